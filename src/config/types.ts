@@ -1,0 +1,101 @@
+import type { Severity } from '../core/types.js';
+
+/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
+
+export const HOOK_EVENTS = ['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed'] as const;
+export type HookEvent = (typeof HOOK_EVENTS)[number];
+
+export interface PatternAction {
+  readonly type: 'pattern';
+  readonly pattern: string;
+  /** `forbid` (default): a matching added line is a finding. `require`: a file without a match is. */
+  readonly mode?: 'forbid' | 'require';
+  readonly flags?: string;
+  readonly severity?: Severity;
+  readonly message?: string;
+  readonly fix?: string;
+}
+
+export interface PathAction {
+  readonly type: 'path';
+  /** Globs of paths that may not be added or changed. */
+  readonly forbid?: readonly string[];
+  /** Largest allowed size of an added or changed file, in bytes. */
+  readonly max_bytes?: number;
+  /** A companion file that must change too, e.g. `{ when: "src/**\/*.ts", require: "test/**\/{name}.test.ts" }`. */
+  readonly companion?: { readonly when: string; readonly require: string };
+  readonly severity?: Severity;
+  readonly message?: string;
+}
+
+export interface CommandAction {
+  readonly type: 'command';
+  /** argv, never a shell string. `{files}` is replaced by the changed files; otherwise they are appended. */
+  readonly run: readonly string[];
+  readonly format?: 'unix' | 'sarif' | 'json' | 'exit-code';
+  readonly severity?: Severity;
+  /** Seconds. */
+  readonly timeout?: number;
+  readonly message?: string;
+}
+
+export interface CustomSecretRuleConfig {
+  readonly id: string;
+  readonly description?: string;
+  readonly pattern: string;
+  readonly keywords?: readonly string[];
+  readonly severity?: Severity;
+  readonly entropy?: number;
+}
+
+export interface SecretScanAction {
+  readonly type: 'secret-scan';
+  /** Only an explicit `false` turns the built-in scanner off. */
+  readonly enabled?: boolean;
+  /** Values (regexes) that are never secrets. */
+  readonly allow?: readonly string[];
+  /** Globs of paths whose content is never scanned. */
+  readonly allow_paths?: readonly string[];
+  readonly rules?: readonly CustomSecretRuleConfig[];
+  /** Path of a baseline file of accepted secrets. */
+  readonly baseline?: string;
+}
+
+export interface MemoryAction {
+  readonly type: 'memory';
+  readonly sources: readonly string[];
+  readonly max_bytes?: number;
+}
+
+export interface LoggerAction {
+  readonly type: 'logger';
+  readonly output: string;
+  readonly gzip?: boolean;
+}
+
+export type HookAction = PatternAction | PathAction | CommandAction | SecretScanAction | MemoryAction | LoggerAction;
+
+export interface HookDefinition {
+  readonly name: string;
+  readonly description?: string;
+  readonly events: readonly HookEvent[];
+  /** Globs limiting the files the hook sees; every reviewed file by default. */
+  readonly paths?: readonly string[];
+  /** On prompt.submitted: findings at or above `fail-on` stop the request to the endpoint. */
+  readonly block?: boolean;
+  readonly actions: readonly HookAction[];
+}
+
+export interface HooksConfig {
+  readonly version: 1;
+  readonly hooks: readonly HookDefinition[];
+}
+
+/** Where a config came from, for messages and the summary. */
+export interface LoadedConfig {
+  readonly config: HooksConfig;
+  /** `built-in defaults` or the file path (with ref). */
+  readonly source: string;
+}
+
+export const DEFAULT_CONFIG: HooksConfig = { version: 1, hooks: [] };

@@ -1,0 +1,122 @@
+/**
+ * The data that flows through the pipeline. Every stage takes and returns these; nothing here
+ * knows about GitHub, the runner or the network.
+ */
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** Highest first: the order findings are reported and compared against `fail-on`. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+export type FileStatus = 'added' | 'modified' | 'removed' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+
+/** One file of a pull request or a local diff, as listed by GitHub or git. */
+export interface ChangedFile {
+  readonly path: string;
+  readonly previousPath?: string;
+  readonly status: FileStatus;
+  readonly additions: number;
+  readonly deletions: number;
+  /** Unified-diff hunks without file headers (GitHub's `patch`). Absent when GitHub omitted it or the file is binary. */
+  readonly patch?: string;
+  /** True when git or GitHub reported a binary change. */
+  readonly binary?: boolean;
+}
+
+export interface PullRequest {
+  readonly owner: string;
+  readonly repo: string;
+  readonly number: number;
+  readonly title: string;
+  readonly headSha: string;
+  readonly baseSha: string;
+  readonly headRef: string;
+  readonly baseRef: string;
+  readonly author: string;
+  readonly draft: boolean;
+  /** The webhook action (`opened`, `synchronize`, …) or `local_review` from the CLI. */
+  readonly action: string;
+  /** For `synchronize`: the head before the push. */
+  readonly beforeSha?: string;
+}
+
+/** An added line of a file, numbered in the new version of the file. */
+export interface AddedLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+export type FindingCategory = 'secret' | 'validator' | 'ai' | 'path';
+
+/**
+ * One problem, from any source. A finding never carries a raw secret: `message`, `redacted`
+ * and `suggestion` are built from redacted text only.
+ */
+export interface Finding {
+  readonly ruleId: string;
+  readonly category: FindingCategory;
+  readonly severity: Severity;
+  readonly path: string;
+  /** 1-based line in the head version of the file; 0 for a finding about the whole file. */
+  readonly line: number;
+  readonly endLine: number;
+  readonly column?: number;
+  readonly message: string;
+  /** Survives line shifts: derived from the rule, the path and the content, never the line number. */
+  readonly fingerprint: string;
+  /** For secrets: a short hint such as `AKIA…` that is never enough to use. */
+  readonly redacted?: string;
+  readonly title?: string;
+  /** Replacement text for lines startLine..line (endpoint suggestions). */
+  readonly suggestion?: string;
+  /** Where it came from: a local hook name, or `codex` for the endpoint. */
+  readonly source: string;
+}
+
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+export type FailOn = Severity | 'never';
+
+export interface GateDecision {
+  readonly conclusion: Conclusion;
+  /** True when the step must fail. */
+  readonly failed: boolean;
+  readonly counts: Readonly<Record<Severity, number>>;
+  /** One sentence for the check run title and the log. */
+  readonly reason: string;
+}
+
+/** A file the pipeline could not review, and why; reported in the summary, never dropped silently. */
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface ReviewStats {
+  files: number;
+  filesScanned: number;
+  bytesScanned: number;
+  durationMs: number;
+}
+
+/** The JSON report of DESIGN.md (`--format json`, the action's `report` output). */
+export interface JsonReport {
+  readonly version: 1;
+  readonly findings: readonly ReportFinding[];
+  readonly stats: ReviewStats;
+  readonly conclusion: Conclusion;
+  readonly skipped?: readonly SkippedFile[];
+}
+
+export interface ReportFinding {
+  readonly ruleId: string;
+  readonly category: FindingCategory;
+  readonly severity: Severity;
+  readonly path: string;
+  readonly line: number;
+  readonly endLine: number;
+  readonly column?: number;
+  readonly message: string;
+  readonly fingerprint: string;
+  readonly redacted?: string;
+}
