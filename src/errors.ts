@@ -1,0 +1,54 @@
+/**
+ * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
+ */
+
+/** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+  constructor(
+    message: string,
+    /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
+    readonly location?: string,
+  ) {
+    super(location ? `${location}: ${message}` : message);
+  }
+}
+
+/** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError';
+  constructor(
+    message: string,
+    readonly service: string,
+    readonly status?: number,
+    readonly hint?: string,
+  ) {
+    super(
+      `${service}${status !== undefined ? ` answered ${status}` : ' failed'}: ${message}${hint ? ` (${hint})` : ''}`,
+    );
+  }
+}
+
+/** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
+export class PermissionError extends UpstreamError {
+  override readonly name = 'PermissionError' as 'UpstreamError';
+  constructor(
+    readonly permission: string,
+    what: string,
+  ) {
+    super(
+      `the token may not ${what}`,
+      'GitHub',
+      403,
+      `grant \`permissions: ${permission}\` to the job; on pull requests from forks the token is read-only`,
+    );
+  }
+}
+
+/** One sentence for the log, whatever was thrown. */
+export function describeError(error: unknown): string {
+  if (error instanceof ConfigurationError) return `Configuration error: ${error.message}`;
+  if (error instanceof UpstreamError) return error.message;
+  if (error instanceof Error) return `Internal error (please report it): ${error.message}`;
+  return `Internal error (please report it): ${String(error)}`;
+}
