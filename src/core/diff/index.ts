@@ -1,0 +1,3 @@
+export { parsePatch } from './parse-patch.js';
+export type { Hunk, HunkLine, ParsedPatch } from './parse-patch.js';
+export { parseGitDiff, unquote } from './parse-git-diff.js';

@@ -1,0 +1,28 @@
+import { countBySeverity, severityRank } from './findings.js';
+import type { FailOn, Finding, GateDecision } from './types.js';
+
+/**
+ * The pass/fail decision branch protection relies on. `fail-on` is the lowest severity that fails;
+ * `never` reports findings as neutral and never fails.
+ */
+export function decideGate(findings: readonly Finding[], failOn: FailOn): GateDecision {
+  const counts = countBySeverity(findings);
+  const total = findings.length;
+  if (total === 0) return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
+  const summary = describeCounts(counts);
+  if (failOn === 'never') {
+    return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
+  }
+  const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
+  if (blocking > 0) {
+    return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
+  }
+  return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
+}
+
+export function describeCounts(counts: Readonly<Record<'error' | 'warning' | 'notice', number>>): string {
+  const parts = (['error', 'warning', 'notice'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
+  return parts.length > 0 ? parts.join(', ') : 'No findings';
+}
