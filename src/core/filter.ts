@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /**
  * Files nobody wants reviewed: generated, vendored or binary. Listed in the README; `include` cannot re-add
@@ -61,7 +61,8 @@ export function splitGlobList(value: string): string[] {
 /** Checks a glob compiles; returns a reason when it cannot. */
 export function checkGlob(pattern: string): string | undefined {
   try {
-    const re = minimatch.makeRe(pattern, { dot: true });
+    if (pattern.length > 1024) return 'it is longer than 1024 characters';
+    const re = new Minimatch(pattern, { dot: true }).makeRe();
     return re === false ? 'it is not a valid glob' : undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -69,11 +70,11 @@ export function checkGlob(pattern: string): string | undefined {
 }
 
 export function createFileFilter(options: FileFilterOptions): FileFilter {
-  const compile = (globs: readonly string[]) => globs.map((g) => ({ glob: g, re: minimatch.makeRe(g, { dot: true }) }));
+  const compile = (globs: readonly string[]) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
   const include = compile(options.include.length > 0 ? options.include : ['**']);
   const exclude = compile(options.exclude);
   const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
-  const test = (entry: { re: RegExp | false }, path: string) => entry.re !== false && entry.re.test(path);
+  const test = (entry: { mm: Minimatch }, path: string) => entry.mm.match(path);
   const explain = (path: string): string | undefined => {
     if (!include.some((e) => test(e, path))) return 'not matched by include';
     const ex = exclude.find((e) => test(e, path));
