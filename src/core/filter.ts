@@ -62,8 +62,10 @@ export function splitGlobList(value: string): string[] {
 export function checkGlob(pattern: string): string | undefined {
   try {
     if (pattern.length > 1024) return 'it is longer than 1024 characters';
-    const re = new Minimatch(pattern, { dot: true }).makeRe();
-    return re === false ? 'it is not a valid glob' : undefined;
+    if (pattern.startsWith('!')) return 'negated globs are not supported: list the path under exclude instead';
+    if (pattern.startsWith('#')) return 'a glob cannot start with #';
+    new Minimatch(pattern, { dot: true });
+    return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
