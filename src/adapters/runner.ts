@@ -1,0 +1,85 @@
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import type { Logger } from '../logger.js';
+
+export interface AnnotationProperties {
+  readonly title?: string;
+  readonly file?: string;
+  readonly startLine?: number;
+  readonly endLine?: number;
+  readonly startColumn?: number;
+}
+
+/** The GitHub Actions runner: inputs, outputs, masking, logs, the job summary and the event. */
+export interface RunnerPort extends Logger {
+  getInput(name: string): string;
+  setSecret(value: string): void;
+  setOutput(name: string, value: string | number): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** A workflow-command annotation (`::error file=…::`), shown on the PR even when the token cannot write checks. */
+  annotate(level: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties): void;
+  appendSummary(markdown: string): Promise<void>;
+  setFailed(message: string): void;
+  readonly event: RunnerEvent;
+}
+
+export interface RunnerEvent {
+  readonly eventName: string;
+  readonly payload: Record<string, unknown>;
+  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
+  readonly apiUrl: string;
+  readonly serverUrl: string;
+  readonly runId: string;
+  readonly runAttempt: string;
+  readonly workflow: string;
+  readonly actor: string;
+  readonly workspace: string;
+}
+
+export function createActionsRunner(env: NodeJS.ProcessEnv = process.env): RunnerPort {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  return {
+    getInput: (name) => core.getInput(name),
+    setSecret: (value) => core.setSecret(value),
+    setOutput: (name, value) => core.setOutput(name, value),
+    group: (name, fn) => core.group(name, fn),
+    debug: (m) => core.debug(m),
+    info: (m) => core.info(m),
+    notice: (m) => core.notice(m),
+    warning: (m) => core.warning(m),
+    error: (m) => core.error(m),
+    annotate: (level, message, p) => {
+      const props: core.AnnotationProperties = {
+        ...(p.title !== undefined ? { title: p.title } : {}),
+        ...(p.file !== undefined ? { file: p.file } : {}),
+        ...(p.startLine !== undefined ? { startLine: p.startLine } : {}),
+        ...(p.endLine !== undefined ? { endLine: p.endLine } : {}),
+        ...(p.startColumn !== undefined ? { startColumn: p.startColumn } : {}),
+      };
+      if (level === 'error') core.error(message, props);
+      else if (level === 'warning') core.warning(message, props);
+      else core.notice(message, props);
+    },
+    appendSummary: async (markdown) => {
+      // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to the log.
+      if (!env.GITHUB_STEP_SUMMARY) {
+        core.info(markdown);
+        return;
+      }
+      await core.summary.addRaw(markdown, true).write();
+    },
+    setFailed: (m) => core.setFailed(m),
+    event: {
+      eventName: context.eventName ?? '',
+      payload: (context.payload ?? {}) as Record<string, unknown>,
+      repository: owner && repo ? { owner, repo } : undefined,
+      apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      runId: env.GITHUB_RUN_ID ?? '',
+      runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+      workflow: env.GITHUB_WORKFLOW ?? '',
+      actor: env.GITHUB_ACTOR ?? '',
+      workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { createGit } from '../adapters/git.js';
+import { parseGitDiff } from '../core/diff/parse-git-diff.js';
+import { buildJsonReport } from '../core/findings.js';
+import type { ChangedFile, FailOn } from '../core/types.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
+import { splitGlobList, checkGlob } from '../core/filter.js';
+import { VERSION } from '../version.js';
+import { formatGithub, formatText } from './format.js';
+
+/** Where the CLI reads and writes; tests pass buffers. */
+export interface CliIo {
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
+
+const FORMATS = ['text', 'json', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git diff
+
+Usage:
+  codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
+  codex-hooks scan [PATH...] [options]                     scan whole files (every line counts as added)
+  codex-hooks --version | --help
+
+Options:
+  --base REF         base revision (review; default HEAD)
+  --head REF         head revision (review; default: the working tree)
+  --format FORMAT    text (default), json or github
+  --fail-on LEVEL    error (default), warning, notice or never
+  --include GLOBS    comma-separated globs of files to review (default **)
+  --exclude GLOBS    comma-separated globs to leave out
+
+Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.
+`;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    io.stderr.write(`codex-hooks: ${describeError(error)}\n`);
+    return error instanceof ConfigurationError ? EXIT.usage : EXIT.failed;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(USAGE);
+    return command === undefined ? EXIT.usage : EXIT.passed;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.passed;
+  }
+  if (command === 'review') return review(rest, io);
+  if (command === 'scan') return scan(rest, io);
+  throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
+}
+
+const COMMON_OPTIONS: OptionSpec = {
+  format: { type: 'string', default: 'text' },
+  'fail-on': { type: 'string', default: 'error' },
+  include: { type: 'string', default: '**' },
+  exclude: { type: 'string', default: '' },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+function parse(
+  args: readonly string[],
+  options: OptionSpec,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  } catch (error) {
+    throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function commonOptions(values: Record<string, unknown>) {
+  const format = String(values.format) as Format;
+  if (!FORMATS.includes(format))
+    throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+  const failOn = String(values['fail-on']) as FailOn;
+  if (!['error', 'warning', 'notice', 'never'].includes(failOn)) {
+    throw new ConfigurationError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
+  }
+  const globs = (name: string) => {
+    const list = splitGlobList(String(values[name] ?? ''));
+    for (const g of list) {
+      const problem = checkGlob(g);
+      if (problem) throw new ConfigurationError(`--${name} has an invalid glob '${g}': ${problem}`);
+    }
+    return list;
+  };
+  return { format, failOn, include: globs('include'), exclude: globs('exclude') };
+}
+
+async function review(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...COMMON_OPTIONS,
+    base: { type: 'string', default: 'HEAD' },
+    head: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXIT.passed;
+  }
+  if (positionals.length > 0) throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
+  const options = commonOptions(values);
+  const git = createGit(io.cwd);
+  const base = String(values.base);
+  const head = values.head === undefined ? undefined : String(values.head);
+  if (!(await git.hasRevision(base))) throw new ConfigurationError(`--base '${base}' is not a commit in ${io.cwd}`);
+  if (head !== undefined && !(await git.hasRevision(head)))
+    throw new ConfigurationError(`--head '${head}' is not a commit in ${io.cwd}`);
+  // Like a pull request: the changes on head since it left base.
+  const from = head === undefined ? base : ((await git.mergeBase(base, head)) ?? base);
+  const diff = await git.diff(from, head);
+  if (diff === undefined) throw new ConfigurationError(`git diff ${from} ${head ?? ''} failed in ${io.cwd}`);
+  const files = parseGitDiff(diff);
+  const result = await runReviewPipeline(files, options, pipelinePorts(io));
+  return report(result, options.format, io);
+}
+
+async function scan(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, COMMON_OPTIONS);
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXIT.passed;
+  }
+  const options = commonOptions(values);
+  if (positionals.length === 0) throw new ConfigurationError('scan needs at least one file path');
+  const files: ChangedFile[] = [];
+  for (const p of positionals) {
+    let text: string;
+    try {
+      text = await readFile(p, 'utf8');
+    } catch (error) {
+      throw new ConfigurationError(`cannot read '${p}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    files.push(wholeFileAsAdded(p, text));
+  }
+  const result = await runReviewPipeline(files, options, pipelinePorts(io));
+  return report(result, options.format, io);
+}
+
+/** A file whose every line counts as added: one hunk from line 1. */
+export function wholeFileAsAdded(path: string, text: string): ChangedFile {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const patch = lines.length > 0 ? `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}` : undefined;
+  return { path, status: 'added', additions: lines.length, deletions: 0, ...(patch ? { patch } : {}) };
+}
+
+function pipelinePorts(io: CliIo) {
+  const logger = stderrLogger(io);
+  return {
+    logger,
+    stage: <T>(_name: string, fn: () => Promise<T>) => fn(),
+    onSecret: () => {},
+    now: () => performance.now(),
+  };
+}
+
+function report(result: PipelineResult, format: Format, io: CliIo): number {
+  const { findings, gate, prepared, stats } = result;
+  if (format === 'json') {
+    io.stdout.write(
+      JSON.stringify(buildJsonReport(findings, stats, gate.conclusion, prepared.skipped), null, 2) + '\n',
+    );
+  } else if (format === 'github') {
+    io.stdout.write(formatGithub(findings));
+  } else {
+    const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+    io.stdout.write(formatText(findings, gate, prepared.skipped, { color }));
+  }
+  return gate.failed ? EXIT.failed : EXIT.passed;
+}
+
+function stderrLogger(io: CliIo): Logger {
+  const verbose = Boolean(io.env.CODEX_HOOKS_DEBUG);
+  const line = (prefix: string) => (m: string) => void io.stderr.write(`${prefix}${m}\n`);
+  return {
+    debug: verbose ? line('debug: ') : () => {},
+    info: verbose ? line('') : () => {},
+    notice: line('notice: '),
+    warning: line('warning: '),
+    error: line('error: '),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './annotations.js';
+export * from './summary.js';
+export * from './truncate.js';

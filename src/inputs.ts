@@ -1,0 +1,110 @@
+import { checkGlob, splitGlobList } from './core/filter.js';
+import type { FailOn } from './core/types.js';
+import { ConfigurationError } from './errors.js';
+
+export type CommentMode = 'review' | 'check' | 'none';
+export type SecretAction = 'block' | 'redact';
+export type OnHookError = 'warn' | 'fail';
+export type ConfigRef = 'base' | 'head';
+
+/** Every input of action.yml, validated. Read once; never mutated. */
+export interface ActionInputs {
+  readonly githubToken: string;
+  readonly codexToken: string;
+  readonly hookUrl: string;
+  readonly config: string;
+  readonly configRef: ConfigRef;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly failOn: FailOn;
+  readonly secretAction: SecretAction;
+  readonly commentMode: CommentMode;
+  readonly onHookError: OnHookError;
+  /** Milliseconds. */
+  readonly hookTimeoutMs: number;
+  readonly hookRetries: number;
+  readonly hookMaxBytes: number;
+  readonly maxComments: number;
+  readonly sarifFile: string;
+  readonly dryRun: boolean;
+}
+
+/** Reads one raw input; '' when unset (as @actions/core does). */
+export type InputReader = (name: string) => string;
+
+export const INPUT_DEFAULTS = {
+  config: '.github/codex-hooks.yml',
+  'config-ref': 'base',
+  include: '**',
+  'fail-on': 'error',
+  'secret-action': 'block',
+  'comment-mode': 'review',
+  'on-hook-error': 'warn',
+  'hook-timeout': '60',
+  'hook-retries': '3',
+  'hook-max-bytes': '500000',
+  'max-comments': '30',
+  'dry-run': 'false',
+} as const;
+
+export function readInputs(read: InputReader): ActionInputs {
+  const get = (name: string): string => {
+    const value = read(name).trim();
+    if (value !== '') return value;
+    return (INPUT_DEFAULTS as Record<string, string>)[name] ?? '';
+  };
+  const hookUrl = get('hook-url');
+  const codexToken = read('codex-token').trim();
+  return Object.freeze({
+    githubToken: get('github-token'),
+    codexToken,
+    hookUrl,
+    config: get('config'),
+    configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head'] as const),
+    include: globs(get('include'), 'include'),
+    exclude: globs(get('exclude'), 'exclude'),
+    failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never'] as const),
+    secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact'] as const),
+    commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none'] as const),
+    onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail'] as const),
+    hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
+    hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
+    hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
+    maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
+    sarifFile: get('sarif-file'),
+    dryRun: boolean(get('dry-run'), 'dry-run'),
+  });
+}
+
+function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  const v = value.toLowerCase();
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) {
+    throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+  }
+  const n = Number(value);
+  if (n < min || n > max) {
+    throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+  }
+  return n;
+}
+
+function boolean(value: string, name: string): boolean {
+  const v = value.toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
+}
+
+function globs(value: string, name: string): string[] {
+  const list = splitGlobList(value);
+  for (const g of list) {
+    const problem = checkGlob(g);
+    if (problem) throw new ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+  }
+  return list;
+}

@@ -1,0 +1,120 @@
+import { toAnnotation, type CheckAnnotation } from '../core/render/annotations.js';
+import { renderSummary } from '../core/render/summary.js';
+import { CHECK_TEXT_LIMIT, truncateMarkdown } from '../core/render/truncate.js';
+import { sortFindings } from '../core/findings.js';
+import type { Finding, GateDecision, PullRequest, ReviewStats, SkippedFile } from '../core/types.js';
+import type { GitHubPort } from '../adapters/github.js';
+import type { RunnerPort } from '../adapters/runner.js';
+import { PermissionError } from '../errors.js';
+import type { CommentMode } from '../inputs.js';
+
+/** The name of the check run branch protection requires. */
+export const CHECK_NAME = 'codex-hooks';
+/** Annotations sent to the Checks API at most (20 requests); the rest are in the summary and the report. */
+export const MAX_CHECK_ANNOTATIONS = 1000;
+/** The job summary may hold 1 MiB; stay well under it. */
+const JOB_SUMMARY_LIMIT = 900_000;
+
+export interface PublishInput {
+  readonly pr: PullRequest;
+  readonly findings: readonly Finding[];
+  readonly gate: GateDecision;
+  readonly failOn: string;
+  readonly stats: ReviewStats;
+  readonly skipped: readonly SkippedFile[];
+  readonly notes: readonly string[];
+  readonly aiSummary?: string;
+  readonly commentMode: CommentMode;
+  readonly dryRun: boolean;
+  readonly serverUrl: string;
+  readonly runUrl?: string;
+}
+
+export interface PublishResult {
+  readonly checkRunId?: number;
+  /** Notes added while publishing (a missing permission), also shown in the summary. */
+  readonly notes: string[];
+}
+
+/**
+ * Posts the check run with its annotations, then writes the job summary. When GitHub refuses the write
+ * (a fork's read-only token), the findings still reach the user as workflow-command annotations.
+ */
+export async function publishResults(
+  runner: RunnerPort,
+  github: GitHubPort,
+  input: PublishInput,
+): Promise<PublishResult> {
+  const notes: string[] = [];
+  const findings = sortFindings(input.findings);
+  const annotations = findings.slice(0, MAX_CHECK_ANNOTATIONS).map(toAnnotation);
+  if (findings.length > MAX_CHECK_ANNOTATIONS) {
+    notes.push(
+      `${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`,
+    );
+  }
+  const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
+  const summaryOf = (extra: readonly string[], limit: number) =>
+    truncateMarkdown(
+      renderSummary({
+        title: 'Codex hooks',
+        gate: input.gate,
+        failOn: input.failOn,
+        findings,
+        stats: input.stats,
+        skipped: input.skipped,
+        notes: [...input.notes, ...extra],
+        blobUrl,
+        ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+      }),
+      limit,
+    );
+
+  let checkRunId: number | undefined;
+  if (input.dryRun) {
+    notes.push(
+      `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`,
+    );
+    emitWorkflowAnnotations(runner, annotations);
+  } else if (input.commentMode === 'none') {
+    emitWorkflowAnnotations(runner, annotations);
+  } else {
+    try {
+      checkRunId = await runner.group('Check run', async () => {
+        const id = await github.createCheckRun(input.pr, {
+          name: CHECK_NAME,
+          headSha: input.pr.headSha,
+          conclusion: input.gate.conclusion,
+          title: input.gate.reason,
+          summary: summaryOf(notes, CHECK_TEXT_LIMIT),
+          annotations,
+          ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
+        });
+        runner.info(`Created check run ${id} with ${annotations.length} annotations`);
+        return id;
+      });
+    } catch (error) {
+      if (!(error instanceof PermissionError)) throw error;
+      const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
+      runner.warning(note);
+      notes.push(note);
+      emitWorkflowAnnotations(runner, annotations);
+    }
+  }
+  await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
+  return { ...(checkRunId !== undefined ? { checkRunId } : {}), notes };
+}
+
+/** `::error file=…,line=…::message`: visible on the PR without any write permission. */
+function emitWorkflowAnnotations(runner: RunnerPort, annotations: readonly CheckAnnotation[]): void {
+  for (const a of annotations) {
+    const level = a.annotation_level === 'failure' ? 'error' : a.annotation_level;
+    runner.annotate(level, a.message, {
+      title: a.title,
+      file: a.path,
+      startLine: a.start_line,
+      endLine: a.end_line,
+      ...(a.start_column !== undefined ? { startColumn: a.start_column } : {}),
+    });
+  }
+}
