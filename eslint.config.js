@@ -21,8 +21,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', '@octokit/*', 'node:http', 'node:https', 'node:child_process', 'node:fs', 'node:fs/promises'], message: 'src/core is pure: pass data in from an adapter.' },
-            { group: ['../adapters/*', '../../adapters/*', '../main*', '../../main*'], message: 'src/core must not depend on adapters.' },
+            {
+              group: [
+                '@actions/*',
+                '@octokit/*',
+                'node:http',
+                'node:https',
+                'node:child_process',
+                'node:fs',
+                'node:fs/promises',
+              ],
+              message: 'src/core is pure: pass data in from an adapter.',
+            },
+            {
+              group: ['../adapters/*', '../../adapters/*', '../main*', '../../main*'],
+              message: 'src/core must not depend on adapters.',
+            },
           ],
         },
       ],

@@ -1,0 +1,10 @@
+import { loadSettings } from './settings.js';
+
+export function start(): void {
+  const settings = loadSettings();
+  serve(settings.port);
+}
+
+function serve(port: number): void {
+  process.stdout.write(`listening on ${port}\n`);
+}

@@ -1,0 +1,87 @@
+// `npm run demo`: builds a small sample repository in a temp folder — a main branch and a feature branch that
+// plants a few problems — and reviews the feature branch with the bundled CLI, as a pull request would be.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sample = path.join(root, 'demo', 'sample');
+const cli = path.join(root, 'dist', 'cli', 'index.js');
+if (!existsSync(cli)) {
+  console.error('dist/cli/index.js is missing: run `npm run build` first.');
+  process.exit(2);
+}
+
+// Synthetic credentials, assembled here so that no credential-shaped literal is committed to this repository.
+const planted = {
+  AWS_KEY: ['AKIA', 'Z7VRSQ5TJN2BKD4X'].join(''),
+  PRIVATE_KEY: [
+    '-----BEGIN RSA PRIVATE KEY-----',
+    'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun',
+    'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK',
+    'LxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo',
+    '-----END RSA PRIVATE KEY-----',
+  ].join('\n'),
+};
+
+const repo = mkdtempSync(path.join(os.tmpdir(), 'codex-hooks-demo-'));
+const git = (...args) =>
+  execFileSync('git', args, {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'demo',
+      GIT_AUTHOR_EMAIL: 'demo@example.com',
+      GIT_COMMITTER_NAME: 'demo',
+      GIT_COMMITTER_EMAIL: 'demo@example.com',
+    },
+  });
+
+/** Copies a sample tree into the repository, filling in the planted values. */
+function copyTree(from, to) {
+  for (const name of readdirSync(from)) {
+    const source = path.join(from, name);
+    const target = path.join(to, name);
+    if (statSync(source).isDirectory()) {
+      mkdirSync(target, { recursive: true });
+      copyTree(source, target);
+    } else {
+      writeFileSync(
+        target,
+        readFileSync(source, 'utf8').replace(/\{\{(\w+)\}\}/g, (m, k) => planted[k] ?? m),
+      );
+    }
+  }
+}
+
+git('init', '-q', '-b', 'main');
+copyTree(path.join(sample, 'base'), repo);
+git('add', '-A');
+git('commit', '-q', '-m', 'Initial service');
+git('checkout', '-q', '-b', 'feature');
+copyTree(path.join(sample, 'feature'), repo);
+git('add', '-A');
+git('commit', '-q', '-m', 'Add settings for AWS and deploy');
+
+console.log(`Sample repository: ${repo}`);
+console.log('Reviewing branch "feature" against "main" (like a pull request):\n');
+console.log(`$ codex-hooks review --base main --head feature\n`);
+const result = spawnSync(process.execPath, [cli, 'review', '--base', 'main', '--head', 'feature'], {
+  cwd: repo,
+  stdio: 'inherit',
+  env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+});
+
+console.log('');
+if (result.status === 1) {
+  console.log(
+    'The gate failed, as it should: the feature branch plants problems. Exit status 1 is what a pull request check would see.',
+  );
+  console.log('Try: --format json, --fail-on never, or fix the files in the sample repository and review again.');
+  process.exit(0);
+}
+console.error(`Unexpected exit status ${result.status} from the review.`);
+process.exit(1);
