@@ -1,4 +1,9 @@
-export type { SecretMatch, SecretRule, SecretScanOptions } from './types.js';
-export { BUILTIN_RULES } from './rules.js';
-export { scanSecrets, shannonEntropy } from './scan.js';
+export type { BaselineFile, SecretMatch, SecretRule, SecretScanOptions } from './types.js';
+export { BUILTIN_RULES } from './rules/index.js';
+export { scanSecrets, scanText } from './scan.js';
+export { shannonEntropy } from './entropy.js';
 export { redactSecrets, secretHint } from './redact.js';
+export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.js';
+export { compileCustomRules, findBacktrackingRisk } from './custom.js';
+export { isPlaceholder, isDigestLike } from './filters.js';
+export { hasValidBase62Checksum } from './checksum.js';

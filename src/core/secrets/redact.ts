@@ -1,6 +1,11 @@
-/** The only way a secret is ever shown: a fixed-width hint that is never enough to use. */
+/**
+ * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
+ * Four characters for normal secrets (a provider prefix such as `AKIA` or `ghp_`); shorter secrets
+ * get fewer, so the hint is always well under half of the value.
+ */
 export function secretHint(secret: string): string {
-  return `${secret.slice(0, 4)}…`;
+  const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
+  return `${secret.slice(0, shown)}…`;
 }
 
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */

@@ -2,9 +2,12 @@ import type { Severity } from '../types.js';
 
 /** A credential format. Every rule carries its own examples, which a test runs. */
 export interface SecretRule {
+  /** Stable kebab-case id; it appears in findings, baselines and `[REDACTED:<id>]`. */
   readonly id: string;
   readonly description: string;
-  /** Lower-case literals; the rule's regex runs only on text that contains one of them. */
+  /** Who issues the credential (e.g. `GitHub`); used to count coverage, not for matching. */
+  readonly provider?: string;
+  /** Lower-case literals; the rule's regex runs only in a window around a hit of one of them. */
   readonly keywords: readonly string[];
   /** Must not use nested or overlapping quantifiers. Compiled with the `g` flag by the scanner. */
   readonly pattern: RegExp;
@@ -13,8 +16,17 @@ export interface SecretRule {
   /** Shannon entropy floor (bits per character) of the secret. */
   readonly entropy?: number;
   readonly severity?: Severity;
-  /** Structure or checksum check on the secret; false drops the match. */
-  readonly validate?: (secret: string) => boolean;
+  /** Structure or checksum check on the secret (and the whole match, for context); false drops it. */
+  readonly validate?: (secret: string, match: string) => boolean;
+  /** False for formats whose real values trip the placeholder filter (e.g. runs of `A`). Default true. */
+  readonly placeholderFilter?: boolean;
+  /** Characters searched before and after a keyword hit. Defaults: 80 before, 320 after. */
+  readonly window?: { readonly before: number; readonly after: number };
+  /**
+   * When rules match overlapping text, the highest wins (one finding per secret).
+   * 3: a provider's own prefix or checksum; 2: a provider named near the value; 1: generic.
+   */
+  readonly specificity?: number;
   readonly examples: { readonly positive: readonly string[]; readonly negative: readonly string[] };
 }
 
@@ -29,10 +41,23 @@ export interface SecretMatch {
   /** 1-based column of the first character of the secret on `line`. */
   readonly column: number;
   readonly secret: string;
+  /** `secretFingerprint(ruleId, secret)`: stable across edits, used by baselines. */
+  readonly fingerprint: string;
 }
 
 export interface SecretScanOptions {
+  /** Replaces the built-in rules. */
   readonly rules?: readonly SecretRule[];
+  /** Added to `rules` (or the built-in rules): custom rules from the config. */
+  readonly extraRules?: readonly SecretRule[];
   /** Values or regexes (as strings) that are never secrets. */
   readonly allow?: readonly string[];
+  /** Fingerprints (see `secretFingerprint`) of accepted secrets, from a baseline file. */
+  readonly baseline?: ReadonlySet<string>;
+}
+
+/** A baseline file: accepted secrets by fingerprint, never by value or line. */
+export interface BaselineFile {
+  readonly version: 1;
+  readonly fingerprints: readonly { readonly ruleId: string; readonly fingerprint: string }[];
 }

@@ -1,0 +1,257 @@
+import { isDigestLike } from '../filters.js';
+import type { SecretRule } from '../types.js';
+
+/** Private keys, JWTs, credentials in URLs, and generic assignments gated by entropy. */
+
+const PEM_BODY_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash):/;
+
+/** The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. */
+function hasPemBody(block: string): boolean {
+  const inner = block.replace(/\\n/g, '\n').split(/\r?\n/).slice(1, -1);
+  const body = inner
+    .filter((l) => !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
+    .join('')
+    .replace(/[\s"',+]/g, (c) => (c === '+' ? c : ''));
+  return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && !/\.\.\./.test(block) && new Set(body).size > 16;
+}
+
+function decodeBase64Url(part: string): string {
+  return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+
+/** A JWT's header must decode to a JSON object with `alg`, and its payload to JSON. */
+function isJwt(token: string): boolean {
+  const [header, payload] = token.split('.');
+  try {
+    const h = JSON.parse(decodeBase64Url(header!)) as unknown;
+    JSON.parse(decodeBase64Url(payload!));
+    return typeof h === 'object' && h !== null && 'alg' in h && (h as { alg: unknown }).alg !== 'none';
+  } catch {
+    return false;
+  }
+}
+
+const COMMON_PASSWORDS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'admin',
+  'root',
+  'test',
+  'user',
+  'username',
+  'changeme',
+  'foobar',
+  'qwerty',
+  'letmein',
+  'mypassword',
+  'yourpassword',
+  'p@ssw0rd',
+  'password1',
+  'password123',
+  'guest',
+  'default',
+  'postgres',
+  'mysql',
+  'redis',
+  'none',
+  'null',
+  'true',
+  'false',
+  'undefined',
+  'required',
+  'string',
+  'hidden',
+  'secret123',
+]);
+
+/** Values that are code, not literals: `this.password`, `getToken()`, `args[0]`, `os.getenv`. */
+const CODE_LIKE = /[()[\]]|^[a-z_$][\w$]*\.[a-z_$][\w$.]*$|^(?:true|false|null|none|nil|undefined)$/i;
+
+function isPlausiblePassword(value: string): boolean {
+  return value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value);
+}
+
+/** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
+const NOT_A_SECRET_NAME =
+  /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
+
+export const GENERIC_RULES: readonly SecretRule[] = [
+  {
+    id: 'private-key',
+    provider: 'PEM / OpenSSH / PGP',
+    description: 'Private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, encrypted)',
+    keywords: ['private key'],
+    pattern:
+      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?-----END \1-----/,
+    placeholderFilter: false,
+    validate: hasPemBody,
+    window: { before: 40, after: 16100 },
+    specificity: 3,
+    examples: {
+      positive: [
+        '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
+        '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQAAAJgZ8Ywr\n-----END OPENSSH PRIVATE KEY-----',
+      ],
+      negative: [
+        '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+        '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
+        "const header = '-----BEGIN PRIVATE KEY-----';",
+      ],
+    },
+  },
+  {
+    id: 'putty-private-key',
+    provider: 'PuTTY',
+    description: 'PuTTY private key file',
+    keywords: ['putty-user-key-file-'],
+    pattern:
+      /PuTTY-User-Key-File-[23]: [a-z0-9-]{7,32}\r?\nEncryption: [a-z0-9-]{4,20}\r?\nComment: [^\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[\s\S]{20,8000}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,4000}/,
+    placeholderFilter: false,
+    window: { before: 10, after: 12000 },
+    examples: {
+      positive: [
+        'PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAB3NzaC1yc2EAAAABJQAAAQEAhV9sR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQ\nZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\nPrivate-Lines: 1\nAAABAQCq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc',
+      ],
+      negative: ['PuTTY-User-Key-File-2: ssh-rsa'],
+    },
+  },
+  {
+    id: 'jwt',
+    provider: 'JSON Web Token',
+    description: 'JSON Web Token (signed)',
+    keywords: ['eyj'],
+    pattern:
+      /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/,
+    secretGroup: 1,
+    validate: isJwt,
+    window: { before: 10, after: 6100 },
+    specificity: 2,
+    examples: {
+      positive: [
+        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc',
+      ],
+      negative: [
+        'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+        'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+      ],
+    },
+  },
+  {
+    id: 'url-credentials',
+    provider: 'URL credentials',
+    description: 'Password in a URL or connection string (scheme://user:password@host)',
+    keywords: ['://'],
+    pattern: /[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
+    secretGroup: 1,
+    validate: (s) => isPlausiblePassword(decodeURIComponentSafe(s)) && !/^\*+$/.test(s),
+    window: { before: 30, after: 420 },
+    specificity: 1,
+    examples: {
+      positive: [
+        'DATABASE_URL=postgres://app:Vq8r2LmZ7pWx4Nb@db.internal:5432/app',
+        'redis://:h7Kp2Lx9Qm4Vb8Nz@cache:6379/0',
+      ],
+      negative: [
+        'postgres://user:password@localhost/db',
+        'https://user:${DB_PASSWORD}@host',
+        'git@github.com:org/repo.git',
+        'https://example.com/a@b',
+      ],
+    },
+  },
+  {
+    id: 'connection-string-password',
+    provider: 'Connection strings',
+    description: 'Password in an ADO.NET / JDBC / ODBC connection string',
+    keywords: ['password=', 'pwd='],
+    pattern: /(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?=;|"|'|\s|$)/,
+    secretGroup: 1,
+    validate: (s, m) => isPlausiblePassword(s) && /;/.test(m + ';') && !/^\{/.test(s),
+    window: { before: 200, after: 200 },
+    specificity: 1,
+    entropy: 2.5,
+    examples: {
+      positive: ['Server=db;Database=app;User Id=sa;Password=Tq7vR2mX9kLp;'],
+      negative: ['Server=db;User Id=sa;Password=password;', 'Password={0};'],
+    },
+  },
+  {
+    id: 'generic-password',
+    provider: 'generic',
+    description: 'Password assigned to a literal',
+    keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+    pattern:
+      /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`])([^"'`\s\\]{6,128})\1/i,
+    secretGroup: 2,
+    entropy: 2.3,
+    validate: (s, m) => isPlausiblePassword(s) && !NOT_A_SECRET_NAME.test(m) && !/^[A-Z_]+$/.test(s),
+    window: { before: 10, after: 200 },
+    specificity: 1,
+    examples: {
+      positive: ['db_password = "Zq8vT3mW9kLp"', "  password: 'h7Kp2Lx9Qm4V'"],
+      negative: [
+        'password = "password"',
+        'password = ""',
+        'password = get_password()',
+        'password: "${DB_PASSWORD}"',
+        'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
+      ],
+    },
+  },
+  {
+    id: 'generic-api-key',
+    provider: 'generic',
+    description: 'Secret, token or API key assigned to a high-entropy literal',
+    keywords: [
+      'secret',
+      'token',
+      'api_key',
+      'apikey',
+      'api-key',
+      'access_key',
+      'accesskey',
+      'auth_key',
+      'private_key',
+      'credential',
+    ],
+    pattern:
+      /(?:secret|token|api_key|apikey|api-key|access_key|accesskey|auth_key|private_key|credential)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`]?)([A-Za-z0-9_+/=~.-]{16,160})\1(?![A-Za-z0-9_+/=~.-])/i,
+    secretGroup: 2,
+    entropy: 3.6,
+    validate: (s, m) =>
+      /[0-9]/.test(s) &&
+      /[A-Za-z]/.test(s) &&
+      !isDigestLike(s) &&
+      !NOT_A_SECRET_NAME.test(m) &&
+      !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(s) &&
+      !/^[\w-]+\.(?:js|ts|json|ya?ml|txt|md)$/.test(s),
+    window: { before: 10, after: 240 },
+    specificity: 1,
+    examples: {
+      positive: [
+        'const apiKey = "q7Rk2Lm9Vw3ZpT6yBn4HcD7s";',
+        'SERVICE_TOKEN=Zk3Q9vT7mX2pL8rW4nB6yC1h',
+        'client_secret: 9fT2kLq8ZrV4mX7pW3nB6yC1',
+      ],
+      negative: [
+        'token = "d41d8cd98f00b204e9800998ecf8427e"',
+        'integrity: sha512-q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXcQ7Rk2Lm9Vw3ZpT6yBn4Hc==',
+        'secret_id = "3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e"',
+        'token = process.env.SERVICE_TOKEN_2024',
+        'const tokenType = "authorizationCodeGrant";',
+      ],
+    },
+  },
+];
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

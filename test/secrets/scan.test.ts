@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../src/errors.js';
+import {
+  compileCustomRules,
+  createBaseline,
+  parseBaseline,
+  redactSecrets,
+  scanSecrets,
+  scanText,
+  secretFingerprint,
+  secretHint,
+} from '../../src/core/secrets/index.js';
+import { withBase62Checksum } from '../../src/core/secrets/checksum.js';
+
+const GH = withBase62Checksum('ghp_', 'Q7rK2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Y');
+const GH2 = withBase62Checksum('ghp_', 'Zt4Nw8Yc2Hs6Dk9Mv3Lq7Rb5Xf1Jg0');
+const AWS = 'AKIAZ3MSJV4WWNKWW3D2';
+const PEM = [
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun',
+  'VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK',
+  '-----END RSA PRIVATE KEY-----',
+];
+
+describe('scanSecrets', () => {
+  it('maps offsets to non-contiguous line numbers and columns', () => {
+    const found = scanSecrets([
+      { line: 3, text: 'const a = 1;' },
+      { line: 17, text: `  token: ${GH}` },
+      { line: 40, text: `key=${AWS}` },
+    ]);
+    expect(found.map((m) => [m.ruleId, m.line, m.endLine, m.column])).toEqual([
+      ['github-token', 17, 17, 10],
+      ['aws-access-key-id', 40, 40, 5],
+    ]);
+  });
+
+  it('finds a PEM block across added lines and reports first and last line', () => {
+    const lines = PEM.map((text, i) => ({ line: 100 + i * 2, text }));
+    const [m, ...rest] = scanSecrets(lines);
+    expect(rest).toHaveLength(0);
+    expect([m!.ruleId, m!.line, m!.endLine, m!.column]).toEqual(['private-key', 100, 106, 1]);
+  });
+
+  it('reports one finding per secret when several rules match it', () => {
+    const found = scanText(`GITHUB_TOKEN="${GH}"\napi_token = "${GH}"`);
+    expect(found.map((m) => m.ruleId)).toEqual(['github-token', 'github-token']);
+  });
+
+  it('drops GitHub tokens whose CRC32 checksum is wrong', () => {
+    const bad = GH.slice(0, -1) + (GH.endsWith('A') ? 'B' : 'A');
+    expect(scanText(`token: ${bad}`, { rules: undefined }).filter((m) => m.ruleId === 'github-token')).toEqual([]);
+  });
+
+  it.each(['codex-hooks:allow', 'gitleaks:allow', 'pragma: allowlist secret', 'secretlint-disable-line'])(
+    'honours the inline marker %s',
+    (marker) => {
+      expect(scanText(`token: ${GH} # ${marker}`)).toEqual([]);
+      expect(scanText(`token: ${GH}`)).toHaveLength(1);
+    },
+  );
+
+  it('suppresses a multi-line secret by a marker on its first line only', () => {
+    const first = [PEM[0] + ' # codex-hooks:allow', ...PEM.slice(1)].join('\n');
+    const last = [...PEM.slice(0, 3), PEM[3] + ' # codex-hooks:allow'].join('\n');
+    expect(scanText(first)).toEqual([]);
+    expect(scanText(last)).toHaveLength(1);
+  });
+
+  it('skips values matched by the allowlist', () => {
+    expect(scanText(`k=${AWS}`, { allow: ['^AKIAZ3MS'] })).toEqual([]);
+    expect(scanText(`k=${AWS}`, { allow: ['^AKIAQQQQ'] })).toHaveLength(1);
+  });
+
+  it('baseline ignores an accepted secret wherever it moves, never a different one', () => {
+    const before = scanText(`a\ntoken: ${GH}`);
+    const baseline = parseBaseline(JSON.stringify(createBaseline(before)));
+    expect(scanText(`x\ny\nz\n  other: ${GH} // moved`, { baseline })).toEqual([]);
+    const other = scanText(`token: ${GH2}`, { baseline });
+    expect(other.map((m) => m.ruleId)).toEqual(['github-token']);
+  });
+
+  it('baseline files are versioned and fingerprints carry no line or secret', () => {
+    const file = createBaseline(scanText(`token: ${GH}`));
+    expect(file.version).toBe(1);
+    expect(JSON.stringify(file)).not.toContain(GH);
+    expect(file.fingerprints[0]!.fingerprint).toBe(secretFingerprint('github-token', GH));
+    expect(() => parseBaseline('{"version":2,"fingerprints":[]}')).toThrow(/version/);
+    expect(() => parseBaseline('{"version":1,"fingerprints":[{"fingerprint":"abc"}]}')).toThrow(/64 hex/);
+  });
+
+  it('ignores placeholders, templates, hashes, UUIDs and SRI strings', () => {
+    const text = [
+      'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+      'token: ${{ secrets.GITHUB_TOKEN }}',
+      'api_key = "${API_KEY}"',
+      'password: "{{ db_password }}"',
+      'const key = process.env.API_KEY',
+      'api_key: <your-api-key>',
+      'secret = "xxxxxxxxxxxxxxxxxxxxxxxx"',
+      'token = "d41d8cd98f00b204e9800998ecf8427e"',
+      'secret_token = "3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e"',
+      'integrity: "sha512-Zk3Q9vT7mX2pL8rW4nB6yC1hJ5sD0fG3aK9eU7iO2tR5wY8qE4zM6xN1cV3bH7gF2jP0lS5dA9kT4u=="',
+      'commit 3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f',
+    ].join('\n');
+    expect(scanText(text).map((m) => m.ruleId)).toEqual([]);
+  });
+});
+
+describe('custom rules', () => {
+  it('compile into rules the scanner runs, with keywords and a capture group', () => {
+    const rules = compileCustomRules([
+      { id: 'acme-key', pattern: 'acme_([a-z0-9]{20})', keywords: ['ACME_'], severity: 'warning' },
+    ]);
+    const found = scanText('key: acme_q7rk2lm9vw3zpt6ybn4h', { extraRules: rules });
+    expect(found.map((m) => [m.ruleId, m.severity, m.secret.length])).toEqual([['acme-key', 'warning', 20]]);
+  });
+
+  it('run over the whole text when they have no keywords, and accept (?i)', () => {
+    const rules = compileCustomRules([{ id: 'internal', pattern: '(?i)INT-[0-9]{6}' }]);
+    expect(scanText('ref int-482913', { rules }).map((m) => m.ruleId)).toEqual(['internal']);
+  });
+
+  it.each([
+    ['bad', '([a-z]+', /bad.*does not compile/],
+    ['nested', '(a+)+b', /nested.*backtrack catastrophically.*repeated group/],
+    ['nested2', '(?:\\w*x){2,9}', /nested2.*repeated group/],
+    ['adjacent', '\\w+\\w+@', /adjacent.*overlapping/],
+    ['dotstar', 'k=.*.*;', /dotstar.*overlapping/],
+  ])('reject %s patterns with a ConfigurationError naming the rule', (id, pattern, message) => {
+    let error: unknown;
+    try {
+      compileCustomRules([{ id, pattern }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String((error as Error).message)).toMatch(message);
+  });
+
+  it('reject ids that are not kebab-case', () => {
+    expect(() => compileCustomRules([{ id: 'Bad Id', pattern: 'x' }])).toThrow(ConfigurationError);
+  });
+});
+
+describe('redaction', () => {
+  it('replaces every occurrence, longest first', () => {
+    const text = `a=${GH} b=${GH} c=${AWS}`;
+    const out = redactSecrets(text, [
+      { secret: AWS, ruleId: 'aws-access-key-id' },
+      { secret: GH, ruleId: 'github-token' },
+    ]);
+    expect(out).toBe('a=[REDACTED:github-token] b=[REDACTED:github-token] c=[REDACTED:aws-access-key-id]');
+  });
+
+  it('hints are fixed-width and never most of a short secret', () => {
+    expect(secretHint(GH)).toBe('ghp_…');
+    expect(secretHint('x'.repeat(500))).toHaveLength(5);
+    expect(secretHint('hunter22')).toBe('hu…');
+    expect(secretHint('abcdef')).toBe('a…');
+    expect(secretHint('abc')).toBe('…');
+  });
+});
