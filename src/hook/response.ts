@@ -26,11 +26,10 @@ export function parseHookResponse(bodyText: string, options: ParseHookResponseOp
   let data: unknown;
   try {
     data = JSON.parse(bodyText);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'invalid JSON';
-    const excerpt = quoteExcerpt(bodyText, options.redact);
+  } catch {
+    // Not the parser's message: it quotes the body, unredacted.
     throw new HookResponseError(
-      `the response is not valid JSON (${truncate(reason ?? '', 80)}); it starts with ${excerpt}`,
+      `the response is not valid JSON; it starts with ${quoteExcerpt(bodyText, options.redact)}`,
       ['response is not JSON'],
     );
   }
@@ -74,9 +73,10 @@ export function partitionComments(response: HookResponse, filesInRequest: Readon
 /** A short, redacted, single-line quote of an endpoint's text: never a huge body in a log. */
 export function quoteExcerpt(text: string, redact?: (text: string) => string, max = MAX_QUOTED_CHARS): string {
   if (text.length === 0) return '(an empty body)';
-  const head = text.slice(0, max * 4); // redact before cutting, on a bounded slice
+  // Redact before cutting (a cut secret would no longer match), on a slice far longer than any token.
+  const head = text.slice(0, 65_536);
   const clean = (redact ? redact(head) : head).replace(/\s+/g, ' ');
-  return JSON.stringify(truncate(clean, max) + (text.length > max ? '…' : ''));
+  return JSON.stringify(truncate(clean, max) + (clean.length > max ? '…' : ''));
 }
 
 function truncate(text: string, max: number): string {
