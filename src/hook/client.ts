@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { PRODUCT, VERSION } from '../version.js';
-import { measureRequest, splitRequest } from './payload.js';
+import { splitRequest } from './payload.js';
 import { HookResponseError, parseHookResponse, quoteExcerpt } from './response.js';
+import { validateHookUrl } from './token.js';
 import type { HookChunk, HookRequest, HookResponse } from './types.js';
 
 /**
@@ -98,7 +99,8 @@ const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const ENDPOINT_MESSAGE_CHARS = 300;
 
 export async function callHookEndpoint(requests: HookRequest[], options: HookClientOptions): Promise<HookCallResult> {
-  const url = typeof options.url === 'string' ? new URL(options.url) : options.url;
+  // Checked again here, so no caller can send the token in clear text to a remote host.
+  const url = validateHookUrl(String(options.url));
   const ctx: CallContext = {
     options,
     url,

@@ -323,3 +323,12 @@ describe('backoff and Retry-After', () => {
     }
   });
 });
+
+describe('callHookEndpoint preflight', () => {
+  it('refuses to send the token over http to a remote host', async () => {
+    const { fetch, calls } = scriptedFetch([ok()]);
+    const { options: o } = options({ fetch, url: 'http://hooks.example.com/review' });
+    await expect(callHookEndpoint(oneRequest(), o)).rejects.toThrow(/^input 'hook-url': must use https/);
+    expect(calls).toHaveLength(0);
+  });
+});
