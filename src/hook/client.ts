@@ -145,11 +145,14 @@ export async function callHookEndpoint(requests: HookRequest[], options: HookCli
 
   const totalChunks = new Set(requests.map((r) => r.metadata.chunk.index)).size;
   if (!first) return { responses, exchanges: ctx.exchanges };
-  const partial = totalChunks > 1 ? ` ${failed.size} of ${totalChunks} chunks were not reviewed by the endpoint.` : '';
+  const message =
+    totalChunks > 1
+      ? `${first.message.replace(/\.$/, '')}; ${failed.size} of ${totalChunks} chunks were not reviewed.`
+      : first.message;
   return {
     responses,
     exchanges: ctx.exchanges,
-    failure: { ...first, message: first.message + partial, failedChunks: failed.size, totalChunks },
+    failure: { ...first, message, failedChunks: failed.size, totalChunks },
   };
 }
 

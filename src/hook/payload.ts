@@ -326,6 +326,7 @@ function cutFile(file: HookRequestFile, findings: HookRequestFinding[], room: nu
     const excerpt = takeLines(lines, room - costOf('', own));
     if (!excerpt) {
       cuts.push({ path: file.path, kind: 'omitted', detail: `hunk at line ${hunk.newStart} left out: no room` });
+      pieceFindings = own; // its findings still go, with an empty patch
       return;
     }
     cuts.push({

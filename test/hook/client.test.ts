@@ -187,6 +187,17 @@ describe('callHookEndpoint', () => {
     expect(new Set(calls.map((c) => c.headers['idempotency-key'])).size).toBe(5);
   });
 
+  it('halves a request larger than maxBytes before sending it', async () => {
+    const files = [makeFile('a.ts', makePatch(1, 60)), makeFile('b.ts', makePatch(1, 60))];
+    const requests = buildHookRequests(makeInput({ files }), 500_000).requests;
+    const { fetch, calls } = scriptedFetch([ok()]);
+    const { options: o } = options({ fetch, maxBytes: 5_000 });
+    const result = await callHookEndpoint(requests, o);
+    expect(result.failure).toBeUndefined();
+    expect(calls.map((c) => Buffer.byteLength(c.body) <= 5_000)).toEqual([true, true]);
+    expect(result.exchanges.map((e) => e.status)).toEqual([200, 200]);
+  });
+
   it('fails on 413 when the request cannot be split further', async () => {
     const { fetch } = scriptedFetch([json(413, {})]);
     const { options: o } = options({ fetch });
@@ -231,7 +242,7 @@ describe('callHookEndpoint', () => {
     const { options: o } = options({ fetch });
     const result = await callHookEndpoint(requests, o);
     expect(result.responses).toHaveLength(requests.length - 1);
-    expect(result.failure!.message).toMatch(/ 1 of \d+ chunks were not reviewed by the endpoint\.$/);
+    expect(result.failure!.message).toMatch(/\); 1 of \d+ chunks were not reviewed\.$/);
     expect(result.failure!.failedChunks).toBe(1);
   });
 

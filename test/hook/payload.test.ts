@@ -92,6 +92,28 @@ describe('buildHookRequests', () => {
     expect(cut.cuts).toEqual([expect.objectContaining({ path: 'docs/big.md', kind: 'memory' })]);
   });
 
+  it('accounts for every added line across budgets: sent, or counted in a truncation marker', () => {
+    const files = [
+      makeFile('src/small.ts', makePatch(1, 5)),
+      makeFile('src/wide.ts', makePatch(6, 25, 'wïde ✓ "quoted" \\ line')),
+      makeFile('src/one-hunk.ts', makePatch(1, 300)),
+    ];
+    const total = files.reduce((n, f) => n + f.patch.split('\n').filter((l) => l.startsWith('+')).length, 0);
+    for (const maxBytes of [4_096, 5_000, 7_777, 12_000, 40_000]) {
+      const { requests, cuts } = buildHookRequests(makeInput({ files }), maxBytes);
+      for (const r of requests) expect(measureRequest(r)).toBeLessThanOrEqual(maxBytes);
+      const patches = requests.flatMap((r) => r.files.map((f) => f.patch)).join('');
+      const sent = patches.split('\n').filter((l) => l.startsWith('+')).length;
+      const marked = [...patches.matchAll(/truncated by codex-hooks: (\d+) more line/g)].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
+      expect(sent + marked).toBe(total);
+      expect(cuts.some((c) => c.kind === 'omitted')).toBe(false);
+      expect(new Set(requests.flatMap((r) => r.files.map((f) => f.path)))).toEqual(new Set(files.map((f) => f.path)));
+    }
+  });
+
   it('refuses a budget too small to be useful, naming the input', () => {
     expect(() => buildHookRequests(makeInput(), 100)).toThrow(/input 'hook-max-bytes'/);
   });
