@@ -48,7 +48,15 @@ export interface HookRequestMetadata {
   readonly run_attempt?: string;
   readonly workflow?: string;
   readonly actor?: string;
-  readonly chunk: { readonly index: number; readonly total: number };
+  readonly chunk: HookChunk;
+}
+
+/** Where a request sits in a pull request split into several requests. */
+export interface HookChunk {
+  readonly index: number;
+  readonly total: number;
+  /** Set when a 413 made the action halve the chunk: `1`/`2` for the halves, `1.2` for the second half of the first half. */
+  readonly part?: string;
 }
 
 /** Protocol v1: the endpoint's answer, after schema validation. */

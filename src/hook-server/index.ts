@@ -1,0 +1,10 @@
+export { startHookServer, generateLocalToken, type HookServer, type HookServerOptions } from './server.js';
+export {
+  runHookServerCommand,
+  parseHookServerArgs,
+  HOOK_SERVER_USAGE,
+  DEFAULT_HOOK_SERVER_PORT,
+  type HookServerArgs,
+  type HookServerCommandIo,
+} from './command.js';
+export { reviewRequest, listAddedLines } from './rules.js';
