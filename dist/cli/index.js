@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(756);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(135);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 756:
+/***/ 135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42,7 +42,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
  */
 /** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     location;
     name = 'ConfigurationError';
     constructor(message, 
@@ -76,7 +76,7 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
-    if (error instanceof ConfigurationError)
+    if (error instanceof errors_ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
         return error.message;
@@ -123,7 +123,7 @@ function createGit(cwd) {
 /** A revision must not look like an option: `--output=…` as a ref would be an injection. */
 function validRev(rev) {
     if (rev.startsWith('-') || rev.includes('\0'))
-        throw new ConfigurationError(`'${rev.slice(0, 80)}' is not a valid git revision`);
+        throw new errors_ConfigurationError(`'${rev.slice(0, 80)}' is not a valid git revision`);
     return rev;
 }
 
@@ -4136,99 +4136,2471 @@ function gitPatchFallback(diff, base, head) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/secrets/rules.ts
-/** The built-in rules. */
-const BUILTIN_RULES = [
-    {
+;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
+/**
+ * Builders for the two common shapes of rule, so that each provider is one short, reviewable entry:
+ * a token with its own prefix (`prefixed`), and a value whose provider is named next to it (`named`).
+ * Example secrets come from a seeded generator: synthetic by construction, stable across runs.
+ */
+/** Deterministic pseudo-random strings for synthetic examples (xorshift seeded by the rule id). */
+class Synth {
+    state;
+    constructor(seed) {
+        let h = 2166136261;
+        for (let i = 0; i < seed.length; i++)
+            h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+        this.state = h >>> 0 || 1;
+    }
+    next() {
+        let x = this.state;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        this.state = x >>> 0;
+        return this.state;
+    }
+    pick(charset, n) {
+        let out = '';
+        while (out.length < n) {
+            const ch = charset[this.next() % charset.length];
+            // Keep examples clear of the repeated/sequential-character placeholder filter.
+            const prev = out.charCodeAt(out.length - 1);
+            if (out.length && Math.abs(ch.charCodeAt(0) - prev) <= 1)
+                continue;
+            out += ch;
+        }
+        return out;
+    }
+    hex(n) {
+        return this.pick('0123456789abcdef', n);
+    }
+    HEX(n) {
+        return this.pick('0123456789ABCDEF', n);
+    }
+    alnum(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', n);
+    }
+    lower(n) {
+        return this.pick('abcdefghijklmnopqrstuvwxyz0123456789', n);
+    }
+    upper(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', n);
+    }
+    letters(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', n);
+    }
+    digits(n) {
+        return this.pick('0123456789', n);
+    }
+    b64(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', n);
+    }
+    b64url(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', n);
+    }
+    uuid() {
+        return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-a${this.hex(3)}-${this.hex(12)}`;
+    }
+}
+/** `[dD][aA]…`: case-insensitive literal inside an otherwise case-sensitive pattern. */
+function anyCase(word) {
+    return word
+        .split('')
+        .map((ch) => {
+        const lo = ch.toLowerCase();
+        const up = ch.toUpperCase();
+        if (lo !== up)
+            return `[${lo}${up}]`;
+        return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    })
+        .join('');
+}
+function escapeLiteral(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+const BEFORE = '(?<![A-Za-z0-9_])';
+const AFTER = '(?![A-Za-z0-9_])';
+/** A token that carries its own, provider-specific prefix. */
+function prefixed(spec) {
+    const g = new Synth(spec.id);
+    const tokens = [spec.example(g)].flat();
+    const first = tokens[0];
+    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
+    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
+    const head = first.slice(0, at + prefix.length);
+    return {
+        id: spec.id,
+        provider: spec.provider,
+        description: spec.description,
+        keywords: spec.prefixes.map((p) => p.toLowerCase()),
+        pattern: new RegExp(`${BEFORE}(${spec.token})${AFTER}`),
+        secretGroup: 1,
+        specificity: 3,
+        ...optional(spec),
+        examples: {
+            positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
+            negative: [
+                `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
+                `${head}EXAMPLE`,
+                head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
+                ...(spec.negative ?? []),
+            ],
+        },
+    };
+}
+/**
+ * A value with no prefix of its own, recognised because the provider is named in the key before it:
+ * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
+ */
+function named(spec) {
+    const g = new Synth(spec.id);
+    const value = spec.example(g);
+    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    const names = spec.names.map(anyCase).join('|');
+    return {
+        id: spec.id,
+        provider: spec.provider,
+        description: spec.description,
+        keywords: spec.names.map((n) => n.toLowerCase()),
+        pattern: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`),
+        secretGroup: 1,
+        specificity: 2,
+        entropy: spec.entropy ?? 2.8,
+        ...optional(spec),
+        examples: {
+            positive: [`${name}_KEY=${value}`],
+            negative: [
+                `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
+                `${name}_KEY=\${${name}_KEY}`,
+                `${name}_KEY: ${'x'.repeat(value.length)}`,
+                ...(spec.negative ?? []),
+            ],
+        },
+    };
+}
+function optional(spec) {
+    return {
+        ...(spec.severity ? { severity: spec.severity } : {}),
+        ...(spec.entropy !== undefined ? { entropy: spec.entropy } : {}),
+        ...(spec.validate ? { validate: spec.validate } : {}),
+        ...(spec.placeholderFilter === false ? { placeholderFilter: false } : {}),
+        ...(spec.window ? { window: spec.window } : {}),
+    };
+}
+
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/ai.ts
+
+/** AI and ML platforms. */
+const AI_RULES = [
+    prefixed({
+        id: 'openai-api-key',
+        provider: 'OpenAI',
+        description: 'OpenAI API key (contains the T3BlbkFJ marker)',
+        prefixes: ['t3blbkfj'],
+        token: 'sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,156}T3BlbkFJ[A-Za-z0-9_-]{20,156}',
+        example: (g) => [
+            'sk-proj-' + g.b64url(74) + 'T3BlbkFJ' + g.b64url(74),
+            'sk-' + g.alnum(20) + 'T3BlbkFJ' + g.alnum(20),
+        ],
+        window: { before: 180, after: 180 },
+    }),
+    prefixed({
+        id: 'anthropic-api-key',
+        provider: 'Anthropic',
+        description: 'Anthropic API or admin key',
+        prefixes: ['sk-ant-'],
+        token: 'sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,100}',
+        example: (g) => 'sk-ant-api03-' + g.b64url(93) + 'AA',
+    }),
+    prefixed({
+        id: 'huggingface-token',
+        provider: 'Hugging Face',
+        description: 'Hugging Face user or organization token',
+        prefixes: ['hf_', 'api_org_'],
+        token: '(?:hf_|api_org_)[A-Za-z]{34}',
+        example: (g) => 'hf_' + g.letters(34),
+    }),
+    named({
+        id: 'cohere-api-key',
+        provider: 'Cohere',
+        description: 'Cohere API key',
+        names: ['cohere', 'co_api_key'],
+        value: '[A-Za-z0-9]{40}',
+        entropy: 4,
+        example: (g) => g.alnum(40),
+    }),
+    prefixed({
+        id: 'replicate-api-token',
+        provider: 'Replicate',
+        description: 'Replicate API token',
+        prefixes: ['r8_'],
+        token: 'r8_[A-Za-z0-9]{37}',
+        example: (g) => 'r8_' + g.alnum(37),
+    }),
+    prefixed({
+        id: 'groq-api-key',
+        provider: 'Groq',
+        description: 'Groq API key',
+        prefixes: ['gsk_'],
+        token: 'gsk_[A-Za-z0-9]{52}',
+        example: (g) => 'gsk_' + g.alnum(52),
+    }),
+    prefixed({
+        id: 'perplexity-api-key',
+        provider: 'Perplexity',
+        description: 'Perplexity API key',
+        prefixes: ['pplx-'],
+        token: 'pplx-[A-Za-z0-9]{48}',
+        example: (g) => 'pplx-' + g.alnum(48),
+    }),
+    prefixed({
+        id: 'xai-api-key',
+        provider: 'xAI',
+        description: 'xAI (Grok) API key',
+        prefixes: ['xai-'],
+        token: 'xai-[A-Za-z0-9]{80}',
+        example: (g) => 'xai-' + g.alnum(80),
+    }),
+    prefixed({
+        id: 'openrouter-api-key',
+        provider: 'OpenRouter',
+        description: 'OpenRouter API key',
+        prefixes: ['sk-or-v1-'],
+        token: 'sk-or-v1-[a-f0-9]{64}',
+        example: (g) => 'sk-or-v1-' + g.hex(64),
+    }),
+    prefixed({
+        id: 'langsmith-api-key',
+        provider: 'LangChain',
+        description: 'LangSmith API key',
+        prefixes: ['lsv2_'],
+        token: 'lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
+        example: (g) => 'lsv2_pt_' + g.hex(32) + '_' + g.hex(10),
+    }),
+    prefixed({
+        id: 'pinecone-api-key',
+        provider: 'Pinecone',
+        description: 'Pinecone API key',
+        prefixes: ['pcsk_'],
+        token: 'pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{60,72}',
+        example: (g) => 'pcsk_' + g.alnum(6) + '_' + g.alnum(65),
+    }),
+    named({
+        id: 'mistral-api-key',
+        provider: 'Mistral AI',
+        description: 'Mistral AI API key',
+        names: ['mistral'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'deepseek-api-key',
+        provider: 'DeepSeek',
+        description: 'DeepSeek API key',
+        names: ['deepseek'],
+        value: 'sk-[a-f0-9]{32}',
+        example: (g) => 'sk-' + g.hex(32),
+    }),
+    named({
+        id: 'together-api-key',
+        provider: 'Together AI',
+        description: 'Together AI API key',
+        names: ['together_api', 'togetherai'],
+        value: '(?:tgp_v1_[A-Za-z0-9_-]{43}|[a-f0-9]{64})',
+        example: (g) => g.hex(64),
+    }),
+    named({
+        id: 'elevenlabs-api-key',
+        provider: 'ElevenLabs',
+        description: 'ElevenLabs API key',
+        names: ['elevenlabs', 'xi_api_key', 'xi-api-key'],
+        value: '(?:sk_)?[a-f0-9]{32,48}',
+        example: (g) => 'sk_' + g.hex(48),
+    }),
+    named({
+        id: 'assemblyai-api-key',
+        provider: 'AssemblyAI',
+        description: 'AssemblyAI API key',
+        names: ['assemblyai', 'assembly_ai'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'stability-api-key',
+        provider: 'Stability AI',
+        description: 'Stability AI API key',
+        names: ['stability'],
+        value: 'sk-[A-Za-z0-9]{48}',
+        example: (g) => 'sk-' + g.alnum(48),
+    }),
+    named({
+        id: 'fireworks-api-key',
+        provider: 'Fireworks AI',
+        description: 'Fireworks AI API key',
+        names: ['fireworks'],
+        value: 'fw_[A-Za-z0-9]{24}',
+        example: (g) => 'fw_' + g.alnum(24),
+    }),
+    named({
+        id: 'weights-and-biases-key',
+        provider: 'Weights & Biases',
+        description: 'Weights & Biases API key',
+        names: ['wandb'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/cloud.ts
+
+/** Cloud platforms: AWS, Google Cloud, Azure, Alibaba, IBM, Tencent and hosting clouds. */
+const CLOUD_RULES = [
+    prefixed({
         id: 'aws-access-key-id',
+        provider: 'AWS',
         description: 'AWS access key ID',
-        keywords: ['akia', 'asia', 'abia', 'acca'],
-        pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/,
-        secretGroup: 1,
-        examples: {
-            positive: ['aws_access_key_id = AKIAZ3MSJV4WWNKWW3D2'],
-            negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234'],
-        },
-    },
+        prefixes: ['akia', 'asia', 'abia', 'acca'],
+        token: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
+        example: (g) => 'AKIA' + g.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
+        negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234'],
+    }),
     {
-        id: 'github-token',
-        description: 'GitHub token',
-        keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-        pattern: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\b/,
+        id: 'aws-secret-access-key',
+        provider: 'AWS',
+        description: 'AWS secret access key',
+        keywords: ['aws_secret', 'aws-secret', 'secret_access_key', 'secretaccesskey', 'aws_secret_access_key'],
+        pattern: new RegExp(`(?:${['aws_secret', 'aws-secret', 'secret_access_key', 'secretaccesskey'].map(anyCase).join('|')})[A-Za-z0-9_.-]{0,24}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`),
         secretGroup: 1,
+        entropy: 4.0,
+        specificity: 2,
         examples: {
-            positive: ['token: ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio'],
-            negative: ['ghp_short', 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+            positive: ['aws_secret_access_key = q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2'],
+            negative: [
+                'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+                'aws_secret_access_key = ${AWS_SECRET}',
+            ],
         },
     },
+    prefixed({
+        id: 'gcp-api-key',
+        provider: 'Google Cloud',
+        description: 'Google API key',
+        prefixes: ['aiza'],
+        token: 'AIza[A-Za-z0-9_-]{35}',
+        example: (g) => 'AIza' + g.b64url(35),
+    }),
+    {
+        id: 'gcp-service-account-key',
+        provider: 'Google Cloud',
+        description: 'Google Cloud service account key (JSON private_key_id)',
+        keywords: ['private_key_id'],
+        pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"/,
+        secretGroup: 1,
+        entropy: 3.2,
+        specificity: 2,
+        examples: {
+            positive: ['{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f"}'],
+            negative: ['{"private_key_id": "abc"}'],
+        },
+    },
+    prefixed({
+        id: 'gcp-oauth-client-secret',
+        provider: 'Google Cloud',
+        description: 'Google OAuth client secret',
+        prefixes: ['gocspx-'],
+        token: 'GOCSPX-[A-Za-z0-9_-]{28}',
+        example: (g) => 'GOCSPX-' + g.b64url(28),
+    }),
+    prefixed({
+        id: 'gcp-oauth-access-token',
+        provider: 'Google Cloud',
+        description: 'Google OAuth access token',
+        prefixes: ['ya29.'],
+        token: 'ya29\\.[A-Za-z0-9_-]{40,400}',
+        example: (g) => 'ya29.' + g.b64url(120),
+        window: { before: 20, after: 440 },
+    }),
+    {
+        id: 'azure-storage-account-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure storage account key in a connection string',
+        keywords: ['accountkey='],
+        pattern: /[Aa]ccount[Kk]ey=([A-Za-z0-9+/]{86}==)/,
+        secretGroup: 1,
+        entropy: 4.5,
+        specificity: 3,
+        examples: {
+            positive: [
+                `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${new Synth('azure-storage').b64(86)}==;EndpointSuffix=core.windows.net`,
+            ],
+            negative: [
+                'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='.replace(/[A-Za-z]/g, 'x'),
+            ],
+        },
+    },
+    prefixed({
+        id: 'azure-service-bus-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure Service Bus / Event Hubs shared access key',
+        prefixes: ['sharedaccesskey='],
+        token: 'SharedAccessKey=[A-Za-z0-9+/]{43}=',
+        example: (g) => 'SharedAccessKey=' + g.b64(43) + '=',
+    }),
+    {
+        id: 'azure-ad-client-secret',
+        provider: 'Microsoft Entra ID',
+        description: 'Azure AD / Entra ID application client secret',
+        keywords: ['q~'],
+        pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+        secretGroup: 1,
+        entropy: 3.5,
+        specificity: 3,
+        examples: {
+            positive: ['AZURE_CLIENT_SECRET=Xa38Q~kT2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Ye0Ua4'],
+            negative: ['path ~/Q~ab'],
+        },
+    },
+    named({
+        id: 'azure-devops-pat',
+        provider: 'Azure DevOps',
+        description: 'Azure DevOps personal access token',
+        names: ['azure_devops', 'ado_pat', 'azdo', 'system_accesstoken'],
+        value: '[a-z2-7]{52}',
+        example: (g) => g.pick('abcdefghijklmnopqrstuvwxyz234567', 52),
+    }),
+    prefixed({
+        id: 'alibaba-access-key-id',
+        provider: 'Alibaba Cloud',
+        description: 'Alibaba Cloud AccessKey ID',
+        prefixes: ['ltai'],
+        token: 'LTAI[A-Za-z0-9]{12,20}',
+        example: (g) => 'LTAI' + g.alnum(20),
+    }),
+    named({
+        id: 'alibaba-access-key-secret',
+        provider: 'Alibaba Cloud',
+        description: 'Alibaba Cloud AccessKey secret',
+        names: ['alibaba', 'aliyun', 'alicloud'],
+        value: '[A-Za-z0-9]{30}',
+        entropy: 3.8,
+        example: (g) => g.alnum(30),
+    }),
+    named({
+        id: 'ibm-cloud-api-key',
+        provider: 'IBM Cloud',
+        description: 'IBM Cloud IAM API key',
+        names: ['ibm_cloud', 'ibmcloud', 'ibm_api', 'ibm-cloud', 'ic_api_key', 'iam_apikey'],
+        value: '[A-Za-z0-9_-]{44}',
+        entropy: 4,
+        example: (g) => g.b64url(44),
+    }),
+    prefixed({
+        id: 'tencent-secret-id',
+        provider: 'Tencent Cloud',
+        description: 'Tencent Cloud SecretId',
+        prefixes: ['akid'],
+        token: 'AKID[A-Za-z0-9]{32}',
+        example: (g) => 'AKID' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'digitalocean-token',
+        provider: 'DigitalOcean',
+        description: 'DigitalOcean personal, OAuth or refresh token',
+        prefixes: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+        token: 'do[por]_v1_[a-f0-9]{64}',
+        example: (g) => 'dop_v1_' + g.hex(64),
+    }),
+    prefixed({
+        id: 'heroku-api-key',
+        provider: 'Heroku',
+        description: 'Heroku platform API key',
+        prefixes: ['hrku-'],
+        token: 'HRKU-[A-Za-z0-9_-]{60}',
+        example: (g) => 'HRKU-AA' + g.b64url(58),
+    }),
+    named({
+        id: 'heroku-legacy-api-key',
+        provider: 'Heroku',
+        description: 'Heroku legacy API key (UUID next to a Heroku name)',
+        names: ['heroku'],
+        value: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'flyio-token',
+        provider: 'Fly.io',
+        description: 'Fly.io access token',
+        prefixes: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_'],
+        token: '(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/_=-]{100,800})',
+        example: (g) => 'fo1_' + g.b64url(43),
+        window: { before: 20, after: 900 },
+    }),
+    prefixed({
+        id: 'vercel-token',
+        provider: 'Vercel',
+        description: 'Vercel access token (prefixed format)',
+        prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+        token: 'vc[picrk]_[A-Za-z0-9]{56}',
+        example: (g) => 'vcp_' + g.alnum(56),
+    }),
+    named({
+        id: 'vercel-legacy-token',
+        provider: 'Vercel',
+        description: 'Vercel token next to a Vercel name',
+        names: ['vercel'],
+        value: '[A-Za-z0-9]{24}',
+        entropy: 3.8,
+        example: (g) => g.alnum(24),
+    }),
+    prefixed({
+        id: 'netlify-token',
+        provider: 'Netlify',
+        description: 'Netlify access token',
+        prefixes: ['nfp_', 'nfc_', 'nfo_', 'nfu_', 'nfb_'],
+        token: 'nf[pcoub]_[A-Za-z0-9]{36}',
+        example: (g) => 'nfp_' + g.alnum(36),
+    }),
+    named({
+        id: 'cloudflare-api-token',
+        provider: 'Cloudflare',
+        description: 'Cloudflare API token or global API key',
+        names: ['cloudflare', 'cf_api', 'cf_auth'],
+        value: '(?:[A-Za-z0-9_-]{40}|[a-f0-9]{37})',
+        entropy: 3.5,
+        example: (g) => g.b64url(40),
+    }),
+    prefixed({
+        id: 'cloudflare-origin-ca-key',
+        provider: 'Cloudflare',
+        description: 'Cloudflare Origin CA key',
+        prefixes: ['v1.0-'],
+        token: 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}',
+        example: (g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146),
+    }),
+    named({
+        id: 'linode-token',
+        provider: 'Linode',
+        description: 'Linode (Akamai) API token',
+        names: ['linode'],
+        value: '[a-f0-9]{64}',
+        example: (g) => g.hex(64),
+    }),
+    named({
+        id: 'vultr-api-key',
+        provider: 'Vultr',
+        description: 'Vultr API key',
+        names: ['vultr'],
+        value: '[A-Z0-9]{36}',
+        entropy: 3.8,
+        example: (g) => g.upper(36),
+    }),
+    named({
+        id: 'hetzner-token',
+        provider: 'Hetzner',
+        description: 'Hetzner Cloud API token',
+        names: ['hcloud', 'hetzner'],
+        value: '[A-Za-z0-9]{64}',
+        entropy: 4,
+        example: (g) => g.alnum(64),
+    }),
+    named({
+        id: 'scaleway-secret-key',
+        provider: 'Scaleway',
+        description: 'Scaleway secret key',
+        names: ['scaleway', 'scw_secret'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'oracle-cloud-key',
+        provider: 'Oracle Cloud',
+        description: 'Oracle Cloud auth token next to an OCI name',
+        names: ['oci_auth', 'oracle_cloud', 'oci_api'],
+        value: '[A-Za-z0-9+/:;.()<>{}_-]{20}',
+        entropy: 3.8,
+        example: (g) => g.alnum(20),
+    }),
+    prefixed({
+        id: 'render-api-key',
+        provider: 'Render',
+        description: 'Render API key',
+        prefixes: ['rnd_'],
+        token: 'rnd_[A-Za-z0-9]{32}',
+        example: (g) => 'rnd_' + g.alnum(32),
+    }),
+    named({
+        id: 'railway-token',
+        provider: 'Railway',
+        description: 'Railway API token',
+        names: ['railway_token', 'railway_api'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'deno-deploy-token',
+        provider: 'Deno Deploy',
+        description: 'Deno Deploy access token',
+        prefixes: ['ddp_', 'ddw_'],
+        token: 'dd[pw]_[A-Za-z0-9]{36}',
+        example: (g) => 'ddp_' + g.alnum(36),
+    }),
+    named({
+        id: 'upstash-token',
+        provider: 'Upstash',
+        description: 'Upstash REST token',
+        names: ['upstash'],
+        value: '[A-Za-z0-9_=-]{60,100}',
+        entropy: 4,
+        example: (g) => 'AX' + g.b64url(70),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/checksum.ts
+/**
+ * GitHub's 2021 token format (ghp_, gho_, ghu_, ghs_, ghr_) and npm's (npm_) end in 6 characters that
+ * are the CRC32 of the 30-character random body, base62-encoded (0-9A-Za-z) and left-padded with `0`.
+ * A wrong checksum means the string is not a token GitHub or npm issued, so the match is dropped.
+ */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function crc32(text) {
+    let crc = 0xffffffff;
+    for (let i = 0; i < text.length; i++)
+        crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+function encodeBase62(value, width) {
+    let out = '';
+    let n = value;
+    while (n > 0) {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    }
+    return out.padStart(width, '0');
+}
+/** True when `token` is `<prefix>_<30 chars><crc32 base62, 6 chars>`. */
+function hasValidBase62Checksum(token) {
+    const underscore = token.indexOf('_');
+    const body = token.slice(underscore + 1);
+    if (body.length !== 36)
+        return false;
+    return encodeBase62(crc32(body.slice(0, 30)), 6) === body.slice(30);
+}
+/** Builds a well-formed synthetic token (for examples and tests): `prefix` + body + its checksum. */
+function withBase62Checksum(prefix, body30) {
+    return prefix + body30 + encodeBase62(crc32(body30), 6);
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
+
+
+/** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
+const CODE_HOSTING_RULES = [
+    prefixed({
+        id: 'github-token',
+        provider: 'GitHub',
+        description: 'GitHub personal, OAuth, app or refresh token (CRC32-checked)',
+        prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        token: 'gh[pousr]_[A-Za-z0-9]{36}',
+        // The last 6 characters are the base62 CRC32 of the 30-character body (GitHub's 2021 format).
+        validate: hasValidBase62Checksum,
+        example: (g) => [withBase62Checksum('ghp_', g.alnum(30)), withBase62Checksum('ghs_', g.alnum(30))],
+        negative: ['ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio', 'ghp_short'],
+    }),
+    prefixed({
+        id: 'github-fine-grained-pat',
+        provider: 'GitHub',
+        description: 'GitHub fine-grained personal access token',
+        prefixes: ['github_pat_'],
+        token: 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
+        example: (g) => `github_pat_11${g.alnum(20)}_${g.alnum(59)}`,
+    }),
+    prefixed({
+        id: 'gitlab-token',
+        provider: 'GitLab',
+        description: 'GitLab personal, project, group, deploy, runner, trigger, feed, OAuth or agent token',
+        prefixes: [
+            'glpat-',
+            'gldt-',
+            'glrt-',
+            'glcbt-',
+            'glptt-',
+            'glft-',
+            'glimt-',
+            'gloas-',
+            'glsoat-',
+            'glffct-',
+            'glagent-',
+            'glrtr-',
+        ],
+        token: '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent|gloas)-[A-Za-z0-9_-]{20,64}(?:\\.[0-9a-z]{2}\\.[a-z0-9]{9})?|glptt-[a-f0-9]{40}|glcbt-[A-Za-z0-9_]{1,5}_[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
+        entropy: 3.3,
+        example: (g) => ['glpat-' + g.b64url(20), 'glptt-' + g.hex(40), 'glrt-' + g.b64url(20)],
+    }),
+    prefixed({
+        id: 'gitlab-runner-registration-token',
+        provider: 'GitLab',
+        description: 'GitLab runner registration token (legacy)',
+        prefixes: ['gr1348941'],
+        token: 'GR1348941[A-Za-z0-9_-]{20}',
+        example: (g) => 'GR1348941' + g.b64url(20),
+    }),
+    prefixed({
+        id: 'bitbucket-app-password',
+        provider: 'Bitbucket',
+        description: 'Bitbucket app password or access token',
+        prefixes: ['atbb', 'atctt3'],
+        token: '(?:ATBB[A-Za-z0-9]{32}[A-F0-9]{8}|ATCTT3xFfGN0[A-Za-z0-9_=-]{170,220})',
+        example: (g) => 'ATBB' + g.alnum(32) + g.HEX(8),
+        window: { before: 20, after: 260 },
+    }),
+    named({
+        id: 'bitbucket-client-secret',
+        provider: 'Bitbucket',
+        description: 'Bitbucket OAuth consumer secret',
+        names: ['bitbucket'],
+        value: '[A-Za-z0-9_=-]{32,64}',
+        entropy: 4,
+        example: (g) => g.b64url(32),
+    }),
+    prefixed({
+        id: 'atlassian-api-token',
+        provider: 'Atlassian',
+        description: 'Atlassian (Jira, Confluence) API token',
+        prefixes: ['atatt3'],
+        token: 'ATATT3[A-Za-z0-9_=-]{180,200}',
+        example: (g) => 'ATATT3xFfGF0' + g.b64url(180),
+        window: { before: 20, after: 260 },
+    }),
+    named({
+        id: 'atlassian-legacy-api-token',
+        provider: 'Atlassian',
+        description: 'Atlassian API token next to a Jira or Confluence name',
+        names: ['jira', 'confluence', 'atlassian'],
+        value: '[A-Za-z0-9]{24}',
+        entropy: 3.8,
+        example: (g) => g.alnum(24),
+    }),
+    prefixed({
+        id: 'gitea-token',
+        provider: 'Gitea',
+        description: 'Gitea access token next to a Gitea name',
+        prefixes: ['gitea'],
+        token: '(?:GITEA|gitea)[A-Za-z0-9_]{0,20}["\']?\\s{0,3}[=:]\\s{0,3}["\']?[a-f0-9]{40}',
+        example: (g) => 'GITEA_TOKEN=' + g.hex(40),
+    }),
+    prefixed({
+        id: 'circleci-token',
+        provider: 'CircleCI',
+        description: 'CircleCI personal or project API token',
+        prefixes: ['ccipat_', 'cciprj_'],
+        token: 'CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}',
+        example: (g) => 'CCIPAT_' + g.alnum(22) + '_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'buildkite-token',
+        provider: 'Buildkite',
+        description: 'Buildkite API access token',
+        prefixes: ['bkua_'],
+        token: 'bkua_[a-f0-9]{40}',
+        example: (g) => 'bkua_' + g.hex(40),
+    }),
+    named({
+        id: 'travis-ci-token',
+        provider: 'Travis CI',
+        description: 'Travis CI API token',
+        names: ['travis'],
+        value: '[A-Za-z0-9_-]{22}',
+        entropy: 3.8,
+        example: (g) => g.b64url(22),
+    }),
+    named({
+        id: 'codecov-token',
+        provider: 'Codecov',
+        description: 'Codecov upload token',
+        names: ['codecov'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'sonar-token',
+        provider: 'SonarSource',
+        description: 'SonarQube / SonarCloud token',
+        prefixes: ['sqp_', 'squ_', 'sqa_'],
+        token: 'sq[pua]_[a-f0-9]{40}',
+        example: (g) => 'sqp_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'sourcegraph-token',
+        provider: 'Sourcegraph',
+        description: 'Sourcegraph access token',
+        prefixes: ['sgp_'],
+        token: 'sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}',
+        example: (g) => 'sgp_' + g.hex(16) + '_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'harness-token',
+        provider: 'Harness',
+        description: 'Harness personal or service account token',
+        prefixes: ['pat.', 'sat.'],
+        token: '(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20}',
+        example: (g) => 'pat.' + g.b64url(22) + '.' + g.hex(24) + '.' + g.alnum(20),
+    }),
+    prefixed({
+        id: 'octopus-deploy-api-key',
+        provider: 'Octopus Deploy',
+        description: 'Octopus Deploy API key',
+        prefixes: ['api-'],
+        token: 'API-[A-Z0-9]{26}',
+        entropy: 3.5,
+        example: (g) => 'API-' + g.upper(26),
+    }),
+    named({
+        id: 'snyk-token',
+        provider: 'Snyk',
+        description: 'Snyk API token',
+        names: ['snyk'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'jenkins-api-token',
+        provider: 'Jenkins',
+        description: 'Jenkins API token next to a Jenkins name',
+        prefixes: ['jenkins'],
+        token: '(?:JENKINS|jenkins)[A-Za-z0-9_]{0,20}["\']?\\s{0,3}[=:]\\s{0,3}["\']?11[a-f0-9]{32}',
+        example: (g) => 'JENKINS_API_TOKEN=11' + g.hex(32),
+    }),
+    named({
+        id: 'drone-ci-token',
+        provider: 'Drone CI',
+        description: 'Drone CI access token',
+        names: ['drone_token', 'drone-token'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 3.8,
+        example: (g) => g.alnum(32),
+    }),
+    prefixed({
+        id: 'postman-api-key',
+        provider: 'Postman',
+        description: 'Postman API key',
+        prefixes: ['pmak-'],
+        token: 'PMAK-[a-f0-9]{24}-[a-f0-9]{34}',
+        example: (g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34),
+    }),
+    prefixed({
+        id: 'readme-api-key',
+        provider: 'ReadMe',
+        description: 'ReadMe API key',
+        prefixes: ['rdme_'],
+        token: 'rdme_[a-z0-9]{70}',
+        example: (g) => 'rdme_' + g.lower(70),
+    }),
+    prefixed({
+        id: 'infracost-api-key',
+        provider: 'Infracost',
+        description: 'Infracost API key',
+        prefixes: ['ico-'],
+        token: 'ico-[A-Za-z0-9]{32}',
+        example: (g) => 'ico-' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'prefect-api-key',
+        provider: 'Prefect',
+        description: 'Prefect Cloud API key',
+        prefixes: ['pnu_'],
+        token: 'pnu_[A-Za-z0-9]{36}',
+        example: (g) => 'pnu_' + g.alnum(36),
+    }),
+    prefixed({
+        id: 'figma-token',
+        provider: 'Figma',
+        description: 'Figma personal access token',
+        prefixes: ['figd_'],
+        token: 'figd_[A-Za-z0-9_-]{40}',
+        example: (g) => 'figd_' + g.b64url(40),
+    }),
+    prefixed({
+        id: 'linear-api-key',
+        provider: 'Linear',
+        description: 'Linear API key or OAuth token',
+        prefixes: ['lin_api_', 'lin_oauth_'],
+        token: 'lin_(?:api|oauth)_[A-Za-z0-9]{40}',
+        example: (g) => 'lin_api_' + g.alnum(40),
+    }),
+    prefixed({
+        id: 'notion-token',
+        provider: 'Notion',
+        description: 'Notion integration token',
+        prefixes: ['ntn_', 'secret_'],
+        token: '(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})',
+        entropy: 3.5,
+        example: (g) => ['ntn_' + g.digits(11) + g.alnum(35), 'secret_' + g.alnum(43)],
+    }),
+    prefixed({
+        id: 'clickup-token',
+        provider: 'ClickUp',
+        description: 'ClickUp personal API token',
+        prefixes: ['pk_'],
+        token: 'pk_[0-9]{6,10}_[A-Z0-9]{32}',
+        example: (g) => 'pk_' + g.digits(8) + '_' + g.upper(32),
+    }),
+    named({
+        id: 'asana-token',
+        provider: 'Asana',
+        description: 'Asana personal access token',
+        names: ['asana'],
+        value: '[0-9]/[0-9]{16}(?:/[0-9]{16})?:[A-Za-z0-9]{32}',
+        example: (g) => `2/${g.digits(16)}/${g.digits(16)}:${g.alnum(32)}`,
+    }),
+    named({
+        id: 'trello-token',
+        provider: 'Trello',
+        description: 'Trello API token',
+        names: ['trello'],
+        value: '(?:ATTA[A-Za-z0-9]{60,70}|[a-f0-9]{64})',
+        example: (g) => g.hex(64),
+    }),
+    prefixed({
+        id: 'airtable-token',
+        provider: 'Airtable',
+        description: 'Airtable personal access token',
+        prefixes: ['pat'],
+        token: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}',
+        example: (g) => 'pat' + g.alnum(14) + '.' + g.hex(64),
+    }),
+    prefixed({
+        id: 'typeform-token',
+        provider: 'Typeform',
+        description: 'Typeform personal access token',
+        prefixes: ['tfp_'],
+        token: 'tfp_[A-Za-z0-9_=-]{44}_[A-Za-z0-9]{14}',
+        example: (g) => 'tfp_' + g.b64url(44) + '_' + g.alnum(14),
+    }),
+    prefixed({
+        id: 'frameio-token',
+        provider: 'Frame.io',
+        description: 'Frame.io API token',
+        prefixes: ['fio-u-'],
+        token: 'fio-u-[A-Za-z0-9_=-]{64}',
+        example: (g) => 'fio-u-' + g.b64url(64),
+    }),
+    named({
+        id: 'monday-token',
+        provider: 'monday.com',
+        description: 'monday.com API token (a JWT next to a monday name)',
+        names: ['monday_api', 'monday_token'],
+        value: 'eyJ[A-Za-z0-9_-]{10,60}\\.eyJ[A-Za-z0-9_-]{20,400}\\.[A-Za-z0-9_-]{20,100}',
+        example: (g) => 'eyJhbGciOiJIUzI1NiJ9.eyJ' + g.b64url(60) + '.' + g.b64url(43),
+    }),
+    named({
+        id: 'zendesk-token',
+        provider: 'Zendesk',
+        description: 'Zendesk API token',
+        names: ['zendesk'],
+        value: '[A-Za-z0-9]{40}',
+        entropy: 4,
+        example: (g) => g.alnum(40),
+    }),
+    named({
+        id: 'intercom-token',
+        provider: 'Intercom',
+        description: 'Intercom access token',
+        names: ['intercom'],
+        value: 'dG9rOj[A-Za-z0-9+/=_-]{40,80}',
+        example: (g) => 'dG9rOj' + g.b64url(54),
+    }),
+    prefixed({
+        id: 'hubspot-private-app-token',
+        provider: 'HubSpot',
+        description: 'HubSpot private app access token',
+        prefixes: ['pat-na1-', 'pat-eu1-'],
+        token: 'pat-(?:na1|eu1)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+        example: (g) => 'pat-na1-' + g.uuid(),
+    }),
+    named({
+        id: 'freshdesk-api-key',
+        provider: 'Freshworks',
+        description: 'Freshdesk / Freshservice API key',
+        names: ['freshdesk', 'freshservice'],
+        value: '[A-Za-z0-9]{20}',
+        entropy: 3.8,
+        example: (g) => g.alnum(20),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
+/**
+ * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
+ * or a run of repeated or sequential characters is documentation, not a credential.
+ */
+const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\./i;
+/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`. */
+const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]/;
+function isPlaceholder(value) {
+    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
+}
+/** Six or more equal characters in a row, or six ascending/descending neighbours (`abcdef`, `654321`). */
+function hasLowVariety(value) {
+    let same = 1;
+    let up = 1;
+    let down = 1;
+    for (let i = 1; i < value.length; i++) {
+        const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+        same = d === 0 ? same + 1 : 1;
+        up = d === 1 ? up + 1 : 1;
+        down = d === -1 ? down + 1 : 1;
+        if (same >= 6 || up >= 6 || down >= 6)
+            return true;
+    }
+    if (value.length >= 8 && new Set(value).size <= 3)
+        return true;
+    return false;
+}
+/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
+const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Subresource-integrity and lockfile `integrity` values. */
+const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
+/** Values that are hashes, ids or integrity strings rather than credentials. */
+function isDigestLike(value) {
+    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
+}
+const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
+function isSuppressedLine(text) {
+    return SUPPRESSION.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/generic.ts
+
+/** Private keys, JWTs, credentials in URLs, and generic assignments gated by entropy. */
+const PEM_BODY_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash):/;
+/** The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. */
+function hasPemBody(block) {
+    const inner = block.replace(/\\n/g, '\n').split(/\r?\n/).slice(1, -1);
+    const body = inner
+        .filter((l) => !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
+        .join('')
+        .replace(/[\s"',+]/g, (c) => (c === '+' ? c : ''));
+    return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && !/\.\.\./.test(block) && new Set(body).size > 16;
+}
+function decodeBase64Url(part) {
+    return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+/** A JWT's header must decode to a JSON object with `alg`, and its payload to JSON. */
+function isJwt(token) {
+    const [header, payload] = token.split('.');
+    try {
+        const h = JSON.parse(decodeBase64Url(header));
+        JSON.parse(decodeBase64Url(payload));
+        return typeof h === 'object' && h !== null && 'alg' in h && h.alg !== 'none';
+    }
+    catch {
+        return false;
+    }
+}
+const COMMON_PASSWORDS = new Set([
+    'password',
+    'passwd',
+    'pass',
+    'pwd',
+    'secret',
+    'admin',
+    'root',
+    'test',
+    'user',
+    'username',
+    'changeme',
+    'foobar',
+    'qwerty',
+    'letmein',
+    'mypassword',
+    'yourpassword',
+    'p@ssw0rd',
+    'password1',
+    'password123',
+    'guest',
+    'default',
+    'postgres',
+    'mysql',
+    'redis',
+    'none',
+    'null',
+    'true',
+    'false',
+    'undefined',
+    'required',
+    'string',
+    'hidden',
+    'secret123',
+]);
+/** Values that are code, not literals: `this.password`, `getToken()`, `args[0]`, `os.getenv`. */
+const CODE_LIKE = /[()[\]]|^[a-z_$][\w$]*\.[a-z_$][\w$.]*$|^(?:true|false|null|none|nil|undefined)$/i;
+function isPlausiblePassword(value) {
+    return value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value);
+}
+/** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
+const NOT_A_SECRET_NAME = /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
+const GENERIC_RULES = [
     {
         id: 'private-key',
-        description: 'Private key block',
+        provider: 'PEM / OpenSSH / PGP',
+        description: 'Private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, encrypted)',
         keywords: ['private key'],
-        pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,}?-----END \1-----/,
+        pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?-----END \1-----/,
+        placeholderFilter: false,
+        validate: hasPemBody,
+        window: { before: 40, after: 16100 },
+        specificity: 3,
         examples: {
             positive: [
                 '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
+                '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"',
+                '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQAAAJgZ8Ywr\n-----END OPENSSH PRIVATE KEY-----',
             ],
-            negative: ['-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----'],
+            negative: [
+                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+                '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
+                "const header = '-----BEGIN PRIVATE KEY-----';",
+            ],
+        },
+    },
+    {
+        id: 'putty-private-key',
+        provider: 'PuTTY',
+        description: 'PuTTY private key file',
+        keywords: ['putty-user-key-file-'],
+        pattern: /PuTTY-User-Key-File-[23]: [a-z0-9-]{7,32}\r?\nEncryption: [a-z0-9-]{4,20}\r?\nComment: [^\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[\s\S]{20,8000}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,4000}/,
+        placeholderFilter: false,
+        window: { before: 10, after: 12000 },
+        examples: {
+            positive: [
+                'PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAB3NzaC1yc2EAAAABJQAAAQEAhV9sR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQ\nZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\nPrivate-Lines: 1\nAAABAQCq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc',
+            ],
+            negative: ['PuTTY-User-Key-File-2: ssh-rsa'],
+        },
+    },
+    {
+        id: 'jwt',
+        provider: 'JSON Web Token',
+        description: 'JSON Web Token (signed)',
+        keywords: ['eyj'],
+        pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/,
+        secretGroup: 1,
+        validate: isJwt,
+        window: { before: 10, after: 6100 },
+        specificity: 2,
+        examples: {
+            positive: [
+                'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc',
+            ],
+            negative: [
+                'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+                'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+            ],
+        },
+    },
+    {
+        id: 'url-credentials',
+        provider: 'URL credentials',
+        description: 'Password in a URL or connection string (scheme://user:password@host)',
+        keywords: ['://'],
+        pattern: /[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
+        secretGroup: 1,
+        validate: (s) => isPlausiblePassword(decodeURIComponentSafe(s)) && !/^\*+$/.test(s),
+        window: { before: 30, after: 420 },
+        specificity: 1,
+        examples: {
+            positive: [
+                'DATABASE_URL=postgres://app:Vq8r2LmZ7pWx4Nb@db.internal:5432/app',
+                'redis://:h7Kp2Lx9Qm4Vb8Nz@cache:6379/0',
+            ],
+            negative: [
+                'postgres://user:password@localhost/db',
+                'https://user:${DB_PASSWORD}@host',
+                'git@github.com:org/repo.git',
+                'https://example.com/a@b',
+            ],
+        },
+    },
+    {
+        id: 'connection-string-password',
+        provider: 'Connection strings',
+        description: 'Password in an ADO.NET / JDBC / ODBC connection string',
+        keywords: ['password=', 'pwd='],
+        pattern: /(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?=;|"|'|\s|$)/,
+        secretGroup: 1,
+        validate: (s, m) => isPlausiblePassword(s) && /;/.test(m + ';') && !/^\{/.test(s),
+        window: { before: 200, after: 200 },
+        specificity: 1,
+        entropy: 2.5,
+        examples: {
+            positive: ['Server=db;Database=app;User Id=sa;Password=Tq7vR2mX9kLp;'],
+            negative: ['Server=db;User Id=sa;Password=password;', 'Password={0};'],
+        },
+    },
+    {
+        id: 'generic-password',
+        provider: 'generic',
+        description: 'Password assigned to a literal',
+        keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+        pattern: /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`])([^"'`\s\\]{6,128})\1/i,
+        secretGroup: 2,
+        entropy: 2.3,
+        validate: (s, m) => isPlausiblePassword(s) && !NOT_A_SECRET_NAME.test(m) && !/^[A-Z_]+$/.test(s),
+        window: { before: 10, after: 200 },
+        specificity: 1,
+        examples: {
+            positive: ['db_password = "Zq8vT3mW9kLp"', "  password: 'h7Kp2Lx9Qm4V'"],
+            negative: [
+                'password = "password"',
+                'password = ""',
+                'password = get_password()',
+                'password: "${DB_PASSWORD}"',
+                'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
+            ],
+        },
+    },
+    {
+        id: 'generic-api-key',
+        provider: 'generic',
+        description: 'Secret, token or API key assigned to a high-entropy literal',
+        keywords: [
+            'secret',
+            'token',
+            'api_key',
+            'apikey',
+            'api-key',
+            'access_key',
+            'accesskey',
+            'auth_key',
+            'private_key',
+            'credential',
+        ],
+        pattern: /(?:secret|token|api_key|apikey|api-key|access_key|accesskey|auth_key|private_key|credential)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`]?)([A-Za-z0-9_+/=~.-]{16,160})\1(?![A-Za-z0-9_+/=~.-])/i,
+        secretGroup: 2,
+        entropy: 3.6,
+        validate: (s, m) => /[0-9]/.test(s) &&
+            /[A-Za-z]/.test(s) &&
+            !isDigestLike(s) &&
+            !NOT_A_SECRET_NAME.test(m) &&
+            !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(s) &&
+            !/^[\w-]+\.(?:js|ts|json|ya?ml|txt|md)$/.test(s),
+        window: { before: 10, after: 240 },
+        specificity: 1,
+        examples: {
+            positive: [
+                'const apiKey = "q7Rk2Lm9Vw3ZpT6yBn4HcD7s";',
+                'SERVICE_TOKEN=Zk3Q9vT7mX2pL8rW4nB6yC1h',
+                'client_secret: 9fT2kLq8ZrV4mX7pW3nB6yC1',
+            ],
+            negative: [
+                'token = "d41d8cd98f00b204e9800998ecf8427e"',
+                'integrity: sha512-q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXcQ7Rk2Lm9Vw3ZpT6yBn4Hc==',
+                'secret_id = "3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e"',
+                'token = process.env.SERVICE_TOKEN_2024',
+                'const tokenType = "authorizationCodeGrant";',
+            ],
         },
     },
 ];
-
-;// CONCATENATED MODULE: ./src/core/secrets/scan.ts
-
-const PLACEHOLDER = /example|x{6,}|dummy|sample|placeholder|your[-_]?(?:key|token|secret)/i;
-/**
- * Finds secrets in added lines. Lines are joined so that multi-line secrets (PEM blocks) are seen whole,
- * and offsets are mapped back to the caller's line numbers.
- */
-function scanSecrets(lines, options = {}) {
-    const rules = options.rules ?? BUILTIN_RULES;
-    const allow = (options.allow ?? []).map((a) => new RegExp(a));
-    const text = lines.map((l) => l.text).join('\n');
-    const lower = text.toLowerCase();
-    const lineStarts = [];
-    let offset = 0;
-    for (const l of lines) {
-        lineStarts.push(offset);
-        offset += l.text.length + 1;
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
     }
-    const matches = [];
-    for (const rule of rules) {
-        if (!rule.keywords.some((k) => lower.includes(k)))
-            continue;
-        const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g');
-        for (const m of text.matchAll(re)) {
-            const secret = m[rule.secretGroup ?? 0] ?? m[0];
-            if (!isLikelySecret(rule, secret) || allow.some((a) => a.test(secret)))
-                continue;
-            const start = (m.index ?? 0) + m[0].indexOf(secret);
-            const startIndex = indexOfLine(lineStarts, start);
-            const endIndex = indexOfLine(lineStarts, start + secret.length - 1);
-            matches.push({
-                ruleId: rule.id,
-                description: rule.description,
-                severity: rule.severity ?? 'error',
-                line: lines[startIndex].line,
-                endLine: lines[endIndex].line,
-                column: start - lineStarts[startIndex] + 1,
-                secret,
-            });
-        }
+    catch {
+        return s;
     }
-    return matches.sort((a, b) => a.line - b.line || a.column - b.column);
 }
-function isLikelySecret(rule, secret) {
-    if (PLACEHOLDER.test(secret) && rule.id !== 'private-key')
-        return false;
-    if (rule.id === 'private-key' && /\n\s*\.\.\.\s*\n/.test(secret))
-        return false;
-    if (rule.validate && !rule.validate(secret))
-        return false;
-    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
-        return false;
-    return true;
-}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/infra.ts
+
+/** Infrastructure, secrets managers, identity, observability and data platforms. */
+const INFRA_RULES = [
+    prefixed({
+        id: 'vault-token',
+        provider: 'HashiCorp Vault',
+        description: 'Vault service, batch or recovery token',
+        prefixes: ['hvs.', 'hvb.', 'hvr.'],
+        token: 'hv[sbr]\\.[A-Za-z0-9_-]{24,200}',
+        entropy: 3.8,
+        example: (g) => 'hvs.' + g.b64url(91),
+    }),
+    named({
+        id: 'vault-legacy-token',
+        provider: 'HashiCorp Vault',
+        description: 'Vault legacy token (s.…) next to a Vault name',
+        names: ['vault_token', 'vault-token', 'x-vault-token'],
+        value: '[sb]\\.[A-Za-z0-9]{24}',
+        example: (g) => 's.' + g.alnum(24),
+    }),
+    prefixed({
+        id: 'terraform-cloud-token',
+        provider: 'HashiCorp Terraform Cloud',
+        description: 'Terraform Cloud / Enterprise API token',
+        prefixes: ['.atlasv1.'],
+        token: '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',
+        example: (g) => g.alnum(14) + '.atlasv1.' + g.b64url(67),
+    }),
+    prefixed({
+        id: 'databricks-token',
+        provider: 'Databricks',
+        description: 'Databricks personal access token',
+        prefixes: ['dapi', 'dose'],
+        token: '(?:dapi|dose)[a-f0-9]{32}(?:-[0-9])?',
+        example: (g) => 'dapi' + g.hex(32),
+    }),
+    prefixed({
+        id: 'doppler-token',
+        provider: 'Doppler',
+        description: 'Doppler personal, service, CLI, SCIM or audit token',
+        prefixes: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
+        token: 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9._-]{40,80}',
+        example: (g) => 'dp.st.prd.' + g.alnum(43),
+    }),
+    prefixed({
+        id: 'pulumi-token',
+        provider: 'Pulumi',
+        description: 'Pulumi access token',
+        prefixes: ['pul-'],
+        token: 'pul-[a-f0-9]{40}',
+        example: (g) => 'pul-' + g.hex(40),
+    }),
+    named({
+        id: 'datadog-api-key',
+        provider: 'Datadog',
+        description: 'Datadog API or application key',
+        names: ['datadog', 'dd_api_key', 'dd_app_key', 'dd_application_key', 'dd-api-key'],
+        value: '(?:[a-f0-9]{40}|[a-f0-9]{32})',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'newrelic-key',
+        provider: 'New Relic',
+        description: 'New Relic user, insights or browser key',
+        prefixes: ['nrak-', 'nrii-', 'nrjs-'],
+        token: '(?:NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19})',
+        example: (g) => 'NRAK-' + g.upper(27),
+    }),
+    prefixed({
+        id: 'newrelic-license-key',
+        provider: 'New Relic',
+        description: 'New Relic ingest license key',
+        prefixes: ['nral'],
+        token: '[a-f0-9]{36}NRAL',
+        example: (g) => g.hex(36) + 'NRAL',
+    }),
+    prefixed({
+        id: 'sentry-token',
+        provider: 'Sentry',
+        description: 'Sentry organization or user auth token',
+        prefixes: ['sntrys_', 'sntryu_'],
+        token: '(?:sntrys_eyJ[A-Za-z0-9+/=_-]{60,400}|sntryu_[a-f0-9]{64})',
+        example: (g) => ['sntryu_' + g.hex(64), 'sntrys_eyJpYXQiOjE3M' + g.b64url(120)],
+        window: { before: 20, after: 440 },
+    }),
+    prefixed({
+        id: 'sentry-dsn',
+        provider: 'Sentry',
+        description: 'Sentry DSN with a secret key',
+        severity: 'warning',
+        prefixes: ['ingest.sentry.io', 'ingest.us.sentry.io', 'ingest.de.sentry.io'],
+        token: 'https://[a-f0-9]{32}(?::[a-f0-9]{32})?@o[0-9]{1,10}\\.ingest\\.(?:us\\.|de\\.)?sentry\\.io/[0-9]{1,10}',
+        example: (g) => 'https://' + g.hex(32) + '@o' + g.digits(6) + '.ingest.sentry.io/' + g.digits(7),
+    }),
+    prefixed({
+        id: 'grafana-token',
+        provider: 'Grafana',
+        description: 'Grafana Cloud or service account token',
+        prefixes: ['glc_', 'glsa_'],
+        token: '(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})',
+        example: (g) => ['glsa_' + g.alnum(32) + '_' + g.hex(8), 'glc_eyJvIjoi' + g.b64(80) + '=='],
+        window: { before: 20, after: 440 },
+    }),
+    named({
+        id: 'okta-api-token',
+        provider: 'Okta',
+        description: 'Okta API token',
+        names: ['okta'],
+        value: '00[A-Za-z0-9_-]{40}',
+        entropy: 4,
+        example: (g) => '00' + g.b64url(40),
+    }),
+    named({
+        id: 'auth0-client-secret',
+        provider: 'Auth0',
+        description: 'Auth0 client secret',
+        names: ['auth0'],
+        value: '[A-Za-z0-9_-]{64}',
+        entropy: 4.3,
+        example: (g) => g.b64url(64),
+    }),
+    prefixed({
+        id: 'planetscale-token',
+        provider: 'PlanetScale',
+        description: 'PlanetScale service token, password or OAuth token',
+        prefixes: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'],
+        token: 'pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}',
+        example: (g) => 'pscale_pw_' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'supabase-token',
+        provider: 'Supabase',
+        description: 'Supabase personal access token or secret key',
+        prefixes: ['sbp_', 'sb_secret_'],
+        token: '(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{31,40})',
+        example: (g) => 'sbp_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'neon-api-key',
+        provider: 'Neon',
+        description: 'Neon API key',
+        prefixes: ['napi_'],
+        token: 'napi_[a-z0-9]{64}',
+        example: (g) => 'napi_' + g.lower(64),
+    }),
+    prefixed({
+        id: 'tailscale-key',
+        provider: 'Tailscale',
+        description: 'Tailscale auth, API or OAuth client key',
+        prefixes: ['tskey-'],
+        token: 'tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40}',
+        example: (g) => 'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'dynatrace-token',
+        provider: 'Dynatrace',
+        description: 'Dynatrace API token',
+        prefixes: ['dt0c01.'],
+        token: 'dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+        example: (g) => 'dt0c01.' + g.upper(24) + '.' + g.upper(64),
+    }),
+    prefixed({
+        id: 'onepassword-service-account-token',
+        provider: '1Password',
+        description: '1Password service account token',
+        prefixes: ['ops_eyj'],
+        token: 'ops_eyJ[A-Za-z0-9+/=_-]{100,1500}',
+        example: (g) => 'ops_eyJzaWduSW5BZGRyZXNzIjoi' + g.b64url(300),
+        window: { before: 20, after: 1600 },
+    }),
+    prefixed({
+        id: 'onepassword-secret-key',
+        provider: '1Password',
+        description: '1Password account secret key',
+        prefixes: ['a3-'],
+        token: 'A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}',
+        example: (g) => `A3-${g.upper(6)}-${g.upper(6)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}`,
+    }),
+    prefixed({
+        id: 'age-secret-key',
+        provider: 'age',
+        description: 'age encryption secret key',
+        prefixes: ['age-secret-key-1'],
+        token: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}',
+        example: (g) => 'AGE-SECRET-KEY-1' + g.pick('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58),
+    }),
+    prefixed({
+        id: 'honeycomb-key',
+        provider: 'Honeycomb',
+        description: 'Honeycomb ingest or configuration key',
+        prefixes: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_', 'hcaic_', 'hcxlk_'],
+        token: 'hc[ax][a-z]{2}_[a-z0-9]{58}',
+        example: (g) => 'hcaik_' + g.lower(58),
+    }),
+    named({
+        id: 'rollbar-token',
+        provider: 'Rollbar',
+        description: 'Rollbar access token',
+        names: ['rollbar'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'bugsnag-api-key',
+        provider: 'Bugsnag',
+        description: 'Bugsnag API key',
+        names: ['bugsnag'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'pagerduty-token',
+        provider: 'PagerDuty',
+        description: 'PagerDuty API token',
+        names: ['pagerduty'],
+        value: '(?:u\\+)?[A-Za-z0-9_+-]{20}',
+        entropy: 3.8,
+        example: (g) => 'u+' + g.b64url(18),
+    }),
+    named({
+        id: 'opsgenie-api-key',
+        provider: 'Opsgenie',
+        description: 'Opsgenie API key',
+        names: ['opsgenie'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'splunk-hec-token',
+        provider: 'Splunk',
+        description: 'Splunk HTTP Event Collector token',
+        names: ['splunk'],
+        value: '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'sumologic-access-key',
+        provider: 'Sumo Logic',
+        description: 'Sumo Logic access key',
+        names: ['sumologic', 'sumo_access'],
+        value: '[A-Za-z0-9]{64}',
+        entropy: 4.3,
+        example: (g) => g.alnum(64),
+    }),
+    prefixed({
+        id: 'launchdarkly-key',
+        provider: 'LaunchDarkly',
+        description: 'LaunchDarkly API or SDK key',
+        prefixes: ['api-', 'sdk-'],
+        token: '(?:api|sdk)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => 'sdk-' + g.uuid(),
+    }),
+    named({
+        id: 'algolia-admin-key',
+        provider: 'Algolia',
+        description: 'Algolia admin API key',
+        names: ['algolia'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'mapbox-secret-token',
+        provider: 'Mapbox',
+        description: 'Mapbox secret access token',
+        prefixes: ['sk.eyj'],
+        token: 'sk\\.eyJ[A-Za-z0-9_-]{50,200}\\.[A-Za-z0-9_-]{22}',
+        example: (g) => 'sk.eyJ1Ijoi' + g.b64url(60) + '.' + g.b64url(22),
+    }),
+    prefixed({
+        id: 'contentful-token',
+        provider: 'Contentful',
+        description: 'Contentful personal access token',
+        prefixes: ['cfpat-'],
+        token: 'CFPAT-[A-Za-z0-9_-]{43}',
+        example: (g) => 'CFPAT-' + g.b64url(43),
+    }),
+    named({
+        id: 'sanity-token',
+        provider: 'Sanity',
+        description: 'Sanity API token',
+        names: ['sanity'],
+        value: 'sk[A-Za-z0-9]{79,180}',
+        entropy: 4.3,
+        example: (g) => 'sk' + g.alnum(120),
+    }),
+    prefixed({
+        id: 'salesforce-access-token',
+        provider: 'Salesforce',
+        description: 'Salesforce session or access token',
+        prefixes: ['00d'],
+        token: '00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{96}',
+        example: (g) => '00D' + g.alnum(12) + '!' + g.alnum(96),
+    }),
+    prefixed({
+        id: 'facebook-access-token',
+        provider: 'Meta',
+        description: 'Facebook / Meta Graph API access token',
+        prefixes: ['eaa'],
+        token: 'EAA[A-Za-z0-9]{90,300}',
+        entropy: 4.3,
+        example: (g) => 'EAAG' + g.alnum(180),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'instagram-token',
+        provider: 'Instagram',
+        description: 'Instagram Graph access token',
+        prefixes: ['igqv'],
+        token: 'IGQV[A-Za-z0-9_-]{100,300}',
+        example: (g) => 'IGQVJ' + g.b64url(160),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'twitter-bearer-token',
+        provider: 'X (Twitter)',
+        description: 'X / Twitter app bearer token',
+        prefixes: ['aaaaaaaaaaaaaaaaaaaaa'],
+        token: 'A{22}[A-Za-z0-9%]{60,120}',
+        placeholderFilter: false,
+        entropy: 3.6,
+        example: (g) => 'A'.repeat(22) + g.alnum(90),
+        window: { before: 20, after: 160 },
+    }),
+    named({
+        id: 'twitter-api-secret',
+        provider: 'X (Twitter)',
+        description: 'X / Twitter API secret',
+        names: ['twitter', 'consumer_secret'],
+        value: '[A-Za-z0-9]{45,50}',
+        entropy: 4.3,
+        example: (g) => g.alnum(50),
+    }),
+    prefixed({
+        id: 'dropbox-token',
+        provider: 'Dropbox',
+        description: 'Dropbox short-lived access token',
+        prefixes: ['sl.'],
+        token: 'sl\\.[A-Za-z0-9_-]{130,160}',
+        entropy: 4.3,
+        example: (g) => 'sl.' + g.b64url(138),
+    }),
+    named({
+        id: 'box-token',
+        provider: 'Box',
+        description: 'Box developer token or client secret',
+        names: ['box_client_secret', 'box_developer_token', 'box_token'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'ngrok-authtoken',
+        provider: 'ngrok',
+        description: 'ngrok authtoken',
+        names: ['ngrok'],
+        value: '[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}',
+        example: (g) => '2' + g.alnum(26) + '_' + g.alnum(21),
+    }),
+    named({
+        id: 'confluent-api-secret',
+        provider: 'Confluent',
+        description: 'Confluent Cloud API secret',
+        names: ['confluent', 'sasl_password', 'kafka_api_secret'],
+        value: '[A-Za-z0-9+/]{64}',
+        entropy: 4.5,
+        example: (g) => g.b64(64),
+    }),
+    named({
+        id: 'mongodb-atlas-key',
+        provider: 'MongoDB Atlas',
+        description: 'MongoDB Atlas API private key',
+        names: ['atlas_private', 'mongodb_atlas', 'atlas_api'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'snowflake-password',
+        provider: 'Snowflake',
+        description: 'Snowflake password or key passphrase',
+        names: ['snowflake_password', 'snowflake_private_key_passphrase', 'snowsql_pwd'],
+        value: '[^\\s"\'`]{12,64}',
+        entropy: 3.2,
+        example: (g) => g.alnum(20),
+    }),
+    named({
+        id: 'lokalise-token',
+        provider: 'Lokalise',
+        description: 'Lokalise API token',
+        names: ['lokalise'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    named({
+        id: 'crowdin-token',
+        provider: 'Crowdin',
+        description: 'Crowdin personal access token',
+        names: ['crowdin'],
+        value: '[a-f0-9]{80}',
+        example: (g) => g.hex(80),
+    }),
+    prefixed({
+        id: 'defined-networking-key',
+        provider: 'Defined Networking',
+        description: 'Defined Networking (Nebula) API key',
+        prefixes: ['dnkey-'],
+        token: 'dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52}',
+        example: (g) => 'dnkey-' + g.lower(26) + '-' + g.lower(52),
+    }),
+    prefixed({
+        id: 'adafruit-io-key',
+        provider: 'Adafruit IO',
+        description: 'Adafruit IO key',
+        prefixes: ['aio_'],
+        token: 'aio_[A-Za-z0-9]{28}',
+        example: (g) => 'aio_' + g.alnum(28),
+    }),
+    named({
+        id: 'elastic-api-key',
+        provider: 'Elastic',
+        description: 'Elastic Cloud / Elasticsearch API key',
+        names: ['elastic_api', 'elasticsearch_api', 'es_api_key'],
+        value: '[A-Za-z0-9_=-]{40,120}',
+        entropy: 4,
+        example: (g) => g.b64url(60) + '==',
+    }),
+    named({
+        id: 'fastly-api-token',
+        provider: 'Fastly',
+        description: 'Fastly API token',
+        names: ['fastly'],
+        value: '[A-Za-z0-9_-]{32}',
+        entropy: 4,
+        example: (g) => g.b64url(32),
+    }),
+    named({
+        id: 'twitch-token',
+        provider: 'Twitch',
+        description: 'Twitch client secret or OAuth token',
+        names: ['twitch'],
+        value: '[a-z0-9]{30}',
+        entropy: 3.8,
+        example: (g) => g.lower(30),
+    }),
+    named({
+        id: 'spotify-client-secret',
+        provider: 'Spotify',
+        description: 'Spotify client secret',
+        names: ['spotify'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'scalingo-token',
+        provider: 'Scalingo',
+        description: 'Scalingo API token',
+        prefixes: ['tk-us-'],
+        token: 'tk-us-[A-Za-z0-9_-]{48}',
+        example: (g) => 'tk-us-' + g.b64url(48),
+    }),
+    named({
+        id: 'segment-token',
+        provider: 'Segment',
+        description: 'Segment public API token or write key',
+        names: ['segment'],
+        value: '(?:sgp_[A-Za-z0-9]{64}|[A-Za-z0-9]{32})',
+        entropy: 4,
+        example: (g) => 'sgp_' + g.alnum(64),
+    }),
+    named({
+        id: 'mixpanel-secret',
+        provider: 'Mixpanel',
+        description: 'Mixpanel API secret',
+        names: ['mixpanel'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'amplitude-secret',
+        provider: 'Amplitude',
+        description: 'Amplitude secret key',
+        names: ['amplitude'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'launchable-token',
+        provider: 'Launchable',
+        description: 'Launchable token',
+        names: ['launchable_token'],
+        value: 'v1:[A-Za-z0-9_/-]{3,60}:[A-Za-z0-9]{30,40}',
+        example: (g) => 'v1:acme/app:' + g.alnum(32),
+    }),
+    named({
+        id: 'cloudinary-api-secret',
+        provider: 'Cloudinary',
+        description: 'Cloudinary API secret',
+        names: ['cloudinary'],
+        value: '[A-Za-z0-9_-]{27}',
+        entropy: 3.8,
+        example: (g) => g.b64url(27),
+    }),
+    named({
+        id: 'imgur-client-secret',
+        provider: 'Imgur',
+        description: 'Imgur client secret',
+        names: ['imgur'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    named({
+        id: 'zoom-secret',
+        provider: 'Zoom',
+        description: 'Zoom API / SDK secret',
+        names: ['zoom_api_secret', 'zoom_client_secret', 'zoom_sdk_secret'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'yandex-api-key',
+        provider: 'Yandex Cloud',
+        description: 'Yandex Cloud API key or IAM token',
+        names: ['yandex', 'yc_token'],
+        value: '(?:AQVN[A-Za-z0-9_-]{35,38}|t1\\.[A-Z0-9a-z_-]{80,200})',
+        example: (g) => 'AQVN' + g.b64url(36),
+    }),
+    named({
+        id: 'hashicorp-consul-token',
+        provider: 'HashiCorp Consul',
+        description: 'Consul ACL token',
+        names: ['consul_http_token', 'consul_token'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/messaging.ts
+
+/** Chat, email, SMS and push. */
+const MESSAGING_RULES = [
+    prefixed({
+        id: 'slack-token',
+        provider: 'Slack',
+        description: 'Slack bot, user, app, config or refresh token',
+        prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.', 'xapp-'],
+        token: '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-1-[A-Z0-9]{9,12}-[0-9]{12,13}-[a-f0-9]{64})',
+        example: (g) => [
+            'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24),
+            'xapp-1-A' + g.upper(10) + '-' + g.digits(13) + '-' + g.hex(64),
+        ],
+        window: { before: 20, after: 400 },
+    }),
+    prefixed({
+        id: 'slack-webhook',
+        provider: 'Slack',
+        description: 'Slack incoming webhook or workflow URL',
+        prefixes: ['hooks.slack.com/'],
+        token: 'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
+        example: (g) => 'https://hooks.slack.com/services/T' + g.upper(10) + '/B' + g.upper(10) + '/' + g.alnum(24),
+    }),
+    named({
+        id: 'discord-bot-token',
+        provider: 'Discord',
+        description: 'Discord bot token',
+        names: ['discord'],
+        value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
+        example: (g) => 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38),
+    }),
+    prefixed({
+        id: 'discord-webhook',
+        provider: 'Discord',
+        description: 'Discord webhook URL',
+        prefixes: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
+        token: 'discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70}',
+        example: (g) => 'https://discord.com/api/webhooks/' + g.digits(18) + '/' + g.b64url(68),
+    }),
+    prefixed({
+        id: 'telegram-bot-token',
+        provider: 'Telegram',
+        description: 'Telegram bot token',
+        prefixes: [':aa'],
+        token: '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}',
+        example: (g) => g.digits(10) + ':AA' + g.b64url(33),
+    }),
+    named({
+        id: 'twilio-auth-token',
+        provider: 'Twilio',
+        description: 'Twilio auth token or API key secret',
+        names: ['twilio'],
+        value: '(?:SK[0-9a-fA-F]{32}|[a-f0-9]{32})',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'sendgrid-api-key',
+        provider: 'SendGrid',
+        description: 'SendGrid API key',
+        prefixes: ['sg.'],
+        token: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
+        example: (g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'mailgun-api-key',
+        provider: 'Mailgun',
+        description: 'Mailgun API key',
+        prefixes: ['key-'],
+        token: 'key-[a-f0-9]{32}',
+        entropy: 3.3,
+        example: (g) => 'key-' + g.hex(32),
+    }),
+    named({
+        id: 'mailgun-signing-key',
+        provider: 'Mailgun',
+        description: 'Mailgun API or webhook signing key',
+        names: ['mailgun'],
+        value: '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}',
+        example: (g) => g.hex(32) + '-' + g.hex(8) + '-' + g.hex(8),
+    }),
+    prefixed({
+        id: 'mailchimp-api-key',
+        provider: 'Mailchimp',
+        description: 'Mailchimp API key',
+        prefixes: ['-us'],
+        token: '[a-f0-9]{32}-us[0-9]{1,2}',
+        example: (g) => g.hex(32) + '-us14',
+    }),
+    prefixed({
+        id: 'mandrill-api-key',
+        provider: 'Mandrill',
+        description: 'Mailchimp Transactional (Mandrill) API key',
+        prefixes: ['md-'],
+        token: 'md-[A-Za-z0-9_-]{22}',
+        entropy: 3.8,
+        example: (g) => 'md-' + g.b64url(22),
+    }),
+    named({
+        id: 'postmark-token',
+        provider: 'Postmark',
+        description: 'Postmark server or account token',
+        names: ['postmark'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'brevo-api-key',
+        provider: 'Brevo',
+        description: 'Brevo (Sendinblue) API or SMTP key',
+        prefixes: ['xkeysib-', 'xsmtpsib-'],
+        token: 'x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}',
+        example: (g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16),
+    }),
+    prefixed({
+        id: 'resend-api-key',
+        provider: 'Resend',
+        description: 'Resend API key',
+        prefixes: ['re_'],
+        token: 're_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}',
+        example: (g) => 're_' + g.alnum(8) + '_' + g.alnum(24),
+    }),
+    named({
+        id: 'sparkpost-api-key',
+        provider: 'SparkPost',
+        description: 'SparkPost API key',
+        names: ['sparkpost'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    named({
+        id: 'mailjet-secret',
+        provider: 'Mailjet',
+        description: 'Mailjet API secret',
+        names: ['mailjet', 'mj_apikey'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'vonage-api-secret',
+        provider: 'Vonage',
+        description: 'Vonage (Nexmo) API secret',
+        names: ['vonage', 'nexmo'],
+        value: '[A-Za-z0-9]{16}',
+        entropy: 3.5,
+        example: (g) => g.alnum(16),
+    }),
+    named({
+        id: 'plivo-auth-token',
+        provider: 'Plivo',
+        description: 'Plivo auth token',
+        names: ['plivo'],
+        value: '[A-Za-z0-9]{40}',
+        entropy: 4,
+        example: (g) => g.alnum(40),
+    }),
+    named({
+        id: 'messagebird-key',
+        provider: 'MessageBird',
+        description: 'MessageBird (Bird) access key',
+        names: ['messagebird'],
+        value: '[A-Za-z0-9]{25}',
+        entropy: 3.8,
+        example: (g) => g.alnum(25),
+    }),
+    named({
+        id: 'pusher-secret',
+        provider: 'Pusher',
+        description: 'Pusher Channels app secret',
+        names: ['pusher'],
+        value: '[a-f0-9]{20}',
+        example: (g) => g.hex(20),
+    }),
+    prefixed({
+        id: 'teams-webhook',
+        provider: 'Microsoft Teams',
+        description: 'Microsoft Teams incoming webhook URL',
+        prefixes: ['webhook.office.com/'],
+        token: '[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}',
+        example: (g) => 'acme.webhook.office.com/webhookb2/' +
+            g.uuid() +
+            '@' +
+            g.uuid() +
+            '/IncomingWebhook/' +
+            g.hex(32) +
+            '/' +
+            g.uuid(),
+    }),
+    prefixed({
+        id: 'google-chat-webhook',
+        provider: 'Google Chat',
+        description: 'Google Chat webhook token',
+        prefixes: ['chat.googleapis.com/'],
+        token: 'chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{43,50}',
+        example: (g) => 'https://chat.googleapis.com/v1/spaces/' +
+            g.b64url(11) +
+            '/messages?key=AIza' +
+            g.b64url(35) +
+            '&token=' +
+            g.b64url(43),
+    }),
+    prefixed({
+        id: 'zapier-webhook',
+        provider: 'Zapier',
+        description: 'Zapier catch hook URL',
+        prefixes: ['hooks.zapier.com/'],
+        token: 'hooks\\.zapier\\.com/hooks/catch/[0-9]{5,10}/[a-z0-9]{6,8}',
+        example: (g) => 'https://hooks.zapier.com/hooks/catch/' + g.digits(7) + '/' + g.lower(7),
+    }),
+    prefixed({
+        id: 'firebase-cloud-messaging-key',
+        provider: 'Firebase',
+        description: 'Firebase Cloud Messaging legacy server key',
+        prefixes: ['apa91b'],
+        token: 'AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}',
+        entropy: 4,
+        example: (g) => 'AAAA' + g.b64url(7) + ':APA91b' + g.b64url(134),
+        placeholderFilter: false,
+        window: { before: 20, after: 200 },
+    }),
+    named({
+        id: 'mattermost-token',
+        provider: 'Mattermost',
+        description: 'Mattermost access token',
+        names: ['mattermost'],
+        value: '[a-z0-9]{26}',
+        entropy: 3.8,
+        example: (g) => g.lower(26),
+    }),
+    named({
+        id: 'line-channel-token',
+        provider: 'LINE',
+        description: 'LINE Messaging API channel access token',
+        names: ['line_channel', 'line_access'],
+        value: '[A-Za-z0-9+/]{171,172}={0,1}',
+        entropy: 4.5,
+        example: (g) => g.b64(172),
+        window: { before: 20, after: 260 },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/payments.ts
+
+/** Payments, commerce and finance. */
+const PAYMENT_RULES = [
+    prefixed({
+        id: 'stripe-secret-key',
+        provider: 'Stripe',
+        description: 'Stripe secret or restricted key',
+        prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
+        token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,99}',
+        validate: (s) => !/^sk_(?:live|test)_[a-f0-9]{40}$/.test(s) /* Paystack's shape */,
+        example: (g) => 'sk_live_' + g.alnum(99),
+    }),
+    prefixed({
+        id: 'stripe-webhook-secret',
+        provider: 'Stripe',
+        description: 'Stripe webhook signing secret',
+        prefixes: ['whsec_'],
+        token: 'whsec_[A-Za-z0-9]{32,64}',
+        example: (g) => 'whsec_' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'square-access-token',
+        provider: 'Square',
+        description: 'Square access token',
+        prefixes: ['eaaa', 'sq0atp-'],
+        token: '(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})',
+        example: (g) => 'EAAA' + g.b64url(60),
+    }),
+    prefixed({
+        id: 'square-oauth-secret',
+        provider: 'Square',
+        description: 'Square OAuth application secret',
+        prefixes: ['sq0csp-'],
+        token: 'sq0csp-[A-Za-z0-9_-]{43}',
+        example: (g) => 'sq0csp-' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'braintree-access-token',
+        provider: 'PayPal Braintree',
+        description: 'PayPal / Braintree access token',
+        prefixes: ['access_token$'],
+        token: 'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}',
+        example: (g) => 'access_token$production$' + g.lower(16) + '$' + g.hex(32),
+    }),
+    named({
+        id: 'paypal-client-secret',
+        provider: 'PayPal',
+        description: 'PayPal REST client secret',
+        names: ['paypal'],
+        value: 'E[A-Za-z0-9_-]{79}',
+        entropy: 4,
+        example: (g) => 'E' + g.b64url(79),
+    }),
+    prefixed({
+        id: 'adyen-api-key',
+        provider: 'Adyen',
+        description: 'Adyen API key',
+        prefixes: ['aqe'],
+        token: 'AQE[a-z][A-Za-z0-9]{3}[A-Za-z0-9+/=_.~-]{90,300}',
+        entropy: 4,
+        example: (g) => 'AQEyhmfx' + g.b64url(120),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'shopify-token',
+        provider: 'Shopify',
+        description: 'Shopify access token or shared secret',
+        prefixes: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+        token: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
+        example: (g) => 'shpat_' + g.hex(32),
+    }),
+    prefixed({
+        id: 'razorpay-key',
+        provider: 'Razorpay',
+        description: 'Razorpay key id',
+        prefixes: ['rzp_live_', 'rzp_test_'],
+        token: 'rzp_(?:live|test)_[A-Za-z0-9]{14}',
+        example: (g) => 'rzp_live_' + g.alnum(14),
+    }),
+    prefixed({
+        id: 'paystack-secret-key',
+        provider: 'Paystack',
+        description: 'Paystack secret key',
+        prefixes: ['sk_live_', 'sk_test_'],
+        token: 'sk_(?:live|test)_[a-f0-9]{40}',
+        example: (g) => 'sk_test_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'flutterwave-key',
+        provider: 'Flutterwave',
+        description: 'Flutterwave secret or encryption key',
+        prefixes: ['flwseck', 'flwpubk'],
+        token: 'FLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{32}-X',
+        example: (g) => 'FLWSECK_TEST-' + g.hex(32) + '-X',
+    }),
+    named({
+        id: 'mollie-api-key',
+        provider: 'Mollie',
+        description: 'Mollie API key',
+        names: ['mollie'],
+        value: '(?:live|test)_[A-Za-z0-9]{30}',
+        example: (g) => 'live_' + g.alnum(30),
+    }),
+    named({
+        id: 'gocardless-token',
+        provider: 'GoCardless',
+        description: 'GoCardless access token',
+        names: ['gocardless'],
+        value: '(?:live|sandbox)_[A-Za-z0-9_=-]{40}',
+        example: (g) => 'live_' + g.b64url(40),
+    }),
+    prefixed({
+        id: 'plaid-access-token',
+        provider: 'Plaid',
+        description: 'Plaid access token',
+        prefixes: ['access-production-', 'access-sandbox-', 'access-development-'],
+        token: 'access-(?:production|sandbox|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => 'access-production-' + g.uuid(),
+    }),
+    named({
+        id: 'plaid-secret',
+        provider: 'Plaid',
+        description: 'Plaid client secret',
+        names: ['plaid'],
+        value: '[a-f0-9]{30}',
+        example: (g) => g.hex(30),
+    }),
+    prefixed({
+        id: 'easypost-api-key',
+        provider: 'EasyPost',
+        description: 'EasyPost API key',
+        prefixes: ['ezak', 'eztk'],
+        token: 'EZ[AT]K[a-zA-Z0-9]{54}',
+        example: (g) => 'EZAK' + g.alnum(54),
+    }),
+    prefixed({
+        id: 'shippo-token',
+        provider: 'Shippo',
+        description: 'Shippo API token',
+        prefixes: ['shippo_live_', 'shippo_test_'],
+        token: 'shippo_(?:live|test)_[a-f0-9]{40}',
+        example: (g) => 'shippo_live_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'duffel-token',
+        provider: 'Duffel',
+        description: 'Duffel API token',
+        prefixes: ['duffel_live_', 'duffel_test_'],
+        token: 'duffel_(?:live|test)_[A-Za-z0-9_=-]{43}',
+        example: (g) => 'duffel_live_' + g.b64url(43),
+    }),
+    named({
+        id: 'lob-api-key',
+        provider: 'Lob',
+        description: 'Lob API key',
+        names: ['lob_api', 'lob_key', 'lob_secret'],
+        value: '(?:live|test)_[a-f0-9]{35}',
+        example: (g) => 'live_' + g.hex(35),
+    }),
+    named({
+        id: 'wise-api-token',
+        provider: 'Wise',
+        description: 'Wise (TransferWise) API token',
+        names: ['transferwise', 'wise_api'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'authorize-net-key',
+        provider: 'Authorize.net',
+        description: 'Authorize.net transaction key',
+        names: ['authorize_net', 'authorizenet', 'transaction_key'],
+        value: '[A-Za-z0-9]{16}',
+        entropy: 3,
+        example: (g) => g.alnum(16),
+    }),
+    named({
+        id: 'coinbase-api-secret',
+        provider: 'Coinbase',
+        description: 'Coinbase API secret',
+        names: ['coinbase'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'kraken-api-key',
+        provider: 'Kraken',
+        description: 'Kraken API private key',
+        names: ['kraken'],
+        value: '[A-Za-z0-9+/]{80,90}={0,2}',
+        entropy: 4.5,
+        example: (g) => g.b64(86) + '==',
+    }),
+    named({
+        id: 'binance-api-secret',
+        provider: 'Binance',
+        description: 'Binance API secret',
+        names: ['binance'],
+        value: '[A-Za-z0-9]{64}',
+        entropy: 4.5,
+        example: (g) => g.alnum(64),
+    }),
+    named({
+        id: 'alchemy-api-key',
+        provider: 'Alchemy',
+        description: 'Alchemy API key',
+        names: ['alchemy'],
+        value: '[A-Za-z0-9_-]{32}',
+        entropy: 4,
+        example: (g) => g.b64url(32),
+    }),
+    named({
+        id: 'infura-api-key',
+        provider: 'Infura',
+        description: 'Infura project secret',
+        names: ['infura'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'etherscan-api-key',
+        provider: 'Etherscan',
+        description: 'Etherscan API key',
+        names: ['etherscan'],
+        value: '[A-Z0-9]{34}',
+        entropy: 4,
+        example: (g) => g.upper(34),
+    }),
+    named({
+        id: 'checkout-secret-key',
+        provider: 'Checkout.com',
+        description: 'Checkout.com secret key',
+        names: ['checkout_secret', 'cko_secret'],
+        value: 'sk_(?:sbox_)?[a-z0-9]{26}',
+        example: (g) => 'sk_sbox_' + g.lower(26),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/registries.ts
+
+
+/** Package and container registries. */
+const REGISTRY_RULES = [
+    prefixed({
+        id: 'npm-token',
+        provider: 'npm',
+        description: 'npm access token (CRC32-checked)',
+        prefixes: ['npm_'],
+        token: 'npm_[A-Za-z0-9]{36}',
+        validate: hasValidBase62Checksum,
+        example: (g) => withBase62Checksum('npm_', g.alnum(30)),
+        negative: ['npm_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio'],
+    }),
+    named({
+        id: 'npmrc-auth-token',
+        provider: 'npm',
+        description: 'Registry auth token in .npmrc',
+        names: ['_authtoken'],
+        value: '[A-Za-z0-9+/=_.-]{20,200}',
+        entropy: 3.5,
+        example: (g) => g.b64url(36),
+    }),
+    prefixed({
+        id: 'pypi-token',
+        provider: 'PyPI',
+        description: 'PyPI or TestPyPI upload token',
+        prefixes: ['pypi-age'],
+        token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,300}',
+        example: (g) => 'pypi-AgEIcHlwaS5vcmc' + g.b64url(70),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'rubygems-api-key',
+        provider: 'RubyGems',
+        description: 'RubyGems API key',
+        prefixes: ['rubygems_'],
+        token: 'rubygems_[a-f0-9]{48}',
+        example: (g) => 'rubygems_' + g.hex(48),
+    }),
+    prefixed({
+        id: 'nuget-api-key',
+        provider: 'NuGet',
+        description: 'NuGet API key',
+        prefixes: ['oy2'],
+        token: 'oy2[a-z0-9]{43}',
+        entropy: 3.8,
+        example: (g) => 'oy2' + g.lower(43),
+    }),
+    prefixed({
+        id: 'docker-hub-token',
+        provider: 'Docker Hub',
+        description: 'Docker Hub personal or organization access token',
+        prefixes: ['dckr_pat_', 'dckr_oat_'],
+        token: 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32}',
+        example: (g) => 'dckr_pat_' + g.b64url(27),
+    }),
+    prefixed({
+        id: 'docker-config-auth',
+        provider: 'Docker',
+        description: 'Registry credentials in a Docker config.json',
+        prefixes: ['"auth"'],
+        token: '"auths?"\\s{0,3}:\\s{0,3}"[A-Za-z0-9+/]{16,300}={0,2}"',
+        validate: (_s, m) => /:/.test(Buffer.from(m.replace(/^.*:\s*"|"$/g, ''), 'base64').toString('latin1')),
+        example: (g) => '"auth": "' + Buffer.from(`ci-bot:${g.alnum(20)}`).toString('base64') + '"',
+    }),
+    prefixed({
+        id: 'jfrog-api-key',
+        provider: 'JFrog',
+        description: 'JFrog Artifactory API key or reference token',
+        prefixes: ['akcp', 'cmvmdgtuojax'],
+        token: '(?:AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{50,70})',
+        example: (g) => 'AKCp' + g.alnum(69),
+    }),
+    prefixed({
+        id: 'crates-io-token',
+        provider: 'crates.io',
+        description: 'crates.io API token',
+        prefixes: ['cio'],
+        token: 'cio[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => 'cio' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'clojars-token',
+        provider: 'Clojars',
+        description: 'Clojars deploy token',
+        prefixes: ['clojars_'],
+        token: 'CLOJARS_[a-z0-9]{60}',
+        example: (g) => 'CLOJARS_' + g.lower(60),
+    }),
+    named({
+        id: 'packagist-token',
+        provider: 'Packagist',
+        description: 'Private Packagist token',
+        names: ['packagist'],
+        value: 'packagist_[a-z]{2,3}_[A-Za-z0-9_]{68}',
+        example: (g) => 'packagist_uat_' + g.alnum(68),
+    }),
+    named({
+        id: 'sonatype-token',
+        provider: 'Sonatype',
+        description: 'Sonatype / Maven Central user token',
+        names: ['sonatype', 'ossrh'],
+        value: '[A-Za-z0-9+/]{44}',
+        entropy: 4.3,
+        example: (g) => g.b64(44),
+    }),
+    named({
+        id: 'hex-pm-key',
+        provider: 'Hex',
+        description: 'Hex.pm API key',
+        names: ['hex_api_key', 'hexpm'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'quay-token',
+        provider: 'Quay',
+        description: 'Quay.io robot token',
+        names: ['quay'],
+        value: '[A-Z0-9]{64}',
+        entropy: 4,
+        example: (g) => g.upper(64),
+    }),
+    named({
+        id: 'cloudsmith-api-key',
+        provider: 'Cloudsmith',
+        description: 'Cloudsmith API key',
+        names: ['cloudsmith'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/index.ts
+
+
+
+
+
+
+
+
+/** The built-in rules, provider-specific first; generic rules last (they lose ties). */
+const BUILTIN_RULES = [
+    ...CLOUD_RULES,
+    ...CODE_HOSTING_RULES,
+    ...PAYMENT_RULES,
+    ...MESSAGING_RULES,
+    ...AI_RULES,
+    ...REGISTRY_RULES,
+    ...INFRA_RULES,
+    ...GENERIC_RULES,
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
+/** Shannon entropy in bits per character. */
 function shannonEntropy(value) {
     if (value.length === 0)
         return 0;
@@ -4241,6 +6613,250 @@ function shannonEntropy(value) {
         bits -= p * Math.log2(p);
     }
     return bits;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
+
+/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
+function secretFingerprint(ruleId, secret) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+}
+function createBaseline(matches) {
+    const seen = new Map();
+    for (const m of matches)
+        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
+    const fingerprints = [...seen]
+        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
+        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    return { version: 1, fingerprints };
+}
+/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
+function parseBaseline(json) {
+    const data = JSON.parse(json);
+    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
+        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
+    }
+    const out = new Set();
+    for (const entry of data.fingerprints) {
+        const fp = entry?.fingerprint;
+        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
+            throw new Error('baseline: each fingerprint must be 64 hex characters');
+        out.add(fp);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/scan.ts
+
+
+
+
+const DEFAULT_WINDOW = { before: 80, after: 320 };
+const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+const compiledCache = new WeakMap();
+function compileRules(rules) {
+    const cached = compiledCache.get(rules);
+    if (cached)
+        return cached;
+    const rulesByKeyword = new Map();
+    const everywhere = [];
+    const regexes = rules.map((rule, index) => {
+        const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
+        if (keywords.length === 0)
+            everywhere.push(index);
+        for (const k of new Set(keywords)) {
+            const list = rulesByKeyword.get(k) ?? [];
+            list.push(index);
+            rulesByKeyword.set(k, list);
+        }
+        const flags = new Set(rule.pattern.flags.split(''));
+        flags.add('g');
+        flags.add('d');
+        flags.delete('y');
+        return new RegExp(rule.pattern.source, [...flags].join(''));
+    });
+    // Longest first so that a keyword that extends another (`sk_live_` vs `sk_`) is reported as itself.
+    const literals = [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const keywords = literals.length ? new RegExp(literals.map(escapeRegExp).join('|'), 'g') : undefined;
+    const compiled = { rules, regexes, keywords, rulesByKeyword, everywhere };
+    compiledCache.set(rules, compiled);
+    return compiled;
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const combinedCache = new WeakMap();
+function selectRules(options) {
+    const base = options.rules ?? BUILTIN_RULES;
+    const extra = options.extraRules;
+    if (!extra || extra.length === 0)
+        return base;
+    // Keep the combined array stable so its compiled form is cached across calls.
+    let inner = combinedCache.get(base);
+    if (!inner)
+        combinedCache.set(base, (inner = new WeakMap()));
+    let combined = inner.get(extra);
+    if (!combined)
+        inner.set(extra, (combined = [...base, ...extra]));
+    return combined;
+}
+/**
+ * Finds secrets in added lines. Lines are joined with `\n` so multi-line secrets (PEM blocks) are seen
+ * whole, and offsets are mapped back to the caller's (possibly non-contiguous) line numbers.
+ *
+ * One pass of a combined keyword regex finds where each rule could match; a rule's own regex then runs
+ * only in a window around those hits, so the cost is one linear pass plus work near keywords.
+ */
+function scanSecrets(lines, options = {}) {
+    const compiled = compileRules(selectRules(options));
+    const text = lines.map((l) => l.text).join('\n');
+    if (text.length === 0)
+        return [];
+    const lineStarts = new Array(lines.length);
+    let offset = 0;
+    for (let i = 0; i < lines.length; i++) {
+        lineStarts[i] = offset;
+        offset += lines[i].text.length + 1;
+    }
+    const windows = findWindows(text, compiled);
+    const candidates = [];
+    for (const [ruleIndex, spans] of windows) {
+        const rule = compiled.rules[ruleIndex];
+        const re = compiled.regexes[ruleIndex];
+        for (let i = 0; i < spans.length; i += 2) {
+            collect(text, spans[i], spans[i + 1], rule, ruleIndex, re, candidates);
+        }
+    }
+    const allow = (options.allow ?? []).map((a) => new RegExp(a));
+    const matches = [];
+    for (const c of pickMostSpecific(candidates, compiled.rules)) {
+        const rule = compiled.rules[c.rule];
+        const startIndex = indexOfLine(lineStarts, c.start);
+        if (isSuppressedLine(lines[startIndex].text))
+            continue;
+        if (allow.some((a) => a.test(c.secret)))
+            continue;
+        const fingerprint = secretFingerprint(rule.id, c.secret);
+        if (options.baseline?.has(fingerprint))
+            continue;
+        const endIndex = indexOfLine(lineStarts, Math.max(c.start, c.end - 1));
+        matches.push({
+            ruleId: rule.id,
+            description: rule.description,
+            severity: rule.severity ?? 'error',
+            line: lines[startIndex].line,
+            endLine: lines[endIndex].line,
+            column: c.start - lineStarts[startIndex] + 1,
+            secret: c.secret,
+            fingerprint,
+        });
+    }
+    return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
+}
+/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
+function scanText(text, options = {}) {
+    const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
+    return scanSecrets(lines, options);
+}
+/** Per rule, merged [start, end) spans (flat pairs) around keyword hits. */
+function findWindows(text, compiled) {
+    const windows = new Map();
+    for (const r of compiled.everywhere)
+        windows.set(r, [0, text.length]);
+    if (!compiled.keywords)
+        return windows;
+    let lower = text.toLowerCase();
+    // Some characters change length when lower-cased (İ); then offsets would drift, so fall back to `i`.
+    let re = compiled.keywords;
+    if (lower.length !== text.length) {
+        lower = text;
+        re = new RegExp(re.source, 'gi');
+    }
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(lower)) !== null) {
+        const hit = m.index;
+        const keyword = m[0].toLowerCase();
+        for (const r of compiled.rulesByKeyword.get(keyword) ?? []) {
+            const w = compiled.rules[r].window ?? DEFAULT_WINDOW;
+            const start = Math.max(0, hit - w.before);
+            const end = Math.min(text.length, hit + keyword.length + w.after);
+            let spans = windows.get(r);
+            if (!spans)
+                windows.set(r, (spans = []));
+            // Hits arrive in order, so a new window either extends the last one or starts after it.
+            if (spans.length && spans[spans.length - 1] >= start)
+                spans[spans.length - 1] = Math.max(spans[spans.length - 1], end);
+            else
+                spans.push(start, end);
+        }
+    }
+    return windows;
+}
+function collect(text, from, to, rule, ruleIndex, re, out) {
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+    const group = rule.secretGroup ?? 0;
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(slice)) !== null) {
+        if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+        }
+        // A match cut by the window's edge may be part of a longer string: not this format.
+        const matchEnd = from + m.index + m[0].length;
+        if (matchEnd === to && to < text.length && TOKEN_CHAR.test(text[to]))
+            continue;
+        if (m.index === 0 && from > 0 && TOKEN_CHAR.test(text[from - 1]) && TOKEN_CHAR.test(m[0][0]))
+            continue;
+        const secret = m[group];
+        const at = m.indices?.[group];
+        if (secret === undefined || !at)
+            continue;
+        if (!isLikelySecret(rule, secret, m[0]))
+            continue;
+        out.push({ rule: ruleIndex, start: from + at[0], end: from + at[1], secret });
+    }
+}
+function isLikelySecret(rule, secret, match) {
+    if (rule.placeholderFilter !== false && isPlaceholder(secret))
+        return false;
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
+        return false;
+    if (rule.validate && !rule.validate(secret, match))
+        return false;
+    return true;
+}
+/** Overlapping candidates are one secret: keep the most specific rule, then the longest value. */
+function pickMostSpecific(candidates, rules) {
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out = [];
+    let best;
+    let clusterEnd = -1;
+    const better = (a, b) => {
+        const sa = rules[a.rule].specificity ?? 3;
+        const sb = rules[b.rule].specificity ?? 3;
+        if (sa !== sb)
+            return sa > sb;
+        if (a.end - a.start !== b.end - b.start)
+            return a.end - a.start > b.end - b.start;
+        return a.rule < b.rule;
+    };
+    for (const c of candidates) {
+        if (best && c.start < clusterEnd) {
+            if (better(c, best))
+                best = c;
+            clusterEnd = Math.max(clusterEnd, c.end);
+            continue;
+        }
+        if (best)
+            out.push(best);
+        best = c;
+        clusterEnd = c.end;
+    }
+    if (best)
+        out.push(best);
+    return out;
 }
 function indexOfLine(starts, offset) {
     let lo = 0;
@@ -4256,9 +6872,14 @@ function indexOfLine(starts, offset) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/redact.ts
-/** The only way a secret is ever shown: a fixed-width hint that is never enough to use. */
+/**
+ * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
+ * Four characters for normal secrets (a provider prefix such as `AKIA` or `ghp_`); shorter secrets
+ * get fewer, so the hint is always well under half of the value.
+ */
 function secretHint(secret) {
-    return `${secret.slice(0, 4)}…`;
+    const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
+    return `${secret.slice(0, shown)}…`;
 }
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
 function redactSecrets(text, secrets) {
@@ -4272,7 +6893,181 @@ function redactSecrets(text, secrets) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/**
+ * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
+ * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
+ * A leading `(?i)` (gitleaks style) becomes the `i` flag.
+ */
+function compileCustomRules(configs) {
+    return configs.map((config) => {
+        if (!ID.test(config.id)) {
+            throw new ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+        }
+        let source = config.pattern;
+        let flags = '';
+        if (source.startsWith('(?i)')) {
+            source = source.slice(4);
+            flags = 'i';
+        }
+        let pattern;
+        try {
+            pattern = new RegExp(source, flags);
+        }
+        catch (error) {
+            throw new ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+        }
+        const risk = findBacktrackingRisk(source);
+        if (risk)
+            throw new ConfigurationError(`secret rule '${config.id}': pattern could backtrack catastrophically (${risk})`);
+        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
+        // With keywords the regex only sees a window; let the secret reach well past the keyword.
+        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
+        return {
+            id: config.id,
+            description: config.description ?? `Custom secret rule ${config.id}`,
+            provider: 'custom',
+            keywords,
+            pattern,
+            secretGroup,
+            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
+            ...(config.severity ? { severity: config.severity } : {}),
+            window: { before: 200, after: 1000 },
+            specificity: 4,
+            examples: { positive: [], negative: [] },
+        };
+    });
+}
+/**
+ * A conservative static check for the two shapes that make backtracking regexes exponential or
+ * polynomial: a repeated group that itself contains an unbounded quantifier (`(a+)+`, `(\w*x){2,9}`),
+ * and adjacent unbounded quantifiers over overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`).
+ * Returns the reason, or undefined when the pattern is safe by this check.
+ */
+function findBacktrackingRisk(source) {
+    const stack = [{ unbounded: false }];
+    // The previous quantified atom in the current sequence, if its quantifier was unbounded.
+    let previousUnbounded;
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        let atom;
+        let group;
+        if (c === '\\') {
+            const next = source[i + 1] ?? '';
+            if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
+                const close = source.indexOf('}', i);
+                atom = source.slice(i, close + 1);
+                i = close + 1;
+            }
+            else {
+                atom = source.slice(i, i + 2);
+                i += 2;
+            }
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            if (source[j] === '^')
+                j++;
+            if (source[j] === ']')
+                j++;
+            while (j < source.length && source[j] !== ']')
+                j += source[j] === '\\' ? 2 : 1;
+            atom = source.slice(i, j + 1);
+            i = j + 1;
+        }
+        else if (c === '(') {
+            stack.push({ unbounded: false });
+            previousUnbounded = undefined;
+            i++;
+            if (source[i] === '?') {
+                i++;
+                if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!')
+                    i = source.indexOf('>', i) + 1;
+                else
+                    i++;
+            }
+            continue;
+        }
+        else if (c === ')') {
+            group = stack.length > 1 ? stack.pop() : undefined;
+            atom = ')';
+            i++;
+        }
+        else if (c === '|') {
+            previousUnbounded = undefined;
+            i++;
+            continue;
+        }
+        else {
+            atom = c;
+            i++;
+        }
+        const q = readQuantifier(source, i);
+        i = q.next;
+        const frame = stack[stack.length - 1];
+        if (group) {
+            if (group.unbounded && q.repeats)
+                return 'a repeated group contains an unbounded quantifier';
+            if (group.unbounded)
+                frame.unbounded = true;
+        }
+        if (q.unbounded) {
+            frame.unbounded = true;
+            if (previousUnbounded !== undefined && overlaps(previousUnbounded, atom)) {
+                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+            }
+            previousUnbounded = atom;
+        }
+        else if (!q.optional) {
+            previousUnbounded = undefined;
+        }
+    }
+    return undefined;
+}
+function readQuantifier(source, i) {
+    const c = source[i];
+    let next = i;
+    let unbounded = false;
+    let repeats = false;
+    let optional = false;
+    if (c === '*' || c === '+') {
+        unbounded = repeats = true;
+        optional = c === '*';
+        next = i + 1;
+    }
+    else if (c === '?') {
+        optional = true;
+        next = i + 1;
+    }
+    else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
+        if (m) {
+            const min = Number(m[1]);
+            const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+            unbounded = max === Infinity;
+            repeats = max > 1;
+            optional = min === 0;
+            next = i + m[0].length;
+        }
+    }
+    if (next > i && source[next] === '?')
+        next++;
+    return { next, unbounded, repeats, optional };
+}
+const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
+function overlaps(a, b) {
+    return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
+}
+
 ;// CONCATENATED MODULE: ./src/core/secrets/index.ts
+
+
+
+
+
 
 
 
@@ -4444,7 +7239,7 @@ async function runCli(argv, io) {
     }
     catch (error) {
         io.stderr.write(`codex-hooks: ${describeError(error)}\n`);
-        return error instanceof ConfigurationError ? EXIT.usage : EXIT.failed;
+        return error instanceof errors_ConfigurationError ? EXIT.usage : EXIT.failed;
     }
 }
 async function dispatch(argv, io) {
@@ -4461,7 +7256,7 @@ async function dispatch(argv, io) {
         return review(rest, io);
     if (command === 'scan')
         return scan(rest, io);
-    throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
+    throw new errors_ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
 }
 const COMMON_OPTIONS = {
     format: { type: 'string', default: 'text' },
@@ -4476,23 +7271,23 @@ function parse(args, options) {
         return { values: parsed.values, positionals: parsed.positionals };
     }
     catch (error) {
-        throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+        throw new errors_ConfigurationError(error instanceof Error ? error.message : String(error));
     }
 }
 function commonOptions(values) {
     const format = String(values.format);
     if (!FORMATS.includes(format))
-        throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+        throw new errors_ConfigurationError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
     const failOn = String(values['fail-on']);
     if (!['error', 'warning', 'notice', 'never'].includes(failOn)) {
-        throw new ConfigurationError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
+        throw new errors_ConfigurationError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
     }
     const globs = (name) => {
         const list = splitGlobList(String(values[name] ?? ''));
         for (const g of list) {
             const problem = checkGlob(g);
             if (problem)
-                throw new ConfigurationError(`--${name} has an invalid glob '${g}': ${problem}`);
+                throw new errors_ConfigurationError(`--${name} has an invalid glob '${g}': ${problem}`);
         }
         return list;
     };
@@ -4509,20 +7304,20 @@ async function review(args, io) {
         return EXIT.passed;
     }
     if (positionals.length > 0)
-        throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
+        throw new errors_ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
     const options = commonOptions(values);
     const git = createGit(io.cwd);
     const base = String(values.base);
     const head = values.head === undefined ? undefined : String(values.head);
     if (!(await git.hasRevision(base)))
-        throw new ConfigurationError(`--base '${base}' is not a commit in ${io.cwd}`);
+        throw new errors_ConfigurationError(`--base '${base}' is not a commit in ${io.cwd}`);
     if (head !== undefined && !(await git.hasRevision(head)))
-        throw new ConfigurationError(`--head '${head}' is not a commit in ${io.cwd}`);
+        throw new errors_ConfigurationError(`--head '${head}' is not a commit in ${io.cwd}`);
     // Like a pull request: the changes on head since it left base.
     const from = head === undefined ? base : ((await git.mergeBase(base, head)) ?? base);
     const diff = await git.diff(from, head);
     if (diff === undefined)
-        throw new ConfigurationError(`git diff ${from} ${head ?? ''} failed in ${io.cwd}`);
+        throw new errors_ConfigurationError(`git diff ${from} ${head ?? ''} failed in ${io.cwd}`);
     const files = parse_git_diff_parseGitDiff(diff);
     const result = await runReviewPipeline(files, options, pipelinePorts(io));
     return report(result, options.format, io);
@@ -4535,7 +7330,7 @@ async function scan(args, io) {
     }
     const options = commonOptions(values);
     if (positionals.length === 0)
-        throw new ConfigurationError('scan needs at least one file path');
+        throw new errors_ConfigurationError('scan needs at least one file path');
     const files = [];
     for (const p of positionals) {
         let text;
@@ -4543,7 +7338,7 @@ async function scan(args, io) {
             text = await (0,promises_namespaceObject.readFile)(p, 'utf8');
         }
         catch (error) {
-            throw new ConfigurationError(`cannot read '${p}': ${error.code ?? String(error)}`);
+            throw new errors_ConfigurationError(`cannot read '${p}': ${error.code ?? String(error)}`);
         }
         files.push(wholeFileAsAdded(p, text));
     }
