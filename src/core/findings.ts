@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Finding, FindingCategory, JsonReport, ReportFinding, ReviewStats, Severity, SkippedFile, Conclusion } from './types.js';
+import type {
+  Finding,
+  FindingCategory,
+  JsonReport,
+  ReportFinding,
+  ReviewStats,
+  Severity,
+  SkippedFile,
+  Conclusion,
+} from './types.js';
 import { SEVERITIES } from './types.js';
 
 export interface FindingDraft {

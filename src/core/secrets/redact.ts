@@ -4,7 +4,10 @@ export function secretHint(secret: string): string {
 }
 
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
-export function redactSecrets(text: string, secrets: readonly { readonly secret: string; readonly ruleId: string }[]): string {
+export function redactSecrets(
+  text: string,
+  secrets: readonly { readonly secret: string; readonly ruleId: string }[],
+): string {
   const ordered = [...secrets].sort((a, b) => b.secret.length - a.secret.length);
   let out = text;
   for (const s of ordered) {

@@ -22,7 +22,10 @@ export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOpti
   const matches: SecretMatch[] = [];
   for (const rule of rules) {
     if (!rule.keywords.some((k) => lower.includes(k))) continue;
-    const re = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g');
+    const re = new RegExp(
+      rule.pattern.source,
+      rule.pattern.flags.includes('g') ? rule.pattern.flags : rule.pattern.flags + 'g',
+    );
     for (const m of text.matchAll(re)) {
       const secret = m[rule.secretGroup ?? 0] ?? m[0];
       if (!isLikelySecret(rule, secret) || allow.some((a) => a.test(secret))) continue;
