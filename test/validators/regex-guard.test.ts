@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checkUserRegex } from '../../src/core/validators/regex-guard.js';
+
+describe('checkUserRegex', () => {
+  it.each([
+    ['(a+)+', /the quantifier 'a\+' is nested inside the repeated '\(a\+\)\+'/],
+    ['(a|a)*', /the alternatives 'a' and 'a' inside the repeated '\(a\|a\)\*'/],
+    ['(\\w+\\s?)*', /the quantifier '\\w\+' is nested/],
+    ['^(a*)*$', /nested/],
+    ['(x+x+)+y', /nested/],
+    ['(\\w|\\d)+$', /the alternatives '\\w' and '\\d'/],
+    ['(?:foo|f)+bar', /the alternatives 'foo' and 'f'/],
+    ['(?:a|[abc])*', /alternatives/],
+    ['(?:A|a)*', /alternatives/, 'i'],
+    ['(.*,){3}', /nested/],
+  ])('refuses %s', (pattern, reason, flags = '') => {
+    const result = checkUserRegex(pattern, flags);
+    expect(result).toMatch(/^it can backtrack catastrophically: /);
+    expect(result).toMatch(reason);
+  });
+
+  it.each([
+    'console\\.log\\(',
+    '\\bTODO\\b',
+    '^import .* from',
+    '\\s*=\\s*',
+    '[a-z]+\\d+',
+    '\\d+\\.\\d+',
+    '(?:foo|bar)+',
+    '(?:\\s|,)+',
+    '(\\d{3}-)+',
+    '(ab?)+',
+    '(?<=@)\\w+',
+    '(?<name>x)\\k<name>',
+    '\\p{Lu}+',
+    '\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b',
+    'password\\s*[:=]\\s*["\'][^"\']{8,}["\']',
+  ])('accepts %s', (pattern) => {
+    expect(checkUserRegex(pattern, pattern.includes('\\p') ? 'u' : '')).toBeUndefined();
+  });
+
+  it('reports syntax errors and unsupported flags', () => {
+    expect(checkUserRegex('(a')).toMatch(/^it is not a valid regular expression: .*Unterminated group/);
+    expect(checkUserRegex('a', 'g')).toBe("the flag 'g' is not supported; use any of imsu");
+  });
+
+  it('the refused shapes really are slow, and the accepted ones are not (evidence for the rule)', () => {
+    const time = (re: RegExp, input: string) => {
+      const t = performance.now();
+      re.test(input);
+      return performance.now() - t;
+    };
+    // 22 characters are enough for exponential blow-up to be measurable but short enough to finish.
+    expect(time(/^(a+)+$/, `${'a'.repeat(22)}!`)).toBeGreaterThan(5);
+    expect(time(/^a+$/, `${'a'.repeat(4096)}!`)).toBeLessThan(5);
+  });
+});
