@@ -227,6 +227,8 @@ export async function runPromptSubmittedHooks(
   for (const f of files) if (f.size !== undefined) sizes.set(f.file.path, f.size);
 
   for (const hook of hooksFor(config, 'prompt.submitted')) {
+    // A hook that only tunes the secret scan is recorded by the scan's own execution.
+    if (hook.actions.every((a) => a.type === 'secret-scan')) continue;
     const started = ports.now().getTime();
     const inPaths = pathFilter(hook);
     const mine = files.filter((f) => inPaths(f.file.path));
@@ -437,6 +439,7 @@ export async function runResponseGeneratedHooks(
   }
 
   for (const hook of hooksFor(config, 'response.generated')) {
+    if (!hook.actions.some((a) => a.type === 'pattern')) continue; // nothing of its own to run on comments
     const started = ports.now().getTime();
     const inPaths = pathFilter(hook);
     let count = 0;
