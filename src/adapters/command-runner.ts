@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+
+export interface CommandOptions {
+  readonly cwd: string;
+  readonly timeoutMs: number;
+  /** Per stream; the rest is read and dropped so the child never blocks on a full pipe. Default 5 MB. */
+  readonly maxOutputBytes?: number;
+  /** The child's whole environment. Default: this process's, without tokens (see {@link createCommandEnv}). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface CommandResult {
+  /** null when the process was killed (timeout, signal) or never started. */
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+  readonly truncated: boolean;
+  /** Why the process could not run at all, e.g. `spawn eslintt ENOENT`. */
+  readonly error?: string;
+}
+
+export type CommandRunner = (argv: readonly string[], options: CommandOptions) => Promise<CommandResult>;
+
+const DEFAULT_MAX_OUTPUT = 5 * 1024 * 1024;
+/** Time a killed process group gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2000;
+
+/**
+ * Variables a validator must not see: it runs the PR's own code (its lint config, its plugins), and the
+ * action's inputs include the Codex token.
+ */
+const SECRET_ENV =
+  /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|GITHUB_TOKEN|GH_TOKEN|CODEX_TOKEN)$/i;
+
+export function createCommandEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) if (!SECRET_ENV.test(k)) env[k] = v;
+  return env;
+}
+
+/**
+ * Runs a program without a shell: every argv entry reaches the program as written, so a file named
+ * `; rm -rf ~` or `--help` is just an argument. On timeout the whole process group is killed (a linter
+ * started through `npx` has children).
+ */
+export const runCommand: CommandRunner = (argv, options) =>
+  new Promise((resolve) => {
+    const [program, ...args] = argv;
+    if (program === undefined || program === '') {
+      resolve({ exitCode: null, stdout: '', stderr: '', timedOut: false, truncated: false, error: 'empty command' });
+      return;
+    }
+    const cap = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    const posix = process.platform !== 'win32';
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: options.env ?? createCommandEnv(),
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a timeout can kill the grandchildren too.
+      detached: posix,
+      windowsHide: true,
+    });
+    let truncated = false;
+    let timedOut = false;
+    let settled = false;
+    const collect = () => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      return {
+        push(chunk: Buffer) {
+          if (size >= cap) {
+            truncated = true;
+            return;
+          }
+          const room = cap - size;
+          if (chunk.length > room) truncated = true;
+          const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+          chunks.push(part);
+          size += part.length;
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+      };
+    };
+    const out = collect();
+    const err = collect();
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+
+    const killTree = (signal: NodeJS.Signals) => {
+      if (child.pid === undefined) return;
+      try {
+        if (posix) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+    };
+    let hardKill: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree('SIGTERM');
+      hardKill = setTimeout(() => killTree('SIGKILL'), KILL_GRACE_MS);
+      hardKill.unref();
+    }, options.timeoutMs);
+
+    const finish = (exitCode: number | null, error?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (timedOut) killTree('SIGKILL'); // stragglers in the group
+      if (hardKill) clearTimeout(hardKill);
+      resolve({
+        exitCode: timedOut ? null : exitCode,
+        stdout: out.text(),
+        stderr: err.text(),
+        timedOut,
+        truncated,
+        ...(error !== undefined ? { error } : {}),
+      });
+    };
+    child.on('error', (e) => finish(null, e.message));
+    // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
+    child.on('close', (code) => finish(code));
+  });

@@ -1,0 +1,77 @@
+import type { PatternAction } from '../../config/types.js';
+import type { FindingDraft } from '../findings.js';
+import type { AddedLine } from '../types.js';
+import { MAX_TESTED_LINE_LENGTH } from './regex-guard.js';
+import type { ValidatorContext, ValidatorOutput } from './types.js';
+
+export interface PatternTarget {
+  readonly path: string;
+  readonly added: readonly AddedLine[];
+}
+
+/**
+ * A regex over added lines. `forbid`: each matching line is a finding at the match's column. `require`: a
+ * file with added lines none of which match is one file-level finding (a pure rename or deletion is not).
+ * The pattern was checked at load time; each line is tested on its first {@link MAX_TESTED_LINE_LENGTH}
+ * characters so one enormous line cannot stall the job.
+ */
+export function runPatternValidator(
+  action: PatternAction,
+  targets: readonly PatternTarget[],
+  context: ValidatorContext,
+): ValidatorOutput {
+  const regex = new RegExp(action.pattern, (action.flags ?? '').replace(/[gy]/g, ''));
+  const mode = action.mode ?? 'forbid';
+  const severity = action.severity ?? 'warning';
+  const findings: FindingDraft[] = [];
+  let longLines = 0;
+  for (const target of targets) {
+    let matched = false;
+    for (const added of target.added) {
+      let text = added.text;
+      if (text.length > MAX_TESTED_LINE_LENGTH) {
+        longLines++;
+        text = text.slice(0, MAX_TESTED_LINE_LENGTH);
+      }
+      const m = regex.exec(text);
+      if (!m) continue;
+      matched = true;
+      if (mode === 'require') break;
+      findings.push({
+        ruleId: context.ruleId,
+        category: 'validator',
+        severity,
+        path: target.path,
+        line: added.line,
+        column: m.index + 1,
+        message: describe(action, `Added line matches the forbidden pattern /${action.pattern}/`),
+        anchor: text.trim(),
+        source: context.source,
+      });
+    }
+    if (mode === 'require' && !matched && target.added.length > 0) {
+      findings.push({
+        ruleId: context.ruleId,
+        category: 'validator',
+        severity,
+        path: target.path,
+        line: 0,
+        message: describe(action, `No added line matches the required pattern /${action.pattern}/`),
+        anchor: `require ${action.pattern}`,
+        source: context.source,
+      });
+    }
+  }
+  const notes =
+    longLines > 0
+      ? [
+          `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`,
+        ]
+      : [];
+  return { findings, notes };
+}
+
+function describe(action: { readonly message?: string; readonly fix?: string }, fallback: string): string {
+  const message = action.message ?? fallback;
+  return action.fix ? `${message} (fix: ${action.fix})` : message;
+}

@@ -1,0 +1,179 @@
+import { parse, type AstNode, type Features, type RootNode } from 'regjsparser';
+
+/**
+ * Users write regexes in the hooks config; V8's backtracking engine can take exponential time on some of
+ * them. We refuse, at load time, the two shapes that cause exponential backtracking:
+ *  - a variable quantifier nested inside a repeated one (`(a+)+`, `(\w+\s?)*`): star height above 1;
+ *  - a repeated group whose alternatives can start with the same character (`(a|a)*`, `(\w|\d)+`).
+ * Polynomial cases (`\d+\.\d+` on an unanchored line) remain; the validators bound them by capping the
+ * length of each line they test ({@link MAX_TESTED_LINE_LENGTH}).
+ *
+ * The parser is regjsparser (full ES2024 syntax: lookbehind, named groups, \p{…}); the analysis is ours
+ * because safe-regex2 misses overlapping alternation and rejects lookbehind, and redos-detector accepts
+ * `(a+)+` when nothing follows it and refuses everyday patterns such as `[a-z]+\d+`.
+ */
+
+/** Longest part of a line a user regex is run on. */
+export const MAX_TESTED_LINE_LENGTH = 4096;
+
+/** Flags a user may give; `g` and `y` are the validators' business. */
+export const ALLOWED_REGEX_FLAGS = 'imsu';
+
+const FEATURES = {
+  lookbehind: true,
+  namedGroups: true,
+  unicodePropertyEscape: true,
+  modifiers: true,
+} as const satisfies Features;
+
+type Node = AstNode<typeof FEATURES>;
+type Root = RootNode<typeof FEATURES>;
+
+/** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
+export function checkUserRegex(pattern: string, flags = ''): string | undefined {
+  const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+  if (badFlag !== undefined) return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
+  try {
+    new RegExp(pattern, flags);
+  } catch (error) {
+    return `it is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+  let ast: Root;
+  try {
+    ast = parse(pattern, flags, FEATURES);
+  } catch {
+    // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
+    return 'it uses syntax the backtracking check does not understand; simplify the pattern';
+  }
+  const hazard = findHazard(ast, undefined, flags);
+  return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
+}
+
+/** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
+export function compileUserRegex(pattern: string, flags = ''): RegExp {
+  const reason = checkUserRegex(pattern, flags);
+  if (reason !== undefined) throw new Error(`pattern '${pattern}': ${reason}`);
+  return new RegExp(pattern, flags);
+}
+
+function repeats(q: { min: number; max?: number }): boolean {
+  return q.max === undefined || q.max > 1;
+}
+
+function findHazard(node: Node, outer: Node | undefined, flags: string): string | undefined {
+  switch (node.type) {
+    case 'quantifier': {
+      if (outer !== undefined && repeats(node) && node.min !== node.max) {
+        return `the quantifier '${node.raw}' is nested inside the repeated '${outer.raw}'; remove the inner or the outer quantifier (e.g. '(a+)+' → 'a+', '(\\w+\\s?)*' → '[\\w\\s]*')`;
+      }
+      const next = outer ?? (repeats(node) ? node : undefined);
+      return findHazard(node.body[0], next, flags);
+    }
+    case 'disjunction': {
+      if (outer !== undefined) {
+        const overlap = findOverlap(node.body, flags);
+        if (overlap) {
+          return `the alternatives '${overlap[0]}' and '${overlap[1]}' inside the repeated '${outer.raw}' can match the same text; make them exclusive or use a character class (e.g. '(a|a)*' → 'a*', '(\\w|\\d)+' → '\\w+')`;
+        }
+      }
+      return firstHazard(node.body, outer, flags);
+    }
+    case 'alternative':
+    case 'group':
+      return firstHazard(node.body, outer, flags);
+    default:
+      return undefined;
+  }
+}
+
+function firstHazard(nodes: readonly Node[], outer: Node | undefined, flags: string): string | undefined {
+  for (const n of nodes) {
+    const h = findHazard(n, outer, flags);
+    if (h !== undefined) return h;
+  }
+  return undefined;
+}
+
+interface FirstChars {
+  /** Sources of single-character matchers the text may start with. */
+  readonly atoms: string[];
+  /** Can start with anything we cannot enumerate (a backreference, or an empty match). */
+  any: boolean;
+  nullable: boolean;
+}
+
+/** What a sequence of nodes can start with. */
+function firstChars(nodes: readonly Node[]): FirstChars {
+  const out: FirstChars = { atoms: [], any: false, nullable: true };
+  for (const n of nodes) {
+    const f = firstOf(n);
+    out.atoms.push(...f.atoms);
+    out.any ||= f.any;
+    if (!f.nullable) {
+      out.nullable = false;
+      break;
+    }
+  }
+  return out;
+}
+
+function firstOf(node: Node): FirstChars {
+  switch (node.type) {
+    case 'value':
+    case 'characterClass':
+    case 'characterClassEscape':
+    case 'unicodePropertyEscape':
+    case 'dot':
+      return { atoms: [node.raw], any: false, nullable: false };
+    case 'anchor':
+      return { atoms: [], any: false, nullable: true };
+    case 'group':
+      if (node.behavior !== 'normal' && node.behavior !== 'ignore') return { atoms: [], any: false, nullable: true };
+      return firstChars(node.body);
+    case 'alternative':
+      return firstChars(node.body);
+    case 'disjunction': {
+      const parts = node.body.map(firstOf);
+      return {
+        atoms: parts.flatMap((p) => p.atoms),
+        any: parts.some((p) => p.any),
+        nullable: parts.some((p) => p.nullable),
+      };
+    }
+    case 'quantifier': {
+      const f = firstOf(node.body[0]);
+      return { ...f, nullable: f.nullable || node.min === 0 };
+    }
+    default:
+      return { atoms: [], any: true, nullable: false };
+  }
+}
+
+/** Characters we try against two alternatives' first characters: ASCII, Latin-1 and a few others. */
+const SAMPLES: readonly string[] = [
+  ...Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)),
+  'α',
+  'я',
+  '中',
+  '\u2028',
+  '\u3000',
+  '😀',
+];
+
+function findOverlap(alternatives: readonly Node[], flags: string): [string, string] | undefined {
+  const firsts = alternatives.map(firstOf);
+  for (let i = 0; i < firsts.length; i++) {
+    for (let j = i + 1; j < firsts.length; j++) {
+      if (overlaps(firsts[i]!, firsts[j]!, flags)) return [alternatives[i]!.raw, alternatives[j]!.raw];
+    }
+  }
+  return undefined;
+}
+
+function overlaps(a: FirstChars, b: FirstChars, flags: string): boolean {
+  if (a.any || b.any || a.nullable || b.nullable) return true;
+  const matcher = (atoms: readonly string[]) => atoms.map((s) => new RegExp(`^(?:${s})$`, flags));
+  const ra = matcher(a.atoms);
+  const rb = matcher(b.atoms);
+  return SAMPLES.some((c) => ra.some((r) => r.test(c)) && rb.some((r) => r.test(c)));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkUserRegex } from '../../src/core/validators/regex-guard.js';
+
+describe('checkUserRegex', () => {
+  it.each([
+    ['(a+)+', /the quantifier 'a\+' is nested inside the repeated '\(a\+\)\+'/],
+    ['(a|a)*', /the alternatives 'a' and 'a' inside the repeated '\(a\|a\)\*'/],
+    ['(\\w+\\s?)*', /the quantifier '\\w\+' is nested/],
+    ['^(a*)*$', /nested/],
+    ['(x+x+)+y', /nested/],
+    ['(\\w|\\d)+$', /the alternatives '\\w' and '\\d'/],
+    ['(?:foo|f)+bar', /the alternatives 'foo' and 'f'/],
+    ['(?:a|[abc])*', /alternatives/],
+    ['(?:A|a)*', /alternatives/, 'i'],
+    ['(.*,){3}', /nested/],
+  ])('refuses %s', (pattern, reason, flags = '') => {
+    const result = checkUserRegex(pattern, flags);
+    expect(result).toMatch(/^it can backtrack catastrophically: /);
+    expect(result).toMatch(reason);
+  });
+
+  it.each([
+    'console\\.log\\(',
+    '\\bTODO\\b',
+    '^import .* from',
+    '\\s*=\\s*',
+    '[a-z]+\\d+',
+    '\\d+\\.\\d+',
+    '(?:foo|bar)+',
+    '(?:\\s|,)+',
+    '(\\d{3}-)+',
+    '(ab?)+',
+    '(?<=@)\\w+',
+    '(?<name>x)\\k<name>',
+    '\\p{Lu}+',
+    '\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b',
+    'password\\s*[:=]\\s*["\'][^"\']{8,}["\']',
+  ])('accepts %s', (pattern) => {
+    expect(checkUserRegex(pattern, pattern.includes('\\p') ? 'u' : '')).toBeUndefined();
+  });
+
+  it('reports syntax errors and unsupported flags', () => {
+    expect(checkUserRegex('(a')).toMatch(/^it is not a valid regular expression: .*Unterminated group/);
+    expect(checkUserRegex('a', 'g')).toBe("the flag 'g' is not supported; use any of imsu");
+  });
+});
