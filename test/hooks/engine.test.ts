@@ -71,7 +71,7 @@ describe('runPromptSubmittedHooks', () => {
 
   it('a secret-scan action tunes the scan (allow, allow_paths, custom rules) and only enabled: false turns it off', async () => {
     const files = [
-      review('src/a.ts', [`k = "${AWS_KEY}"`, 'acme_0123456789abcdef']),
+      review('src/a.ts', [`k = "${AWS_KEY}"`, 'acme_9f3b1c7e2a8d4f60']),
       review('fixtures/keys.txt', [AWS_KEY]),
     ];
     const secrets = (extra: object): HookDefinition => ({
