@@ -1,14 +1,18 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runCommand, type CommandRunner } from './adapters/command-runner.js';
 import { createGit, type GitPort } from './adapters/git.js';
 import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from './adapters/github.js';
 import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
+import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings.js';
 import { readPullRequestEvent } from './core/pull-request.js';
 import type { PullRequest, ReviewStats } from './core/types.js';
 import { describeError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import type { AiReviewOptions } from './pipeline/ai-review.js';
+import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { runReviewPipeline } from './pipeline/review.js';
 import { publishResults } from './report/publish.js';
@@ -18,6 +22,7 @@ export interface ActionDeps {
   readonly runner: RunnerPort;
   readonly createGitHub: (options: GitHubClientOptions) => GitHubPort;
   readonly git: GitPort;
+  readonly runCommand: CommandRunner;
   readonly now: () => Date;
   /** Where the JSON report is written. */
   readonly outputDir: string;
@@ -29,6 +34,7 @@ export function createDefaultDeps(env: NodeJS.ProcessEnv = process.env): ActionD
     runner,
     createGitHub: createGitHubClient,
     git: createGit(runner.event.workspace),
+    runCommand,
     now: () => new Date(),
     outputDir: env.RUNNER_TEMP || os.tmpdir(),
   };
@@ -60,7 +66,7 @@ export async function run(deps?: ActionDeps): Promise<void> {
   }
 }
 
-/** The pipeline: event → diff → filter → hooks → findings → check run, summary, outputs → gate. */
+/** The pipeline: event → diff → config → hooks → AI review → findings → check run, summary, outputs → gate. */
 export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { runner } = deps;
   const started = deps.now().getTime();
@@ -78,6 +84,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   }
   const { pr } = check;
   runner.info(`Reviewing ${pr.owner}/${pr.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (${pr.action})`);
+  // Fail fast on a bad endpoint URL or an expired token, before any work.
+  const endpoint = preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner);
   const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
   const notes: string[] = [];
 
@@ -92,10 +100,51 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     return result;
   });
 
+  const readAtBase = (file: string) => github.getFileContent(pr, file, pr.baseSha);
+  const config = await runner.group('Config', async () => {
+    const loaded = await loadConfigSource({
+      path: inputs.config,
+      ref: inputs.configRef,
+      refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
+      read: inputs.configRef === 'base' ? readAtBase : (file) => readWorkspaceFile(event.workspace, file),
+      changedFiles: listed.files,
+    });
+    runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
+    for (const n of loaded.notes) runner.notice(n);
+    notes.push(...loaded.notes);
+    return loaded;
+  });
+
   const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
+  const ai: AiReviewOptions | undefined = endpoint
+    ? {
+        ...endpoint,
+        timeoutMs: inputs.hookTimeoutMs,
+        retries: inputs.hookRetries,
+        maxBytes: inputs.hookMaxBytes,
+        secretAction: inputs.secretAction,
+        eventType: `pull_request_${pr.action}`,
+        metadata: {
+          triggered_by: 'GitHub Actions',
+          timestamp: deps.now().toISOString(),
+          ...(event.runId ? { run_id: event.runId } : {}),
+          ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
+          ...(event.workflow ? { workflow: event.workflow } : {}),
+          ...(event.actor ? { actor: event.actor } : {}),
+        },
+      }
+    : undefined;
   const result = await runReviewPipeline(
+    pr,
     listed.files,
-    { include: inputs.include, exclude: inputs.exclude, failOn: inputs.failOn },
+    {
+      include: inputs.include,
+      exclude: inputs.exclude,
+      failOn: inputs.failOn,
+      config: config.config,
+      workspace: event.workspace,
+      ...(ai ? { ai } : {}),
+    },
     {
       logger: runner,
       stage: (name, fn) => runner.group(name, fn),
@@ -103,19 +152,17 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       onSecret: (value) => runner.setSecret(value),
       ...(hasBase ? { fallback: gitPatchFallback(deps.git.diff, pr.baseSha, pr.headSha) } : {}),
       now: () => deps.now().getTime(),
+      runCommand: deps.runCommand,
+      // Memory sources and the secret baseline are read at the base commit: a PR cannot plant its own.
+      readRepositoryFile: readAtBase,
     },
   );
   notes.push(...result.notes);
-
-  if (!inputs.codexToken) {
-    const note = 'AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.';
-    runner.notice(note);
-    notes.push(note);
-  }
+  if (!endpoint)
+    runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
 
   const { findings, gate, prepared } = result;
   const stats: ReviewStats = { ...result.stats, durationMs: deps.now().getTime() - started };
-
   const reportPath = await writeReport(
     deps.outputDir,
     pr,
@@ -129,6 +176,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     stats,
     skipped: prepared.skipped,
     notes,
+    ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
     commentMode: inputs.commentMode,
     dryRun: inputs.dryRun,
     serverUrl: event.serverUrl,
@@ -139,13 +187,18 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
 
   setOutputs(runner, {
     findings: findings.length,
-    secrets: result.secrets.length,
+    secrets: result.secretCount,
     conclusion: gate.conclusion,
     report: reportPath,
     ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+    ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
   });
   runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
-  return gate.failed ? { failed: true, message: `Codex hooks gate failed: ${gate.reason}` } : { failed: false };
+  if (gate.failed) return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
+  if (result.ai.failure && inputs.onHookError === 'fail') {
+    return { failed: true, message: `AI review did not run (on-hook-error: fail): ${result.ai.failure.message}` };
+  }
+  return { failed: false };
 }
 
 function setOutputs(runner: RunnerPort, outputs: Record<string, string | number>): void {
@@ -157,6 +210,14 @@ async function writeReport(dir: string, pr: PullRequest, report: unknown): Promi
   const file = path.join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
   await writeFile(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
   return file;
+}
+
+/** A file of the checked-out head, or undefined; never outside the workspace. */
+async function readWorkspaceFile(workspace: string, file: string): Promise<string | undefined> {
+  const root = path.resolve(workspace);
+  const full = path.resolve(root, file);
+  if (!full.startsWith(root + path.sep)) return undefined;
+  return readFile(full, 'utf8').catch(() => undefined);
 }
 
 export type { ActionInputs };

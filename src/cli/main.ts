@@ -7,6 +7,13 @@ import type { ChangedFile, FailOn } from '../core/types.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
+import { runCommand } from '../adapters/command-runner.js';
+import { loadConfigSource } from '../config/source.js';
+import type { PullRequest } from '../core/types.js';
+import { runHookServerCommand } from '../hook-server/index.js';
+import type { AiReviewOptions } from '../pipeline/ai-review.js';
+import { preflightHookEndpoint } from '../pipeline/preflight.js';
+import path from 'node:path';
 import { splitGlobList, checkGlob } from '../core/filter.js';
 import { VERSION } from '../version.js';
 import { formatGithub, formatText } from './format.js';
@@ -29,6 +36,7 @@ const USAGE = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git d
 Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
   codex-hooks scan [PATH...] [options]                     scan whole files (every line counts as added)
+  codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks --version | --help
 
 Options:
@@ -38,6 +46,8 @@ Options:
   --fail-on LEVEL    error (default), warning, notice or never
   --include GLOBS    comma-separated globs of files to review (default **)
   --exclude GLOBS    comma-separated globs to leave out
+  --config FILE      hooks config (default .github/codex-hooks.yml when it exists)
+  --hook-url URL     Codex hook endpoint for the AI review (review; the token comes from CODEX_TOKEN)
 
 Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.
 `;
@@ -63,6 +73,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'review') return review(rest, io);
   if (command === 'scan') return scan(rest, io);
+  if (command === 'hook-server') return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
   throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
 }
 
@@ -71,6 +82,7 @@ const COMMON_OPTIONS: OptionSpec = {
   'fail-on': { type: 'string', default: 'error' },
   include: { type: 'string', default: '**' },
   exclude: { type: 'string', default: '' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 };
 
@@ -130,7 +142,43 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
   const diff = await git.diff(from, head);
   if (diff === undefined) throw new ConfigurationError(`git diff ${from} ${head ?? ''} failed in ${io.cwd}`);
   const files = parseGitDiff(diff);
-  const result = await runReviewPipeline(files, options, pipelinePorts(io));
+  const pr: PullRequest = {
+    owner: 'local',
+    repo: path.basename(io.cwd),
+    number: 0,
+    title: `${head ?? 'working tree'} against ${base}`,
+    headSha: (head !== undefined ? await git.revParse(head) : undefined) ?? 'working-tree',
+    baseSha: (await git.revParse(from)) ?? from,
+    headRef: head ?? 'working-tree',
+    baseRef: base,
+    author: io.env.USER ?? '',
+    draft: false,
+    action: 'local_review',
+  };
+  const logger = stderrLogger(io);
+  // The token comes from the environment only, never a flag: flags end up in shell history and process lists.
+  const endpoint = preflightHookEndpoint(
+    io.env.CODEX_TOKEN ?? '',
+    String(values['hook-url'] ?? ''),
+    new Date(),
+    logger,
+    {
+      token: 'CODEX_TOKEN',
+      url: '--hook-url',
+    },
+  );
+  const ai: AiReviewOptions | undefined = endpoint
+    ? {
+        ...endpoint,
+        timeoutMs: 60_000,
+        retries: 3,
+        maxBytes: 500_000,
+        secretAction: 'block',
+        eventType: 'local_review',
+        metadata: { triggered_by: 'codex-hooks CLI', timestamp: new Date().toISOString() },
+      }
+    : undefined;
+  const result = await runPipeline(pr, files, options, values, io, ai);
   return report(result, options.format, io);
 }
 
@@ -152,7 +200,20 @@ async function scan(args: readonly string[], io: CliIo): Promise<number> {
     }
     files.push(wholeFileAsAdded(p, text));
   }
-  const result = await runReviewPipeline(files, options, pipelinePorts(io));
+  const pr: PullRequest = {
+    owner: 'local',
+    repo: path.basename(io.cwd),
+    number: 0,
+    title: 'scan',
+    headSha: 'working-tree',
+    baseSha: 'none',
+    headRef: 'working-tree',
+    baseRef: 'none',
+    author: '',
+    draft: false,
+    action: 'local_review',
+  };
+  const result = await runPipeline(pr, files, options, values, io, undefined);
   return report(result, options.format, io);
 }
 
@@ -164,14 +225,49 @@ export function wholeFileAsAdded(path: string, text: string): ChangedFile {
   return { path, status: 'added', additions: lines.length, deletions: 0, ...(patch ? { patch } : {}) };
 }
 
-function pipelinePorts(io: CliIo) {
+/** Loads the config from the working tree (locally there is no base to trust) and runs the shared pipeline. */
+async function runPipeline(
+  pr: PullRequest,
+  files: ChangedFile[],
+  options: ReturnType<typeof commonOptions>,
+  values: Record<string, string | boolean | undefined>,
+  io: CliIo,
+  ai: AiReviewOptions | undefined,
+): Promise<PipelineResult> {
+  const explicit = typeof values.config === 'string' ? values.config : undefined;
+  const configPath = explicit ?? '.github/codex-hooks.yml';
+  const readLocal = (file: string) => readFile(path.resolve(io.cwd, file), 'utf8').catch(() => undefined);
+  if (explicit !== undefined && (await readLocal(explicit)) === undefined) {
+    throw new ConfigurationError(`--config '${explicit}' cannot be read`);
+  }
+  const config = await loadConfigSource({
+    path: configPath,
+    ref: 'head',
+    refLabel: 'the working tree',
+    read: readLocal,
+  });
   const logger = stderrLogger(io);
-  return {
-    logger,
-    stage: <T>(_name: string, fn: () => Promise<T>) => fn(),
-    onSecret: () => {},
-    now: () => performance.now(),
-  };
+  logger.info(`Hooks config: ${config.source}`);
+  return runReviewPipeline(
+    pr,
+    files,
+    {
+      include: options.include,
+      exclude: options.exclude,
+      failOn: options.failOn,
+      config: config.config,
+      workspace: io.cwd,
+      ...(ai ? { ai } : {}),
+    },
+    {
+      logger,
+      stage: <T>(_name: string, fn: () => Promise<T>) => fn(),
+      onSecret: () => {},
+      now: () => Date.now(),
+      runCommand,
+      readRepositoryFile: readLocal,
+    },
+  );
 }
 
 function report(result: PipelineResult, format: Format, io: CliIo): number {

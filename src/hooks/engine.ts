@@ -11,7 +11,14 @@ import type {
 } from '../config/types.js';
 import type { ParsedPatch } from '../core/diff/index.js';
 import { createFindings, severityRank, type FindingDraft } from '../core/findings.js';
-import { BUILTIN_RULES, scanSecrets, secretHint, type SecretMatch, type SecretRule } from '../core/secrets/index.js';
+import {
+  BUILTIN_RULES,
+  parseBaseline,
+  scanSecrets,
+  secretHint,
+  type SecretMatch,
+  type SecretRule,
+} from '../core/secrets/index.js';
 import type { AddedLine, ChangedFile, FailOn, Finding } from '../core/types.js';
 import { toCommandFindings } from '../core/validators/command-output.js';
 import { runPathValidator } from '../core/validators/path.js';
@@ -116,6 +123,26 @@ interface SecretSettings {
   readonly allow: string[];
   readonly allowPaths: Minimatch[];
   readonly rules: readonly SecretRule[] | undefined;
+  /** Path of a baseline file of accepted secrets, read at the trusted ref. */
+  readonly baseline: string | undefined;
+}
+
+/** The accepted secrets of a baseline file; a missing or unreadable baseline is a warning, never a crash. */
+async function readBaseline(path: string | undefined, ports: HookPorts): Promise<ReadonlySet<string> | undefined> {
+  if (path === undefined) return undefined;
+  const text = await ports.readRepositoryFile(path);
+  if (text === undefined) {
+    ports.logger.warning(`secret-scan: the baseline file '${path}' does not exist; no secret is baselined`);
+    return undefined;
+  }
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    ports.logger.warning(
+      `secret-scan: the baseline file '${path}' is not valid (${error instanceof Error ? error.message : String(error)}); no secret is baselined`,
+    );
+    return undefined;
+  }
 }
 
 /** The built-in scan, tuned by every `secret-scan` action of the event's hooks. */
@@ -131,6 +158,7 @@ function secretSettings(config: HooksConfig, event: HookEvent): SecretSettings {
     allow: actions.flatMap((a) => [...(a.action.allow ?? [])]),
     allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new Minimatch(g, { dot: true }))),
     rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
+    baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
   };
 }
 
@@ -197,6 +225,7 @@ export async function runPromptSubmittedHooks(
   };
 
   const scan = secretSettings(config, 'prompt.submitted');
+  const baseline = scan.enabled ? await readBaseline(scan.baseline, ports) : undefined;
   if (scan.enabled) {
     const started = ports.now().getTime();
     const scanDrafts: FindingDraft[] = [];
@@ -205,13 +234,14 @@ export async function runPromptSubmittedHooks(
       for (const match of scanSecrets(f.parsed.added, {
         allow: scan.allow,
         ...(scan.rules ? { rules: scan.rules } : {}),
+        ...(baseline ? { baseline } : {}),
       })) {
         secrets.push({ path: f.file.path, match });
         scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
       }
     }
     drafts.push(...scanDrafts);
-    if (reachesFailOn(scanDrafts, options.failOn)) blockedBy ??= scan.hook;
+    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
     record({
       hook: scan.hook,
       event: 'prompt.submitted',

@@ -1,15 +1,26 @@
+import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
 import { dedupeFindings } from '../core/findings.js';
 import { decideGate } from '../core/gate.js';
-import type { ChangedFile, FailOn, Finding, GateDecision, ReviewStats } from '../core/types.js';
+import type { ChangedFile, FailOn, Finding, GateDecision, PullRequest, ReviewStats } from '../core/types.js';
+import type { CommandRunner } from '../adapters/command-runner.js';
+import type { HookExchange, HookFailure } from '../hook/client.js';
+import { inspectToken } from '../hook/token.js';
+import { runPromptSubmittedHooks, type HookExecution, type HookRunOptions } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';
+import { runAiReview, type AiReviewOptions } from './ai-review.js';
+import { writeAuditLogs } from './audit.js';
 import { prepareFiles, type PatchFallback, type PreparedFiles } from './prepare-files.js';
-import { scanReviewFiles, type SecretHit } from './scan-secrets.js';
 
 export interface PipelineOptions {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   readonly failOn: FailOn;
+  readonly config: HooksConfig;
+  /** Where command validators run and logger outputs are written. */
+  readonly workspace: string;
+  /** Absent: the AI review is skipped (no token). */
+  readonly ai?: AiReviewOptions;
 }
 
 export interface PipelinePorts {
@@ -20,19 +31,40 @@ export interface PipelinePorts {
   readonly onSecret: (value: string) => void;
   readonly fallback?: PatchFallback;
   readonly now: () => number;
+  readonly runCommand: CommandRunner;
+  /** Reads a repository file at the trusted ref (memory sources, the secret baseline). */
+  readonly readRepositoryFile: (path: string) => Promise<string | undefined>;
+}
+
+export interface AiOutcome {
+  readonly ran: boolean;
+  readonly failure?: HookFailure;
+  readonly summary?: string;
+  readonly exchanges: readonly HookExchange[];
+  readonly requests: number;
 }
 
 export interface PipelineResult {
   readonly prepared: PreparedFiles;
+  /** Local and AI findings, deduplicated, all redacted. */
   readonly findings: readonly Finding[];
-  readonly secrets: readonly SecretHit[];
+  /** Count of secrets found in the diff and in the endpoint's answer. */
+  readonly secretCount: number;
   readonly gate: GateDecision;
   readonly stats: ReviewStats;
   readonly notes: readonly string[];
+  readonly ai: AiOutcome;
+  readonly executions: readonly HookExecution[];
+  /** Audit logs written by `logger` actions. */
+  readonly auditLogs: readonly string[];
 }
 
-/** The stages the action and the CLI share: filter → parse → local hooks → findings → gate. */
+/**
+ * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
+ * response.generated hooks → findings → gate. Publishing is the caller's.
+ */
 export async function runReviewPipeline(
+  pr: PullRequest,
   files: readonly ChangedFile[],
   options: PipelineOptions,
   ports: PipelinePorts,
@@ -58,14 +90,82 @@ export async function runReviewPipeline(
     return result;
   });
 
-  const local = await ports.stage('Local hooks', async () => {
-    const result = scanReviewFiles(prepared.reviewed);
+  const hookOptions: HookRunOptions = {
+    config: options.config,
+    failOn: options.failOn,
+    workspace: options.workspace,
+    ports: {
+      runCommand: ports.runCommand,
+      readRepositoryFile: ports.readRepositoryFile,
+      logger,
+      now: () => new Date(ports.now()),
+    },
+  };
+
+  const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
+    const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions);
     for (const s of result.secrets) ports.onSecret(s.match.secret);
-    logger.info(`secret-scan: ${result.secrets.length} secrets in ${prepared.reviewed.length} files`);
+    for (const e of result.executions)
+      logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
+    notes.push(...result.notes);
     return result;
   });
 
-  const findings = dedupeFindings(local.findings);
+  let ai: AiOutcome = { ran: false, exchanges: [], requests: 0 };
+  const aiFindings: Finding[] = [];
+  let aiSecrets = 0;
+  const executions: HookExecution[] = [...local.executions];
+  if (!options.ai) {
+    notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
+  } else if (local.blocked) {
+    const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
+    logger.warning(note);
+    notes.push(note);
+  } else {
+    const aiOptions = options.ai;
+    const result = await ports.stage('AI review (Codex hook endpoint)', () =>
+      runAiReview(
+        { pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory },
+        aiOptions,
+        { logger, hooks: hookOptions, onSecret: ports.onSecret },
+      ),
+    );
+    aiFindings.push(...result.findings);
+    aiSecrets = result.secrets.length;
+    notes.push(...result.notes);
+    if (result.failure) {
+      notes.push(
+        `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`,
+      );
+    }
+    ai = {
+      ran: result.requests > 0,
+      ...(result.failure ? { failure: result.failure } : {}),
+      ...(result.summary ? { summary: result.summary } : {}),
+      exchanges: result.exchanges,
+      requests: result.requests,
+    };
+  }
+
+  const token = options.ai ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
+  const auditLogs = await writeAuditLogs(options.config, options.workspace, {
+    exchanges: ai.exchanges,
+    executions,
+    ...(token
+      ? {
+          context: {
+            repository: `${pr.owner}/${pr.repo}`,
+            pullRequestNumber: pr.number,
+            headSha: pr.headSha,
+            tokenFingerprint: token.fingerprint,
+            ...(token.scopes ? { tokenScopes: token.scopes } : {}),
+          },
+        }
+      : {}),
+    now: () => new Date(ports.now()),
+  });
+
+  const findings = dedupeFindings([...local.findings, ...aiFindings]);
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,
@@ -73,7 +173,17 @@ export async function runReviewPipeline(
     bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.added.reduce((m, l) => m + l.text.length + 1, 0), 0),
     durationMs: Math.max(0, Math.round(ports.now() - started)),
   };
-  return { prepared, findings, secrets: local.secrets, gate, stats, notes };
+  return {
+    prepared,
+    findings,
+    secretCount: local.secrets.length + aiSecrets,
+    gate,
+    stats,
+    notes,
+    ai,
+    executions,
+    auditLogs,
+  };
 }
 
 /** Files the user chose to leave out, as opposed to files that could not be reviewed. */

@@ -1,0 +1,244 @@
+import { createFindings, type FindingDraft } from '../core/findings.js';
+import { redactSecrets, scanText } from '../core/secrets/index.js';
+import type { Finding, PullRequest, Severity } from '../core/types.js';
+import { buildHookRequests, callHookEndpoint, partitionComments } from '../hook/index.js';
+import type { HookExchange, HookFailure } from '../hook/client.js';
+import type { HookComment, HookRequestFile } from '../hook/types.js';
+import type { HookRunOptions, MemoryEntry, ReviewFile, SecretHit } from '../hooks/engine.js';
+import { runResponseGeneratedHooks } from '../hooks/engine.js';
+import type { Logger } from '../logger.js';
+
+export interface AiReviewOptions {
+  readonly url: string;
+  readonly token: string;
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly maxBytes: number;
+  readonly secretAction: 'block' | 'redact';
+  /** `pull_request_<action>` or `local_review`. */
+  readonly eventType: string;
+  readonly metadata: {
+    triggered_by: string;
+    timestamp: string;
+    run_id?: string;
+    run_attempt?: string;
+    workflow?: string;
+    actor?: string;
+  };
+  /** Paths changed since the last reviewed head (incremental review); undefined sends every reviewed file. */
+  readonly onlyPaths?: ReadonlySet<string>;
+  /** Test seams for the HTTP client. */
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface AiReviewInput {
+  readonly pr: PullRequest;
+  readonly files: readonly ReviewFile[];
+  readonly localFindings: readonly Finding[];
+  readonly secrets: readonly SecretHit[];
+  readonly memory: readonly MemoryEntry[];
+}
+
+export interface AiReviewResult {
+  /** The endpoint's comments as findings (redacted), plus findings of the response.generated hooks. */
+  readonly findings: Finding[];
+  /** Secrets found in the endpoint's answer; raw, in memory only. */
+  readonly secrets: string[];
+  readonly summary?: string;
+  readonly exchanges: HookExchange[];
+  readonly failure?: HookFailure;
+  readonly notes: string[];
+  /** Files sent, withheld for secrets, and requests made. */
+  readonly sent: number;
+  readonly withheld: number;
+  readonly requests: number;
+}
+
+export interface AiReviewPorts {
+  readonly logger: Logger;
+  readonly hooks: HookRunOptions;
+  /** Called with every raw secret found in the endpoint's answer, before anything is printed. */
+  readonly onSecret: (value: string) => void;
+  readonly onExchange?: (exchange: HookExchange) => void;
+}
+
+/**
+ * Sends the filtered, redacted diff to the Codex hook endpoint and turns its answer into findings.
+ * No raw secret leaves the runner: files with a secret are withheld (`block`) or sent with each secret
+ * replaced (`redact`), and every patch is scanned once more whole (removed and context lines included).
+ */
+export async function runAiReview(
+  input: AiReviewInput,
+  options: AiReviewOptions,
+  ports: AiReviewPorts,
+): Promise<AiReviewResult> {
+  const { logger } = ports;
+  const notes: string[] = [];
+  const secretsByPath = new Map<string, SecretHit[]>();
+  for (const hit of input.secrets) secretsByPath.set(hit.path, [...(secretsByPath.get(hit.path) ?? []), hit]);
+  const allSecrets = input.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
+
+  const files: HookRequestFile[] = [];
+  let withheld = 0;
+  for (const f of input.files) {
+    if (options.onlyPaths && !options.onlyPaths.has(f.file.path)) continue;
+    if (f.file.patch === undefined) continue;
+    if (secretsByPath.has(f.file.path) && options.secretAction === 'block') {
+      withheld++;
+      continue;
+    }
+    files.push({
+      path: f.file.path,
+      previous_path: f.file.previousPath ?? null,
+      status: f.file.status,
+      additions: f.file.additions,
+      deletions: f.file.deletions,
+      patch: redactPatch(f.file.patch, allSecrets),
+    });
+  }
+  if (withheld > 0) {
+    notes.push(`${withheld} files with secrets were not sent to the AI review (secret-action: block).`);
+  }
+  if (files.length === 0) {
+    notes.push('AI review: no file to send (every reviewed file was withheld, excluded or unchanged).');
+    return { findings: [], secrets: [], exchanges: [], notes, sent: 0, withheld, requests: 0 };
+  }
+
+  const payload = buildHookRequests(
+    {
+      event_type: options.eventType,
+      repository: `${input.pr.owner}/${input.pr.repo}`,
+      pull_request_number: input.pr.number,
+      pull_request: {
+        title: redactSecrets(input.pr.title, allSecrets),
+        head_sha: input.pr.headSha,
+        base_sha: input.pr.baseSha,
+        head_ref: input.pr.headRef,
+        base_ref: input.pr.baseRef,
+        author: input.pr.author,
+        draft: input.pr.draft,
+      },
+      files,
+      findings: input.localFindings.map((f) => ({
+        rule_id: f.ruleId,
+        path: f.path,
+        line: f.line,
+        severity: f.severity,
+        message: f.message,
+      })),
+      memory: input.memory.map((m) => ({ source: m.source, content: redactPatch(m.content, allSecrets, false) })),
+      metadata: options.metadata,
+    },
+    options.maxBytes,
+  );
+  for (const cut of payload.cuts) notes.push(`AI review: ${cut.path}: ${cut.detail}`);
+  logger.info(`Sending ${files.length} files in ${payload.requests.length} requests to ${new URL(options.url).host}`);
+
+  const called = await callHookEndpoint(payload.requests, {
+    url: options.url,
+    token: options.token,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    maxBytes: options.maxBytes,
+    logger,
+    redact: (text) => redactSecrets(text, allSecrets),
+    ...(ports.onExchange ? { onExchange: ports.onExchange } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+
+  const comments: HookComment[] = [];
+  const summaries: string[] = [];
+  for (const { request, response } of called.responses) {
+    const sentPaths = new Set(request.files.map((f) => f.path));
+    const { inPullRequest, outsidePullRequest } = partitionComments(response, sentPaths);
+    comments.push(...inPullRequest);
+    if (outsidePullRequest.length > 0) {
+      notes.push(
+        `AI review: ${outsidePullRequest.length} comments on files that were not sent were dropped (${[...new Set(outsidePullRequest.map((c) => c.path))].slice(0, 5).join(', ')}).`,
+      );
+    }
+    if (response.summary) summaries.push(response.summary);
+  }
+
+  // The endpoint's answer is hostile input too: scan bodies and suggestions before anything is posted.
+  const checked = await runResponseGeneratedHooks(
+    comments.map((c) => ({
+      path: c.path,
+      line: c.line,
+      body: c.body,
+      ...(c.suggestion !== undefined ? { suggestion: c.suggestion } : {}),
+    })),
+    ports.hooks,
+  );
+  notes.push(...checked.notes);
+  const responseSecrets = checked.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
+  for (const s of responseSecrets) ports.onSecret(s.secret);
+  const known = [...allSecrets, ...responseSecrets];
+  const withSecret = new Set(checked.secrets.map((s) => s.index));
+
+  const drafts: FindingDraft[] = comments.map((c, index) => toAiFindingDraft(c, known, withSecret.has(index)));
+  const summary = summaries.length > 0 ? redactAll(summaries.join('\n\n'), known) : undefined;
+  if (called.failure) logger.warning(`AI review did not complete: ${called.failure.message}`);
+  logger.info(`AI review: ${comments.length} comments, ${checked.findings.length} findings on the answer itself`);
+  return {
+    findings: [...createFindings(drafts), ...checked.findings],
+    secrets: responseSecrets.map((s) => s.secret),
+    ...(summary ? { summary } : {}),
+    exchanges: called.exchanges,
+    ...(called.failure ? { failure: called.failure } : {}),
+    notes,
+    sent: files.length,
+    withheld,
+    requests: payload.requests.length,
+  };
+}
+
+function toAiFindingDraft(
+  c: HookComment,
+  known: readonly { secret: string; ruleId: string }[],
+  hadSecret: boolean,
+): FindingDraft {
+  const severity: Severity = c.severity ?? 'warning';
+  const body = redactAll(c.body, known);
+  const title = c.title !== undefined ? redactAll(c.title, known) : undefined;
+  const start = c.start_line ?? c.line;
+  return {
+    ruleId: c.rule_id ? redactAll(c.rule_id, known).slice(0, 100) : 'codex/review',
+    category: 'ai',
+    severity,
+    path: c.path,
+    line: Math.min(start, c.line),
+    endLine: c.line,
+    message: body,
+    // What the comment is about, not where it is: the same remark on a moved line keeps its fingerprint.
+    anchor: `${c.rule_id ?? ''}\n${title ?? body}`,
+    ...(title !== undefined ? { title } : {}),
+    // A suggestion that pasted a secret is dropped whole: a redacted suggestion would break the code.
+    ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactAll(c.suggestion, known) } : {}),
+    source: 'codex',
+  };
+}
+
+/** Replaces known secrets, then anything else that looks like one. */
+function redactAll(text: string, known: readonly { secret: string; ruleId: string }[]): string {
+  const once = redactSecrets(text, known);
+  const more = scanText(once).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+  return more.length > 0 ? redactSecrets(once, more) : once;
+}
+
+/**
+ * Redacts a patch before it leaves the runner: the secrets already found, then a scan of every line of the
+ * patch (removed and context lines were never scanned as added lines, and may hold a secret too).
+ */
+export function redactPatch(
+  patch: string,
+  known: readonly { secret: string; ruleId: string }[],
+  isDiff = true,
+): string {
+  const once = redactSecrets(patch, known);
+  const text = isDiff ? once.replace(/^[+\- ]/gm, ' ') : once;
+  const more = scanText(text).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+  return more.length > 0 ? redactSecrets(once, more) : once;
+}
