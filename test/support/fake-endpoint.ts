@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { reviewRequest } from '../../src/hook-server/rules.js';
+import type { HookRequest, HookResponse } from '../../src/hook/types.js';
+
+/** One scripted answer: a status with headers and a body, `hang` (never answers), or `review` (a real answer). */
+export type EndpointStep =
+  | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
+  | { readonly hang: true }
+  | { readonly review: true; readonly extend?: (request: HookRequest, response: HookResponse) => HookResponse };
+
+export interface ReceivedRequest {
+  readonly headers: IncomingMessage['headers'];
+  readonly raw: string;
+  readonly body: HookRequest;
+  readonly at: number;
+}
+
+/**
+ * A loopback Codex hook endpoint whose answers are scripted step by step (the last step repeats).
+ * It records every request, raw, so tests can assert what left the runner.
+ */
+export class FakeEndpoint {
+  readonly received: ReceivedRequest[] = [];
+  private server: Server | undefined;
+  private readonly open = new Set<ServerResponse>();
+
+  constructor(private readonly steps: EndpointStep[] = [{ review: true }]) {}
+
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('FakeEndpoint is not listening');
+    return `http://127.0.0.1:${address.port}/codex/hooks/review`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.open) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = JSON.parse(raw) as HookRequest;
+    const index = this.received.length;
+    this.received.push({ headers: req.headers, raw, body, at: Date.now() });
+    const step = this.steps[Math.min(index, this.steps.length - 1)]!;
+    if ('hang' in step) {
+      this.open.add(res);
+      return;
+    }
+    if ('review' in step) {
+      const response = reviewRequest(body);
+      const answer = step.extend ? step.extend(body, response) : response;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+      return;
+    }
+    res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers });
+    res.end(step.body ?? JSON.stringify({ message: `scripted ${step.status}` }));
+  }
+}
