@@ -1,6 +1,7 @@
 // `npm run demo`: builds a small sample repository in a temp folder — a main branch and a feature branch that
 // plants a few problems — and reviews the feature branch with the bundled CLI, as a pull request would be.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,19 +68,42 @@ git('add', '-A');
 git('commit', '-q', '-m', 'Add settings for AWS and deploy');
 
 console.log(`Sample repository: ${repo}`);
-console.log('Reviewing branch "feature" against "main" (like a pull request):\n');
-console.log(`$ codex-hooks review --base main --head feature\n`);
-const result = spawnSync(process.execPath, [cli, 'review', '--base', 'main', '--head', 'feature'], {
-  cwd: repo,
-  stdio: 'inherit',
-  env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+
+// The reference Codex hook endpoint, on loopback, with a token made for this run.
+const token = randomBytes(24).toString('base64url');
+const server = spawn(process.execPath, [cli, 'hook-server', '--port', '0'], {
+  env: { ...process.env, CODEX_TOKEN: token },
+  stdio: ['ignore', 'pipe', 'ignore'],
 });
+const hookUrl = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const line = out.split('\n')[0];
+    if (out.includes('\n')) resolve(line.trim());
+  });
+  server.on('exit', (code) => reject(new Error(`the reference hook server exited (${code})`)));
+  setTimeout(() => reject(new Error('the reference hook server did not start')), 10_000).unref();
+});
+console.log(`Reference hook endpoint: ${hookUrl}`);
+console.log('Reviewing branch "feature" against "main" (like a pull request):\n');
+console.log(`$ CODEX_TOKEN=… codex-hooks review --base main --head feature --hook-url ${hookUrl}\n`);
+const result = spawnSync(
+  process.execPath,
+  [cli, 'review', '--base', 'main', '--head', 'feature', '--hook-url', hookUrl],
+  {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, CODEX_TOKEN: token },
+  },
+);
+server.kill('SIGTERM');
 
 console.log('');
 if (result.status === 1) {
-  console.log(
-    'The gate failed, as it should: the feature branch plants problems. Exit status 1 is what a pull request check would see.',
-  );
+  console.log('The gate failed, as it should: the feature branch plants a key, a key file and console.log calls.');
+  console.log('Local hooks (.github/codex-hooks.yml) and the reference AI endpoint each reported their findings;');
+  console.log(`the endpoint exchange is in ${path.join(repo, 'codex-audit.jsonl')}.`);
   console.log('Try: --format json, --fail-on never, or fix the files in the sample repository and review again.');
   process.exit(0);
 }

@@ -18480,6 +18480,7 @@ async function review(args, io) {
         ...COMMON_OPTIONS,
         base: { type: 'string', default: 'HEAD' },
         head: { type: 'string' },
+        'hook-url': { type: 'string', default: '' },
     });
     if (values.help) {
         io.stdout.write(USAGE);

@@ -124,6 +124,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     ...COMMON_OPTIONS,
     base: { type: 'string', default: 'HEAD' },
     head: { type: 'string' },
+    'hook-url': { type: 'string', default: '' },
   });
   if (values.help) {
     io.stdout.write(USAGE);

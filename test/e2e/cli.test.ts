@@ -1,0 +1,183 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeEndpoint } from '../support/fake-endpoint.js';
+import { ROOT } from '../support/run-action.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A repository with `main` and a `feature` branch that adds the given files. */
+function makeRepo(
+  feature: Record<string, string>,
+  base: Record<string, string> = { 'README.md': '# sample\n' },
+): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'codex-hooks-cli-'));
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.com',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.com',
+      },
+    });
+  const write = (files: Record<string, string>) => {
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+  };
+  git('init', '-q', '-b', 'main');
+  write(base);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  git('checkout', '-q', '-b', 'feature');
+  write(feature);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'feature');
+  return dir;
+}
+
+let endpoint: FakeEndpoint | undefined;
+afterEach(async () => {
+  await endpoint?.stop();
+  endpoint = undefined;
+});
+
+beforeAll(() => {
+  execFileSync('git', ['--version']);
+});
+
+describe('codex-hooks review', () => {
+  it('fails the gate on a planted secret, printing file:line and never the secret', async () => {
+    const repo = makeRepo({ 'src/a.ts': `export const region = "eu";\nexport const key = "${AWS_KEY}";\n` });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^src\/a\.ts:2:\d+: error \[aws-access-key-id\] AWS access key ID found \(AKIA…\)/m);
+    expect(run.stdout).toMatch(/1 error: gate FAILED/);
+    expect(run.stdout + run.stderr).not.toContain(AWS_KEY);
+    // Not a TTY: no colour codes.
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints the JSON report of DESIGN.md with --format json', async () => {
+    const repo = makeRepo({ 'src/a.ts': `const key = "${AWS_KEY}";\n` });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature', '--format', 'json'], repo);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ version: 1, conclusion: 'failure', stats: { files: 1, filesScanned: 1 } });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'aws-access-key-id',
+      category: 'secret',
+      path: 'src/a.ts',
+      line: 1,
+      redacted: 'AKIA…',
+    });
+    expect(run.stdout).not.toContain(AWS_KEY);
+  });
+
+  it('passes a clean branch with exit status 0', async () => {
+    const repo = makeRepo({ 'src/a.ts': 'export const answer = 42;\n' });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/No findings: gate passed/);
+  });
+
+  it('reviews files whose names have spaces, unicode or a leading dash, with no shell involved', async () => {
+    const repo = makeRepo({
+      'docs/ré sumé.md': `key ${AWS_KEY}\n`,
+      '-rf': `key ${AWS_KEY}\n`,
+      '$(touch pwned).txt': `key ${AWS_KEY}\n`,
+    });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature', '--format', 'json'], repo);
+    const paths = JSON.parse(run.stdout)
+      .findings.map((f: { path: string }) => f.path)
+      .sort();
+    expect(paths).toEqual(['$(touch pwned).txt', '-rf', 'docs/ré sumé.md']);
+    expect(() => execFileSync('ls', [path.join(repo, 'pwned')])).toThrow();
+  });
+
+  it('runs the AI review with --hook-url and the token from CODEX_TOKEN', async () => {
+    endpoint = await new FakeEndpoint([{ review: true }]).start();
+    const repo = makeRepo({ 'src/app.ts': 'export function f() {\n  console.log("x");\n}\n' });
+    const run = await cli(
+      ['review', '--base', 'main', '--head', 'feature', '--hook-url', endpoint.url, '--fail-on', 'warning'],
+      repo,
+      {
+        CODEX_TOKEN: 'local-token-123',
+      },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/src\/app\.ts:2: warning \[reference\/console-log\]/);
+    expect(endpoint.received[0]!.headers.authorization).toBe('Bearer local-token-123');
+    expect(endpoint.received[0]!.body.event_type).toBe('local_review');
+    expect(run.stdout + run.stderr).not.toContain('local-token-123');
+  });
+
+  it.each([
+    [['review', '--bogus'], /Unknown option '--bogus'/],
+    [['review', '--base', 'no-such-branch'], /--base 'no-such-branch' is not a commit/],
+    [['review', '--base=--output=/tmp/x'], /'--output=\/tmp\/x' is not a valid git revision/],
+    [['review', '--format', 'xml'], /--format must be one of/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 2 with a clear message on %j', async (args, message) => {
+    const repo = makeRepo({ 'a.txt': 'x\n' });
+    const run = await cli(args, repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('exits 2 naming file, line and key of a bad config', async () => {
+    const repo = makeRepo(
+      { 'a.txt': 'x\n' },
+      {
+        '.github/codex-hooks.yml':
+          'version: 1\nhooks:\n  - name: x\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: "(a+)+"\n',
+      },
+    );
+    const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.github\/codex-hooks\.yml:7:\d+: hooks\[0\]\.actions\[0\]\.pattern/);
+  });
+});
+
+describe('codex-hooks scan', () => {
+  it('treats every line of each file as added', async () => {
+    const repo = makeRepo({ 'config/prod.env': `A=1\nAWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
+    const run = await cli(['scan', 'config/prod.env', 'README.md'], repo);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^config\/prod\.env:2:\d+: error \[aws-access-key-id\]/m);
+  });
+
+  it('exits 2 for a file it cannot read', async () => {
+    const repo = makeRepo({ 'a.txt': 'x\n' });
+    const run = await cli(['scan', 'missing.txt'], repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot read 'missing\.txt': ENOENT/);
+  });
+});
