@@ -82,7 +82,7 @@ describe('codex-hooks review', () => {
     expect(run.stdout).toMatch(/1 error: gate FAILED/);
     expect(run.stdout + run.stderr).not.toContain(AWS_KEY);
     // Not a TTY: no colour codes.
-    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout.includes('\u001b[')).toBe(false);
   });
 
   it('prints the JSON report of DESIGN.md with --format json', async () => {
