@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9986);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4998:
+/***/ 9986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47511,6 +47511,18 @@ function createActionsRunner(env = process.env) {
             workspace: env.GITHUB_WORKSPACE || process.cwd(),
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+
+/**
+ * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
+ * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ */
+function resolveInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = external_node_path_default().resolve(root, file);
+    return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -57284,11 +57296,10 @@ async function writeAuditLogs(config, workspace, input) {
         }
     }
     const written = [];
-    const root = external_node_path_default().resolve(workspace);
     for (const [output, { gzip, records }] of byOutput) {
-        const file = external_node_path_default().resolve(root, output);
         // The config may come from the pull request (config-ref: head): never write outside the workspace.
-        if (file !== root && !file.startsWith(root + (external_node_path_default()).sep)) {
+        const file = resolveInWorkspace(workspace, output);
+        if (file === undefined) {
             throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
         await appendAuditLog(file, records, { gzip });
@@ -57608,6 +57619,7 @@ function emitWorkflowAnnotations(runner, annotations) {
 
 
 
+
 function createDefaultDeps(env = process.env) {
     const runner = createActionsRunner(env);
     return {
@@ -57778,11 +57790,8 @@ async function writeReport(dir, pr, report) {
 }
 /** A file of the checked-out head, or undefined; never outside the workspace. */
 async function readWorkspaceFile(workspace, file) {
-    const root = external_node_path_default().resolve(workspace);
-    const full = external_node_path_default().resolve(root, file);
-    if (!full.startsWith(root + (external_node_path_default()).sep))
-        return undefined;
-    return (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
+    const full = resolveInWorkspace(workspace, file);
+    return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
 }
 
 

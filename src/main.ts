@@ -5,6 +5,7 @@ import { runCommand, type CommandRunner } from './adapters/command-runner.js';
 import { createGit, type GitPort } from './adapters/git.js';
 import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from './adapters/github.js';
 import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
+import { resolveInWorkspace } from './adapters/workspace.js';
 import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings.js';
 import { readPullRequestEvent } from './core/pull-request.js';
@@ -214,10 +215,8 @@ async function writeReport(dir: string, pr: PullRequest, report: unknown): Promi
 
 /** A file of the checked-out head, or undefined; never outside the workspace. */
 async function readWorkspaceFile(workspace: string, file: string): Promise<string | undefined> {
-  const root = path.resolve(workspace);
-  const full = path.resolve(root, file);
-  if (!full.startsWith(root + path.sep)) return undefined;
-  return readFile(full, 'utf8').catch(() => undefined);
+  const full = resolveInWorkspace(workspace, file);
+  return full === undefined ? undefined : readFile(full, 'utf8').catch(() => undefined);
 }
 
 export type { ActionInputs };

@@ -7990,7 +7990,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9469);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4641);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8004,7 +8004,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9469:
+/***/ 4641:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16976,6 +16976,18 @@ function redactPatch(patch, known, isDiff = true) {
     return more.length > 0 ? redactSecrets(once, more) : once;
 }
 
+;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+
+/**
+ * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
+ * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ */
+function resolveInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = external_node_path_default().resolve(root, file);
+    return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/audit.ts
 
 
@@ -17015,11 +17027,10 @@ async function writeAuditLogs(config, workspace, input) {
         }
     }
     const written = [];
-    const root = external_node_path_default().resolve(workspace);
     for (const [output, { gzip, records }] of byOutput) {
-        const file = external_node_path_default().resolve(root, output);
         // The config may come from the pull request (config-ref: head): never write outside the workspace.
-        if (file !== root && !file.startsWith(root + (external_node_path_default()).sep)) {
+        const file = resolveInWorkspace(workspace, output);
+        if (file === undefined) {
             throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
         await appendAuditLog(file, records, { gzip });
@@ -17973,6 +17984,7 @@ async function loadConfigSource(options) {
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/hook-server/rules.ts
+
 const RULES = [
     {
         id: 'reference/eval',
@@ -17998,29 +18010,11 @@ const RULES = [
         body: 'Track this in an issue, or resolve it before merging.',
     },
 ];
-/** Added lines of a patch, numbered in the head version. Lines that are not diff lines (an excerpt marker) are skipped. */
-function listAddedLines(patch) {
-    const added = [];
-    let next = 0;
-    for (const raw of patch.split('\n')) {
-        const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
-        if (header) {
-            next = Number(header[1]);
-            continue;
-        }
-        if (next === 0)
-            continue;
-        if (raw.startsWith('+'))
-            added.push({ line: next++, text: raw.slice(1) });
-        else if (raw.startsWith(' '))
-            next++;
-    }
-    return added;
-}
 function reviewRequest(request) {
     const comments = [];
     for (const file of request.files) {
-        for (const { line, text } of listAddedLines(file.patch)) {
+        // Lines that are not diff lines (an excerpt marker) carry no line number and are skipped.
+        for (const { line, text } of parsePatch(file.patch).added) {
             for (const rule of RULES) {
                 if (!rule.pattern.test(text))
                     continue;

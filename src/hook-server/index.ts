@@ -7,4 +7,4 @@ export {
   type HookServerArgs,
   type HookServerCommandIo,
 } from './command.js';
-export { reviewRequest, listAddedLines } from './rules.js';
+export { reviewRequest } from './rules.js';

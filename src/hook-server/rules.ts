@@ -1,3 +1,4 @@
+import { parsePatch } from '../core/diff/index.js';
 import type { Severity } from '../core/types.js';
 import type { HookComment, HookRequest, HookResponse } from '../hook/types.js';
 
@@ -42,27 +43,11 @@ const RULES: readonly ReferenceRule[] = [
   },
 ];
 
-/** Added lines of a patch, numbered in the head version. Lines that are not diff lines (an excerpt marker) are skipped. */
-export function listAddedLines(patch: string): { line: number; text: string }[] {
-  const added: { line: number; text: string }[] = [];
-  let next = 0;
-  for (const raw of patch.split('\n')) {
-    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
-    if (header) {
-      next = Number(header[1]);
-      continue;
-    }
-    if (next === 0) continue;
-    if (raw.startsWith('+')) added.push({ line: next++, text: raw.slice(1) });
-    else if (raw.startsWith(' ')) next++;
-  }
-  return added;
-}
-
 export function reviewRequest(request: HookRequest): HookResponse {
   const comments: HookComment[] = [];
   for (const file of request.files) {
-    for (const { line, text } of listAddedLines(file.patch)) {
+    // Lines that are not diff lines (an excerpt marker) carry no line number and are skipped.
+    for (const { line, text } of parsePatch(file.patch).added) {
       for (const rule of RULES) {
         if (!rule.pattern.test(text)) continue;
         const suggestion = rule.suggest?.(text);

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { resolveInWorkspace } from '../adapters/workspace.js';
 import { ConfigurationError } from '../errors.js';
 import type { HookEvent, HooksConfig } from '../config/types.js';
 import { appendAuditLog, createAuditRecord, type AuditContext } from '../hook/audit.js';
@@ -55,11 +55,10 @@ export async function writeAuditLogs(config: HooksConfig, workspace: string, inp
     }
   }
   const written: string[] = [];
-  const root = path.resolve(workspace);
   for (const [output, { gzip, records }] of byOutput) {
-    const file = path.resolve(root, output);
     // The config may come from the pull request (config-ref: head): never write outside the workspace.
-    if (file !== root && !file.startsWith(root + path.sep)) {
+    const file = resolveInWorkspace(workspace, output);
+    if (file === undefined) {
       throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
     }
     await appendAuditLog(file, records, { gzip });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callHookEndpoint } from '../../src/hook/client.js';
 import { buildHookRequests } from '../../src/hook/payload.js';
 import { fingerprintToken } from '../../src/hook/token.js';
-import { listAddedLines, runHookServerCommand, startHookServer, type HookServer } from '../../src/hook-server/index.js';
+import { reviewRequest, runHookServerCommand, startHookServer, type HookServer } from '../../src/hook-server/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { makeFile, makeInput } from './fixtures.js';
 
@@ -38,11 +38,15 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
   });
 
 describe('reference hook server', () => {
-  it('numbers added lines in the head version', () => {
-    expect(listAddedLines(PATCH)).toEqual([
-      { line: 2, text: '  console.log("debug", x);' },
-      { line: 3, text: 'const y = eval(input); // TODO: remove' },
-      { line: 5, text: 'export const z = 1;' },
+  it('comments on added lines numbered in the head version', () => {
+    const comments = reviewRequest({
+      ...buildHookRequests(makeInput(), 500_000).requests[0]!,
+      files: [{ path: 'a.ts', previous_path: null, status: 'modified', additions: 3, deletions: 0, patch: PATCH }],
+    }).comments;
+    expect(comments.map((c) => ({ line: c.line, rule: c.rule_id }))).toEqual([
+      { line: 2, rule: 'reference/console-log' },
+      { line: 3, rule: 'reference/eval' },
+      { line: 3, rule: 'reference/todo' },
     ]);
   });
 
