@@ -131,6 +131,10 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     notes,
     commentMode: inputs.commentMode,
     dryRun: inputs.dryRun,
+    // Review comments (issue 5). The lead's hook wiring sets `aiScope` ('all', or the paths sent on an
+    // incremental review: see pipeline/incremental.ts); without it AI comments are never marked fixed.
+    files: listed.files,
+    maxComments: inputs.maxComments,
     serverUrl: event.serverUrl,
     ...(event.runId && event.repository
       ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
@@ -143,6 +147,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     conclusion: gate.conclusion,
     report: reportPath,
     ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+    ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
   });
   runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
   return gate.failed ? { failed: true, message: `Codex hooks gate failed: ${gate.reason}` } : { failed: false };
