@@ -36294,7 +36294,8 @@ function createGitHubClient(options) {
                     issue_number: pr.number,
                     per_page: 100,
                 })) {
-                    const found = page.data.find((c) => (c.body ?? '').includes(marker));
+                    // Only a comment that starts with the marker is ours: a person quoting it is left alone.
+                    const found = page.data.find((c) => (c.body ?? '').startsWith(marker));
                     if (found) {
                         existing = found.id;
                         break;
@@ -47137,7 +47138,18 @@ async function publishReview(github, logger, input) {
         `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
         ...notes,
     ];
-    const sticky = await github.upsertIssueComment(pr, SUMMARY_MARKER, `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`, { create: input.findings.length > 0 });
+    let sticky;
+    try {
+        sticky = await github.upsertIssueComment(pr, SUMMARY_MARKER, `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`, { create: input.findings.length > 0 });
+    }
+    catch (error) {
+        // The review already landed: report the summary comment's failure without losing what was posted.
+        if (!(error instanceof UpstreamError))
+            throw error;
+        const note = `The summary comment could not be written: ${error.message}`;
+        logger.warning(note);
+        notes.push(note);
+    }
     return {
         ...(reviewIds[0] !== undefined ? { reviewId: reviewIds[0] } : {}),
         reviewIds,

@@ -47,7 +47,7 @@ export interface GitHubPort {
   /** Replaces the body of a review comment. */
   updateReviewComment(pr: PullRequest, commentId: number, body: string): Promise<void>;
   /**
-   * Creates or updates the one conversation comment whose body contains `marker` (every page is read).
+   * Creates or updates the one conversation comment whose body starts with `marker` (every page is read).
    * Returns its id and whether it was created; undefined when it does not exist and `create` is false.
    */
   upsertIssueComment(
@@ -289,7 +289,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
           issue_number: pr.number,
           per_page: 100,
         })) {
-          const found = page.data.find((c) => (c.body ?? '').includes(marker));
+          // Only a comment that starts with the marker is ours: a person quoting it is left alone.
+          const found = page.data.find((c) => (c.body ?? '').startsWith(marker));
           if (found) {
             existing = found.id;
             break;

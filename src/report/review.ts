@@ -263,12 +263,21 @@ export async function publishReview(
     `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
     ...notes,
   ];
-  const sticky = await github.upsertIssueComment(
-    pr,
-    SUMMARY_MARKER,
-    `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`,
-    { create: input.findings.length > 0 },
-  );
+  let sticky: { id: number } | undefined;
+  try {
+    sticky = await github.upsertIssueComment(
+      pr,
+      SUMMARY_MARKER,
+      `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`,
+      { create: input.findings.length > 0 },
+    );
+  } catch (error) {
+    // The review already landed: report the summary comment's failure without losing what was posted.
+    if (!(error instanceof UpstreamError)) throw error;
+    const note = `The summary comment could not be written: ${error.message}`;
+    logger.warning(note);
+    notes.push(note);
+  }
 
   return {
     ...(reviewIds[0] !== undefined ? { reviewId: reviewIds[0] } : {}),

@@ -100,7 +100,7 @@ class FakePort implements Partial<GitHubPort> {
   }
 
   async upsertIssueComment(_pr: PullRequest, marker: string, body: string, options: { create?: boolean } = {}) {
-    const existing = this.issueComments.find((c) => c.body.includes(marker));
+    const existing = this.issueComments.find((c) => c.body.startsWith(marker));
     if (existing) {
       existing.body = body;
       return { id: existing.id, created: false };
