@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9986);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8517);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9986:
+/***/ 8517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44218,6 +44218,8 @@ const PRODUCT = 'codex-hooks-action';
 
 /** GitHub lists at most 3,000 files of a pull request. */
 const PULL_REQUEST_FILE_CAP = 3000;
+/** GitHub lists at most 300 files of a commit comparison. */
+const COMPARE_FILE_CAP = 300;
 const ThrottledOctokit = dist_src_Octokit.plugin(retry, throttling);
 function createGitHubClient(options) {
     const { logger } = options;
@@ -44300,6 +44302,145 @@ function createGitHubClient(options) {
                 throw translateError(error, 'create check runs', 'checks: write');
             }
             return id;
+        },
+        async listReviewComments(pr) {
+            const out = [];
+            try {
+                for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    pull_number: pr.number,
+                    per_page: 100,
+                })) {
+                    for (const c of page.data) {
+                        out.push({
+                            id: c.id,
+                            body: c.body ?? '',
+                            path: c.path,
+                            line: c.line ?? null,
+                            ...(c.in_reply_to_id ? { inReplyToId: c.in_reply_to_id } : {}),
+                            ...(c.user?.login ? { author: c.user.login } : {}),
+                        });
+                    }
+                }
+            }
+            catch (error) {
+                throw translateError(error, 'list the review comments', 'pull-requests: read');
+            }
+            return out;
+        },
+        async createReview(pr, input) {
+            try {
+                const res = await octokit.rest.pulls.createReview({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    pull_number: pr.number,
+                    commit_id: input.commitId,
+                    body: input.body,
+                    event: input.event,
+                    comments: input.comments.map((c) => ({
+                        path: c.path,
+                        body: c.body,
+                        line: c.line,
+                        side: c.side,
+                        ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: c.side } : {}),
+                    })),
+                });
+                return res.data.id;
+            }
+            catch (error) {
+                throw translateError(error, 'create pull request reviews', 'pull-requests: write');
+            }
+        },
+        async createFileComment(pr, input) {
+            try {
+                const res = await octokit.rest.pulls.createReviewComment({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    pull_number: pr.number,
+                    commit_id: input.commitId,
+                    path: input.path,
+                    body: input.body,
+                    subject_type: 'file',
+                });
+                return res.data.id;
+            }
+            catch (error) {
+                throw translateError(error, 'create review comments', 'pull-requests: write');
+            }
+        },
+        async updateReviewComment(pr, commentId, body) {
+            try {
+                await octokit.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: commentId, body });
+            }
+            catch (error) {
+                throw translateError(error, 'edit review comments', 'pull-requests: write');
+            }
+        },
+        async upsertIssueComment(pr, marker, body, options = {}) {
+            let existing;
+            try {
+                for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    issue_number: pr.number,
+                    per_page: 100,
+                })) {
+                    // Only a comment that starts with the marker is ours: a person quoting it is left alone.
+                    const found = page.data.find((c) => (c.body ?? '').startsWith(marker));
+                    if (found) {
+                        existing = found.id;
+                        break;
+                    }
+                }
+            }
+            catch (error) {
+                throw translateError(error, 'list the pull request comments', 'pull-requests: read');
+            }
+            try {
+                if (existing !== undefined) {
+                    await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing, body });
+                    return { id: existing, created: false };
+                }
+                if (options.create === false)
+                    return undefined;
+                const res = await octokit.rest.issues.createComment({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    issue_number: pr.number,
+                    body,
+                });
+                return { id: res.data.id, created: true };
+            }
+            catch (error) {
+                throw translateError(error, 'comment on the pull request', 'pull-requests: write');
+            }
+        },
+        async compareCommits(pr, base, head) {
+            try {
+                const res = await octokit.rest.repos.compareCommitsWithBasehead({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    basehead: `${base}...${head}`,
+                });
+                const files = new Set();
+                for (const f of res.data.files ?? []) {
+                    files.add(f.filename);
+                    if (f.previous_filename)
+                        files.add(f.previous_filename);
+                }
+                return {
+                    status: res.data.status,
+                    files: [...files],
+                    truncated: (res.data.files?.length ?? 0) >= COMPARE_FILE_CAP,
+                };
+            }
+            catch (error) {
+                const status = statusOf(error);
+                if (status === 404 || status === 422)
+                    return undefined;
+                throw translateError(error, 'compare commits', 'contents: read');
+            }
         },
         async getFileContent(pr, path, ref) {
             try {
@@ -52296,6 +52437,44 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
     return { url: parsed.toString(), token };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/incremental.ts
+/**
+ * The paths changed since the head that was last reviewed, for an incremental review on `synchronize`: only
+ * these files need to go to the endpoint again. Undefined means "review the whole pull request": not a
+ * `synchronize`, a force-push (`before` is no ancestor of the new head: status `diverged` or `behind`, or GitHub
+ * no longer knows `before`), or a comparison too large to list completely. The published fingerprints keep a
+ * whole-PR review from posting anything twice.
+ */
+async function changedSinceLastReview(pr, github, logger) {
+    if (pr.action !== 'synchronize' || !pr.beforeSha || /^0+$/.test(pr.beforeSha))
+        return undefined;
+    if (pr.beforeSha === pr.headSha)
+        return new Set();
+    const before = pr.beforeSha.slice(0, 12);
+    let comparison;
+    try {
+        comparison = await github.compareCommits(pr, pr.beforeSha, pr.headSha);
+    }
+    catch (error) {
+        logger?.warning(`Could not compare ${before}…${pr.headSha.slice(0, 12)}; reviewing the whole pull request: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+    if (!comparison) {
+        logger?.info(`${before} is unknown to GitHub (a force-push?); reviewing the whole pull request`);
+        return undefined;
+    }
+    if (comparison.status === 'diverged' || comparison.status === 'behind') {
+        logger?.info(`The branch was rewritten since ${before} (${comparison.status}); reviewing the whole pull request`);
+        return undefined;
+    }
+    if (comparison.truncated) {
+        logger?.info(`More files changed since ${before} than GitHub lists; reviewing the whole pull request`);
+        return undefined;
+    }
+    logger?.info(`${comparison.files.length} files changed since the last reviewed head ${before}`);
+    return new Set(comparison.files);
+}
+
 ;// CONCATENATED MODULE: ./src/core/diff/parse-patch.ts
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
 /**
@@ -57136,7 +57315,16 @@ async function runAiReview(input, options, ports) {
     }
     if (files.length === 0) {
         notes.push('AI review: no file to send (every reviewed file was withheld, excluded or unchanged).');
-        return { findings: [], secrets: [], exchanges: [], notes, sent: 0, withheld, requests: 0 };
+        return {
+            findings: [],
+            secrets: [],
+            exchanges: [],
+            notes,
+            reviewedPaths: new Set(),
+            sent: 0,
+            withheld,
+            requests: 0,
+        };
     }
     const payload = buildHookRequests({
         event_type: options.eventType,
@@ -57179,8 +57367,11 @@ async function runAiReview(input, options, ports) {
     });
     const comments = [];
     const summaries = [];
+    const reviewedPaths = new Set();
     for (const { request, response } of called.responses) {
         const sentPaths = new Set(request.files.map((f) => f.path));
+        for (const p of sentPaths)
+            reviewedPaths.add(p);
         const { inPullRequest, outsidePullRequest } = partitionComments(response, sentPaths);
         comments.push(...inPullRequest);
         if (outsidePullRequest.length > 0) {
@@ -57214,6 +57405,7 @@ async function runAiReview(input, options, ports) {
         exchanges: called.exchanges,
         ...(called.failure ? { failure: called.failure } : {}),
         notes,
+        reviewedPaths,
         sent: files.length,
         withheld,
         requests: payload.requests.length,
@@ -57361,7 +57553,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         notes.push(...result.notes);
         return result;
     });
-    let ai = { ran: false, exchanges: [], requests: 0 };
+    let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
     const aiFindings = [];
     let aiSecrets = 0;
     const executions = [...local.executions];
@@ -57388,6 +57580,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             ...(result.summary ? { summary: result.summary } : {}),
             exchanges: result.exchanges,
             requests: result.requests,
+            reviewedPaths: result.reviewedPaths,
         };
     }
     const token = options.ai ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
@@ -57517,7 +57710,374 @@ function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSO
     return text.slice(0, cut) + note(text.length - cut);
 }
 
+;// CONCATENATED MODULE: ./src/core/render/review-comment.ts
+/**
+ * Review comment bodies. Every body carries a hidden marker with the finding's fingerprint and category, so a
+ * later run finds what it already posted and what has since been fixed. Bodies are built from already-redacted
+ * finding text only; the text is neutralised so it cannot forge a marker, ping people or break the layout:
+ * - `<!--` becomes `&lt;!--`: no HTML comment (and so no forged marker) can come from finding text;
+ * - `@name` becomes `@\u200Dname` (a zero-width joiner after the `@`): it reads the same but mentions nobody.
+ *   Backticks were the alternative, but they change how the text reads and break inside existing code spans;
+ * - an unclosed code fence in the message is closed, so it cannot swallow the rest of the comment;
+ * - a suggestion is fenced with more backticks than it contains, so it cannot close its own block.
+ */
+const MARKER = /<!-- codex-hooks:fingerprint=([0-9a-f]{1,64})(?: category=([a-z]+))? -->/;
+/** Marks the sticky summary comment on the pull request's conversation. */
+const SUMMARY_MARKER = '<!-- codex-hooks:summary -->';
+/** GitHub refuses comment bodies over 65,536 characters. */
+const COMMENT_BODY_LIMIT = 65_536;
+const MESSAGE_LIMIT = 20_000;
+const SUGGESTION_LIMIT = 30_000;
+const FIXED_PREFIX = '✅ **Fixed in';
+const LABEL = { error: '🔴 Error', warning: '🟠 Warning', notice: '🔵 Notice' };
+function fingerprintMarker(finding) {
+    return `<!-- codex-hooks:fingerprint=${finding.fingerprint} category=${finding.category} -->`;
+}
+/** The marker of a body this action posted, or undefined for anyone else's comment. */
+function readMarker(body) {
+    const m = MARKER.exec(body ?? '');
+    if (!m)
+        return undefined;
+    return { fingerprint: m[1], ...(m[2] ? { category: m[2] } : {}) };
+}
+function isMarkedFixed(body) {
+    return body.startsWith(FIXED_PREFIX);
+}
+/** Prepends the fixed line; the original text stays so the discussion keeps its context. */
+function markFixed(body, sha) {
+    if (isMarkedFixed(body))
+        return body;
+    return `${FIXED_PREFIX} ${sha.slice(0, 12)}**: this finding is gone from the latest push.\n\n${body}`;
+}
+/** Neutralises finding text for a markdown comment (see the module comment). */
+function neutralize(text) {
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+        .replace(/\r\n?/g, '\n');
+}
+function closeFences(text) {
+    const fences = text.split('\n').filter((l) => /^ {0,3}(```|~~~)/.test(l));
+    if (fences.length % 2 === 0)
+        return text;
+    const last = fences[fences.length - 1].trim();
+    return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function review_comment_truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+/** Whether a finding's suggestion can be offered as a one-click ```suggestion block at this placement. */
+function canSuggest(finding, placement) {
+    if (finding.suggestion === undefined || placement.kind !== 'inline' || !placement.exact)
+        return false;
+    // A suggestion with a redaction placeholder would write the placeholder into the code.
+    if (/\[REDACTED:[^\]]*\]/.test(finding.suggestion))
+        return false;
+    return finding.suggestion.length <= SUGGESTION_LIMIT;
+}
+/** A fenced block that its own text cannot close: the fence is longer than any run of backticks inside. */
+function fencedBlock(content, info = '') {
+    const text = content.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${info}\n${text}\n${fence}`;
+}
+/** The markdown of one review comment (inline or file-level). */
+function renderReviewComment(finding, placement) {
+    const parts = [];
+    parts.push(fingerprintMarker(finding));
+    const title = finding.title ? ` · **${neutralize(oneLine(review_comment_truncate(finding.title, 200)))}**` : '';
+    parts.push(`**${LABEL[finding.severity]}** · \`${oneLine(finding.ruleId).replace(/`/g, "'")}\`${title}`, '');
+    if (placement.kind !== 'inline' && finding.line > 0) {
+        const lines = finding.endLine > finding.line ? `lines ${finding.line}–${finding.endLine}` : `line ${finding.line}`;
+        parts.push(`_On ${lines}, outside the diff._`, '');
+    }
+    else if (placement.kind === 'inline' && !placement.exact) {
+        parts.push(`_About lines ${finding.line}–${finding.endLine}._`, '');
+    }
+    parts.push(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT))), '');
+    if (canSuggest(finding, placement)) {
+        parts.push(fencedBlock(finding.suggestion, 'suggestion'), '');
+    }
+    else if (finding.suggestion !== undefined) {
+        parts.push('<details><summary>Suggested replacement</summary>', '');
+        parts.push(fencedBlock(review_comment_truncate(finding.suggestion, SUGGESTION_LIMIT)), '', '</details>', '');
+    }
+    parts.push(`<sub>codex-hooks · ${neutralize(oneLine(finding.source))}</sub>`);
+    return review_comment_truncate(parts.join('\n'), COMMENT_BODY_LIMIT);
+}
+
+;// CONCATENATED MODULE: ./src/core/review/placement.ts
+/** Finds a finding's file by its head path, or by the old path of a renamed file. */
+function indexDiffFiles(files) {
+    const byPath = new Map();
+    for (const f of files)
+        byPath.set(f.file.path, f);
+    for (const f of files) {
+        if (f.file.previousPath && !byPath.has(f.file.previousPath))
+            byPath.set(f.file.previousPath, f);
+    }
+    return (path) => byPath.get(path);
+}
+/**
+ * Decides where a finding lands. Pure: the same finding and diff always give the same placement, and an
+ * `inline` placement is always a line GitHub accepts (RIGHT side, inside a hunk), so posting it cannot fail
+ * with "Line could not be resolved".
+ */
+function placeFinding(finding, diff) {
+    if (!diff)
+        return { kind: 'summary', reason: 'the file is not changed in this pull request' };
+    const path = diff.file.path;
+    if (diff.file.status === 'removed')
+        return { kind: 'file', path, reason: 'the file is deleted' };
+    if (finding.line <= 0)
+        return { kind: 'file', path, reason: 'the finding is about the whole file' };
+    const { hunks, commentable } = diff.parsed;
+    if (hunks.length === 0)
+        return { kind: 'file', path, reason: 'the file has no diff to comment on' };
+    const start = finding.line;
+    const end = Math.max(finding.line, finding.endLine);
+    if (start === end) {
+        return commentable.right.has(start)
+            ? { kind: 'inline', path, line: start, side: 'RIGHT', exact: true }
+            : { kind: 'file', path, reason: `line ${start} is outside the diff` };
+    }
+    // Every new-file line of a hunk is a context or added line, so a hunk's RIGHT side is one contiguous range;
+    // it is read from the parsed lines rather than the header, which a truncated patch would overstate.
+    const inOneHunk = hunks.some((h) => {
+        const lines = h.lines.filter((l) => l.newLine !== undefined).map((l) => l.newLine);
+        return lines.length > 0 && start >= lines[0] && end <= lines[lines.length - 1];
+    });
+    if (inOneHunk)
+        return { kind: 'inline', path, startLine: start, line: end, side: 'RIGHT', exact: true };
+    if (commentable.right.has(end))
+        return { kind: 'inline', path, line: end, side: 'RIGHT', exact: false };
+    return { kind: 'file', path, reason: `lines ${start}–${end} are not inside one hunk of the diff` };
+}
+
+;// CONCATENATED MODULE: ./src/report/review.ts
+
+
+
+
+
+
+/**
+ * Decides, without any I/O, what a run posts and edits: each finding goes inline, to a file-level comment, or
+ * to the annotations and summary; a finding whose fingerprint is already posted is skipped; a posted finding
+ * that is gone is marked fixed unless someone replied to it.
+ */
+function planReview(findings, files, existing, options) {
+    const repliedTo = new Set();
+    for (const c of existing)
+        if (c.inReplyToId !== undefined)
+            repliedTo.add(c.inReplyToId);
+    const ours = existing.flatMap((c) => {
+        if (c.inReplyToId !== undefined)
+            return [];
+        const marker = readMarker(c.body);
+        return marker ? [{ comment: c, marker }] : [];
+    });
+    const live = new Set(ours.filter((o) => !isMarkedFixed(o.comment.body)).map((o) => o.marker.fingerprint));
+    const lookup = indexDiffFiles(files);
+    const inline = [];
+    const file = [];
+    const unposted = [];
+    let alreadyPosted = 0;
+    let budget = options.maxComments;
+    for (const finding of sortFindings(findings)) {
+        if (live.has(finding.fingerprint)) {
+            alreadyPosted++;
+            continue;
+        }
+        const placement = placeFinding(finding, lookup(finding.path));
+        if (placement.kind === 'summary') {
+            unposted.push({ finding, reason: placement.reason });
+            continue;
+        }
+        if (budget <= 0) {
+            unposted.push({ finding, reason: `over max-comments (${options.maxComments})` });
+            continue;
+        }
+        budget--;
+        const planned = { finding, placement, body: renderReviewComment(finding, placement) };
+        (placement.kind === 'inline' ? inline : file).push(planned);
+    }
+    const current = new Set(findings.map((f) => f.fingerprint));
+    const fixed = [];
+    let leftAlone = 0;
+    for (const { comment, marker } of ours) {
+        if (current.has(marker.fingerprint) || isMarkedFixed(comment.body))
+            continue;
+        if (!wasReviewedAgain(marker.category, comment.path, options.aiScope))
+            continue;
+        if (repliedTo.has(comment.id)) {
+            leftAlone++;
+            continue;
+        }
+        fixed.push({ id: comment.id, body: markFixed(comment.body, options.headSha) });
+    }
+    return { inline, file, unposted, alreadyPosted, fixed, leftAlone };
+}
+/** Local hooks review the whole pull request every run; the endpoint may have seen only some files. */
+function wasReviewedAgain(category, path, scope) {
+    if (category !== 'ai')
+        return true;
+    if (scope === 'all')
+        return true;
+    if (scope === 'none')
+        return false;
+    return scope.has(path);
+}
+/** A comment body at most this long is kept in the sticky summary. */
+const STICKY_LIMIT = 60_000;
+/** Parses GitHub's patches of the listed files, for the line mapper. */
+function diffFilesOf(files) {
+    return files.map((file) => ({ file, parsed: parsePatch(file.patch) }));
+}
+/**
+ * One review per run with the new inline comments (split in halves when GitHub still refuses a batch with 422,
+ * so the good comments land), file-level comments, fixed marks on comments whose finding is gone, and the
+ * sticky summary comment. Permission errors propagate (the caller reports them); a refused comment does not.
+ */
+async function publishReview(github, logger, input) {
+    const { pr } = input;
+    const notes = [];
+    const existing = await github.listReviewComments(pr);
+    const plan = planReview(input.findings, diffFilesOf(input.files), existing, {
+        maxComments: input.maxComments,
+        headSha: pr.headSha,
+        aiScope: input.aiScope,
+    });
+    const unposted = plan.unposted.map((u) => u.finding);
+    logger.info(`Review: ${plan.inline.length} new inline and ${plan.file.length} file-level comments, ${plan.alreadyPosted} already posted, ${plan.fixed.length} fixed, ${plan.unposted.length} in annotations and the summary only`);
+    // Inline comments: one review, halved on 422 until every good comment has landed.
+    const reviewIds = [];
+    const refused = [];
+    const event = input.event ?? 'COMMENT';
+    const reviewBody = (first) => {
+        const count = plan.inline.length;
+        const head = `**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
+        if (!first)
+            return `${head}\n\n_(continued)_`;
+        return input.aiSummary ? `${head}\n\n${neutralize(truncateMarkdown(input.aiSummary, 20_000))}` : head;
+    };
+    const post = async (batch) => {
+        if (batch.length === 0)
+            return;
+        try {
+            const id = await github.createReview(pr, {
+                commitId: pr.headSha,
+                body: reviewBody(reviewIds.length === 0),
+                event,
+                comments: batch.map(toInlineInput),
+            });
+            reviewIds.push(id);
+        }
+        catch (error) {
+            if (!isUnprocessable(error))
+                throw error;
+            if (batch.length === 1) {
+                logger.warning(`GitHub refused the comment on ${batch[0].finding.path}:${batch[0].placement.kind === 'inline' ? batch[0].placement.line : 0}: ${error.message}`);
+                refused.push(batch[0]);
+                return;
+            }
+            const half = Math.ceil(batch.length / 2);
+            await post(batch.slice(0, half));
+            await post(batch.slice(half));
+        }
+    };
+    await post(plan.inline);
+    if (reviewIds.length > 0)
+        logger.info(`Created review ${reviewIds.join(', ')}`);
+    let filePosted = 0;
+    for (const c of plan.file) {
+        try {
+            await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
+            filePosted++;
+        }
+        catch (error) {
+            if (!isUnprocessable(error))
+                throw error;
+            logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${error.message}`);
+            refused.push(c);
+        }
+    }
+    if (refused.length > 0) {
+        notes.push(`GitHub refused ${refused.length} review comment${refused.length === 1 ? '' : 's'}; ${refused.length === 1 ? 'it is' : 'they are'} in the annotations and the table below.`);
+    }
+    let fixed = 0;
+    for (const f of plan.fixed) {
+        try {
+            await github.updateReviewComment(pr, f.id, f.body);
+            fixed++;
+        }
+        catch (error) {
+            // Someone else's comment, or one deleted meanwhile: leave it.
+            if (!(error instanceof UpstreamError) || error.status === undefined || error.status >= 500)
+                throw error;
+            logger.warning(`Could not mark review comment ${f.id} as fixed: ${error.message}`);
+        }
+    }
+    if (plan.leftAlone > 0)
+        logger.info(`${plan.leftAlone} fixed findings have replies; their comments are left as they are`);
+    const inlinePosted = plan.inline.length - refused.filter((r) => r.placement.kind === 'inline').length;
+    const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
+    const over = plan.unposted.length - outside;
+    if (over > 0) {
+        notes.push(`${over} finding${over === 1 ? '' : 's'} past max-comments (${input.maxComments}) ${over === 1 ? 'is' : 'are'} in the annotations and the table below.`);
+    }
+    if (outside > 0) {
+        notes.push(`${outside} finding${outside === 1 ? ' is' : 's are'} on files outside this pull request's diff; see the table below.`);
+    }
+    // The sticky summary: created when there is something to say, kept up to date once it exists.
+    const stickyNotes = [
+        `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
+        ...notes,
+    ];
+    let sticky;
+    try {
+        sticky = await github.upsertIssueComment(pr, SUMMARY_MARKER, `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`, { create: input.findings.length > 0 });
+    }
+    catch (error) {
+        // The review already landed: report the summary comment's failure without losing what was posted.
+        if (!(error instanceof UpstreamError))
+            throw error;
+        const note = `The summary comment could not be written: ${error.message}`;
+        logger.warning(note);
+        notes.push(note);
+    }
+    return {
+        ...(reviewIds[0] !== undefined ? { reviewId: reviewIds[0] } : {}),
+        reviewIds,
+        inlinePosted,
+        filePosted,
+        alreadyPosted: plan.alreadyPosted,
+        fixed,
+        unposted: [...unposted, ...refused.map((r) => r.finding)],
+        ...(sticky ? { summaryCommentId: sticky.id } : {}),
+        notes,
+    };
+}
+function toInlineInput(c) {
+    const p = c.placement;
+    return {
+        path: p.path,
+        body: c.body,
+        line: p.line,
+        side: p.side,
+        ...(p.startLine !== undefined ? { startLine: p.startLine } : {}),
+    };
+}
+function isUnprocessable(error) {
+    return error instanceof UpstreamError && error.status === 422;
+}
+
 ;// CONCATENATED MODULE: ./src/report/publish.ts
+
 
 
 
@@ -57552,6 +58112,40 @@ async function publishResults(runner, github, input) {
         blobUrl,
         ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
     }), limit);
+    let reviewId;
+    if (input.commentMode === 'review' && input.dryRun) {
+        const plan = planReview(findings, diffFilesOf(input.files), [], {
+            maxComments: input.maxComments,
+            headSha: input.pr.headSha,
+            aiScope: input.aiScope ?? 'none',
+        });
+        notes.push(`Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
+    }
+    else if (input.commentMode === 'review') {
+        try {
+            const review = await runner.group('Review comments', () => publishReview(github, runner, {
+                pr: input.pr,
+                findings,
+                files: input.files,
+                maxComments: input.maxComments,
+                aiScope: input.aiScope ?? 'none',
+                ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+                summary: (extra) => summaryOf([...notes, ...extra], JOB_SUMMARY_LIMIT),
+            }));
+            reviewId = review.reviewId;
+            notes.push(...review.notes);
+        }
+        catch (error) {
+            // The review is a convenience; the check run and the gate still report every finding.
+            if (!(error instanceof UpstreamError))
+                throw error;
+            const note = error instanceof PermissionError
+                ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
+                : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
+            runner.warning(note);
+            notes.push(note);
+        }
+    }
     let checkRunId;
     if (input.dryRun) {
         notes.push(`Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
@@ -57586,7 +58180,11 @@ async function publishResults(runner, github, input) {
         }
     }
     await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
-    return { ...(checkRunId !== undefined ? { checkRunId } : {}), notes };
+    return {
+        ...(checkRunId !== undefined ? { checkRunId } : {}),
+        ...(reviewId !== undefined ? { reviewId } : {}),
+        notes,
+    };
 }
 /** `::error file=…,line=…::message`: visible on the PR without any write permission. */
 function emitWorkflowAnnotations(runner, annotations) {
@@ -57603,6 +58201,7 @@ function emitWorkflowAnnotations(runner, annotations) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -57704,6 +58303,10 @@ async function main(deps) {
         return loaded;
     });
     const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
+    // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
+    const onlyPaths = endpoint ? await changedSinceLastReview(pr, github, runner) : undefined;
+    if (onlyPaths)
+        runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
     const ai = endpoint
         ? {
             ...endpoint,
@@ -57712,6 +58315,7 @@ async function main(deps) {
             maxBytes: inputs.hookMaxBytes,
             secretAction: inputs.secretAction,
             eventType: `pull_request_${pr.action}`,
+            ...(onlyPaths ? { onlyPaths } : {}),
             metadata: {
                 triggered_by: 'GitHub Actions',
                 timestamp: deps.now().toISOString(),
@@ -57757,6 +58361,10 @@ async function main(deps) {
         ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
         commentMode: inputs.commentMode,
         dryRun: inputs.dryRun,
+        // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
+        aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
+        files: listed.files,
+        maxComments: inputs.maxComments,
         serverUrl: event.serverUrl,
         ...(event.runId && event.repository
             ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
@@ -57768,6 +58376,7 @@ async function main(deps) {
         conclusion: gate.conclusion,
         report: reportPath,
         ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+        ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
         ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
     });
     runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);

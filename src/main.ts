@@ -14,6 +14,7 @@ import { describeError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
+import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { runReviewPipeline } from './pipeline/review.js';
 import { publishResults } from './report/publish.js';
@@ -117,6 +118,9 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   });
 
   const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
+  // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
+  const onlyPaths = endpoint ? await changedSinceLastReview(pr, github, runner) : undefined;
+  if (onlyPaths) runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
   const ai: AiReviewOptions | undefined = endpoint
     ? {
         ...endpoint,
@@ -125,6 +129,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
         maxBytes: inputs.hookMaxBytes,
         secretAction: inputs.secretAction,
         eventType: `pull_request_${pr.action}`,
+        ...(onlyPaths ? { onlyPaths } : {}),
         metadata: {
           triggered_by: 'GitHub Actions',
           timestamp: deps.now().toISOString(),
@@ -180,6 +185,10 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
     commentMode: inputs.commentMode,
     dryRun: inputs.dryRun,
+    // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
+    aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
+    files: listed.files,
+    maxComments: inputs.maxComments,
     serverUrl: event.serverUrl,
     ...(event.runId && event.repository
       ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
@@ -192,6 +201,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     conclusion: gate.conclusion,
     report: reportPath,
     ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+    ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
     ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
   });
   runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);

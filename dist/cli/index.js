@@ -16855,7 +16855,16 @@ async function runAiReview(input, options, ports) {
     }
     if (files.length === 0) {
         notes.push('AI review: no file to send (every reviewed file was withheld, excluded or unchanged).');
-        return { findings: [], secrets: [], exchanges: [], notes, sent: 0, withheld, requests: 0 };
+        return {
+            findings: [],
+            secrets: [],
+            exchanges: [],
+            notes,
+            reviewedPaths: new Set(),
+            sent: 0,
+            withheld,
+            requests: 0,
+        };
     }
     const payload = buildHookRequests({
         event_type: options.eventType,
@@ -16898,8 +16907,11 @@ async function runAiReview(input, options, ports) {
     });
     const comments = [];
     const summaries = [];
+    const reviewedPaths = new Set();
     for (const { request, response } of called.responses) {
         const sentPaths = new Set(request.files.map((f) => f.path));
+        for (const p of sentPaths)
+            reviewedPaths.add(p);
         const { inPullRequest, outsidePullRequest } = partitionComments(response, sentPaths);
         comments.push(...inPullRequest);
         if (outsidePullRequest.length > 0) {
@@ -16933,6 +16945,7 @@ async function runAiReview(input, options, ports) {
         exchanges: called.exchanges,
         ...(called.failure ? { failure: called.failure } : {}),
         notes,
+        reviewedPaths,
         sent: files.length,
         withheld,
         requests: payload.requests.length,
@@ -17224,7 +17237,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         notes.push(...result.notes);
         return result;
     });
-    let ai = { ran: false, exchanges: [], requests: 0 };
+    let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
     const aiFindings = [];
     let aiSecrets = 0;
     const executions = [...local.executions];
@@ -17251,6 +17264,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             ...(result.summary ? { summary: result.summary } : {}),
             exchanges: result.exchanges,
             requests: result.requests,
+            reviewedPaths: result.reviewedPaths,
         };
     }
     const token = options.ai ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;

@@ -35,9 +35,79 @@ export interface GitHubPort {
   createCheckRun(pr: PullRequest, input: CheckRunInput): Promise<number>;
   /** A file's text at a ref, or undefined when it does not exist there. */
   getFileContent(pr: PullRequest, path: string, ref: string): Promise<string | undefined>;
+  /** Every review comment of the pull request (all pages), oldest first. */
+  listReviewComments(pr: PullRequest): Promise<ExistingReviewComment[]>;
+  /**
+   * Creates one submitted review with its inline comments and returns its id. GitHub creates it all or
+   * nothing: a 422 (a line it cannot resolve) is thrown as an UpstreamError with status 422.
+   */
+  createReview(pr: PullRequest, input: ReviewInput): Promise<number>;
+  /** A file-level review comment (`subject_type: file`) on the given commit; returns its id. */
+  createFileComment(pr: PullRequest, input: FileCommentInput): Promise<number>;
+  /** Replaces the body of a review comment. */
+  updateReviewComment(pr: PullRequest, commentId: number, body: string): Promise<void>;
+  /**
+   * Creates or updates the one conversation comment whose body starts with `marker` (every page is read).
+   * Returns its id and whether it was created; undefined when it does not exist and `create` is false.
+   */
+  upsertIssueComment(
+    pr: PullRequest,
+    marker: string,
+    body: string,
+    options?: { readonly create?: boolean },
+  ): Promise<{ id: number; created: boolean } | undefined>;
+  /**
+   * Files changed between two commits (`base...head`): their status (`ahead`, `behind`, `diverged`, `identical`)
+   * and paths (renamed files under both names). Undefined when GitHub cannot compare them (404, 422): a
+   * force-push that dropped `base`, for instance.
+   */
+  compareCommits(pr: PullRequest, base: string, head: string): Promise<CommitComparison | undefined>;
   /** Requests made so far (for the benchmark and the log). */
   requestCount(): number;
 }
+
+/** A review comment already on the pull request. */
+export interface ExistingReviewComment {
+  readonly id: number;
+  readonly body: string;
+  readonly path: string;
+  /** The comment's line on the current diff; null when outdated or file-level. */
+  readonly line: number | null;
+  /** Set on replies: the id of the comment that starts the thread. */
+  readonly inReplyToId?: number;
+  readonly author?: string;
+}
+
+export interface InlineCommentInput {
+  readonly path: string;
+  readonly body: string;
+  readonly line: number;
+  readonly startLine?: number;
+  readonly side: 'RIGHT' | 'LEFT';
+}
+
+export interface ReviewInput {
+  readonly commitId: string;
+  readonly body: string;
+  readonly event: 'COMMENT' | 'REQUEST_CHANGES';
+  readonly comments: readonly InlineCommentInput[];
+}
+
+export interface FileCommentInput {
+  readonly commitId: string;
+  readonly path: string;
+  readonly body: string;
+}
+
+export interface CommitComparison {
+  readonly status: 'ahead' | 'behind' | 'diverged' | 'identical';
+  readonly files: readonly string[];
+  /** GitHub lists at most 300 files of a comparison: past that the list is incomplete. */
+  readonly truncated: boolean;
+}
+
+/** GitHub lists at most 300 files of a commit comparison. */
+export const COMPARE_FILE_CAP = 300;
 
 export interface GitHubClientOptions {
   readonly token: string;
@@ -134,6 +204,141 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
         throw translateError(error, 'create check runs', 'checks: write');
       }
       return id;
+    },
+
+    async listReviewComments(pr) {
+      const out: ExistingReviewComment[] = [];
+      try {
+        for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
+          owner: pr.owner,
+          repo: pr.repo,
+          pull_number: pr.number,
+          per_page: 100,
+        })) {
+          for (const c of page.data) {
+            out.push({
+              id: c.id,
+              body: c.body ?? '',
+              path: c.path,
+              line: c.line ?? null,
+              ...(c.in_reply_to_id ? { inReplyToId: c.in_reply_to_id } : {}),
+              ...(c.user?.login ? { author: c.user.login } : {}),
+            });
+          }
+        }
+      } catch (error) {
+        throw translateError(error, 'list the review comments', 'pull-requests: read');
+      }
+      return out;
+    },
+
+    async createReview(pr, input) {
+      try {
+        const res = await octokit.rest.pulls.createReview({
+          owner: pr.owner,
+          repo: pr.repo,
+          pull_number: pr.number,
+          commit_id: input.commitId,
+          body: input.body,
+          event: input.event,
+          comments: input.comments.map((c) => ({
+            path: c.path,
+            body: c.body,
+            line: c.line,
+            side: c.side,
+            ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: c.side } : {}),
+          })),
+        });
+        return res.data.id;
+      } catch (error) {
+        throw translateError(error, 'create pull request reviews', 'pull-requests: write');
+      }
+    },
+
+    async createFileComment(pr, input) {
+      try {
+        const res = await octokit.rest.pulls.createReviewComment({
+          owner: pr.owner,
+          repo: pr.repo,
+          pull_number: pr.number,
+          commit_id: input.commitId,
+          path: input.path,
+          body: input.body,
+          subject_type: 'file',
+        });
+        return res.data.id;
+      } catch (error) {
+        throw translateError(error, 'create review comments', 'pull-requests: write');
+      }
+    },
+
+    async updateReviewComment(pr, commentId, body) {
+      try {
+        await octokit.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: commentId, body });
+      } catch (error) {
+        throw translateError(error, 'edit review comments', 'pull-requests: write');
+      }
+    },
+
+    async upsertIssueComment(pr, marker, body, options = {}) {
+      let existing: number | undefined;
+      try {
+        for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+          owner: pr.owner,
+          repo: pr.repo,
+          issue_number: pr.number,
+          per_page: 100,
+        })) {
+          // Only a comment that starts with the marker is ours: a person quoting it is left alone.
+          const found = page.data.find((c) => (c.body ?? '').startsWith(marker));
+          if (found) {
+            existing = found.id;
+            break;
+          }
+        }
+      } catch (error) {
+        throw translateError(error, 'list the pull request comments', 'pull-requests: read');
+      }
+      try {
+        if (existing !== undefined) {
+          await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing, body });
+          return { id: existing, created: false };
+        }
+        if (options.create === false) return undefined;
+        const res = await octokit.rest.issues.createComment({
+          owner: pr.owner,
+          repo: pr.repo,
+          issue_number: pr.number,
+          body,
+        });
+        return { id: res.data.id, created: true };
+      } catch (error) {
+        throw translateError(error, 'comment on the pull request', 'pull-requests: write');
+      }
+    },
+
+    async compareCommits(pr, base, head) {
+      try {
+        const res = await octokit.rest.repos.compareCommitsWithBasehead({
+          owner: pr.owner,
+          repo: pr.repo,
+          basehead: `${base}...${head}`,
+        });
+        const files = new Set<string>();
+        for (const f of res.data.files ?? []) {
+          files.add(f.filename);
+          if (f.previous_filename) files.add(f.previous_filename);
+        }
+        return {
+          status: res.data.status,
+          files: [...files],
+          truncated: (res.data.files?.length ?? 0) >= COMPARE_FILE_CAP,
+        };
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 404 || status === 422) return undefined;
+        throw translateError(error, 'compare commits', 'contents: read');
+      }
     },
 
     async getFileContent(pr, path, ref) {

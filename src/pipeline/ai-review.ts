@@ -49,6 +49,8 @@ export interface AiReviewResult {
   readonly exchanges: HookExchange[];
   readonly failure?: HookFailure;
   readonly notes: string[];
+  /** Paths of the files in requests the endpoint answered: where its silence means "nothing to say". */
+  readonly reviewedPaths: ReadonlySet<string>;
   /** Files sent, withheld for secrets, and requests made. */
   readonly sent: number;
   readonly withheld: number;
@@ -102,7 +104,16 @@ export async function runAiReview(
   }
   if (files.length === 0) {
     notes.push('AI review: no file to send (every reviewed file was withheld, excluded or unchanged).');
-    return { findings: [], secrets: [], exchanges: [], notes, sent: 0, withheld, requests: 0 };
+    return {
+      findings: [],
+      secrets: [],
+      exchanges: [],
+      notes,
+      reviewedPaths: new Set(),
+      sent: 0,
+      withheld,
+      requests: 0,
+    };
   }
 
   const payload = buildHookRequests(
@@ -150,8 +161,10 @@ export async function runAiReview(
 
   const comments: HookComment[] = [];
   const summaries: string[] = [];
+  const reviewedPaths = new Set<string>();
   for (const { request, response } of called.responses) {
     const sentPaths = new Set(request.files.map((f) => f.path));
+    for (const p of sentPaths) reviewedPaths.add(p);
     const { inPullRequest, outsidePullRequest } = partitionComments(response, sentPaths);
     comments.push(...inPullRequest);
     if (outsidePullRequest.length > 0) {
@@ -189,6 +202,7 @@ export async function runAiReview(
     exchanges: called.exchanges,
     ...(called.failure ? { failure: called.failure } : {}),
     notes,
+    reviewedPaths,
     sent: files.length,
     withheld,
     requests: payload.requests.length,

@@ -42,6 +42,8 @@ export interface AiOutcome {
   readonly summary?: string;
   readonly exchanges: readonly HookExchange[];
   readonly requests: number;
+  /** Paths the endpoint reviewed in this run: its earlier comments elsewhere must not be marked fixed. */
+  readonly reviewedPaths: ReadonlySet<string>;
 }
 
 export interface PipelineResult {
@@ -111,7 +113,7 @@ export async function runReviewPipeline(
     return result;
   });
 
-  let ai: AiOutcome = { ran: false, exchanges: [], requests: 0 };
+  let ai: AiOutcome = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
   const aiFindings: Finding[] = [];
   let aiSecrets = 0;
   const executions: HookExecution[] = [...local.executions];
@@ -144,6 +146,7 @@ export async function runReviewPipeline(
       ...(result.summary ? { summary: result.summary } : {}),
       exchanges: result.exchanges,
       requests: result.requests,
+      reviewedPaths: result.reviewedPaths,
     };
   }
 

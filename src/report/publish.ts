@@ -2,11 +2,12 @@ import { toAnnotation, type CheckAnnotation } from '../core/render/annotations.j
 import { renderSummary } from '../core/render/summary.js';
 import { CHECK_TEXT_LIMIT, truncateMarkdown } from '../core/render/truncate.js';
 import { sortFindings } from '../core/findings.js';
-import type { Finding, GateDecision, PullRequest, ReviewStats, SkippedFile } from '../core/types.js';
+import type { ChangedFile, Finding, GateDecision, PullRequest, ReviewStats, SkippedFile } from '../core/types.js';
 import type { GitHubPort } from '../adapters/github.js';
 import type { RunnerPort } from '../adapters/runner.js';
-import { PermissionError } from '../errors.js';
+import { PermissionError, UpstreamError } from '../errors.js';
 import type { CommentMode } from '../inputs.js';
+import { diffFilesOf, planReview, publishReview, type AiScope } from './review.js';
 
 /** The name of the check run branch protection requires. */
 export const CHECK_NAME = 'codex-hooks';
@@ -26,12 +27,20 @@ export interface PublishInput {
   readonly aiSummary?: string;
   readonly commentMode: CommentMode;
   readonly dryRun: boolean;
+  /** Every file of the pull request as GitHub listed it, for placing review comments. */
+  readonly files: readonly ChangedFile[];
+  /** Inline and file-level review comments per run (the `max-comments` input). */
+  readonly maxComments: number;
+  /** Which files the endpoint reviewed this run; `none` when it did not run. Defaults to `none`. */
+  readonly aiScope?: AiScope;
   readonly serverUrl: string;
   readonly runUrl?: string;
 }
 
 export interface PublishResult {
   readonly checkRunId?: number;
+  /** The review created this run (comment-mode `review`), if it had new inline comments. */
+  readonly reviewId?: number;
   /** Notes added while publishing (a missing permission), also shown in the summary. */
   readonly notes: string[];
 }
@@ -70,6 +79,43 @@ export async function publishResults(
       limit,
     );
 
+  let reviewId: number | undefined;
+  if (input.commentMode === 'review' && input.dryRun) {
+    const plan = planReview(findings, diffFilesOf(input.files), [], {
+      maxComments: input.maxComments,
+      headSha: input.pr.headSha,
+      aiScope: input.aiScope ?? 'none',
+    });
+    notes.push(
+      `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`,
+    );
+  } else if (input.commentMode === 'review') {
+    try {
+      const review = await runner.group('Review comments', () =>
+        publishReview(github, runner, {
+          pr: input.pr,
+          findings,
+          files: input.files,
+          maxComments: input.maxComments,
+          aiScope: input.aiScope ?? 'none',
+          ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+          summary: (extra) => summaryOf([...notes, ...extra], JOB_SUMMARY_LIMIT),
+        }),
+      );
+      reviewId = review.reviewId;
+      notes.push(...review.notes);
+    } catch (error) {
+      // The review is a convenience; the check run and the gate still report every finding.
+      if (!(error instanceof UpstreamError)) throw error;
+      const note =
+        error instanceof PermissionError
+          ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
+          : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
+      runner.warning(note);
+      notes.push(note);
+    }
+  }
+
   let checkRunId: number | undefined;
   if (input.dryRun) {
     notes.push(
@@ -102,7 +148,11 @@ export async function publishResults(
     }
   }
   await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
-  return { ...(checkRunId !== undefined ? { checkRunId } : {}), notes };
+  return {
+    ...(checkRunId !== undefined ? { checkRunId } : {}),
+    ...(reviewId !== undefined ? { reviewId } : {}),
+    notes,
+  };
 }
 
 /** `::error file=…,line=…::message`: visible on the PR without any write permission. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parsePatch } from '../../src/core/diff/parse-patch.js';
 
 /**
  * A loopback server that behaves like the parts of the GitHub REST API the action uses: Link-header
@@ -54,10 +55,58 @@ export interface FakeGitHubOptions {
   readonly contents?: Record<string, Record<string, string>>;
 }
 
+/** A pull request review as created with `POST /pulls/{n}/reviews`. */
+export interface ReviewRecord {
+  id: number;
+  commit_id: string;
+  body: string;
+  event: string;
+  comments: Record<string, unknown>[];
+}
+
+/** A review comment: inline (`line`, optional `start_line`), file-level (`subject_type: file`) or a reply. */
+export interface ReviewCommentRecord {
+  id: number;
+  pull_request_review_id: number | null;
+  commit_id: string;
+  path: string;
+  body: string;
+  line: number | null;
+  start_line: number | null;
+  side: string | null;
+  subject_type: 'line' | 'file';
+  in_reply_to_id?: number;
+  user: { login: string; type: string };
+}
+
+export interface IssueCommentRecord {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+}
+
+/** What `GET /compare/{base}...{head}` answers; unknown pairs get a 404. */
+export interface CompareRecord {
+  status: 'ahead' | 'behind' | 'diverged' | 'identical';
+  files: FakePullFile[];
+}
+
+const BOT = { login: 'github-actions[bot]', type: 'Bot' };
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly checkRuns: CheckRunRecord[] = [];
   readonly faults: Fault[] = [];
+  readonly reviews: ReviewRecord[] = [];
+  readonly reviewComments: ReviewCommentRecord[] = [];
+  readonly issueComments: IssueCommentRecord[] = [];
+  /** Comparisons by `base...head`. */
+  readonly comparisons: Record<string, CompareRecord> = {};
+  /**
+   * Fault hook: a review with a comment this returns true for (its `path`, `line`, `body`…) is refused with the
+   * same 422 GitHub gives for a line outside the diff.
+   */
+  rejectReviewComment: ((comment: Record<string, unknown>) => boolean) | undefined;
   files: FakePullFile[];
   private server: Server | undefined;
   private nextId = 1000;
@@ -120,6 +169,7 @@ export class FakeGitHub {
     if (method === 'GET' && (m = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(url.pathname))) {
       return this.listFiles(url, res);
     }
+    if (this.handleReview(method, url, base, body, readOnly, res)) return;
     if (method === 'POST' && url.pathname === `${base}/check-runs`) {
       if (readOnly) return forbidden(res);
       const b = body as {
@@ -186,10 +236,135 @@ export class FakeGitHub {
   }
 
   private listFiles(url: URL, res: ServerResponse): void {
+    // GitHub lists at most 3,000 files.
+    this.paginate(url, res, this.files.slice(0, 3000));
+  }
+
+  /** Lines of a file's diff GitHub accepts a RIGHT-side comment on; undefined when the file is not in the diff. */
+  private rightLines(path: string): ReadonlySet<number> | undefined {
+    const file = this.files.find((f) => f.filename === path);
+    return file ? parsePatch(file.patch).commentable.right : undefined;
+  }
+
+  /** Review comments, reviews, conversation comments and commit comparisons; false when no route matched. */
+  private handleReview(
+    method: string,
+    url: URL,
+    base: string,
+    body: unknown,
+    readOnly: boolean,
+    res: ServerResponse,
+  ): boolean {
+    const path = url.pathname;
+    const reply = (status: number, answer: unknown) => (send(res, status, answer), true);
+    const deny = () => (forbidden(res), true);
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && new RegExp(`^${base}/pulls/\\d+/comments$`).test(path)) {
+      return (this.paginate(url, res, this.reviewComments), true);
+    }
+    if (method === 'POST' && new RegExp(`^${base}/pulls/\\d+/reviews$`).test(path)) {
+      if (readOnly) return deny();
+      const b = body as { commit_id?: string; body?: string; event?: string; comments?: Record<string, unknown>[] };
+      const comments = b.comments ?? [];
+      for (const c of comments) {
+        const right = this.rightLines(String(c.path));
+        const lines = [c.line, c.start_line].filter((l) => l !== undefined) as number[];
+        const badLine = !right || lines.some((l) => !right.has(l)) || (c.side !== undefined && c.side !== 'RIGHT');
+        const rejected = this.rejectReviewComment?.(c) ?? false;
+        if (badLine || rejected) {
+          return reply(422, {
+            message: 'Unprocessable Entity',
+            errors: ['Line could not be resolved'],
+            documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+            status: '422',
+          });
+        }
+      }
+      const record: ReviewRecord = {
+        id: this.nextId++,
+        commit_id: b.commit_id ?? '',
+        body: b.body ?? '',
+        event: b.event ?? 'PENDING',
+        comments,
+      };
+      this.reviews.push(record);
+      for (const c of comments) {
+        this.reviewComments.push({
+          id: this.nextId++,
+          pull_request_review_id: record.id,
+          commit_id: record.commit_id,
+          path: String(c.path),
+          body: String(c.body),
+          line: Number(c.line),
+          start_line: c.start_line === undefined ? null : Number(c.start_line),
+          side: String(c.side ?? 'RIGHT'),
+          subject_type: 'line',
+          user: BOT,
+        });
+      }
+      return reply(200, { id: record.id, state: record.event === 'COMMENT' ? 'COMMENTED' : record.event });
+    }
+    if (method === 'POST' && new RegExp(`^${base}/pulls/\\d+/comments$`).test(path)) {
+      if (readOnly) return deny();
+      const b = body as Record<string, unknown>;
+      const replyTo = typeof b.in_reply_to === 'number' ? b.in_reply_to : undefined;
+      const parent = replyTo !== undefined ? this.reviewComments.find((c) => c.id === replyTo) : undefined;
+      if (replyTo !== undefined && !parent) return reply(404, { message: 'Not Found' });
+      if (!parent && (b.subject_type !== 'file' || !this.rightLines(String(b.path)))) {
+        return reply(422, { message: 'Validation Failed', errors: ['path is not part of the diff'] });
+      }
+      const comment: ReviewCommentRecord = {
+        id: this.nextId++,
+        pull_request_review_id: null,
+        commit_id: String(b.commit_id ?? parent?.commit_id ?? ''),
+        path: parent?.path ?? String(b.path),
+        body: String(b.body ?? ''),
+        line: parent?.line ?? null,
+        start_line: null,
+        side: parent?.side ?? null,
+        subject_type: parent?.subject_type ?? 'file',
+        ...(parent ? { in_reply_to_id: parent.id } : {}),
+        user: parent ? { login: 'reviewer', type: 'User' } : BOT,
+      };
+      this.reviewComments.push(comment);
+      return reply(201, comment);
+    }
+    if (method === 'PATCH' && (m = new RegExp(`^${base}/pulls/comments/(\\d+)$`).exec(path))) {
+      if (readOnly) return deny();
+      const comment = this.reviewComments.find((c) => c.id === Number(m![1]));
+      if (!comment) return reply(404, { message: 'Not Found' });
+      comment.body = String((body as { body?: unknown }).body ?? '');
+      return reply(200, comment);
+    }
+    if (method === 'GET' && new RegExp(`^${base}/issues/\\d+/comments$`).test(path)) {
+      return (this.paginate(url, res, this.issueComments), true);
+    }
+    if (method === 'POST' && new RegExp(`^${base}/issues/\\d+/comments$`).test(path)) {
+      if (readOnly) return deny();
+      const comment = { id: this.nextId++, body: String((body as { body?: unknown }).body ?? ''), user: BOT };
+      this.issueComments.push(comment);
+      return reply(201, comment);
+    }
+    if (method === 'PATCH' && (m = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
+      if (readOnly) return deny();
+      const comment = this.issueComments.find((c) => c.id === Number(m![1]));
+      if (!comment) return reply(404, { message: 'Not Found' });
+      comment.body = String((body as { body?: unknown }).body ?? '');
+      return reply(200, comment);
+    }
+    if (method === 'GET' && (m = new RegExp(`^${base}/compare/(.+)$`).exec(path))) {
+      const basehead = decodeURIComponent(m[1]!);
+      const comparison = this.comparisons[basehead];
+      if (!comparison) return reply(404, { message: 'Not Found' });
+      return reply(200, { status: comparison.status, files: comparison.files.slice(0, 300) });
+    }
+    return false;
+  }
+
+  /** Answers one page of `items` with GitHub's Link header. */
+  private paginate(url: URL, res: ServerResponse, all: readonly unknown[]): void {
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
     const page = Number(url.searchParams.get('page') ?? 1);
-    // GitHub lists at most 3,000 files.
-    const all = this.files.slice(0, 3000);
     const last = Math.max(1, Math.ceil(all.length / perPage));
     const slice = all.slice((page - 1) * perPage, page * perPage);
     const link = (p: number, rel: string) => {
