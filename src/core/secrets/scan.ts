@@ -56,7 +56,7 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
   const matcher =
     literals.length === 0
       ? undefined
-      : literals.every((k) => /^[\x00-\x7f]+$/.test(k))
+      : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
         ? buildAutomaton(literals)
         : buildRegexMatcher(literals);
   const compiled: CompiledRules = {
@@ -195,7 +195,7 @@ function selectRules(options: SecretScanOptions): readonly SecretRule[] {
 export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOptions = {}): SecretMatch[] {
   const text = lines.map((l) => l.text).join('\n');
   if (text.length === 0) return [];
-  return scanJoined(text, options, (starts) => ({
+  return scanJoined(text, options, () => ({
     number: (i) => lines[i]!.line,
     text: (i) => lines[i]!.text,
   }));
