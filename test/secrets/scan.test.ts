@@ -146,6 +146,11 @@ describe('keyword prefilter', () => {
     ]);
   });
 
+  it('finds a legacy (UUID) npm token after _authToken in .npmrc', () => {
+    const found = scanText('//registry.npmjs.org/:_authToken=3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e');
+    expect(found.map((m) => m.ruleId)).toEqual(['npmrc-auth-token']);
+  });
+
   it("leaves a key that names a provider to that provider's rule, not the generic ones", () => {
     const generic = rule('gen', ['token'], /token\w*=([A-Za-z0-9]{16,})/i, 1);
     const acme = rule('acme', ['acme'], /acme\w*=(acme_[a-z0-9]{20})/i, 2);
