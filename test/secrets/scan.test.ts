@@ -9,6 +9,7 @@ import {
   scanText,
   secretFingerprint,
   secretHint,
+  type SecretRule,
 } from '../../src/core/secrets/index.js';
 import { withBase62Checksum } from '../../src/core/secrets/checksum.js';
 
@@ -104,6 +105,61 @@ describe('scanSecrets', () => {
       'commit 3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f',
     ].join('\n');
     expect(scanText(text).map((m) => m.ruleId)).toEqual([]);
+  });
+});
+
+describe('keyword prefilter', () => {
+  const rule = (id: string, keywords: string[], pattern: RegExp, specificity = 3): SecretRule => ({
+    id,
+    description: id,
+    keywords,
+    pattern,
+    specificity,
+    examples: { positive: [], negative: [] },
+  });
+
+  it('reports overlapping keywords, each opening its own rule (a longer keyword does not hide a shorter)', () => {
+    const rules = [
+      rule('long', ['abcq_'], /abcq_[0-9]{8}/),
+      rule('short', ['cq_z'], /cq_z[0-9]{8}/),
+      rule('inner', ['bcq'], /xbcq[0-9]{8}/),
+    ];
+    const found = scanText('abcq_19283746 and xabcq_zz cq_z56473829 xbcq13572468', { rules });
+    expect(found.map((m) => m.ruleId).sort()).toEqual(['inner', 'long', 'short']);
+  });
+
+  it('folds ASCII case, and falls back to a case-insensitive regex for keywords outside ASCII', () => {
+    const rules = [rule('ascii', ['mykey-'], /MyKey-[0-9]{8}/), rule('accent', ['clé-'], /Clé-[0-9]{8}/)];
+    expect(scanText('x = MYKEY-1 MyKey-19283746 Clé-56473829', { rules }).map((m) => m.ruleId)).toEqual([
+      'ascii',
+      'accent',
+    ]);
+  });
+
+  it('gives the same positions for LF and CRLF text', () => {
+    const text = ['a', `token: ${GH}`, `key=${AWS}`].join('\n');
+    const where = (t: string) => scanText(t).map((m) => [m.ruleId, m.line, m.column]);
+    expect(where(text.replace(/\n/g, '\r\n'))).toEqual(where(text));
+    expect(where(text)).toEqual([
+      ['github-token', 2, 8],
+      ['aws-access-key-id', 3, 5],
+    ]);
+  });
+
+  it('finds a legacy (UUID) npm token after _authToken in .npmrc', () => {
+    const found = scanText('//registry.npmjs.org/:_authToken=3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e');
+    expect(found.map((m) => m.ruleId)).toEqual(['npmrc-auth-token']);
+  });
+
+  it("leaves a key that names a provider to that provider's rule, not the generic ones", () => {
+    const generic = rule('gen', ['token'], /token\w*=([A-Za-z0-9]{16,})/i, 1);
+    const acme = rule('acme', ['acme'], /acme\w*=(acme_[a-z0-9]{20})/i, 2);
+    const rules = [acme, generic];
+    const scan = (t: string) => scanText(t, { rules }).map((m) => m.ruleId);
+    expect(scan('ACME_TOKEN=Q7rK2mZp9LwVb7Rc1Qn5')).toEqual([]);
+    expect(scan('ACMETOKEN=Q7rK2mZp9LwVb7Rc1Qn5')).toEqual([]);
+    expect(scan('OTHER_TOKEN=Q7rK2mZp9LwVb7Rc1Qn5 # acme')).toEqual(['gen']);
+    expect(scan('ACME_X = 1; SERVICE_TOKEN=Q7rK2mZp9LwVb7Rc1Qn5')).toEqual(['gen']);
   });
 });
 

@@ -8,44 +8,156 @@ import type { SecretMatch, SecretRule, SecretScanOptions } from './types.js';
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
 
-/** A rule set prepared once: one keyword regex for the prefilter, each rule's regex with `g` and `d`. */
+/** A rule set prepared once: a keyword automaton for the prefilter, each rule's regex with `g` (and `d`). */
 interface CompiledRules {
   readonly rules: readonly SecretRule[];
   readonly regexes: readonly RegExp[];
-  /** Alternation of every keyword, run once over the lower-cased text. */
-  readonly keywords: RegExp | undefined;
-  readonly rulesByKeyword: ReadonlyMap<string, readonly number[]>;
+  /** Keyword automaton (ASCII keywords, ASCII case folded), or a regex when a keyword is not ASCII. */
+  readonly matcher: KeywordMatcher | undefined;
+  /** Per keyword id: the rules it opens a window for. */
+  readonly rulesByKeyword: readonly (readonly number[])[];
+  readonly keywordLengths: readonly number[];
+  /** Per keyword id: 1 when a specificity-2 rule (a value named by its provider's key) uses it. */
+  readonly namesProvider: Uint8Array;
   /** Rules without keywords (custom rules may omit them): they run over the whole text. */
   readonly everywhere: readonly number[];
 }
+
+/** Calls `hit(keywordId, start)` for every occurrence of every keyword, overlapping ones included. */
+type KeywordMatcher = (text: string, hit: (keyword: number, start: number) => void) => void;
 
 const compiledCache = new WeakMap<readonly SecretRule[], CompiledRules>();
 
 function compileRules(rules: readonly SecretRule[]): CompiledRules {
   const cached = compiledCache.get(rules);
   if (cached) return cached;
-  const rulesByKeyword = new Map<string, number[]>();
+  const keywordIds = new Map<string, number>();
+  const rulesByKeyword: number[][] = [];
   const everywhere: number[] = [];
   const regexes = rules.map((rule, index) => {
     const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
     if (keywords.length === 0) everywhere.push(index);
     for (const k of new Set(keywords)) {
-      const list = rulesByKeyword.get(k) ?? [];
-      list.push(index);
-      rulesByKeyword.set(k, list);
+      let id = keywordIds.get(k);
+      if (id === undefined) {
+        keywordIds.set(k, (id = rulesByKeyword.length));
+        rulesByKeyword.push([]);
+      }
+      rulesByKeyword[id]!.push(index);
     }
     const flags = new Set(rule.pattern.flags.split(''));
     flags.add('g');
-    flags.add('d');
+    // Match indices are only needed when the secret is a capture group.
+    if ((rule.secretGroup ?? 0) !== 0) flags.add('d');
     flags.delete('y');
     return new RegExp(rule.pattern.source, [...flags].join(''));
   });
-  // Longest first so that a keyword that extends another (`sk_live_` vs `sk_`) is reported as itself.
-  const literals = [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const keywords = literals.length ? new RegExp(literals.map(escapeRegExp).join('|'), 'g') : undefined;
-  const compiled: CompiledRules = { rules, regexes, keywords, rulesByKeyword, everywhere };
+  const literals = [...keywordIds.keys()];
+  const matcher =
+    literals.length === 0
+      ? undefined
+      : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
+        ? buildAutomaton(literals)
+        : buildRegexMatcher(literals);
+  const compiled: CompiledRules = {
+    rules,
+    regexes,
+    matcher,
+    rulesByKeyword,
+    keywordLengths: literals.map((k) => k.length),
+    namesProvider: Uint8Array.from(rulesByKeyword, (rs) => (rs.some((r) => rules[r]!.specificity === 2) ? 1 : 0)),
+    everywhere,
+  };
   compiledCache.set(rules, compiled);
   return compiled;
+}
+
+/**
+ * Aho-Corasick over ASCII keywords as a dense DFA: one table lookup per character of the text, no
+ * backtracking, every (overlapping) occurrence reported. Upper-case ASCII letters fold to lower case;
+ * any other character outside the keywords' alphabet is one shared class.
+ */
+function buildAutomaton(keywords: readonly string[]): KeywordMatcher {
+  const classOf = new Uint8Array(128);
+  let classes = 1;
+  for (const k of keywords)
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      if (classOf[c] === 0) classOf[c] = classes++;
+    }
+  for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32]!;
+  // Trie.
+  const children: Map<number, number>[] = [new Map()];
+  const outputs: number[][] = [[]];
+  keywords.forEach((k, id) => {
+    let s = 0;
+    for (let i = 0; i < k.length; i++) {
+      const cl = classOf[k.charCodeAt(i)]!;
+      let next = children[s]!.get(cl);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        outputs.push([]);
+        children[s]!.set(cl, next);
+      }
+      s = next;
+    }
+    outputs[s]!.push(id);
+  });
+  // Breadth-first: failure links, full transition table, and outputs inherited along failure links.
+  const states = children.length;
+  const delta = new Int32Array(states * classes);
+  const fail = new Int32Array(states);
+  const queue: number[] = [];
+  for (let cl = 0; cl < classes; cl++) {
+    const next = children[0]!.get(cl);
+    if (next !== undefined) {
+      delta[cl] = next * classes;
+      queue.push(next);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    const f = fail[s]!;
+    outputs[s]!.push(...outputs[f]!);
+    for (let cl = 0; cl < classes; cl++) {
+      const next = children[s]!.get(cl);
+      if (next !== undefined) {
+        fail[next] = delta[f * classes + cl]! / classes;
+        delta[s * classes + cl] = next * classes;
+        queue.push(next);
+      } else delta[s * classes + cl] = delta[f * classes + cl]!;
+    }
+  }
+  // A row that reports a keyword is stored negated, so the hot loop tests the sign of the value it loaded.
+  for (let i = 0; i < delta.length; i++) if (outputs[delta[i]! / classes]!.length) delta[i] = -delta[i]!;
+  const lengths = keywords.map((k) => k.length);
+  return (text, hit) => {
+    let row = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const c = text.charCodeAt(i);
+      row = delta[row + (c < 128 ? classOf[c]! : 0)]!;
+      if (row < 0) {
+        row = -row;
+        for (const id of outputs[row / classes]!) hit(id, i + 1 - lengths[id]!);
+      }
+    }
+  };
+}
+
+/** Fallback for keywords outside ASCII: one alternation, case-insensitive, non-overlapping hits. */
+function buildRegexMatcher(keywords: readonly string[]): KeywordMatcher {
+  const order = keywords.map((k, id) => ({ k, id })).sort((a, b) => b.k.length - a.k.length);
+  const ids = new Map(order.map(({ k, id }) => [k, id]));
+  const re = new RegExp(order.map(({ k }) => escapeRegExp(k)).join('|'), 'gi');
+  return (text, hit) => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const id = ids.get(m[0].toLowerCase());
+      if (id !== undefined) hit(id, m.index);
+    }
+  };
 }
 
 function escapeRegExp(s: string): string {
@@ -77,20 +189,45 @@ function selectRules(options: SecretScanOptions): readonly SecretRule[] {
  * Finds secrets in added lines. Lines are joined with `\n` so multi-line secrets (PEM blocks) are seen
  * whole, and offsets are mapped back to the caller's (possibly non-contiguous) line numbers.
  *
- * One pass of a combined keyword regex finds where each rule could match; a rule's own regex then runs
+ * One pass of a keyword automaton finds where each rule could match; a rule's own regex then runs
  * only in a window around those hits, so the cost is one linear pass plus work near keywords.
  */
 export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOptions = {}): SecretMatch[] {
-  const compiled = compileRules(selectRules(options));
   const text = lines.map((l) => l.text).join('\n');
   if (text.length === 0) return [];
-  const lineStarts = new Array<number>(lines.length);
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    lineStarts[i] = offset;
-    offset += lines[i]!.text.length + 1;
-  }
+  return scanJoined(text, options, () => ({
+    number: (i) => lines[i]!.line,
+    text: (i) => lines[i]!.text,
+  }));
+}
 
+/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
+export function scanText(text: string, options: SecretScanOptions = {}): SecretMatch[] {
+  // With CRLF the lines (without `\r`) are joined with `\n`, as `scanSecrets` sees them.
+  if (text.includes('\r')) {
+    const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
+    return scanSecrets(lines, options);
+  }
+  if (text.length === 0) return [];
+  return scanJoined(text, options, (starts) => ({
+    number: (i) => i + 1,
+    text: (i) => text.slice(starts[i], i + 1 < starts.length ? starts[i + 1]! - 1 : text.length),
+  }));
+}
+
+interface LineAccess {
+  /** The caller's line number of the i-th line. */
+  number(i: number): number;
+  text(i: number): string;
+}
+
+/** Scans `text` (lines joined with `\n`); line positions are computed only when something is found. */
+function scanJoined(
+  text: string,
+  options: SecretScanOptions,
+  lineAccess: (starts: readonly number[]) => LineAccess,
+): SecretMatch[] {
+  const compiled = compileRules(selectRules(options));
   const windows = findWindows(text, compiled);
   const candidates: Candidate[] = [];
   for (const [ruleIndex, spans] of windows) {
@@ -100,13 +237,17 @@ export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOpti
       collect(text, spans[i]!, spans[i + 1]!, rule, ruleIndex, re, candidates);
     }
   }
+  if (candidates.length === 0) return [];
 
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const lines = lineAccess(lineStarts);
   const allow = (options.allow ?? []).map((a) => new RegExp(a));
   const matches: SecretMatch[] = [];
   for (const c of pickMostSpecific(candidates, compiled.rules)) {
     const rule = compiled.rules[c.rule]!;
     const startIndex = indexOfLine(lineStarts, c.start);
-    if (isSuppressedLine(lines[startIndex]!.text)) continue;
+    if (isSuppressedLine(lines.text(startIndex))) continue;
     if (allow.some((a) => a.test(c.secret))) continue;
     const fingerprint = secretFingerprint(rule.id, c.secret);
     if (options.baseline?.has(fingerprint)) continue;
@@ -115,8 +256,8 @@ export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOpti
       ruleId: rule.id,
       description: rule.description,
       severity: rule.severity ?? 'error',
-      line: lines[startIndex]!.line,
-      endLine: lines[endIndex]!.line,
+      line: lines.number(startIndex),
+      endLine: lines.number(endIndex),
       column: c.start - lineStarts[startIndex]! + 1,
       secret: c.secret,
       fingerprint,
@@ -125,42 +266,79 @@ export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOpti
   return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
 }
 
-/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
-export function scanText(text: string, options: SecretScanOptions = {}): SecretMatch[] {
-  const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
-  return scanSecrets(lines, options);
-}
-
-/** Per rule, merged [start, end) spans (flat pairs) around keyword hits. */
+/**
+ * Per rule, merged [start, end) spans (flat pairs) around keyword hits. A generic rule (specificity 1)
+ * ignores a hit inside a key that names a provider (`token` in `RAILWAY_TOKEN`, a keyword of a
+ * specificity-2 rule): that provider's rule knows the value's format and judges it.
+ */
 function findWindows(text: string, compiled: CompiledRules): Map<number, number[]> {
   const windows = new Map<number, number[]>();
   for (const r of compiled.everywhere) windows.set(r, [0, text.length]);
-  if (!compiled.keywords) return windows;
-  let lower = text.toLowerCase();
-  // Some characters change length when lower-cased (İ); then offsets would drift, so fall back to `i`.
-  let re = compiled.keywords;
-  if (lower.length !== text.length) {
-    lower = text;
-    re = new RegExp(re.source, 'gi');
-  }
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) !== null) {
-    const hit = m.index;
-    const keyword = m[0].toLowerCase();
-    for (const r of compiled.rulesByKeyword.get(keyword) ?? []) {
-      const w = compiled.rules[r]!.window ?? DEFAULT_WINDOW;
+  if (!compiled.matcher) return windows;
+  const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
+  const hitKeywords: number[] = [];
+  const hitStarts: number[] = [];
+  // Ends of hits of provider-naming keywords (in increasing order) and their starts.
+  const namedEnds: number[] = [];
+  const namedStarts: number[] = [];
+  compiled.matcher(text, (keyword, hit) => {
+    hitKeywords.push(keyword);
+    hitStarts.push(hit);
+    if (namesProvider[keyword] === 1) {
+      namedEnds.push(hit + keywordLengths[keyword]!);
+      namedStarts.push(hit);
+    }
+  });
+  let named = 0;
+  for (let h = 0; h < hitKeywords.length; h++) {
+    const keyword = hitKeywords[h]!;
+    const hit = hitStarts[h]!;
+    const hitEnd = hit + keywordLengths[keyword]!;
+    while (named < namedEnds.length && namedEnds[named]! < hitEnd) named++;
+    // The key names a provider when a provider-naming keyword contains this hit, overlaps its start, or
+    // starts the same key just before it (`RAILWAY_TOKEN`, `MONDAY_API_KEY`, `DATADOG_APP_KEY`).
+    let insideName = false;
+    for (let j = named - 1; j >= 0 && namedEnds[j]! >= hit - 32; j--) {
+      const end = namedEnds[j]!;
+      if (namedStarts[j]! <= hit && (end > hit || isKeyRun(text, end, hit))) {
+        insideName = true;
+        break;
+      }
+    }
+    for (let j = named; j < namedEnds.length && namedEnds[j]! - hitEnd < 64; j++) {
+      if (namedStarts[j]! <= hit && (namedStarts[j] !== hit || namedEnds[j] !== hitEnd)) {
+        insideName = true;
+        break;
+      }
+    }
+    for (const r of rulesByKeyword[keyword]!) {
+      const rule = rules[r]!;
+      if (insideName && (rule.specificity ?? 3) === 1) continue;
+      const w = rule.window ?? DEFAULT_WINDOW;
       const start = Math.max(0, hit - w.before);
-      const end = Math.min(text.length, hit + keyword.length + w.after);
+      const end = Math.min(text.length, hitEnd + w.after);
       let spans = windows.get(r);
       if (!spans) windows.set(r, (spans = []));
-      // Hits arrive in order, so a new window either extends the last one or starts after it.
-      if (spans.length && spans[spans.length - 1]! >= start)
-        spans[spans.length - 1] = Math.max(spans[spans.length - 1]!, end);
-      else spans.push(start, end);
+      // Hits arrive in order of their end; a window either extends or overlaps the last one, or starts after it.
+      const last = spans.length - 1;
+      if (last > 0 && spans[last]! >= start) {
+        if (end > spans[last]!) spans[last] = end;
+        if (start < spans[last - 1]!) spans[last - 1] = start;
+      } else spans.push(start, end);
     }
   }
   return windows;
+}
+
+/** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
+function isKeyRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const ok =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+    if (!ok) return false;
+  }
+  return true;
 }
 
 function collect(
@@ -186,10 +364,11 @@ function collect(
     if (matchEnd === to && to < text.length && TOKEN_CHAR.test(text[to]!)) continue;
     if (m.index === 0 && from > 0 && TOKEN_CHAR.test(text[from - 1]!) && TOKEN_CHAR.test(m[0][0]!)) continue;
     const secret = m[group];
-    const at = m.indices?.[group];
-    if (secret === undefined || !at) continue;
+    if (secret === undefined) continue;
+    const at = group === 0 ? m.index : m.indices?.[group]?.[0];
+    if (at === undefined) continue;
     if (!isLikelySecret(rule, secret, m[0])) continue;
-    out.push({ rule: ruleIndex, start: from + at[0], end: from + at[1], secret });
+    out.push({ rule: ruleIndex, start: from + at, end: from + at + secret.length, secret });
   }
 }
 

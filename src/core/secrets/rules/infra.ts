@@ -150,8 +150,13 @@ export const INFRA_RULES: readonly SecretRule[] = [
     provider: 'Tailscale',
     description: 'Tailscale auth, API or OAuth client key',
     prefixes: ['tskey-'],
-    token: 'tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40}',
-    example: (g) => 'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
+    // Published types: api, auth, client, scim, webhook (tailscale.com/kb/1277/key-prefixes); any
+    // lower-case type is accepted so that a new key type is not missed.
+    token: 'tskey-[a-z]{3,12}-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{16,40}',
+    example: (g) => [
+      'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
+      'tskey-federated-k' + g.alnum(10) + '-' + g.alnum(24),
+    ],
   }),
   prefixed({
     id: 'dynatrace-token',
