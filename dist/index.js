@@ -51325,7 +51325,7 @@ function checkUserRegex(pattern, flags = '') {
         // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
         return 'it uses syntax the backtracking check does not understand; simplify the pattern';
     }
-    const hazard = findHazard(ast, undefined, flags);
+    const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
     return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
 }
 /** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
@@ -51444,6 +51444,126 @@ function overlaps(a, b, flags) {
     const ra = matcher(a.atoms);
     const rb = matcher(b.atoms);
     return SAMPLES.some((c) => ra.some((r) => r.test(c)) && rb.some((r) => r.test(c)));
+}
+/**
+ * A token-level check that complements the syntax-tree analysis: adjacent unbounded quantifiers over
+ * overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`) backtrack polynomially on long inputs, and a repeated group
+ * with an unbounded quantifier inside (`(\w*x){2,9}`). Returns the reason, or undefined.
+ */
+function findSequenceRisk(source) {
+    const stack = [{ unbounded: false }];
+    // The previous quantified atom in the current sequence, if its quantifier was unbounded.
+    let previousUnbounded;
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        let atom;
+        let group;
+        if (c === '\\') {
+            const next = source[i + 1] ?? '';
+            if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
+                const close = source.indexOf('}', i);
+                atom = source.slice(i, close + 1);
+                i = close + 1;
+            }
+            else {
+                atom = source.slice(i, i + 2);
+                i += 2;
+            }
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            if (source[j] === '^')
+                j++;
+            if (source[j] === ']')
+                j++;
+            while (j < source.length && source[j] !== ']')
+                j += source[j] === '\\' ? 2 : 1;
+            atom = source.slice(i, j + 1);
+            i = j + 1;
+        }
+        else if (c === '(') {
+            stack.push({ unbounded: false });
+            previousUnbounded = undefined;
+            i++;
+            if (source[i] === '?') {
+                i++;
+                if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!')
+                    i = source.indexOf('>', i) + 1;
+                else
+                    i++;
+            }
+            continue;
+        }
+        else if (c === ')') {
+            group = stack.length > 1 ? stack.pop() : undefined;
+            atom = ')';
+            i++;
+        }
+        else if (c === '|') {
+            previousUnbounded = undefined;
+            i++;
+            continue;
+        }
+        else {
+            atom = c;
+            i++;
+        }
+        const q = readQuantifier(source, i);
+        i = q.next;
+        const frame = stack[stack.length - 1];
+        if (group) {
+            if (group.unbounded && q.repeats)
+                return 'a repeated group contains an unbounded quantifier';
+            if (group.unbounded)
+                frame.unbounded = true;
+        }
+        if (q.unbounded) {
+            frame.unbounded = true;
+            if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
+                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+            }
+            previousUnbounded = atom;
+        }
+        else if (!q.optional) {
+            previousUnbounded = undefined;
+        }
+    }
+    return undefined;
+}
+function readQuantifier(source, i) {
+    const c = source[i];
+    let next = i;
+    let unbounded = false;
+    let repeats = false;
+    let optional = false;
+    if (c === '*' || c === '+') {
+        unbounded = repeats = true;
+        optional = c === '*';
+        next = i + 1;
+    }
+    else if (c === '?') {
+        optional = true;
+        next = i + 1;
+    }
+    else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
+        if (m) {
+            const min = Number(m[1]);
+            const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+            unbounded = max === Infinity;
+            repeats = max > 1;
+            optional = min === 0;
+            next = i + m[0].length;
+        }
+    }
+    if (next > i && source[next] === '?')
+        next++;
+    return { next, unbounded, repeats, optional };
+}
+const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
+function tokensOverlap(a, b) {
+    return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
 }
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
@@ -53950,7 +54070,9 @@ const GENERIC_RULES = [
         provider: 'URL credentials',
         description: 'Password in a URL or connection string (scheme://user:password@host)',
         keywords: ['://'],
-        pattern: /[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
+        // The scheme is a lookbehind so that the regex starts with the literal `://`, which the engine finds
+        // by a fast scan instead of trying every letter of the window as a scheme's start.
+        pattern: /:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
         secretGroup: 1,
         validate: (s) => isPlausiblePassword(decodeURIComponentSafe(s)) && !/^\*+$/.test(s),
         window: { before: 30, after: 420 },
@@ -54209,8 +54331,13 @@ const INFRA_RULES = [
         provider: 'Tailscale',
         description: 'Tailscale auth, API or OAuth client key',
         prefixes: ['tskey-'],
-        token: 'tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{20,40}',
-        example: (g) => 'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
+        // Published types: api, auth, client, scim, webhook (tailscale.com/kb/1277/key-prefixes); any
+        // lower-case type is accepted so that a new key type is not missed.
+        token: 'tskey-[a-z]{3,12}-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{16,40}',
+        example: (g) => [
+            'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
+            'tskey-federated-k' + g.alnum(10) + '-' + g.alnum(24),
+        ],
     }),
     prefixed({
         id: 'dynatrace-token',
@@ -55097,7 +55224,8 @@ const REGISTRY_RULES = [
         description: 'Registry auth token in .npmrc',
         names: ['_authtoken'],
         value: '[A-Za-z0-9+/=_.-]{20,200}',
-        entropy: 3.5,
+        // `_authToken=` names the value precisely; legacy npm tokens are UUIDs (about 3.2-3.9 bits/char).
+        entropy: 3.0,
         example: (g) => g.b64url(36),
     }),
     prefixed({
@@ -55292,29 +55420,140 @@ function compileRules(rules) {
     const cached = compiledCache.get(rules);
     if (cached)
         return cached;
-    const rulesByKeyword = new Map();
+    const keywordIds = new Map();
+    const rulesByKeyword = [];
     const everywhere = [];
     const regexes = rules.map((rule, index) => {
         const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
         if (keywords.length === 0)
             everywhere.push(index);
         for (const k of new Set(keywords)) {
-            const list = rulesByKeyword.get(k) ?? [];
-            list.push(index);
-            rulesByKeyword.set(k, list);
+            let id = keywordIds.get(k);
+            if (id === undefined) {
+                keywordIds.set(k, (id = rulesByKeyword.length));
+                rulesByKeyword.push([]);
+            }
+            rulesByKeyword[id].push(index);
         }
         const flags = new Set(rule.pattern.flags.split(''));
         flags.add('g');
-        flags.add('d');
+        // Match indices are only needed when the secret is a capture group.
+        if ((rule.secretGroup ?? 0) !== 0)
+            flags.add('d');
         flags.delete('y');
         return new RegExp(rule.pattern.source, [...flags].join(''));
     });
-    // Longest first so that a keyword that extends another (`sk_live_` vs `sk_`) is reported as itself.
-    const literals = [...rulesByKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const keywords = literals.length ? new RegExp(literals.map(escapeRegExp).join('|'), 'g') : undefined;
-    const compiled = { rules, regexes, keywords, rulesByKeyword, everywhere };
+    const literals = [...keywordIds.keys()];
+    const matcher = literals.length === 0
+        ? undefined
+        : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
+            ? buildAutomaton(literals)
+            : buildRegexMatcher(literals);
+    const compiled = {
+        rules,
+        regexes,
+        matcher,
+        rulesByKeyword,
+        keywordLengths: literals.map((k) => k.length),
+        namesProvider: Uint8Array.from(rulesByKeyword, (rs) => (rs.some((r) => rules[r].specificity === 2) ? 1 : 0)),
+        everywhere,
+    };
     compiledCache.set(rules, compiled);
     return compiled;
+}
+/**
+ * Aho-Corasick over ASCII keywords as a dense DFA: one table lookup per character of the text, no
+ * backtracking, every (overlapping) occurrence reported. Upper-case ASCII letters fold to lower case;
+ * any other character outside the keywords' alphabet is one shared class.
+ */
+function buildAutomaton(keywords) {
+    const classOf = new Uint8Array(128);
+    let classes = 1;
+    for (const k of keywords)
+        for (let i = 0; i < k.length; i++) {
+            const c = k.charCodeAt(i);
+            if (classOf[c] === 0)
+                classOf[c] = classes++;
+        }
+    for (let c = 65; c <= 90; c++)
+        classOf[c] = classOf[c + 32];
+    // Trie.
+    const children = [new Map()];
+    const outputs = [[]];
+    keywords.forEach((k, id) => {
+        let s = 0;
+        for (let i = 0; i < k.length; i++) {
+            const cl = classOf[k.charCodeAt(i)];
+            let next = children[s].get(cl);
+            if (next === undefined) {
+                next = children.length;
+                children.push(new Map());
+                outputs.push([]);
+                children[s].set(cl, next);
+            }
+            s = next;
+        }
+        outputs[s].push(id);
+    });
+    // Breadth-first: failure links, full transition table, and outputs inherited along failure links.
+    const states = children.length;
+    const delta = new Int32Array(states * classes);
+    const fail = new Int32Array(states);
+    const queue = [];
+    for (let cl = 0; cl < classes; cl++) {
+        const next = children[0].get(cl);
+        if (next !== undefined) {
+            delta[cl] = next * classes;
+            queue.push(next);
+        }
+    }
+    for (let q = 0; q < queue.length; q++) {
+        const s = queue[q];
+        const f = fail[s];
+        outputs[s].push(...outputs[f]);
+        for (let cl = 0; cl < classes; cl++) {
+            const next = children[s].get(cl);
+            if (next !== undefined) {
+                fail[next] = delta[f * classes + cl] / classes;
+                delta[s * classes + cl] = next * classes;
+                queue.push(next);
+            }
+            else
+                delta[s * classes + cl] = delta[f * classes + cl];
+        }
+    }
+    // A row that reports a keyword is stored negated, so the hot loop tests the sign of the value it loaded.
+    for (let i = 0; i < delta.length; i++)
+        if (outputs[delta[i] / classes].length)
+            delta[i] = -delta[i];
+    const lengths = keywords.map((k) => k.length);
+    return (text, hit) => {
+        let row = 0;
+        for (let i = 0, n = text.length; i < n; i++) {
+            const c = text.charCodeAt(i);
+            row = delta[row + (c < 128 ? classOf[c] : 0)];
+            if (row < 0) {
+                row = -row;
+                for (const id of outputs[row / classes])
+                    hit(id, i + 1 - lengths[id]);
+            }
+        }
+    };
+}
+/** Fallback for keywords outside ASCII: one alternation, case-insensitive, non-overlapping hits. */
+function buildRegexMatcher(keywords) {
+    const order = keywords.map((k, id) => ({ k, id })).sort((a, b) => b.k.length - a.k.length);
+    const ids = new Map(order.map(({ k, id }) => [k, id]));
+    const re = new RegExp(order.map(({ k }) => escapeRegExp(k)).join('|'), 'gi');
+    return (text, hit) => {
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(text)) !== null) {
+            const id = ids.get(m[0].toLowerCase());
+            if (id !== undefined)
+                hit(id, m.index);
+        }
+    };
 }
 function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55338,20 +55577,35 @@ function selectRules(options) {
  * Finds secrets in added lines. Lines are joined with `\n` so multi-line secrets (PEM blocks) are seen
  * whole, and offsets are mapped back to the caller's (possibly non-contiguous) line numbers.
  *
- * One pass of a combined keyword regex finds where each rule could match; a rule's own regex then runs
+ * One pass of a keyword automaton finds where each rule could match; a rule's own regex then runs
  * only in a window around those hits, so the cost is one linear pass plus work near keywords.
  */
 function scanSecrets(lines, options = {}) {
-    const compiled = compileRules(selectRules(options));
     const text = lines.map((l) => l.text).join('\n');
     if (text.length === 0)
         return [];
-    const lineStarts = new Array(lines.length);
-    let offset = 0;
-    for (let i = 0; i < lines.length; i++) {
-        lineStarts[i] = offset;
-        offset += lines[i].text.length + 1;
+    return scanJoined(text, options, () => ({
+        number: (i) => lines[i].line,
+        text: (i) => lines[i].text,
+    }));
+}
+/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
+function scanText(text, options = {}) {
+    // With CRLF the lines (without `\r`) are joined with `\n`, as `scanSecrets` sees them.
+    if (text.includes('\r')) {
+        const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
+        return scanSecrets(lines, options);
     }
+    if (text.length === 0)
+        return [];
+    return scanJoined(text, options, (starts) => ({
+        number: (i) => i + 1,
+        text: (i) => text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : text.length),
+    }));
+}
+/** Scans `text` (lines joined with `\n`); line positions are computed only when something is found. */
+function scanJoined(text, options, lineAccess) {
+    const compiled = compileRules(selectRules(options));
     const windows = findWindows(text, compiled);
     const candidates = [];
     for (const [ruleIndex, spans] of windows) {
@@ -55361,12 +55615,18 @@ function scanSecrets(lines, options = {}) {
             collect(text, spans[i], spans[i + 1], rule, ruleIndex, re, candidates);
         }
     }
+    if (candidates.length === 0)
+        return [];
+    const lineStarts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+        lineStarts.push(at + 1);
+    const lines = lineAccess(lineStarts);
     const allow = (options.allow ?? []).map((a) => new RegExp(a));
     const matches = [];
     for (const c of pickMostSpecific(candidates, compiled.rules)) {
         const rule = compiled.rules[c.rule];
         const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lines[startIndex].text))
+        if (isSuppressedLine(lines.text(startIndex)))
             continue;
         if (allow.some((a) => a.test(c.secret)))
             continue;
@@ -55378,8 +55638,8 @@ function scanSecrets(lines, options = {}) {
             ruleId: rule.id,
             description: rule.description,
             severity: rule.severity ?? 'error',
-            line: lines[startIndex].line,
-            endLine: lines[endIndex].line,
+            line: lines.number(startIndex),
+            endLine: lines.number(endIndex),
             column: c.start - lineStarts[startIndex] + 1,
             secret: c.secret,
             fingerprint,
@@ -55387,45 +55647,87 @@ function scanSecrets(lines, options = {}) {
     }
     return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
 }
-/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
-function scanText(text, options = {}) {
-    const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
-    return scanSecrets(lines, options);
-}
-/** Per rule, merged [start, end) spans (flat pairs) around keyword hits. */
+/**
+ * Per rule, merged [start, end) spans (flat pairs) around keyword hits. A generic rule (specificity 1)
+ * ignores a hit inside a key that names a provider (`token` in `RAILWAY_TOKEN`, a keyword of a
+ * specificity-2 rule): that provider's rule knows the value's format and judges it.
+ */
 function findWindows(text, compiled) {
     const windows = new Map();
     for (const r of compiled.everywhere)
         windows.set(r, [0, text.length]);
-    if (!compiled.keywords)
+    if (!compiled.matcher)
         return windows;
-    let lower = text.toLowerCase();
-    // Some characters change length when lower-cased (İ); then offsets would drift, so fall back to `i`.
-    let re = compiled.keywords;
-    if (lower.length !== text.length) {
-        lower = text;
-        re = new RegExp(re.source, 'gi');
-    }
-    re.lastIndex = 0;
-    let m;
-    while ((m = re.exec(lower)) !== null) {
-        const hit = m.index;
-        const keyword = m[0].toLowerCase();
-        for (const r of compiled.rulesByKeyword.get(keyword) ?? []) {
-            const w = compiled.rules[r].window ?? DEFAULT_WINDOW;
+    const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
+    const hitKeywords = [];
+    const hitStarts = [];
+    // Ends of hits of provider-naming keywords (in increasing order) and their starts.
+    const namedEnds = [];
+    const namedStarts = [];
+    compiled.matcher(text, (keyword, hit) => {
+        hitKeywords.push(keyword);
+        hitStarts.push(hit);
+        if (namesProvider[keyword] === 1) {
+            namedEnds.push(hit + keywordLengths[keyword]);
+            namedStarts.push(hit);
+        }
+    });
+    let named = 0;
+    for (let h = 0; h < hitKeywords.length; h++) {
+        const keyword = hitKeywords[h];
+        const hit = hitStarts[h];
+        const hitEnd = hit + keywordLengths[keyword];
+        while (named < namedEnds.length && namedEnds[named] < hitEnd)
+            named++;
+        // The key names a provider when a provider-naming keyword contains this hit, overlaps its start, or
+        // starts the same key just before it (`RAILWAY_TOKEN`, `MONDAY_API_KEY`, `DATADOG_APP_KEY`).
+        let insideName = false;
+        for (let j = named - 1; j >= 0 && namedEnds[j] >= hit - 32; j--) {
+            const end = namedEnds[j];
+            if (namedStarts[j] <= hit && (end > hit || isKeyRun(text, end, hit))) {
+                insideName = true;
+                break;
+            }
+        }
+        for (let j = named; j < namedEnds.length && namedEnds[j] - hitEnd < 64; j++) {
+            if (namedStarts[j] <= hit && (namedStarts[j] !== hit || namedEnds[j] !== hitEnd)) {
+                insideName = true;
+                break;
+            }
+        }
+        for (const r of rulesByKeyword[keyword]) {
+            const rule = rules[r];
+            if (insideName && (rule.specificity ?? 3) === 1)
+                continue;
+            const w = rule.window ?? DEFAULT_WINDOW;
             const start = Math.max(0, hit - w.before);
-            const end = Math.min(text.length, hit + keyword.length + w.after);
+            const end = Math.min(text.length, hitEnd + w.after);
             let spans = windows.get(r);
             if (!spans)
                 windows.set(r, (spans = []));
-            // Hits arrive in order, so a new window either extends the last one or starts after it.
-            if (spans.length && spans[spans.length - 1] >= start)
-                spans[spans.length - 1] = Math.max(spans[spans.length - 1], end);
+            // Hits arrive in order of their end; a window either extends or overlaps the last one, or starts after it.
+            const last = spans.length - 1;
+            if (last > 0 && spans[last] >= start) {
+                if (end > spans[last])
+                    spans[last] = end;
+                if (start < spans[last - 1])
+                    spans[last - 1] = start;
+            }
             else
                 spans.push(start, end);
         }
     }
     return windows;
+}
+/** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
+function isKeyRun(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+        if (!ok)
+            return false;
+    }
+    return true;
 }
 function collect(text, from, to, rule, ruleIndex, re, out) {
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -55444,12 +55746,14 @@ function collect(text, from, to, rule, ruleIndex, re, out) {
         if (m.index === 0 && from > 0 && TOKEN_CHAR.test(text[from - 1]) && TOKEN_CHAR.test(m[0][0]))
             continue;
         const secret = m[group];
-        const at = m.indices?.[group];
-        if (secret === undefined || !at)
+        if (secret === undefined)
+            continue;
+        const at = group === 0 ? m.index : m.indices?.[group]?.[0];
+        if (at === undefined)
             continue;
         if (!isLikelySecret(rule, secret, m[0]))
             continue;
-        out.push({ rule: ruleIndex, start: from + at[0], end: from + at[1], secret });
+        out.push({ rule: ruleIndex, start: from + at, end: from + at + secret.length, secret });
     }
 }
 function isLikelySecret(rule, secret, match) {
@@ -55529,6 +55833,7 @@ function redactSecrets(text, secrets) {
 
 ;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
 
+
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
@@ -55553,9 +55858,9 @@ function compileCustomRules(configs) {
         catch (error) {
             throw new ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
         }
-        const risk = findBacktrackingRisk(source);
+        const risk = checkUserRegex(source, flags);
         if (risk)
-            throw new ConfigurationError(`secret rule '${config.id}': pattern could backtrack catastrophically (${risk})`);
+            throw new ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -55573,127 +55878,6 @@ function compileCustomRules(configs) {
             examples: { positive: [], negative: [] },
         };
     });
-}
-/**
- * A conservative static check for the two shapes that make backtracking regexes exponential or
- * polynomial: a repeated group that itself contains an unbounded quantifier (`(a+)+`, `(\w*x){2,9}`),
- * and adjacent unbounded quantifiers over overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`).
- * Returns the reason, or undefined when the pattern is safe by this check.
- */
-function findBacktrackingRisk(source) {
-    const stack = [{ unbounded: false }];
-    // The previous quantified atom in the current sequence, if its quantifier was unbounded.
-    let previousUnbounded;
-    let i = 0;
-    while (i < source.length) {
-        const c = source[i];
-        let atom;
-        let group;
-        if (c === '\\') {
-            const next = source[i + 1] ?? '';
-            if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
-                const close = source.indexOf('}', i);
-                atom = source.slice(i, close + 1);
-                i = close + 1;
-            }
-            else {
-                atom = source.slice(i, i + 2);
-                i += 2;
-            }
-        }
-        else if (c === '[') {
-            let j = i + 1;
-            if (source[j] === '^')
-                j++;
-            if (source[j] === ']')
-                j++;
-            while (j < source.length && source[j] !== ']')
-                j += source[j] === '\\' ? 2 : 1;
-            atom = source.slice(i, j + 1);
-            i = j + 1;
-        }
-        else if (c === '(') {
-            stack.push({ unbounded: false });
-            previousUnbounded = undefined;
-            i++;
-            if (source[i] === '?') {
-                i++;
-                if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!')
-                    i = source.indexOf('>', i) + 1;
-                else
-                    i++;
-            }
-            continue;
-        }
-        else if (c === ')') {
-            group = stack.length > 1 ? stack.pop() : undefined;
-            atom = ')';
-            i++;
-        }
-        else if (c === '|') {
-            previousUnbounded = undefined;
-            i++;
-            continue;
-        }
-        else {
-            atom = c;
-            i++;
-        }
-        const q = readQuantifier(source, i);
-        i = q.next;
-        const frame = stack[stack.length - 1];
-        if (group) {
-            if (group.unbounded && q.repeats)
-                return 'a repeated group contains an unbounded quantifier';
-            if (group.unbounded)
-                frame.unbounded = true;
-        }
-        if (q.unbounded) {
-            frame.unbounded = true;
-            if (previousUnbounded !== undefined && custom_overlaps(previousUnbounded, atom)) {
-                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
-            }
-            previousUnbounded = atom;
-        }
-        else if (!q.optional) {
-            previousUnbounded = undefined;
-        }
-    }
-    return undefined;
-}
-function readQuantifier(source, i) {
-    const c = source[i];
-    let next = i;
-    let unbounded = false;
-    let repeats = false;
-    let optional = false;
-    if (c === '*' || c === '+') {
-        unbounded = repeats = true;
-        optional = c === '*';
-        next = i + 1;
-    }
-    else if (c === '?') {
-        optional = true;
-        next = i + 1;
-    }
-    else if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
-        if (m) {
-            const min = Number(m[1]);
-            const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-            unbounded = max === Infinity;
-            repeats = max > 1;
-            optional = min === 0;
-            next = i + m[0].length;
-        }
-    }
-    if (next > i && source[next] === '?')
-        next++;
-    return { next, unbounded, repeats, optional };
-}
-const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
-function custom_overlaps(a, b) {
-    return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/index.ts

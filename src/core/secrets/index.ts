@@ -4,6 +4,6 @@ export { scanSecrets, scanText } from './scan.js';
 export { shannonEntropy } from './entropy.js';
 export { redactSecrets, secretHint } from './redact.js';
 export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.js';
-export { compileCustomRules, findBacktrackingRisk } from './custom.js';
+export { compileCustomRules } from './custom.js';
 export { isPlaceholder, isDigestLike } from './filters.js';
 export { hasValidBase62Checksum } from './checksum.js';

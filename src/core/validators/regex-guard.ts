@@ -45,7 +45,7 @@ export function checkUserRegex(pattern: string, flags = ''): string | undefined 
     // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
     return 'it uses syntax the backtracking check does not understand; simplify the pattern';
   }
-  const hazard = findHazard(ast, undefined, flags);
+  const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
   return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
 }
 
@@ -176,4 +176,118 @@ function overlaps(a: FirstChars, b: FirstChars, flags: string): boolean {
   const ra = matcher(a.atoms);
   const rb = matcher(b.atoms);
   return SAMPLES.some((c) => ra.some((r) => r.test(c)) && rb.some((r) => r.test(c)));
+}
+
+interface Frame {
+  unbounded: boolean;
+}
+
+/**
+ * A token-level check that complements the syntax-tree analysis: adjacent unbounded quantifiers over
+ * overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`) backtrack polynomially on long inputs, and a repeated group
+ * with an unbounded quantifier inside (`(\w*x){2,9}`). Returns the reason, or undefined.
+ */
+function findSequenceRisk(source: string): string | undefined {
+  const stack: Frame[] = [{ unbounded: false }];
+  // The previous quantified atom in the current sequence, if its quantifier was unbounded.
+  let previousUnbounded: string | undefined;
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    let atom: string;
+    let group: Frame | undefined;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
+        const close = source.indexOf('}', i);
+        atom = source.slice(i, close + 1);
+        i = close + 1;
+      } else {
+        atom = source.slice(i, i + 2);
+        i += 2;
+      }
+    } else if (c === '[') {
+      let j = i + 1;
+      if (source[j] === '^') j++;
+      if (source[j] === ']') j++;
+      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      atom = source.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '(') {
+      stack.push({ unbounded: false });
+      previousUnbounded = undefined;
+      i++;
+      if (source[i] === '?') {
+        i++;
+        if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!') i = source.indexOf('>', i) + 1;
+        else i++;
+      }
+      continue;
+    } else if (c === ')') {
+      group = stack.length > 1 ? stack.pop() : undefined;
+      atom = ')';
+      i++;
+    } else if (c === '|') {
+      previousUnbounded = undefined;
+      i++;
+      continue;
+    } else {
+      atom = c;
+      i++;
+    }
+    const q = readQuantifier(source, i);
+    i = q.next;
+    const frame = stack[stack.length - 1]!;
+    if (group) {
+      if (group.unbounded && q.repeats) return 'a repeated group contains an unbounded quantifier';
+      if (group.unbounded) frame.unbounded = true;
+    }
+    if (q.unbounded) {
+      frame.unbounded = true;
+      if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
+        return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+      }
+      previousUnbounded = atom;
+    } else if (!q.optional) {
+      previousUnbounded = undefined;
+    }
+  }
+  return undefined;
+}
+
+function readQuantifier(
+  source: string,
+  i: number,
+): { next: number; unbounded: boolean; repeats: boolean; optional: boolean } {
+  const c = source[i];
+  let next = i;
+  let unbounded = false;
+  let repeats = false;
+  let optional = false;
+  if (c === '*' || c === '+') {
+    unbounded = repeats = true;
+    optional = c === '*';
+    next = i + 1;
+  } else if (c === '?') {
+    optional = true;
+    next = i + 1;
+  } else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
+    if (m) {
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      unbounded = max === Infinity;
+      repeats = max > 1;
+      optional = min === 0;
+      next = i + m[0].length;
+    }
+  }
+  if (next > i && source[next] === '?') next++;
+  return { next, unbounded, repeats, optional };
+}
+
+const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
+
+function tokensOverlap(a: string, b: string): boolean {
+  return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
 }
