@@ -61,6 +61,13 @@ describe('renderReviewComment', () => {
     expect(fencedBlock('a\n', 'suggestion')).toBe('```suggestion\na\n```');
   });
 
+  it.each([
+    ['deletes the lines with an empty suggestion', '', '```suggestion\n```'],
+    ['keeps one blank line when that is the replacement', '\n', '```suggestion\n\n```'],
+  ])('%s', (_name, suggestion, block) => {
+    expect(fencedBlock(suggestion, 'suggestion')).toBe(block);
+  });
+
   it('neutralises mentions, HTML comments (forged markers) and unclosed fences in finding text', () => {
     const hostile: Finding = {
       ...aiFinding,

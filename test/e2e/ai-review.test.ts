@@ -284,6 +284,79 @@ describe('the AI review through the Codex hook endpoint', () => {
   });
 });
 
+describe('AI comments in the pull request review', () => {
+  it('posts suggestions over exactly the lines they replace, and puts a comment outside the diff where a person sees it', async () => {
+    const file = addedFile('src/app.ts', [
+      'export function start() {',
+      '  console.log("starting");',
+      '  // TODO: config',
+      '}',
+    ]);
+    const { github, endpoint } = await start(
+      [{ ...file, status: 'modified', patch: `@@ -10,0 +10,4 @@\n${file.patch!.split('\n').slice(1).join('\n')}` }],
+      [
+        {
+          review: true,
+          extend: (_req, res) => ({
+            ...res,
+            comments: [
+              ...res.comments,
+              // A range suggestion over lines 10..11.
+              {
+                path: 'src/app.ts',
+                start_line: 10,
+                line: 11,
+                severity: 'warning',
+                title: 'Name the function',
+                body: 'Prefer a named start.',
+                suggestion: 'export function startServer() {\n  logger.info("starting");',
+                rule_id: 'ai/naming',
+              },
+              // Line 2 of the file is not in the diff (the hunk starts at 10).
+              {
+                path: 'src/app.ts',
+                line: 2,
+                severity: 'notice',
+                title: 'Header',
+                body: 'Consider a file header.',
+                rule_id: 'ai/header',
+              },
+            ],
+          }),
+        },
+      ],
+    );
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(0);
+    expect(github.reviews).toHaveLength(1);
+    expect(run.outputs['review-id']).toBe(String(github.reviews[0]!.id));
+    const inline = github.reviewComments.filter((c) => c.subject_type === 'line');
+    const naming = inline.find((c) => c.body.includes('ai/naming'))!;
+    expect(naming).toMatchObject({ path: 'src/app.ts', start_line: 10, line: 11 });
+    expect(naming.body).toContain('```suggestion\nexport function startServer() {\n  logger.info("starting");\n```');
+    // The reference endpoint's own suggestion removes the console.log line: an empty suggestion block.
+    const consoleLog = inline.find((c) => c.body.includes('reference/console-log'))!;
+    expect(consoleLog).toMatchObject({ line: 11 });
+    expect(consoleLog.body).toContain('```suggestion\n```');
+    // Every inline comment carries its hidden fingerprint marker.
+    for (const c of inline) expect(c.body).toMatch(/<!-- codex-hooks:fingerprint=[0-9a-f]{16}/);
+    // The comment on a line outside the diff is not an inline comment, but it is not lost.
+    expect(inline.some((c) => c.body.includes('ai/header'))).toBe(false);
+    const elsewhere = [
+      ...github.reviewComments.filter((c) => c.subject_type === 'file').map((c) => c.body),
+      ...github.checkRuns[0]!.annotations.map((a) => String(a.title)),
+      run.summary,
+    ].join('\n');
+    expect(elsewhere).toContain('ai/header');
+    // GitHub never had to refuse a line.
+    expect(github.requests.filter((r) => r.method === 'POST' && /reviews$/.test(r.path))).toHaveLength(1);
+  });
+});
+
 describe('a hooks config with every action type, read from the base commit', () => {
   it('runs pattern, path, command, secret-scan, memory and logger hooks and keeps an audit log', async () => {
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));

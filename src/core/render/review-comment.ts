@@ -85,7 +85,9 @@ export function fencedBlock(content: string, info = ''): string {
   const text = content.replace(/\r\n?/g, '\n').replace(/\n$/, '');
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${info}\n${text}\n${fence}`;
+  // An empty suggestion deletes the lines: nothing at all between the fences. Otherwise the replacement is
+  // the text without one trailing newline, so '\n' is one blank line.
+  return content === '' ? `${fence}${info}\n${fence}` : `${fence}${info}\n${text}\n${fence}`;
 }
 
 /** The markdown of one review comment (inline or file-level). */
