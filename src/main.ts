@@ -7,9 +7,10 @@ import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from '.
 import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
 import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings.js';
+import { renderSarif } from './core/render/sarif.js';
 import { readPullRequestEvent } from './core/pull-request.js';
 import type { PullRequest, ReviewStats } from './core/types.js';
-import { describeError } from './errors.js';
+import { ConfigurationError, describeError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
@@ -168,6 +169,9 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     pr,
     buildJsonReport(findings, stats, gate.conclusion, prepared.skipped),
   );
+  // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
+  const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
+  if (sarifPath) runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
   const published = await publishResults(runner, github, {
     pr,
     findings,
@@ -210,6 +214,23 @@ async function writeReport(dir: string, pr: PullRequest, report: unknown): Promi
   const file = path.join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
   await writeFile(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
   return file;
+}
+
+/** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
+async function writeSarif(
+  workspace: string,
+  file: string,
+  findings: Parameters<typeof renderSarif>[0],
+): Promise<string> {
+  const full = path.resolve(workspace, file);
+  try {
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+  }
+  return full;
 }
 
 /** A file of the checked-out head, or undefined; never outside the workspace. */

@@ -10,6 +10,7 @@ const COLORS = {
   error: '\u001b[31m',
   warning: '\u001b[33m',
   notice: '\u001b[36m',
+  success: '\u001b[32m',
   dim: '\u001b[2m',
   bold: '\u001b[1m',
   reset: '\u001b[0m',
@@ -34,7 +35,11 @@ export function formatText(
     lines.push(`${c('dim', `${s.path}: not reviewed: ${s.reason}`)}`);
   }
   const verdict =
-    gate.conclusion === 'failure' ? c('error', 'FAILED') : gate.conclusion === 'success' ? 'passed' : 'neutral';
+    gate.conclusion === 'failure'
+      ? c('error', 'FAILED')
+      : gate.conclusion === 'success'
+        ? c('success', 'passed')
+        : 'neutral';
   lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
   return lines.join('\n') + '\n';
 }

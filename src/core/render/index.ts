@@ -1,3 +1,4 @@
 export * from './annotations.js';
 export * from './summary.js';
 export * from './truncate.js';
+export * from './sarif.js';
