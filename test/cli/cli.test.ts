@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- the tests match ANSI escape sequences */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
