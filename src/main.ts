@@ -172,6 +172,15 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
   const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
   if (sarifPath) runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
+  // The outputs that do not depend on GitHub are set before publishing: if GitHub then fails, the workflow
+  // still gets the counts, the conclusion and the path of the report.
+  setOutputs(runner, {
+    findings: findings.length,
+    secrets: result.secretCount,
+    conclusion: gate.conclusion,
+    report: reportPath,
+    ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
+  });
   const published = await publishResults(runner, github, {
     pr,
     findings,
@@ -189,14 +198,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       : {}),
   });
 
-  setOutputs(runner, {
-    findings: findings.length,
-    secrets: result.secretCount,
-    conclusion: gate.conclusion,
-    report: reportPath,
-    ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
-    ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
-  });
+  if (published.checkRunId !== undefined) setOutputs(runner, { 'check-run-id': published.checkRunId });
   runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
   if (gate.failed) return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
   if (result.ai.failure && inputs.onHookError === 'fail') {

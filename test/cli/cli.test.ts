@@ -147,3 +147,54 @@ describe('--format sarif', () => {
     expect(t.out.text).not.toContain(AWS_KEY);
   });
 });
+
+describe('bad inputs to the CLI', () => {
+  it('a malformed config: exit 2 naming the file and line', async () => {
+    const dir = workspace({ 'bad.yml': 'version: 1\nhooks:\n  - name: [unclosed\n', 'a.txt': 'x\n' });
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', 'a.txt', '--config', 'bad.yml'], t.io)).toBe(2);
+    expect(t.err.text).toMatch(/^codex-hooks: Configuration error: bad\.yml:\d+/);
+  });
+
+  it("an invalid glob (--include '!x'): exit 2 with the reason", async () => {
+    const dir = workspace({ 'a.txt': 'x\n' });
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', 'a.txt', '--include', '!x'], t.io)).toBe(2);
+    expect(t.err.text).toMatch(/--include has an invalid glob '!x': /);
+  });
+
+  it('non-UTF-8 and binary files: scanned without crashing, the secret found, nothing raw printed', async () => {
+    const dir = workspace({});
+    writeFileSync(
+      path.join(dir, 'latin1.txt'),
+      Buffer.concat([Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]), Buffer.from(`key=${AWS_KEY}\n`)]),
+    );
+    writeFileSync(path.join(dir, 'blob.bin'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0x1b, 0x5b, 0x32, 0x4a, 0x0a]));
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', 'latin1.txt', 'blob.bin'], t.io)).toBe(1);
+    expect(t.out.text).toMatch(/^latin1\.txt:2:\d+: error \[aws-access-key-id\]/m);
+    expect(t.out.text + t.err.text).not.toContain(AWS_KEY);
+    // The escape sequence in the binary file never reaches the terminal.
+    expect(t.out.text).not.toContain('\u001b[2J');
+  });
+
+  it('a 10 MB single-line file: scanned, the secret at its end found', async () => {
+    const dir = workspace({
+      'huge.js': `${'const x = 1; '.repeat(Math.ceil((10 * 1024 * 1024) / 13))}const key = "${AWS_KEY}";\n`,
+    });
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', 'huge.js', '--format', 'json'], t.io)).toBe(1);
+    const report = JSON.parse(t.out.text);
+    expect(report.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}:${f.line}`)).toEqual([
+      'aws-access-key-id:1',
+    ]);
+    expect(t.out.text).not.toContain(AWS_KEY);
+  });
+
+  it('a path with a leading dash after --: scanned as a file, not an option', async () => {
+    const dir = workspace({ '-rf': `key ${AWS_KEY}\n` });
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', '--', '-rf'], t.io)).toBe(1);
+    expect(t.out.text).toMatch(/^-rf:1:\d+: error/m);
+  });
+});
