@@ -26,13 +26,13 @@ export function formatText(
   const c = (code: keyof typeof COLORS, s: string) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
   for (const f of sortFindings(findings)) {
-    const where = `${f.path}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
+    const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
     lines.push(
       `${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`,
     );
   }
   for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
-    lines.push(`${c('dim', `${s.path}: not reviewed: ${s.reason}`)}`);
+    lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
   }
   const verdict =
     gate.conclusion === 'failure'

@@ -191,6 +191,15 @@ describe('bad inputs to the CLI', () => {
     expect(t.out.text).not.toContain(AWS_KEY);
   });
 
+  it('a file name with an escape sequence is printed with it replaced', async () => {
+    const name = 'a\u001b[2Jb.env';
+    const dir = workspace({ [name]: `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', name], t.io)).toBe(1);
+    expect(t.out.text).toMatch(/^a\?\[2Jb\.env:1:\d+: error/m);
+    expect(t.out.text).not.toContain('\u001b');
+  });
+
   it('a path with a leading dash after --: scanned as a file, not an option', async () => {
     const dir = workspace({ '-rf': `key ${AWS_KEY}\n` });
     const t = io({ cwd: dir });
