@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8517);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3172);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8517:
+/***/ 3172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52246,650 +52246,6 @@ function buildJsonReport(findings, stats, conclusion, skipped = []) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/pull-request.ts
-const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
-const REVIEWED_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'];
-/**
- * Decides from the webhook event whether to review, and reads the pull request from its payload.
- * The head SHA is the PR head's, never GITHUB_SHA (which is the merge commit on `pull_request`).
- */
-function readPullRequestEvent(eventName, payload, repository) {
-    if (!PULL_REQUEST_EVENTS.includes(eventName)) {
-        return {
-            review: false,
-            reason: `codex-hooks reviews pull requests; this run was triggered by '${eventName || 'an unknown event'}', so there is nothing to review. Trigger it on pull_request or pull_request_target.`,
-        };
-    }
-    const action = typeof payload.action === 'string' ? payload.action : '';
-    if (!REVIEWED_ACTIONS.includes(action)) {
-        return {
-            review: false,
-            reason: `The '${eventName}' event with action '${action}' changes no code; only ${REVIEWED_ACTIONS.join(', ')} are reviewed.`,
-        };
-    }
-    const pr = payload.pull_request;
-    const head = pr?.head;
-    const base = pr?.base;
-    if (!pr || typeof pr.number !== 'number' || typeof head?.sha !== 'string' || typeof base?.sha !== 'string') {
-        return {
-            review: false,
-            reason: `The '${eventName}' event payload has no pull request with head and base commits.`,
-        };
-    }
-    const baseRepo = base.repo;
-    const fullName = typeof baseRepo?.full_name === 'string' ? baseRepo.full_name : undefined;
-    const [owner, repo] = fullName ? fullName.split('/') : [repository?.owner, repository?.repo];
-    if (!owner || !repo)
-        return { review: false, reason: 'The repository of the pull request is unknown (GITHUB_REPOSITORY is not set).' };
-    const user = pr.user;
-    return {
-        review: true,
-        pr: {
-            owner,
-            repo,
-            number: pr.number,
-            title: typeof pr.title === 'string' ? pr.title : '',
-            headSha: head.sha,
-            baseSha: base.sha,
-            headRef: typeof head.ref === 'string' ? head.ref : '',
-            baseRef: typeof base.ref === 'string' ? base.ref : '',
-            author: typeof user?.login === 'string' ? user.login : '',
-            draft: pr.draft === true,
-            action,
-            ...(action === 'synchronize' && typeof payload.before === 'string' ? { beforeSha: payload.before } : {}),
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-const INPUT_DEFAULTS = {
-    config: '.github/codex-hooks.yml',
-    'config-ref': 'base',
-    include: '**',
-    'fail-on': 'error',
-    'secret-action': 'block',
-    'comment-mode': 'review',
-    'on-hook-error': 'warn',
-    'hook-timeout': '60',
-    'hook-retries': '3',
-    'hook-max-bytes': '500000',
-    'max-comments': '30',
-    'dry-run': 'false',
-};
-function readInputs(read) {
-    const get = (name) => {
-        const value = read(name).trim();
-        if (value !== '')
-            return value;
-        return INPUT_DEFAULTS[name] ?? '';
-    };
-    const hookUrl = get('hook-url');
-    const codexToken = read('codex-token').trim();
-    return Object.freeze({
-        githubToken: get('github-token'),
-        codexToken,
-        hookUrl,
-        config: get('config'),
-        configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head']),
-        include: globs(get('include'), 'include'),
-        exclude: globs(get('exclude'), 'exclude'),
-        failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never']),
-        secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact']),
-        commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none']),
-        onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail']),
-        hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
-        hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
-        hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
-        maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
-        sarifFile: get('sarif-file'),
-        dryRun: inputs_boolean(get('dry-run'), 'dry-run'),
-    });
-}
-function oneOf(value, name, allowed) {
-    const v = value.toLowerCase();
-    if (allowed.includes(v))
-        return v;
-    throw new ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
-}
-function integer(value, name, min, max) {
-    if (!/^\d+$/.test(value)) {
-        throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
-    }
-    const n = Number(value);
-    if (n < min || n > max) {
-        throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
-    }
-    return n;
-}
-function inputs_boolean(value, name) {
-    const v = value.toLowerCase();
-    if (['true', 'yes', 'on', '1'].includes(v))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(v))
-        return false;
-    throw new ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
-}
-function globs(value, name) {
-    const list = splitGlobList(value);
-    for (const g of list) {
-        const problem = checkGlob(g);
-        if (problem)
-            throw new ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
-    }
-    return list;
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/hook/token.ts
-
-
-
-/** A scope that lets the token call the hook endpoint. */
-const HOOK_SCOPES = ['hooks:trigger', 'hooks:execute'];
-const ROTATION_NOTICE_DAYS = 7;
-/** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
-const NOT_BEFORE_LEEWAY_MS = 60_000;
-const DAY_MS = 86_400_000;
-function fingerprintToken(token) {
-    return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
-}
-function inspectToken(token, now) {
-    const fingerprint = fingerprintToken(token);
-    const claims = readJwtClaims(token);
-    if (!claims)
-        return { kind: 'opaque', fingerprint, problems: [] };
-    const problems = [];
-    const expiresAt = numericDate(claims.exp);
-    const notBefore = numericDate(claims.nbf);
-    const scopes = readScopes(claims);
-    const nowMs = now.getTime();
-    const name = `the codex-token (fingerprint ${fingerprint})`;
-    if (expiresAt && expiresAt.getTime() <= nowMs) {
-        problems.push({
-            level: 'fatal',
-            message: `${name} expired at ${expiresAt.toISOString()} (${describeSpan(nowMs - expiresAt.getTime())} ago); create a new programmatic access token and update the secret`,
-        });
-    }
-    else if (expiresAt && expiresAt.getTime() - nowMs <= ROTATION_NOTICE_DAYS * DAY_MS) {
-        problems.push({
-            level: 'notice',
-            message: `${name} expires at ${expiresAt.toISOString()} (in ${describeSpan(expiresAt.getTime() - nowMs)}); rotate it soon`,
-        });
-    }
-    if (notBefore && notBefore.getTime() - NOT_BEFORE_LEEWAY_MS > nowMs) {
-        problems.push({
-            level: 'fatal',
-            message: `${name} is not valid before ${notBefore.toISOString()} (in ${describeSpan(notBefore.getTime() - nowMs)}); check the token's issue time or the runner's clock`,
-        });
-    }
-    if (scopes && !scopes.some((s) => HOOK_SCOPES.includes(s))) {
-        problems.push({
-            level: 'warning',
-            message: `${name} has the scopes [${scopes.map(cleanScope).join(', ')}] but neither 'hooks:trigger' nor 'hooks:execute'; the endpoint will likely answer 403`,
-        });
-    }
-    return {
-        kind: 'jwt',
-        fingerprint,
-        ...(scopes ? { scopes } : {}),
-        ...(expiresAt ? { expiresAt } : {}),
-        ...(notBefore ? { notBefore } : {}),
-        problems,
-    };
-}
-/**
- * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
- * Credentials in the URL are refused: they would end up in logs.
- */
-function validateHookUrl(url) {
-    const where = "input 'hook-url'";
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
-    }
-    if (parsed.username || parsed.password) {
-        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
-    }
-    if (parsed.protocol === 'https:')
-        return parsed;
-    if (parsed.protocol === 'http:') {
-        if (isLoopbackHost(parsed.hostname))
-            return parsed;
-        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
-    }
-    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
-}
-/** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === 'localhost.')
-        return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
-    return false;
-}
-function readJwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
-        return undefined;
-    try {
-        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (!isObject(header) || !isObject(claims))
-            return undefined;
-        return claims;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function numericDate(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
-}
-function readScopes(claims) {
-    const found = [];
-    let present = false;
-    for (const key of ['scope', 'scp']) {
-        const value = claims[key];
-        if (typeof value === 'string') {
-            present = true;
-            found.push(...value.split(/[\s,]+/).filter(Boolean));
-        }
-        else if (Array.isArray(value)) {
-            present = true;
-            found.push(...value.filter((v) => typeof v === 'string'));
-        }
-    }
-    return present ? [...new Set(found)] : undefined;
-}
-/** Scopes come from the token's claims: keep them short and printable in a log. */
-function cleanScope(scope) {
-    return scope.replace(/[^\w:.\-/*]/g, '?').slice(0, 40);
-}
-function describeSpan(ms) {
-    const minutes = Math.round(ms / 60_000);
-    if (minutes < 120)
-        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-    const hours = Math.round(ms / 3_600_000);
-    if (hours < 48)
-        return `${hours} hours`;
-    return `${Math.round(ms / DAY_MS)} days`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
-
-
-/**
- * Checks the endpoint settings before any work: the URL (https, or http on loopback), and the token's own
- * claims when it is a JWT (expired or not yet valid fails at once; a missing scope warns; near expiry, a notice).
- * Returns undefined when the AI review is off (no token).
- */
-function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-token', url: 'hook-url' }) {
-    if (!token) {
-        if (url)
-            logger.notice(`${names.url} is set but ${names.token} is empty: the AI review is skipped.`);
-        return undefined;
-    }
-    if (!url)
-        throw new ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
-    const parsed = validateHookUrl(url);
-    const inspection = inspectToken(token, now);
-    for (const problem of inspection.problems) {
-        if (problem.level === 'fatal')
-            throw new ConfigurationError(`${names.token}: ${problem.message}`);
-        if (problem.level === 'warning')
-            logger.warning(`${names.token}: ${problem.message}`);
-        else
-            logger.notice(`${names.token}: ${problem.message}`);
-    }
-    logger.info(`Hook endpoint ${parsed.host}, token ${inspection.fingerprint}${inspection.scopes ? ` (scopes: ${inspection.scopes.join(' ')})` : ''}`);
-    return { url: parsed.toString(), token };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/incremental.ts
-/**
- * The paths changed since the head that was last reviewed, for an incremental review on `synchronize`: only
- * these files need to go to the endpoint again. Undefined means "review the whole pull request": not a
- * `synchronize`, a force-push (`before` is no ancestor of the new head: status `diverged` or `behind`, or GitHub
- * no longer knows `before`), or a comparison too large to list completely. The published fingerprints keep a
- * whole-PR review from posting anything twice.
- */
-async function changedSinceLastReview(pr, github, logger) {
-    if (pr.action !== 'synchronize' || !pr.beforeSha || /^0+$/.test(pr.beforeSha))
-        return undefined;
-    if (pr.beforeSha === pr.headSha)
-        return new Set();
-    const before = pr.beforeSha.slice(0, 12);
-    let comparison;
-    try {
-        comparison = await github.compareCommits(pr, pr.beforeSha, pr.headSha);
-    }
-    catch (error) {
-        logger?.warning(`Could not compare ${before}…${pr.headSha.slice(0, 12)}; reviewing the whole pull request: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-    }
-    if (!comparison) {
-        logger?.info(`${before} is unknown to GitHub (a force-push?); reviewing the whole pull request`);
-        return undefined;
-    }
-    if (comparison.status === 'diverged' || comparison.status === 'behind') {
-        logger?.info(`The branch was rewritten since ${before} (${comparison.status}); reviewing the whole pull request`);
-        return undefined;
-    }
-    if (comparison.truncated) {
-        logger?.info(`More files changed since ${before} than GitHub lists; reviewing the whole pull request`);
-        return undefined;
-    }
-    logger?.info(`${comparison.files.length} files changed since the last reviewed head ${before}`);
-    return new Set(comparison.files);
-}
-
-;// CONCATENATED MODULE: ./src/core/diff/parse-patch.ts
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
-/**
- * Parses the hunks of one file's unified diff (GitHub's `patch`, or the body of a `git diff` file section).
- * Tolerates CRLF, `\ No newline at end of file`, and text before the first hunk (file headers).
- */
-function parsePatch(patch) {
-    const hunks = [];
-    const added = [];
-    const right = new Set();
-    const left = new Set();
-    if (!patch)
-        return { hunks, added, commentable: { right, left } };
-    let current;
-    let oldLine = 0;
-    let newLine = 0;
-    const flush = () => {
-        if (!current)
-            return;
-        const h = current.header;
-        hunks.push({
-            oldStart: Number(h[1]),
-            oldLines: h[2] === undefined ? 1 : Number(h[2]),
-            newStart: Number(h[3]),
-            newLines: h[4] === undefined ? 1 : Number(h[4]),
-            header: h[5] ?? '',
-            lines: current.lines,
-        });
-        current = undefined;
-    };
-    const rawLines = patch.split('\n');
-    // A patch that ends in a newline yields one empty trailing element that is not a line of the diff.
-    if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '')
-        rawLines.pop();
-    for (const raw of rawLines) {
-        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        const header = HUNK_HEADER.exec(line);
-        if (header) {
-            flush();
-            current = { header, lines: [] };
-            oldLine = Number(header[1]);
-            newLine = Number(header[3]);
-            continue;
-        }
-        if (!current)
-            continue; // file headers before the first hunk
-        const marker = line[0];
-        const text = line.slice(1);
-        if (marker === '+') {
-            current.lines.push({ kind: 'added', text, newLine });
-            added.push({ line: newLine, text });
-            right.add(newLine);
-            newLine++;
-        }
-        else if (marker === '-') {
-            current.lines.push({ kind: 'removed', text, oldLine });
-            left.add(oldLine);
-            oldLine++;
-        }
-        else if (marker === ' ' || line === '') {
-            // An empty line inside a hunk is a context line whose leading space was trimmed by an editor.
-            current.lines.push({ kind: 'context', text, oldLine, newLine });
-            right.add(newLine);
-            left.add(oldLine);
-            oldLine++;
-            newLine++;
-        }
-        // `\ No newline at end of file` and anything unrecognised carry no line.
-    }
-    flush();
-    return { hunks, added, commentable: { right, left } };
-}
-
-;// CONCATENATED MODULE: ./src/core/diff/parse-git-diff.ts
-/**
- * Parses the output of `git diff` (several files, with headers) into ChangedFile records whose `patch`
- * holds the hunks only, like GitHub's. Run git with `--no-color --no-ext-diff -M` for this format.
- */
-function parseGitDiff(output) {
-    const files = [];
-    const sections = output.split(/^(?=diff --git )/m).filter((s) => s.startsWith('diff --git '));
-    for (const section of sections) {
-        const file = parseSection(section);
-        if (file)
-            files.push(file);
-    }
-    return files;
-}
-function parseSection(section) {
-    const lines = section.split('\n');
-    let oldPath;
-    let newPath;
-    let status = 'modified';
-    let binary = false;
-    let i = 1;
-    for (; i < lines.length; i++) {
-        const line = lines[i].replace(/\r$/, '');
-        if (line.startsWith('@@'))
-            break;
-        if (line.startsWith('new file mode'))
-            status = 'added';
-        else if (line.startsWith('deleted file mode'))
-            status = 'removed';
-        else if (line.startsWith('rename from ')) {
-            oldPath = unquote(line.slice('rename from '.length));
-            status = 'renamed';
-        }
-        else if (line.startsWith('rename to '))
-            newPath = unquote(line.slice('rename to '.length));
-        else if (line.startsWith('copy from ')) {
-            oldPath = unquote(line.slice('copy from '.length));
-            status = 'copied';
-        }
-        else if (line.startsWith('copy to '))
-            newPath = unquote(line.slice('copy to '.length));
-        else if (line.startsWith('--- ')) {
-            const p = stripPrefix(unquote(line.slice(4)));
-            if (p !== undefined)
-                oldPath = p;
-        }
-        else if (line.startsWith('+++ ')) {
-            const p = stripPrefix(unquote(line.slice(4)));
-            if (p !== undefined)
-                newPath = p;
-        }
-        else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
-            binary = true;
-    }
-    if (newPath === undefined || oldPath === undefined) {
-        const fromHeader = pathsFromHeader(lines[0]);
-        oldPath ??= fromHeader?.[0];
-        newPath ??= fromHeader?.[1];
-    }
-    const path = status === 'removed' ? (oldPath ?? newPath) : (newPath ?? oldPath);
-    if (path === undefined)
-        return undefined;
-    const hunkLines = lines.slice(i);
-    while (hunkLines.length > 0 && hunkLines[hunkLines.length - 1] === '')
-        hunkLines.pop();
-    let additions = 0;
-    let deletions = 0;
-    for (const l of hunkLines) {
-        if (l.startsWith('+'))
-            additions++;
-        else if (l.startsWith('-'))
-            deletions++;
-    }
-    const patch = hunkLines.length > 0 ? hunkLines.join('\n') : undefined;
-    return {
-        path,
-        ...(status === 'renamed' || status === 'copied' ? { previousPath: oldPath } : {}),
-        status,
-        additions,
-        deletions,
-        ...(patch !== undefined ? { patch } : {}),
-        ...(binary ? { binary } : {}),
-    };
-}
-/** `a/x` → `x`; `/dev/null` → undefined. */
-function stripPrefix(p) {
-    if (p === '/dev/null')
-        return undefined;
-    return p.replace(/^[ab]\//, '').replace(/\t$/, '');
-}
-/** The `diff --git a/x b/x` header, used when no ---/+++ lines exist (binary, mode-only, empty files). */
-function pathsFromHeader(header) {
-    const rest = header.slice('diff --git '.length).replace(/\r$/, '');
-    if (rest.startsWith('"')) {
-        const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
-        if (!m)
-            return undefined;
-        return [stripPrefix(unquote(m[1])) ?? '', stripPrefix(unquote(m[2])) ?? ''];
-    }
-    // Unquoted: both halves are the same length when the path did not change.
-    const half = (rest.length - 1) / 2;
-    if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) {
-        const p = rest.slice(2, half);
-        return [p, p];
-    }
-    const m = /^a\/(.*) b\/(.*)$/.exec(rest);
-    return m ? [m[1], m[2]] : undefined;
-}
-const ESCAPES = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, '"': 34, '\\': 92 };
-/** Undoes git's C-style quoting of paths: `"a/caf\303\251.txt"` → `a/café.txt`. */
-function unquote(p) {
-    if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2)
-        return p;
-    const bytes = [];
-    const body = p.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-        const ch = body[i];
-        if (ch !== '\\') {
-            bytes.push(...Buffer.from(ch, 'utf8'));
-            continue;
-        }
-        const next = body[i + 1] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/core/diff/index.ts
-
-
-
-;// CONCATENATED MODULE: ./src/pipeline/prepare-files.ts
-
-
-/**
- * Applies the filters and parses each diff. A file is either reviewed or listed as skipped with a reason:
- * nothing is dropped silently.
- */
-async function prepareFiles(files, filter, fallback) {
-    const reviewed = [];
-    const skipped = [];
-    let recovered = 0;
-    for (const file of files) {
-        const excluded = filter.explain(file.path);
-        if (excluded) {
-            skipped.push({ path: file.path, reason: excluded });
-            continue;
-        }
-        if (file.status === 'removed') {
-            // Nothing was added: there is nothing to scan, and nothing is lost.
-            reviewed.push({ file, parsed: parsePatch(undefined) });
-            continue;
-        }
-        if (file.binary) {
-            skipped.push({ path: file.path, reason: 'binary file' });
-            continue;
-        }
-        let patch = file.patch;
-        if (patch === undefined && file.additions + file.deletions > 0) {
-            patch = fallback ? await fallback(file) : undefined;
-            if (patch === undefined) {
-                skipped.push({
-                    path: file.path,
-                    reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
-                });
-                continue;
-            }
-            recovered++;
-        }
-        const withPatch = patch === file.patch ? file : { ...file, patch };
-        reviewed.push({ file: withPatch, parsed: parsePatch(patch) });
-    }
-    return { reviewed, skipped, recovered };
-}
-/** Builds a fallback that asks local git for one file's diff between base and head. */
-function gitPatchFallback(diff, base, head) {
-    return async (file) => {
-        const paths = file.previousPath ? [file.previousPath, file.path] : [file.path];
-        const out = await diff(base, head, paths);
-        if (out === undefined)
-            return undefined;
-        const match = parseGitDiff(out).find((f) => f.path === file.path);
-        return match?.patch;
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/gate.ts
-
-/**
- * The pass/fail decision branch protection relies on. `fail-on` is the lowest severity that fails;
- * `never` reports findings as neutral and never fails.
- */
-function decideGate(findings, failOn) {
-    const counts = countBySeverity(findings);
-    const total = findings.length;
-    if (total === 0)
-        return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
-    const summary = describeCounts(counts);
-    if (failOn === 'never') {
-        return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
-    }
-    const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
-    if (blocking > 0) {
-        return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
-    }
-    return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
-}
-function describeCounts(counts) {
-    const parts = ['error', 'warning', 'notice']
-        .filter((s) => counts[s] > 0)
-        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
-    return parts.length > 0 ? parts.join(', ') : 'No findings';
-}
-
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
 /**
  * Builders for the two common shapes of rule, so that each provider is one short, reviewable entry:
@@ -55890,6 +55246,790 @@ function compileCustomRules(configs) {
 
 
 
+;// CONCATENATED MODULE: ./src/core/render/sarif.ts
+
+
+
+/** The schema URI every SARIF 2.1.0 log names. */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of `partialFingerprints` that carries the finding's fingerprint. Bump the version if the fingerprint changes. */
+const SARIF_FINGERPRINT_KEY = 'codexHooks/v1';
+const SARIF_TOOL_NAME = 'codex-hooks';
+const SARIF_INFORMATION_URI = 'https://github.com/codex-hooks/codex-hooks-action';
+const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+const SECRET_DESCRIPTIONS = new Map(BUILTIN_RULES.map((r) => [r.id, r.description]));
+/**
+ * A SARIF 2.1.0 log of the findings, for GitHub code scanning (github/codeql-action/upload-sarif) and other
+ * SARIF viewers. Pure: the same findings give the same log. Findings are already redacted; nothing is added
+ * here that a finding does not carry (no line text, no suggestion).
+ */
+function renderSarif(findings, options = {}) {
+    const sorted = sortFindings(findings);
+    const rules = [];
+    const index = new Map();
+    for (const f of sorted) {
+        if (index.has(f.ruleId))
+            continue;
+        index.set(f.ruleId, rules.length);
+        // Sorted most severe first: the first finding of a rule gives its default level.
+        rules.push(describeRule(f));
+    }
+    const results = sorted.map((f) => toResult(f, index.get(f.ruleId)));
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: SARIF_TOOL_NAME,
+                        fullName: PRODUCT,
+                        version: src_version_VERSION,
+                        semanticVersion: src_version_VERSION,
+                        informationUri: options.informationUri ?? SARIF_INFORMATION_URI,
+                        rules,
+                    },
+                },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.srcRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: withSlash(options.srcRoot) } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results,
+            },
+        ],
+    };
+}
+function describeRule(f) {
+    const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
+    const short = oneLine(secret ?? f.title ?? f.ruleId);
+    const help = helpFor(f, secret);
+    return {
+        id: f.ruleId,
+        name: ruleName(f.ruleId),
+        shortDescription: { text: short },
+        ...(secret ? { fullDescription: { text: secret } } : {}),
+        defaultConfiguration: { level: sarif_LEVEL[f.severity] },
+        help: { text: help },
+        properties: {
+            tags: f.category === 'secret' ? ['security', 'secret'] : [f.category],
+            category: f.category,
+        },
+    };
+}
+function helpFor(f, secretDescription) {
+    switch (f.category) {
+        case 'secret':
+            return `${secretDescription ?? 'A credential'} was added in this change. Remove it from the change, rotate it (it may already be in the history), and load it from a secret store at run time. See docs/secret-scanning.md.`;
+        case 'path':
+            return `A hook of the repository's codex-hooks config ('${f.source}') forbids this path. See docs/configuration.md.`;
+        case 'validator':
+            return `Reported by the hook '${f.source}' of the repository's codex-hooks config. See docs/configuration.md.`;
+        case 'ai':
+            return 'Reported by the Codex hook endpoint (AI review). See docs/hook-protocol.md.';
+    }
+}
+function toResult(f, ruleIndex) {
+    const start = f.line;
+    const region = start > 0
+        ? {
+            startLine: start,
+            endLine: Math.max(start, f.endLine),
+            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+        }
+        : undefined;
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: sarif_LEVEL[f.severity],
+        kind: 'fail',
+        message: { text: f.message.trim() === '' ? f.ruleId : f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
+                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
+                    ...(region ? { region } : {}),
+                },
+            },
+        ],
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+        properties: {
+            category: f.category,
+            source: f.source,
+            ...(f.redacted !== undefined ? { redacted: f.redacted } : {}),
+        },
+    };
+}
+/** A repository-relative path as a relative URI reference: forward slashes, each segment percent-encoded. */
+function toUri(filePath) {
+    return filePath
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/^\/+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/** `aws-access-key-id` → `AwsAccessKeyId`; SARIF's `name` is an identifier-like form of the id. */
+function ruleName(id) {
+    const name = id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join('');
+    return name === '' ? 'Rule' : name;
+}
+function oneLine(text) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    return t.length > 200 ? `${t.slice(0, 199)}…` : t;
+}
+function withSlash(uri) {
+    return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+;// CONCATENATED MODULE: ./src/core/pull-request.ts
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+const REVIEWED_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'];
+/**
+ * Decides from the webhook event whether to review, and reads the pull request from its payload.
+ * The head SHA is the PR head's, never GITHUB_SHA (which is the merge commit on `pull_request`).
+ */
+function readPullRequestEvent(eventName, payload, repository) {
+    if (!PULL_REQUEST_EVENTS.includes(eventName)) {
+        return {
+            review: false,
+            reason: `codex-hooks reviews pull requests; this run was triggered by '${eventName || 'an unknown event'}', so there is nothing to review. Trigger it on pull_request or pull_request_target.`,
+        };
+    }
+    const action = typeof payload.action === 'string' ? payload.action : '';
+    if (!REVIEWED_ACTIONS.includes(action)) {
+        return {
+            review: false,
+            reason: `The '${eventName}' event with action '${action}' changes no code; only ${REVIEWED_ACTIONS.join(', ')} are reviewed.`,
+        };
+    }
+    const pr = payload.pull_request;
+    const head = pr?.head;
+    const base = pr?.base;
+    if (!pr || typeof pr.number !== 'number' || typeof head?.sha !== 'string' || typeof base?.sha !== 'string') {
+        return {
+            review: false,
+            reason: `The '${eventName}' event payload has no pull request with head and base commits.`,
+        };
+    }
+    const baseRepo = base.repo;
+    const fullName = typeof baseRepo?.full_name === 'string' ? baseRepo.full_name : undefined;
+    const [owner, repo] = fullName ? fullName.split('/') : [repository?.owner, repository?.repo];
+    if (!owner || !repo)
+        return { review: false, reason: 'The repository of the pull request is unknown (GITHUB_REPOSITORY is not set).' };
+    const user = pr.user;
+    return {
+        review: true,
+        pr: {
+            owner,
+            repo,
+            number: pr.number,
+            title: typeof pr.title === 'string' ? pr.title : '',
+            headSha: head.sha,
+            baseSha: base.sha,
+            headRef: typeof head.ref === 'string' ? head.ref : '',
+            baseRef: typeof base.ref === 'string' ? base.ref : '',
+            author: typeof user?.login === 'string' ? user.login : '',
+            draft: pr.draft === true,
+            action,
+            ...(action === 'synchronize' && typeof payload.before === 'string' ? { beforeSha: payload.before } : {}),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+const INPUT_DEFAULTS = {
+    config: '.github/codex-hooks.yml',
+    'config-ref': 'base',
+    include: '**',
+    'fail-on': 'error',
+    'secret-action': 'block',
+    'comment-mode': 'review',
+    'on-hook-error': 'warn',
+    'hook-timeout': '60',
+    'hook-retries': '3',
+    'hook-max-bytes': '500000',
+    'max-comments': '30',
+    'dry-run': 'false',
+};
+function readInputs(read) {
+    const get = (name) => {
+        const value = read(name).trim();
+        if (value !== '')
+            return value;
+        return INPUT_DEFAULTS[name] ?? '';
+    };
+    const hookUrl = get('hook-url');
+    const codexToken = read('codex-token').trim();
+    return Object.freeze({
+        githubToken: get('github-token'),
+        codexToken,
+        hookUrl,
+        config: get('config'),
+        configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head']),
+        include: globs(get('include'), 'include'),
+        exclude: globs(get('exclude'), 'exclude'),
+        failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never']),
+        secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact']),
+        commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none']),
+        onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail']),
+        hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
+        hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
+        hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
+        maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
+        sarifFile: get('sarif-file'),
+        dryRun: inputs_boolean(get('dry-run'), 'dry-run'),
+    });
+}
+function oneOf(value, name, allowed) {
+    const v = value.toLowerCase();
+    if (allowed.includes(v))
+        return v;
+    throw new ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+}
+function integer(value, name, min, max) {
+    if (!/^\d+$/.test(value)) {
+        throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+    }
+    const n = Number(value);
+    if (n < min || n > max) {
+        throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+    }
+    return n;
+}
+function inputs_boolean(value, name) {
+    const v = value.toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(v))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(v))
+        return false;
+    throw new ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
+}
+function globs(value, name) {
+    const list = splitGlobList(value);
+    for (const g of list) {
+        const problem = checkGlob(g);
+        if (problem)
+            throw new ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+    }
+    return list;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/hook/token.ts
+
+
+
+/** A scope that lets the token call the hook endpoint. */
+const HOOK_SCOPES = ['hooks:trigger', 'hooks:execute'];
+const ROTATION_NOTICE_DAYS = 7;
+/** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
+const NOT_BEFORE_LEEWAY_MS = 60_000;
+const DAY_MS = 86_400_000;
+function fingerprintToken(token) {
+    return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
+}
+function inspectToken(token, now) {
+    const fingerprint = fingerprintToken(token);
+    const claims = readJwtClaims(token);
+    if (!claims)
+        return { kind: 'opaque', fingerprint, problems: [] };
+    const problems = [];
+    const expiresAt = numericDate(claims.exp);
+    const notBefore = numericDate(claims.nbf);
+    const scopes = readScopes(claims);
+    const nowMs = now.getTime();
+    const name = `the codex-token (fingerprint ${fingerprint})`;
+    if (expiresAt && expiresAt.getTime() <= nowMs) {
+        problems.push({
+            level: 'fatal',
+            message: `${name} expired at ${expiresAt.toISOString()} (${describeSpan(nowMs - expiresAt.getTime())} ago); create a new programmatic access token and update the secret`,
+        });
+    }
+    else if (expiresAt && expiresAt.getTime() - nowMs <= ROTATION_NOTICE_DAYS * DAY_MS) {
+        problems.push({
+            level: 'notice',
+            message: `${name} expires at ${expiresAt.toISOString()} (in ${describeSpan(expiresAt.getTime() - nowMs)}); rotate it soon`,
+        });
+    }
+    if (notBefore && notBefore.getTime() - NOT_BEFORE_LEEWAY_MS > nowMs) {
+        problems.push({
+            level: 'fatal',
+            message: `${name} is not valid before ${notBefore.toISOString()} (in ${describeSpan(notBefore.getTime() - nowMs)}); check the token's issue time or the runner's clock`,
+        });
+    }
+    if (scopes && !scopes.some((s) => HOOK_SCOPES.includes(s))) {
+        problems.push({
+            level: 'warning',
+            message: `${name} has the scopes [${scopes.map(cleanScope).join(', ')}] but neither 'hooks:trigger' nor 'hooks:execute'; the endpoint will likely answer 403`,
+        });
+    }
+    return {
+        kind: 'jwt',
+        fingerprint,
+        ...(scopes ? { scopes } : {}),
+        ...(expiresAt ? { expiresAt } : {}),
+        ...(notBefore ? { notBefore } : {}),
+        problems,
+    };
+}
+/**
+ * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
+ * Credentials in the URL are refused: they would end up in logs.
+ */
+function validateHookUrl(url) {
+    const where = "input 'hook-url'";
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
+    }
+    if (parsed.username || parsed.password) {
+        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+    }
+    if (parsed.protocol === 'https:')
+        return parsed;
+    if (parsed.protocol === 'http:') {
+        if (isLoopbackHost(parsed.hostname))
+            return parsed;
+        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
+    }
+    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
+}
+/** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
+    return false;
+}
+function readJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!isObject(header) || !isObject(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function numericDate(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
+}
+function readScopes(claims) {
+    const found = [];
+    let present = false;
+    for (const key of ['scope', 'scp']) {
+        const value = claims[key];
+        if (typeof value === 'string') {
+            present = true;
+            found.push(...value.split(/[\s,]+/).filter(Boolean));
+        }
+        else if (Array.isArray(value)) {
+            present = true;
+            found.push(...value.filter((v) => typeof v === 'string'));
+        }
+    }
+    return present ? [...new Set(found)] : undefined;
+}
+/** Scopes come from the token's claims: keep them short and printable in a log. */
+function cleanScope(scope) {
+    return scope.replace(/[^\w:.\-/*]/g, '?').slice(0, 40);
+}
+function describeSpan(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(ms / 3_600_000);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.round(ms / DAY_MS)} days`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
+
+
+/**
+ * Checks the endpoint settings before any work: the URL (https, or http on loopback), and the token's own
+ * claims when it is a JWT (expired or not yet valid fails at once; a missing scope warns; near expiry, a notice).
+ * Returns undefined when the AI review is off (no token).
+ */
+function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-token', url: 'hook-url' }) {
+    if (!token) {
+        if (url)
+            logger.notice(`${names.url} is set but ${names.token} is empty: the AI review is skipped.`);
+        return undefined;
+    }
+    if (!url)
+        throw new ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+    const parsed = validateHookUrl(url);
+    const inspection = inspectToken(token, now);
+    for (const problem of inspection.problems) {
+        if (problem.level === 'fatal')
+            throw new ConfigurationError(`${names.token}: ${problem.message}`);
+        if (problem.level === 'warning')
+            logger.warning(`${names.token}: ${problem.message}`);
+        else
+            logger.notice(`${names.token}: ${problem.message}`);
+    }
+    logger.info(`Hook endpoint ${parsed.host}, token ${inspection.fingerprint}${inspection.scopes ? ` (scopes: ${inspection.scopes.join(' ')})` : ''}`);
+    return { url: parsed.toString(), token };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/incremental.ts
+/**
+ * The paths changed since the head that was last reviewed, for an incremental review on `synchronize`: only
+ * these files need to go to the endpoint again. Undefined means "review the whole pull request": not a
+ * `synchronize`, a force-push (`before` is no ancestor of the new head: status `diverged` or `behind`, or GitHub
+ * no longer knows `before`), or a comparison too large to list completely. The published fingerprints keep a
+ * whole-PR review from posting anything twice.
+ */
+async function changedSinceLastReview(pr, github, logger) {
+    if (pr.action !== 'synchronize' || !pr.beforeSha || /^0+$/.test(pr.beforeSha))
+        return undefined;
+    if (pr.beforeSha === pr.headSha)
+        return new Set();
+    const before = pr.beforeSha.slice(0, 12);
+    let comparison;
+    try {
+        comparison = await github.compareCommits(pr, pr.beforeSha, pr.headSha);
+    }
+    catch (error) {
+        logger?.warning(`Could not compare ${before}…${pr.headSha.slice(0, 12)}; reviewing the whole pull request: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+    }
+    if (!comparison) {
+        logger?.info(`${before} is unknown to GitHub (a force-push?); reviewing the whole pull request`);
+        return undefined;
+    }
+    if (comparison.status === 'diverged' || comparison.status === 'behind') {
+        logger?.info(`The branch was rewritten since ${before} (${comparison.status}); reviewing the whole pull request`);
+        return undefined;
+    }
+    if (comparison.truncated) {
+        logger?.info(`More files changed since ${before} than GitHub lists; reviewing the whole pull request`);
+        return undefined;
+    }
+    logger?.info(`${comparison.files.length} files changed since the last reviewed head ${before}`);
+    return new Set(comparison.files);
+}
+
+;// CONCATENATED MODULE: ./src/core/diff/parse-patch.ts
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+/**
+ * Parses the hunks of one file's unified diff (GitHub's `patch`, or the body of a `git diff` file section).
+ * Tolerates CRLF, `\ No newline at end of file`, and text before the first hunk (file headers).
+ */
+function parsePatch(patch) {
+    const hunks = [];
+    const added = [];
+    const right = new Set();
+    const left = new Set();
+    if (!patch)
+        return { hunks, added, commentable: { right, left } };
+    let current;
+    let oldLine = 0;
+    let newLine = 0;
+    const flush = () => {
+        if (!current)
+            return;
+        const h = current.header;
+        hunks.push({
+            oldStart: Number(h[1]),
+            oldLines: h[2] === undefined ? 1 : Number(h[2]),
+            newStart: Number(h[3]),
+            newLines: h[4] === undefined ? 1 : Number(h[4]),
+            header: h[5] ?? '',
+            lines: current.lines,
+        });
+        current = undefined;
+    };
+    const rawLines = patch.split('\n');
+    // A patch that ends in a newline yields one empty trailing element that is not a line of the diff.
+    if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '')
+        rawLines.pop();
+    for (const raw of rawLines) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        const header = HUNK_HEADER.exec(line);
+        if (header) {
+            flush();
+            current = { header, lines: [] };
+            oldLine = Number(header[1]);
+            newLine = Number(header[3]);
+            continue;
+        }
+        if (!current)
+            continue; // file headers before the first hunk
+        const marker = line[0];
+        const text = line.slice(1);
+        if (marker === '+') {
+            current.lines.push({ kind: 'added', text, newLine });
+            added.push({ line: newLine, text });
+            right.add(newLine);
+            newLine++;
+        }
+        else if (marker === '-') {
+            current.lines.push({ kind: 'removed', text, oldLine });
+            left.add(oldLine);
+            oldLine++;
+        }
+        else if (marker === ' ' || line === '') {
+            // An empty line inside a hunk is a context line whose leading space was trimmed by an editor.
+            current.lines.push({ kind: 'context', text, oldLine, newLine });
+            right.add(newLine);
+            left.add(oldLine);
+            oldLine++;
+            newLine++;
+        }
+        // `\ No newline at end of file` and anything unrecognised carry no line.
+    }
+    flush();
+    return { hunks, added, commentable: { right, left } };
+}
+
+;// CONCATENATED MODULE: ./src/core/diff/parse-git-diff.ts
+/**
+ * Parses the output of `git diff` (several files, with headers) into ChangedFile records whose `patch`
+ * holds the hunks only, like GitHub's. Run git with `--no-color --no-ext-diff -M` for this format.
+ */
+function parseGitDiff(output) {
+    const files = [];
+    const sections = output.split(/^(?=diff --git )/m).filter((s) => s.startsWith('diff --git '));
+    for (const section of sections) {
+        const file = parseSection(section);
+        if (file)
+            files.push(file);
+    }
+    return files;
+}
+function parseSection(section) {
+    const lines = section.split('\n');
+    let oldPath;
+    let newPath;
+    let status = 'modified';
+    let binary = false;
+    let i = 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i].replace(/\r$/, '');
+        if (line.startsWith('@@'))
+            break;
+        if (line.startsWith('new file mode'))
+            status = 'added';
+        else if (line.startsWith('deleted file mode'))
+            status = 'removed';
+        else if (line.startsWith('rename from ')) {
+            oldPath = unquote(line.slice('rename from '.length));
+            status = 'renamed';
+        }
+        else if (line.startsWith('rename to '))
+            newPath = unquote(line.slice('rename to '.length));
+        else if (line.startsWith('copy from ')) {
+            oldPath = unquote(line.slice('copy from '.length));
+            status = 'copied';
+        }
+        else if (line.startsWith('copy to '))
+            newPath = unquote(line.slice('copy to '.length));
+        else if (line.startsWith('--- ')) {
+            const p = stripPrefix(unquote(line.slice(4)));
+            if (p !== undefined)
+                oldPath = p;
+        }
+        else if (line.startsWith('+++ ')) {
+            const p = stripPrefix(unquote(line.slice(4)));
+            if (p !== undefined)
+                newPath = p;
+        }
+        else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
+            binary = true;
+    }
+    if (newPath === undefined || oldPath === undefined) {
+        const fromHeader = pathsFromHeader(lines[0]);
+        oldPath ??= fromHeader?.[0];
+        newPath ??= fromHeader?.[1];
+    }
+    const path = status === 'removed' ? (oldPath ?? newPath) : (newPath ?? oldPath);
+    if (path === undefined)
+        return undefined;
+    const hunkLines = lines.slice(i);
+    while (hunkLines.length > 0 && hunkLines[hunkLines.length - 1] === '')
+        hunkLines.pop();
+    let additions = 0;
+    let deletions = 0;
+    for (const l of hunkLines) {
+        if (l.startsWith('+'))
+            additions++;
+        else if (l.startsWith('-'))
+            deletions++;
+    }
+    const patch = hunkLines.length > 0 ? hunkLines.join('\n') : undefined;
+    return {
+        path,
+        ...(status === 'renamed' || status === 'copied' ? { previousPath: oldPath } : {}),
+        status,
+        additions,
+        deletions,
+        ...(patch !== undefined ? { patch } : {}),
+        ...(binary ? { binary } : {}),
+    };
+}
+/** `a/x` → `x`; `/dev/null` → undefined. */
+function stripPrefix(p) {
+    if (p === '/dev/null')
+        return undefined;
+    return p.replace(/^[ab]\//, '').replace(/\t$/, '');
+}
+/** The `diff --git a/x b/x` header, used when no ---/+++ lines exist (binary, mode-only, empty files). */
+function pathsFromHeader(header) {
+    const rest = header.slice('diff --git '.length).replace(/\r$/, '');
+    if (rest.startsWith('"')) {
+        const m = /^("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*"|\S.*)$/.exec(rest);
+        if (!m)
+            return undefined;
+        return [stripPrefix(unquote(m[1])) ?? '', stripPrefix(unquote(m[2])) ?? ''];
+    }
+    // Unquoted: both halves are the same length when the path did not change.
+    const half = (rest.length - 1) / 2;
+    if (Number.isInteger(half) && rest.slice(2, half) === rest.slice(half + 3)) {
+        const p = rest.slice(2, half);
+        return [p, p];
+    }
+    const m = /^a\/(.*) b\/(.*)$/.exec(rest);
+    return m ? [m[1], m[2]] : undefined;
+}
+const ESCAPES = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, '"': 34, '\\': 92 };
+/** Undoes git's C-style quoting of paths: `"a/caf\303\251.txt"` → `a/café.txt`. */
+function unquote(p) {
+    if (!p.startsWith('"') || !p.endsWith('"') || p.length < 2)
+        return p;
+    const bytes = [];
+    const body = p.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== '\\') {
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/core/diff/index.ts
+
+
+
+;// CONCATENATED MODULE: ./src/pipeline/prepare-files.ts
+
+
+/**
+ * Applies the filters and parses each diff. A file is either reviewed or listed as skipped with a reason:
+ * nothing is dropped silently.
+ */
+async function prepareFiles(files, filter, fallback) {
+    const reviewed = [];
+    const skipped = [];
+    let recovered = 0;
+    for (const file of files) {
+        const excluded = filter.explain(file.path);
+        if (excluded) {
+            skipped.push({ path: file.path, reason: excluded });
+            continue;
+        }
+        if (file.status === 'removed') {
+            // Nothing was added: there is nothing to scan, and nothing is lost.
+            reviewed.push({ file, parsed: parsePatch(undefined) });
+            continue;
+        }
+        if (file.binary) {
+            skipped.push({ path: file.path, reason: 'binary file' });
+            continue;
+        }
+        let patch = file.patch;
+        if (patch === undefined && file.additions + file.deletions > 0) {
+            patch = fallback ? await fallback(file) : undefined;
+            if (patch === undefined) {
+                skipped.push({
+                    path: file.path,
+                    reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
+                });
+                continue;
+            }
+            recovered++;
+        }
+        const withPatch = patch === file.patch ? file : { ...file, patch };
+        reviewed.push({ file: withPatch, parsed: parsePatch(patch) });
+    }
+    return { reviewed, skipped, recovered };
+}
+/** Builds a fallback that asks local git for one file's diff between base and head. */
+function gitPatchFallback(diff, base, head) {
+    return async (file) => {
+        const paths = file.previousPath ? [file.previousPath, file.path] : [file.path];
+        const out = await diff(base, head, paths);
+        if (out === undefined)
+            return undefined;
+        const match = parseGitDiff(out).find((f) => f.path === file.path);
+        return match?.patch;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate.ts
+
+/**
+ * The pass/fail decision branch protection relies on. `fail-on` is the lowest severity that fails;
+ * `never` reports findings as neutral and never fails.
+ */
+function decideGate(findings, failOn) {
+    const counts = countBySeverity(findings);
+    const total = findings.length;
+    if (total === 0)
+        return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
+    const summary = describeCounts(counts);
+    if (failOn === 'never') {
+        return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
+    }
+    const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
+    if (blocking > 0) {
+        return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
+    }
+    return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
+}
+function describeCounts(counts) {
+    const parts = ['error', 'warning', 'notice']
+        .filter((s) => counts[s] > 0)
+        .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
+    return parts.length > 0 ? parts.join(', ') : 'No findings';
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/core/validators/command-output.ts
@@ -57947,7 +58087,7 @@ function closeFences(text) {
     const last = fences[fences.length - 1].trim();
     return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
 }
-function oneLine(text) {
+function review_comment_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 function review_comment_truncate(text, max) {
@@ -57975,8 +58115,8 @@ function fencedBlock(content, info = '') {
 function renderReviewComment(finding, placement) {
     const parts = [];
     parts.push(fingerprintMarker(finding));
-    const title = finding.title ? ` · **${neutralize(oneLine(review_comment_truncate(finding.title, 200)))}**` : '';
-    parts.push(`**${LABEL[finding.severity]}** · \`${oneLine(finding.ruleId).replace(/`/g, "'")}\`${title}`, '');
+    const title = finding.title ? ` · **${neutralize(review_comment_oneLine(review_comment_truncate(finding.title, 200)))}**` : '';
+    parts.push(`**${LABEL[finding.severity]}** · \`${review_comment_oneLine(finding.ruleId).replace(/`/g, "'")}\`${title}`, '');
     if (placement.kind !== 'inline' && finding.line > 0) {
         const lines = finding.endLine > finding.line ? `lines ${finding.line}–${finding.endLine}` : `line ${finding.line}`;
         parts.push(`_On ${lines}, outside the diff._`, '');
@@ -57992,7 +58132,7 @@ function renderReviewComment(finding, placement) {
         parts.push('<details><summary>Suggested replacement</summary>', '');
         parts.push(fencedBlock(review_comment_truncate(finding.suggestion, SUGGESTION_LIMIT)), '', '</details>', '');
     }
-    parts.push(`<sub>codex-hooks · ${neutralize(oneLine(finding.source))}</sub>`);
+    parts.push(`<sub>codex-hooks · ${neutralize(review_comment_oneLine(finding.source))}</sub>`);
     return review_comment_truncate(parts.join('\n'), COMMENT_BODY_LIMIT);
 }
 
@@ -58405,6 +58545,7 @@ function emitWorkflowAnnotations(runner, annotations) {
 
 
 
+
 function createDefaultDeps(env = process.env) {
     const runner = createActionsRunner(env);
     return {
@@ -58536,6 +58677,19 @@ async function main(deps) {
     const { findings, gate, prepared } = result;
     const stats = { ...result.stats, durationMs: deps.now().getTime() - started };
     const reportPath = await writeReport(deps.outputDir, pr, buildJsonReport(findings, stats, gate.conclusion, prepared.skipped));
+    // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
+    const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
+    if (sarifPath)
+        runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
+    // The outputs that do not depend on GitHub are set before publishing: if GitHub then fails, the workflow
+    // still gets the counts, the conclusion and the path of the report.
+    setOutputs(runner, {
+        findings: findings.length,
+        secrets: result.secretCount,
+        conclusion: gate.conclusion,
+        report: reportPath,
+        ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
+    });
     const published = await publishResults(runner, github, {
         pr,
         findings,
@@ -58557,13 +58711,8 @@ async function main(deps) {
             : {}),
     });
     setOutputs(runner, {
-        findings: findings.length,
-        secrets: result.secretCount,
-        conclusion: gate.conclusion,
-        report: reportPath,
         ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
         ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
-        ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
     });
     runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
     if (gate.failed)
@@ -58582,6 +58731,20 @@ async function writeReport(dir, pr, report) {
     const file = external_node_path_default().join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
     await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
     return file;
+}
+/** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
+async function writeSarif(workspace, file, findings) {
+    // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+    const full = external_node_path_default().resolve(workspace, file);
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? String(error);
+        throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+    }
+    return full;
 }
 /** A file of the checked-out head, or undefined; never outside the workspace. */
 async function readWorkspaceFile(workspace, file) {

@@ -8,9 +8,10 @@ import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
 import { resolveInWorkspace } from './adapters/workspace.js';
 import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings.js';
+import { renderSarif } from './core/render/sarif.js';
 import { readPullRequestEvent } from './core/pull-request.js';
 import type { PullRequest, ReviewStats } from './core/types.js';
-import { describeError } from './errors.js';
+import { ConfigurationError, describeError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
@@ -174,6 +175,18 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     pr,
     buildJsonReport(findings, stats, gate.conclusion, prepared.skipped),
   );
+  // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
+  const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
+  if (sarifPath) runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
+  // The outputs that do not depend on GitHub are set before publishing: if GitHub then fails, the workflow
+  // still gets the counts, the conclusion and the path of the report.
+  setOutputs(runner, {
+    findings: findings.length,
+    secrets: result.secretCount,
+    conclusion: gate.conclusion,
+    report: reportPath,
+    ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
+  });
   const published = await publishResults(runner, github, {
     pr,
     findings,
@@ -196,13 +209,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   });
 
   setOutputs(runner, {
-    findings: findings.length,
-    secrets: result.secretCount,
-    conclusion: gate.conclusion,
-    report: reportPath,
     ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
     ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
-    ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
   });
   runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
   if (gate.failed) return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
@@ -221,6 +229,24 @@ async function writeReport(dir: string, pr: PullRequest, report: unknown): Promi
   const file = path.join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
   await writeFile(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
   return file;
+}
+
+/** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
+async function writeSarif(
+  workspace: string,
+  file: string,
+  findings: Parameters<typeof renderSarif>[0],
+): Promise<string> {
+  // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+  const full = path.resolve(workspace, file);
+  try {
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+  }
+  return full;
 }
 
 /** A file of the checked-out head, or undefined; never outside the workspace. */

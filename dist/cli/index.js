@@ -7990,7 +7990,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4641);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5187);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8004,7 +8004,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4641:
+/***/ 5187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8013,7 +8013,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT, wholeFileAsAdded
+// UNUSED EXPORTS: EXIT, useColor, wholeFileAsAdded
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -18523,6 +18523,146 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
     return { url: parsed.toString(), token };
 }
 
+;// CONCATENATED MODULE: ./src/core/render/sarif.ts
+
+
+
+/** The schema URI every SARIF 2.1.0 log names. */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of `partialFingerprints` that carries the finding's fingerprint. Bump the version if the fingerprint changes. */
+const SARIF_FINGERPRINT_KEY = 'codexHooks/v1';
+const SARIF_TOOL_NAME = 'codex-hooks';
+const SARIF_INFORMATION_URI = 'https://github.com/codex-hooks/codex-hooks-action';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+const SECRET_DESCRIPTIONS = new Map(BUILTIN_RULES.map((r) => [r.id, r.description]));
+/**
+ * A SARIF 2.1.0 log of the findings, for GitHub code scanning (github/codeql-action/upload-sarif) and other
+ * SARIF viewers. Pure: the same findings give the same log. Findings are already redacted; nothing is added
+ * here that a finding does not carry (no line text, no suggestion).
+ */
+function renderSarif(findings, options = {}) {
+    const sorted = sortFindings(findings);
+    const rules = [];
+    const index = new Map();
+    for (const f of sorted) {
+        if (index.has(f.ruleId))
+            continue;
+        index.set(f.ruleId, rules.length);
+        // Sorted most severe first: the first finding of a rule gives its default level.
+        rules.push(describeRule(f));
+    }
+    const results = sorted.map((f) => toResult(f, index.get(f.ruleId)));
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: SARIF_TOOL_NAME,
+                        fullName: PRODUCT,
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: options.informationUri ?? SARIF_INFORMATION_URI,
+                        rules,
+                    },
+                },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.srcRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: withSlash(options.srcRoot) } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results,
+            },
+        ],
+    };
+}
+function describeRule(f) {
+    const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
+    const short = oneLine(secret ?? f.title ?? f.ruleId);
+    const help = helpFor(f, secret);
+    return {
+        id: f.ruleId,
+        name: ruleName(f.ruleId),
+        shortDescription: { text: short },
+        ...(secret ? { fullDescription: { text: secret } } : {}),
+        defaultConfiguration: { level: LEVEL[f.severity] },
+        help: { text: help },
+        properties: {
+            tags: f.category === 'secret' ? ['security', 'secret'] : [f.category],
+            category: f.category,
+        },
+    };
+}
+function helpFor(f, secretDescription) {
+    switch (f.category) {
+        case 'secret':
+            return `${secretDescription ?? 'A credential'} was added in this change. Remove it from the change, rotate it (it may already be in the history), and load it from a secret store at run time. See docs/secret-scanning.md.`;
+        case 'path':
+            return `A hook of the repository's codex-hooks config ('${f.source}') forbids this path. See docs/configuration.md.`;
+        case 'validator':
+            return `Reported by the hook '${f.source}' of the repository's codex-hooks config. See docs/configuration.md.`;
+        case 'ai':
+            return 'Reported by the Codex hook endpoint (AI review). See docs/hook-protocol.md.';
+    }
+}
+function toResult(f, ruleIndex) {
+    const start = f.line;
+    const region = start > 0
+        ? {
+            startLine: start,
+            endLine: Math.max(start, f.endLine),
+            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+        }
+        : undefined;
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        kind: 'fail',
+        message: { text: f.message.trim() === '' ? f.ruleId : f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
+                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
+                    ...(region ? { region } : {}),
+                },
+            },
+        ],
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+        properties: {
+            category: f.category,
+            source: f.source,
+            ...(f.redacted !== undefined ? { redacted: f.redacted } : {}),
+        },
+    };
+}
+/** A repository-relative path as a relative URI reference: forward slashes, each segment percent-encoded. */
+function toUri(filePath) {
+    return filePath
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/^\/+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/** `aws-access-key-id` → `AwsAccessKeyId`; SARIF's `name` is an identifier-like form of the id. */
+function ruleName(id) {
+    const name = id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join('');
+    return name === '' ? 'Rule' : name;
+}
+function oneLine(text) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    return t.length > 200 ? `${t.slice(0, 199)}…` : t;
+}
+function withSlash(uri) {
+    return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/format.ts
 
 
@@ -18530,6 +18670,7 @@ const COLORS = {
     error: '\u001b[31m',
     warning: '\u001b[33m',
     notice: '\u001b[36m',
+    success: '\u001b[32m',
     dim: '\u001b[2m',
     bold: '\u001b[1m',
     reset: '\u001b[0m',
@@ -18539,13 +18680,17 @@ function formatText(findings, gate, skipped, style) {
     const c = (code, s) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
     const lines = [];
     for (const f of sortFindings(findings)) {
-        const where = `${f.path}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
+        const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
         lines.push(`${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
     }
     for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
-        lines.push(`${c('dim', `${s.path}: not reviewed: ${s.reason}`)}`);
+        lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
     }
-    const verdict = gate.conclusion === 'failure' ? c('error', 'FAILED') : gate.conclusion === 'success' ? 'passed' : 'neutral';
+    const verdict = gate.conclusion === 'failure'
+        ? c('error', 'FAILED')
+        : gate.conclusion === 'success'
+            ? c('success', 'passed')
+            : 'neutral';
     lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
     return lines.join('\n') + '\n';
 }
@@ -18566,6 +18711,119 @@ function stripControl(s) {
     return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
 }
 
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
+const COMMON = `  --format FORMAT    text (default), json, sarif or github
+  --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
+  --include GLOBS    comma-separated globs of files to review (default **)
+  --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
+  --config FILE      hooks config (default .github/codex-hooks.yml when it exists)
+  -h, --help         this help`;
+const ENVIRONMENT = `Environment:
+  NO_COLOR           plain output even on a terminal
+  FORCE_COLOR=1      coloured output even when stdout is not a terminal
+  CODEX_HOOKS_DEBUG  log every stage to stderr`;
+const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git diff
+
+Usage:
+  codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
+  codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
+  codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
+  codex-hooks help COMMAND | COMMAND --help                 help for one command
+  codex-hooks --version | --help
+
+${EXIT_STATUS}
+`;
+const REVIEW_HELP = `Usage: codex-hooks review [--base REF] [--head REF] [options]
+
+Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI review when --hook-url is
+given) on the changes between two revisions, as a pull request would see them: the changes on --head
+since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
+is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
+Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first.
+
+Options:
+  --base REF         base revision (default HEAD)
+  --head REF         head revision (default: the working tree)
+  --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
+                     never from a flag (https; http only for loopback)
+${COMMON}
+
+${ENVIRONMENT}
+  CODEX_TOKEN        programmatic access token for --hook-url
+
+${EXIT_STATUS}
+`;
+const SCAN_HELP = `Usage: codex-hooks scan PATH... [options]
+
+Scans whole files: every line of each file counts as added, so the secret scan and the config's
+pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
+file names.
+
+Options:
+${COMMON}
+
+${ENVIRONMENT}
+
+${EXIT_STATUS}
+`;
+const HOOK_SERVER_HELP = `${HOOK_SERVER_USAGE}
+
+Starts the reference Codex hook endpoint on loopback and prints its URL; stops on Ctrl-C.
+Try it with: codex-hooks review --base main --hook-url <the printed URL>, with the same CODEX_TOKEN.
+
+Options:
+  --port N           port to listen on (default 8787; 0 picks a free one)
+  --host ADDR        address to bind (default 127.0.0.1)
+  --audit-log FILE   append each exchange to FILE (JSON lines)
+  -h, --help         this help
+`;
+const COMMAND_HELP = {
+    review: REVIEW_HELP,
+    scan: SCAN_HELP,
+    'hook-server': HOOK_SERVER_HELP,
+};
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+const SILENT = { update() { }, status() { }, done() { } };
+function progressEnabled(stream, env) {
+    return Boolean(stream.isTTY) && !env.CI && !env.GITHUB_ACTIONS && env.TERM !== 'dumb';
+}
+function createProgress(stream, env, options = {}) {
+    if (!progressEnabled(stream, env))
+        return SILENT;
+    const interval = options.intervalMs ?? 100;
+    const now = options.now ?? Date.now;
+    let last = -Infinity;
+    let shown = false;
+    const show = (text) => {
+        // \r back to the start of the line, \x1b[K erases what the previous, longer text left.
+        // eslint-disable-next-line no-control-regex
+        stream.write(`\r${text.replace(/[\u0000-\u001f\u007f]/g, '?')}\u001b[K`);
+        shown = true;
+    };
+    return {
+        update(label, current, total) {
+            const t = now();
+            if (current < total && t - last < interval)
+                return;
+            last = t;
+            show(`${label} ${current}/${total} files`);
+        },
+        status(text) {
+            last = now();
+            show(text);
+        },
+        done() {
+            if (shown)
+                stream.write('\r\u001b[K');
+            shown = false;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
@@ -18582,28 +18840,11 @@ function stripControl(s) {
 
 
 
+
+
+
 const EXIT = { passed: 0, failed: 1, usage: 2 };
-const FORMATS = ['text', 'json', 'github'];
-const USAGE = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git diff
-
-Usage:
-  codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan [PATH...] [options]                     scan whole files (every line counts as added)
-  codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
-  codex-hooks --version | --help
-
-Options:
-  --base REF         base revision (review; default HEAD)
-  --head REF         head revision (review; default: the working tree)
-  --format FORMAT    text (default), json or github
-  --fail-on LEVEL    error (default), warning, notice or never
-  --include GLOBS    comma-separated globs of files to review (default **)
-  --exclude GLOBS    comma-separated globs to leave out
-  --config FILE      hooks config (default .github/codex-hooks.yml when it exists)
-  --hook-url URL     Codex hook endpoint for the AI review (review; the token comes from CODEX_TOKEN)
-
-Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.
-`;
+const FORMATS = ['text', 'json', 'sarif', 'github'];
 async function runCli(argv, io) {
     try {
         return await dispatch(argv, io);
@@ -18615,9 +18856,22 @@ async function runCli(argv, io) {
 }
 async function dispatch(argv, io) {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-        io.stdout.write(USAGE);
+    if (command === undefined || command === '--help' || command === '-h') {
+        // Without a command it is a usage error: the help goes to stderr so a script's stdout stays clean.
+        (command === undefined ? io.stderr : io.stdout).write(MAIN_HELP);
         return command === undefined ? EXIT.usage : EXIT.passed;
+    }
+    if (command === 'help') {
+        const topic = rest[0];
+        if (topic === undefined) {
+            io.stdout.write(MAIN_HELP);
+            return EXIT.passed;
+        }
+        const help = COMMAND_HELP[topic];
+        if (help === undefined)
+            throw new ConfigurationError(`no help for '${topic}'; commands: review, scan, hook-server`);
+        io.stdout.write(help);
+        return EXIT.passed;
     }
     if (command === '--version' || command === '-v') {
         io.stdout.write(`${VERSION}\n`);
@@ -18627,8 +18881,13 @@ async function dispatch(argv, io) {
         return review(rest, io);
     if (command === 'scan')
         return scan(rest, io);
-    if (command === 'hook-server')
+    if (command === 'hook-server') {
+        if (rest.includes('--help') || rest.includes('-h')) {
+            io.stdout.write(HOOK_SERVER_HELP);
+            return EXIT.passed;
+        }
         return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
+    }
     throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
 }
 const COMMON_OPTIONS = {
@@ -18675,7 +18934,7 @@ async function review(args, io) {
         'hook-url': { type: 'string', default: '' },
     });
     if (values.help) {
-        io.stdout.write(USAGE);
+        io.stdout.write(REVIEW_HELP);
         return EXIT.passed;
     }
     if (positionals.length > 0)
@@ -18730,22 +18989,29 @@ async function review(args, io) {
 async function scan(args, io) {
     const { values, positionals } = parse(args, COMMON_OPTIONS);
     if (values.help) {
-        io.stdout.write(USAGE);
+        io.stdout.write(SCAN_HELP);
         return EXIT.passed;
     }
     const options = commonOptions(values);
     if (positionals.length === 0)
-        throw new ConfigurationError('scan needs at least one file path');
+        throw new ConfigurationError("scan needs at least one file path; run 'codex-hooks scan --help'");
+    const progress = createProgress(io.stderr, io.env);
     const files = [];
-    for (const p of positionals) {
-        let text;
-        try {
-            text = await (0,promises_namespaceObject.readFile)(p, 'utf8');
+    try {
+        for (const [i, p] of positionals.entries()) {
+            progress.update('reading', i + 1, positionals.length);
+            let text;
+            try {
+                text = await (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(io.cwd, p), 'utf8');
+            }
+            catch (error) {
+                throw new ConfigurationError(`cannot read '${p}': ${error.code ?? String(error)}`);
+            }
+            files.push(wholeFileAsAdded(p, text));
         }
-        catch (error) {
-            throw new ConfigurationError(`cannot read '${p}': ${error.code ?? String(error)}`);
-        }
-        files.push(wholeFileAsAdded(p, text));
+    }
+    finally {
+        progress.done();
     }
     const pr = {
         owner: 'local',
@@ -18785,37 +19051,74 @@ async function runPipeline(pr, files, options, values, io, ai) {
         refLabel: 'the working tree',
         read: readLocal,
     });
-    const logger = stderrLogger(io);
+    const progress = createProgress(io.stderr, io.env);
+    const logger = withProgress(stderrLogger(io), progress);
     logger.info(`Hooks config: ${config.source}`);
-    return runReviewPipeline(pr, files, {
-        include: options.include,
-        exclude: options.exclude,
-        failOn: options.failOn,
-        config: config.config,
-        workspace: io.cwd,
-        ...(ai ? { ai } : {}),
-    }, {
-        logger,
-        stage: (_name, fn) => fn(),
-        onSecret: () => { },
-        now: () => Date.now(),
-        runCommand: runCommand,
-        readRepositoryFile: readLocal,
-    });
+    try {
+        return await runReviewPipeline(pr, files, {
+            include: options.include,
+            exclude: options.exclude,
+            failOn: options.failOn,
+            config: config.config,
+            workspace: io.cwd,
+            ...(ai ? { ai } : {}),
+        }, {
+            logger,
+            stage: (name, fn) => {
+                progress.status(`${name}: ${files.length} files…`);
+                return fn();
+            },
+            onSecret: () => { },
+            now: () => Date.now(),
+            runCommand: runCommand,
+            readRepositoryFile: readLocal,
+        });
+    }
+    finally {
+        progress.done();
+    }
+}
+/** Clears the progress line before a message, so the two never share a line. */
+function withProgress(logger, progress) {
+    const wrap = (f) => (m) => {
+        progress.done();
+        f(m);
+    };
+    return {
+        debug: wrap(logger.debug),
+        info: wrap(logger.info),
+        notice: wrap(logger.notice),
+        warning: wrap(logger.warning),
+        error: wrap(logger.error),
+    };
 }
 function report(result, format, io) {
     const { findings, gate, prepared, stats } = result;
     if (format === 'json') {
         io.stdout.write(JSON.stringify(buildJsonReport(findings, stats, gate.conclusion, prepared.skipped), null, 2) + '\n');
     }
+    else if (format === 'sarif') {
+        io.stdout.write(JSON.stringify(renderSarif(findings), null, 2) + '\n');
+    }
     else if (format === 'github') {
         io.stdout.write(formatGithub(findings));
     }
     else {
-        const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-        io.stdout.write(formatText(findings, gate, prepared.skipped, { color }));
+        io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
     }
     return gate.failed ? EXIT.failed : EXIT.passed;
+}
+/**
+ * Colour on a terminal only. NO_COLOR (any non-empty value) turns it off; FORCE_COLOR (anything but 0 or
+ * false) turns it on even when stdout is not a terminal, and wins over NO_COLOR, as in Node itself.
+ */
+function useColor(stream, env) {
+    const force = env.FORCE_COLOR;
+    if (force !== undefined && force !== '')
+        return !['0', 'false'].includes(force.toLowerCase());
+    if (env.NO_COLOR)
+        return false;
+    return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 function stderrLogger(io) {
     const verbose = Boolean(io.env.CODEX_HOOKS_DEBUG);

@@ -10,6 +10,7 @@ const COLORS = {
   error: '\u001b[31m',
   warning: '\u001b[33m',
   notice: '\u001b[36m',
+  success: '\u001b[32m',
   dim: '\u001b[2m',
   bold: '\u001b[1m',
   reset: '\u001b[0m',
@@ -25,16 +26,20 @@ export function formatText(
   const c = (code: keyof typeof COLORS, s: string) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
   for (const f of sortFindings(findings)) {
-    const where = `${f.path}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
+    const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
     lines.push(
       `${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`,
     );
   }
   for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
-    lines.push(`${c('dim', `${s.path}: not reviewed: ${s.reason}`)}`);
+    lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
   }
   const verdict =
-    gate.conclusion === 'failure' ? c('error', 'FAILED') : gate.conclusion === 'success' ? 'passed' : 'neutral';
+    gate.conclusion === 'failure'
+      ? c('error', 'FAILED')
+      : gate.conclusion === 'success'
+        ? c('success', 'passed')
+        : 'neutral';
   lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
   return lines.join('\n') + '\n';
 }

@@ -16,41 +16,23 @@ import { preflightHookEndpoint } from '../pipeline/preflight.js';
 import path from 'node:path';
 import { splitGlobList, checkGlob } from '../core/filter.js';
 import { VERSION } from '../version.js';
+import { renderSarif } from '../core/render/sarif.js';
 import { formatGithub, formatText } from './format.js';
+import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } from './help.js';
+import { createProgress, type Progress } from './progress.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
 export interface CliIo {
   readonly stdout: { write(s: string): unknown; isTTY?: boolean };
-  readonly stderr: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
-
-const USAGE = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git diff
-
-Usage:
-  codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan [PATH...] [options]                     scan whole files (every line counts as added)
-  codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
-  codex-hooks --version | --help
-
-Options:
-  --base REF         base revision (review; default HEAD)
-  --head REF         head revision (review; default: the working tree)
-  --format FORMAT    text (default), json or github
-  --fail-on LEVEL    error (default), warning, notice or never
-  --include GLOBS    comma-separated globs of files to review (default **)
-  --exclude GLOBS    comma-separated globs to leave out
-  --config FILE      hooks config (default .github/codex-hooks.yml when it exists)
-  --hook-url URL     Codex hook endpoint for the AI review (review; the token comes from CODEX_TOKEN)
-
-Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.
-`;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
@@ -63,9 +45,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout.write(USAGE);
+  if (command === undefined || command === '--help' || command === '-h') {
+    // Without a command it is a usage error: the help goes to stderr so a script's stdout stays clean.
+    (command === undefined ? io.stderr : io.stdout).write(MAIN_HELP);
     return command === undefined ? EXIT.usage : EXIT.passed;
+  }
+  if (command === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout.write(MAIN_HELP);
+      return EXIT.passed;
+    }
+    const help = COMMAND_HELP[topic];
+    if (help === undefined) throw new ConfigurationError(`no help for '${topic}'; commands: review, scan, hook-server`);
+    io.stdout.write(help);
+    return EXIT.passed;
   }
   if (command === '--version' || command === '-v') {
     io.stdout.write(`${VERSION}\n`);
@@ -73,7 +67,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'review') return review(rest, io);
   if (command === 'scan') return scan(rest, io);
-  if (command === 'hook-server') return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
+  if (command === 'hook-server') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(HOOK_SERVER_HELP);
+      return EXIT.passed;
+    }
+    return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
+  }
   throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
 }
 
@@ -127,7 +127,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     'hook-url': { type: 'string', default: '' },
   });
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(REVIEW_HELP);
     return EXIT.passed;
   }
   if (positionals.length > 0) throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
@@ -186,20 +186,27 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
 async function scan(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, COMMON_OPTIONS);
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(SCAN_HELP);
     return EXIT.passed;
   }
   const options = commonOptions(values);
-  if (positionals.length === 0) throw new ConfigurationError('scan needs at least one file path');
+  if (positionals.length === 0)
+    throw new ConfigurationError("scan needs at least one file path; run 'codex-hooks scan --help'");
+  const progress = createProgress(io.stderr, io.env);
   const files: ChangedFile[] = [];
-  for (const p of positionals) {
-    let text: string;
-    try {
-      text = await readFile(p, 'utf8');
-    } catch (error) {
-      throw new ConfigurationError(`cannot read '${p}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  try {
+    for (const [i, p] of positionals.entries()) {
+      progress.update('reading', i + 1, positionals.length);
+      let text: string;
+      try {
+        text = await readFile(path.resolve(io.cwd, p), 'utf8');
+      } catch (error) {
+        throw new ConfigurationError(`cannot read '${p}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      files.push(wholeFileAsAdded(p, text));
     }
-    files.push(wholeFileAsAdded(p, text));
+  } finally {
+    progress.done();
   }
   const pr: PullRequest = {
     owner: 'local',
@@ -247,28 +254,53 @@ async function runPipeline(
     refLabel: 'the working tree',
     read: readLocal,
   });
-  const logger = stderrLogger(io);
+  const progress = createProgress(io.stderr, io.env);
+  const logger = withProgress(stderrLogger(io), progress);
   logger.info(`Hooks config: ${config.source}`);
-  return runReviewPipeline(
-    pr,
-    files,
-    {
-      include: options.include,
-      exclude: options.exclude,
-      failOn: options.failOn,
-      config: config.config,
-      workspace: io.cwd,
-      ...(ai ? { ai } : {}),
-    },
-    {
-      logger,
-      stage: <T>(_name: string, fn: () => Promise<T>) => fn(),
-      onSecret: () => {},
-      now: () => Date.now(),
-      runCommand,
-      readRepositoryFile: readLocal,
-    },
-  );
+  try {
+    return await runReviewPipeline(
+      pr,
+      files,
+      {
+        include: options.include,
+        exclude: options.exclude,
+        failOn: options.failOn,
+        config: config.config,
+        workspace: io.cwd,
+        ...(ai ? { ai } : {}),
+      },
+      {
+        logger,
+        stage: <T>(name: string, fn: () => Promise<T>) => {
+          progress.status(`${name}: ${files.length} files…`);
+          return fn();
+        },
+        onSecret: () => {},
+        now: () => Date.now(),
+        runCommand,
+        readRepositoryFile: readLocal,
+      },
+    );
+  } finally {
+    progress.done();
+  }
+}
+
+/** Clears the progress line before a message, so the two never share a line. */
+function withProgress(logger: Logger, progress: Progress): Logger {
+  const wrap =
+    (f: (m: string) => void) =>
+    (m: string): void => {
+      progress.done();
+      f(m);
+    };
+  return {
+    debug: wrap(logger.debug),
+    info: wrap(logger.info),
+    notice: wrap(logger.notice),
+    warning: wrap(logger.warning),
+    error: wrap(logger.error),
+  };
 }
 
 function report(result: PipelineResult, format: Format, io: CliIo): number {
@@ -277,13 +309,25 @@ function report(result: PipelineResult, format: Format, io: CliIo): number {
     io.stdout.write(
       JSON.stringify(buildJsonReport(findings, stats, gate.conclusion, prepared.skipped), null, 2) + '\n',
     );
+  } else if (format === 'sarif') {
+    io.stdout.write(JSON.stringify(renderSarif(findings), null, 2) + '\n');
   } else if (format === 'github') {
     io.stdout.write(formatGithub(findings));
   } else {
-    const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
-    io.stdout.write(formatText(findings, gate, prepared.skipped, { color }));
+    io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
   }
   return gate.failed ? EXIT.failed : EXIT.passed;
+}
+
+/**
+ * Colour on a terminal only. NO_COLOR (any non-empty value) turns it off; FORCE_COLOR (anything but 0 or
+ * false) turns it on even when stdout is not a terminal, and wins over NO_COLOR, as in Node itself.
+ */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR) return false;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
 function stderrLogger(io: CliIo): Logger {

@@ -3,10 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { reviewRequest } from '../../src/hook-server/rules.js';
 import type { HookRequest, HookResponse } from '../../src/hook/types.js';
 
-/** One scripted answer: a status with headers and a body, `hang` (never answers), or `review` (a real answer). */
+/**
+ * One scripted answer: a status with headers and a body, `hang` (never answers), `review` (a real answer),
+ * `stream` (a body sent in pieces, `delayMs` apart, without Content-Length), or `reset` (the connection is
+ * destroyed before any answer).
+ */
 export type EndpointStep =
   | { readonly status: number; readonly headers?: Record<string, string>; readonly body?: string }
   | { readonly hang: true }
+  | { readonly reset: true }
+  | {
+      readonly stream: {
+        readonly status: number;
+        readonly chunks: readonly string[];
+        readonly delayMs: number;
+        readonly headers?: Record<string, string>;
+      };
+    }
   | { readonly review: true; readonly extend?: (request: HookRequest, response: HookResponse) => HookResponse };
 
 export interface ReceivedRequest {
@@ -55,6 +68,24 @@ export class FakeEndpoint {
     const step = this.steps[Math.min(index, this.steps.length - 1)]!;
     if ('hang' in step) {
       this.open.add(res);
+      return;
+    }
+    if ('reset' in step) {
+      req.socket.destroy();
+      return;
+    }
+    if ('stream' in step) {
+      const { status, chunks, delayMs, headers } = step.stream;
+      this.open.add(res);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.flushHeaders();
+      for (const chunk of chunks) {
+        if (res.destroyed) return;
+        res.write(chunk);
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+      if (!res.destroyed) res.end();
+      this.open.delete(res);
       return;
     }
     if ('review' in step) {
