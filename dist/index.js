@@ -44270,7 +44270,9 @@ function createGitHubClient(options) {
             catch (error) {
                 throw translateError(error, 'list the pull request files', 'pull-requests: read');
             }
-            return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped: files.length >= PULL_REQUEST_FILE_CAP };
+            // Exactly 3,000 files is not capped; the PR's own count tells the two apart when the event carries it.
+            const capped = files.length >= PULL_REQUEST_FILE_CAP && (pr.changedFiles ?? Infinity) > PULL_REQUEST_FILE_CAP;
+            return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped };
         },
         async createCheckRun(pr, input) {
             const batches = batchAnnotations(input.annotations, ANNOTATIONS_PER_REQUEST);
@@ -44479,18 +44481,33 @@ function statusOf(error) {
 /** Turns an octokit error into one that says who must act; 403s name the permission that is missing. */
 function translateError(error, what, permission) {
     const status = statusOf(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (status === 403 && /resource not accessible by (integration|personal access token)/i.test(message)) {
+    const message = gitHubMessage(error);
+    if (status === 403 && /resource not accessible by (integration|personal access token)/i.test(message ?? '')) {
         return new PermissionError(permission, what);
     }
     if (status === 401)
         return new UpstreamError(`could not ${what}: bad credentials`, 'GitHub', 401, 'check the github-token input');
-    if (status !== undefined)
-        return new UpstreamError(`could not ${what}: ${firstLine(message)}`, 'GitHub', status);
-    return new UpstreamError(`could not ${what}: ${firstLine(message)}`, 'GitHub');
+    const reason = message ?? (status !== undefined ? 'no message' : describeFailure(error));
+    return new UpstreamError(`could not ${what}: ${reason}`, 'GitHub', status);
 }
-function firstLine(s) {
-    return (s.split('\n')[0] ?? '').slice(0, 300);
+/**
+ * GitHub's own `message` field of a JSON error body, and nothing else: an error's text may quote the raw
+ * response (a patch, and so possibly a secret), so it is never used.
+ */
+function gitHubMessage(error) {
+    const data = error?.response?.data;
+    const message = typeof data === 'object' && data !== null ? data.message : undefined;
+    if (typeof message !== 'string' || message.length === 0)
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    return message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 200);
+}
+/** A network or parsing failure, named by its code or class only. */
+function describeFailure(error) {
+    const code = error?.code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
+        return `network error ${code}`;
+    return `unexpected response (${error instanceof Error ? error.name : typeof error})`;
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -55437,6 +55454,7 @@ function readPullRequestEvent(eventName, payload, repository) {
             draft: pr.draft === true,
             action,
             ...(action === 'synchronize' && typeof payload.before === 'string' ? { beforeSha: payload.before } : {}),
+            ...(typeof pr.changed_files === 'number' ? { changedFiles: pr.changed_files } : {}),
         },
     };
 }
@@ -58473,6 +58491,7 @@ async function publishResults(runner, github, input) {
         }
     }
     let checkRunId;
+    let checkRunError;
     if (input.dryRun) {
         notes.push(`Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
         emitWorkflowAnnotations(runner, annotations);
@@ -58497,18 +58516,23 @@ async function publishResults(runner, github, input) {
             });
         }
         catch (error) {
-            if (!(error instanceof PermissionError))
+            if (!(error instanceof UpstreamError))
                 throw error;
+            // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
+            // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
             const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
             runner.warning(note);
             notes.push(note);
             emitWorkflowAnnotations(runner, annotations);
+            if (!(error instanceof PermissionError))
+                checkRunError = error;
         }
     }
     await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
     return {
         ...(checkRunId !== undefined ? { checkRunId } : {}),
         ...(reviewId !== undefined ? { reviewId } : {}),
+        ...(checkRunError ? { checkRunError } : {}),
         notes,
     };
 }
@@ -58717,6 +58741,12 @@ async function main(deps) {
     runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
     if (gate.failed)
         return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
+    if (published.checkRunError) {
+        return {
+            failed: true,
+            message: `${published.checkRunError.message}; the findings are in the job summary and annotations`,
+        };
+    }
     if (result.ai.failure && inputs.onHookError === 'fail') {
         return { failed: true, message: `AI review did not run (on-hook-error: fail): ${result.ai.failure.message}` };
     }

@@ -214,6 +214,12 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   });
   runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
   if (gate.failed) return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
+  if (published.checkRunError) {
+    return {
+      failed: true,
+      message: `${published.checkRunError.message}; the findings are in the job summary and annotations`,
+    };
+  }
   if (result.ai.failure && inputs.onHookError === 'fail') {
     return { failed: true, message: `AI review did not run (on-hook-error: fail): ${result.ai.failure.message}` };
   }

@@ -172,7 +172,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
       } catch (error) {
         throw translateError(error, 'list the pull request files', 'pull-requests: read');
       }
-      return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped: files.length >= PULL_REQUEST_FILE_CAP };
+      // Exactly 3,000 files is not capped; the PR's own count tells the two apart when the event carries it.
+      const capped = files.length >= PULL_REQUEST_FILE_CAP && (pr.changedFiles ?? Infinity) > PULL_REQUEST_FILE_CAP;
+      return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped };
     },
 
     async createCheckRun(pr, input) {
@@ -388,16 +390,31 @@ function statusOf(error: unknown): number | undefined {
 /** Turns an octokit error into one that says who must act; 403s name the permission that is missing. */
 export function translateError(error: unknown, what: string, permission: string): Error {
   const status = statusOf(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if (status === 403 && /resource not accessible by (integration|personal access token)/i.test(message)) {
+  const message = gitHubMessage(error);
+  if (status === 403 && /resource not accessible by (integration|personal access token)/i.test(message ?? '')) {
     return new PermissionError(permission, what);
   }
   if (status === 401)
     return new UpstreamError(`could not ${what}: bad credentials`, 'GitHub', 401, 'check the github-token input');
-  if (status !== undefined) return new UpstreamError(`could not ${what}: ${firstLine(message)}`, 'GitHub', status);
-  return new UpstreamError(`could not ${what}: ${firstLine(message)}`, 'GitHub');
+  const reason = message ?? (status !== undefined ? 'no message' : describeFailure(error));
+  return new UpstreamError(`could not ${what}: ${reason}`, 'GitHub', status);
 }
 
-function firstLine(s: string): string {
-  return (s.split('\n')[0] ?? '').slice(0, 300);
+/**
+ * GitHub's own `message` field of a JSON error body, and nothing else: an error's text may quote the raw
+ * response (a patch, and so possibly a secret), so it is never used.
+ */
+function gitHubMessage(error: unknown): string | undefined {
+  const data = (error as { response?: { data?: unknown } } | null)?.response?.data;
+  const message = typeof data === 'object' && data !== null ? (data as { message?: unknown }).message : undefined;
+  if (typeof message !== 'string' || message.length === 0) return undefined;
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 200);
+}
+
+/** A network or parsing failure, named by its code or class only. */
+function describeFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `network error ${code}`;
+  return `unexpected response (${error instanceof Error ? error.name : typeof error})`;
 }

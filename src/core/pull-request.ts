@@ -58,6 +58,7 @@ export function readPullRequestEvent(
       draft: pr.draft === true,
       action,
       ...(action === 'synchronize' && typeof payload.before === 'string' ? { beforeSha: payload.before } : {}),
+      ...(typeof pr.changed_files === 'number' ? { changedFiles: pr.changed_files } : {}),
     },
   };
 }

@@ -38,6 +38,8 @@ export interface PullRequest {
   readonly action: string;
   /** For `synchronize`: the head before the push. */
   readonly beforeSha?: string;
+  /** The PR's own count of changed files (`changed_files`), when the event says. */
+  readonly changedFiles?: number;
 }
 
 /** An added line of a file, numbered in the new version of the file. */

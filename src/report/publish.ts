@@ -43,6 +43,8 @@ export interface PublishResult {
   readonly reviewId?: number;
   /** Notes added while publishing (a missing permission), also shown in the summary. */
   readonly notes: string[];
+  /** GitHub failed to create the check run for a reason other than a permission: the step must fail. */
+  readonly checkRunError?: UpstreamError;
 }
 
 /**
@@ -117,6 +119,7 @@ export async function publishResults(
   }
 
   let checkRunId: number | undefined;
+  let checkRunError: UpstreamError | undefined;
   if (input.dryRun) {
     notes.push(
       `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`,
@@ -140,17 +143,21 @@ export async function publishResults(
         return id;
       });
     } catch (error) {
-      if (!(error instanceof PermissionError)) throw error;
+      if (!(error instanceof UpstreamError)) throw error;
+      // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
+      // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
       const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
       runner.warning(note);
       notes.push(note);
       emitWorkflowAnnotations(runner, annotations);
+      if (!(error instanceof PermissionError)) checkRunError = error;
     }
   }
   await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
   return {
     ...(checkRunId !== undefined ? { checkRunId } : {}),
     ...(reviewId !== undefined ? { reviewId } : {}),
+    ...(checkRunError ? { checkRunError } : {}),
     notes,
   };
 }

@@ -41,6 +41,16 @@ describe('readPullRequestEvent', () => {
     if (!r.review) expect(r.reason).toMatch(reason);
   });
 
+  it("reads the PR's own count of changed files", () => {
+    const event = payload('opened');
+    const r = readPullRequestEvent(
+      'pull_request',
+      { ...event, pull_request: { ...event.pull_request, changed_files: 3000 } },
+      undefined,
+    );
+    expect(r.review && r.pr.changedFiles).toBe(3000);
+  });
+
   it('explains a payload without a pull request', () => {
     const r = readPullRequestEvent('pull_request', { action: 'opened' }, undefined);
     expect(r.review).toBe(false);
