@@ -68,8 +68,11 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     provider: 'Shopify',
     description: 'Shopify access token or shared secret',
     prefixes: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-    token: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
-    example: (g) => 'shpat_' + g.hex(32),
+    // Shopify's changelog: a static prefix on a 32-character value (38 in all); hex in practice, but
+    // the documentation promises only the length.
+    token: 'shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}',
+    entropy: 3.2,
+    example: (g) => ['shpat_' + g.hex(32), 'shpss_' + g.alnum(32)],
   }),
   prefixed({
     id: 'razorpay-key',
