@@ -89,8 +89,13 @@ function isUnquotedPassword(value: string): boolean {
   );
 }
 
+/** `/Users/me`, `~/.ssh`, `C:\\data`: a path (`PWD=` is the working directory), not a password. */
+const FILE_PATH = /^(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w./\\-]*$/;
+
 function isPlausiblePassword(value: string): boolean {
-  return value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value);
+  return (
+    value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value) && !FILE_PATH.test(value)
+  );
 }
 
 /** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
@@ -247,6 +252,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         'password: "${DB_PASSWORD}"',
         'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
         'PWD=/home/runner/work/app2',
+        "env: { PWD: '/Users/maciej' }",
         'password: !vault |',
         'const password = userPassword;',
         'password = config.db.password',

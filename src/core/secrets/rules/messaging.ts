@@ -54,8 +54,13 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     provider: 'Twilio',
     description: 'Twilio auth token or API key secret',
     names: ['twilio'],
-    value: '(?:SK[0-9a-fA-F]{32}|[a-f0-9]{32})',
+    // Auth tokens are 32 hex characters; an API key's secret is 32 alphanumerics. `SK` + 32 hex is the
+    // API key's SID and `AC` + 32 hex the account SID (Twilio's Key resource documents the SID pattern):
+    // identifiers, not secrets, and 34 characters long, so they do not match.
+    value: '[A-Za-z0-9]{32}',
+    entropy: 3.2,
     example: (g) => g.hex(32),
+    negative: ['TWILIO_API_KEY_SID=SK3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e'],
   }),
   prefixed({
     id: 'sendgrid-api-key',

@@ -8,7 +8,9 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     provider: 'Stripe',
     description: 'Stripe secret or restricted key',
     prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
-    token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,99}',
+    // Stripe's security team (quoted in GitLab's secret-detection issue 458019): live keys are
+    // `(sk|rk)_live_` + alphanumerics, "longer key lengths" up to 128.
+    token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,128}',
     validate: (s) => !/^sk_(?:live|test)_[a-f0-9]{40}$/.test(s) /* Paystack's shape */,
     example: (g) => 'sk_live_' + g.alnum(99),
   }),
