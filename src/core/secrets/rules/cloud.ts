@@ -193,8 +193,12 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     provider: 'Vercel',
     description: 'Vercel access token (prefixed format)',
     prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
-    token: 'vc[picrk]_[A-Za-z0-9]{56}',
-    example: (g) => 'vcp_' + g.alnum(56),
+    // Prefixes from Vercel's changelog ("new token formats"); the length is not published, so a range.
+    token: 'vc[piark]_[A-Za-z0-9]{24,64}',
+    entropy: 3.5,
+    validate: (s) => /[0-9]/.test(s),
+    example: (g) => ['vcp_' + g.alnum(56), 'vca_' + g.alnum(40)],
+    negative: ['vcp_localeDisplayNameForRegion'],
   }),
   named({
     id: 'vercel-legacy-token',

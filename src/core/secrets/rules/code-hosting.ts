@@ -42,9 +42,21 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
       'glrtr-',
     ],
     token:
-      '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent|gloas)-[A-Za-z0-9_-]{20,64}(?:\\.[0-9a-z]{2}\\.[a-z0-9]{9})?|glptt-[a-f0-9]{40}|glcbt-[A-Za-z0-9_]{1,5}_[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
+      // Routable tokens (GitLab's routable-token design and its own detection rules): a 27-300 character
+      // payload, then `.<version>` (optional) and `.<length><crc32>` in base36. Trigger tokens are 40
+      // characters, OAuth application secrets 64, CI job tokens carry an optional `<partition>_`.
+      '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent)-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2})?(?:\\.[0-9a-z]{9})?|gloas-[A-Za-z0-9_-]{64}|glptt-[A-Za-z0-9_-]{40}|glcbt-(?:[A-Za-z0-9]{1,5}_)?[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
     entropy: 3.3,
-    example: (g) => ['glpat-' + g.b64url(20), 'glptt-' + g.hex(40), 'glrt-' + g.b64url(20)],
+    example: (g) => [
+      'glpat-' + g.b64url(20),
+      'glptt-' + g.hex(40),
+      'glrt-' + g.b64url(20),
+      'glpat-' + g.b64url(40) + '.01.' + g.lower(9),
+      'glcbt-' + g.b64url(20),
+      'glptt-' + g.b64url(40),
+    ],
+    negative: ['gloas-Zq8vT3mW9kLpR4nB6yC1hJ5sD0fG3aK9eU7i'],
+    window: { before: 20, after: 340 },
   }),
   prefixed({
     id: 'gitlab-runner-registration-token',

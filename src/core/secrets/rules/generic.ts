@@ -1,3 +1,4 @@
+import { shannonEntropy } from '../entropy.js';
 import { isDigestLike } from '../filters.js';
 import type { SecretRule } from '../types.js';
 
@@ -5,11 +6,14 @@ import type { SecretRule } from '../types.js';
 
 const PEM_BODY_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash):/;
 
-/** The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. */
+/**
+ * The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. The BEGIN and END lines
+ * (whatever their dashes) and header lines are not body; a block may use `\n` escapes (a JSON string).
+ */
 function hasPemBody(block: string): boolean {
-  const inner = block.replace(/\\n/g, '\n').split(/\r?\n/).slice(1, -1);
+  const inner = block.replace(/\\n/g, '\n').split(/\r?\n/);
   const body = inner
-    .filter((l) => !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
+    .filter((l) => !/-{2}(?:BEGIN|END) /.test(l) && !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
     .join('')
     .replace(/[\s"',+]/g, (c) => (c === '+' ? c : ''));
   return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && !/\.\.\./.test(block) && new Set(body).size > 16;
@@ -70,8 +74,28 @@ const COMMON_PASSWORDS = new Set([
 /** Values that are code, not literals: `this.password`, `getToken()`, `args[0]`, `os.getenv`. */
 const CODE_LIKE = /[()[\]]|^[a-z_$][\w$]*\.[a-z_$][\w$.]*$|^(?:true|false|null|none|nil|undefined)$/i;
 
+/**
+ * An unquoted value is only a password when it does not read as a path, a reference, a key or an
+ * identifier: it has a letter and a digit, some entropy, and does not start like a path or a variable.
+ */
+function isUnquotedPassword(value: string): boolean {
+  return (
+    /[A-Za-z]/.test(value) &&
+    /[0-9]/.test(value) &&
+    !/^[/~.$%!&|]/.test(value) &&
+    !/[:(){}[\]]$/.test(value) &&
+    !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(value) &&
+    shannonEntropy(value) >= 3
+  );
+}
+
+/** `/Users/me`, `~/.ssh`, `C:\\data`: a path (`PWD=` is the working directory), not a password. */
+const FILE_PATH = /^(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w./\\-]*$/;
+
 function isPlausiblePassword(value: string): boolean {
-  return value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value);
+  return (
+    value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value) && !FILE_PATH.test(value)
+  );
 }
 
 /** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
@@ -85,7 +109,9 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     description: 'Private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, encrypted)',
     keywords: ['private key'],
     pattern:
-      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?-----END \1-----/,
+      // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
+      // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
+      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
     placeholderFilter: false,
     validate: hasPemBody,
     window: { before: 40, after: 16100 },
@@ -95,11 +121,13 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
         '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"',
         '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQAAAJgZ8Ywr\n-----END OPENSSH PRIVATE KEY-----',
+        '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDq7Uq3Vx9kR2mT8pL4\\nnB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\\n-----END PRIVATE KEY----\\n",\n  "client_email": "ci@acme-prod.iam.gserviceaccount.com"\n}',
       ],
       negative: [
         '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
         '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
         "const header = '-----BEGIN PRIVATE KEY-----';",
+        'const marker = "-----BEGIN PRIVATE KEY-----"; // the PEM header that parseKey() looks for before it decodes the rest of the file "',
       ],
     },
   },
@@ -150,7 +178,12 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     pattern:
       /:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
     secretGroup: 1,
-    validate: (s) => isPlausiblePassword(decodeURIComponentSafe(s)) && !/^\*+$/.test(s),
+    validate: (s, m) =>
+      isPlausiblePassword(decodeURIComponentSafe(s)) &&
+      !/^\*+$/.test(s) &&
+      // `YOUR_DB_PASSWORD`-like names are placeholders; a password equal to the user name is a demo default.
+      !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s) &&
+      m.slice(3, m.indexOf(':', 3)) !== s,
     window: { before: 30, after: 420 },
     specificity: 1,
     examples: {
@@ -163,6 +196,9 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         'https://user:${DB_PASSWORD}@host',
         'git@github.com:org/repo.git',
         'https://example.com/a@b',
+        'const DOC_URL = "https://deploy:YOUR_DEPLOY_PASSWORD@api.service.com";',
+        'MONGO_URL=mongodb://mongoadmin:mongoadmin@localhost:27017/app',
+        'const TEMPLATE = "https://{USER}:{PASSWORD}@registry.acme.dev";',
       ],
     },
   },
@@ -171,9 +207,10 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     provider: 'Connection strings',
     description: 'Password in an ADO.NET / JDBC / ODBC connection string',
     keywords: ['password=', 'pwd='],
-    pattern: /(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?=;|"|'|\s|$)/,
-    secretGroup: 1,
-    validate: (s, m) => isPlausiblePassword(s) && /;/.test(m + ';') && !/^\{/.test(s),
+    // `;` before or after the pair is what makes it a connection string (not a `.env` line).
+    pattern: /(;\s{0,3})?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?:;|(?=["'\s]|$))/,
+    secretGroup: 2,
+    validate: (s, m) => isPlausiblePassword(s) && (m.startsWith(';') || m.endsWith(';')) && !/^\{/.test(s),
     window: { before: 200, after: 200 },
     specificity: 1,
     entropy: 2.5,
@@ -187,21 +224,40 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     provider: 'generic',
     description: 'Password assigned to a literal',
     keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+    // A quoted value (code, JSON, YAML), or an unquoted one that runs to the end of the line or a space
+    // (.env, YAML, properties), which must look more like a password (see isUnquotedPassword).
     pattern:
-      /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`])([^"'`\s\\]{6,128})\1/i,
-    secretGroup: 2,
+      /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?((?<=["'`])[^"'`\s\\]{6,128}(?=["'`])|(?<![^\s=:>])[^"'`\s\\;,&]{6,128}(?![^\s"'`]))/i,
+    secretGroup: 1,
     entropy: 2.3,
-    validate: (s, m) => isPlausiblePassword(s) && !NOT_A_SECRET_NAME.test(m) && !/^[A-Z_]+$/.test(s),
+    validate: (s, m) =>
+      isPlausiblePassword(s) &&
+      !NOT_A_SECRET_NAME.test(m) &&
+      !/^[A-Z_]+$/.test(s) &&
+      (/["'`]/.test(m.charAt(m.length - s.length - 1)) || isUnquotedPassword(s)),
     window: { before: 10, after: 200 },
     specificity: 1,
     examples: {
-      positive: ['db_password = "Zq8vT3mW9kLp"', "  password: 'h7Kp2Lx9Qm4V'"],
+      positive: [
+        'db_password = "Zq8vT3mW9kLp"',
+        "  password: 'h7Kp2Lx9Qm4V'",
+        '  password: Tq7vR2mX9kLp$',
+        '{"username": "deploy", "password": "Vq8r2LmZ7pWx"}',
+        'spring.datasource.password=h7Kp2Lx9Qm4V',
+      ],
       negative: [
         'password = "password"',
         'password = ""',
         'password = get_password()',
         'password: "${DB_PASSWORD}"',
         'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
+        'PWD=/home/runner/work/app2',
+        "env: { PWD: '/Users/maciej' }",
+        'password: !vault |',
+        'const password = userPassword;',
+        'password = config.db.password',
+        'PASSWORD=changeme123',
+        'password:\n  min_length: 12',
       ],
     },
   },

@@ -9,7 +9,7 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'Slack bot, user, app, config or refresh token',
     prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.', 'xapp-'],
     token:
-      '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-1-[A-Z0-9]{9,12}-[0-9]{12,13}-[a-f0-9]{64})',
+      '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-z0-9]{40,80})',
     example: (g) => [
       'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24),
       'xapp-1-A' + g.upper(10) + '-' + g.digits(13) + '-' + g.hex(64),
@@ -22,7 +22,7 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     description: 'Slack incoming webhook or workflow URL',
     prefixes: ['hooks.slack.com/'],
     token:
-      'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
+      'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{23,25}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
     example: (g) => 'https://hooks.slack.com/services/T' + g.upper(10) + '/B' + g.upper(10) + '/' + g.alnum(24),
   }),
   named({
@@ -54,8 +54,13 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     provider: 'Twilio',
     description: 'Twilio auth token or API key secret',
     names: ['twilio'],
-    value: '(?:SK[0-9a-fA-F]{32}|[a-f0-9]{32})',
+    // Auth tokens are 32 hex characters; an API key's secret is 32 alphanumerics. `SK` + 32 hex is the
+    // API key's SID and `AC` + 32 hex the account SID (Twilio's Key resource documents the SID pattern):
+    // identifiers, not secrets, and 34 characters long, so they do not match.
+    value: '[A-Za-z0-9]{32}',
+    entropy: 3.2,
     example: (g) => g.hex(32),
+    negative: ['TWILIO_API_KEY_SID=SK3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e'],
   }),
   prefixed({
     id: 'sendgrid-api-key',

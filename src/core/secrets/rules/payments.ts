@@ -8,7 +8,9 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     provider: 'Stripe',
     description: 'Stripe secret or restricted key',
     prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
-    token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,99}',
+    // Stripe's security team (quoted in GitLab's secret-detection issue 458019): live keys are
+    // `(sk|rk)_live_` + alphanumerics, "longer key lengths" up to 128.
+    token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,128}',
     validate: (s) => !/^sk_(?:live|test)_[a-f0-9]{40}$/.test(s) /* Paystack's shape */,
     example: (g) => 'sk_live_' + g.alnum(99),
   }),
@@ -68,8 +70,11 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     provider: 'Shopify',
     description: 'Shopify access token or shared secret',
     prefixes: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-    token: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
-    example: (g) => 'shpat_' + g.hex(32),
+    // Shopify's changelog: a static prefix on a 32-character value (38 in all); hex in practice, but
+    // the documentation promises only the length.
+    token: 'shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}',
+    entropy: 3.2,
+    example: (g) => ['shpat_' + g.hex(32), 'shpss_' + g.alnum(32)],
   }),
   prefixed({
     id: 'razorpay-key',

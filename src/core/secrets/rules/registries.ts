@@ -29,7 +29,9 @@ export const REGISTRY_RULES: readonly SecretRule[] = [
     provider: 'PyPI',
     description: 'PyPI or TestPyPI upload token',
     prefixes: ['pypi-age'],
-    token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,300}',
+    // A macaroon: after the location (`pypi.org`, in the prefix) it carries an identifier and a 32-byte
+    // signature, so a real token has well over 70 base64 characters after the prefix.
+    token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{70,300}',
     example: (g) => 'pypi-AgEIcHlwaS5vcmc' + g.b64url(70),
     window: { before: 20, after: 340 },
   }),
