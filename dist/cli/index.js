@@ -12640,8 +12640,12 @@ const CLOUD_RULES = [
         provider: 'Vercel',
         description: 'Vercel access token (prefixed format)',
         prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
-        token: 'vc[picrk]_[A-Za-z0-9]{56}',
-        example: (g) => 'vcp_' + g.alnum(56),
+        // Prefixes from Vercel's changelog ("new token formats"); the length is not published, so a range.
+        token: 'vc[piark]_[A-Za-z0-9]{24,64}',
+        entropy: 3.5,
+        validate: (s) => /[0-9]/.test(s),
+        example: (g) => ['vcp_' + g.alnum(56), 'vca_' + g.alnum(40)],
+        negative: ['vcp_localeDisplayNameForRegion'],
     }),
     named({
         id: 'vercel-legacy-token',
@@ -12842,9 +12846,22 @@ const CODE_HOSTING_RULES = [
             'glagent-',
             'glrtr-',
         ],
-        token: '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent|gloas)-[A-Za-z0-9_-]{20,64}(?:\\.[0-9a-z]{2}\\.[a-z0-9]{9})?|glptt-[a-f0-9]{40}|glcbt-[A-Za-z0-9_]{1,5}_[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
+        token: 
+        // Routable tokens (GitLab's routable-token design and its own detection rules): a 27-300 character
+        // payload, then `.<version>` (optional) and `.<length><crc32>` in base36. Trigger tokens are 40
+        // characters, OAuth application secrets 64, CI job tokens carry an optional `<partition>_`.
+        '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent)-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2})?(?:\\.[0-9a-z]{9})?|gloas-[A-Za-z0-9_-]{64}|glptt-[A-Za-z0-9_-]{40}|glcbt-(?:[A-Za-z0-9]{1,5}_)?[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
         entropy: 3.3,
-        example: (g) => ['glpat-' + g.b64url(20), 'glptt-' + g.hex(40), 'glrt-' + g.b64url(20)],
+        example: (g) => [
+            'glpat-' + g.b64url(20),
+            'glptt-' + g.hex(40),
+            'glrt-' + g.b64url(20),
+            'glpat-' + g.b64url(40) + '.01.' + g.lower(9),
+            'glcbt-' + g.b64url(20),
+            'glptt-' + g.b64url(40),
+        ],
+        negative: ['gloas-Zq8vT3mW9kLpR4nB6yC1hJ5sD0fG3aK9eU7i'],
+        window: { before: 20, after: 340 },
     }),
     prefixed({
         id: 'gitlab-runner-registration-token',
@@ -13138,14 +13155,30 @@ const CODE_HOSTING_RULES = [
     }),
 ];
 
+;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of value)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const n of counts.values()) {
+        const p = n / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
 ;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
 /**
  * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
  * or a run of repeated or sequential characters is documentation, not a credential.
  */
 const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\./i;
-/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`. */
-const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]/;
+/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
+const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
 function isPlaceholder(value) {
     return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
 }
@@ -13182,13 +13215,17 @@ function isSuppressedLine(text) {
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/generic.ts
 
+
 /** Private keys, JWTs, credentials in URLs, and generic assignments gated by entropy. */
 const PEM_BODY_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash):/;
-/** The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. */
+/**
+ * The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. The BEGIN and END lines
+ * (whatever their dashes) and header lines are not body; a block may use `\n` escapes (a JSON string).
+ */
 function hasPemBody(block) {
-    const inner = block.replace(/\\n/g, '\n').split(/\r?\n/).slice(1, -1);
+    const inner = block.replace(/\\n/g, '\n').split(/\r?\n/);
     const body = inner
-        .filter((l) => !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
+        .filter((l) => !/-{2}(?:BEGIN|END) /.test(l) && !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
         .join('')
         .replace(/[\s"',+]/g, (c) => (c === '+' ? c : ''));
     return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && !/\.\.\./.test(block) && new Set(body).size > 16;
@@ -13245,8 +13282,22 @@ const COMMON_PASSWORDS = new Set([
 ]);
 /** Values that are code, not literals: `this.password`, `getToken()`, `args[0]`, `os.getenv`. */
 const CODE_LIKE = /[()[\]]|^[a-z_$][\w$]*\.[a-z_$][\w$.]*$|^(?:true|false|null|none|nil|undefined)$/i;
+/**
+ * An unquoted value is only a password when it does not read as a path, a reference, a key or an
+ * identifier: it has a letter and a digit, some entropy, and does not start like a path or a variable.
+ */
+function isUnquotedPassword(value) {
+    return (/[A-Za-z]/.test(value) &&
+        /[0-9]/.test(value) &&
+        !/^[/~.$%!&|]/.test(value) &&
+        !/[:(){}[\]]$/.test(value) &&
+        !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(value) &&
+        shannonEntropy(value) >= 3);
+}
+/** `/Users/me`, `~/.ssh`, `C:\\data`: a path (`PWD=` is the working directory), not a password. */
+const FILE_PATH = /^(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w./\\-]*$/;
 function isPlausiblePassword(value) {
-    return value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value);
+    return (value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value) && !FILE_PATH.test(value));
 }
 /** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
 const NOT_A_SECRET_NAME = /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
@@ -13256,7 +13307,10 @@ const GENERIC_RULES = [
         provider: 'PEM / OpenSSH / PGP',
         description: 'Private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, encrypted)',
         keywords: ['private key'],
-        pattern: /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?-----END \1-----/,
+        pattern: 
+        // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
+        // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
+        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
         placeholderFilter: false,
         validate: hasPemBody,
         window: { before: 40, after: 16100 },
@@ -13266,11 +13320,13 @@ const GENERIC_RULES = [
                 '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
                 '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"',
                 '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQAAAJgZ8Ywr\n-----END OPENSSH PRIVATE KEY-----',
+                '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDq7Uq3Vx9kR2mT8pL4\\nnB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\\n-----END PRIVATE KEY----\\n",\n  "client_email": "ci@acme-prod.iam.gserviceaccount.com"\n}',
             ],
             negative: [
                 '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
                 '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
                 "const header = '-----BEGIN PRIVATE KEY-----';",
+                'const marker = "-----BEGIN PRIVATE KEY-----"; // the PEM header that parseKey() looks for before it decodes the rest of the file "',
             ],
         },
     },
@@ -13318,7 +13374,11 @@ const GENERIC_RULES = [
         // by a fast scan instead of trying every letter of the window as a scheme's start.
         pattern: /:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
         secretGroup: 1,
-        validate: (s) => isPlausiblePassword(decodeURIComponentSafe(s)) && !/^\*+$/.test(s),
+        validate: (s, m) => isPlausiblePassword(decodeURIComponentSafe(s)) &&
+            !/^\*+$/.test(s) &&
+            // `YOUR_DB_PASSWORD`-like names are placeholders; a password equal to the user name is a demo default.
+            !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s) &&
+            m.slice(3, m.indexOf(':', 3)) !== s,
         window: { before: 30, after: 420 },
         specificity: 1,
         examples: {
@@ -13331,6 +13391,9 @@ const GENERIC_RULES = [
                 'https://user:${DB_PASSWORD}@host',
                 'git@github.com:org/repo.git',
                 'https://example.com/a@b',
+                'const DOC_URL = "https://deploy:YOUR_DEPLOY_PASSWORD@api.service.com";',
+                'MONGO_URL=mongodb://mongoadmin:mongoadmin@localhost:27017/app',
+                'const TEMPLATE = "https://{USER}:{PASSWORD}@registry.acme.dev";',
             ],
         },
     },
@@ -13339,9 +13402,10 @@ const GENERIC_RULES = [
         provider: 'Connection strings',
         description: 'Password in an ADO.NET / JDBC / ODBC connection string',
         keywords: ['password=', 'pwd='],
-        pattern: /(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?=;|"|'|\s|$)/,
-        secretGroup: 1,
-        validate: (s, m) => isPlausiblePassword(s) && /;/.test(m + ';') && !/^\{/.test(s),
+        // `;` before or after the pair is what makes it a connection string (not a `.env` line).
+        pattern: /(;\s{0,3})?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?:;|(?=["'\s]|$))/,
+        secretGroup: 2,
+        validate: (s, m) => isPlausiblePassword(s) && (m.startsWith(';') || m.endsWith(';')) && !/^\{/.test(s),
         window: { before: 200, after: 200 },
         specificity: 1,
         entropy: 2.5,
@@ -13355,20 +13419,38 @@ const GENERIC_RULES = [
         provider: 'generic',
         description: 'Password assigned to a literal',
         keywords: ['password', 'passwd', 'passphrase', 'pwd'],
-        pattern: /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`])([^"'`\s\\]{6,128})\1/i,
-        secretGroup: 2,
+        // A quoted value (code, JSON, YAML), or an unquoted one that runs to the end of the line or a space
+        // (.env, YAML, properties), which must look more like a password (see isUnquotedPassword).
+        pattern: /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?((?<=["'`])[^"'`\s\\]{6,128}(?=["'`])|(?<![^\s=:>])[^"'`\s\\;,&]{6,128}(?![^\s"'`]))/i,
+        secretGroup: 1,
         entropy: 2.3,
-        validate: (s, m) => isPlausiblePassword(s) && !NOT_A_SECRET_NAME.test(m) && !/^[A-Z_]+$/.test(s),
+        validate: (s, m) => isPlausiblePassword(s) &&
+            !NOT_A_SECRET_NAME.test(m) &&
+            !/^[A-Z_]+$/.test(s) &&
+            (/["'`]/.test(m.charAt(m.length - s.length - 1)) || isUnquotedPassword(s)),
         window: { before: 10, after: 200 },
         specificity: 1,
         examples: {
-            positive: ['db_password = "Zq8vT3mW9kLp"', "  password: 'h7Kp2Lx9Qm4V'"],
+            positive: [
+                'db_password = "Zq8vT3mW9kLp"',
+                "  password: 'h7Kp2Lx9Qm4V'",
+                '  password: Tq7vR2mX9kLp$',
+                '{"username": "deploy", "password": "Vq8r2LmZ7pWx"}',
+                'spring.datasource.password=h7Kp2Lx9Qm4V',
+            ],
             negative: [
                 'password = "password"',
                 'password = ""',
                 'password = get_password()',
                 'password: "${DB_PASSWORD}"',
                 'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
+                'PWD=/home/runner/work/app2',
+                "env: { PWD: '/Users/maciej' }",
+                'password: !vault |',
+                'const password = userPassword;',
+                'password = config.db.password',
+                'PASSWORD=changeme123',
+                'password:\n  min_length: 12',
             ],
         },
     },
@@ -13975,7 +14057,7 @@ const MESSAGING_RULES = [
         provider: 'Slack',
         description: 'Slack bot, user, app, config or refresh token',
         prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.', 'xapp-'],
-        token: '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-1-[A-Z0-9]{9,12}-[0-9]{12,13}-[a-f0-9]{64})',
+        token: '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-z0-9]{40,80})',
         example: (g) => [
             'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24),
             'xapp-1-A' + g.upper(10) + '-' + g.digits(13) + '-' + g.hex(64),
@@ -13987,7 +14069,7 @@ const MESSAGING_RULES = [
         provider: 'Slack',
         description: 'Slack incoming webhook or workflow URL',
         prefixes: ['hooks.slack.com/'],
-        token: 'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
+        token: 'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{23,25}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
         example: (g) => 'https://hooks.slack.com/services/T' + g.upper(10) + '/B' + g.upper(10) + '/' + g.alnum(24),
     }),
     named({
@@ -14019,8 +14101,13 @@ const MESSAGING_RULES = [
         provider: 'Twilio',
         description: 'Twilio auth token or API key secret',
         names: ['twilio'],
-        value: '(?:SK[0-9a-fA-F]{32}|[a-f0-9]{32})',
+        // Auth tokens are 32 hex characters; an API key's secret is 32 alphanumerics. `SK` + 32 hex is the
+        // API key's SID and `AC` + 32 hex the account SID (Twilio's Key resource documents the SID pattern):
+        // identifiers, not secrets, and 34 characters long, so they do not match.
+        value: '[A-Za-z0-9]{32}',
+        entropy: 3.2,
         example: (g) => g.hex(32),
+        negative: ['TWILIO_API_KEY_SID=SK3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e'],
     }),
     prefixed({
         id: 'sendgrid-api-key',
@@ -14216,7 +14303,9 @@ const PAYMENT_RULES = [
         provider: 'Stripe',
         description: 'Stripe secret or restricted key',
         prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
-        token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,99}',
+        // Stripe's security team (quoted in GitLab's secret-detection issue 458019): live keys are
+        // `(sk|rk)_live_` + alphanumerics, "longer key lengths" up to 128.
+        token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,128}',
         validate: (s) => !/^sk_(?:live|test)_[a-f0-9]{40}$/.test(s) /* Paystack's shape */,
         example: (g) => 'sk_live_' + g.alnum(99),
     }),
@@ -14276,8 +14365,11 @@ const PAYMENT_RULES = [
         provider: 'Shopify',
         description: 'Shopify access token or shared secret',
         prefixes: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-        token: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
-        example: (g) => 'shpat_' + g.hex(32),
+        // Shopify's changelog: a static prefix on a 32-character value (38 in all); hex in practice, but
+        // the documentation promises only the length.
+        token: 'shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}',
+        entropy: 3.2,
+        example: (g) => ['shpat_' + g.hex(32), 'shpss_' + g.alnum(32)],
     }),
     prefixed({
         id: 'razorpay-key',
@@ -14477,7 +14569,9 @@ const REGISTRY_RULES = [
         provider: 'PyPI',
         description: 'PyPI or TestPyPI upload token',
         prefixes: ['pypi-age'],
-        token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,300}',
+        // A macaroon: after the location (`pypi.org`, in the prefix) it carries an identifier and a 32-byte
+        // signature, so a real token has well over 70 base64 characters after the prefix.
+        token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{70,300}',
         example: (g) => 'pypi-AgEIcHlwaS5vcmc' + g.b64url(70),
         window: { before: 20, after: 340 },
     }),
@@ -14604,22 +14698,6 @@ const BUILTIN_RULES = [
     ...INFRA_RULES,
     ...GENERIC_RULES,
 ];
-
-;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    if (value.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const ch of value)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    for (const n of counts.values()) {
-        const p = n / value.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
 
 ;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
 
