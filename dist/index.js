@@ -56799,6 +56799,9 @@ async function runCommandAction(action, present, input) {
     const paths = present.filter((f) => !f.file.binary).map((f) => f.file.path);
     if (paths.length === 0)
         return NONE;
+    const refused = input.options.commandsRefused;
+    if (refused !== undefined)
+        return { ...NONE, error: `'${action.run.join(' ')}' was not run: ${refused}` };
     // `{files}` stands for the files, each its own argv entry; without it they are appended.
     const argv = action.run.includes('{files}')
         ? action.run.flatMap((a) => (a === '{files}' ? paths : [a]))
@@ -57957,6 +57960,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         config: options.config,
         failOn: options.failOn,
         workspace: options.workspace,
+        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
         ports: {
             runCommand: ports.runCommand,
             readRepositoryFile: ports.readRepositoryFile,
@@ -58762,6 +58766,12 @@ async function main(deps) {
         config: config.config,
         workspace: event.workspace,
         ...(ai ? { ai } : {}),
+        // With secrets in the job, running a linter on the workspace would run whatever code it holds.
+        ...(event.eventName === 'pull_request_target'
+            ? {
+                commandsRefused: 'command hooks do not run on pull_request_target, where the job holds secrets; run them in a pull_request workflow (see docs/security.md)',
+            }
+            : {}),
     }, {
         logger: runner,
         stage: (name, fn) => runner.group(name, fn),

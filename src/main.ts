@@ -151,6 +151,13 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       config: config.config,
       workspace: event.workspace,
       ...(ai ? { ai } : {}),
+      // With secrets in the job, running a linter on the workspace would run whatever code it holds.
+      ...(event.eventName === 'pull_request_target'
+        ? {
+            commandsRefused:
+              'command hooks do not run on pull_request_target, where the job holds secrets; run them in a pull_request workflow (see docs/security.md)',
+          }
+        : {}),
     },
     {
       logger: runner,

@@ -16174,6 +16174,9 @@ async function runCommandAction(action, present, input) {
     const paths = present.filter((f) => !f.file.binary).map((f) => f.file.path);
     if (paths.length === 0)
         return NONE;
+    const refused = input.options.commandsRefused;
+    if (refused !== undefined)
+        return { ...NONE, error: `'${action.run.join(' ')}' was not run: ${refused}` };
     // `{files}` stands for the files, each its own argv entry; without it they are appended.
     const argv = action.run.includes('{files}')
         ? action.run.flatMap((a) => (a === '{files}' ? paths : [a]))
@@ -17483,6 +17486,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         config: options.config,
         failOn: options.failOn,
         workspace: options.workspace,
+        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
         ports: {
             runCommand: ports.runCommand,
             readRepositoryFile: ports.readRepositoryFile,

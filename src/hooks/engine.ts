@@ -47,6 +47,11 @@ export interface HookRunOptions {
   readonly failOn: FailOn;
   readonly workspace: string;
   readonly ports: HookPorts;
+  /**
+   * Why `command` actions must not run in this job, if they must not: on `pull_request_target` the job holds
+   * secrets, and a linter runs the code it is given (the PR's config and plugins).
+   */
+  readonly commandsRefused?: string;
 }
 
 /** A secret found by the scan. The raw value stays in memory: for redaction and blocking, never for output. */
@@ -364,6 +369,8 @@ async function runCommandAction(
 ): Promise<ValidatorOutput & { readonly error?: string }> {
   const paths = present.filter((f) => !f.file.binary).map((f) => f.file.path);
   if (paths.length === 0) return NONE;
+  const refused = input.options.commandsRefused;
+  if (refused !== undefined) return { ...NONE, error: `'${action.run.join(' ')}' was not run: ${refused}` };
   // `{files}` stands for the files, each its own argv entry; without it they are appended.
   const argv = action.run.includes('{files}')
     ? action.run.flatMap((a) => (a === '{files}' ? paths : [a]))

@@ -21,6 +21,8 @@ export interface PipelineOptions {
   readonly workspace: string;
   /** Absent: the AI review is skipped (no token). */
   readonly ai?: AiReviewOptions;
+  /** Why `command` hooks must not run here (pull_request_target), if they must not. */
+  readonly commandsRefused?: string;
 }
 
 export interface PipelinePorts {
@@ -96,6 +98,7 @@ export async function runReviewPipeline(
     config: options.config,
     failOn: options.failOn,
     workspace: options.workspace,
+    ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
     ports: {
       runCommand: ports.runCommand,
       readRepositoryFile: ports.readRepositoryFile,

@@ -476,6 +476,30 @@ hooks:
     expect(JSON.stringify(audit)).not.toContain(CODEX_TOKEN);
   });
 
+  it('does not run command hooks on pull_request_target, where the job holds secrets', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
+    // If this "linter" ran, it would leave a marker file: PR code executing with secrets present.
+    await writeFile(path.join(workspace, 'lint.cjs'), "require('fs').writeFileSync('RAN', 'yes');\n");
+    const config =
+      'version: 1\nhooks:\n  - name: lint\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "lint.cjs"]\n        format: exit-code\n';
+    github = await new FakeGitHub({
+      files: [appFile],
+      contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': config } },
+    }).start();
+    const run = await runAction({
+      inputs: { 'github-token': 't' },
+      event: pullRequestEvent(),
+      eventName: 'pull_request_target',
+      apiUrl: github.url,
+      workspace,
+    });
+    expect(run.code).toBe(0);
+    await expect(readFile(path.join(workspace, 'RAN'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(run.stdout).toMatch(
+      /::warning::Hook 'lint' failed: 'node lint.cjs' was not run: command hooks do not run on pull_request_target/,
+    );
+  });
+
   it('fails the step with the file, line and key of a config error', async () => {
     github = await new FakeGitHub({
       files: [appFile],

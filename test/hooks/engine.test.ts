@@ -47,6 +47,30 @@ const config = (...hooks: HookDefinition[]): HooksConfig => ({ version: 1, hooks
 const run = (files: ReviewFile[], cfg: HooksConfig, p = ports().ports, failOn: FailOn = 'error') =>
   runPromptSubmittedHooks(files, { config: cfg, failOn, workspace: '/ws', ports: p });
 
+describe('command hooks where the job holds secrets', () => {
+  it('are not run at all when refused, and the reason is said', async () => {
+    const p = ports();
+    const cfg: HooksConfig = {
+      version: 1,
+      hooks: [
+        { name: 'lint', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['eslint'], format: 'unix' }] },
+      ],
+    };
+    const result = await runPromptSubmittedHooks([review('src/a.ts', ['x'])], {
+      config: cfg,
+      failOn: 'error',
+      workspace: '/ws',
+      ports: p.ports,
+      commandsRefused: 'not on pull_request_target',
+    });
+    expect(p.calls).toEqual([]);
+    expect(result.executions.find((e) => e.hook === 'lint')!.error).toBe(
+      "'eslint' was not run: not on pull_request_target",
+    );
+    expect(p.logger.lines).toContain("warning: Hook 'lint' failed: 'eslint' was not run: not on pull_request_target");
+  });
+});
+
 describe('runPromptSubmittedHooks', () => {
   it('runs the built-in secret scan with no config, never exposing the secret, and blocks', async () => {
     const result = await run([review('src/a.ts', ['const ok = 1;', `const key = "${AWS_KEY}";`])], config());
