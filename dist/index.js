@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3172);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1747);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3172:
+/***/ 1747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58049,9 +58049,62 @@ function isFilterReason(reason) {
     return /^(excluded by|built-in exclude|not matched by include)/.test(reason);
 }
 
+;// CONCATENATED MODULE: ./src/core/render/truncate.ts
+/** GitHub's limit for a check run's summary and text, in characters. */
+const CHECK_TEXT_LIMIT = 65_535;
+/**
+ * Cuts markdown to `limit` characters at a line boundary and says how much was left out,
+ * so a long report never makes GitHub reject the whole request.
+ */
+function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSON report.') {
+    if (text.length <= limit)
+        return text;
+    const note = (n) => `\n\n… ${n} more characters not shown. ${pointer}`;
+    // The note's own length depends on the number it states; reserve room for the longest.
+    const budget = limit - note(text.length).length;
+    let cut = text.lastIndexOf('\n', budget);
+    if (cut <= 0)
+        cut = budget;
+    // Never split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return text.slice(0, cut) + note(text.length - cut);
+}
+
+;// CONCATENATED MODULE: ./src/core/render/markdown.ts
+
+/**
+ * Markdown from outside (the endpoint's summary and comments, which a pull request can steer by prompt
+ * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, and an open code fence
+ * cannot swallow what follows it.
+ */
+/** `@name` gets a zero-width joiner (no ping); `<!--` is escaped (no forged marker). */
+function neutralize(text) {
+    return text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+        .replace(/\r\n?/g, '\n');
+}
+/** Closes a code fence left open, so it cannot swallow the rest of the comment or summary. */
+function closeFences(text) {
+    const fences = text.split('\n').filter((l) => /^ {0,3}(```|~~~)/.test(l));
+    if (fences.length % 2 === 0)
+        return text;
+    const last = fences[fences.length - 1].trim();
+    return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
+}
+/** Endpoint markdown made safe to embed: neutralised, fences closed, cut to `limit` characters. */
+function sanitizeMarkdown(text, limit) {
+    return closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut.")));
+}
+
 ;// CONCATENATED MODULE: ./src/core/render/summary.ts
 
 
+
+/** The endpoint's summary, at most, in the job summary and the check run. */
+const AI_SUMMARY_LIMIT = 20_000;
 const ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
 const CONCLUSION = { success: '✅ Passed', failure: '❌ Failed', neutral: '⚪ Neutral' };
 /** The markdown of the job summary and the check run summary. */
@@ -58063,7 +58116,7 @@ function renderSummary(input) {
     for (const n of input.notes)
         out.push(`> ${escapeCell(n)}`, '');
     if (input.aiSummary)
-        out.push('### AI review', '', input.aiSummary, '');
+        out.push('### AI review', '', sanitizeMarkdown(input.aiSummary, AI_SUMMARY_LIMIT), '');
     if (input.findings.length > 0) {
         const max = input.maxRows ?? 200;
         const rows = sortFindings(input.findings);
@@ -58095,13 +58148,15 @@ function summary_location(f, blobUrl) {
 }
 /** Keeps hostile text from breaking the table or injecting markup: pipes, newlines, HTML. */
 function escapeCell(text) {
-    return text
+    return (text
         .replace(/\\/g, '\\\\')
         .replace(/\|/g, '\\|')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/`/g, "'")
-        .replace(/\r?\n/g, ' ');
+        .replace(/\r?\n/g, ' ')
+        // The summary is also posted as a PR comment, where a mention would notify.
+        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D'));
 }
 function summary_formatBytes(n) {
     if (n < 1024)
@@ -58111,30 +58166,8 @@ function summary_formatBytes(n) {
     return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-;// CONCATENATED MODULE: ./src/core/render/truncate.ts
-/** GitHub's limit for a check run's summary and text, in characters. */
-const CHECK_TEXT_LIMIT = 65_535;
-/**
- * Cuts markdown to `limit` characters at a line boundary and says how much was left out,
- * so a long report never makes GitHub reject the whole request.
- */
-function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSON report.') {
-    if (text.length <= limit)
-        return text;
-    const note = (n) => `\n\n… ${n} more characters not shown. ${pointer}`;
-    // The note's own length depends on the number it states; reserve room for the longest.
-    const budget = limit - note(text.length).length;
-    let cut = text.lastIndexOf('\n', budget);
-    if (cut <= 0)
-        cut = budget;
-    // Never split a surrogate pair.
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    return text.slice(0, cut) + note(text.length - cut);
-}
-
 ;// CONCATENATED MODULE: ./src/core/render/review-comment.ts
+
 /**
  * Review comment bodies. Every body carries a hidden marker with the finding's fingerprint and category, so a
  * later run finds what it already posted and what has since been fixed. Bodies are built from already-redacted
@@ -58172,20 +58205,6 @@ function markFixed(body, sha) {
     if (isMarkedFixed(body))
         return body;
     return `${FIXED_PREFIX} ${sha.slice(0, 12)}**: this finding is gone from the latest push.\n\n${body}`;
-}
-/** Neutralises finding text for a markdown comment (see the module comment). */
-function neutralize(text) {
-    return text
-        .replace(/<!--/g, '&lt;!--')
-        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
-        .replace(/\r\n?/g, '\n');
-}
-function closeFences(text) {
-    const fences = text.split('\n').filter((l) => /^ {0,3}(```|~~~)/.test(l));
-    if (fences.length % 2 === 0)
-        return text;
-    const last = fences[fences.length - 1].trim();
-    return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
 }
 function review_comment_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
@@ -58291,6 +58310,7 @@ function placeFinding(finding, diff) {
 
 
 
+
 /**
  * Decides, without any I/O, what a run posts and edits: each finding goes inline, to a file-level comment, or
  * to the annotations and summary; a finding whose fingerprint is already posted is skipped; a posted finding
@@ -58389,7 +58409,7 @@ async function publishReview(github, logger, input) {
         const head = `**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
         if (!first)
             return `${head}\n\n_(continued)_`;
-        return input.aiSummary ? `${head}\n\n${neutralize(truncateMarkdown(input.aiSummary, 20_000))}` : head;
+        return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
     };
     const post = async (batch) => {
         if (batch.length === 0)

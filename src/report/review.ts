@@ -4,11 +4,11 @@ import { sortFindings } from '../core/findings.js';
 import {
   isMarkedFixed,
   markFixed,
-  neutralize,
   readMarker,
   renderReviewComment,
   SUMMARY_MARKER,
 } from '../core/render/review-comment.js';
+import { sanitizeMarkdown } from '../core/render/markdown.js';
 import { truncateMarkdown } from '../core/render/truncate.js';
 import { indexDiffFiles, placeFinding, type DiffFile, type Placement } from '../core/review/placement.js';
 import type { ChangedFile, Finding, PullRequest } from '../core/types.js';
@@ -184,7 +184,7 @@ export async function publishReview(
     const count = plan.inline.length;
     const head = `**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
     if (!first) return `${head}\n\n_(continued)_`;
-    return input.aiSummary ? `${head}\n\n${neutralize(truncateMarkdown(input.aiSummary, 20_000))}` : head;
+    return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
   };
   const post = async (batch: PlannedComment[]): Promise<void> => {
     if (batch.length === 0) return;

@@ -103,5 +103,6 @@ describe('renderSummary', () => {
 
   it('escapes hostile text in cells', () => {
     expect(escapeCell('a|b\n<script>`x`')).toBe("a\\|b &lt;script&gt;'x'");
+    expect(escapeCell('ask @acme/security, not a@b.example')).toBe('ask @\u200Dacme/security, not a@b.example');
   });
 });

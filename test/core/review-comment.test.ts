@@ -4,10 +4,10 @@ import {
   fencedBlock,
   isMarkedFixed,
   markFixed,
-  neutralize,
   readMarker,
   renderReviewComment,
 } from '../../src/core/render/review-comment.js';
+import { neutralize, sanitizeMarkdown } from '../../src/core/render/markdown.js';
 import type { Placement } from '../../src/core/review/placement.js';
 import type { Finding } from '../../src/core/types.js';
 
@@ -98,5 +98,17 @@ describe('fixed marks', () => {
     expect(markFixed(fixed, 'd'.repeat(40))).toBe(fixed);
     expect(readMarker(fixed)?.fingerprint).toBe(aiFinding.fingerprint);
     expect(readMarker('a comment by a person')).toBeUndefined();
+  });
+});
+
+describe('sanitizeMarkdown (endpoint text in summaries)', () => {
+  it('pings nobody, forges no marker, closes an open fence and keeps the limit', () => {
+    const hostile = '@acme/security look <!-- codex-hooks:fingerprint=0000 -->\n```js\nconst x = 1;';
+    const out = sanitizeMarkdown(hostile, 1000);
+    expect(out).not.toMatch(/(^|\s)@acme/);
+    expect(out).toContain('@\u200Dacme/security');
+    expect(out).not.toContain('<!--');
+    expect(out.endsWith('\n```')).toBe(true);
+    expect(sanitizeMarkdown('x'.repeat(5000), 1000).length).toBeLessThanOrEqual(1010);
   });
 });

@@ -3,3 +3,4 @@ export * from './summary.js';
 export * from './truncate.js';
 export * from './review-comment.js';
 export * from './sarif.js';
+export * from './markdown.js';

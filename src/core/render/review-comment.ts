@@ -1,3 +1,4 @@
+import { closeFences, neutralize } from './markdown.js';
 import type { Placement } from '../review/placement.js';
 import type { Finding, FindingCategory, Severity } from '../types.js';
 
@@ -47,21 +48,6 @@ export function isMarkedFixed(body: string): boolean {
 export function markFixed(body: string, sha: string): string {
   if (isMarkedFixed(body)) return body;
   return `${FIXED_PREFIX} ${sha.slice(0, 12)}**: this finding is gone from the latest push.\n\n${body}`;
-}
-
-/** Neutralises finding text for a markdown comment (see the module comment). */
-export function neutralize(text: string): string {
-  return text
-    .replace(/<!--/g, '&lt;!--')
-    .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
-    .replace(/\r\n?/g, '\n');
-}
-
-function closeFences(text: string): string {
-  const fences = text.split('\n').filter((l) => /^ {0,3}(```|~~~)/.test(l));
-  if (fences.length % 2 === 0) return text;
-  const last = fences[fences.length - 1]!.trim();
-  return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
 }
 
 function oneLine(text: string): string {

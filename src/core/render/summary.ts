@@ -1,5 +1,9 @@
 import { describeCounts } from '../gate.js';
 import { sortFindings } from '../findings.js';
+import { sanitizeMarkdown } from './markdown.js';
+
+/** The endpoint's summary, at most, in the job summary and the check run. */
+const AI_SUMMARY_LIMIT = 20_000;
 import type { Finding, GateDecision, SkippedFile, ReviewStats } from '../types.js';
 
 export interface SummaryInput {
@@ -32,7 +36,7 @@ export function renderSummary(input: SummaryInput): string {
     '',
   );
   for (const n of input.notes) out.push(`> ${escapeCell(n)}`, '');
-  if (input.aiSummary) out.push('### AI review', '', input.aiSummary, '');
+  if (input.aiSummary) out.push('### AI review', '', sanitizeMarkdown(input.aiSummary, AI_SUMMARY_LIMIT), '');
   if (input.findings.length > 0) {
     const max = input.maxRows ?? 200;
     const rows = sortFindings(input.findings);
@@ -64,13 +68,17 @@ function location(f: Finding, blobUrl: string | undefined): string {
 
 /** Keeps hostile text from breaking the table or injecting markup: pipes, newlines, HTML. */
 export function escapeCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/`/g, "'")
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/`/g, "'")
+      .replace(/\r?\n/g, ' ')
+      // The summary is also posted as a PR comment, where a mention would notify.
+      .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+  );
 }
 
 export function formatBytes(n: number): string {
