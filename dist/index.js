@@ -38747,7 +38747,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: createDefaultDeps, main
+// UNUSED EXPORTS: createDefaultDeps, main, maskSecret
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -55267,6 +55267,10 @@ function indexOfLine(starts, offset) {
  * get fewer, so the hint is always well under half of the value.
  */
 function secretHint(secret) {
+    // A key block's header is public and says what kind of key it is; the body is never shown.
+    const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
+    if (pem)
+        return `${pem[0]}…`;
     const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
     return `${secret.slice(0, shown)}…`;
 }
@@ -58796,7 +58800,7 @@ async function main(deps) {
         logger: runner,
         stage: (name, fn) => runner.group(name, fn),
         // Mask every found value so the runner hides it too, wherever it might surface.
-        onSecret: (value) => runner.setSecret(value),
+        onSecret: (value) => maskSecret(runner, value),
         ...(hasBase ? { fallback: gitPatchFallback(deps.git.diff, pr.baseSha, pr.headSha) } : {}),
         now: () => deps.now().getTime(),
         runCommand: deps.runCommand,
@@ -58859,6 +58863,20 @@ async function main(deps) {
         return { failed: true, message: `AI review did not run (on-hook-error: fail): ${result.ai.failure.message}` };
     }
     return { failed: false };
+}
+/**
+ * Masks a found value in the runner's log. A multi-line value (a key block) is masked line by line, as the
+ * runner only masks whole registered strings; the public BEGIN/END lines need no mask.
+ */
+function maskSecret(runner, value) {
+    runner.setSecret(value);
+    if (!value.includes('\n'))
+        return;
+    for (const line of value.split(/\r?\n/)) {
+        const text = line.trim();
+        if (text.length >= 8 && !/^-----(BEGIN|END) /.test(text))
+            runner.setSecret(text);
+    }
 }
 function setOutputs(runner, outputs) {
     for (const [name, value] of Object.entries(outputs))

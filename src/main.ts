@@ -163,7 +163,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       logger: runner,
       stage: (name, fn) => runner.group(name, fn),
       // Mask every found value so the runner hides it too, wherever it might surface.
-      onSecret: (value) => runner.setSecret(value),
+      onSecret: (value) => maskSecret(runner, value),
       ...(hasBase ? { fallback: gitPatchFallback(deps.git.diff, pr.baseSha, pr.headSha) } : {}),
       now: () => deps.now().getTime(),
       runCommand: deps.runCommand,
@@ -231,6 +231,19 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     return { failed: true, message: `AI review did not run (on-hook-error: fail): ${result.ai.failure.message}` };
   }
   return { failed: false };
+}
+
+/**
+ * Masks a found value in the runner's log. A multi-line value (a key block) is masked line by line, as the
+ * runner only masks whole registered strings; the public BEGIN/END lines need no mask.
+ */
+export function maskSecret(runner: Pick<RunnerPort, 'setSecret'>, value: string): void {
+  runner.setSecret(value);
+  if (!value.includes('\n')) return;
+  for (const line of value.split(/\r?\n/)) {
+    const text = line.trim();
+    if (text.length >= 8 && !/^-----(BEGIN|END) /.test(text)) runner.setSecret(text);
+  }
 }
 
 function setOutputs(runner: RunnerPort, outputs: Record<string, string | number>): void {

@@ -15138,6 +15138,10 @@ function indexOfLine(starts, offset) {
  * get fewer, so the hint is always well under half of the value.
  */
 function secretHint(secret) {
+    // A key block's header is public and says what kind of key it is; the body is never shown.
+    const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
+    if (pem)
+        return `${pem[0]}…`;
     const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
     return `${secret.slice(0, shown)}…`;
 }

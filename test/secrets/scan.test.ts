@@ -216,4 +216,13 @@ describe('redaction', () => {
     expect(secretHint('abcdef')).toBe('a…');
     expect(secretHint('abc')).toBe('…');
   });
+
+  it('hints a key block by its public header only', () => {
+    const block = [
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ',
+      '-----END OPENSSH PRIVATE KEY-----',
+    ].join('\n');
+    expect(secretHint(block)).toBe('-----BEGIN OPENSSH PRIVATE KEY-----…');
+  });
 });
