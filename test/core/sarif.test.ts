@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parseHooksConfig } from '../../src/config/load.js';
 import { createFindings, type FindingDraft } from '../../src/core/findings.js';
@@ -27,7 +28,18 @@ ajv.addFormat('uri', (s: string) => {
 ajv.addFormat('uri-reference', (s: string) => /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*$/.test(s));
 const validate = ajv.compile(schema);
 
+// The official schema (draft 2020-12), unchanged; its formats are checked the same way.
+const official = new Ajv2020({ allErrors: true, strict: false });
+official.addFormat('uri', ajv.formats.uri as (s: string) => boolean);
+official.addFormat('uri-reference', ajv.formats['uri-reference'] as (s: string) => boolean);
+official.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+const validateOfficial = official.compile(
+  JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'sarif', 'sarif-2.1.0.schema.json'), 'utf8')) as object,
+);
+
+/** Valid against the official SARIF 2.1.0 schema and against what code scanning requires on top of it. */
 function assertValid(log: unknown): void {
+  if (!validateOfficial(log)) throw new Error(official.errorsText(validateOfficial.errors, { separator: '\n' }));
   const ok = validate(log);
   if (!ok) throw new Error(ajv.errorsText(validate.errors, { separator: '\n' }));
 }
@@ -63,7 +75,7 @@ describe('renderSarif', () => {
   ]);
   const log = renderSarif(findings);
 
-  it('is valid against the SARIF 2.1.0 schema subset', () => {
+  it("is valid against the official SARIF 2.1.0 schema and code scanning's requirements", () => {
     assertValid(log);
     assertValid(renderSarif([]));
     assertValid(renderSarif(findings, { srcRoot: 'file:///home/runner/work/r/r', automationId: 'codex-hooks/' }));
@@ -77,6 +89,8 @@ describe('renderSarif', () => {
     withRegion.locations[0]!.physicalLocation.region.startLine = 0;
     expect(validate(bad)).toBe(false);
     expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+    expect(validateOfficial({ ...log, version: '2.0.0' })).toBe(false);
+    expect(validateOfficial(bad)).toBe(false);
     const noFingerprint = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
     delete noFingerprint.runs[0]!.results[0]!.partialFingerprints;
     expect(validate(noFingerprint)).toBe(false);
