@@ -44354,6 +44354,38 @@ function createGitHubClient(options) {
                 throw translateError(error, 'create pull request reviews', 'pull-requests: write');
             }
         },
+        async listReviews(pr) {
+            const out = [];
+            try {
+                for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    pull_number: pr.number,
+                    per_page: 100,
+                })) {
+                    for (const r of page.data)
+                        out.push({ id: r.id, state: r.state, body: r.body ?? '' });
+                }
+            }
+            catch (error) {
+                throw translateError(error, 'list the pull request reviews', 'pull-requests: read');
+            }
+            return out;
+        },
+        async dismissReview(pr, reviewId, message) {
+            try {
+                await octokit.rest.pulls.dismissReview({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    pull_number: pr.number,
+                    review_id: reviewId,
+                    message,
+                });
+            }
+            catch (error) {
+                throw translateError(error, 'dismiss pull request reviews', 'pull-requests: write');
+            }
+        },
         async createFileComment(pr, input) {
             try {
                 const res = await octokit.rest.pulls.createReviewComment({
@@ -55556,6 +55588,7 @@ const INPUT_DEFAULTS = {
     'hook-retries': '3',
     'hook-max-bytes': '500000',
     'max-comments': '30',
+    'request-changes': 'false',
     'dry-run': 'false',
 };
 function readInputs(read) {
@@ -55583,6 +55616,7 @@ function readInputs(read) {
         hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
         hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
         maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
+        requestChanges: inputs_boolean(get('request-changes'), 'request-changes'),
         sarifFile: get('sarif-file'),
         dryRun: inputs_boolean(get('dry-run'), 'dry-run'),
     });
@@ -58407,10 +58441,10 @@ async function publishReview(github, logger, input) {
     // Inline comments: one review, halved on 422 until every good comment has landed.
     const reviewIds = [];
     const refused = [];
-    const event = input.event ?? 'COMMENT';
+    const event = input.requestChanges?.gateFailed ? 'REQUEST_CHANGES' : 'COMMENT';
     const reviewBody = (first) => {
         const count = plan.inline.length;
-        const head = `**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
+        const head = `${REVIEW_MARKER}\n**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
         if (!first)
             return `${head}\n\n_(continued)_`;
         return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
@@ -58483,6 +58517,8 @@ async function publishReview(github, logger, input) {
     if (outside > 0) {
         notes.push(`${outside} finding${outside === 1 ? ' is' : 's are'} on files outside this pull request's diff; see the table below.`);
     }
+    if (input.requestChanges)
+        await settleChangeRequest(github, logger, pr, input.requestChanges, reviewIds, notes);
     // The sticky summary: created when there is something to say, kept up to date once it exists.
     const stickyNotes = [
         `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
@@ -58524,6 +58560,40 @@ function toInlineInput(c) {
 }
 function isUnprocessable(error) {
     return error instanceof UpstreamError && error.status === 422;
+}
+/** Marks the reviews this action posts, so a later run can find its own change requests. */
+const REVIEW_MARKER = '<!-- codex-hooks:review -->';
+/**
+ * Keeps the pull request's review state in step with the gate: a failed gate leaves one change request of
+ * ours standing; a passing gate dismisses the ones that stand. A person's reviews are never touched.
+ */
+async function settleChangeRequest(github, logger, pr, gate, postedThisRun, notes) {
+    try {
+        const standing = (await github.listReviews(pr)).filter((r) => r.state === 'CHANGES_REQUESTED' && r.body.startsWith(REVIEW_MARKER));
+        if (gate.gateFailed) {
+            if (postedThisRun.length > 0 || standing.length > 0)
+                return;
+            const id = await github.createReview(pr, {
+                commitId: pr.headSha,
+                body: `${REVIEW_MARKER}\n**Codex hooks** · the gate fails on ${pr.headSha.slice(0, 12)}: ${gate.reason}. The summary comment has every finding.`,
+                event: 'REQUEST_CHANGES',
+                comments: [],
+            });
+            postedThisRun.push(id);
+            return;
+        }
+        for (const review of standing) {
+            await github.dismissReview(pr, review.id, `The codex-hooks gate passes on ${pr.headSha.slice(0, 12)}.`);
+            logger.info(`Dismissed change request ${review.id}: the gate passes`);
+        }
+    }
+    catch (error) {
+        if (!(error instanceof UpstreamError))
+            throw error;
+        const note = `The review state could not be updated: ${error.message}`;
+        logger.warning(note);
+        notes.push(note);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
@@ -58579,6 +58649,9 @@ async function publishResults(runner, github, input) {
                 files: input.files,
                 maxComments: input.maxComments,
                 aiScope: input.aiScope ?? 'none',
+                ...(input.requestChanges
+                    ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
+                    : {}),
                 ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
                 summary: (extra) => summaryOf([...notes, ...extra], JOB_SUMMARY_LIMIT),
             }));
@@ -58836,6 +58909,7 @@ async function main(deps) {
         notes,
         ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
         commentMode: inputs.commentMode,
+        requestChanges: inputs.requestChanges,
         dryRun: inputs.dryRun,
         // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
         aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',

@@ -25,6 +25,8 @@ export interface ActionInputs {
   readonly hookRetries: number;
   readonly hookMaxBytes: number;
   readonly maxComments: number;
+  /** A failed gate requests changes in the review; a passing one dismisses that request. */
+  readonly requestChanges: boolean;
   readonly sarifFile: string;
   readonly dryRun: boolean;
 }
@@ -44,6 +46,7 @@ export const INPUT_DEFAULTS = {
   'hook-retries': '3',
   'hook-max-bytes': '500000',
   'max-comments': '30',
+  'request-changes': 'false',
   'dry-run': 'false',
 } as const;
 
@@ -71,6 +74,7 @@ export function readInputs(read: InputReader): ActionInputs {
     hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
     hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
     maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
+    requestChanges: boolean(get('request-changes'), 'request-changes'),
     sarifFile: get('sarif-file'),
     dryRun: boolean(get('dry-run'), 'dry-run'),
   });

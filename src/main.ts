@@ -204,6 +204,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     notes,
     ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
     commentMode: inputs.commentMode,
+    requestChanges: inputs.requestChanges,
     dryRun: inputs.dryRun,
     // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
     aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',

@@ -29,6 +29,7 @@ const INPUTS = [
   'hook-retries',
   'hook-max-bytes',
   'max-comments',
+  'request-changes',
   'sarif-file',
   'dry-run',
 ];

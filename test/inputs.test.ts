@@ -20,6 +20,7 @@ describe('readInputs', () => {
       hookRetries: 3,
       hookMaxBytes: 500_000,
       maxComments: 30,
+      requestChanges: false,
       sarifFile: '',
       dryRun: false,
     });

@@ -29,6 +29,14 @@ export interface CheckRunInput {
 }
 
 /** What the action asks of GitHub. Tests hand in a fake or point the real one at a loopback server. */
+/** A submitted review, as listed by `GET /pulls/{n}/reviews`. */
+export interface ExistingReview {
+  readonly id: number;
+  /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED`, `PENDING`. */
+  readonly state: string;
+  readonly body: string;
+}
+
 export interface GitHubPort {
   listPullRequestFiles(pr: PullRequest): Promise<ListedFiles>;
   /** Creates a completed check run; annotations past the first 50 are sent in further updates. */
@@ -42,6 +50,10 @@ export interface GitHubPort {
    * nothing: a 422 (a line it cannot resolve) is thrown as an UpstreamError with status 422.
    */
   createReview(pr: PullRequest, input: ReviewInput): Promise<number>;
+  /** Every review of the pull request (all pages), oldest first: id, state and body. */
+  listReviews(pr: PullRequest): Promise<ExistingReview[]>;
+  /** Dismisses a review with a message (a changes-requested review that no longer applies). */
+  dismissReview(pr: PullRequest, reviewId: number, message: string): Promise<void>;
   /** A file-level review comment (`subject_type: file`) on the given commit; returns its id. */
   createFileComment(pr: PullRequest, input: FileCommentInput): Promise<number>;
   /** Replaces the body of a review comment. */
@@ -254,6 +266,37 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
         return res.data.id;
       } catch (error) {
         throw translateError(error, 'create pull request reviews', 'pull-requests: write');
+      }
+    },
+
+    async listReviews(pr) {
+      const out: ExistingReview[] = [];
+      try {
+        for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
+          owner: pr.owner,
+          repo: pr.repo,
+          pull_number: pr.number,
+          per_page: 100,
+        })) {
+          for (const r of page.data) out.push({ id: r.id, state: r.state, body: r.body ?? '' });
+        }
+      } catch (error) {
+        throw translateError(error, 'list the pull request reviews', 'pull-requests: read');
+      }
+      return out;
+    },
+
+    async dismissReview(pr, reviewId, message) {
+      try {
+        await octokit.rest.pulls.dismissReview({
+          owner: pr.owner,
+          repo: pr.repo,
+          pull_number: pr.number,
+          review_id: reviewId,
+          message,
+        });
+      } catch (error) {
+        throw translateError(error, 'dismiss pull request reviews', 'pull-requests: write');
       }
     },
 

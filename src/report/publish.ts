@@ -25,6 +25,8 @@ export interface PublishInput {
   readonly skipped: readonly SkippedFile[];
   readonly notes: readonly string[];
   readonly aiSummary?: string;
+  /** The `request-changes` input. */
+  readonly requestChanges?: boolean;
   readonly commentMode: CommentMode;
   readonly dryRun: boolean;
   /** Every file of the pull request as GitHub listed it, for placing review comments. */
@@ -100,6 +102,9 @@ export async function publishResults(
           files: input.files,
           maxComments: input.maxComments,
           aiScope: input.aiScope ?? 'none',
+          ...(input.requestChanges
+            ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
+            : {}),
           ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
           summary: (extra) => summaryOf([...notes, ...extra], JOB_SUMMARY_LIMIT),
         }),

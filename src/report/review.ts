@@ -127,8 +127,12 @@ export interface ReviewPublishInput {
   readonly aiSummary?: string;
   /** The sticky summary comment's markdown, given the notes of this stage. */
   readonly summary: (notes: readonly string[]) => string;
-  /** COMMENT unless the caller decides otherwise; the action never approves. */
-  readonly event?: 'COMMENT' | 'REQUEST_CHANGES';
+  /**
+   * The `request-changes` input: when the gate fails, the review requests changes (posted even without new
+   * comments, unless one of ours already stands); when it passes, our standing change requests are dismissed.
+   * Otherwise every review is a COMMENT. The action never approves.
+   */
+  readonly requestChanges?: { readonly gateFailed: boolean; readonly reason: string };
 }
 
 export interface ReviewPublishResult {
@@ -179,10 +183,10 @@ export async function publishReview(
   // Inline comments: one review, halved on 422 until every good comment has landed.
   const reviewIds: number[] = [];
   const refused: PlannedComment[] = [];
-  const event = input.event ?? 'COMMENT';
+  const event = input.requestChanges?.gateFailed ? 'REQUEST_CHANGES' : 'COMMENT';
   const reviewBody = (first: boolean) => {
     const count = plan.inline.length;
-    const head = `**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
+    const head = `${REVIEW_MARKER}\n**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
     if (!first) return `${head}\n\n_(continued)_`;
     return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
   };
@@ -258,6 +262,8 @@ export async function publishReview(
     );
   }
 
+  if (input.requestChanges) await settleChangeRequest(github, logger, pr, input.requestChanges, reviewIds, notes);
+
   // The sticky summary: created when there is something to say, kept up to date once it exists.
   const stickyNotes = [
     `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
@@ -305,4 +311,46 @@ function toInlineInput(c: PlannedComment): InlineCommentInput {
 
 function isUnprocessable(error: unknown): boolean {
   return error instanceof UpstreamError && error.status === 422;
+}
+
+/** Marks the reviews this action posts, so a later run can find its own change requests. */
+export const REVIEW_MARKER = '<!-- codex-hooks:review -->';
+
+/**
+ * Keeps the pull request's review state in step with the gate: a failed gate leaves one change request of
+ * ours standing; a passing gate dismisses the ones that stand. A person's reviews are never touched.
+ */
+async function settleChangeRequest(
+  github: GitHubPort,
+  logger: Logger,
+  pr: PullRequest,
+  gate: { readonly gateFailed: boolean; readonly reason: string },
+  postedThisRun: number[],
+  notes: string[],
+): Promise<void> {
+  try {
+    const standing = (await github.listReviews(pr)).filter(
+      (r) => r.state === 'CHANGES_REQUESTED' && r.body.startsWith(REVIEW_MARKER),
+    );
+    if (gate.gateFailed) {
+      if (postedThisRun.length > 0 || standing.length > 0) return;
+      const id = await github.createReview(pr, {
+        commitId: pr.headSha,
+        body: `${REVIEW_MARKER}\n**Codex hooks** · the gate fails on ${pr.headSha.slice(0, 12)}: ${gate.reason}. The summary comment has every finding.`,
+        event: 'REQUEST_CHANGES',
+        comments: [],
+      });
+      postedThisRun.push(id);
+      return;
+    }
+    for (const review of standing) {
+      await github.dismissReview(pr, review.id, `The codex-hooks gate passes on ${pr.headSha.slice(0, 12)}.`);
+      logger.info(`Dismissed change request ${review.id}: the gate passes`);
+    }
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    const note = `The review state could not be updated: ${error.message}`;
+    logger.warning(note);
+    notes.push(note);
+  }
 }

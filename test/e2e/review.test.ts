@@ -234,3 +234,42 @@ describe('review comments across runs', () => {
     expect(run.outputs.conclusion).toBe('failure');
   });
 });
+
+describe('request-changes: the review state follows the gate', () => {
+  it('requests changes on a failed gate once, and dismisses the request when the gate passes', async () => {
+    const base = 'b'.repeat(40);
+    const head1 = '1'.repeat(40);
+    const head2 = '2'.repeat(40);
+    const withKey = addedFile('src/keys.ts', [`export const key = "${KEYS[0]}";`]);
+    github = await new FakeGitHub({ files: [withKey] }).start();
+    const inputs = { 'github-token': GITHUB_TOKEN, 'request-changes': 'true' };
+
+    const first = await runAction({ inputs, event: event('opened', base, head1), apiUrl: github.url });
+    expect(first.code).toBe(1);
+    expect(github.reviews.map((r) => r.event)).toEqual(['REQUEST_CHANGES']);
+    expect(first.outputs['review-id']).toBe(String(github.reviews[0]!.id));
+
+    // The same head again: the change request stands, nothing new is posted.
+    const second = await runAction({ inputs, event: event('synchronize', base, head1, head1), apiUrl: github.url });
+    expect(second.code).toBe(1);
+    expect(github.reviews).toHaveLength(1);
+
+    // The key is removed: the gate passes and our change request is dismissed; no new review.
+    github.files = [addedFile('src/keys.ts', ['export const key = process.env.KEY;'])];
+    const third = await runAction({ inputs, event: event('synchronize', base, head2, head1), apiUrl: github.url });
+    expect(third.code).toBe(0);
+    expect(github.reviews).toHaveLength(1);
+    expect(github.reviews[0]!.dismissed).toMatch(/The codex-hooks gate passes on 222222222222/);
+  });
+
+  it('leaves every review a comment when it is off', async () => {
+    github = await new FakeGitHub({ files: [addedFile('src/keys.ts', [`export const key = "${KEYS[1]}";`])] }).start();
+    const run = await runAction({
+      inputs: { 'github-token': GITHUB_TOKEN },
+      event: event('opened', 'b'.repeat(40), '1'.repeat(40)),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(1);
+    expect(github.reviews.map((r) => r.event)).toEqual(['COMMENT']);
+  });
+});

@@ -62,6 +62,8 @@ export interface ReviewRecord {
   body: string;
   event: string;
   comments: Record<string, unknown>[];
+  /** The dismissal message, once dismissed. */
+  dismissed?: string;
 }
 
 /** A review comment: inline (`line`, optional `start_line`), file-level (`subject_type: file`) or a reply. */
@@ -261,6 +263,31 @@ export class FakeGitHub {
     let m: RegExpExecArray | null;
     if (method === 'GET' && new RegExp(`^${base}/pulls/\\d+/comments$`).test(path)) {
       return (this.paginate(url, res, this.reviewComments), true);
+    }
+    if (method === 'GET' && new RegExp(`^${base}/pulls/\\d+/reviews$`).test(path)) {
+      const states: Record<string, string> = {
+        COMMENT: 'COMMENTED',
+        REQUEST_CHANGES: 'CHANGES_REQUESTED',
+        APPROVE: 'APPROVED',
+      };
+      const listed = this.reviews.map((r) => ({
+        id: r.id,
+        body: r.body,
+        state: r.dismissed ? 'DISMISSED' : (states[r.event] ?? r.event),
+        commit_id: r.commit_id,
+      }));
+      return (this.paginate(url, res, listed), true);
+    }
+    let dismissal: RegExpExecArray | null;
+    if (method === 'PUT' && (dismissal = new RegExp(`^${base}/pulls/\\d+/reviews/(\\d+)/dismissals$`).exec(path))) {
+      if (readOnly) return deny();
+      const review = this.reviews.find((r) => r.id === Number(dismissal![1]));
+      if (!review) return reply(404, { message: 'Not Found' });
+      if (review.event !== 'REQUEST_CHANGES' && review.event !== 'APPROVE') {
+        return reply(422, { message: 'Can not dismiss a commented pull request review' });
+      }
+      review.dismissed = (body as { message?: string }).message ?? '';
+      return reply(200, { id: review.id, state: 'DISMISSED' });
     }
     if (method === 'POST' && new RegExp(`^${base}/pulls/\\d+/reviews$`).test(path)) {
       if (readOnly) return deny();
