@@ -17140,7 +17140,8 @@ async function runAiReview(input, options, ports) {
         repository: `${input.pr.owner}/${input.pr.repo}`,
         pull_request_number: input.pr.number,
         pull_request: {
-            title: redactSecrets(input.pr.title, allSecrets),
+            // The title is PR content too: scanned, not only cleared of the diff's secrets.
+            title: redactPatch(input.pr.title, allSecrets, false),
             head_sha: input.pr.headSha,
             base_sha: input.pr.baseSha,
             head_ref: input.pr.headRef,
