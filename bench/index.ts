@@ -12,8 +12,10 @@ if (existsSync(new URL('./scan-bench.ts', import.meta.url))) {
   benches.push(['scan', runScanBenchmark]);
 }
 
+// BENCH=pipeline (or scan) runs one; BENCH_COMMENT_MODE=check measures the pipeline without review comments.
+const only = process.env.BENCH?.split(',').map((s) => s.trim());
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-for (const [name, bench] of benches) {
+for (const [name, bench] of benches.filter(([n]) => !only || only.includes(n))) {
   console.log(`\n## ${name}`);
   const result = await bench();
   for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(40)} ${v}`);

@@ -49,6 +49,7 @@ export async function runPipelineBenchmark(): Promise<Record<string, string | nu
         GITHUB_WORKSPACE: dir,
         'INPUT_GITHUB-TOKEN': 'bench-token',
         'INPUT_FAIL-ON': 'never',
+        ...(process.env.BENCH_COMMENT_MODE ? { 'INPUT_COMMENT-MODE': process.env.BENCH_COMMENT_MODE } : {}),
       },
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -73,6 +74,3 @@ export async function runPipelineBenchmark(): Promise<Record<string, string | nu
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  console.table(await runPipelineBenchmark());
-}
