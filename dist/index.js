@@ -55306,6 +55306,37 @@ function secretHint(secret) {
     const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
     return `${secret.slice(0, shown)}…`;
 }
+
+/**
+ * The last step before any output: each finding's text (a linter may quote the line it flags; an endpoint may
+ * quote a key) is cleared of the secrets already found and of any other the scanner recognises.
+ */
+function redactFindings(findings, known) {
+    const clean = (text) => redactText(text, known);
+    return findings.map((f) => {
+        const message = clean(f.message);
+        const title = f.title !== undefined ? clean(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? clean(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
+        return {
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+    });
+}
+/**
+ * Clears text of the secrets already found, then of any other the scanner recognises in it. `view` is what
+ * the scanner reads when it differs from the text (a diff without its +/- markers); offsets must match.
+ */
+function redactText(text, known, view = text) {
+    const once = redactSecrets(text, known);
+    const seen = view === text ? once : redactSecrets(view, known);
+    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    return more.length > 0 ? redactSecrets(once, more) : once;
+}
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
 function redactSecrets(text, secrets) {
     const ordered = [...secrets].sort((a, b) => b.secret.length - a.secret.length);
@@ -57856,13 +57887,13 @@ async function runAiReview(input, options, ports) {
     const known = [...allSecrets, ...responseSecrets];
     const withSecret = new Set(checked.secrets.map((s) => s.index));
     const drafts = comments.map((c, index) => toAiFindingDraft(c, known, withSecret.has(index)));
-    const summary = summaries.length > 0 ? redactAll(summaries.join('\n\n'), known) : undefined;
+    const summary = summaries.length > 0 ? redactText(summaries.join('\n\n'), known) : undefined;
     if (called.failure)
         logger.warning(`AI review did not complete: ${called.failure.message}`);
     logger.info(`AI review: ${comments.length} comments, ${checked.findings.length} findings on the answer itself`);
     return {
         findings: [...createFindings(drafts), ...checked.findings],
-        secrets: responseSecrets.map((s) => s.secret),
+        secrets: responseSecrets,
         ...(summary ? { summary } : {}),
         exchanges: called.exchanges,
         ...(called.failure ? { failure: called.failure } : {}),
@@ -57875,11 +57906,11 @@ async function runAiReview(input, options, ports) {
 }
 function toAiFindingDraft(c, known, hadSecret) {
     const severity = c.severity ?? 'warning';
-    const body = redactAll(c.body, known);
-    const title = c.title !== undefined ? redactAll(c.title, known) : undefined;
+    const body = redactText(c.body, known);
+    const title = c.title !== undefined ? redactText(c.title, known) : undefined;
     const start = c.start_line ?? c.line;
     return {
-        ruleId: c.rule_id ? redactAll(c.rule_id, known).slice(0, 100) : 'codex/review',
+        ruleId: c.rule_id ? redactText(c.rule_id, known).slice(0, 100) : 'codex/review',
         category: 'ai',
         severity,
         path: c.path,
@@ -57890,25 +57921,16 @@ function toAiFindingDraft(c, known, hadSecret) {
         anchor: `${c.rule_id ?? ''}\n${title ?? body}`,
         ...(title !== undefined ? { title } : {}),
         // A suggestion that pasted a secret is dropped whole: a redacted suggestion would break the code.
-        ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactAll(c.suggestion, known) } : {}),
+        ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactText(c.suggestion, known) } : {}),
         source: 'codex',
     };
-}
-/** Replaces known secrets, then anything else that looks like one. */
-function redactAll(text, known) {
-    const once = redactSecrets(text, known);
-    const more = scanText(once).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-    return more.length > 0 ? redactSecrets(once, more) : once;
 }
 /**
  * Redacts a patch before it leaves the runner: the secrets already found, then a scan of every line of the
  * patch (removed and context lines were never scanned as added lines, and may hold a secret too).
  */
 function redactPatch(patch, known, isDiff = true) {
-    const once = redactSecrets(patch, known);
-    const text = isDiff ? once.replace(/^[+\- ]/gm, ' ') : once;
-    const more = scanText(text).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-    return more.length > 0 ? redactSecrets(once, more) : once;
+    return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/audit.ts
@@ -57971,6 +57993,7 @@ async function writeAuditLogs(config, workspace, input) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -58018,7 +58041,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     });
     let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
     const aiFindings = [];
-    let aiSecrets = 0;
+    const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
         notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
@@ -58032,7 +58055,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         const aiOptions = options.ai;
         const result = await ports.stage('AI review (Codex hook endpoint)', () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, onSecret: ports.onSecret }));
         aiFindings.push(...result.findings);
-        aiSecrets = result.secrets.length;
+        aiSecrets.push(...result.secrets);
         notes.push(...result.notes);
         if (result.failure) {
             notes.push(`AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
@@ -58063,7 +58086,9 @@ async function runReviewPipeline(pr, files, options, ports) {
             : {}),
         now: () => new Date(ports.now()),
     });
-    const findings = dedupeFindings([...local.findings, ...aiFindings]);
+    // One redaction step over every finding's text before any output sees it.
+    const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
+    const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,
@@ -58074,7 +58099,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     return {
         prepared,
         findings,
-        secretCount: local.secrets.length + aiSecrets,
+        secretCount: local.secrets.length + aiSecrets.length,
         gate,
         stats,
         notes,

@@ -11988,152 +11988,6 @@ function describeCounts(counts) {
     return parts.length > 0 ? parts.join(', ') : 'No findings';
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/hook/token.ts
-
-
-
-/** A scope that lets the token call the hook endpoint. */
-const HOOK_SCOPES = ['hooks:trigger', 'hooks:execute'];
-const ROTATION_NOTICE_DAYS = 7;
-/** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
-const NOT_BEFORE_LEEWAY_MS = 60_000;
-const DAY_MS = 86_400_000;
-function fingerprintToken(token) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
-}
-function inspectToken(token, now) {
-    const fingerprint = fingerprintToken(token);
-    const claims = readJwtClaims(token);
-    if (!claims)
-        return { kind: 'opaque', fingerprint, problems: [] };
-    const problems = [];
-    const expiresAt = numericDate(claims.exp);
-    const notBefore = numericDate(claims.nbf);
-    const scopes = readScopes(claims);
-    const nowMs = now.getTime();
-    const name = `the codex-token (fingerprint ${fingerprint})`;
-    if (expiresAt && expiresAt.getTime() <= nowMs) {
-        problems.push({
-            level: 'fatal',
-            message: `${name} expired at ${expiresAt.toISOString()} (${describeSpan(nowMs - expiresAt.getTime())} ago); create a new programmatic access token and update the secret`,
-        });
-    }
-    else if (expiresAt && expiresAt.getTime() - nowMs <= ROTATION_NOTICE_DAYS * DAY_MS) {
-        problems.push({
-            level: 'notice',
-            message: `${name} expires at ${expiresAt.toISOString()} (in ${describeSpan(expiresAt.getTime() - nowMs)}); rotate it soon`,
-        });
-    }
-    if (notBefore && notBefore.getTime() - NOT_BEFORE_LEEWAY_MS > nowMs) {
-        problems.push({
-            level: 'fatal',
-            message: `${name} is not valid before ${notBefore.toISOString()} (in ${describeSpan(notBefore.getTime() - nowMs)}); check the token's issue time or the runner's clock`,
-        });
-    }
-    if (scopes && !scopes.some((s) => HOOK_SCOPES.includes(s))) {
-        problems.push({
-            level: 'warning',
-            message: `${name} has the scopes [${scopes.map(cleanScope).join(', ')}] but neither 'hooks:trigger' nor 'hooks:execute'; the endpoint will likely answer 403`,
-        });
-    }
-    return {
-        kind: 'jwt',
-        fingerprint,
-        ...(scopes ? { scopes } : {}),
-        ...(expiresAt ? { expiresAt } : {}),
-        ...(notBefore ? { notBefore } : {}),
-        problems,
-    };
-}
-/**
- * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
- * Credentials in the URL are refused: they would end up in logs.
- */
-function validateHookUrl(url) {
-    const where = "input 'hook-url'";
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
-    }
-    if (parsed.username || parsed.password) {
-        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
-    }
-    if (parsed.protocol === 'https:')
-        return parsed;
-    if (parsed.protocol === 'http:') {
-        if (isLoopbackHost(parsed.hostname))
-            return parsed;
-        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
-    }
-    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
-}
-/** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === 'localhost.')
-        return true;
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
-    return false;
-}
-function readJwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
-        return undefined;
-    try {
-        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (!isObject(header) || !isObject(claims))
-            return undefined;
-        return claims;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function numericDate(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
-}
-function readScopes(claims) {
-    const found = [];
-    let present = false;
-    for (const key of ['scope', 'scp']) {
-        const value = claims[key];
-        if (typeof value === 'string') {
-            present = true;
-            found.push(...value.split(/[\s,]+/).filter(Boolean));
-        }
-        else if (Array.isArray(value)) {
-            present = true;
-            found.push(...value.filter((v) => typeof v === 'string'));
-        }
-    }
-    return present ? [...new Set(found)] : undefined;
-}
-/** Scopes come from the token's claims: keep them short and printable in a log. */
-function cleanScope(scope) {
-    return scope.replace(/[^\w:.\-/*]/g, '?').slice(0, 40);
-}
-function describeSpan(ms) {
-    const minutes = Math.round(ms / 60_000);
-    if (minutes < 120)
-        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-    const hours = Math.round(ms / 3_600_000);
-    if (hours < 48)
-        return `${hours} hours`;
-    return `${Math.round(ms / DAY_MS)} days`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
 /**
  * Builders for the two common shapes of rule, so that each provider is one short, reviewable entry:
@@ -15145,6 +14999,37 @@ function secretHint(secret) {
     const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
     return `${secret.slice(0, shown)}…`;
 }
+
+/**
+ * The last step before any output: each finding's text (a linter may quote the line it flags; an endpoint may
+ * quote a key) is cleared of the secrets already found and of any other the scanner recognises.
+ */
+function redactFindings(findings, known) {
+    const clean = (text) => redactText(text, known);
+    return findings.map((f) => {
+        const message = clean(f.message);
+        const title = f.title !== undefined ? clean(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? clean(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
+        return {
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+    });
+}
+/**
+ * Clears text of the secrets already found, then of any other the scanner recognises in it. `view` is what
+ * the scanner reads when it differs from the text (a diff without its +/- markers); offsets must match.
+ */
+function redactText(text, known, view = text) {
+    const once = redactSecrets(text, known);
+    const seen = view === text ? once : redactSecrets(view, known);
+    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    return more.length > 0 ? redactSecrets(once, more) : once;
+}
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
 function redactSecrets(text, secrets) {
     const ordered = [...secrets].sort((a, b) => b.secret.length - a.secret.length);
@@ -15501,6 +15386,152 @@ function compileCustomRules(configs) {
 
 
 
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/hook/token.ts
+
+
+
+/** A scope that lets the token call the hook endpoint. */
+const HOOK_SCOPES = ['hooks:trigger', 'hooks:execute'];
+const ROTATION_NOTICE_DAYS = 7;
+/** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
+const NOT_BEFORE_LEEWAY_MS = 60_000;
+const DAY_MS = 86_400_000;
+function fingerprintToken(token) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
+}
+function inspectToken(token, now) {
+    const fingerprint = fingerprintToken(token);
+    const claims = readJwtClaims(token);
+    if (!claims)
+        return { kind: 'opaque', fingerprint, problems: [] };
+    const problems = [];
+    const expiresAt = numericDate(claims.exp);
+    const notBefore = numericDate(claims.nbf);
+    const scopes = readScopes(claims);
+    const nowMs = now.getTime();
+    const name = `the codex-token (fingerprint ${fingerprint})`;
+    if (expiresAt && expiresAt.getTime() <= nowMs) {
+        problems.push({
+            level: 'fatal',
+            message: `${name} expired at ${expiresAt.toISOString()} (${describeSpan(nowMs - expiresAt.getTime())} ago); create a new programmatic access token and update the secret`,
+        });
+    }
+    else if (expiresAt && expiresAt.getTime() - nowMs <= ROTATION_NOTICE_DAYS * DAY_MS) {
+        problems.push({
+            level: 'notice',
+            message: `${name} expires at ${expiresAt.toISOString()} (in ${describeSpan(expiresAt.getTime() - nowMs)}); rotate it soon`,
+        });
+    }
+    if (notBefore && notBefore.getTime() - NOT_BEFORE_LEEWAY_MS > nowMs) {
+        problems.push({
+            level: 'fatal',
+            message: `${name} is not valid before ${notBefore.toISOString()} (in ${describeSpan(notBefore.getTime() - nowMs)}); check the token's issue time or the runner's clock`,
+        });
+    }
+    if (scopes && !scopes.some((s) => HOOK_SCOPES.includes(s))) {
+        problems.push({
+            level: 'warning',
+            message: `${name} has the scopes [${scopes.map(cleanScope).join(', ')}] but neither 'hooks:trigger' nor 'hooks:execute'; the endpoint will likely answer 403`,
+        });
+    }
+    return {
+        kind: 'jwt',
+        fingerprint,
+        ...(scopes ? { scopes } : {}),
+        ...(expiresAt ? { expiresAt } : {}),
+        ...(notBefore ? { notBefore } : {}),
+        problems,
+    };
+}
+/**
+ * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
+ * Credentials in the URL are refused: they would end up in logs.
+ */
+function validateHookUrl(url) {
+    const where = "input 'hook-url'";
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
+    }
+    if (parsed.username || parsed.password) {
+        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+    }
+    if (parsed.protocol === 'https:')
+        return parsed;
+    if (parsed.protocol === 'http:') {
+        if (isLoopbackHost(parsed.hostname))
+            return parsed;
+        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
+    }
+    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
+}
+/** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
+    return false;
+}
+function readJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!isObject(header) || !isObject(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function numericDate(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
+}
+function readScopes(claims) {
+    const found = [];
+    let present = false;
+    for (const key of ['scope', 'scp']) {
+        const value = claims[key];
+        if (typeof value === 'string') {
+            present = true;
+            found.push(...value.split(/[\s,]+/).filter(Boolean));
+        }
+        else if (Array.isArray(value)) {
+            present = true;
+            found.push(...value.filter((v) => typeof v === 'string'));
+        }
+    }
+    return present ? [...new Set(found)] : undefined;
+}
+/** Scopes come from the token's claims: keep them short and printable in a log. */
+function cleanScope(scope) {
+    return scope.replace(/[^\w:.\-/*]/g, '?').slice(0, 40);
+}
+function describeSpan(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(ms / 3_600_000);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.round(ms / DAY_MS)} days`;
+}
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -17204,13 +17235,13 @@ async function runAiReview(input, options, ports) {
     const known = [...allSecrets, ...responseSecrets];
     const withSecret = new Set(checked.secrets.map((s) => s.index));
     const drafts = comments.map((c, index) => toAiFindingDraft(c, known, withSecret.has(index)));
-    const summary = summaries.length > 0 ? redactAll(summaries.join('\n\n'), known) : undefined;
+    const summary = summaries.length > 0 ? redactText(summaries.join('\n\n'), known) : undefined;
     if (called.failure)
         logger.warning(`AI review did not complete: ${called.failure.message}`);
     logger.info(`AI review: ${comments.length} comments, ${checked.findings.length} findings on the answer itself`);
     return {
         findings: [...createFindings(drafts), ...checked.findings],
-        secrets: responseSecrets.map((s) => s.secret),
+        secrets: responseSecrets,
         ...(summary ? { summary } : {}),
         exchanges: called.exchanges,
         ...(called.failure ? { failure: called.failure } : {}),
@@ -17223,11 +17254,11 @@ async function runAiReview(input, options, ports) {
 }
 function toAiFindingDraft(c, known, hadSecret) {
     const severity = c.severity ?? 'warning';
-    const body = redactAll(c.body, known);
-    const title = c.title !== undefined ? redactAll(c.title, known) : undefined;
+    const body = redactText(c.body, known);
+    const title = c.title !== undefined ? redactText(c.title, known) : undefined;
     const start = c.start_line ?? c.line;
     return {
-        ruleId: c.rule_id ? redactAll(c.rule_id, known).slice(0, 100) : 'codex/review',
+        ruleId: c.rule_id ? redactText(c.rule_id, known).slice(0, 100) : 'codex/review',
         category: 'ai',
         severity,
         path: c.path,
@@ -17238,25 +17269,16 @@ function toAiFindingDraft(c, known, hadSecret) {
         anchor: `${c.rule_id ?? ''}\n${title ?? body}`,
         ...(title !== undefined ? { title } : {}),
         // A suggestion that pasted a secret is dropped whole: a redacted suggestion would break the code.
-        ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactAll(c.suggestion, known) } : {}),
+        ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactText(c.suggestion, known) } : {}),
         source: 'codex',
     };
-}
-/** Replaces known secrets, then anything else that looks like one. */
-function redactAll(text, known) {
-    const once = redactSecrets(text, known);
-    const more = scanText(once).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-    return more.length > 0 ? redactSecrets(once, more) : once;
 }
 /**
  * Redacts a patch before it leaves the runner: the secrets already found, then a scan of every line of the
  * patch (removed and context lines were never scanned as added lines, and may hold a secret too).
  */
 function redactPatch(patch, known, isDiff = true) {
-    const once = redactSecrets(patch, known);
-    const text = isDiff ? once.replace(/^[+\- ]/gm, ' ') : once;
-    const more = scanText(text).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-    return more.length > 0 ? redactSecrets(once, more) : once;
+    return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/workspace.ts
@@ -17463,6 +17485,7 @@ function gitPatchFallback(diff, base, head) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -17510,7 +17533,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     });
     let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
     const aiFindings = [];
-    let aiSecrets = 0;
+    const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
         notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
@@ -17524,7 +17547,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         const aiOptions = options.ai;
         const result = await ports.stage('AI review (Codex hook endpoint)', () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, onSecret: ports.onSecret }));
         aiFindings.push(...result.findings);
-        aiSecrets = result.secrets.length;
+        aiSecrets.push(...result.secrets);
         notes.push(...result.notes);
         if (result.failure) {
             notes.push(`AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
@@ -17555,7 +17578,9 @@ async function runReviewPipeline(pr, files, options, ports) {
             : {}),
         now: () => new Date(ports.now()),
     });
-    const findings = dedupeFindings([...local.findings, ...aiFindings]);
+    // One redaction step over every finding's text before any output sees it.
+    const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
+    const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,
@@ -17566,7 +17591,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     return {
         prepared,
         findings,
-        secretCount: local.secrets.length + aiSecrets,
+        secretCount: local.secrets.length + aiSecrets.length,
         gate,
         stats,
         notes,

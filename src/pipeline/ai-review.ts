@@ -1,5 +1,5 @@
 import { createFindings, type FindingDraft } from '../core/findings.js';
-import { redactSecrets, scanText } from '../core/secrets/index.js';
+import { redactSecrets, redactText } from '../core/secrets/index.js';
 import type { Finding, PullRequest, Severity } from '../core/types.js';
 import { buildHookRequests, callHookEndpoint, partitionComments } from '../hook/index.js';
 import type { HookExchange, HookFailure } from '../hook/client.js';
@@ -44,7 +44,7 @@ export interface AiReviewResult {
   /** The endpoint's comments as findings (redacted), plus findings of the response.generated hooks. */
   readonly findings: Finding[];
   /** Secrets found in the endpoint's answer; raw, in memory only. */
-  readonly secrets: string[];
+  readonly secrets: { readonly secret: string; readonly ruleId: string }[];
   readonly summary?: string;
   readonly exchanges: HookExchange[];
   readonly failure?: HookFailure;
@@ -193,12 +193,12 @@ export async function runAiReview(
   const withSecret = new Set(checked.secrets.map((s) => s.index));
 
   const drafts: FindingDraft[] = comments.map((c, index) => toAiFindingDraft(c, known, withSecret.has(index)));
-  const summary = summaries.length > 0 ? redactAll(summaries.join('\n\n'), known) : undefined;
+  const summary = summaries.length > 0 ? redactText(summaries.join('\n\n'), known) : undefined;
   if (called.failure) logger.warning(`AI review did not complete: ${called.failure.message}`);
   logger.info(`AI review: ${comments.length} comments, ${checked.findings.length} findings on the answer itself`);
   return {
     findings: [...createFindings(drafts), ...checked.findings],
-    secrets: responseSecrets.map((s) => s.secret),
+    secrets: responseSecrets,
     ...(summary ? { summary } : {}),
     exchanges: called.exchanges,
     ...(called.failure ? { failure: called.failure } : {}),
@@ -216,11 +216,11 @@ function toAiFindingDraft(
   hadSecret: boolean,
 ): FindingDraft {
   const severity: Severity = c.severity ?? 'warning';
-  const body = redactAll(c.body, known);
-  const title = c.title !== undefined ? redactAll(c.title, known) : undefined;
+  const body = redactText(c.body, known);
+  const title = c.title !== undefined ? redactText(c.title, known) : undefined;
   const start = c.start_line ?? c.line;
   return {
-    ruleId: c.rule_id ? redactAll(c.rule_id, known).slice(0, 100) : 'codex/review',
+    ruleId: c.rule_id ? redactText(c.rule_id, known).slice(0, 100) : 'codex/review',
     category: 'ai',
     severity,
     path: c.path,
@@ -231,16 +231,9 @@ function toAiFindingDraft(
     anchor: `${c.rule_id ?? ''}\n${title ?? body}`,
     ...(title !== undefined ? { title } : {}),
     // A suggestion that pasted a secret is dropped whole: a redacted suggestion would break the code.
-    ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactAll(c.suggestion, known) } : {}),
+    ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactText(c.suggestion, known) } : {}),
     source: 'codex',
   };
-}
-
-/** Replaces known secrets, then anything else that looks like one. */
-function redactAll(text: string, known: readonly { secret: string; ruleId: string }[]): string {
-  const once = redactSecrets(text, known);
-  const more = scanText(once).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-  return more.length > 0 ? redactSecrets(once, more) : once;
 }
 
 /**
@@ -252,8 +245,5 @@ export function redactPatch(
   known: readonly { secret: string; ruleId: string }[],
   isDiff = true,
 ): string {
-  const once = redactSecrets(patch, known);
-  const text = isDiff ? once.replace(/^[+\- ]/gm, ' ') : once;
-  const more = scanText(text).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-  return more.length > 0 ? redactSecrets(once, more) : once;
+  return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }

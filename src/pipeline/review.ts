@@ -2,6 +2,7 @@ import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
 import { dedupeFindings } from '../core/findings.js';
 import { decideGate } from '../core/gate.js';
+import { redactFindings } from '../core/secrets/index.js';
 import type { ChangedFile, FailOn, Finding, GateDecision, PullRequest, ReviewStats } from '../core/types.js';
 import type { CommandRunner } from '../adapters/command-runner.js';
 import type { HookExchange, HookFailure } from '../hook/client.js';
@@ -118,7 +119,7 @@ export async function runReviewPipeline(
 
   let ai: AiOutcome = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
   const aiFindings: Finding[] = [];
-  let aiSecrets = 0;
+  const aiSecrets: { readonly secret: string; readonly ruleId: string }[] = [];
   const executions: HookExecution[] = [...local.executions];
   if (!options.ai) {
     notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
@@ -136,7 +137,7 @@ export async function runReviewPipeline(
       ),
     );
     aiFindings.push(...result.findings);
-    aiSecrets = result.secrets.length;
+    aiSecrets.push(...result.secrets);
     notes.push(...result.notes);
     if (result.failure) {
       notes.push(
@@ -171,7 +172,9 @@ export async function runReviewPipeline(
     now: () => new Date(ports.now()),
   });
 
-  const findings = dedupeFindings([...local.findings, ...aiFindings]);
+  // One redaction step over every finding's text before any output sees it.
+  const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
+  const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,
@@ -182,7 +185,7 @@ export async function runReviewPipeline(
   return {
     prepared,
     findings,
-    secretCount: local.secrets.length + aiSecrets,
+    secretCount: local.secrets.length + aiSecrets.length,
     gate,
     stats,
     notes,

@@ -476,6 +476,38 @@ hooks:
     expect(JSON.stringify(audit)).not.toContain(CODEX_TOKEN);
   });
 
+  it('redacts a secret that a linter quotes in its output', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
+    // A linter that quotes the offending line, secret and all, as some do.
+    await writeFile(
+      path.join(workspace, 'lint.cjs'),
+      "const fs = require('fs');\nfor (const f of process.argv.slice(2)) console.log(`${f}:1:1: hard-coded key: ${fs.readFileSync(f, 'utf8').trim()}`);\n",
+    );
+    await mkdir(path.join(workspace, 'src'), { recursive: true });
+    await writeFile(path.join(workspace, 'src/keys.ts'), `export const key = "${AWS_KEY}";\n`);
+    const config =
+      'version: 1\nhooks:\n  - name: lint\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "lint.cjs", "{files}"]\n        format: unix\n';
+    github = await new FakeGitHub({
+      files: [addedFile('src/keys.ts', [`export const key = "${AWS_KEY}";`])],
+      contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': config } },
+    }).start();
+    const run = await runAction({
+      inputs: { 'github-token': 't' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      workspace,
+    });
+    const report = await readFile(run.outputs.report!, 'utf8');
+    expect(
+      JSON.parse(report)
+        .findings.map((f: { ruleId: string }) => f.ruleId)
+        .sort(),
+    ).toEqual(['aws-access-key-id', 'lint']);
+    expect(report).toContain('hard-coded key: export const key = \\"[REDACTED:aws-access-key-id]\\";');
+    const everything = visible(run, [report, JSON.stringify(github.requests.map((r) => r.body))]);
+    for (const form of leakForms(AWS_KEY)) expect(everything).not.toContain(form);
+  });
+
   it('does not run command hooks on pull_request_target, where the job holds secrets', async () => {
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
     // If this "linter" ran, it would leave a marker file: PR code executing with secrets present.

@@ -2,7 +2,7 @@ export type { BaselineFile, SecretMatch, SecretRule, SecretScanOptions } from '.
 export { BUILTIN_RULES } from './rules/index.js';
 export { scanSecrets, scanText } from './scan.js';
 export { shannonEntropy } from './entropy.js';
-export { redactSecrets, secretHint } from './redact.js';
+export { redactFindings, redactSecrets, redactText, secretHint } from './redact.js';
 export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.js';
 export { compileCustomRules } from './custom.js';
 export { isPlaceholder, isDigestLike } from './filters.js';
