@@ -73,4 +73,3 @@ export async function runPipelineBenchmark(): Promise<Record<string, string | nu
     'pipeline: target': `< 5 s and <= 40 requests: ${wallMs < 5000 && requests <= 40 ? 'met' : 'NOT met'}`,
   };
 }
-
