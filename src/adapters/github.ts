@@ -170,20 +170,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
     requestCount: () => requests,
 
     async listPullRequestFiles(pr) {
-      const files: ChangedFile[] = [];
-      try {
-        for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
-          owner: pr.owner,
-          repo: pr.repo,
-          pull_number: pr.number,
-          per_page: 100,
-        })) {
-          for (const f of page.data) files.push(toChangedFile(f));
-          if (files.length >= PULL_REQUEST_FILE_CAP) break;
-        }
-      } catch (error) {
-        throw translateError(error, 'list the pull request files', 'pull-requests: read');
-      }
+      const files = await collectPages(
+        octokit.paginate.iterator(octokit.rest.pulls.listFiles, { ...pullParams(pr), per_page: 100 }),
+        toChangedFile,
+        { what: 'list the pull request files', permission: 'pull-requests: read' },
+        (count) => count >= PULL_REQUEST_FILE_CAP,
+      );
       // Exactly 3,000 files is not capped; the PR's own count tells the two apart when the event carries it.
       const capped = files.length >= PULL_REQUEST_FILE_CAP && (pr.changedFiles ?? Infinity) > PULL_REQUEST_FILE_CAP;
       return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped };
@@ -221,29 +213,18 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
     },
 
     async listReviewComments(pr) {
-      const out: ExistingReviewComment[] = [];
-      try {
-        for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, {
-          owner: pr.owner,
-          repo: pr.repo,
-          pull_number: pr.number,
-          per_page: 100,
-        })) {
-          for (const c of page.data) {
-            out.push({
-              id: c.id,
-              body: c.body ?? '',
-              path: c.path,
-              line: c.line ?? null,
-              ...(c.in_reply_to_id ? { inReplyToId: c.in_reply_to_id } : {}),
-              ...(c.user?.login ? { author: c.user.login } : {}),
-            });
-          }
-        }
-      } catch (error) {
-        throw translateError(error, 'list the review comments', 'pull-requests: read');
-      }
-      return out;
+      return collectPages(
+        octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { ...pullParams(pr), per_page: 100 }),
+        (c): ExistingReviewComment => ({
+          id: c.id,
+          body: c.body ?? '',
+          path: c.path,
+          line: c.line ?? null,
+          ...(c.in_reply_to_id ? { inReplyToId: c.in_reply_to_id } : {}),
+          ...(c.user?.login ? { author: c.user.login } : {}),
+        }),
+        { what: 'list the review comments', permission: 'pull-requests: read' },
+      );
     },
 
     async createReview(pr, input) {
@@ -270,20 +251,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
     },
 
     async listReviews(pr) {
-      const out: ExistingReview[] = [];
-      try {
-        for await (const page of octokit.paginate.iterator(octokit.rest.pulls.listReviews, {
-          owner: pr.owner,
-          repo: pr.repo,
-          pull_number: pr.number,
-          per_page: 100,
-        })) {
-          for (const r of page.data) out.push({ id: r.id, state: r.state, body: r.body ?? '' });
-        }
-      } catch (error) {
-        throw translateError(error, 'list the pull request reviews', 'pull-requests: read');
-      }
-      return out;
+      return collectPages(
+        octokit.paginate.iterator(octokit.rest.pulls.listReviews, { ...pullParams(pr), per_page: 100 }),
+        (r): ExistingReview => ({ id: r.id, state: r.state, body: r.body ?? '' }),
+        { what: 'list the pull request reviews', permission: 'pull-requests: read' },
+      );
     },
 
     async dismissReview(pr, reviewId, message) {
@@ -398,6 +370,30 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
       }
     },
   };
+}
+
+const pullParams = (pr: PullRequest) => ({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
+
+/**
+ * Every item of a paginated list (GitHub's Link headers, followed by octokit), mapped, until `stop` says
+ * enough; an error says what could not be listed and which permission a 403 lacks.
+ */
+async function collectPages<T, R>(
+  pages: AsyncIterable<{ data: T[] }>,
+  map: (item: T) => R,
+  failure: { readonly what: string; readonly permission: string },
+  stop: (count: number) => boolean = () => false,
+): Promise<R[]> {
+  const out: R[] = [];
+  try {
+    for await (const page of pages) {
+      for (const item of page.data) out.push(map(item));
+      if (stop(out.length)) break;
+    }
+  } catch (error) {
+    throw translateError(error, failure.what, failure.permission);
+  }
+  return out;
 }
 
 interface GitHubFile {

@@ -1,22 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { samplePullRequest } from '../support/pull-request.js';
 import { createGitHubClient } from '../../src/adapters/github.js';
-import type { PullRequest } from '../../src/core/types.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
 
-const pr: PullRequest = {
-  owner: 'acme',
-  repo: 'widgets',
-  number: 42,
-  title: 't',
-  headSha: 'a'.repeat(40),
-  baseSha: 'b'.repeat(40),
-  headRef: 'f',
-  baseRef: 'main',
-  author: 'o',
-  draft: false,
-  action: 'opened',
-};
+const pr = samplePullRequest();
 
 let github: FakeGitHub;
 afterEach(async () => github?.stop());

@@ -1,23 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { samplePullRequest } from '../support/pull-request.js';
 import { createGitHubClient } from '../../src/adapters/github.js';
-import type { PullRequest } from '../../src/core/types.js';
 import { PermissionError, UpstreamError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
 
-const pr: PullRequest = {
-  owner: 'acme',
-  repo: 'widgets',
-  number: 42,
-  title: 't',
-  headSha: 'a'.repeat(40),
-  baseSha: 'b'.repeat(40),
-  headRef: 'feature',
-  baseRef: 'main',
-  author: 'octocat',
-  draft: false,
-  action: 'synchronize',
-};
+const pr = samplePullRequest({ action: 'synchronize' });
 const silent: Logger = { debug() {}, info() {}, notice() {}, warning() {}, error() {} };
 
 let github: FakeGitHub;

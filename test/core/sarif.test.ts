@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { samplePullRequest } from '../support/pull-request.js';
 import { parseHooksConfig } from '../../src/config/load.js';
 import { createFindings, type FindingDraft } from '../../src/core/findings.js';
 import { renderSarif, SARIF_FINGERPRINT_KEY, toUri } from '../../src/core/render/sarif.js';
-import type { ChangedFile, PullRequest } from '../../src/core/types.js';
+import type { ChangedFile } from '../../src/core/types.js';
 import { runReviewPipeline } from '../../src/pipeline/review.js';
 import { VERSION } from '../../src/version.js';
 
@@ -155,19 +156,7 @@ describe('renderSarif', () => {
       deletions: 0,
       patch: `@@ -0,0 +1,2 @@\n+export const region = "eu";\n+export const key = "${AWS_KEY}";`,
     };
-    const pr: PullRequest = {
-      owner: 'o',
-      repo: 'r',
-      number: 1,
-      title: 't',
-      headSha: 'h',
-      baseSha: 'b',
-      headRef: 'h',
-      baseRef: 'b',
-      author: 'a',
-      draft: false,
-      action: 'opened',
-    };
+    const pr = samplePullRequest({ owner: 'o', repo: 'r', number: 1, headSha: 'h', baseSha: 'b' });
     const secrets: string[] = [];
     const result = await runReviewPipeline(
       pr,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { samplePullRequest } from '../support/pull-request.js';
 import type {
   CommitComparison,
   ExistingReviewComment,
@@ -15,20 +16,7 @@ import type { Logger } from '../../src/logger.js';
 import { changedSinceLastReview } from '../../src/pipeline/incremental.js';
 import { planReview, publishReview } from '../../src/report/review.js';
 
-const pr: PullRequest = {
-  owner: 'acme',
-  repo: 'widgets',
-  number: 7,
-  title: 't',
-  headSha: 'a'.repeat(40),
-  baseSha: 'b'.repeat(40),
-  headRef: 'feature',
-  baseRef: 'main',
-  author: 'octocat',
-  draft: false,
-  action: 'synchronize',
-  beforeSha: 'c'.repeat(40),
-};
+const pr = samplePullRequest({ number: 7, action: 'synchronize', beforeSha: 'c'.repeat(40) });
 
 const silent: Logger = { debug() {}, info() {}, notice() {}, warning() {}, error() {} };
 
