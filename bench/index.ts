@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, one table. Benchmarks measure; tests never time anything.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { runCliBenchmark } from './cli-bench.js';
 import { runPipelineBenchmark } from './pipeline-bench.js';
 
 const benches: [string, () => Promise<Record<string, string | number>>][] = [['pipeline', runPipelineBenchmark]];
@@ -11,6 +12,7 @@ if (existsSync(new URL('./scan-bench.ts', import.meta.url))) {
   };
   benches.push(['scan', runScanBenchmark]);
 }
+benches.push(['cli', runCliBenchmark]);
 
 // BENCH=pipeline (or scan) runs one; BENCH_COMMENT_MODE=check measures the pipeline without review comments.
 const only = process.env.BENCH?.split(',').map((s) => s.trim());

@@ -14,7 +14,7 @@ import { withBase62Checksum } from '../src/core/secrets/checksum.js';
 
 const TARGET_BYTES = 24 * 1024 * 1024;
 
-function collectFiles(dir: string, out: string[], budget: { bytes: number }): void {
+export function collectFiles(dir: string, out: string[], budget: { bytes: number }): void {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -42,7 +42,7 @@ function collectFiles(dir: string, out: string[], budget: { bytes: number }): vo
  * Secrets of formats both scanners know (secretlint's preset finds these shapes; checked by
  * `secretlint findings` below), planted into files spread over the whole set.
  */
-function plantedSecrets(): string[] {
+export function plantedSecrets(): string[] {
   return [
     `const t = "${withBase62Checksum('ghp_', 'Q7rK2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Y')}";`,
     'DATABASE_URL=postgres://app:Vq8r2LmZ7pWx4Nb@db.internal:5432/app',
