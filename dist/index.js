@@ -58787,12 +58787,13 @@ async function run(deps) {
 async function main(deps) {
     const { runner } = deps;
     const started = deps.now().getTime();
+    // Mask both tokens first, before validation or anything else could print them.
+    for (const name of ['github-token', 'codex-token']) {
+        const token = runner.getInput(name).trim();
+        if (token)
+            runner.setSecret(token);
+    }
     const inputs = readInputs((name) => runner.getInput(name));
-    // Mask both tokens before anything else can print them.
-    if (inputs.githubToken)
-        runner.setSecret(inputs.githubToken);
-    if (inputs.codexToken)
-        runner.setSecret(inputs.codexToken);
     const { event } = runner;
     const check = readPullRequestEvent(event.eventName, event.payload, event.repository);
     if (!check.review) {
