@@ -532,6 +532,44 @@ hooks:
     );
   });
 
+  it('with config-ref: head, uses the workspace version of the config, and says so when the PR changes it', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
+    await mkdir(path.join(workspace, '.github'), { recursive: true });
+    const headConfig =
+      'version: 1\nhooks:\n  - name: no-todo\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: "TODO"\n';
+    await writeFile(path.join(workspace, '.github/codex-hooks.yml'), headConfig);
+    github = await new FakeGitHub({
+      files: [appFile, addedFile('.github/codex-hooks.yml', headConfig.trim().split('\n'))],
+      contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': 'version: 1\nhooks: []\n' } },
+    }).start();
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'config-ref': 'head' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      workspace,
+    });
+    // The head's rule ran (the base has none): on the app and on the config's own added line.
+    const report = JSON.parse(await readFile(run.outputs.report!, 'utf8')) as {
+      findings: { ruleId: string; path: string }[];
+    };
+    expect(report.findings.map((f) => `${f.ruleId}@${f.path}`).sort()).toEqual([
+      'no-todo@.github/codex-hooks.yml',
+      'no-todo@src/app.ts',
+    ]);
+    expect(github.requestsTo('GET', /\/contents\//)).toHaveLength(0);
+    expect(run.summary).toMatch(/config-ref is head: the gate uses the pull request's own version/);
+
+    // A config path that leaves the workspace is never read: the built-in defaults apply.
+    const outside = await runAction({
+      inputs: { 'github-token': 't', 'config-ref': 'head', config: '../../../../etc/hostname' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      workspace,
+    });
+    expect(outside.code).toBe(0);
+    expect(outside.stdout).toMatch(/Hooks config: built-in defaults/);
+  });
+
   it('fails the step with the file, line and key of a config error', async () => {
     github = await new FakeGitHub({
       files: [appFile],
