@@ -58755,6 +58755,7 @@ function createDefaultDeps(env = process.env) {
         createGitHub: createGitHubClient,
         git: createGit(runner.event.workspace),
         runCommand: runCommand,
+        fetch: globalThis.fetch,
         now: () => new Date(),
         outputDir: env.RUNNER_TEMP || external_node_os_default().tmpdir(),
     };
@@ -58846,6 +58847,7 @@ async function main(deps) {
             secretAction: inputs.secretAction,
             eventType: `pull_request_${pr.action}`,
             ...(onlyPaths ? { onlyPaths } : {}),
+            fetch: deps.fetch,
             metadata: {
                 triggered_by: 'GitHub Actions',
                 timestamp: deps.now().toISOString(),

@@ -26,6 +26,8 @@ export interface ActionDeps {
   readonly createGitHub: (options: GitHubClientOptions) => GitHubPort;
   readonly git: GitPort;
   readonly runCommand: CommandRunner;
+  /** The HTTP client of the hook endpoint (the global fetch in production). */
+  readonly fetch: typeof fetch;
   readonly now: () => Date;
   /** Where the JSON report is written. */
   readonly outputDir: string;
@@ -38,6 +40,7 @@ export function createDefaultDeps(env: NodeJS.ProcessEnv = process.env): ActionD
     createGitHub: createGitHubClient,
     git: createGit(runner.event.workspace),
     runCommand,
+    fetch: globalThis.fetch,
     now: () => new Date(),
     outputDir: env.RUNNER_TEMP || os.tmpdir(),
   };
@@ -133,6 +136,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
         secretAction: inputs.secretAction,
         eventType: `pull_request_${pr.action}`,
         ...(onlyPaths ? { onlyPaths } : {}),
+        fetch: deps.fetch,
         metadata: {
           triggered_by: 'GitHub Actions',
           timestamp: deps.now().toISOString(),
