@@ -44203,6 +44203,10 @@ function truncate(text, max) {
 function escapeCommandData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
+/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
+function escapeCommandProperty(value) {
+    return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept in step with package.json by a test. */

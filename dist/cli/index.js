@@ -7990,7 +7990,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5187);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(888);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8004,7 +8004,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5187:
+/***/ 888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18775,7 +18775,49 @@ function withSlash(uri) {
     return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
+;// CONCATENATED MODULE: ./src/core/render/annotations.ts
+/** The Checks API accepts at most 50 annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+const annotations_LEVEL = {
+    error: 'failure',
+    warning: 'warning',
+    notice: 'notice',
+};
+function toAnnotation(f) {
+    // A file-level finding (line 0) is pinned to line 1: the API needs a line.
+    const start = Math.max(1, f.line);
+    const end = Math.max(start, f.endLine);
+    return {
+        path: f.path,
+        start_line: start,
+        end_line: end,
+        // Columns are only allowed on single-line annotations.
+        ...(f.column !== undefined && start === end ? { start_column: f.column, end_column: f.column } : {}),
+        annotation_level: annotations_LEVEL[f.severity],
+        message: annotations_truncate(f.message, 64_000),
+        title: annotations_truncate(f.title ? `${f.ruleId}: ${f.title}` : f.ruleId, 255),
+    };
+}
+function batchAnnotations(annotations, size = ANNOTATIONS_PER_REQUEST) {
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += size)
+        batches.push(annotations.slice(i, i + size));
+    return batches;
+}
+function annotations_truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+/** Escapes a value for a workflow command (`::error file=…::message`), as @actions/core does. */
+function escapeCommandData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
+function escapeCommandProperty(value) {
+    return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/format.ts
+
 
 
 const COLORS = {
@@ -18808,12 +18850,10 @@ function formatText(findings, gate, skipped, style) {
 }
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 function formatGithub(findings) {
-    const esc = (v) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    const prop = (v) => esc(v).replace(/:/g, '%3A').replace(/,/g, '%2C');
     return sortFindings(findings)
         .map((f) => {
         const level = f.severity === 'notice' ? 'notice' : f.severity;
-        return `::${level} file=${prop(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${prop(f.ruleId)}::${esc(f.message)}\n`;
+        return `::${level} file=${escapeCommandProperty(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
     })
         .join('');
 }

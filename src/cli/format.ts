@@ -1,4 +1,5 @@
 import { describeCounts } from '../core/gate.js';
+import { escapeCommandData, escapeCommandProperty } from '../core/render/annotations.js';
 import { sortFindings } from '../core/findings.js';
 import type { Finding, GateDecision, SkippedFile } from '../core/types.js';
 
@@ -46,12 +47,10 @@ export function formatText(
 
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 export function formatGithub(findings: readonly Finding[]): string {
-  const esc = (v: string) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const prop = (v: string) => esc(v).replace(/:/g, '%3A').replace(/,/g, '%2C');
   return sortFindings(findings)
     .map((f) => {
       const level = f.severity === 'notice' ? 'notice' : f.severity;
-      return `::${level} file=${prop(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${prop(f.ruleId)}::${esc(f.message)}\n`;
+      return `::${level} file=${escapeCommandProperty(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
     })
     .join('');
 }

@@ -54,3 +54,8 @@ function truncate(text: string, max: number): string {
 export function escapeCommandData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
+
+/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
+export function escapeCommandProperty(value: string): string {
+  return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
