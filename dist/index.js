@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1747);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6849);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1747:
+/***/ 6849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55041,30 +55041,24 @@ function selectRules(options) {
  * only in a window around those hits, so the cost is one linear pass plus work near keywords.
  */
 function scanSecrets(lines, options = {}) {
-    const text = lines.map((l) => l.text).join('\n');
+    return scanJoinedLines(lines.map((l) => l.text).join('\n'), (i) => lines[i].line, options);
+}
+/**
+ * Scans lines already joined with `\n` (a parsed patch's `addedText`); the i-th of them is the caller's
+ * line `lineNumber(i)`. Nothing is allocated per line unless something is found.
+ */
+function scanJoinedLines(text, lineNumber, options = {}) {
     if (text.length === 0)
         return [];
-    return scanJoined(text, options, () => ({
-        number: (i) => lines[i].line,
-        text: (i) => lines[i].text,
-    }));
+    return scanJoined(text, options, lineNumber);
 }
 /** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
 function scanText(text, options = {}) {
     // With CRLF the lines (without `\r`) are joined with `\n`, as `scanSecrets` sees them.
-    if (text.includes('\r')) {
-        const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
-        return scanSecrets(lines, options);
-    }
-    if (text.length === 0)
-        return [];
-    return scanJoined(text, options, (starts) => ({
-        number: (i) => i + 1,
-        text: (i) => text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : text.length),
-    }));
+    return scanJoinedLines(text.includes('\r') ? text.split(/\r?\n/).join('\n') : text, (i) => i + 1, options);
 }
 /** Scans `text` (lines joined with `\n`); line positions are computed only when something is found. */
-function scanJoined(text, options, lineAccess) {
+function scanJoined(text, options, lineNumber) {
     const compiled = compileRules(selectRules(options));
     const windows = findWindows(text, compiled);
     const candidates = [];
@@ -55080,13 +55074,13 @@ function scanJoined(text, options, lineAccess) {
     const lineStarts = [0];
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
         lineStarts.push(at + 1);
-    const lines = lineAccess(lineStarts);
+    const lineText = (i) => text.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length);
     const allow = (options.allow ?? []).map((a) => new RegExp(a));
     const matches = [];
     for (const c of pickMostSpecific(candidates, compiled.rules)) {
         const rule = compiled.rules[c.rule];
         const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lines.text(startIndex)))
+        if (isSuppressedLine(lineText(startIndex)))
             continue;
         if (allow.some((a) => a.test(c.secret)))
             continue;
@@ -55098,8 +55092,8 @@ function scanJoined(text, options, lineAccess) {
             ruleId: rule.id,
             description: rule.description,
             severity: rule.severity ?? 'error',
-            line: lines.number(startIndex),
-            endLine: lines.number(endIndex),
+            line: lineNumber(startIndex),
+            endLine: lineNumber(endIndex),
             column: c.start - lineStarts[startIndex] + 1,
             secret: c.secret,
             fingerprint,
@@ -55877,77 +55871,228 @@ async function changedSinceLastReview(pr, github, logger) {
     return new Set(comparison.files);
 }
 
+;// CONCATENATED MODULE: ./src/core/diff/line-ranges.ts
+/**
+ * A set of line numbers stored as sorted, disjoint ranges: a hunk's lines are consecutive, so a whole-file
+ * diff of 100,000 lines is one range rather than 100,000 set entries.
+ */
+class LineRanges {
+    /** Flat [start, end) pairs, sorted and merged. */
+    bounds;
+    size;
+    /** `ranges` are [start, end) pairs in any order; empty ones are dropped, overlapping ones merged. */
+    constructor(ranges) {
+        const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+        const bounds = [];
+        let size = 0;
+        for (const [start, end] of sorted) {
+            const last = bounds.length - 1;
+            if (last > 0 && start <= bounds[last]) {
+                if (end > bounds[last]) {
+                    size += end - bounds[last];
+                    bounds[last] = end;
+                }
+            }
+            else {
+                bounds.push(start, end);
+                size += end - start;
+            }
+        }
+        this.bounds = bounds;
+        this.size = size;
+    }
+    has(line) {
+        const b = this.bounds;
+        let lo = 0;
+        let hi = b.length / 2 - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (line < b[2 * mid])
+                hi = mid - 1;
+            else if (line >= b[2 * mid + 1])
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    *[Symbol.iterator]() {
+        for (let i = 0; i < this.bounds.length; i += 2)
+            for (let n = this.bounds[i]; n < this.bounds[i + 1]; n++)
+                yield n;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/diff/parse-patch.ts
+
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const AT = 64;
+const CR = 13;
 /**
  * Parses the hunks of one file's unified diff (GitHub's `patch`, or the body of a `git diff` file section).
  * Tolerates CRLF, `\ No newline at end of file`, and text before the first hunk (file headers).
+ *
+ * One pass records where things are (hunk headers, the offsets of added lines); the objects for each
+ * line are made only when asked for. Every byte of a PR goes through here, and most of them are only
+ * ever read by the secret scan, which takes `addedText` whole.
  */
 function parsePatch(patch) {
+    const text = patch ?? '';
     const hunks = [];
-    const added = [];
-    const right = new Set();
-    const left = new Set();
-    if (!patch)
-        return { hunks, added, commentable: { right, left } };
+    // Each hunk's new-file lines (context and added) and old-file lines (context and removed) are consecutive.
+    const right = [];
+    const left = [];
+    const added = { starts: [], ends: [], numbers: [], firstIndex: -1, lastIndex: -1, crlf: false };
     let current;
     let oldLine = 0;
     let newLine = 0;
-    const flush = () => {
+    let lineIndex = 0;
+    const close = (bodyEnd) => {
         if (!current)
             return;
         const h = current.header;
-        hunks.push({
-            oldStart: Number(h[1]),
-            oldLines: h[2] === undefined ? 1 : Number(h[2]),
-            newStart: Number(h[3]),
-            newLines: h[4] === undefined ? 1 : Number(h[4]),
-            header: h[5] ?? '',
-            lines: current.lines,
-        });
+        right.push([Number(h[3]), newLine]);
+        left.push([Number(h[1]), oldLine]);
+        hunks.push(new PatchHunk(text, current.bodyStart, bodyEnd, h));
         current = undefined;
     };
-    const rawLines = patch.split('\n');
-    // A patch that ends in a newline yields one empty trailing element that is not a line of the diff.
-    if (rawLines.length > 0 && rawLines[rawLines.length - 1] === '')
-        rawLines.pop();
-    for (const raw of rawLines) {
-        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        const header = HUNK_HEADER.exec(line);
-        if (header) {
-            flush();
-            current = { header, lines: [] };
-            oldLine = Number(header[1]);
-            newLine = Number(header[3]);
-            continue;
+    eachLine(text, 0, text.length, (start, end, next) => {
+        lineIndex++;
+        const marker = text.charCodeAt(start);
+        // Only a line that starts with `@@` can be a hunk header: the regex runs on those alone.
+        if (marker === AT && text.charCodeAt(start + 1) === AT) {
+            const header = HUNK_HEADER.exec(text.slice(start, end));
+            if (header) {
+                close(start);
+                current = { header, bodyStart: next };
+                oldLine = Number(header[1]);
+                newLine = Number(header[3]);
+                return;
+            }
         }
         if (!current)
-            continue; // file headers before the first hunk
-        const marker = line[0];
-        const text = line.slice(1);
-        if (marker === '+') {
-            current.lines.push({ kind: 'added', text, newLine });
-            added.push({ line: newLine, text });
-            right.add(newLine);
-            newLine++;
+            return; // file headers before the first hunk
+        if (marker === PLUS) {
+            if (added.firstIndex < 0)
+                added.firstIndex = lineIndex;
+            added.lastIndex = lineIndex;
+            if (end < next - 1)
+                added.crlf = true;
+            added.starts.push(start + 1);
+            added.ends.push(end);
+            added.numbers.push(newLine++);
         }
-        else if (marker === '-') {
-            current.lines.push({ kind: 'removed', text, oldLine });
-            left.add(oldLine);
+        else if (marker === MINUS)
             oldLine++;
-        }
-        else if (marker === ' ' || line === '') {
-            // An empty line inside a hunk is a context line whose leading space was trimmed by an editor.
-            current.lines.push({ kind: 'context', text, oldLine, newLine });
-            right.add(newLine);
-            left.add(oldLine);
+        else if (marker === SPACE || end === start) {
             oldLine++;
             newLine++;
         }
-        // `\ No newline at end of file` and anything unrecognised carry no line.
+    });
+    close(text.length);
+    return new PatchView(text, hunks, added, { right: new LineRanges(right), left: new LineRanges(left) });
+}
+/**
+ * Calls `visit(start, end, next)` for each line of `text[from, to)`: `end` stops before `\n` and a `\r`
+ * just before it; `next` is where the following line starts. A final newline does not start a line.
+ */
+function eachLine(text, from, to, visit) {
+    for (let start = from; start < to;) {
+        const newline = text.indexOf('\n', start);
+        const next = newline === -1 || newline >= to ? to : newline + 1;
+        let end = newline === -1 || newline >= to ? to : newline;
+        if (end > start && text.charCodeAt(end - 1) === CR)
+            end--;
+        visit(start, end, next);
+        start = next;
     }
-    flush();
-    return { hunks, added, commentable: { right, left } };
+}
+class PatchView {
+    patch;
+    hunks;
+    offsets;
+    commentable;
+    addedLines;
+    joined;
+    constructor(patch, hunks, offsets, commentable) {
+        this.patch = patch;
+        this.hunks = hunks;
+        this.offsets = offsets;
+        this.commentable = commentable;
+    }
+    get addedCount() {
+        return this.offsets.numbers.length;
+    }
+    addedLineNumber(index) {
+        return this.offsets.numbers[index];
+    }
+    get added() {
+        const { starts, ends, numbers } = this.offsets;
+        this.addedLines ??= numbers.map((line, i) => ({ line, text: this.patch.slice(starts[i], ends[i]) }));
+        return this.addedLines;
+    }
+    get addedText() {
+        if (this.joined !== undefined)
+            return this.joined;
+        const { starts, ends, firstIndex, lastIndex, crlf } = this.offsets;
+        const count = starts.length;
+        if (count === 0)
+            this.joined = '';
+        else if (!crlf && lastIndex - firstIndex + 1 === count) {
+            // Adjacent `+` lines (a new file, a block of added code): drop each line's `+` in one native
+            // replace. A `+` inside a line is never after a newline, so only the markers go.
+            this.joined = this.patch.slice(starts[0], ends[count - 1]).replaceAll('\n+', '\n');
+        }
+        else
+            this.joined = this.added.map((l) => l.text).join('\n');
+        return this.joined;
+    }
+}
+class PatchHunk {
+    patch;
+    bodyStart;
+    bodyEnd;
+    oldStart;
+    oldLines;
+    newStart;
+    newLines;
+    header;
+    body;
+    constructor(patch, bodyStart, bodyEnd, h) {
+        this.patch = patch;
+        this.bodyStart = bodyStart;
+        this.bodyEnd = bodyEnd;
+        this.oldStart = Number(h[1]);
+        this.oldLines = h[2] === undefined ? 1 : Number(h[2]);
+        this.newStart = Number(h[3]);
+        this.newLines = h[4] === undefined ? 1 : Number(h[4]);
+        this.header = h[5] ?? '';
+    }
+    get lines() {
+        if (this.body)
+            return this.body;
+        const lines = [];
+        const patch = this.patch;
+        let oldLine = this.oldStart;
+        let newLine = this.newStart;
+        eachLine(patch, this.bodyStart, this.bodyEnd, (start, end) => {
+            const marker = patch.charCodeAt(start);
+            const text = patch.slice(start + 1, end);
+            if (marker === PLUS)
+                lines.push({ kind: 'added', text, newLine: newLine++ });
+            else if (marker === MINUS)
+                lines.push({ kind: 'removed', text, oldLine: oldLine++ });
+            // An empty line inside a hunk is a context line whose leading space was trimmed by an editor.
+            else if (marker === SPACE || end === start)
+                lines.push({ kind: 'context', text, oldLine: oldLine++, newLine: newLine++ });
+            // `\ No newline at end of file` and anything unrecognised carry no line.
+        });
+        this.body = lines;
+        return lines;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/diff/parse-git-diff.ts
@@ -56085,7 +56230,80 @@ function unquote(p) {
     return Buffer.from(bytes).toString('utf8');
 }
 
+;// CONCATENATED MODULE: ./src/core/diff/whole-file.ts
+
+/**
+ * A whole file whose every line counts as added (`codex-hooks scan`), seen as the diff of a new file
+ * without writing that diff out: the scanner reads the file's text as it is. `parsePatch(wholeFilePatch(t))`
+ * describes the same lines; this skips two copies of every byte and an object per line.
+ */
+function parseWholeFile(content) {
+    return new WholeFileView(content);
+}
+/** The unified diff of a new file with this content: one hunk from line 1, every line added. */
+function wholeFilePatch(content) {
+    const body = content.endsWith('\n') ? content.slice(0, -1) : content;
+    if (content.length === 0)
+        return undefined;
+    return `@@ -0,0 +1,${countLines(content)} @@\n+${body.replaceAll('\n', '\n+')}`;
+}
+/** The patch of a file: GitHub's or git's diff, or the one its whole content stands for. */
+function patchOf(file) {
+    return file.patch ?? (file.content !== undefined ? wholeFilePatch(file.content) : undefined);
+}
+/** Lines as a diff counts them: a final newline ends the last line rather than starting another. */
+function countLines(content) {
+    if (content.length === 0)
+        return 0;
+    let lines = content.endsWith('\n') ? 0 : 1;
+    for (let at = content.indexOf('\n'); at !== -1; at = content.indexOf('\n', at + 1))
+        lines++;
+    return lines;
+}
+class WholeFileView {
+    content;
+    addedText;
+    count;
+    lineRanges;
+    addedLines;
+    hunkList;
+    constructor(content) {
+        this.content = content;
+        // As a diff line does, each line loses the `\r` of a CRLF ending (and a final one).
+        let text = content.endsWith('\n') ? content.slice(0, -1) : content;
+        if (text.includes('\r'))
+            text = text.replaceAll('\r\n', '\n');
+        this.addedText = text.endsWith('\r') ? text.slice(0, -1) : text;
+    }
+    // Counted on first use: the secret scan, which reads every file, needs only `addedText`.
+    get addedCount() {
+        return (this.count ??= countLines(this.content));
+    }
+    get commentable() {
+        return (this.lineRanges ??= { right: new LineRanges([[1, this.addedCount + 1]]), left: new LineRanges([]) });
+    }
+    addedLineNumber(index) {
+        return index + 1;
+    }
+    get added() {
+        this.addedLines ??=
+            this.addedCount === 0 ? [] : this.addedText.split('\n').map((text, i) => ({ line: i + 1, text }));
+        return this.addedLines;
+    }
+    get hunks() {
+        if (this.hunkList)
+            return this.hunkList;
+        const lines = this.added.map((l) => ({ kind: 'added', text: l.text, newLine: l.line }));
+        this.hunkList =
+            this.addedCount === 0
+                ? []
+                : [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: this.addedCount, header: '', lines }];
+        return this.hunkList;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/diff/index.ts
+
 
 
 
@@ -56113,6 +56331,10 @@ async function prepareFiles(files, filter, fallback) {
         }
         if (file.binary) {
             skipped.push({ path: file.path, reason: 'binary file' });
+            continue;
+        }
+        if (file.content !== undefined) {
+            reviewed.push({ file, parsed: parseWholeFile(file.content) });
             continue;
         }
         let patch = file.patch;
@@ -56736,7 +56958,8 @@ async function runPromptSubmittedHooks(files, options) {
         for (const f of files) {
             if (scan.allowPaths.some((g) => g.match(f.file.path)))
                 continue;
-            for (const match of scanSecrets(f.parsed.added, {
+            const { parsed } = f;
+            for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
                 allow: scan.allow,
                 ...(scan.rules ? { rules: scan.rules } : {}),
                 ...(baseline ? { baseline } : {}),
@@ -57271,17 +57494,28 @@ function coversLine(patch, line) {
 }
 
 ;// CONCATENATED MODULE: ./schema/hook-request.schema.json
-const hook_request_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-request.schema.json","title":"Codex hook request, protocol v1","description":"The body the action POSTs to a Codex hook endpoint (event prompt.submitted). Fields not listed here may be added in later minor revisions; endpoints should ignore them.","type":"object","required":["version","event","event_type","repository","pull_request_number","pull_request","files","findings","memory","metadata"],"properties":{"version":{"const":"1"},"event":{"const":"prompt.submitted"},"event_type":{"type":"string","pattern":"^(pull_request_[a-z_]+|local_review)$","description":"pull_request_<action> (opened, synchronize, reopened, ready_for_review, …) or local_review from the CLI."},"repository":{"type":"string","pattern":"^[^/\\\\s]+/[^/\\\\s]+$","description":"owner/name"},"pull_request_number":{"type":"integer","minimum":0,"description":"0 for a local review"},"pull_request":{"type":"object","required":["title","head_sha","base_sha","head_ref","base_ref","author","draft"],"properties":{"title":{"type":"string"},"head_sha":{"type":"string"},"base_sha":{"type":"string"},"head_ref":{"type":"string"},"base_ref":{"type":"string"},"author":{"type":"string"},"draft":{"type":"boolean"}}},"files":{"type":"array","description":"Files that passed the include/exclude filters, secrets redacted. A file cut into hunks appears once per piece, possibly in several chunks.","items":{"type":"object","required":["path","previous_path","status","additions","deletions","patch"],"properties":{"path":{"type":"string","minLength":1},"previous_path":{"type":["string","null"]},"status":{"type":"string"},"additions":{"type":"integer","minimum":0},"deletions":{"type":"integer","minimum":0},"patch":{"type":"string"}}}},"findings":{"type":"array","items":{"type":"object","required":["rule_id","path","line","severity","message"],"properties":{"rule_id":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"severity":{"enum":["error","warning","notice"]},"message":{"type":"string"}}}},"memory":{"type":"array","items":{"type":"object","required":["source","content"],"properties":{"source":{"type":"string"},"content":{"type":"string"}}}},"metadata":{"type":"object","required":["triggered_by","timestamp","chunk"],"properties":{"triggered_by":{"type":"string"},"timestamp":{"type":"string","description":"ISO 8601, UTC"},"run_id":{"type":"string"},"run_attempt":{"type":"string"},"workflow":{"type":"string"},"actor":{"type":"string"},"chunk":{"type":"object","required":["index","total"],"properties":{"index":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":1},"part":{"type":"string","pattern":"^[12](\\\\.[12])*$","description":"Set when the endpoint answered 413 and the action halved this chunk: 1 or 2 for the halves, 1.2 for the second half of the first half, and so on."}}}}}}}');
+const hook_request_schema_namespaceObject = {};
 ;// CONCATENATED MODULE: ./schema/hook-response.schema.json
 const hook_response_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-response.schema.json","title":"Codex hook response, protocol v1","description":"The JSON body of a 200 answer. Unknown fields are ignored; a missing comments array means no comments.","type":"object","properties":{"comments":{"type":"array","items":{"type":"object","required":["path","line","body"],"properties":{"path":{"type":"string","minLength":1},"line":{"type":"integer","minimum":1,"description":"A line of the file at the head commit (or the base commit when side is LEFT)."},"start_line":{"type":"integer","minimum":1,"description":"Makes the comment a range start_line..line."},"side":{"enum":["RIGHT","LEFT"]},"severity":{"enum":["error","warning","notice"]},"title":{"type":"string"},"body":{"type":"string"},"suggestion":{"type":"string","description":"Replacement text for lines start_line..line (or line)."},"rule_id":{"type":"string"}}}},"summary":{"type":"string"},"verdict":{"enum":["approve","comment","request_changes"]}}}');
 ;// CONCATENATED MODULE: ./src/hook/schema.ts
 
 
 
-/** The JSON Schemas of protocol v1, compiled once. Imported (not read from disk) so the ncc bundle carries them. */
-const schema_ajv = new ajv.Ajv({ allErrors: true, strict: true });
-const validateRequestSchema = schema_ajv.compile(hook_request_schema_namespaceObject);
-const validateResponseSchema = schema_ajv.compile(hook_response_schema_namespaceObject);
+/**
+ * The JSON Schemas of protocol v1, imported (not read from disk) so the ncc bundle carries them, and
+ * compiled on first use: compiling costs tens of milliseconds that `codex-hooks scan` never needs.
+ */
+let schema_ajv;
+let schema_request;
+let response;
+function requestSchemaValidator() {
+    schema_ajv ??= new Ajv({ allErrors: true, strict: true });
+    return (schema_request ??= schema_ajv.compile(requestSchema));
+}
+function responseSchemaValidator() {
+    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true });
+    return (response ??= schema_ajv.compile(hook_response_schema_namespaceObject));
+}
 /** `/comments/0/line must be integer`: the JSON path, then what was expected. At most `limit` entries. */
 function describeSchemaErrors(errors, root, limit = 5) {
     const lines = (errors ?? []).map((e) => {
@@ -57321,8 +57555,9 @@ function parseHookResponse(bodyText, options = {}) {
         // Not the parser's message: it quotes the body, unredacted.
         throw new HookResponseError(`the response is not valid JSON; it starts with ${quoteExcerpt(bodyText, options.redact)}`, ['response is not JSON']);
     }
-    if (!validateResponseSchema(data)) {
-        const problems = describeSchemaErrors(validateResponseSchema.errors, 'response');
+    const validateResponse = responseSchemaValidator();
+    if (!validateResponse(data)) {
+        const problems = describeSchemaErrors(validateResponse.errors, 'response');
         throw new HookResponseError(`the response does not match protocol v1: ${problems.join('; ')}`, problems);
     }
     const response = data;
@@ -57747,6 +57982,7 @@ async function appendAuditLog(path, records, options = {}) {
 
 
 
+
 /**
  * Sends the filtered, redacted diff to the Codex hook endpoint and turns its answer into findings.
  * No raw secret leaves the runner: files with a secret are withheld (`block`) or sent with each secret
@@ -57764,7 +58000,8 @@ async function runAiReview(input, options, ports) {
     for (const f of input.files) {
         if (options.onlyPaths && !options.onlyPaths.has(f.file.path))
             continue;
-        if (f.file.patch === undefined)
+        const patch = patchOf(f.file);
+        if (patch === undefined)
             continue;
         if (secretsByPath.has(f.file.path) && options.secretAction === 'block') {
             withheld++;
@@ -57776,7 +58013,7 @@ async function runAiReview(input, options, ports) {
             status: f.file.status,
             additions: f.file.additions,
             deletions: f.file.deletions,
-            patch: redactPatch(f.file.patch, allSecrets),
+            patch: redactPatch(patch, allSecrets),
         });
     }
     if (withheld > 0) {
@@ -58070,7 +58307,8 @@ async function runReviewPipeline(pr, files, options, ports) {
     const stats = {
         files: files.length,
         filesScanned: prepared.reviewed.length,
-        bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.added.reduce((m, l) => m + l.text.length + 1, 0), 0),
+        // Each added line and its newline, as the scanner read them.
+        bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.addedText.length + (f.parsed.addedText.length > 0 || f.parsed.addedCount > 0 ? 1 : 0), 0),
         durationMs: Math.max(0, Math.round(ports.now() - started)),
     };
     return {

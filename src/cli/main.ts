@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createGit } from '../adapters/git.js';
 import { parseGitDiff } from '../core/diff/parse-git-diff.js';
+import { countLines } from '../core/diff/whole-file.js';
 import { buildJsonReport } from '../core/findings.js';
 import type { ChangedFile, FailOn } from '../core/types.js';
 import { ConfigurationError, describeError } from '../errors.js';
@@ -20,6 +21,7 @@ import { renderSarif } from '../core/render/sarif.js';
 import { formatGithub, formatText } from './format.js';
 import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } from './help.js';
 import { createProgress, type Progress } from './progress.js';
+import { readFilesInOrder } from './read-files.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
 export interface CliIo {
@@ -193,21 +195,13 @@ async function scan(args: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length === 0)
     throw new ConfigurationError("scan needs at least one file path; run 'codex-hooks scan --help'");
   const progress = createProgress(io.stderr, io.env);
-  const files: ChangedFile[] = [];
+  let texts: string[];
   try {
-    for (const [i, p] of positionals.entries()) {
-      progress.update('reading', i + 1, positionals.length);
-      let text: string;
-      try {
-        text = await readFile(path.resolve(io.cwd, p), 'utf8');
-      } catch (error) {
-        throw new ConfigurationError(`cannot read '${p}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-      files.push(wholeFileAsAdded(p, text));
-    }
+    texts = readFilesInOrder(io.cwd, positionals, (done) => progress.update('reading', done, positionals.length));
   } finally {
     progress.done();
   }
+  const files = positionals.map((p, i) => wholeFileAsAdded(p, texts[i]!));
   const pr: PullRequest = {
     owner: 'local',
     repo: path.basename(io.cwd),
@@ -225,12 +219,9 @@ async function scan(args: readonly string[], io: CliIo): Promise<number> {
   return report(result, options.format, io);
 }
 
-/** A file whose every line counts as added: one hunk from line 1. */
+/** A file whose every line counts as added: its whole text, read without a diff. */
 export function wholeFileAsAdded(path: string, text: string): ChangedFile {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  const patch = lines.length > 0 ? `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}` : undefined;
-  return { path, status: 'added', additions: lines.length, deletions: 0, ...(patch ? { patch } : {}) };
+  return { path, status: 'added', additions: countLines(text), deletions: 0, content: text };
 }
 
 /** Loads the config from the working tree (locally there is no base to trust) and runs the shared pipeline. */

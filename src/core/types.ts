@@ -19,6 +19,11 @@ export interface ChangedFile {
   readonly deletions: number;
   /** Unified-diff hunks without file headers (GitHub's `patch`). Absent when GitHub omitted it or the file is binary. */
   readonly patch?: string;
+  /**
+   * The whole text of a file whose every line counts as added and that has no diff (`codex-hooks scan`):
+   * read in place of `patch`. See `parseWholeFile` and `patchOf`.
+   */
+  readonly content?: string;
   /** True when git or GitHub reported a binary change. */
   readonly binary?: boolean;
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ConfigurationError } from '../errors.js';
 import { appendAuditLog } from '../hook/audit.js';
-import { describeSchemaErrors, validateRequestSchema } from '../hook/schema.js';
+import { describeSchemaErrors, requestSchemaValidator } from '../hook/schema.js';
 import { fingerprintToken, isLoopbackHost } from '../hook/token.js';
 import type { HookRequest } from '../hook/types.js';
 import type { Logger } from '../logger.js';
@@ -111,8 +111,9 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     } catch {
       return answer(400, { error: 'request body is not valid JSON' }, requestInfo);
     }
-    if (!validateRequestSchema(data)) {
-      const errors = describeSchemaErrors(validateRequestSchema.errors, 'request', 20);
+    const validateRequest = requestSchemaValidator();
+    if (!validateRequest(data)) {
+      const errors = describeSchemaErrors(validateRequest.errors, 'request', 20);
       return answer(422, { error: 'request does not match protocol v1', errors }, requestInfo);
     }
     const request = data as HookRequest;

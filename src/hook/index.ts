@@ -44,4 +44,4 @@ export {
   type HookFailureKind,
 } from './client.js';
 export { createAuditRecord, appendAuditLog, type AuditContext, type AuditRecord } from './audit.js';
-export { validateRequestSchema, validateResponseSchema, describeSchemaErrors } from './schema.js';
+export { requestSchemaValidator, responseSchemaValidator, describeSchemaErrors } from './schema.js';

@@ -1,4 +1,4 @@
-import { describeSchemaErrors, validateResponseSchema } from './schema.js';
+import { describeSchemaErrors, responseSchemaValidator } from './schema.js';
 import type { HookComment, HookResponse } from './types.js';
 
 /** Pure: validates and reads the endpoint's answer. Nothing of it is used before it matches the schema. */
@@ -33,8 +33,9 @@ export function parseHookResponse(bodyText: string, options: ParseHookResponseOp
       ['response is not JSON'],
     );
   }
-  if (!validateResponseSchema(data)) {
-    const problems = describeSchemaErrors(validateResponseSchema.errors, 'response');
+  const validateResponse = responseSchemaValidator();
+  if (!validateResponse(data)) {
+    const problems = describeSchemaErrors(validateResponse.errors, 'response');
     throw new HookResponseError(`the response does not match protocol v1: ${problems.join('; ')}`, problems);
   }
   const response = data as { comments?: HookComment[]; summary?: string; verdict?: HookResponse['verdict'] };

@@ -2,11 +2,23 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import requestSchema from '../../schema/hook-request.schema.json' with { type: 'json' };
 import responseSchema from '../../schema/hook-response.schema.json' with { type: 'json' };
 
-/** The JSON Schemas of protocol v1, compiled once. Imported (not read from disk) so the ncc bundle carries them. */
-const ajv = new Ajv({ allErrors: true, strict: true });
+/**
+ * The JSON Schemas of protocol v1, imported (not read from disk) so the ncc bundle carries them, and
+ * compiled on first use: compiling costs tens of milliseconds that `codex-hooks scan` never needs.
+ */
+let ajv: Ajv | undefined;
+let request: ValidateFunction | undefined;
+let response: ValidateFunction | undefined;
 
-export const validateRequestSchema: ValidateFunction = ajv.compile(requestSchema);
-export const validateResponseSchema: ValidateFunction = ajv.compile(responseSchema);
+export function requestSchemaValidator(): ValidateFunction {
+  ajv ??= new Ajv({ allErrors: true, strict: true });
+  return (request ??= ajv.compile(requestSchema));
+}
+
+export function responseSchemaValidator(): ValidateFunction {
+  ajv ??= new Ajv({ allErrors: true, strict: true });
+  return (response ??= ajv.compile(responseSchema));
+}
 
 /** `/comments/0/line must be integer`: the JSON path, then what was expected. At most `limit` entries. */
 export function describeSchemaErrors(

@@ -14,6 +14,7 @@ import { createFindings, severityRank, type FindingDraft } from '../core/finding
 import {
   BUILTIN_RULES,
   parseBaseline,
+  scanJoinedLines,
   scanSecrets,
   secretHint,
   type SecretMatch,
@@ -236,7 +237,8 @@ export async function runPromptSubmittedHooks(
     const scanDrafts: FindingDraft[] = [];
     for (const f of files) {
       if (scan.allowPaths.some((g) => g.match(f.file.path))) continue;
-      for (const match of scanSecrets(f.parsed.added, {
+      const { parsed } = f;
+      for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
         allow: scan.allow,
         ...(scan.rules ? { rules: scan.rules } : {}),
         ...(baseline ? { baseline } : {}),

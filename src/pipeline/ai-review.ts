@@ -1,3 +1,4 @@
+import { patchOf } from '../core/diff/index.js';
 import { createFindings, type FindingDraft } from '../core/findings.js';
 import { redactSecrets, redactText } from '../core/secrets/index.js';
 import type { Finding, PullRequest, Severity } from '../core/types.js';
@@ -85,7 +86,8 @@ export async function runAiReview(
   let withheld = 0;
   for (const f of input.files) {
     if (options.onlyPaths && !options.onlyPaths.has(f.file.path)) continue;
-    if (f.file.patch === undefined) continue;
+    const patch = patchOf(f.file);
+    if (patch === undefined) continue;
     if (secretsByPath.has(f.file.path) && options.secretAction === 'block') {
       withheld++;
       continue;
@@ -96,7 +98,7 @@ export async function runAiReview(
       status: f.file.status,
       additions: f.file.additions,
       deletions: f.file.deletions,
-      patch: redactPatch(f.file.patch, allSecrets),
+      patch: redactPatch(patch, allSecrets),
     });
   }
   if (withheld > 0) {

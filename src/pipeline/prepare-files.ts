@@ -1,4 +1,4 @@
-import { parsePatch, type ParsedPatch } from '../core/diff/index.js';
+import { parsePatch, parseWholeFile, type ParsedPatch } from '../core/diff/index.js';
 import { parseGitDiff } from '../core/diff/parse-git-diff.js';
 import type { FileFilter } from '../core/filter.js';
 import type { ChangedFile, SkippedFile } from '../core/types.js';
@@ -45,6 +45,10 @@ export async function prepareFiles(
     }
     if (file.binary) {
       skipped.push({ path: file.path, reason: 'binary file' });
+      continue;
+    }
+    if (file.content !== undefined) {
+      reviewed.push({ file, parsed: parseWholeFile(file.content) });
       continue;
     }
     let patch = file.patch;

@@ -179,7 +179,11 @@ export async function runReviewPipeline(
   const stats: ReviewStats = {
     files: files.length,
     filesScanned: prepared.reviewed.length,
-    bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.added.reduce((m, l) => m + l.text.length + 1, 0), 0),
+    // Each added line and its newline, as the scanner read them.
+    bytesScanned: prepared.reviewed.reduce(
+      (n, f) => n + f.parsed.addedText.length + (f.parsed.addedText.length > 0 || f.parsed.addedCount > 0 ? 1 : 0),
+      0,
+    ),
     durationMs: Math.max(0, Math.round(ports.now() - started)),
   };
   return {

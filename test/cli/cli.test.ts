@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, useColor, type CliIo } from '../../src/cli/main.js';
+import { runCli, useColor, wholeFileAsAdded, type CliIo } from '../../src/cli/main.js';
 import { createProgress } from '../../src/cli/progress.js';
 
 // A synthetic credential, assembled at run time.
@@ -205,5 +205,35 @@ describe('bad inputs to the CLI', () => {
     const t = io({ cwd: dir });
     expect(await runCli(['scan', '--', '-rf'], t.io)).toBe(1);
     expect(t.out.text).toMatch(/^-rf:1:\d+: error/m);
+  });
+});
+
+describe('scan reads whole files as added lines', () => {
+  it.each([
+    ['an empty file', '', 0],
+    ['one newline', '\n', 1],
+    ['no final newline', 'a\nb', 2],
+    ['a final newline', 'a\nb\n', 2],
+  ])('%s', (_name, text, additions) => {
+    expect(wholeFileAsAdded('f.txt', text)).toEqual({
+      path: 'f.txt',
+      status: 'added',
+      additions,
+      deletions: 0,
+      content: text,
+    });
+  });
+
+  it('many files keep their order, and an unreadable one is named: the first of several, in argument order', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 80 }, (_, i) => [`f${i}.env`, i === 57 ? `KEY=${AWS_KEY}\n` : `n=${i}\n`]),
+    );
+    const dir = workspace(files);
+    const t = io({ cwd: dir });
+    expect(await runCli(['scan', '--format', 'json', ...Object.keys(files)], t.io)).toBe(1);
+    expect(JSON.parse(t.out.text).findings.map((f: { path: string }) => f.path)).toEqual(['f57.env']);
+    const missing = io({ cwd: dir });
+    expect(await runCli(['scan', 'f1.env', 'gone-b.env', 'f2.env', 'gone-a.env'], missing.io)).toBe(2);
+    expect(missing.err.text).toBe("codex-hooks: Configuration error: cannot read 'gone-b.env': ENOENT\n");
   });
 });

@@ -70,3 +70,60 @@ describe('parsePatch', () => {
     expect([...p.commentable.left].sort()).toEqual([5, 6, 7]);
   });
 });
+
+describe('commentable lines', () => {
+  it.each([
+    ['one hunk', '@@ -1,2 +1,3 @@\n a\n+b\n c', [1, 2, 3], [1, 2]],
+    ['a pure deletion', '@@ -4,2 +3,0 @@\n-x\n-y', [], [4, 5]],
+    ['hunks out of order', '@@ -20,1 +21,1 @@\n z\n@@ -1,1 +1,2 @@\n a\n+b', [1, 2, 21], [1, 20]],
+    ['adjacent hunks', '@@ -1,1 +1,1 @@\n a\n@@ -2,1 +2,1 @@\n b', [1, 2], [1, 2]],
+  ])('are the lines of each hunk: %s', (_name, patch, right, left) => {
+    const p = parsePatch(patch);
+    expect([...p.commentable.right]).toEqual(right);
+    expect([...p.commentable.left]).toEqual(left);
+    expect(p.commentable.right.size).toBe(right.length);
+    for (const n of [0, ...right, Math.max(0, ...right) + 1])
+      expect(p.commentable.right.has(n)).toBe(right.includes(n));
+  });
+});
+
+describe('addedText: the added lines joined, as the secret scanner reads them', () => {
+  it.each([
+    ['a new file', '@@ -0,0 +1,3 @@\n+a\n+\n+b', ['a', '', 'b'], [1, 2, 3]],
+    ['a new file ending in a newline', '@@ -0,0 +1,2 @@\n+a\n+b\n', ['a', 'b'], [1, 2]],
+    ['a `+` that starts the line text', '@@ -0,0 +1,2 @@\n++x\n++\n', ['+x', '+'], [1, 2]],
+    ['CRLF', '@@ -0,0 +1,2 @@\r\n+a\r\n+b\r\n', ['a', 'b'], [1, 2]],
+    ['a lone CR kept inside a line', '@@ -0,0 +1,1 @@\n+a\rb', ['a\rb'], [1]],
+    ['context between added lines', '@@ -1,2 +1,4 @@\n+a\n x\n+b\n y', ['a', 'b'], [1, 3]],
+    ['an editor-trimmed empty context line', '@@ -1,1 +1,3 @@\n+a\n\n+b', ['a', 'b'], [1, 3]],
+    ['two hunks', '@@ -1,0 +1,1 @@\n+a\n@@ -9,0 +10,1 @@\n+b', ['a', 'b'], [1, 10]],
+    ['a no-newline marker', '@@ -1 +1 @@\n-old\n+new\n\\ No newline at end of file', ['new'], [1]],
+    ['removals only', '@@ -1,2 +0,0 @@\n-a\n-b', [], []],
+  ])('%s', (_name, patch, texts, numbers) => {
+    const p = parsePatch(patch);
+    expect(p.added.map((l) => l.text)).toEqual(texts);
+    expect(p.added.map((l) => l.line)).toEqual(numbers);
+    expect(p.addedText).toBe(texts.join('\n'));
+    expect(p.addedCount).toBe(texts.length);
+    expect(numbers.map((_, i) => p.addedLineNumber(i))).toEqual(numbers);
+  });
+
+  it('hunk lines are the same whether asked for before or after the added lines', () => {
+    const patch = '@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n@@ -10 +10 @@\n-x\n+y';
+    const first = parsePatch(patch);
+    const lines = first.hunks.map((h) => h.lines);
+    const second = parsePatch(patch);
+    void second.added;
+    expect(second.hunks.map((h) => h.lines)).toEqual(lines);
+    expect(lines[0]).toEqual([
+      { kind: 'context', text: 'a', oldLine: 1, newLine: 1 },
+      { kind: 'removed', text: 'b', oldLine: 2 },
+      { kind: 'added', text: 'B', newLine: 2 },
+      { kind: 'context', text: 'c', oldLine: 3, newLine: 3 },
+    ]);
+    expect(lines[1]).toEqual([
+      { kind: 'removed', text: 'x', oldLine: 10 },
+      { kind: 'added', text: 'y', newLine: 10 },
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import {
   splitPatchIntoHunks,
   splitRequest,
 } from '../../src/hook/payload.js';
-import { validateRequestSchema } from '../../src/hook/schema.js';
+import { requestSchemaValidator } from '../../src/hook/schema.js';
 import type { HookRequest } from '../../src/hook/types.js';
 import { makeFile, makeInput, makePatch } from './fixtures.js';
 
@@ -21,7 +21,7 @@ describe('buildHookRequests', () => {
     expect(requests).toHaveLength(1);
     expect(cuts).toEqual([]);
     expect(requests[0]!.metadata.chunk).toEqual({ index: 0, total: 1 });
-    expect(validateRequestSchema(requests[0])).toBe(true);
+    expect(requestSchemaValidator()(requests[0])).toBe(true);
   });
 
   it('splits many files into chunks of whole files within maxBytes, in order', () => {
@@ -34,7 +34,7 @@ describe('buildHookRequests', () => {
     for (const [i, r] of requests.entries()) {
       expect(measureRequest(r)).toBeLessThanOrEqual(maxBytes);
       expect(r.metadata.chunk).toEqual({ index: i, total: requests.length });
-      expect(validateRequestSchema(r)).toBe(true);
+      expect(requestSchemaValidator()(r)).toBe(true);
     }
     // Whole files: every file exactly once, unchanged, in the original order.
     expect(requests.flatMap((r) => r.files)).toEqual(files);
@@ -141,7 +141,7 @@ describe('splitRequest', () => {
     expect(rl.files[0]!.patch + rr.files[0]!.patch).toBe(files[2]!.patch);
     expect(rl.findings).toEqual(findings); // line 101 is in the second hunk, which stays left
     expect(rr.metadata.chunk.part).toBe('2.2');
-    expect(validateRequestSchema(rr)).toBe(true);
+    expect(requestSchemaValidator()(rr)).toBe(true);
 
     expect(splitRequest(rr)).toBeUndefined();
   });

@@ -243,7 +243,7 @@ export class FakeGitHub {
   }
 
   /** Lines of a file's diff GitHub accepts a RIGHT-side comment on; undefined when the file is not in the diff. */
-  private rightLines(path: string): ReadonlySet<number> | undefined {
+  private rightLines(path: string): { has(line: number): boolean } | undefined {
     const file = this.files.find((f) => f.filename === path);
     return file ? parsePatch(file.patch).commentable.right : undefined;
   }

@@ -1,6 +1,6 @@
 export type { BaselineFile, SecretMatch, SecretRule, SecretScanOptions } from './types.js';
 export { BUILTIN_RULES } from './rules/index.js';
-export { scanSecrets, scanText } from './scan.js';
+export { scanJoinedLines, scanSecrets, scanText } from './scan.js';
 export { shannonEntropy } from './entropy.js';
 export { redactFindings, redactSecrets, redactText, secretHint } from './redact.js';
 export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.js';

@@ -193,40 +193,30 @@ function selectRules(options: SecretScanOptions): readonly SecretRule[] {
  * only in a window around those hits, so the cost is one linear pass plus work near keywords.
  */
 export function scanSecrets(lines: readonly AddedLine[], options: SecretScanOptions = {}): SecretMatch[] {
-  const text = lines.map((l) => l.text).join('\n');
+  return scanJoinedLines(lines.map((l) => l.text).join('\n'), (i) => lines[i]!.line, options);
+}
+
+/**
+ * Scans lines already joined with `\n` (a parsed patch's `addedText`); the i-th of them is the caller's
+ * line `lineNumber(i)`. Nothing is allocated per line unless something is found.
+ */
+export function scanJoinedLines(
+  text: string,
+  lineNumber: (index: number) => number,
+  options: SecretScanOptions = {},
+): SecretMatch[] {
   if (text.length === 0) return [];
-  return scanJoined(text, options, () => ({
-    number: (i) => lines[i]!.line,
-    text: (i) => lines[i]!.text,
-  }));
+  return scanJoined(text, options, lineNumber);
 }
 
 /** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
 export function scanText(text: string, options: SecretScanOptions = {}): SecretMatch[] {
   // With CRLF the lines (without `\r`) are joined with `\n`, as `scanSecrets` sees them.
-  if (text.includes('\r')) {
-    const lines = text.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
-    return scanSecrets(lines, options);
-  }
-  if (text.length === 0) return [];
-  return scanJoined(text, options, (starts) => ({
-    number: (i) => i + 1,
-    text: (i) => text.slice(starts[i], i + 1 < starts.length ? starts[i + 1]! - 1 : text.length),
-  }));
-}
-
-interface LineAccess {
-  /** The caller's line number of the i-th line. */
-  number(i: number): number;
-  text(i: number): string;
+  return scanJoinedLines(text.includes('\r') ? text.split(/\r?\n/).join('\n') : text, (i) => i + 1, options);
 }
 
 /** Scans `text` (lines joined with `\n`); line positions are computed only when something is found. */
-function scanJoined(
-  text: string,
-  options: SecretScanOptions,
-  lineAccess: (starts: readonly number[]) => LineAccess,
-): SecretMatch[] {
+function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index: number) => number): SecretMatch[] {
   const compiled = compileRules(selectRules(options));
   const windows = findWindows(text, compiled);
   const candidates: Candidate[] = [];
@@ -241,13 +231,14 @@ function scanJoined(
 
   const lineStarts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-  const lines = lineAccess(lineStarts);
+  const lineText = (i: number) =>
+    text.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length);
   const allow = (options.allow ?? []).map((a) => new RegExp(a));
   const matches: SecretMatch[] = [];
   for (const c of pickMostSpecific(candidates, compiled.rules)) {
     const rule = compiled.rules[c.rule]!;
     const startIndex = indexOfLine(lineStarts, c.start);
-    if (isSuppressedLine(lines.text(startIndex))) continue;
+    if (isSuppressedLine(lineText(startIndex))) continue;
     if (allow.some((a) => a.test(c.secret))) continue;
     const fingerprint = secretFingerprint(rule.id, c.secret);
     if (options.baseline?.has(fingerprint)) continue;
@@ -256,8 +247,8 @@ function scanJoined(
       ruleId: rule.id,
       description: rule.description,
       severity: rule.severity ?? 'error',
-      line: lines.number(startIndex),
-      endLine: lines.number(endIndex),
+      line: lineNumber(startIndex),
+      endLine: lineNumber(endIndex),
       column: c.start - lineStarts[startIndex]! + 1,
       secret: c.secret,
       fingerprint,
