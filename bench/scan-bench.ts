@@ -1,7 +1,8 @@
 /**
  * Scan benchmark: MB/s of scanText over ≥ 20 MB of real-world source (.js/.ts under node_modules,
  * read in sorted order) with a few secrets planted, and secretlint's recommended preset over the same
- * files for a ratio. Run: npx vite-node bench/scan-bench.ts (or npm run bench, which imports it).
+ * files for a ratio: as shipped, and in its best case with its profiler's backlog dropped outside the
+ * timing. Run: npx vite-node bench/scan-bench.ts (or npm run bench, which imports it).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -91,25 +92,36 @@ export async function runScanBenchmark(): Promise<Record<string, string | number
   }
   const mbPerSecond = median(runs);
 
-  // secretlint, recommended preset, over the same files (one run after a warm-up file).
+  // secretlint, recommended preset, over the same files through its core API, after a warm-up file.
   const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
   const lint = (i: number) =>
     lintSource({ source: { filePath: paths[i]!, content: texts[i]!, contentType: 'text' }, options: { config } });
   await lint(0);
-  let slFound = 0;
-  let slSeconds = 0;
+  await drainSecretlintProfiler();
+
+  // As shipped: one file after another, as its CLI and its API users run it. secretlint always records
+  // performance marks, and its observer compares each new mark with every mark kept so far, so its cost
+  // per file grows with the number of files already linted.
+  let shippedFound = 0;
+  let started = performance.now();
+  for (let i = 0; i < texts.length; i++) shippedFound += (await lint(i)).messages.length;
+  await drainSecretlintProfiler();
+  const shippedMbPerSecond = megabytes / ((performance.now() - started) / 1000);
+
+  // Best case: the same, with the observer's backlog dropped every 50 files outside the timed sections,
+  // so every file costs what it does in a short run. This patches secretlint's internals; no user runs it so.
+  let bestFound = 0;
+  let bestSeconds = 0;
   for (let i = 0; i < texts.length; i++) {
-    const started = performance.now();
-    slFound += (await lint(i)).messages.length;
-    slSeconds += (performance.now() - started) / 1000;
-    // secretlint always records performance marks, and its observer compares each new mark with every
-    // mark kept so far: quadratic over a long run (about 40 s of CPU after 3,000 files). Outside the
-    // timed section, let the observer run and drop what it kept, so every file costs what a short run does.
+    started = performance.now();
+    bestFound += (await lint(i)).messages.length;
+    bestSeconds += (performance.now() - started) / 1000;
     if (i % 50 === 49) await drainSecretlintProfiler();
   }
   await drainSecretlintProfiler();
-  const slMbPerSecond = megabytes / slSeconds;
-  const ratio = mbPerSecond / slMbPerSecond;
+  const bestMbPerSecond = megabytes / bestSeconds;
+  const shippedRatio = mbPerSecond / shippedMbPerSecond;
+  const bestRatio = mbPerSecond / bestMbPerSecond;
 
   return {
     'scan: files': texts.length,
@@ -117,10 +129,13 @@ export async function runScanBenchmark(): Promise<Record<string, string | number
     'scan: secrets planted': planted.length,
     'scanText MB/s (median of 3)': Number(mbPerSecond.toFixed(1)),
     'scanText findings': found,
-    'secretlint MB/s (recommended preset, same files)': Number(slMbPerSecond.toFixed(1)),
-    'secretlint findings': slFound,
-    'ratio (scanText / secretlint)': Number(ratio.toFixed(1)),
-    'scan: targets': `>= 100 MB/s: ${mbPerSecond >= 100 ? 'met' : 'NOT met'}; >= 100x secretlint: ${ratio >= 100 ? 'met' : 'NOT met'}`,
+    'secretlint MB/s, as shipped': Number(shippedMbPerSecond.toFixed(2)),
+    'secretlint findings, as shipped': shippedFound,
+    'secretlint MB/s, profiler drained (best case)': Number(bestMbPerSecond.toFixed(1)),
+    'secretlint findings, best case': bestFound,
+    'ratio to secretlint as shipped': Number(shippedRatio.toFixed(1)),
+    'ratio to secretlint best case': Number(bestRatio.toFixed(1)),
+    'scan: targets': `>= 100 MB/s: ${mbPerSecond >= 100 ? 'met' : 'NOT met'}; >= 100x secretlint as shipped: ${shippedRatio >= 100 ? 'met' : 'NOT met'} (best case: ${bestRatio >= 100 ? 'met' : 'NOT met'})`,
   };
 }
 
