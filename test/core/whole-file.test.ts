@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parsePatch } from '../../src/core/diff/parse-patch.js';
+import { parsePatch, type Hunk } from '../../src/core/diff/parse-patch.js';
 import { countLines, parseWholeFile, patchOf, wholeFilePatch } from '../../src/core/diff/whole-file.js';
+
+/** A hunk's fields as plain data (a parsed hunk builds its lines on first use). */
+const plainHunk = ({ oldStart, oldLines, newStart, newLines, header, lines }: Hunk) => ({
+  oldStart,
+  oldLines,
+  newStart,
+  newLines,
+  header,
+  lines,
+});
 
 const CONTENTS: [string, string][] = [
   ['an empty file', ''],
@@ -26,25 +36,7 @@ describe('parseWholeFile: a whole file read as the diff of a new file, without w
     expect(direct.added.map((_, i) => direct.addedLineNumber(i))).toEqual(viaPatch.added.map((l) => l.line));
     expect([...direct.commentable.right]).toEqual([...viaPatch.commentable.right]);
     expect([...direct.commentable.left]).toEqual([...viaPatch.commentable.left]);
-    expect(
-      direct.hunks.map(({ oldStart, oldLines, newStart, newLines, header, lines }) => ({
-        oldStart,
-        oldLines,
-        newStart,
-        newLines,
-        header,
-        lines,
-      })),
-    ).toEqual(
-      viaPatch.hunks.map(({ oldStart, oldLines, newStart, newLines, header, lines }) => ({
-        oldStart,
-        oldLines,
-        newStart,
-        newLines,
-        header,
-        lines,
-      })),
-    );
+    expect(direct.hunks.map(plainHunk)).toEqual(viaPatch.hunks.map(plainHunk));
     expect(countLines(content)).toBe(viaPatch.addedCount);
   });
 
