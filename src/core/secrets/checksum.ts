@@ -43,3 +43,19 @@ export function hasValidBase62Checksum(token: string): boolean {
 export function withBase62Checksum(prefix: string, body30: string): string {
   return prefix + body30 + encodeBase62(crc32(body30), 6);
 }
+
+/**
+ * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
+ * digits, `=` included, as big-endian hex. Not documented by Atlassian; the samples in Datadog's
+ * sensitive-data-scanner tests and in gitleaks' rule verify, and Datadog's scanner checks it the same way.
+ */
+export function hasValidHexCrc32Suffix(token: string): boolean {
+  const suffix = token.slice(-8);
+  if (!/^[0-9A-Fa-f]{8}$/.test(suffix)) return false;
+  return crc32(token.slice(0, -8)) === parseInt(suffix, 16);
+}
+
+/** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
+export function withHexCrc32Suffix(head: string): string {
+  return head + crc32(head).toString(16).toUpperCase().padStart(8, '0');
+}

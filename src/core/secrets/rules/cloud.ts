@@ -8,9 +8,12 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     provider: 'AWS',
     description: 'AWS access key ID',
     prefixes: ['akia', 'asia', 'abia', 'acca'],
+    // IAM unique-ID prefixes that name a credential: AKIA access key, ASIA temporary (STS) key, ABIA STS
+    // bearer token, ACCA context-specific credential. AIDA (user), AROA (role), AGPA (group) and the other
+    // prefixes name entities, not credentials. The 16 characters after the prefix are base32 (A-Z, 2-7).
     token: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
     example: (g) => 'AKIA' + g.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
-    negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234'],
+    negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234', 'UserId: AIDAJQABLZS4A3QDU576Q'],
   }),
   {
     id: 'aws-secret-access-key',
@@ -42,15 +45,22 @@ export const CLOUD_RULES: readonly SecretRule[] = [
   {
     id: 'gcp-service-account-key',
     provider: 'Google Cloud',
-    description: 'Google Cloud service account key (JSON private_key_id)',
+    description: 'Google Cloud service account key (JSON key file: private_key_id then private_key)',
     keywords: ['private_key_id'],
-    pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"/,
+    // The key ID (40 hex) is an identifier that the console and `gcloud iam service-accounts keys list` show;
+    // it is reported only when the private key follows it, as in the key files Google generates.
+    pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"\s{0,3},\s{0,40}"private_key"\s{0,3}:\s{0,3}"-----BEGIN /,
     secretGroup: 1,
     entropy: 3.2,
     specificity: 2,
     examples: {
-      positive: ['{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f"}'],
-      negative: ['{"private_key_id": "abc"}'],
+      positive: [
+        `{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${new Synth('gcp-service-account-key').b64(64)}\\n-----END PRIVATE KEY-----\\n"}`,
+      ],
+      negative: [
+        '{"private_key_id": "abc"}',
+        '{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f", "private_key": "<redacted>"}',
+      ],
     },
   },
   prefixed({
@@ -66,9 +76,11 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     provider: 'Google Cloud',
     description: 'Google OAuth access token',
     prefixes: ['ya29.'],
-    token: 'ya29\\.[A-Za-z0-9_-]{40,400}',
-    example: (g) => 'ya29.' + g.b64url(120),
-    window: { before: 20, after: 440 },
+    // Google: access tokens are up to 2048 bytes. Service-account tokens carry one more dotted part
+    // (`ya29.c.…`); a trailing run of `.` padding, when present, is not part of the match.
+    token: 'ya29\\.(?:[A-Za-z]\\.)?[A-Za-z0-9_-]{40,2043}',
+    example: (g) => ['ya29.' + g.b64url(120), 'ya29.c.' + g.b64url(1000)],
+    window: { before: 20, after: 2100 },
   }),
   {
     id: 'azure-storage-account-key',

@@ -1,6 +1,6 @@
-import { hasValidBase62Checksum, withBase62Checksum } from '../checksum.js';
+import { hasValidBase62Checksum, hasValidHexCrc32Suffix, withBase62Checksum, withHexCrc32Suffix } from '../checksum.js';
 import type { SecretRule } from '../types.js';
-import { named, prefixed } from './define.js';
+import { named, prefixed, Synth } from './define.js';
 
 /** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
 export const CODE_HOSTING_RULES: readonly SecretRule[] = [
@@ -87,20 +87,30 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
   prefixed({
     id: 'atlassian-api-token',
     provider: 'Atlassian',
-    description: 'Atlassian (Jira, Confluence) API token',
+    description: 'Atlassian (Jira, Confluence) API token (CRC32-checked)',
     prefixes: ['atatt3'],
-    token: 'ATATT3[A-Za-z0-9_=-]{180,200}',
-    example: (g) => 'ATATT3xFfGF0' + g.b64url(180),
-    window: { before: 20, after: 260 },
+    // `ATATT3` + base64url payload + `=` + 8 hex digits, the CRC32 of everything before them. Atlassian
+    // gives no length ("varied length" since 18 Jan 2023; published samples are 192 characters), so the
+    // payload is a range and the checksum does the filtering.
+    token: 'ATATT3[A-Za-z0-9_-]{100,300}=[0-9A-Fa-f]{8}',
+    validate: hasValidHexCrc32Suffix,
+    example: (g) => withHexCrc32Suffix('ATATT3xFfGF0' + g.b64url(171) + '='),
+    window: { before: 20, after: 330 },
+    negative: [
+      // Well-formed but with a checksum that does not match (a made-up token).
+      'ATATT3xFfGF0' + new Synth('atlassian-api-token-negative').b64url(171) + '=3A6F91C4',
+    ],
   }),
   named({
     id: 'atlassian-legacy-api-token',
     provider: 'Atlassian',
     description: 'Atlassian API token next to a Jira or Confluence name',
     names: ['jira', 'confluence', 'atlassian'],
-    value: '[A-Za-z0-9]{24}',
+    // Pre-2023 tokens: 24 characters, the last 4 hex (part of a hash of the first 20).
+    value: '[A-Za-z0-9]{20}[A-Fa-f0-9]{4}',
     entropy: 3.8,
-    example: (g) => g.alnum(24),
+    example: (g) => g.alnum(20) + g.HEX(4),
+    negative: ['JIRA_API_TOKEN=HqUX9T5iuk7hqSIwfiSvlXnd'],
   }),
   prefixed({
     id: 'gitea-token',
