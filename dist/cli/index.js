@@ -12438,9 +12438,12 @@ const CLOUD_RULES = [
         provider: 'AWS',
         description: 'AWS access key ID',
         prefixes: ['akia', 'asia', 'abia', 'acca'],
+        // IAM unique-ID prefixes that name a credential: AKIA access key, ASIA temporary (STS) key, ABIA STS
+        // bearer token, ACCA context-specific credential. AIDA (user), AROA (role), AGPA (group) and the other
+        // prefixes name entities, not credentials. The 16 characters after the prefix are base32 (A-Z, 2-7).
         token: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
         example: (g) => 'AKIA' + g.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
-        negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234'],
+        negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234', 'UserId: AIDAJQABLZS4A3QDU576Q'],
     }),
     {
         id: 'aws-secret-access-key',
@@ -12470,15 +12473,22 @@ const CLOUD_RULES = [
     {
         id: 'gcp-service-account-key',
         provider: 'Google Cloud',
-        description: 'Google Cloud service account key (JSON private_key_id)',
+        description: 'Google Cloud service account key (JSON key file: private_key_id then private_key)',
         keywords: ['private_key_id'],
-        pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"/,
+        // The key ID (40 hex) is an identifier that the console and `gcloud iam service-accounts keys list` show;
+        // it is reported only when the private key follows it, as in the key files Google generates.
+        pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"\s{0,3},\s{0,40}"private_key"\s{0,3}:\s{0,3}"-----BEGIN /,
         secretGroup: 1,
         entropy: 3.2,
         specificity: 2,
         examples: {
-            positive: ['{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f"}'],
-            negative: ['{"private_key_id": "abc"}'],
+            positive: [
+                `{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${new Synth('gcp-service-account-key').b64(64)}\\n-----END PRIVATE KEY-----\\n"}`,
+            ],
+            negative: [
+                '{"private_key_id": "abc"}',
+                '{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f", "private_key": "<redacted>"}',
+            ],
         },
     },
     prefixed({
@@ -12494,9 +12504,11 @@ const CLOUD_RULES = [
         provider: 'Google Cloud',
         description: 'Google OAuth access token',
         prefixes: ['ya29.'],
-        token: 'ya29\\.[A-Za-z0-9_-]{40,400}',
-        example: (g) => 'ya29.' + g.b64url(120),
-        window: { before: 20, after: 440 },
+        // Google: access tokens are up to 2048 bytes. Service-account tokens carry one more dotted part
+        // (`ya29.c.…`); a trailing run of `.` padding, when present, is not part of the match.
+        token: 'ya29\\.(?:[A-Za-z]\\.)?[A-Za-z0-9_-]{40,2043}',
+        example: (g) => ['ya29.' + g.b64url(120), 'ya29.c.' + g.b64url(1000)],
+        window: { before: 20, after: 2100 },
     }),
     {
         id: 'azure-storage-account-key',
@@ -12781,6 +12793,21 @@ function hasValidBase62Checksum(token) {
 function withBase62Checksum(prefix, body30) {
     return prefix + body30 + encodeBase62(crc32(body30), 6);
 }
+/**
+ * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
+ * digits, `=` included, as big-endian hex. Not documented by Atlassian; the samples in Datadog's
+ * sensitive-data-scanner tests and in gitleaks' rule verify, and Datadog's scanner checks it the same way.
+ */
+function hasValidHexCrc32Suffix(token) {
+    const suffix = token.slice(-8);
+    if (!/^[0-9A-Fa-f]{8}$/.test(suffix))
+        return false;
+    return crc32(token.slice(0, -8)) === parseInt(suffix, 16);
+}
+/** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
+function withHexCrc32Suffix(head) {
+    return head + crc32(head).toString(16).toUpperCase().padStart(8, '0');
+}
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
 
@@ -12870,20 +12897,30 @@ const CODE_HOSTING_RULES = [
     prefixed({
         id: 'atlassian-api-token',
         provider: 'Atlassian',
-        description: 'Atlassian (Jira, Confluence) API token',
+        description: 'Atlassian (Jira, Confluence) API token (CRC32-checked)',
         prefixes: ['atatt3'],
-        token: 'ATATT3[A-Za-z0-9_=-]{180,200}',
-        example: (g) => 'ATATT3xFfGF0' + g.b64url(180),
-        window: { before: 20, after: 260 },
+        // `ATATT3` + base64url payload + `=` + 8 hex digits, the CRC32 of everything before them. Atlassian
+        // gives no length ("varied length" since 18 Jan 2023; published samples are 192 characters), so the
+        // payload is a range and the checksum does the filtering.
+        token: 'ATATT3[A-Za-z0-9_-]{100,300}=[0-9A-Fa-f]{8}',
+        validate: hasValidHexCrc32Suffix,
+        example: (g) => withHexCrc32Suffix('ATATT3xFfGF0' + g.b64url(171) + '='),
+        window: { before: 20, after: 330 },
+        negative: [
+            // Well-formed but with a checksum that does not match (a made-up token).
+            'ATATT3xFfGF0' + new Synth('atlassian-api-token-negative').b64url(171) + '=3A6F91C4',
+        ],
     }),
     named({
         id: 'atlassian-legacy-api-token',
         provider: 'Atlassian',
         description: 'Atlassian API token next to a Jira or Confluence name',
         names: ['jira', 'confluence', 'atlassian'],
-        value: '[A-Za-z0-9]{24}',
+        // Pre-2023 tokens: 24 characters, the last 4 hex (part of a hash of the first 20).
+        value: '[A-Za-z0-9]{20}[A-Fa-f0-9]{4}',
         entropy: 3.8,
-        example: (g) => g.alnum(24),
+        example: (g) => g.alnum(20) + g.HEX(4),
+        negative: ['JIRA_API_TOKEN=HqUX9T5iuk7hqSIwfiSvlXnd'],
     }),
     prefixed({
         id: 'gitea-token',
