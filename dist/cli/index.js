@@ -19305,7 +19305,8 @@ async function runCli(argv, io) {
         return await dispatch(argv, io);
     }
     catch (error) {
-        io.stderr.write(`codex-hooks: ${describeError(error)}\n`);
+        // An error can quote a path or a config value: no raw control characters reach the terminal.
+        io.stderr.write(`codex-hooks: ${stripControl(describeError(error))}\n`);
         return error instanceof ConfigurationError ? EXIT.usage : EXIT.failed;
     }
 }

@@ -56,7 +56,7 @@ export function formatGithub(findings: readonly Finding[]): string {
 }
 
 /** Terminal output never carries raw control characters from file names or messages. */
-function stripControl(s: string): string {
+export function stripControl(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
 }

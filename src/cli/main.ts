@@ -18,7 +18,7 @@ import path from 'node:path';
 import { splitGlobList, checkGlob } from '../core/filter.js';
 import { VERSION } from '../version.js';
 import { renderSarif } from '../core/render/sarif.js';
-import { formatGithub, formatText } from './format.js';
+import { formatGithub, formatText, stripControl } from './format.js';
 import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } from './help.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFilesInOrder } from './read-files.js';
@@ -40,7 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    io.stderr.write(`codex-hooks: ${describeError(error)}\n`);
+    // An error can quote a path or a config value: no raw control characters reach the terminal.
+    io.stderr.write(`codex-hooks: ${stripControl(describeError(error))}\n`);
     return error instanceof ConfigurationError ? EXIT.usage : EXIT.failed;
   }
 }

@@ -235,5 +235,9 @@ describe('scan reads whole files as added lines', () => {
     const missing = io({ cwd: dir });
     expect(await runCli(['scan', 'f1.env', 'gone-b.env', 'f2.env', 'gone-a.env'], missing.io)).toBe(2);
     expect(missing.err.text).toBe("codex-hooks: Configuration error: cannot read 'gone-b.env': ENOENT\n");
+    // A path that cannot be read is named without its control characters.
+    const hostile = io({ cwd: dir });
+    expect(await runCli(['scan', 'gone\u001b[2J.env'], hostile.io)).toBe(2);
+    expect(hostile.err.text).toBe("codex-hooks: Configuration error: cannot read 'gone?[2J.env': ENOENT\n");
   });
 });
