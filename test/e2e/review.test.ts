@@ -175,7 +175,7 @@ describe('review comments across runs', () => {
       expect(everything).not.toContain(GITHUB_TOKEN);
       for (const key of KEYS) expect(everything).not.toContain(key);
     }
-  }, 90_000);
+  });
 
   it('lands the other comments when GitHub refuses one with 422', async () => {
     github = await new FakeGitHub({
@@ -199,7 +199,7 @@ describe('review comments across runs', () => {
     expect(run.stdout).toMatch(/::warning::GitHub refused the comment on src\/c.ts:1/);
     expect(github.issueComments[0]!.body).toContain('GitHub refused 1 review comment');
     expect(run.outputs['review-id']).toBe(String(github.reviews[0]!.id));
-  }, 90_000);
+  });
 
   it('posts no review with comment-mode check, and nothing at all with none', async () => {
     for (const mode of ['check', 'none']) {
