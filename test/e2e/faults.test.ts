@@ -37,7 +37,6 @@ interface Scenario {
   readonly faults?: Fault[];
   readonly inputs?: Record<string, string>;
   readonly contents?: Record<string, Record<string, string>>;
-  readonly timeoutMs?: number;
   readonly workspace?: string;
   readonly event?: unknown;
 }
@@ -64,7 +63,6 @@ async function scenario(s: Scenario): Promise<ScenarioRun> {
       },
       event: s.event ?? pullRequestEvent(),
       apiUrl: github.url,
-      timeoutMs: s.timeoutMs ?? 30_000,
       ...(s.workspace ? { workspace: s.workspace } : {}),
     });
     const reportText = run.outputs.report ? await readFile(run.outputs.report, 'utf8') : undefined;
@@ -268,7 +266,6 @@ describe.concurrent('GitHub faults', () => {
     const r = await scenario({
       files: [keyFile],
       faults: [{ method: 'GET', path: /\/pulls\/42\/files$/, status: 502, body: { message: 'Server Error' } }],
-      timeoutMs: 40_000,
     });
     // octokit's retry plugin: the request and 3 retries, 1 s, 4 s and 9 s apart.
     expect(r.github.requestsTo('GET', /\/pulls\/42\/files$/)).toHaveLength(4);
@@ -434,7 +431,6 @@ describe.concurrent('bad inputs', () => {
       inputs: { 'secret-action': 'redact' },
       workspace,
       event: withShas(base, head),
-      timeoutMs: 45_000,
     });
     expect(r.report!.findings.map((f) => `${f.ruleId}@${f.path}:${f.line}`)).toContain(
       'aws-access-key-id@gen/huge.js:1',
