@@ -38882,6 +38882,17 @@ class ConfigurationError extends Error {
         this.location = location;
     }
 }
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
+    }
+}
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
 class UpstreamError extends Error {
     service;
@@ -38906,6 +38917,8 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
     if (error instanceof ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
@@ -38946,6 +38959,14 @@ function createGit(cwd) {
         },
         async revParse(rev) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
+            return r.ok ? r.stdout.trim() : undefined;
+        },
+        async isWorkTree() {
+            const r = await git(['rev-parse', '--is-inside-work-tree']);
+            return r.ok && r.stdout.trim() === 'true';
+        },
+        async emptyTree() {
+            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
             return r.ok ? r.stdout.trim() : undefined;
         },
     };
@@ -51247,7 +51268,7 @@ const DEFAULT_EXCLUDES = [
     '**/third_party/**',
     '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
     '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
     '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ];
 /** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
@@ -55472,11 +55493,14 @@ function describeRule(f) {
     const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
     const short = oneLine(secret ?? f.title ?? f.ruleId);
     const help = helpFor(f, secret);
+    const name = ruleName(f.ruleId);
     return {
         id: f.ruleId,
-        name: ruleName(f.ruleId),
+        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
+        ...(name !== f.ruleId ? { name } : {}),
         shortDescription: { text: short },
-        ...(secret ? { fullDescription: { text: secret } } : {}),
+        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
+        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
         defaultConfiguration: { level: sarif_LEVEL[f.severity] },
         help: { text: help },
         properties: {
@@ -55484,6 +55508,18 @@ function describeRule(f) {
             category: f.category,
         },
     };
+}
+function fullDescriptionFor(f, short) {
+    switch (f.category) {
+        case 'secret':
+            return short;
+        case 'path':
+            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'validator':
+            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'ai':
+            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
+    }
 }
 function helpFor(f, secretDescription) {
     switch (f.category) {
@@ -55498,14 +55534,14 @@ function helpFor(f, secretDescription) {
     }
 }
 function toResult(f, ruleIndex) {
-    const start = f.line;
-    const region = start > 0
-        ? {
-            startLine: start,
-            endLine: Math.max(start, f.endLine),
-            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-        }
-        : undefined;
+    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
+    // show a result (the Multitool's SARIF2017), and an empty file has no other.
+    const start = Math.max(1, f.line);
+    const region = {
+        startLine: start,
+        endLine: Math.max(start, f.endLine),
+        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+    };
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -55516,8 +55552,7 @@ function toResult(f, ruleIndex) {
             {
                 physicalLocation: {
                     artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
-                    ...(region ? { region } : {}),
+                    region,
                 },
             },
         ],

@@ -14,6 +14,18 @@ export class ConfigurationError extends Error {
   }
 }
 
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    readonly usage: string,
+  ) {
+    super(message);
+  }
+}
+
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
@@ -47,6 +59,7 @@ export class PermissionError extends UpstreamError {
 
 /** One sentence for the log, whatever was thrown. */
 export function describeError(error: unknown): string {
+  if (error instanceof UsageError) return `Usage error: ${error.message}\nUsage: ${error.usage}`;
   if (error instanceof ConfigurationError) return `Configuration error: ${error.message}`;
   if (error instanceof UpstreamError) return error.message;
   if (error instanceof Error) return `Internal error (please report it): ${error.message}`;

@@ -7990,13 +7990,18 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9942);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
 
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    // Read only when a `-` asks for it: a pre-commit hook's stdin may be a terminal.
+    readStdin: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(0, 'utf8'),
 });
 
 __webpack_async_result__();
@@ -8004,7 +8009,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9942:
+/***/ 8815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8036,6 +8041,17 @@ class ConfigurationError extends Error {
         this.location = location;
     }
 }
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
+    }
+}
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
 class UpstreamError extends Error {
     service;
@@ -8060,6 +8076,8 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
     if (error instanceof ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
@@ -8100,6 +8118,14 @@ function createGit(cwd) {
         },
         async revParse(rev) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
+            return r.ok ? r.stdout.trim() : undefined;
+        },
+        async isWorkTree() {
+            const r = await git(['rev-parse', '--is-inside-work-tree']);
+            return r.ok && r.stdout.trim() === 'true';
+        },
+        async emptyTree() {
+            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
             return r.ok ? r.stdout.trim() : undefined;
         },
     };
@@ -12025,7 +12051,7 @@ const DEFAULT_EXCLUDES = [
     '**/third_party/**',
     '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
     '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
     '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ];
 /** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
@@ -17989,7 +18015,7 @@ const runCommand = (argv, options) => new Promise((resolve) => {
 });
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(1196);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /**
  * JSON Schema (draft-07) of `.github/codex-hooks.yml`. The same object ships as
@@ -18782,6 +18808,7 @@ function readBody(req, max) {
 const HOOK_SERVER_USAGE = 'usage: codex-hooks hook-server [--port N] [--host 127.0.0.1] [--audit-log FILE]\n' +
     '  The expected token is read from the CODEX_TOKEN environment variable; if unset, one is generated and printed once.';
 const DEFAULT_HOOK_SERVER_PORT = 8787;
+const SYNOPSIS = 'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)';
 function parseHookServerArgs(argv) {
     let port = DEFAULT_HOOK_SERVER_PORT;
     let host = '127.0.0.1';
@@ -18794,14 +18821,14 @@ function parseHookServerArgs(argv) {
         const value = () => {
             const v = inline ?? argv[++i];
             if (v === undefined || v === '')
-                throw new ConfigurationError('needs a value', `option '${flag}'`);
+                throw new UsageError(`option '${flag}' needs a value`, SYNOPSIS);
             return v;
         };
         if (flag === '--port') {
             const text = value();
             port = Number(text);
             if (!/^\d+$/.test(text) || port > 65_535)
-                throw new ConfigurationError(`must be a port number 0–65535, not ${text}`, "option '--port'");
+                throw new UsageError(`option '--port' must be a port number 0–65535; got '${text}'`, SYNOPSIS);
         }
         else if (flag === '--host') {
             host = value();
@@ -18810,10 +18837,10 @@ function parseHookServerArgs(argv) {
             auditLog = value();
         }
         else if (flag === '--token') {
-            throw new ConfigurationError('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN instead', "option '--token'");
+            throw new UsageError("option '--token' is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN instead", SYNOPSIS);
         }
         else {
-            throw new ConfigurationError(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
+            throw new UsageError(`unknown option '${arg}'`, SYNOPSIS);
         }
     }
     return { port, host, ...(auditLog ? { auditLog } : {}) };
@@ -18853,6 +18880,11 @@ async function runHookServerCommand(argv, env, io = {}) {
         });
     }
     catch (error) {
+        const code = error.code;
+        if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+            stderr.write(`${describeListenError(code, args)}\n`);
+            return 2;
+        }
         stderr.write(`${describeError(error)}\n`);
         return error instanceof ConfigurationError ? 2 : 1;
     }
@@ -18874,6 +18906,15 @@ async function runHookServerCommand(argv, env, io = {}) {
     });
     await server.close();
     return 0;
+}
+/** Why the server could not listen, and what to do: another port, or another address. */
+function describeListenError(code, args) {
+    const where = `${args.host}:${args.port}`;
+    if (code === 'EADDRINUSE')
+        return `Configuration error: port ${args.port} on ${args.host} is already in use: pass another with --port N (--port 0 picks a free one)`;
+    if (code === 'EACCES')
+        return `Configuration error: not allowed to listen on ${where} (ports below 1024 need privileges): pass another with --port N`;
+    return `Configuration error: ${args.host} is not an address of this machine: pass another with --host`;
 }
 
 ;// CONCATENATED MODULE: ./src/hook-server/index.ts
@@ -18967,11 +19008,14 @@ function describeRule(f) {
     const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
     const short = oneLine(secret ?? f.title ?? f.ruleId);
     const help = helpFor(f, secret);
+    const name = ruleName(f.ruleId);
     return {
         id: f.ruleId,
-        name: ruleName(f.ruleId),
+        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
+        ...(name !== f.ruleId ? { name } : {}),
         shortDescription: { text: short },
-        ...(secret ? { fullDescription: { text: secret } } : {}),
+        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
+        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
         defaultConfiguration: { level: LEVEL[f.severity] },
         help: { text: help },
         properties: {
@@ -18979,6 +19023,18 @@ function describeRule(f) {
             category: f.category,
         },
     };
+}
+function fullDescriptionFor(f, short) {
+    switch (f.category) {
+        case 'secret':
+            return short;
+        case 'path':
+            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'validator':
+            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'ai':
+            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
+    }
 }
 function helpFor(f, secretDescription) {
     switch (f.category) {
@@ -18993,14 +19049,14 @@ function helpFor(f, secretDescription) {
     }
 }
 function toResult(f, ruleIndex) {
-    const start = f.line;
-    const region = start > 0
-        ? {
-            startLine: start,
-            endLine: Math.max(start, f.endLine),
-            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-        }
-        : undefined;
+    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
+    // show a result (the Multitool's SARIF2017), and an empty file has no other.
+    const start = Math.max(1, f.line);
+    const region = {
+        startLine: start,
+        endLine: Math.max(start, f.endLine),
+        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+    };
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -19011,8 +19067,7 @@ function toResult(f, ruleIndex) {
             {
                 physicalLocation: {
                     artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
-                    ...(region ? { region } : {}),
+                    region,
                 },
             },
         ],
@@ -19049,6 +19104,36 @@ function oneLine(text) {
 }
 function withSlash(uri) {
     return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/gitlab.ts
+
+const SEVERITY = {
+    error: 'critical',
+    warning: 'major',
+    notice: 'info',
+};
+/**
+ * The findings as a Code Quality report. Pure. GitLab keys an issue by its fingerprint across pipelines, so
+ * each must be unique in one report: a repeated one (the same content twice in a file) gets a suffix.
+ */
+function renderGitlabCodeQuality(findings) {
+    const seen = new Map();
+    return sortFindings(findings).map((f) => {
+        const n = seen.get(f.fingerprint) ?? 0;
+        seen.set(f.fingerprint, n + 1);
+        // A finding about the whole file (line 0) points at its first line: GitLab needs a line to show it.
+        const begin = Math.max(1, f.line);
+        const end = Math.max(begin, f.endLine);
+        return {
+            description: f.message.trim() === '' ? f.ruleId : f.message,
+            check_name: f.ruleId,
+            fingerprint: n === 0 ? f.fingerprint : `${f.fingerprint}-${n}`,
+            severity: SEVERITY[f.severity],
+            categories: [f.category === 'secret' ? 'Security' : 'Bug Risk'],
+            location: { path: f.path, lines: end > begin ? { begin, end } : { begin } },
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/annotations.ts
@@ -19110,11 +19195,21 @@ function formatText(findings, gate, skipped, style) {
     const c = (code, s) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
     const lines = [];
     for (const f of sortFindings(findings)) {
-        const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
-        lines.push(`${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
+        // A finding about the whole file (line 0), as in an empty file, names the file alone.
+        const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
+        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
     }
-    for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
-        lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
+    const counted = new Map();
+    for (const s of skipped) {
+        const group = skipGroup(s.reason);
+        if (group === undefined)
+            lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
+        else
+            counted.set(group, (counted.get(group) ?? 0) + 1);
+    }
+    if (counted.size > 0) {
+        const parts = [...counted].map(([group, n]) => `${n} ${group}`);
+        lines.push(c('dim', `skipped: ${parts.join(', ')}`));
     }
     const verdict = gate.conclusion === 'failure'
         ? c('error', 'FAILED')
@@ -19124,12 +19219,25 @@ function formatText(findings, gate, skipped, style) {
     lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
     return lines.join('\n') + '\n';
 }
+/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
+function skipGroup(reason) {
+    if (reason === 'binary file')
+        return 'binary';
+    if (reason.startsWith('built-in exclude'))
+        return 'by the built-in excludes (archives, images, lock files, generated)';
+    if (reason.startsWith('excluded by'))
+        return 'by --exclude';
+    if (reason.startsWith('not matched'))
+        return 'not matched by --include';
+    return undefined;
+}
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 function formatGithub(findings) {
     return sortFindings(findings)
         .map((f) => {
         const level = f.severity === 'notice' ? 'notice' : f.severity;
-        return `::${level} file=${escapeCommandProperty(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
+        const lines = f.line > 0 ? `,line=${f.line},endLine=${Math.max(f.line, f.endLine)}` : '';
+        return `::${level} file=${escapeCommandProperty(f.path)}${lines},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
     })
         .join('');
 }
@@ -19143,7 +19251,18 @@ function stripControl(s) {
 
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
-const COMMON = `  --format FORMAT    text (default), json, sarif or github
+/** One synopsis line a command, shown with a usage error. */
+const USAGE = {
+    main: 'codex-hooks COMMAND [options]   (commands: review, scan, hook-server; codex-hooks --help)',
+    review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
+    scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
+    'hook-server': 'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)',
+};
+const BINARY_RULE = `Binary files are skipped, by one rule for scan and review: a file with a NUL byte in its first
+8,000 bytes is binary (git's own test, which review gets from git diff). Archives, images, fonts,
+media, lock files and minified or generated files are left out by the built-in excludes. The
+report ends with how many files were skipped, and why.`;
+const COMMON = `  --format FORMAT    text (default), json, sarif, github or gitlab
   --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
   --include GLOBS    comma-separated globs of files to review (default **)
   --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
@@ -19157,7 +19276,7 @@ const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local g
 
 Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
+  codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks help COMMAND | COMMAND --help                 help for one command
   codex-hooks --version | --help
@@ -19170,7 +19289,11 @@ Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI rev
 given) on the changes between two revisions, as a pull request would see them: the changes on --head
 since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
 is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
-Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first.
+Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first. Before a
+repository's first commit (no HEAD yet), '--base HEAD' reviews the files staged for it against the
+empty tree.
+
+${BINARY_RULE}
 
 Options:
   --base REF         base revision (default HEAD)
@@ -19184,13 +19307,25 @@ ${ENVIRONMENT}
 
 ${EXIT_STATUS}
 `;
-const SCAN_HELP = `Usage: codex-hooks scan PATH... [options]
+const SCAN_HELP = `Usage: codex-hooks scan PATH... | - [options]
 
 Scans whole files: every line of each file counts as added, so the secret scan and the config's
 pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
 file names.
 
+PATH is a file, a folder or a quoted glob ('src/**/*.ts'). A folder is walked: inside a git work
+tree through git, so .gitignore is honoured; elsewhere through the file system. A walk skips .git
+and node_modules and never follows a symlink. - reads the paths from stdin, one a line, or
+NUL-separated with --null (git ls-files -z | codex-hooks scan --null -).
+A path that cannot be read (missing, a symlink to a folder, a symlink loop) is skipped with one
+warning line, and the run ends with how many were skipped; the exit status stays the gate's
+unless --strict.
+
+${BINARY_RULE}
+
 Options:
+  -z, --null         paths on stdin are separated by NUL bytes, not newlines
+  --strict           exit 2 when any path was skipped as unreadable
 ${COMMON}
 
 ${ENVIRONMENT}
@@ -19252,29 +19387,247 @@ function createProgress(stream, env, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/cli/read-files.ts
+
+
+/** git's rule, used by `review` through git: a NUL byte in the first 8,000 bytes makes a file binary. */
+const BINARY_SNIFF_BYTES = 8000;
+function isBinary(bytes) {
+    return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+/**
+ * Reads files in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and one blocking
+ * read costs a fraction of an asynchronous one's four thread-pool round trips (open, stat, read, close),
+ * which dominated `scan` over thousands of small files. A file found by a walk is opened without following
+ * a symlink; one that cannot be read becomes a problem, except a walked file gone since the walk.
+ */
+function readFiles(cwd, paths, walked, onRead) {
+    const files = [];
+    const problems = [];
+    paths.forEach((p, i) => {
+        const byWalk = walked.has(p);
+        try {
+            const bytes = readWhole(external_node_path_default().resolve(cwd, p), byWalk);
+            files.push(isBinary(bytes) ? { path: p, binary: true } : { path: p, text: bytes.toString('utf8') });
+        }
+        catch (error) {
+            const code = error.code;
+            // A walk does not follow symlinks (ELOOP from O_NOFOLLOW) and may list a file deleted since it was staged.
+            if (!(byWalk && (code === 'ELOOP' || code === 'ENOENT' || code === 'EISDIR'))) {
+                problems.push({
+                    path: p,
+                    kind: code === 'EISDIR' ? 'symlink-to-folder' : 'unreadable',
+                    ...(code ? { code } : {}),
+                });
+            }
+        }
+        onRead(i + 1);
+    });
+    return { files, problems };
+}
+function readWhole(absolute, noFollow) {
+    const fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+    try {
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/collect-paths.ts
+
 
 
 
 /**
- * Reads files as UTF-8, in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and
- * one blocking read costs a fraction of an asynchronous one's four thread-pool round trips
- * (open, stat, read, close), which dominated `scan` over thousands of small files.
+ * Folders nobody wants walked: version-control data and installed dependencies. The pipeline's built-in
+ * excludes would leave their files out anyway; pruning them here saves reading them.
  */
-function readFilesInOrder(cwd, paths, onRead) {
-    return paths.map((p, i) => {
-        let text;
+const PRUNED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const GLOB_MAGIC = /[*?[\]{}]/;
+/**
+ * Turns `scan`'s arguments into files. A folder is walked: through `git ls-files` inside a git work tree
+ * (tracked and untracked files, `.gitignore` honoured), else through the file system; either way a walk
+ * never follows a symlink. An argument that names no path but has glob characters is matched against a
+ * walk of its fixed leading folders. Nothing here reads a file's content.
+ */
+function collectPaths(cwd, args) {
+    const files = [];
+    const seen = new Set();
+    const walked = new Set();
+    const problems = [];
+    const add = (file, byWalk) => {
+        if (seen.has(file))
+            return;
+        seen.add(file);
+        files.push(file);
+        if (byWalk)
+            walked.add(file);
+    };
+    for (const arg of args) {
+        const rel = toRelative(cwd, arg);
+        const kind = classify(external_node_path_default().resolve(cwd, arg));
+        if (kind.type === 'file')
+            add(rel, false);
+        else if (kind.type === 'folder')
+            for (const f of walkFolder(cwd, rel))
+                add(f, true);
+        else if (kind.type === 'missing' && GLOB_MAGIC.test(arg)) {
+            const matched = expandGlob(cwd, rel);
+            if (matched.length === 0)
+                problems.push({ path: arg, kind: 'no-match' });
+            for (const f of matched)
+                add(f, true);
+        }
+        else if (kind.type === 'problem')
+            problems.push({ path: arg, kind: kind.kind, ...(kind.code ? { code: kind.code } : {}) });
+        else
+            problems.push({ path: arg, kind: 'not-found', code: 'ENOENT' });
+    }
+    return { files, walked, problems };
+}
+function classify(absolute) {
+    let link;
+    try {
+        link = (0,external_node_fs_.lstatSync)(absolute);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' || code === 'ENOTDIR'
+            ? { type: 'missing' }
+            : { type: 'problem', kind: 'unreadable', code };
+    }
+    if (link.isDirectory())
+        return { type: 'folder' };
+    if (link.isFile())
+        return { type: 'file' };
+    if (!link.isSymbolicLink())
+        return { type: 'problem', kind: 'not-a-file' };
+    // A named symlink is read through (the user named it), unless it leads to a folder or nowhere.
+    try {
+        const target = (0,external_node_fs_.statSync)(absolute);
+        if (target.isDirectory())
+            return { type: 'problem', kind: 'symlink-to-folder' };
+        return target.isFile() ? { type: 'file' } : { type: 'problem', kind: 'not-a-file' };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { type: 'problem', kind: 'symlink-loop', code };
+        return { type: 'problem', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', ...(code ? { code } : {}) };
+    }
+}
+/** The files under a folder: git's view when inside a work tree, else the file system's. */
+function walkFolder(cwd, folder) {
+    const listed = listWithGit(cwd, folder);
+    return (listed ?? walkFileSystem(cwd, folder)).filter((f) => !isPruned(f));
+}
+/**
+ * `git ls-files` lists tracked and untracked files minus what `.gitignore` (and the user's global excludes)
+ * leave out, relative to cwd. Undefined outside a work tree, or without git.
+ */
+function listWithGit(cwd, folder) {
+    try {
+        // Run in the folder itself, so a folder that is its own repository (or inside one when cwd is not) works.
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
+            cwd: external_node_path_default().resolve(cwd, folder === '' ? '.' : folder),
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            maxBuffer: 1 << 30,
+        });
+        const prefix = folder === '' ? '' : `${folder}/`;
+        return out
+            .split('\0')
+            .filter((f) => f !== '')
+            .map((f) => prefix + f);
+    }
+    catch {
+        return undefined;
+    }
+}
+function walkFileSystem(cwd, folder) {
+    const out = [];
+    const pending = [folder];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        let entries;
         try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().resolve(cwd, p), 'utf8');
+            entries = (0,external_node_fs_.readdirSync)(external_node_path_default().resolve(cwd, dir === '' ? '.' : dir), { withFileTypes: true });
         }
-        catch (error) {
-            throw new ConfigurationError(`cannot read '${p}': ${error.code ?? String(error)}`);
+        catch {
+            continue;
         }
-        onRead(i + 1);
-        return text;
-    });
+        for (const entry of entries) {
+            const rel = dir === '' || dir === '.' ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (!PRUNED_FOLDERS.has(entry.name))
+                    pending.push(rel);
+            }
+            else if (entry.isFile())
+                out.push(rel);
+            // Symlinks and special files are not followed by a walk.
+        }
+    }
+    return out.sort();
+}
+function isPruned(file) {
+    return file.split('/').some((segment) => PRUNED_FOLDERS.has(segment));
+}
+/** `src/**\/*.ts`: walks `src` and keeps what the glob matches. */
+function expandGlob(cwd, pattern) {
+    const segments = pattern.split('/');
+    const firstMagic = segments.findIndex((s) => GLOB_MAGIC.test(s));
+    const base = segments.slice(0, firstMagic).join('/');
+    if (base !== '' && classify(external_node_path_default().resolve(cwd, base)).type !== 'folder')
+        return [];
+    const matcher = new Minimatch(pattern, { dot: true });
+    return walkFolder(cwd, base).filter((f) => matcher.match(f));
+}
+/** `./src/a.ts` → `src/a.ts`; `/abs/repo/x` (under cwd) → `x`; forward slashes; `.` → ''. */
+function toRelative(cwd, arg) {
+    const rel = external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, arg));
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+/** The path list on stdin, for `git ls-files -z | codex-hooks scan --null -`: one path a line, or NUL-separated. */
+function splitPathList(text, nul) {
+    const parts = nul ? text.split('\0') : text.split(/\r?\n/);
+    return parts.filter((p) => p !== '');
+}
+
+;// CONCATENATED MODULE: ./src/cli/path-problems.ts
+
+const REASON = {
+    'not-found': 'no such file or folder',
+    'no-match': 'no such file or folder, and as a glob it matches none',
+    'symlink-to-folder': 'a symlink to a folder (folders are walked only when named themselves)',
+    'symlink-loop': 'a symlink loop',
+    'not-a-file': 'not a regular file',
+    unreadable: 'cannot be read',
+};
+const SHORT = {
+    'not-found': 'not found',
+    'no-match': 'glob without a match',
+    'symlink-to-folder': 'symlink to a folder',
+    'symlink-loop': 'symlink loop',
+    'not-a-file': 'not a regular file',
+    unreadable: 'unreadable',
+};
+/** `'nope.ts': no such file or folder`: one line of warning for one skipped path. */
+function describePathProblem(problem) {
+    const code = problem.code && problem.kind === 'unreadable' ? ` (${problem.code})` : '';
+    return `'${stripControl(problem.path)}': ${REASON[problem.kind]}${code}`;
+}
+/** `2 paths skipped (1 not found, 1 symlink loop)`, for the end of the run. */
+function summarizePathProblems(problems) {
+    const counts = new Map();
+    for (const p of problems)
+        counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+    const parts = [...counts].map(([kind, n]) => `${n} ${SHORT[kind]}`);
+    const n = problems.length;
+    return `${n} ${n === 1 ? 'path' : 'paths'} skipped (${parts.join(', ')}); --strict makes that exit 2`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -19298,8 +19651,11 @@ function readFilesInOrder(cwd, paths, onRead) {
 
 
 
+
+
+
 const EXIT = { passed: 0, failed: 1, usage: 2 };
-const FORMATS = ['text', 'json', 'sarif', 'github'];
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
 async function runCli(argv, io) {
     try {
         return await dispatch(argv, io);
@@ -19307,7 +19663,7 @@ async function runCli(argv, io) {
     catch (error) {
         // An error can quote a path or a config value: no raw control characters reach the terminal.
         io.stderr.write(`codex-hooks: ${stripControl(describeError(error))}\n`);
-        return error instanceof ConfigurationError ? EXIT.usage : EXIT.failed;
+        return error instanceof ConfigurationError || error instanceof UsageError ? EXIT.usage : EXIT.failed;
     }
 }
 async function dispatch(argv, io) {
@@ -19325,7 +19681,7 @@ async function dispatch(argv, io) {
         }
         const help = COMMAND_HELP[topic];
         if (help === undefined)
-            throw new ConfigurationError(`no help for '${topic}'; commands: review, scan, hook-server`);
+            throw new UsageError(`no help for '${topic}'; commands: review, scan, hook-server`, USAGE.main);
         io.stdout.write(help);
         return EXIT.passed;
     }
@@ -19344,7 +19700,7 @@ async function dispatch(argv, io) {
         }
         return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
     }
-    throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
+    throw new UsageError(`unknown command '${command}'`, USAGE.main);
 }
 const COMMON_OPTIONS = {
     format: { type: 'string', default: 'text' },
@@ -19354,36 +19710,51 @@ const COMMON_OPTIONS = {
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
 };
-function parse(args, options) {
+function parse(command, args, options) {
     try {
         const parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
         return { values: parsed.values, positionals: parsed.positionals };
     }
     catch (error) {
-        throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+        throw new UsageError(describeParseError(error, command), USAGE[command]);
     }
 }
-function commonOptions(values) {
+/** Node's parseArgs messages, reworded: the option, what is wrong, and what to do. */
+function describeParseError(error, command) {
+    const e = error;
+    const option = /'(-[^' ]*)/.exec(e.message ?? '')?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        return `unknown option '${option}' (a path that starts with '-' goes after '--': codex-hooks ${command} -- ${option})`;
+    }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        return /argument missing/.test(e.message)
+            ? `option '${option}' needs a value`
+            : `option '${option}' takes no value`;
+    }
+    return e.message ?? String(error);
+}
+function commonOptions(command, values) {
+    const usage = USAGE[command];
     const format = String(values.format);
     if (!FORMATS.includes(format))
-        throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`, usage);
     const failOn = String(values['fail-on']);
     if (!['error', 'warning', 'notice', 'never'].includes(failOn)) {
-        throw new ConfigurationError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
+        throw new UsageError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`, usage);
     }
     const globs = (name) => {
         const list = splitGlobList(String(values[name] ?? ''));
         for (const g of list) {
             const problem = checkGlob(g);
             if (problem)
-                throw new ConfigurationError(`--${name} has an invalid glob '${g}': ${problem}`);
+                throw new UsageError(`--${name} has an invalid glob '${g}': ${problem}`, usage);
         }
         return list;
     };
     return { format, failOn, include: globs('include'), exclude: globs('exclude') };
 }
 async function review(args, io) {
-    const { values, positionals } = parse(args, {
+    const { values, positionals } = parse('review', args, {
         ...COMMON_OPTIONS,
         base: { type: 'string', default: 'HEAD' },
         head: { type: 'string' },
@@ -19394,13 +19765,11 @@ async function review(args, io) {
         return EXIT.passed;
     }
     if (positionals.length > 0)
-        throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
-    const options = commonOptions(values);
+        throw new UsageError(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
+    const options = commonOptions('review', values);
     const git = createGit(io.cwd);
-    const base = String(values.base);
     const head = values.head === undefined ? undefined : String(values.head);
-    if (!(await git.hasRevision(base)))
-        throw new ConfigurationError(`--base '${base}' is not a commit in ${io.cwd}`);
+    const base = await resolveBase(git, String(values.base), head, io.cwd);
     if (head !== undefined && !(await git.hasRevision(head)))
         throw new ConfigurationError(`--head '${head}' is not a commit in ${io.cwd}`);
     // Like a pull request: the changes on head since it left base.
@@ -19417,7 +19786,7 @@ async function review(args, io) {
         headSha: (head !== undefined ? await git.revParse(head) : undefined) ?? 'working-tree',
         baseSha: (await git.revParse(from)) ?? from,
         headRef: head ?? 'working-tree',
-        baseRef: base,
+        baseRef: base === String(values.base) ? base : 'the empty tree (first commit)',
         author: io.env.USER ?? '',
         draft: false,
         action: 'local_review',
@@ -19442,24 +19811,57 @@ async function review(args, io) {
     const result = await runPipeline(pr, files, options, values, io, ai);
     return report(result, options.format, io);
 }
+/**
+ * The revision to compare with. Before a repository's first commit there is no HEAD: a pre-commit hook's
+ * `--base HEAD` then means the files about to be committed, against the empty tree.
+ */
+async function resolveBase(git, base, head, cwd) {
+    if (await git.hasRevision(base))
+        return base;
+    if (!(await git.isWorkTree()))
+        throw new ConfigurationError(`${cwd} is not in a git repository: review compares git revisions; use 'codex-hooks scan PATH' for plain files`);
+    if (base === 'HEAD' && head === undefined && (await git.revParse('HEAD')) === undefined) {
+        const empty = await git.emptyTree();
+        if (empty !== undefined)
+            return empty;
+    }
+    throw new ConfigurationError(`--base '${base}' is not a commit in ${cwd}`);
+}
 async function scan(args, io) {
-    const { values, positionals } = parse(args, COMMON_OPTIONS);
+    const { values, positionals } = parse('scan', args, {
+        ...COMMON_OPTIONS,
+        null: { type: 'boolean', short: 'z', default: false },
+        strict: { type: 'boolean', default: false },
+    });
     if (values.help) {
         io.stdout.write(SCAN_HELP);
         return EXIT.passed;
     }
-    const options = commonOptions(values);
+    const options = commonOptions('scan', values);
     if (positionals.length === 0)
-        throw new ConfigurationError("scan needs at least one file path; run 'codex-hooks scan --help'");
+        throw new UsageError('scan needs at least one path, or - to read paths from stdin', USAGE.scan);
+    const args_ = expandStdin(positionals, Boolean(values.null), io);
+    const collected = collectPaths(io.cwd, args_);
+    const filter = createFileFilter({ include: options.include, exclude: options.exclude });
+    // Filtered out before reading: a walk of a large tree should not read what the filters leave out.
+    const wanted = collected.files.filter((f) => filter.matches(f));
     const progress = createProgress(io.stderr, io.env);
-    let texts;
+    let read;
     try {
-        texts = readFilesInOrder(io.cwd, positionals, (done) => progress.update('reading', done, positionals.length));
+        read = readFiles(io.cwd, wanted, collected.walked, (done) => progress.update('reading', done, wanted.length));
     }
     finally {
         progress.done();
     }
-    const files = positionals.map((p, i) => wholeFileAsAdded(p, texts[i]));
+    const problems = [...collected.problems, ...read.problems];
+    for (const p of problems)
+        io.stderr.write(`codex-hooks: warning: skipped ${describePathProblem(p)}\n`);
+    const filteredOut = collected.files.filter((f) => !filter.matches(f));
+    const files = [
+        ...read.files.map((f) => ('text' in f ? wholeFileAsAdded(f.path, f.text) : binaryFile(f.path))),
+        // Listed so the report counts them; the pipeline's filter says why each is left out.
+        ...filteredOut.map((f) => wholeFileAsAdded(f, '')),
+    ];
     const pr = {
         owner: 'local',
         repo: external_node_path_default().basename(io.cwd),
@@ -19474,7 +19876,22 @@ async function scan(args, io) {
         action: 'local_review',
     };
     const result = await runPipeline(pr, files, options, values, io, undefined);
-    return report(result, options.format, io);
+    const status = report(result, options.format, io);
+    if (problems.length > 0)
+        io.stderr.write(`codex-hooks: ${summarizePathProblems(problems)}\n`);
+    if (files.length === 0 && problems.length === 0)
+        io.stderr.write('codex-hooks: warning: no files to scan\n');
+    return values.strict && problems.length > 0 ? EXIT.usage : status;
+}
+/** `-` stands for the list of paths on stdin (one a line, or NUL-separated with --null). */
+function expandStdin(positionals, nul, io) {
+    if (!positionals.includes('-'))
+        return [...positionals];
+    const list = splitPathList(io.readStdin?.() ?? '', nul);
+    return positionals.flatMap((p) => (p === '-' ? list : [p]));
+}
+function binaryFile(path) {
+    return { path, status: 'added', additions: 0, deletions: 0, binary: true };
 }
 /** A file whose every line counts as added: its whole text, read without a diff. */
 function wholeFileAsAdded(path, text) {
@@ -19546,6 +19963,9 @@ function report(result, format, io) {
     else if (format === 'github') {
         io.stdout.write(formatGithub(findings));
     }
+    else if (format === 'gitlab') {
+        io.stdout.write(JSON.stringify(renderGitlabCodeQuality(findings), null, 2) + '\n');
+    }
     else {
         io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
     }
@@ -19582,6 +20002,13 @@ function stderrLogger(io) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -23996,7 +24423,7 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 1196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;

@@ -13,6 +13,10 @@ export interface GitPort {
   show(rev: string, path: string): Promise<string | undefined>;
   /** Resolves a revision to a commit SHA. */
   revParse(rev: string): Promise<string | undefined>;
+  /** True inside a git work tree (false outside a repository, or without git). */
+  isWorkTree(): Promise<boolean>;
+  /** The empty tree's id in this repository's hash (SHA-1 or SHA-256): the base of a first commit. */
+  emptyTree(): Promise<string | undefined>;
 }
 
 const MAX_BUFFER = 256 * 1024 * 1024;
@@ -46,6 +50,14 @@ export function createGit(cwd: string): GitPort {
     },
     async revParse(rev) {
       const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
+      return r.ok ? r.stdout.trim() : undefined;
+    },
+    async isWorkTree() {
+      const r = await git(['rev-parse', '--is-inside-work-tree']);
+      return r.ok && r.stdout.trim() === 'true';
+    },
+    async emptyTree() {
+      const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
       return r.ok ? r.stdout.trim() : undefined;
     },
   };

@@ -1,4 +1,4 @@
-import { ConfigurationError, describeError } from '../errors.js';
+import { ConfigurationError, UsageError, describeError } from '../errors.js';
 import { generateLocalToken, startHookServer } from './server.js';
 
 /** `codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]`. The token comes from CODEX_TOKEN only. */
@@ -8,6 +8,9 @@ export const HOOK_SERVER_USAGE =
   '  The expected token is read from the CODEX_TOKEN environment variable; if unset, one is generated and printed once.';
 
 export const DEFAULT_HOOK_SERVER_PORT = 8787;
+
+const SYNOPSIS =
+  'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)';
 
 export interface HookServerCommandIo {
   readonly stdout?: { write(text: string): unknown };
@@ -34,25 +37,25 @@ export function parseHookServerArgs(argv: readonly string[]): HookServerArgs {
         : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new ConfigurationError('needs a value', `option '${flag}'`);
+      if (v === undefined || v === '') throw new UsageError(`option '${flag}' needs a value`, SYNOPSIS);
       return v;
     };
     if (flag === '--port') {
       const text = value();
       port = Number(text);
       if (!/^\d+$/.test(text) || port > 65_535)
-        throw new ConfigurationError(`must be a port number 0–65535, not ${text}`, "option '--port'");
+        throw new UsageError(`option '--port' must be a port number 0–65535; got '${text}'`, SYNOPSIS);
     } else if (flag === '--host') {
       host = value();
     } else if (flag === '--audit-log') {
       auditLog = value();
     } else if (flag === '--token') {
-      throw new ConfigurationError(
-        'is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN instead',
-        "option '--token'",
+      throw new UsageError(
+        "option '--token' is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN instead",
+        SYNOPSIS,
       );
     } else {
-      throw new ConfigurationError(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
+      throw new UsageError(`unknown option '${arg}'`, SYNOPSIS);
     }
   }
   return { port, host, ...(auditLog ? { auditLog } : {}) };
@@ -95,6 +98,11 @@ export async function runHookServerCommand(
       },
     });
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      stderr.write(`${describeListenError(code, args)}\n`);
+      return 2;
+    }
     stderr.write(`${describeError(error)}\n`);
     return error instanceof ConfigurationError ? 2 : 1;
   }
@@ -115,4 +123,14 @@ export async function runHookServerCommand(
   });
   await server.close();
   return 0;
+}
+
+/** Why the server could not listen, and what to do: another port, or another address. */
+function describeListenError(code: 'EADDRINUSE' | 'EACCES' | 'EADDRNOTAVAIL', args: HookServerArgs): string {
+  const where = `${args.host}:${args.port}`;
+  if (code === 'EADDRINUSE')
+    return `Configuration error: port ${args.port} on ${args.host} is already in use: pass another with --port N (--port 0 picks a free one)`;
+  if (code === 'EACCES')
+    return `Configuration error: not allowed to listen on ${where} (ports below 1024 need privileges): pass another with --port N`;
+  return `Configuration error: ${args.host} is not an address of this machine: pass another with --host`;
 }

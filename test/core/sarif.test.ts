@@ -122,8 +122,8 @@ describe('renderSarif', () => {
       endLine: 3,
       startColumn: 5,
     });
-    // A file-level finding has no region.
-    expect(byUri('keys/server.pem').locations![0]!.physicalLocation!.region).toBeUndefined();
+    // A file-level finding points at the file's first line: code scanning shows no result without a region.
+    expect(byUri('keys/server.pem').locations![0]!.physicalLocation!.region).toEqual({ startLine: 1, endLine: 1 });
     expect(byUri('docs/r%C3%A9%20sum%C3%A9.md').locations![0]!.physicalLocation!.region).toEqual({
       startLine: 2,
       endLine: 4,
