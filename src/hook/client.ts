@@ -348,7 +348,7 @@ async function sendWithRetries(request: HookRequest, retries: number, ctx: CallC
       return fail(
         'auth',
         // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-        `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired, not allowed from this address or lacks the 'hooks:trigger' scope; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
+        `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
         status,
       );
     }
