@@ -242,6 +242,8 @@ describe('scan reads whole files as added lines', () => {
     // A path that cannot be read is named without its control characters.
     const hostile = io({ cwd: dir });
     expect(await runCli(['scan', '--strict', 'gone\u001b[2J.env'], hostile.io)).toBe(2);
-    expect(hostile.err.text).toMatch(/^codex-hooks: warning: skipped 'gone\?\[2J\.env': no such file or folder, and as a glob it matches none\n/);
+    expect(hostile.err.text).toMatch(
+      /^codex-hooks: warning: skipped 'gone\?\[2J\.env': no such file or folder, and as a glob it matches none\n/,
+    );
   });
 });
