@@ -177,6 +177,6 @@ describe('reference hook server', () => {
     expect(await runHookServerCommand(['--token', 'x'], {}, quiet)).toBe(2);
     expect(await runHookServerCommand(['--host', '192.168.1.10'], { CODEX_TOKEN: TOKEN }, quiet)).toBe(2);
     expect(await runHookServerCommand(['--port', 'abc'], {}, quiet)).toBe(2);
-    expect(err.join('')).toContain("option '--token': is not accepted");
+    expect(err.join('')).toContain("Usage error: option '--token' is not accepted");
   });
 });
