@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { openAuditLog, type AuditLog } from '../audit/index.js';
+import type { AuditLog } from '../audit/index.js';
 import {
   authorize,
   clientAddress,
@@ -103,7 +103,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
       headerValue(req.headers['x-forwarded-for']),
       policy?.trustedProxies ?? [],
     );
-    let caller: Caller | undefined;
+    let caller: Caller | undefined = undefined;
     const base = {
       timestamp: now().toISOString(),
       event: 'prompt.submitted',
