@@ -87,11 +87,14 @@ describe('usage windows', () => {
   it('allows max_requests per window, then says how long until it resets', () => {
     const w = new UsageWindows();
     const start = Date.UTC(2026, 10, 24, 10, 0, 0);
-    expect(w.take('ci', limit, start + 1000)).toEqual({ allowed: true });
+    expect(w.take('ci', limit, start)).toEqual({ allowed: true });
     expect(w.take('ci', limit, start + 2000)).toEqual({ allowed: true });
     expect(w.take('ci', limit, start + 1_800_000)).toEqual({ allowed: false, retryAfterSeconds: 1800 });
+    expect(w.take('ci', limit, start + 3_599_500)).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect(w.take('other', limit, start + 1_800_000)).toEqual({ allowed: true });
     expect(w.take('ci', limit, start + 3_600_000)).toEqual({ allowed: true });
+    expect(w.take('ci', limit, start + 3_600_001)).toEqual({ allowed: true });
+    expect(w.take('ci', limit, start + 3_600_002)).toEqual({ allowed: false, retryAfterSeconds: 3600 });
   });
 
   it.each([

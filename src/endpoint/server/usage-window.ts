@@ -1,7 +1,7 @@
 /**
- * Usage limits: at most `maxRequests` per fixed window of `intervalMs`, counted per token id and aligned to
- * the epoch (a daily window resets at 00:00 UTC). In memory: a restart starts every window afresh, which
- * errs towards availability; the audit log keeps the true count.
+ * Usage limits: at most `maxRequests` per window of `intervalMs`, counted per token id. A window opens with
+ * the first request after the previous one closed, so Retry-After is exact for every caller. In memory: a
+ * restart starts every window afresh, which errs towards availability; the audit log keeps the true count.
  */
 
 export interface UsageLimit {
@@ -17,12 +17,12 @@ export class UsageWindows {
 
   /** Counts one request of `id` at `now` (ms) and says whether it is within the limit. */
   take(id: string, limit: UsageLimit, now: number): UsageDecision {
-    const start = Math.floor(now / limit.intervalMs) * limit.intervalMs;
     let window = this.windows.get(id);
-    if (!window || window.start !== start) {
-      window = { start, count: 0 };
+    if (!window || now >= window.start + limit.intervalMs) {
+      window = { start: now, count: 0 };
       this.windows.set(id, window);
     }
+    const { start } = window;
     if (window.count >= limit.maxRequests) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((start + limit.intervalMs - now) / 1000)) };
     }
