@@ -4,6 +4,7 @@ import { CLOUD_RULES } from './cloud.js';
 import { CODE_HOSTING_RULES } from './code-hosting.js';
 import { GENERIC_RULES } from './generic.js';
 import { INFRA_RULES } from './infra.js';
+import { LONG_TAIL_RULES } from './long-tail.js';
 import { MESSAGING_RULES } from './messaging.js';
 import { PAYMENT_RULES } from './payments.js';
 import { REGISTRY_RULES } from './registries.js';
@@ -17,5 +18,6 @@ export const BUILTIN_RULES: readonly SecretRule[] = [
   ...AI_RULES,
   ...REGISTRY_RULES,
   ...INFRA_RULES,
+  ...LONG_TAIL_RULES,
   ...GENERIC_RULES,
 ];
