@@ -105,7 +105,8 @@ export interface PrefixedSpec extends Common {
   readonly example: (g: Synth) => string | readonly string[];
 }
 
-const BEFORE = '(?<![A-Za-z0-9_])';
+// A prefix inside a base64 blob (`…a/cio…`, `…//cio…`, `…+ghp_…`) is not the start of a token; after `://` it is.
+const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 
 /** A token that carries its own, provider-specific prefix. */

@@ -2,6 +2,7 @@ import type { SecretRule } from '../types.js';
 import { AI_RULES } from './ai.js';
 import { CLOUD_RULES } from './cloud.js';
 import { CODE_HOSTING_RULES } from './code-hosting.js';
+import { CONFIG_CREDENTIAL_RULES } from './commands-and-configs.js';
 import { GENERIC_RULES } from './generic.js';
 import { INFRA_RULES } from './infra.js';
 import { LONG_TAIL_RULES } from './long-tail.js';
@@ -19,5 +20,6 @@ export const BUILTIN_RULES: readonly SecretRule[] = [
   ...REGISTRY_RULES,
   ...INFRA_RULES,
   ...LONG_TAIL_RULES,
+  ...CONFIG_CREDENTIAL_RULES,
   ...GENERIC_RULES,
 ];
