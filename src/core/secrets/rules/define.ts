@@ -250,7 +250,7 @@ function slug(s: string): string {
 
 /**
  * The long tail: a provider whose token is a plain character class, recognised only because the provider
- * is named close before it (`ABSTRACT_API_KEY=…`, `"abstract": {"key": "…"}`, `abstract key: …`). The
+ * is named close before it (on its line, or the line above as a parent YAML key) (`ABSTRACT_API_KEY=…`, `"abstract": {"key": "…"}`, `abstract key: …`). The
  * keyword must come at most 40 characters before the value; the value needs letters and digits, an
  * entropy floor, and must not read as a digest, an id or a version.
  */
@@ -270,7 +270,7 @@ export function keyed(row: KeyedRow): SecretRule {
     provider: row.provider,
     description: row.description ?? `${row.provider} credential named next to its value`,
     keywords: row.keywords.map((k) => k.toLowerCase()),
-    pattern: new RegExp(`(?:${keywords})([^\\n]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
+    pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
     secretGroup: 2,
     specificity: 2,
     entropy: v.min >= 24 ? 3 : 2.6,
