@@ -270,7 +270,9 @@ export function keyed(row: KeyedRow): SecretRule {
     provider: row.provider,
     description: row.description ?? `${row.provider} credential named next to its value`,
     keywords: row.keywords.map((k) => k.toLowerCase()),
-    pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
+    pattern: new RegExp(
+      `(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`,
+    ),
     secretGroup: 2,
     specificity: 2,
     entropy: v.min >= 24 ? 3 : 2.6,
