@@ -1,9 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-action.js';
 
 // `codex-hooks scan` and `review` as users run them: the built dist/cli, a child process, real folders.
@@ -153,7 +152,6 @@ describe('usage errors', () => {
     ],
     [['review', '--base'], /^codex-hooks: Usage error: option '--base' needs a value\nUsage: codex-hooks review /],
     [['frob'], /^codex-hooks: Usage error: unknown command 'frob'\nUsage: codex-hooks COMMAND/],
-    [['hook-server', '--nope'], /^Usage error: unknown option '--nope'\nUsage: codex-hooks hook-server /],
   ])('%j says "Usage error" with the command line, exit 2', async (argv, message) => {
     const run = await cli(argv, os.tmpdir());
     expect(run.code).toBe(2);
@@ -179,26 +177,6 @@ describe('review and git', () => {
     const run = await cli(['review', '--base', 'HEAD', '--format', 'json'], dir);
     expect(run.code).toBe(1);
     expect(foundPaths(run)).toEqual(['a.ts']);
-  });
-});
-
-describe('hook-server', () => {
-  let busy: Server | undefined;
-  afterEach(() => busy?.close());
-
-  it('on a port in use: a clear message and exit 2', async () => {
-    busy = createServer();
-    const port = await new Promise<number>((resolve) =>
-      busy!.listen(0, '127.0.0.1', () => resolve((busy!.address() as { port: number }).port)),
-    );
-    const run = await cli(['hook-server', '--port', String(port)], os.tmpdir());
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(
-      new RegExp(
-        `port ${port} on 127\\.0\\.0\\.1 is already in use: pass another with --port N \\(--port 0 picks a free one\\)`,
-      ),
-    );
-    expect(run.stderr).not.toMatch(/Internal error/);
   });
 });
 
