@@ -69,11 +69,13 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A hang guard, not a speed check; E2E_TIMEOUT_SCALE stretches it on a loaded machine.
+  const limit = (options.timeoutMs ?? 20_000) * Number(process.env.E2E_TIMEOUT_SCALE ?? 1);
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the action did not finish within ${options.timeoutMs ?? 20_000} ms\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 20_000);
+      reject(new Error(`the action did not finish within ${limit} ms\n${stdout}\n${stderr}`));
+    }, limit);
     child.on('close', (c) => {
       clearTimeout(timer);
       resolve(c);
