@@ -1,24 +1,25 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runCommand, type CommandRunner } from './adapters/command-runner.js';
-import { createGit, type GitPort } from './adapters/git.js';
-import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from './adapters/github.js';
-import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
-import { resolveInWorkspace } from './adapters/workspace.js';
+import { runCommand } from './adapters/command-runner.js';
+import { createGit } from './adapters/git.js';
+import { createGitHubClient, type GitHubClientOptions } from './adapters/github.js';
+import { createActionsRunner } from './adapters/runner.js';
+import type { CommandRunner, GitHubPort, GitPort, RunnerPort } from './ports.js';
+import { resolveInWorkspace } from './core/workspace-path.js';
 import { loadConfigSource } from './config/source.js';
-import { buildJsonReport } from './core/findings.js';
+import { buildJsonReport } from './core/findings/finalize.js';
 import { renderSarif } from './core/render/sarif.js';
 import { readPullRequestEvent } from './core/pull-request.js';
 import type { PullRequest, ReviewStats } from './core/types.js';
 import { ConfigurationError, describeError } from './errors.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { readInputs, type ActionInputs } from './settings/action-inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { runReviewPipeline } from './pipeline/review.js';
-import { publishResults } from './report/publish.js';
+import { publishResults } from './publish/results.js';
 
 /** The outside world, handed in so tests can pass fakes. */
 export interface ActionDeps {

@@ -1,5 +1,5 @@
-import { HOOK_SERVER_USAGE } from '../hook-server/index.js';
-import { VERSION } from '../version.js';
+import { HOOK_SERVER_USAGE } from '../endpoint/server/index.js';
+import { VERSION } from '../core/version.js';
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
 

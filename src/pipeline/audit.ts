@@ -1,8 +1,8 @@
-import { resolveInWorkspace } from '../adapters/workspace.js';
+import { resolveInWorkspace } from '../core/workspace-path.js';
 import { ConfigurationError } from '../errors.js';
 import type { HookEvent, HooksConfig } from '../config/types.js';
-import { appendAuditLog, createAuditRecord, type AuditContext } from '../hook/audit.js';
-import type { HookExchange } from '../hook/client.js';
+import { appendAuditLog, createAuditRecord, type AuditContext } from '../endpoint/audit.js';
+import type { HookExchange } from '../endpoint/client.js';
 import { collectLoggers, type HookExecution } from '../hooks/engine.js';
 
 export interface AuditInput {

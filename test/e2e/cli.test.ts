@@ -91,7 +91,7 @@ describe('codex-hooks review', () => {
     expect(run.stdout.includes('\u001b[')).toBe(false);
   });
 
-  it('prints the JSON report of DESIGN.md with --format json', async () => {
+  it('prints the JSON report with --format json', async () => {
     const repo = makeRepo({ 'src/a.ts': `const key = "${AWS_KEY}";\n` });
     const run = await cli(['review', '--base', 'main', '--head', 'feature', '--format', 'json'], repo);
     expect(run.code).toBe(1);

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pickHeaders, recordSnapshot } from './e2e-snapshot.js';
-import { reviewRequest } from '../../src/hook-server/rules.js';
-import type { HookRequest, HookResponse } from '../../src/hook/types.js';
+import { reviewRequest } from '../../src/endpoint/server/rules.js';
+import type { HookRequest, HookResponse } from '../../src/endpoint/types.js';
 
 /**
  * One scripted answer: a status with headers and a body, `hang` (never answers), `review` (a real answer),

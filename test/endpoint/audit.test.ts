@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAuditLog, createAuditRecord } from '../../src/hook/audit.js';
-import type { HookExchange } from '../../src/hook/client.js';
+import { appendAuditLog, createAuditRecord } from '../../src/endpoint/audit.js';
+import type { HookExchange } from '../../src/endpoint/client.js';
 
 const exchange: HookExchange = {
   timestamp: '2026-11-24T10:00:00.000Z',

@@ -1,4 +1,4 @@
-import { ConfigurationError, describeError } from '../errors.js';
+import { ConfigurationError, describeError } from '../../errors.js';
 import { generateLocalToken, startHookServer } from './server.js';
 
 /** `codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]`. The token comes from CODEX_TOKEN only. */

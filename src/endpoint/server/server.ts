@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigurationError } from '../errors.js';
-import { appendAuditLog } from '../hook/audit.js';
-import { describeSchemaErrors, requestSchemaValidator } from '../hook/schema.js';
-import { fingerprintToken, isLoopbackHost } from '../hook/token.js';
-import type { HookRequest } from '../hook/types.js';
-import type { Logger } from '../logger.js';
+import { ConfigurationError } from '../../errors.js';
+import { appendAuditLog } from '../audit.js';
+import { describeSchemaErrors, requestSchemaValidator } from '../schema.js';
+import { fingerprintToken, isLoopbackHost } from '../token.js';
+import type { HookRequest } from '../types.js';
+import type { Logger } from '../../logger.js';
 import { reviewRequest } from './rules.js';
 
 /**
