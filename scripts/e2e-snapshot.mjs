@@ -75,7 +75,7 @@ execFileSync('tar', ['-x', '-C', baseDist], { input: archive });
 function record(dist, into) {
   const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/e2e', '--reporter=dot'], {
     // A loaded machine must not turn the harness's hang guard into a failure that drops a record.
-    env: { ...process.env, E2E_DIST: dist, E2E_SNAPSHOT_DIR: into, E2E_TIMEOUT_SCALE: '10' },
+    env: { ...process.env, E2E_DIST: dist, E2E_SNAPSHOT_DIR: into, E2E_TIMEOUT_SCALE: '14' },
     encoding: 'utf8',
   });
   const tail = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-4).join('\n');
