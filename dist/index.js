@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6656);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8579);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6656:
+/***/ 8579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44208,10 +44208,23 @@ function escapeCommandProperty(value) {
     return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** Kept in step with package.json by a test. */
-const src_version_VERSION = '0.1.0';
+const core_version_VERSION = '0.1.0';
 const PRODUCT = 'codex-hooks-action';
+
+;// CONCATENATED MODULE: ./src/ports.ts
+/*
+ * The ports: what the pipeline asks of the outside world. They are declared here, apart from the adapters
+ * (src/adapters/) that implement them with octokit, @actions/core, git and child processes, so that the
+ * pipeline, the hooks engine and the publishers depend on these types only. Tests hand in fakes or point the
+ * real adapters at loopback servers. docs/architecture.md shows who may import what.
+ */
+// ── GitHub ────────────────────────────────────────────────────────────────────────────────────────────────
+/** GitHub lists at most 3,000 files of a pull request. */
+const PULL_REQUEST_FILE_CAP = 3000;
+/** GitHub lists at most 300 files of a commit comparison. */
+const COMPARE_FILE_CAP = 300;
 
 ;// CONCATENATED MODULE: ./src/adapters/github.ts
 
@@ -44220,10 +44233,7 @@ const PRODUCT = 'codex-hooks-action';
 
 
 
-/** GitHub lists at most 3,000 files of a pull request. */
-const PULL_REQUEST_FILE_CAP = 3000;
-/** GitHub lists at most 300 files of a commit comparison. */
-const COMPARE_FILE_CAP = 300;
+
 const ThrottledOctokit = dist_src_Octokit.plugin(retry, throttling);
 function createGitHubClient(options) {
     const { logger } = options;
@@ -44231,7 +44241,7 @@ function createGitHubClient(options) {
     const octokit = new ThrottledOctokit({
         auth: options.token,
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
-        userAgent: `${PRODUCT}/${src_version_VERSION}`,
+        userAgent: `${PRODUCT}/${core_version_VERSION}`,
         log: {
             debug: () => { },
             info: () => { },
@@ -47680,7 +47690,7 @@ function createActionsRunner(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+;// CONCATENATED MODULE: ./src/core/workspace-path.ts
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
@@ -52103,7 +52113,7 @@ const HOOKS_CONFIG_SCHEMA = {
 };
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
-/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
+/** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
 const HOOK_EVENTS = (/* unused pure expression or super */ null && (['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed']));
 const DEFAULT_CONFIG = { version: 1, hooks: [] };
 
@@ -52244,7 +52254,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
 
-;// CONCATENATED MODULE: ./src/core/findings.ts
+;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
 /** Short, stable hash used in fingerprints and hidden comment markers. */
@@ -56469,17 +56479,20 @@ function redactSecrets(text, secrets) {
 
 ;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
 
-
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
  * A leading `(?i)` (gitleaks style) becomes the `i` flag.
  */
 function compileCustomRules(configs) {
     return configs.map((config) => {
         if (!ID.test(config.id)) {
-            throw new errors_ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
         }
         let source = config.pattern;
         let flags = '';
@@ -56492,11 +56505,11 @@ function compileCustomRules(configs) {
             pattern = new RegExp(source, flags);
         }
         catch (error) {
-            throw new errors_ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
         }
         const risk = checkUserRegex(source, flags);
         if (risk)
-            throw new errors_ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -56564,8 +56577,8 @@ function renderSarif(findings, options = {}) {
                     driver: {
                         name: SARIF_TOOL_NAME,
                         fullName: PRODUCT,
-                        version: src_version_VERSION,
-                        semanticVersion: src_version_VERSION,
+                        version: core_version_VERSION,
+                        semanticVersion: core_version_VERSION,
                         informationUri: options.informationUri ?? SARIF_INFORMATION_URI,
                         rules,
                     },
@@ -56722,7 +56735,7 @@ function readPullRequestEvent(eventName, payload, repository) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/action-inputs.ts
 
 
 const INPUT_DEFAULTS = {
@@ -56776,9 +56789,9 @@ function readInputs(read, env = {}) {
         hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
         hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
         maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
-        requestChanges: inputs_boolean(get('request-changes'), 'request-changes'),
+        requestChanges: action_inputs_boolean(get('request-changes'), 'request-changes'),
         sarifFile: get('sarif-file'),
-        dryRun: inputs_boolean(get('dry-run'), 'dry-run'),
+        dryRun: action_inputs_boolean(get('dry-run'), 'dry-run'),
     });
 }
 function oneOf(value, name, allowed) {
@@ -56797,7 +56810,7 @@ function integer(value, name, min, max) {
     }
     return n;
 }
-function inputs_boolean(value, name) {
+function action_inputs_boolean(value, name) {
     const v = value.toLowerCase();
     if (['true', 'yes', 'on', '1'].includes(v))
         return true;
@@ -56832,7 +56845,7 @@ function globs(value, name) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/hook/token.ts
+;// CONCATENATED MODULE: ./src/endpoint/token.ts
 
 
 
@@ -57997,9 +58010,18 @@ function describe(action, fallback) {
 
 ;// CONCATENATED MODULE: ./src/hooks/secret-rules.ts
 
+
 /** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
 function toSecretRules(configs) {
-    return compileCustomRules(configs);
+    try {
+        return compileCustomRules(configs);
+    }
+    catch (error) {
+        // The user wrote the rule: say so as a configuration error, as every other config problem.
+        if (error instanceof InvalidSecretRuleError)
+            throw new errors_ConfigurationError(error.message);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hooks/engine.ts
@@ -58383,7 +58405,7 @@ async function runResponseGeneratedHooks(comments, options) {
     return { findings: createFindings(drafts), secrets, executions, notes };
 }
 
-;// CONCATENATED MODULE: ./src/hook/payload.ts
+;// CONCATENATED MODULE: ./src/endpoint/payload.ts
 
 /** The marker line that ends an excerpt. Endpoint authors can match on `[… truncated by codex-hooks:`. */
 function formatTruncationMarker(moreLines) {
@@ -58670,7 +58692,7 @@ function coversLine(patch, line) {
 const hook_request_schema_namespaceObject = {};
 ;// CONCATENATED MODULE: ./schema/hook-response.schema.json
 const hook_response_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-response.schema.json","title":"Codex hook response, protocol v1","description":"The JSON body of a 200 answer. Unknown fields are ignored; a missing comments array means no comments.","type":"object","properties":{"comments":{"type":"array","items":{"type":"object","required":["path","line","body"],"properties":{"path":{"type":"string","minLength":1},"line":{"type":"integer","minimum":1,"description":"A line of the file at the head commit (or the base commit when side is LEFT)."},"start_line":{"type":"integer","minimum":1,"description":"Makes the comment a range start_line..line."},"side":{"enum":["RIGHT","LEFT"]},"severity":{"enum":["error","warning","notice"]},"title":{"type":"string"},"body":{"type":"string"},"suggestion":{"type":"string","description":"Replacement text for lines start_line..line (or line)."},"rule_id":{"type":"string"}}}},"summary":{"type":"string"},"verdict":{"enum":["approve","comment","request_changes"]}}}');
-;// CONCATENATED MODULE: ./src/hook/schema.ts
+;// CONCATENATED MODULE: ./src/endpoint/schema.ts
 
 
 
@@ -58705,7 +58727,7 @@ function describeSchemaErrors(errors, root, limit = 5) {
     return unique.length > limit ? [...unique.slice(0, limit), `… and ${unique.length - limit} more`] : unique;
 }
 
-;// CONCATENATED MODULE: ./src/hook/response.ts
+;// CONCATENATED MODULE: ./src/endpoint/response.ts
 
 /** Pure: validates and reads the endpoint's answer. Nothing of it is used before it matches the schema. */
 /** A 200 answer that breaks protocol v1. The message names the JSON path and what was expected. */
@@ -58785,7 +58807,7 @@ function pickComment(c) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/hook/client.ts
+;// CONCATENATED MODULE: ./src/endpoint/client.ts
 
 
 
@@ -58901,7 +58923,7 @@ async function sendWithRetries(request, retries, ctx) {
         Authorization: `Bearer ${options.token}`,
         'Content-Type': 'application/json',
         Accept: 'application/json',
-        'User-Agent': options.userAgent ?? `${PRODUCT}/${src_version_VERSION}`,
+        'User-Agent': options.userAgent ?? `${PRODUCT}/${core_version_VERSION}`,
         'Idempotency-Key': idempotencyKey,
         [HOOK_EVENT_HEADER]: 'prompt.submitted',
     };
@@ -59104,7 +59126,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/hook/index.ts
+;// CONCATENATED MODULE: ./src/endpoint/index.ts
 
 
 
@@ -59519,7 +59541,7 @@ async function runAuditCommand(argv, env, stdout) {
 
 
 
-;// CONCATENATED MODULE: ./src/hook/audit.ts
+;// CONCATENATED MODULE: ./src/endpoint/audit.ts
 function createAuditRecord(exchange, context, includeMetadata = true) {
     if (!includeMetadata) {
         return {
@@ -59956,7 +59978,7 @@ function renderReviewComment(finding, placement) {
     return review_comment_truncate(parts.join('\n'), COMMENT_BODY_LIMIT);
 }
 
-;// CONCATENATED MODULE: ./src/core/review/placement.ts
+;// CONCATENATED MODULE: ./src/core/findings/placement.ts
 /** Finds a finding's file by its head path, or by the old path of a renamed file. */
 function indexDiffFiles(files) {
     const byPath = new Map();
@@ -60004,7 +60026,7 @@ function placeFinding(finding, diff) {
     return { kind: 'file', path, reason: `lines ${start}–${end} are not inside one hunk of the diff` };
 }
 
-;// CONCATENATED MODULE: ./src/report/review.ts
+;// CONCATENATED MODULE: ./src/publish/review-comments.ts
 
 
 
@@ -60259,7 +60281,7 @@ async function settleChangeRequest(github, logger, pr, gate, postedThisRun, note
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/publish.ts
+;// CONCATENATED MODULE: ./src/publish/results.ts
 
 
 

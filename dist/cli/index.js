@@ -8322,7 +8322,11 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+<<<<<<< HEAD
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1394);
+=======
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2642);
+>>>>>>> issue-11
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8336,7 +8340,11 @@ __webpack_async_result__();
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 1394:
+=======
+/***/ 2642:
+>>>>>>> issue-11
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8712,7 +8720,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
 
-;// CONCATENATED MODULE: ./src/core/findings.ts
+;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
 /** Short, stable hash used in fingerprints and hidden comment markers. */
@@ -16861,17 +16869,20 @@ function tokensOverlap(a, b) {
 
 ;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
 
-
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
  * A leading `(?i)` (gitleaks style) becomes the `i` flag.
  */
 function compileCustomRules(configs) {
     return configs.map((config) => {
         if (!ID.test(config.id)) {
-            throw new ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
         }
         let source = config.pattern;
         let flags = '';
@@ -16884,11 +16895,11 @@ function compileCustomRules(configs) {
             pattern = new RegExp(source, flags);
         }
         catch (error) {
-            throw new ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
         }
         const risk = checkUserRegex(source, flags);
         if (risk)
-            throw new ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -16920,7 +16931,7 @@ function compileCustomRules(configs) {
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/hook/token.ts
+;// CONCATENATED MODULE: ./src/endpoint/token.ts
 
 
 
@@ -17497,9 +17508,18 @@ function describe(action, fallback) {
 
 ;// CONCATENATED MODULE: ./src/hooks/secret-rules.ts
 
+
 /** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
 function toSecretRules(configs) {
-    return compileCustomRules(configs);
+    try {
+        return compileCustomRules(configs);
+    }
+    catch (error) {
+        // The user wrote the rule: say so as a configuration error, as every other config problem.
+        if (error instanceof InvalidSecretRuleError)
+            throw new ConfigurationError(error.message);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hooks/engine.ts
@@ -18060,7 +18080,7 @@ class PatchHunk {
 
 
 
-;// CONCATENATED MODULE: ./src/hook/payload.ts
+;// CONCATENATED MODULE: ./src/endpoint/payload.ts
 
 /** The marker line that ends an excerpt. Endpoint authors can match on `[… truncated by codex-hooks:`. */
 function formatTruncationMarker(moreLines) {
@@ -18349,7 +18369,7 @@ var dist_ajv = __nccwpck_require__(2463);
 const hook_request_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-request.schema.json","title":"Codex hook request, protocol v1","description":"The body the action POSTs to a Codex hook endpoint (event prompt.submitted). Fields not listed here may be added in later minor revisions; endpoints should ignore them.","type":"object","required":["version","event","event_type","repository","pull_request_number","pull_request","files","findings","memory","metadata"],"properties":{"version":{"const":"1"},"event":{"const":"prompt.submitted"},"event_type":{"type":"string","pattern":"^(pull_request_[a-z_]+|local_review)$","description":"pull_request_<action> (opened, synchronize, reopened, ready_for_review, …) or local_review from the CLI."},"repository":{"type":"string","pattern":"^[^/\\\\s]+/[^/\\\\s]+$","description":"owner/name"},"pull_request_number":{"type":"integer","minimum":0,"description":"0 for a local review"},"pull_request":{"type":"object","required":["title","head_sha","base_sha","head_ref","base_ref","author","draft"],"properties":{"title":{"type":"string"},"head_sha":{"type":"string"},"base_sha":{"type":"string"},"head_ref":{"type":"string"},"base_ref":{"type":"string"},"author":{"type":"string"},"draft":{"type":"boolean"}}},"files":{"type":"array","description":"Files that passed the include/exclude filters, secrets redacted. A file cut into hunks appears once per piece, possibly in several chunks.","items":{"type":"object","required":["path","previous_path","status","additions","deletions","patch"],"properties":{"path":{"type":"string","minLength":1},"previous_path":{"type":["string","null"]},"status":{"type":"string"},"additions":{"type":"integer","minimum":0},"deletions":{"type":"integer","minimum":0},"patch":{"type":"string"}}}},"findings":{"type":"array","items":{"type":"object","required":["rule_id","path","line","severity","message"],"properties":{"rule_id":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"severity":{"enum":["error","warning","notice"]},"message":{"type":"string"}}}},"memory":{"type":"array","items":{"type":"object","required":["source","content"],"properties":{"source":{"type":"string"},"content":{"type":"string"}}}},"metadata":{"type":"object","required":["triggered_by","timestamp","chunk"],"properties":{"triggered_by":{"type":"string"},"timestamp":{"type":"string","description":"ISO 8601, UTC"},"run_id":{"type":"string"},"run_attempt":{"type":"string"},"workflow":{"type":"string"},"actor":{"type":"string"},"chunk":{"type":"object","required":["index","total"],"properties":{"index":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":1},"part":{"type":"string","pattern":"^[12](\\\\.[12])*$","description":"Set when the endpoint answered 413 and the action halved this chunk: 1 or 2 for the halves, 1.2 for the second half of the first half, and so on."}}}}}}}');
 ;// CONCATENATED MODULE: ./schema/hook-response.schema.json
 const hook_response_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-response.schema.json","title":"Codex hook response, protocol v1","description":"The JSON body of a 200 answer. Unknown fields are ignored; a missing comments array means no comments.","type":"object","properties":{"comments":{"type":"array","items":{"type":"object","required":["path","line","body"],"properties":{"path":{"type":"string","minLength":1},"line":{"type":"integer","minimum":1,"description":"A line of the file at the head commit (or the base commit when side is LEFT)."},"start_line":{"type":"integer","minimum":1,"description":"Makes the comment a range start_line..line."},"side":{"enum":["RIGHT","LEFT"]},"severity":{"enum":["error","warning","notice"]},"title":{"type":"string"},"body":{"type":"string"},"suggestion":{"type":"string","description":"Replacement text for lines start_line..line (or line)."},"rule_id":{"type":"string"}}}},"summary":{"type":"string"},"verdict":{"enum":["approve","comment","request_changes"]}}}');
-;// CONCATENATED MODULE: ./src/hook/schema.ts
+;// CONCATENATED MODULE: ./src/endpoint/schema.ts
 
 
 
@@ -18384,7 +18404,7 @@ function describeSchemaErrors(errors, root, limit = 5) {
     return unique.length > limit ? [...unique.slice(0, limit), `… and ${unique.length - limit} more`] : unique;
 }
 
-;// CONCATENATED MODULE: ./src/hook/response.ts
+;// CONCATENATED MODULE: ./src/endpoint/response.ts
 
 /** Pure: validates and reads the endpoint's answer. Nothing of it is used before it matches the schema. */
 /** A 200 answer that breaks protocol v1. The message names the JSON path and what was expected. */
@@ -18464,12 +18484,12 @@ function pickComment(c) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 const PRODUCT = 'codex-hooks-action';
 
-;// CONCATENATED MODULE: ./src/hook/client.ts
+;// CONCATENATED MODULE: ./src/endpoint/client.ts
 
 
 
@@ -18788,7 +18808,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/hook/index.ts
+;// CONCATENATED MODULE: ./src/endpoint/index.ts
 
 
 
@@ -18973,7 +18993,7 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
-;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+;// CONCATENATED MODULE: ./src/core/workspace-path.ts
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
@@ -19215,7 +19235,7 @@ async function runAuditCommand(argv, env, stdout) {
 
 
 
-;// CONCATENATED MODULE: ./src/hook/audit.ts
+;// CONCATENATED MODULE: ./src/endpoint/audit.ts
 function createAuditRecord(exchange, context, includeMetadata = true) {
     if (!includeMetadata) {
         return {
@@ -20126,7 +20146,7 @@ const HOOKS_CONFIG_SCHEMA = {
 };
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
-/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
+/** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
 const HOOK_EVENTS = (/* unused pure expression or super */ null && (['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed']));
 const DEFAULT_CONFIG = { version: 1, hooks: [] };
 
@@ -20259,6 +20279,7 @@ async function loadConfigSource(options) {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+<<<<<<< HEAD
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/endpoint/server/cidr.ts
@@ -20776,6 +20797,9 @@ function optionalLimit(usageLimit) {
 }
 
 ;// CONCATENATED MODULE: ./src/hook-server/rules.ts
+=======
+;// CONCATENATED MODULE: ./src/endpoint/server/rules.ts
+>>>>>>> issue-11
 
 const RULES = [
     {
@@ -20836,7 +20860,7 @@ function reviewRequest(request) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/hook-server/server.ts
+;// CONCATENATED MODULE: ./src/endpoint/server/server.ts
 
 
 
@@ -21045,6 +21069,7 @@ function readBody(req, max) {
     });
 }
 
+<<<<<<< HEAD
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 class JOSEError extends Error {
   static code = "ERR_JOSE_GENERIC";
@@ -22096,6 +22121,9 @@ function writePolicyFile(file, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/hook-server/command.ts
+=======
+;// CONCATENATED MODULE: ./src/endpoint/server/command.ts
+>>>>>>> issue-11
 
 
 
@@ -22235,7 +22263,7 @@ function waitForStop(signal, onHangup) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/hook-server/index.ts
+;// CONCATENATED MODULE: ./src/endpoint/server/index.ts
 
 
 

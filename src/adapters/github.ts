@@ -1,125 +1,19 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import type { CheckAnnotation } from '../core/render/annotations.js';
 import { ANNOTATIONS_PER_REQUEST, batchAnnotations } from '../core/render/annotations.js';
-import type { ChangedFile, Conclusion, FileStatus, PullRequest } from '../core/types.js';
+import type { CheckAnnotation } from '../core/render/annotations.js';
+import type { ChangedFile, FileStatus, PullRequest } from '../core/types.js';
 import { PermissionError, UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { PRODUCT, VERSION } from '../version.js';
-
-/** GitHub lists at most 3,000 files of a pull request. */
-export const PULL_REQUEST_FILE_CAP = 3000;
-
-export interface ListedFiles {
-  readonly files: ChangedFile[];
-  /** True when GitHub's 3,000-file cap was reached: files past it were never listed. */
-  readonly capped: boolean;
-}
-
-export interface CheckRunInput {
-  readonly name: string;
-  readonly headSha: string;
-  readonly conclusion: Conclusion;
-  readonly title: string;
-  readonly summary: string;
-  readonly text?: string;
-  readonly annotations: readonly CheckAnnotation[];
-  readonly detailsUrl?: string;
-}
-
-/** What the action asks of GitHub. Tests hand in a fake or point the real one at a loopback server. */
-/** A submitted review, as listed by `GET /pulls/{n}/reviews`. */
-export interface ExistingReview {
-  readonly id: number;
-  /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED`, `PENDING`. */
-  readonly state: string;
-  readonly body: string;
-}
-
-export interface GitHubPort {
-  listPullRequestFiles(pr: PullRequest): Promise<ListedFiles>;
-  /** Creates a completed check run; annotations past the first 50 are sent in further updates. */
-  createCheckRun(pr: PullRequest, input: CheckRunInput): Promise<number>;
-  /** A file's text at a ref, or undefined when it does not exist there. */
-  getFileContent(pr: PullRequest, path: string, ref: string): Promise<string | undefined>;
-  /** Every review comment of the pull request (all pages), oldest first. */
-  listReviewComments(pr: PullRequest): Promise<ExistingReviewComment[]>;
-  /**
-   * Creates one submitted review with its inline comments and returns its id. GitHub creates it all or
-   * nothing: a 422 (a line it cannot resolve) is thrown as an UpstreamError with status 422.
-   */
-  createReview(pr: PullRequest, input: ReviewInput): Promise<number>;
-  /** Every review of the pull request (all pages), oldest first: id, state and body. */
-  listReviews(pr: PullRequest): Promise<ExistingReview[]>;
-  /** Dismisses a review with a message (a changes-requested review that no longer applies). */
-  dismissReview(pr: PullRequest, reviewId: number, message: string): Promise<void>;
-  /** A file-level review comment (`subject_type: file`) on the given commit; returns its id. */
-  createFileComment(pr: PullRequest, input: FileCommentInput): Promise<number>;
-  /** Replaces the body of a review comment. */
-  updateReviewComment(pr: PullRequest, commentId: number, body: string): Promise<void>;
-  /**
-   * Creates or updates the one conversation comment whose body starts with `marker` (every page is read).
-   * Returns its id and whether it was created; undefined when it does not exist and `create` is false.
-   */
-  upsertIssueComment(
-    pr: PullRequest,
-    marker: string,
-    body: string,
-    options?: { readonly create?: boolean },
-  ): Promise<{ id: number; created: boolean } | undefined>;
-  /**
-   * Files changed between two commits (`base...head`): their status (`ahead`, `behind`, `diverged`, `identical`)
-   * and paths (renamed files under both names). Undefined when GitHub cannot compare them (404, 422): a
-   * force-push that dropped `base`, for instance.
-   */
-  compareCommits(pr: PullRequest, base: string, head: string): Promise<CommitComparison | undefined>;
-  /** Requests made so far (for the benchmark and the log). */
-  requestCount(): number;
-}
-
-/** A review comment already on the pull request. */
-export interface ExistingReviewComment {
-  readonly id: number;
-  readonly body: string;
-  readonly path: string;
-  /** The comment's line on the current diff; null when outdated or file-level. */
-  readonly line: number | null;
-  /** Set on replies: the id of the comment that starts the thread. */
-  readonly inReplyToId?: number;
-  readonly author?: string;
-}
-
-export interface InlineCommentInput {
-  readonly path: string;
-  readonly body: string;
-  readonly line: number;
-  readonly startLine?: number;
-  readonly side: 'RIGHT' | 'LEFT';
-}
-
-export interface ReviewInput {
-  readonly commitId: string;
-  readonly body: string;
-  readonly event: 'COMMENT' | 'REQUEST_CHANGES';
-  readonly comments: readonly InlineCommentInput[];
-}
-
-export interface FileCommentInput {
-  readonly commitId: string;
-  readonly path: string;
-  readonly body: string;
-}
-
-export interface CommitComparison {
-  readonly status: 'ahead' | 'behind' | 'diverged' | 'identical';
-  readonly files: readonly string[];
-  /** GitHub lists at most 300 files of a comparison: past that the list is incomplete. */
-  readonly truncated: boolean;
-}
-
-/** GitHub lists at most 300 files of a commit comparison. */
-export const COMPARE_FILE_CAP = 300;
+import { PRODUCT, VERSION } from '../core/version.js';
+import {
+  COMPARE_FILE_CAP,
+  PULL_REQUEST_FILE_CAP,
+  type ExistingReview,
+  type ExistingReviewComment,
+  type GitHubPort,
+} from '../ports.js';
 
 export interface GitHubClientOptions {
   readonly token: string;

@@ -1,40 +1,6 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import type { Logger } from '../logger.js';
-
-export interface AnnotationProperties {
-  readonly title?: string;
-  readonly file?: string;
-  readonly startLine?: number;
-  readonly endLine?: number;
-  readonly startColumn?: number;
-}
-
-/** The GitHub Actions runner: inputs, outputs, masking, logs, the job summary and the event. */
-export interface RunnerPort extends Logger {
-  getInput(name: string): string;
-  setSecret(value: string): void;
-  setOutput(name: string, value: string | number): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  /** A workflow-command annotation (`::error file=…::`), shown on the PR even when the token cannot write checks. */
-  annotate(level: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties): void;
-  appendSummary(markdown: string): Promise<void>;
-  setFailed(message: string): void;
-  readonly event: RunnerEvent;
-}
-
-export interface RunnerEvent {
-  readonly eventName: string;
-  readonly payload: Record<string, unknown>;
-  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
-  readonly apiUrl: string;
-  readonly serverUrl: string;
-  readonly runId: string;
-  readonly runAttempt: string;
-  readonly workflow: string;
-  readonly actor: string;
-  readonly workspace: string;
-}
+import type { RunnerPort } from '../ports.js';
 
 export function createActionsRunner(env: NodeJS.ProcessEnv = process.env): RunnerPort {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');

@@ -1,7 +1,7 @@
-import { HOOK_SERVER_USAGE } from '../hook-server/index.js';
+import { HOOK_SERVER_USAGE } from '../endpoint/server/index.js';
 import { AUDIT_USAGE } from '../audit/index.js';
 import { TOKEN_USAGE } from '../endpoint/server/token-command.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Minimatch } from 'minimatch';
-import type { CommandRunner } from '../adapters/command-runner.js';
+import type { CommandRunner } from '../ports.js';
 import type {
   HookAction,
   HookDefinition,
@@ -10,7 +10,7 @@ import type {
   SecretScanAction,
 } from '../config/types.js';
 import type { ParsedPatch } from '../core/diff/index.js';
-import { createFindings, severityRank, type FindingDraft } from '../core/findings.js';
+import { createFindings, severityRank, type FindingDraft } from '../core/findings/finalize.js';
 import {
   BUILTIN_RULES,
   parseBaseline,

@@ -1,9 +1,9 @@
-import { resolveInWorkspace } from '../adapters/workspace.js';
+import { resolveInWorkspace } from '../core/workspace-path.js';
 import { appendAuditRecords, auditLogOptionsFor, includesMetadata } from '../audit/index.js';
 import { ConfigurationError } from '../errors.js';
 import type { HookEvent, HooksConfig, LoggerAction } from '../config/types.js';
-import { createAuditRecord, type AuditContext } from '../hook/audit.js';
-import type { HookExchange } from '../hook/client.js';
+import { createAuditRecord, type AuditContext } from '../endpoint/audit.js';
+import type { HookExchange } from '../endpoint/client.js';
 import { collectLoggers, type HookExecution } from '../hooks/engine.js';
 
 export interface AuditInput {

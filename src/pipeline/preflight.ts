@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { inspectToken, validateHookUrl } from '../hook/token.js';
+import { inspectToken, validateHookUrl } from '../endpoint/token.js';
 import type { Logger } from '../logger.js';
 
 /**

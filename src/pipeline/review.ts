@@ -1,6 +1,6 @@
 import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
-import { dedupeFindings } from '../core/findings.js';
+import { dedupeFindings } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
 import { redactFindings } from '../core/secrets/index.js';
 import type {
@@ -12,10 +12,9 @@ import type {
   PullRequest,
   ReviewStats,
 } from '../core/types.js';
-import type { CommandRunner } from '../adapters/command-runner.js';
-import type { HookExchange } from '../hook/client.js';
-import type { ReviewFailure, ReviewUsage } from '../ports.js';
-import { inspectToken } from '../hook/token.js';
+import type { CommandRunner, ReviewFailure, ReviewUsage } from '../ports.js';
+import type { HookExchange } from '../endpoint/client.js';
+import { inspectToken } from '../endpoint/token.js';
 import { runPromptSubmittedHooks, type HookExecution, type HookRunOptions } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';
 import { runAiReview, type AiReviewOptions } from './ai-review.js';

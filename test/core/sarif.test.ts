@@ -6,11 +6,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { samplePullRequest } from '../support/pull-request.js';
 import { parseHooksConfig } from '../../src/config/load.js';
-import { createFindings, type FindingDraft } from '../../src/core/findings.js';
+import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { renderSarif, SARIF_FINGERPRINT_KEY, toUri } from '../../src/core/render/sarif.js';
 import type { ChangedFile } from '../../src/core/types.js';
 import { runReviewPipeline } from '../../src/pipeline/review.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/core/version.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(

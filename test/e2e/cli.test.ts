@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEndpoint } from '../support/fake-endpoint.js';
-import { ROOT } from '../support/run-action.js';
+import { recordSnapshot } from '../support/e2e-snapshot.js';
+import { CLI_ENTRY as CLI } from '../support/run-action.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
 
 interface CliRun {
@@ -25,7 +25,10 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}): Pro
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      recordSnapshot('cli', { args, code, stdout, stderr });
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -44,6 +47,9 @@ function makeRepo(
         GIT_AUTHOR_EMAIL: 't@example.com',
         GIT_COMMITTER_NAME: 't',
         GIT_COMMITTER_EMAIL: 't@example.com',
+        // Fixed dates: the same commits, the same SHAs, on every run (scripts/e2e-snapshot.mjs compares runs).
+        GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
       },
     });
   const write = (files: Record<string, string>) => {
@@ -85,7 +91,7 @@ describe('codex-hooks review', () => {
     expect(run.stdout.includes('\u001b[')).toBe(false);
   });
 
-  it('prints the JSON report of DESIGN.md with --format json', async () => {
+  it('prints the JSON report with --format json', async () => {
     const repo = makeRepo({ 'src/a.ts': `const key = "${AWS_KEY}";\n` });
     const run = await cli(['review', '--base', 'main', '--head', 'feature', '--format', 'json'], repo);
     expect(run.code).toBe(1);

@@ -358,6 +358,9 @@ async function gitRepo(dir: string, files: Record<string, string>): Promise<{ ba
     GIT_AUTHOR_EMAIL: 't@example.com',
     GIT_COMMITTER_NAME: 't',
     GIT_COMMITTER_EMAIL: 't@example.com',
+    // Fixed dates: the same commits, the same SHAs, on every run (scripts/e2e-snapshot.mjs compares runs).
+    GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+    GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
   };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');

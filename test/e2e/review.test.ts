@@ -42,6 +42,8 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
     cwd,
     encoding: 'utf8',
+    // Fixed dates: the same commits, the same SHAs, on every run (scripts/e2e-snapshot.mjs compares runs).
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
   }).trim();
 }
 

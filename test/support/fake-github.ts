@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pickHeaders, recordSnapshot } from './e2e-snapshot.js';
 import { parsePatch } from '../../src/core/diff/parse-patch.js';
 
 /**
@@ -130,6 +131,16 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    recordSnapshot(
+      'github',
+      this.requests.map((r) => ({
+        method: r.method,
+        path: r.path,
+        query: r.query.toString(),
+        headers: pickHeaders(r.headers),
+        body: r.body,
+      })),
+    );
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 

@@ -3,9 +3,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, recordSnapshot } from './e2e-snapshot.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const ACTION_ENTRY = path.join(ROOT, 'dist', 'index.js');
+/** The built dist/ the e2e tests run; E2E_DIST points them at another build (scripts/e2e-snapshot.mjs). */
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
+export const ACTION_ENTRY = path.join(DIST, 'index.js');
+export const CLI_ENTRY = path.join(DIST, 'cli', 'index.js');
 
 export interface ActionRun {
   readonly code: number | null;
@@ -65,17 +69,20 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A hang guard, not a speed check: a loaded 2-core machine runs a 20 s action in minutes, so the limit is
+  // stretched (E2E_TIMEOUT_SCALE, 8 by default) and kept under vitest's own 300 s test timeout.
+  const limit = Math.min(280_000, (options.timeoutMs ?? 20_000) * Number(process.env.E2E_TIMEOUT_SCALE ?? 8));
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`the action did not finish within ${options.timeoutMs ?? 20_000} ms\n${stdout}\n${stderr}`));
-    }, options.timeoutMs ?? 20_000);
+      reject(new Error(`the action did not finish within ${limit} ms\n${stdout}\n${stderr}`));
+    }, limit);
     child.on('close', (c) => {
       clearTimeout(timer);
       resolve(c);
     });
   });
-  return {
+  const run = {
     code,
     stdout,
     stderr,
@@ -83,6 +90,15 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     summary: await readFile(summaryPath, 'utf8'),
     dir,
   };
+  recordSnapshot('action', {
+    code,
+    stdout,
+    stderr,
+    outputs: run.outputs,
+    summary: run.summary,
+    files: filesUnder(dir, ['event.json', 'output.txt', 'summary.md']),
+  });
+  return run;
 }
 
 /** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter … delimiter`). */

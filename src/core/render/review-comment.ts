@@ -1,5 +1,5 @@
 import { closeFences, neutralize } from './markdown.js';
-import type { Placement } from '../review/placement.js';
+import type { Placement } from '../findings/placement.js';
 import type { Finding, FindingCategory, Severity } from '../types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describeCounts } from '../gate.js';
-import { sortFindings } from '../findings.js';
+import { sortFindings } from '../findings/finalize.js';
 import { sanitizeMarkdown } from './markdown.js';
 
 /** The endpoint's summary, at most, in the job summary and the check run. */

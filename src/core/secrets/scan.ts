@@ -87,7 +87,7 @@ function buildAutomaton(keywords: readonly string[]): KeywordMatcher {
     }
   for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32]!;
   // Trie.
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const outputs: number[][] = [[]];
   keywords.forEach((k, id) => {
     let s = 0;

@@ -61,3 +61,13 @@ export interface BaselineFile {
   readonly version: 1;
   readonly fingerprints: readonly { readonly ruleId: string; readonly fingerprint: string }[];
 }
+
+/** A custom secret rule of the hooks config (`secret-scan.rules`); re-exported by src/config/types.ts. */
+export interface CustomSecretRuleConfig {
+  readonly id: string;
+  readonly description?: string;
+  readonly pattern: string;
+  readonly keywords?: readonly string[];
+  readonly severity?: Severity;
+  readonly entropy?: number;
+}

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Minimatch, escape } from 'minimatch';
-import type { PathAction } from '../../config/types.js';
-import type { FindingDraft } from '../findings.js';
+import type { PathAction } from './types.js';
+import type { FindingDraft } from '../findings/finalize.js';
 import type { FileStatus } from '../types.js';
 import type { ValidatorContext, ValidatorOutput } from './types.js';
 

@@ -9,8 +9,8 @@ import type {
   Severity,
   SkippedFile,
   Conclusion,
-} from './types.js';
-import { SEVERITIES } from './types.js';
+} from '../types.js';
+import { SEVERITIES } from '../types.js';
 
 export interface FindingDraft {
   readonly ruleId: string;

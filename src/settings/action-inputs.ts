@@ -1,6 +1,6 @@
-import { checkGlob, splitGlobList } from './core/filter.js';
-import type { FailOn } from './core/types.js';
-import { ConfigurationError } from './errors.js';
+import { checkGlob, splitGlobList } from '../core/filter.js';
+import type { FailOn } from '../core/types.js';
+import { ConfigurationError } from '../errors.js';
 
 export type CommentMode = 'review' | 'check' | 'none';
 export type SecretAction = 'block' | 'redact';

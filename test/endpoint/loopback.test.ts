@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callHookEndpoint } from '../../src/hook/client.js';
-import { buildHookRequests } from '../../src/hook/payload.js';
+import { callHookEndpoint } from '../../src/endpoint/client.js';
+import { buildHookRequests } from '../../src/endpoint/payload.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { makeFile, makeInput, makePatch } from './fixtures.js';
 

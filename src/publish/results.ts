@@ -1,13 +1,12 @@
 import { toAnnotation, type CheckAnnotation } from '../core/render/annotations.js';
 import { renderSummary } from '../core/render/summary.js';
 import { CHECK_TEXT_LIMIT, truncateMarkdown } from '../core/render/truncate.js';
-import { sortFindings } from '../core/findings.js';
+import { sortFindings } from '../core/findings/finalize.js';
 import type { ChangedFile, Finding, GateDecision, PullRequest, ReviewStats, SkippedFile } from '../core/types.js';
-import type { GitHubPort } from '../adapters/github.js';
-import type { RunnerPort } from '../adapters/runner.js';
+import type { GitHubPort, RunnerPort } from '../ports.js';
 import { PermissionError, UpstreamError } from '../errors.js';
-import type { CommentMode } from '../inputs.js';
-import { diffFilesOf, planReview, publishReview, type AiScope } from './review.js';
+import type { CommentMode } from '../settings/action-inputs.js';
+import { diffFilesOf, planReview, publishReview, type AiScope } from './review-comments.js';
 
 /** The name of the check run branch protection requires. */
 export const CHECK_NAME = 'codex-hooks';

@@ -6,15 +6,15 @@ import type {
   GitHubPort,
   InlineCommentInput,
   ReviewInput,
-} from '../../src/adapters/github.js';
+} from '../../src/ports.js';
 import { parsePatch } from '../../src/core/diff/parse-patch.js';
-import { createFindings, type FindingDraft } from '../../src/core/findings.js';
+import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { markFixed, readMarker, renderReviewComment } from '../../src/core/render/review-comment.js';
 import type { ChangedFile, Finding, PullRequest } from '../../src/core/types.js';
 import { PermissionError, UpstreamError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { changedSinceLastReview } from '../../src/pipeline/incremental.js';
-import { planReview, publishReview } from '../../src/report/review.js';
+import { planReview, publishReview } from '../../src/publish/review-comments.js';
 
 const pr = samplePullRequest({ number: 7, action: 'synchronize', beforeSha: 'c'.repeat(40) });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HookResponseError, parseHookResponse, partitionComments } from '../../src/hook/response.js';
+import { HookResponseError, parseHookResponse, partitionComments } from '../../src/endpoint/response.js';
 
 const errorOf = (fn: () => unknown): HookResponseError => {
   try {

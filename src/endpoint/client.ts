@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
-import { PRODUCT, VERSION } from '../version.js';
+import { PRODUCT, VERSION } from '../core/version.js';
 import { splitRequest } from './payload.js';
 import { HookResponseError, parseHookResponse, quoteExcerpt } from './response.js';
 import { validateHookUrl } from './token.js';
@@ -423,7 +423,7 @@ async function readBodyCapped(response: Response, cap: number): Promise<string |
     return undefined;
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
   for (;;) {

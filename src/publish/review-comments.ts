@@ -1,6 +1,6 @@
-import type { ExistingReviewComment, GitHubPort, InlineCommentInput } from '../adapters/github.js';
+import type { ExistingReviewComment, GitHubPort, InlineCommentInput } from '../ports.js';
 import { parsePatch } from '../core/diff/index.js';
-import { sortFindings } from '../core/findings.js';
+import { sortFindings } from '../core/findings/finalize.js';
 import {
   isMarkedFixed,
   markFixed,
@@ -10,7 +10,7 @@ import {
 } from '../core/render/review-comment.js';
 import { sanitizeMarkdown } from '../core/render/markdown.js';
 import { truncateMarkdown } from '../core/render/truncate.js';
-import { indexDiffFiles, placeFinding, type DiffFile, type Placement } from '../core/review/placement.js';
+import { indexDiffFiles, placeFinding, type DiffFile, type Placement } from '../core/findings/placement.js';
 import type { ChangedFile, Finding, PullRequest } from '../core/types.js';
 import { UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readInputs } from '../src/inputs.js';
-import { ConfigurationError } from '../src/errors.js';
+import { readInputs } from '../../src/settings/action-inputs.js';
+import { ConfigurationError } from '../../src/errors.js';
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 

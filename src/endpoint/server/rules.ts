@@ -1,6 +1,6 @@
-import { parsePatch } from '../core/diff/index.js';
-import type { Severity } from '../core/types.js';
-import type { HookComment, HookRequest, HookResponse } from '../hook/types.js';
+import { parsePatch } from '../../core/diff/index.js';
+import type { Severity } from '../../core/types.js';
+import type { HookComment, HookRequest, HookResponse } from '../types.js';
 
 /**
  * The reference endpoint's "review": fixed rules on the added lines of each patch. Pure, so endpoint

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
-import { fingerprintToken, inspectToken, validateHookUrl } from '../../src/hook/token.js';
+import { fingerprintToken, inspectToken, validateHookUrl } from '../../src/endpoint/token.js';
 import { makeJwt } from './fixtures.js';
 
 const now = new Date('2026-11-24T10:00:00Z');

@@ -1,5 +1,5 @@
-import type { HookPayloadInput } from '../../src/hook/payload.js';
-import type { HookRequestFile } from '../../src/hook/types.js';
+import type { HookPayloadInput } from '../../src/endpoint/payload.js';
+import type { HookRequestFile } from '../../src/endpoint/types.js';
 
 /** Test data shared by the hook tests. */
 

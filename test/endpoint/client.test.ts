@@ -5,10 +5,10 @@ import {
   computeIdempotencyKey,
   parseRetryAfter,
   type HookClientOptions,
-} from '../../src/hook/client.js';
-import { buildHookRequests } from '../../src/hook/payload.js';
+} from '../../src/endpoint/client.js';
+import { buildHookRequests } from '../../src/endpoint/payload.js';
 import { createRecordingLogger } from '../../src/logger.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/core/version.js';
 import { makeFile, makeInput, makePatch } from './fixtures.js';
 
 const TOKEN = 'cdx_pat_SUPERSECRET_0123456789';

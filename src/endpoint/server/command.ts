@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { openAuditLog, auditLogOptionsFor } from '../audit/index.js';
-import { watchPolicyFile, type PolicyHolder } from '../endpoint/server/policy-file.js';
-import { ConfigurationError, describeError } from '../errors.js';
+import { openAuditLog, auditLogOptionsFor } from '../../audit/index.js';
+import { watchPolicyFile, type PolicyHolder } from './policy-file.js';
+import { ConfigurationError, describeError } from '../../errors.js';
 import { generateLocalToken, startHookServer, type StructuredLog } from './server.js';
 
 /**

@@ -5,9 +5,9 @@ import {
   measureRequest,
   splitPatchIntoHunks,
   splitRequest,
-} from '../../src/hook/payload.js';
-import { requestSchemaValidator } from '../../src/hook/schema.js';
-import type { HookRequest } from '../../src/hook/types.js';
+} from '../../src/endpoint/payload.js';
+import { requestSchemaValidator } from '../../src/endpoint/schema.js';
+import type { HookRequest } from '../../src/endpoint/types.js';
 import { makeFile, makeInput, makePatch } from './fixtures.js';
 
 const addedLines = (requests: HookRequest[], path: string) =>

@@ -2,21 +2,21 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { AuditLog } from '../audit/index.js';
+import type { AuditLog } from '../../audit/index.js';
 import {
   authorize,
   clientAddress,
   identifyAccessToken,
   type Caller,
   type Denial,
-} from '../endpoint/server/authorize.js';
-import type { PolicyHolder } from '../endpoint/server/policy-file.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT } from '../endpoint/server/policy.js';
-import { UsageWindows } from '../endpoint/server/usage-window.js';
-import { ConfigurationError } from '../errors.js';
-import { describeSchemaErrors, requestSchemaValidator } from '../hook/schema.js';
-import { fingerprintToken, isLoopbackHost } from '../hook/token.js';
-import type { HookRequest, HookResponse } from '../hook/types.js';
+} from './authorize.js';
+import type { PolicyHolder } from './policy-file.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT } from './policy.js';
+import { UsageWindows } from './usage-window.js';
+import { ConfigurationError } from '../../errors.js';
+import { describeSchemaErrors, requestSchemaValidator } from '../schema.js';
+import { fingerprintToken, isLoopbackHost } from '../token.js';
+import type { HookRequest, HookResponse } from '../types.js';
 import { reviewRequest } from './rules.js';
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveInWorkspace } from '../src/adapters/workspace.js';
+import { resolveInWorkspace } from '../../src/core/workspace-path.js';
 
 describe('resolveInWorkspace', () => {
   const ws = path.resolve('/work/repo');

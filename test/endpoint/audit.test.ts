@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAuditRecords } from '../../src/audit/index.js';
-import { createAuditRecord } from '../../src/hook/audit.js';
-import type { HookExchange } from '../../src/hook/client.js';
+import { createAuditRecord } from '../../src/endpoint/audit.js';
+import type { HookExchange } from '../../src/endpoint/client.js';
 
 const exchange: HookExchange = {
   timestamp: '2026-11-24T10:00:00.000Z',

@@ -2,18 +2,23 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callHookEndpoint } from '../../src/hook/client.js';
-import { buildHookRequests } from '../../src/hook/payload.js';
-import { fingerprintToken } from '../../src/hook/token.js';
+import { callHookEndpoint } from '../../src/endpoint/client.js';
+import { buildHookRequests } from '../../src/endpoint/payload.js';
+import { fingerprintToken } from '../../src/endpoint/token.js';
+import {
+  reviewRequest,
+  runHookServerCommand,
+  startHookServer,
+  type HookServer,
+} from '../../src/endpoint/server/index.js';
 import { openAuditLog } from '../../src/audit/index.js';
-import { reviewRequest, runHookServerCommand, startHookServer, type HookServer } from '../../src/hook-server/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { makeFile, makeInput } from './fixtures.js';
 
 const TOKEN = 'cdx_local_test_token_9f8e7d6c5b4a';
 const PATCH = [
   '@@ -1,2 +1,5 @@',
-  ' import { x } from "./x";',
+  ' import { x } from "../hook/x";',
   '+  console.log("debug", x);',
   '+const y = eval(input); // TODO: remove',
   '-old();',
