@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCommand, type CommandRunner } from './adapters/command-runner.js';
 import { createGit, type GitPort } from './adapters/git.js';
-import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from './adapters/github.js';
+import { createGitHubClient, type GitHubClientOptions } from './adapters/github/index.js';
+import type { GitHubPort } from './ports.js';
 import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
 import { resolveInWorkspace } from './adapters/workspace.js';
 import { loadConfigSource } from './config/source.js';
@@ -18,7 +19,7 @@ import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { runReviewPipeline } from './pipeline/review.js';
-import { publishResults } from './report/publish.js';
+import { publishResults, publishSuperseded } from './report/publish.js';
 
 /** The outside world, handed in so tests can pass fakes. */
 export interface ActionDeps {
@@ -94,7 +95,26 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   runner.info(`Reviewing ${pr.owner}/${pr.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (${pr.action})`);
   // Fail fast on a bad endpoint URL or an expired token, before any work.
   const endpoint = preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner);
-  const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
+  const github = deps.createGitHub({
+    token: inputs.githubToken,
+    baseUrl: event.apiUrl,
+    logger: runner,
+    maxWaitSeconds: inputs.githubMaxWaitSeconds,
+  });
+  const runUrl =
+    event.runId && event.repository
+      ? `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}`
+      : undefined;
+  // The head is read once: a push since the event means a newer run reviews it; this one stops neutral.
+  const current = await github.getPullRequest(pr);
+  if (current.headSha !== pr.headSha) {
+    await publishSuperseded(runner, github, pr, current.headSha, {
+      write: !inputs.dryRun && inputs.commentMode !== 'none',
+      ...(runUrl ? { runUrl } : {}),
+    });
+    setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
+    return { failed: false };
+  }
   const notes: string[] = [];
 
   const listed = await runner.group('Diff', async () => {
@@ -217,9 +237,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     files: listed.files,
     maxComments: inputs.maxComments,
     serverUrl: event.serverUrl,
-    ...(event.runId && event.repository
-      ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
-      : {}),
+    escalation: inputs.escalation,
+    ...(runUrl ? { runUrl } : {}),
   });
 
   setOutputs(runner, {

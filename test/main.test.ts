@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GitHubPort } from '../src/adapters/github.js';
+import type { GitHubPort } from '../src/ports.js';
 import type { RunnerPort } from '../src/adapters/runner.js';
 import { PermissionError, UpstreamError } from '../src/errors.js';
 import type { HookRequest } from '../src/hook/types.js';
@@ -67,7 +67,9 @@ function fakeGitHub(files = [addedFile('src/app.ts', ['export const a = 1;'])], 
       })),
       capped: false,
     }),
-    createCheckRun: async (_pr, input) => (checkRuns.push(input), 99),
+    getPullRequest: async (pr) => ({ headSha: pr.headSha, state: 'open' }),
+    createCheckRun: async (_pr, input) => (checkRuns.push(input), { id: 99, adopted: false }),
+    listCheckRuns: async () => [],
     getFileContent: async () => undefined,
     listReviewComments: async () => [],
     listReviews: async () => [],
@@ -77,6 +79,11 @@ function fakeGitHub(files = [addedFile('src/app.ts', ['export const a = 1;'])], 
     updateReviewComment: async () => {},
     upsertIssueComment: async () => ({ id: 7, created: true }),
     compareCommits: async () => undefined,
+    identity: async () => 'github-actions[bot]',
+    listReviewThreads: async () => [],
+    setThreadResolved: async () => {},
+    requestReviewers: async () => {},
+    addLabels: async () => {},
     requestCount: () => 0,
     ...overrides,
   };

@@ -52,7 +52,12 @@ interface ScenarioRun {
 }
 
 async function scenario(s: Scenario): Promise<ScenarioRun> {
-  const github = await new FakeGitHub({ files: s.files, ...(s.contents ? { contents: s.contents } : {}) }).start();
+  const head = (s.event as { pull_request?: { head?: { sha?: string } } } | undefined)?.pull_request?.head?.sha;
+  const github = await new FakeGitHub({
+    files: s.files,
+    ...(s.contents ? { contents: s.contents } : {}),
+    ...(head ? { headSha: head } : {}),
+  }).start();
   github.faults.push(...(s.faults ?? []));
   const endpoint = s.steps ? await new FakeEndpoint(s.steps).start() : undefined;
   try {
