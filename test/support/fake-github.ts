@@ -143,6 +143,8 @@ export class FakeGitHub {
   readonly labels: string[] = [];
   /** Primary rate limit: requests left this hour. */
   rateLimitRemaining: number;
+  /** Called as each request arrives, before it is answered: a push or a spent rate limit mid-run. */
+  onRequest: ((method: string, path: string) => void) | undefined;
   private server: Server | undefined;
   private nextId = 1000;
 
@@ -202,6 +204,7 @@ export class FakeGitHub {
     }
     const method = req.method ?? 'GET';
     this.requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    this.onRequest?.(method, url.pathname);
 
     // GitHub's primary rate limit: every answer says what is left; none left is a 403 until the hour resets.
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
