@@ -42317,8 +42317,8 @@ async function collectPages(pages, map, failure, stop = () => false) {
  * that id finds it, so the run is adopted instead of created twice.
  */
 function checkRunsResource(client) {
-    const { octokit, logger } = client;
-    const resource = {
+    const { octokit } = client;
+    return {
         async listCheckRuns(pr, sha, name) {
             const runs = await collectPages(octokit.paginate.iterator(octokit.rest.checks.listForRef, {
                 owner: pr.owner,
@@ -42330,7 +42330,7 @@ function checkRunsResource(client) {
             }), (r) => r, { what: 'list check runs', permission: 'checks: read' });
             return runs
                 .sort((a, b) => b.id - a.id)
-                .map((r) => ({ id: r.id, summary: r.output?.summary ?? '', ...(r.app?.slug ? { appSlug: r.app.slug } : {}) }));
+                .map((r) => ({ id: r.id, summary: r.output?.summary ?? '', ...slugOf(r) }));
         },
         async createCheckRun(pr, input) {
             const batches = batchAnnotations(input.annotations, ANNOTATIONS_PER_REQUEST);
@@ -42340,43 +42340,8 @@ function checkRunsResource(client) {
                 ...(input.text ? { text: input.text } : {}),
                 ...(annotations ? { annotations: [...annotations] } : {}),
             });
-            const externalId = `codex-hooks:${(0,external_node_crypto_.randomUUID)()}`;
-            const create = () => octokit.rest.checks.create({
-                owner: pr.owner,
-                repo: pr.repo,
-                name: input.name,
-                head_sha: input.headSha,
-                external_id: externalId,
-                status: 'completed',
-                conclusion: input.conclusion,
-                completed_at: new Date().toISOString(),
-                ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-                output: output(batches[0]),
-            });
             try {
-                let created;
-                try {
-                    const res = await create();
-                    created = { id: res.data.id, ...(res.data.app?.slug ? { appSlug: res.data.app.slug } : {}), adopted: false };
-                }
-                catch (error) {
-                    const failure = classifyError(error);
-                    if (failure.kind !== 'server' && failure.kind !== 'network')
-                        throw error;
-                    const found = await findByExternalId(input, externalId);
-                    if (found) {
-                        logger.warning(`GitHub answered ${failure.kind === 'server' ? '5xx' : 'nothing'} but had created check run ${found.id}: using it`);
-                        created = { ...found, adopted: true };
-                    }
-                    else {
-                        const res = await create();
-                        created = {
-                            id: res.data.id,
-                            ...(res.data.app?.slug ? { appSlug: res.data.app.slug } : {}),
-                            adopted: false,
-                        };
-                    }
-                }
+                const created = await createOrAdopt(client, pr, input, output(batches[0]));
                 for (const batch of batches.slice(1)) {
                     await octokit.rest.checks.update({
                         owner: pr.owner,
@@ -42390,21 +42355,51 @@ function checkRunsResource(client) {
             catch (error) {
                 throw translateError(error, 'create check runs', 'checks: write');
             }
-            async function findByExternalId(run, id) {
-                const { data } = await octokit.rest.checks.listForRef({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    ref: run.headSha,
-                    check_name: run.name,
-                    filter: 'all',
-                    per_page: 100,
-                });
-                const match = data.check_runs.find((r) => r.external_id === id);
-                return match ? { id: match.id, ...(match.app?.slug ? { appSlug: match.app.slug } : {}) } : undefined;
-            }
         },
     };
-    return resource;
+}
+/** Creates the run; after a 5xx or no answer, adopts the run the first attempt created, or creates it once more. */
+async function createOrAdopt({ octokit, logger }, pr, input, output) {
+    const externalId = `codex-hooks:${(0,external_node_crypto_.randomUUID)()}`;
+    const create = async () => {
+        const res = await octokit.rest.checks.create({
+            owner: pr.owner,
+            repo: pr.repo,
+            name: input.name,
+            head_sha: input.headSha,
+            external_id: externalId,
+            status: 'completed',
+            conclusion: input.conclusion,
+            completed_at: new Date().toISOString(),
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            output,
+        });
+        return { id: res.data.id, ...slugOf(res.data), adopted: false };
+    };
+    try {
+        return await create();
+    }
+    catch (error) {
+        const failure = classifyError(error);
+        if (failure.kind !== 'server' && failure.kind !== 'network')
+            throw error;
+        const { data } = await octokit.rest.checks.listForRef({
+            owner: pr.owner,
+            repo: pr.repo,
+            ref: input.headSha,
+            check_name: input.name,
+            filter: 'all',
+            per_page: 100,
+        });
+        const found = data.check_runs.find((r) => r.external_id === externalId);
+        if (!found)
+            return await create();
+        logger.warning(`GitHub answered ${failure.kind === 'server' ? '5xx' : 'nothing'} but had created check run ${found.id}: using it`);
+        return { id: found.id, ...slugOf(found), adopted: true };
+    }
+}
+function slugOf(run) {
+    return run.app?.slug ? { appSlug: run.app.slug } : {};
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/contents.ts
@@ -59567,19 +59562,7 @@ async function publishReview(github, logger, input) {
     if (posted.reviewIds.length > 0)
         logger.info(`Created review ${posted.reviewIds.join(', ')}`);
     const refused = posted.refused;
-    let filePosted = 0;
-    for (const c of posted.supersededBy ? [] : plan.file) {
-        try {
-            await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
-            filePosted++;
-        }
-        catch (error) {
-            if (gitHubFailureKind(error) !== 'line-not-in-diff')
-                throw error;
-            logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${error.message}`);
-            refused.push(c);
-        }
-    }
+    const filePosted = posted.supersededBy ? 0 : await postFileComments(github, logger, pr, plan.file, refused);
     if (refused.length > 0) {
         notes.push(`GitHub refused ${refused.length} review comment${refused.length === 1 ? '' : 's'}; ${refused.length === 1 ? 'it is' : 'they are'} in the annotations and the table below.`);
     }
@@ -59682,6 +59665,23 @@ async function postInlineComments(github, logger, input, inline, notes) {
     };
     await post(inline);
     return outcome;
+}
+/** File-level comments, one request each; one GitHub cannot place joins `refused`. Returns how many landed. */
+async function postFileComments(github, logger, pr, file, refused) {
+    let posted = 0;
+    for (const c of file) {
+        try {
+            await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
+            posted++;
+        }
+        catch (error) {
+            if (gitHubFailureKind(error) !== 'line-not-in-diff')
+                throw error;
+            logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${error.message}`);
+            refused.push(c);
+        }
+    }
+    return posted;
 }
 function ownPullRequestNote(error, logger) {
     const note = `GitHub does not let a pull request's author request changes on it, and the token's user opened this one (${error.message}): the review is posted as a comment instead. The check run still fails the gate.`;

@@ -201,17 +201,7 @@ export async function publishReview(
   const posted = await postInlineComments(github, logger, input, plan.inline, notes);
   if (posted.reviewIds.length > 0) logger.info(`Created review ${posted.reviewIds.join(', ')}`);
   const refused = posted.refused;
-  let filePosted = 0;
-  for (const c of posted.supersededBy ? [] : plan.file) {
-    try {
-      await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
-      filePosted++;
-    } catch (error) {
-      if (gitHubFailureKind(error) !== 'line-not-in-diff') throw error;
-      logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${(error as Error).message}`);
-      refused.push(c);
-    }
-  }
+  const filePosted = posted.supersededBy ? 0 : await postFileComments(github, logger, pr, plan.file, refused);
   if (refused.length > 0) {
     notes.push(
       `GitHub refused ${refused.length} review comment${refused.length === 1 ? '' : 's'}; ${refused.length === 1 ? 'it is' : 'they are'} in the annotations and the table below.`,
@@ -334,6 +324,28 @@ async function postInlineComments(
   };
   await post(inline);
   return outcome;
+}
+
+/** File-level comments, one request each; one GitHub cannot place joins `refused`. Returns how many landed. */
+async function postFileComments(
+  github: GitHubPort,
+  logger: Logger,
+  pr: PullRequest,
+  file: readonly PlannedComment[],
+  refused: PlannedComment[],
+): Promise<number> {
+  let posted = 0;
+  for (const c of file) {
+    try {
+      await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
+      posted++;
+    } catch (error) {
+      if (gitHubFailureKind(error) !== 'line-not-in-diff') throw error;
+      logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${(error as Error).message}`);
+      refused.push(c);
+    }
+  }
+  return posted;
 }
 
 function ownPullRequestNote(error: Error, logger: Logger): string {

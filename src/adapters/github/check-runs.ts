@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckAnnotation } from '../../core/render/annotations.js';
 import { ANNOTATIONS_PER_REQUEST, batchAnnotations } from '../../core/render/annotations.js';
-import type { CheckRunInput, GitHubPort } from '../../ports.js';
+import type { PullRequest } from '../../core/types.js';
+import type { CheckRunInput, CreatedCheckRun, GitHubPort } from '../../ports.js';
 import { classifyError, collectPages, translateError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -11,8 +12,8 @@ import type { GitHubClient } from './octokit.js';
  * that id finds it, so the run is adopted instead of created twice.
  */
 export function checkRunsResource(client: GitHubClient): Pick<GitHubPort, 'createCheckRun' | 'listCheckRuns'> {
-  const { octokit, logger } = client;
-  const resource: Pick<GitHubPort, 'createCheckRun' | 'listCheckRuns'> = {
+  const { octokit } = client;
+  return {
     async listCheckRuns(pr, sha, name) {
       const runs = await collectPages(
         octokit.paginate.iterator(octokit.rest.checks.listForRef, {
@@ -28,7 +29,7 @@ export function checkRunsResource(client: GitHubClient): Pick<GitHubPort, 'creat
       );
       return runs
         .sort((a, b) => b.id - a.id)
-        .map((r) => ({ id: r.id, summary: r.output?.summary ?? '', ...(r.app?.slug ? { appSlug: r.app.slug } : {}) }));
+        .map((r) => ({ id: r.id, summary: r.output?.summary ?? '', ...slugOf(r) }));
     },
 
     async createCheckRun(pr, input) {
@@ -39,43 +40,8 @@ export function checkRunsResource(client: GitHubClient): Pick<GitHubPort, 'creat
         ...(input.text ? { text: input.text } : {}),
         ...(annotations ? { annotations: [...annotations] } : {}),
       });
-      const externalId = `codex-hooks:${randomUUID()}`;
-      const create = () =>
-        octokit.rest.checks.create({
-          owner: pr.owner,
-          repo: pr.repo,
-          name: input.name,
-          head_sha: input.headSha,
-          external_id: externalId,
-          status: 'completed',
-          conclusion: input.conclusion,
-          completed_at: new Date().toISOString(),
-          ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-          output: output(batches[0]),
-        });
       try {
-        let created: { id: number; appSlug?: string; adopted: boolean };
-        try {
-          const res = await create();
-          created = { id: res.data.id, ...(res.data.app?.slug ? { appSlug: res.data.app.slug } : {}), adopted: false };
-        } catch (error) {
-          const failure = classifyError(error);
-          if (failure.kind !== 'server' && failure.kind !== 'network') throw error;
-          const found = await findByExternalId(input, externalId);
-          if (found) {
-            logger.warning(
-              `GitHub answered ${failure.kind === 'server' ? '5xx' : 'nothing'} but had created check run ${found.id}: using it`,
-            );
-            created = { ...found, adopted: true };
-          } else {
-            const res = await create();
-            created = {
-              id: res.data.id,
-              ...(res.data.app?.slug ? { appSlug: res.data.app.slug } : {}),
-              adopted: false,
-            };
-          }
-        }
+        const created = await createOrAdopt(client, pr, input, output(batches[0]));
         for (const batch of batches.slice(1)) {
           await octokit.rest.checks.update({
             owner: pr.owner,
@@ -88,22 +54,57 @@ export function checkRunsResource(client: GitHubClient): Pick<GitHubPort, 'creat
       } catch (error) {
         throw translateError(error, 'create check runs', 'checks: write');
       }
-
-      async function findByExternalId(run: CheckRunInput, id: string) {
-        const { data } = await octokit.rest.checks.listForRef({
-          owner: pr.owner,
-          repo: pr.repo,
-          ref: run.headSha,
-          check_name: run.name,
-          filter: 'all',
-          per_page: 100,
-        });
-        const match = data.check_runs.find((r) => r.external_id === id);
-        return match ? { id: match.id, ...(match.app?.slug ? { appSlug: match.app.slug } : {}) } : undefined;
-      }
     },
   };
-  return resource;
+}
+
+/** Creates the run; after a 5xx or no answer, adopts the run the first attempt created, or creates it once more. */
+async function createOrAdopt(
+  { octokit, logger }: GitHubClient,
+  pr: PullRequest,
+  input: CheckRunInput,
+  output: { title: string; summary: string },
+): Promise<CreatedCheckRun> {
+  const externalId = `codex-hooks:${randomUUID()}`;
+  const create = async (): Promise<CreatedCheckRun> => {
+    const res = await octokit.rest.checks.create({
+      owner: pr.owner,
+      repo: pr.repo,
+      name: input.name,
+      head_sha: input.headSha,
+      external_id: externalId,
+      status: 'completed',
+      conclusion: input.conclusion,
+      completed_at: new Date().toISOString(),
+      ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+      output,
+    });
+    return { id: res.data.id, ...slugOf(res.data), adopted: false };
+  };
+  try {
+    return await create();
+  } catch (error) {
+    const failure = classifyError(error);
+    if (failure.kind !== 'server' && failure.kind !== 'network') throw error;
+    const { data } = await octokit.rest.checks.listForRef({
+      owner: pr.owner,
+      repo: pr.repo,
+      ref: input.headSha,
+      check_name: input.name,
+      filter: 'all',
+      per_page: 100,
+    });
+    const found = data.check_runs.find((r) => r.external_id === externalId);
+    if (!found) return await create();
+    logger.warning(
+      `GitHub answered ${failure.kind === 'server' ? '5xx' : 'nothing'} but had created check run ${found.id}: using it`,
+    );
+    return { id: found.id, ...slugOf(found), adopted: true };
+  }
+}
+
+function slugOf(run: { app?: { slug?: string } | null }): { appSlug?: string } {
+  return run.app?.slug ? { appSlug: run.app.slug } : {};
 }
 
 interface ListedRun {
