@@ -60094,7 +60094,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
+        notes.push('AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
         const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
@@ -61388,6 +61388,8 @@ async function startResponsesProxy(options) {
     const upstreamHost = new URL(upstream).host;
     const doFetch = options.fetch ?? globalThis.fetch;
     const open = new Set();
+    // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
+    const upstreamCalls = new AbortController();
     const handle = async (req, res) => {
         const chunks = [];
         for await (const c of req)
@@ -61418,6 +61420,7 @@ async function startResponsesProxy(options) {
                     accept: String(req.headers.accept ?? 'text/event-stream'),
                 },
                 body: Buffer.concat(chunks),
+                signal: upstreamCalls.signal,
             });
         }
         catch (error) {
@@ -61460,6 +61463,7 @@ async function startResponsesProxy(options) {
         usage: () => ({ ...usage }),
         lastProblem: () => lastProblem,
         close: async () => {
+            upstreamCalls.abort();
             for (const res of open)
                 res.destroy();
             server.closeAllConnections();
@@ -70228,9 +70232,11 @@ function runCodex(binary, work, home, proxyToken, schemaFile, answerFile, prompt
             clearTimeout(timer);
             resolve({ code: -1, timedOut: false, stderrTail: error.message });
         });
-        child.on('close', (code) => {
+        // 'exit', not 'close': a sandbox helper left behind may hold the stderr pipe open.
+        child.on('exit', (code) => {
             clearTimeout(timer);
             killGroup();
+            child.stderr.destroy();
             const tail = stderr
                 .split('\n')
                 .filter((l) => /error/i.test(l))
@@ -70533,7 +70539,7 @@ async function main(deps) {
         readRepositoryFile: readAtBase,
     });
     notes.push(...result.notes);
-    if (!endpoint)
+    if (!reviewer && inputs.reviewer === 'endpoint')
         runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
     const { findings, gate, prepared } = result;
     const stats = { ...result.stats, durationMs: deps.now().getTime() - started };

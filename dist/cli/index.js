@@ -19433,7 +19433,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
+        notes.push('AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
         const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
@@ -23198,6 +23198,8 @@ async function startResponsesProxy(options) {
     const upstreamHost = new URL(upstream).host;
     const doFetch = options.fetch ?? globalThis.fetch;
     const open = new Set();
+    // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
+    const upstreamCalls = new AbortController();
     const handle = async (req, res) => {
         const chunks = [];
         for await (const c of req)
@@ -23228,6 +23230,7 @@ async function startResponsesProxy(options) {
                     accept: String(req.headers.accept ?? 'text/event-stream'),
                 },
                 body: Buffer.concat(chunks),
+                signal: upstreamCalls.signal,
             });
         }
         catch (error) {
@@ -23270,6 +23273,7 @@ async function startResponsesProxy(options) {
         usage: () => ({ ...usage }),
         lastProblem: () => lastProblem,
         close: async () => {
+            upstreamCalls.abort();
             for (const res of open)
                 res.destroy();
             server.closeAllConnections();
@@ -32038,9 +32042,11 @@ function runCodex(binary, work, home, proxyToken, schemaFile, answerFile, prompt
             clearTimeout(timer);
             resolve({ code: -1, timedOut: false, stderrTail: error.message });
         });
-        child.on('close', (code) => {
+        // 'exit', not 'close': a sandbox helper left behind may hold the stderr pipe open.
+        child.on('exit', (code) => {
             clearTimeout(timer);
             killGroup();
+            child.stderr.destroy();
             const tail = stderr
                 .split('\n')
                 .filter((l) => /error/i.test(l))
