@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from './adapters/command-runner.js';
 import { createGit } from './adapters/git.js';
-import { createGitHubClient, type GitHubClientOptions } from './adapters/github.js';
+import { createGitHubClient, type GitHubClientOptions } from './adapters/github/index.js';
 import { createActionsRunner } from './adapters/runner.js';
 import type { CommandRunner, GitHubPort, GitPort, RunnerPort } from './ports.js';
 import { resolveInWorkspace } from './core/workspace-path.js';
@@ -19,7 +19,7 @@ import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
-import { publishResults } from './publish/results.js';
+import { publishResults, publishSuperseded } from './publish/results.js';
 import type { Reviewer } from './ports.js';
 import { createEndpointReviewer, createModelReviewer } from './reviewers/index.js';
 
@@ -105,7 +105,26 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       ? preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner)
       : undefined;
   const reviewer = await chooseReviewer(inputs, endpoint, deps, runner);
-  const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
+  const github = deps.createGitHub({
+    token: inputs.githubToken,
+    baseUrl: event.apiUrl,
+    logger: runner,
+    maxWaitSeconds: inputs.githubMaxWaitSeconds,
+  });
+  const runUrl =
+    event.runId && event.repository
+      ? `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}`
+      : undefined;
+  // The head is read once: a push since the event means a newer run reviews it; this one stops neutral.
+  const current = await github.getPullRequest(pr);
+  if (current.headSha !== pr.headSha) {
+    await publishSuperseded(runner, github, pr, current.headSha, {
+      write: !inputs.dryRun && inputs.commentMode !== 'none',
+      ...(runUrl ? { runUrl } : {}),
+    });
+    setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
+    return { failed: false };
+  }
   const notes: string[] = [];
 
   const listed = await runner.group('Diff', async () => {
@@ -227,9 +246,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     files: listed.files,
     maxComments: inputs.maxComments,
     serverUrl: event.serverUrl,
-    ...(event.runId && event.repository
-      ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
-      : {}),
+    escalation: inputs.escalation,
+    ...(runUrl ? { runUrl } : {}),
   });
 
   setOutputs(runner, {

@@ -13,8 +13,90 @@ import type { Logger } from './logger.js';
 
 // ── GitHub ────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** GitHub lists at most 3,000 files of a pull request. */
-export const PULL_REQUEST_FILE_CAP = 3000;
+/** What the action asks of GitHub. Every method throws an UpstreamError (a GitHubError or PermissionError). */
+export interface GitHubPort {
+  /** The pull request as GitHub has it now: a push since the event moves its head. */
+  getPullRequest(pr: PullRequest): Promise<PullRequestState>;
+  listPullRequestFiles(pr: PullRequest): Promise<ListedFiles>;
+  /**
+   * Creates a completed check run; annotations past the first 50 are sent in further updates. After a 5xx or
+   * a network failure it looks for the run the first attempt may have created (its `external_id`) and adopts it.
+   */
+  createCheckRun(pr: PullRequest, input: CheckRunInput): Promise<CreatedCheckRun>;
+  /** Our earlier check runs on a commit (by name), newest first, with their summaries. */
+  listCheckRuns(pr: PullRequest, sha: string, name: string): Promise<ExistingCheckRun[]>;
+  /**
+   * A file's text at a ref, or undefined when it does not exist there. Files over 1 MB are read with the raw
+   * media type; past `maxBytes` (1 MiB unless given) the read stops with an error that says so.
+   */
+  getFileContent(
+    pr: PullRequest,
+    path: string,
+    ref: string,
+    options?: { maxBytes?: number },
+  ): Promise<string | undefined>;
+  /** Every review comment of the pull request (all pages), oldest first. */
+  listReviewComments(pr: PullRequest): Promise<ExistingReviewComment[]>;
+  /**
+   * Creates one submitted review with its inline comments and returns its id. GitHub creates it all or
+   * nothing: a 422 is thrown as a GitHubError whose `kind` says why (a line it cannot place, the author's own
+   * pull request, a commit no longer in it). "Submitted too quickly" is waited out and retried once; after a
+   * 5xx the review the first attempt created (same commit and body) is adopted rather than posted twice.
+   */
+  createReview(pr: PullRequest, input: ReviewInput): Promise<number>;
+  /** Every review of the pull request (all pages), oldest first. */
+  listReviews(pr: PullRequest): Promise<ExistingReview[]>;
+  /** Dismisses a review with a message (a changes-requested review that no longer applies). */
+  dismissReview(pr: PullRequest, reviewId: number, message: string): Promise<void>;
+  /** A file-level review comment (`subject_type: file`) on the given commit; returns its id. */
+  createFileComment(pr: PullRequest, input: FileCommentInput): Promise<number>;
+  /** Replaces the body of a review comment. */
+  updateReviewComment(pr: PullRequest, commentId: number, body: string): Promise<void>;
+  /**
+   * Creates or updates the one conversation comment whose body starts with `marker` and whose author `isOurs`
+   * accepts (every page is read). Returns its id, whether it was created and the body it had; undefined when it
+   * does not exist and `create` is false.
+   */
+  upsertIssueComment(
+    pr: PullRequest,
+    marker: string,
+    body: string,
+    options?: { readonly create?: boolean; readonly isOurs?: (author: Author) => boolean },
+  ): Promise<{ id: number; created: boolean; previousBody?: string } | undefined>;
+  /**
+   * Files changed between two commits (`base...head`): their status and paths (renamed files under both
+   * names). Undefined when GitHub cannot compare them (404, 422): a force-push that dropped `base`.
+   */
+  compareCommits(pr: PullRequest, base: string, head: string): Promise<CommitComparison | undefined>;
+  /** The login this token acts as (`octocat`, `github-actions[bot]`), or undefined when GitHub does not say. */
+  identity(): Promise<string | undefined>;
+  /** The pull request's review threads (GraphQL): id, resolved or not, and the id of their first comment. */
+  listReviewThreads(pr: PullRequest): Promise<ReviewThread[]>;
+  /** Resolves or unresolves a review thread (GraphQL `resolveReviewThread` / `unresolveReviewThread`). */
+  setThreadResolved(threadId: string, resolved: boolean): Promise<void>;
+  /** Requests a review from users and teams (`POST /pulls/{n}/requested_reviewers`). */
+  requestReviewers(
+    pr: PullRequest,
+    people: { readonly users: readonly string[]; readonly teams: readonly string[] },
+  ): Promise<void>;
+  /** Adds labels to the pull request (`POST /issues/{n}/labels`). */
+  addLabels(pr: PullRequest, labels: readonly string[]): Promise<void>;
+  /** Requests made so far (for the benchmark and the log). */
+  requestCount(): number;
+}
+
+/** Who wrote a comment or review. */
+export interface Author {
+  readonly login: string;
+  /** `User` or `Bot`. */
+  readonly type: string;
+}
+
+export interface PullRequestState {
+  readonly headSha: string;
+  readonly state: string;
+  readonly changedFiles?: number;
+}
 
 export interface ListedFiles {
   readonly files: ChangedFile[];
@@ -33,54 +115,28 @@ export interface CheckRunInput {
   readonly detailsUrl?: string;
 }
 
+export interface CreatedCheckRun {
+  readonly id: number;
+  /** The GitHub App that owns it (`github-actions` for a GITHUB_TOKEN): its check suite, and our bot's login. */
+  readonly appSlug?: string;
+  /** True when a 5xx hid a run that had been created, and this is that run. */
+  readonly adopted: boolean;
+}
+
+export interface ExistingCheckRun {
+  readonly id: number;
+  readonly summary: string;
+  readonly appSlug?: string;
+}
+
 /** A submitted review, as listed by `GET /pulls/{n}/reviews`. */
 export interface ExistingReview {
   readonly id: number;
   /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED`, `PENDING`. */
   readonly state: string;
   readonly body: string;
-}
-
-/** What the action asks of GitHub. Tests hand in a fake or point the real one at a loopback server. */
-export interface GitHubPort {
-  listPullRequestFiles(pr: PullRequest): Promise<ListedFiles>;
-  /** Creates a completed check run; annotations past the first 50 are sent in further updates. */
-  createCheckRun(pr: PullRequest, input: CheckRunInput): Promise<number>;
-  /** A file's text at a ref, or undefined when it does not exist there. */
-  getFileContent(pr: PullRequest, path: string, ref: string): Promise<string | undefined>;
-  /** Every review comment of the pull request (all pages), oldest first. */
-  listReviewComments(pr: PullRequest): Promise<ExistingReviewComment[]>;
-  /**
-   * Creates one submitted review with its inline comments and returns its id. GitHub creates it all or
-   * nothing: a 422 (a line it cannot resolve) is thrown as an UpstreamError with status 422.
-   */
-  createReview(pr: PullRequest, input: ReviewInput): Promise<number>;
-  /** Every review of the pull request (all pages), oldest first: id, state and body. */
-  listReviews(pr: PullRequest): Promise<ExistingReview[]>;
-  /** Dismisses a review with a message (a changes-requested review that no longer applies). */
-  dismissReview(pr: PullRequest, reviewId: number, message: string): Promise<void>;
-  /** A file-level review comment (`subject_type: file`) on the given commit; returns its id. */
-  createFileComment(pr: PullRequest, input: FileCommentInput): Promise<number>;
-  /** Replaces the body of a review comment. */
-  updateReviewComment(pr: PullRequest, commentId: number, body: string): Promise<void>;
-  /**
-   * Creates or updates the one conversation comment whose body starts with `marker` (every page is read).
-   * Returns its id and whether it was created; undefined when it does not exist and `create` is false.
-   */
-  upsertIssueComment(
-    pr: PullRequest,
-    marker: string,
-    body: string,
-    options?: { readonly create?: boolean },
-  ): Promise<{ id: number; created: boolean } | undefined>;
-  /**
-   * Files changed between two commits (`base...head`): their status (`ahead`, `behind`, `diverged`, `identical`)
-   * and paths (renamed files under both names). Undefined when GitHub cannot compare them (404, 422): a
-   * force-push that dropped `base`, for instance.
-   */
-  compareCommits(pr: PullRequest, base: string, head: string): Promise<CommitComparison | undefined>;
-  /** Requests made so far (for the benchmark and the log). */
-  requestCount(): number;
+  readonly commitId?: string;
+  readonly author?: Author;
 }
 
 /** A review comment already on the pull request. */
@@ -88,11 +144,19 @@ export interface ExistingReviewComment {
   readonly id: number;
   readonly body: string;
   readonly path: string;
-  /** The comment's line on the current diff; null when outdated or file-level. */
+  /** The comment's line on the current diff; null when outdated (a push moved it) or file-level. */
   readonly line: number | null;
   /** Set on replies: the id of the comment that starts the thread. */
   readonly inReplyToId?: number;
-  readonly author?: string;
+  readonly author?: Author;
+}
+
+export interface ReviewThread {
+  /** The GraphQL node id. */
+  readonly id: string;
+  readonly resolved: boolean;
+  /** The REST id (`databaseId`) of the thread's first comment. */
+  readonly firstCommentId: number;
 }
 
 export interface InlineCommentInput {
@@ -122,9 +186,6 @@ export interface CommitComparison {
   /** GitHub lists at most 300 files of a comparison: past that the list is incomplete. */
   readonly truncated: boolean;
 }
-
-/** GitHub lists at most 300 files of a commit comparison. */
-export const COMPARE_FILE_CAP = 300;
 
 // ── The GitHub Actions runner ─────────────────────────────────────────────────────────────────────────────
 

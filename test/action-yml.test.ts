@@ -39,6 +39,10 @@ const INPUTS = [
   'request-changes',
   'sarif-file',
   'dry-run',
+  'github-max-wait',
+  'escalate-reviewers',
+  'escalate-label',
+  'escalate-on',
 ];
 const OUTPUTS = ['findings', 'secrets', 'conclusion', 'report', 'check-run-id', 'review-id'];
 

@@ -8389,6 +8389,21 @@ class UpstreamError extends Error {
         this.hint = hint;
     }
 }
+/** GitHub refused or failed a request; `kind` says why, the message quotes GitHub's reason (redacted). */
+class GitHubError extends UpstreamError {
+    kind;
+    name = 'GitHubError';
+    constructor(message, kind, status, hint) {
+        super(message, 'GitHub', status, hint);
+        this.kind = kind;
+    }
+}
+/** The kind of a GitHub failure; undefined for anything else. */
+function gitHubFailureKind(error) {
+    if (error instanceof PermissionError)
+        return 'permission';
+    return error instanceof GitHubError ? error.kind : undefined;
+}
 /** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
 class PermissionError extends UpstreamError {
     permission;
@@ -22677,6 +22692,17 @@ function escapeCommandData(value) {
 /** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
 function escapeCommandProperty(value) {
     return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** GitHub shows at most 10 error, 10 warning and 10 notice annotations of each step's workflow commands. */
+const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * The workflow-command annotations GitHub will show, most severe first (the input is sorted so): at most
+ * `perLevel` of each level. `hidden` counts the rest, which only the job summary lists.
+ */
+function selectWorkflowAnnotations(annotations, perLevel = WORKFLOW_ANNOTATIONS_PER_LEVEL) {
+    const count = { failure: 0, warning: 0, notice: 0 };
+    const shown = annotations.filter((a) => ++count[a.annotation_level] <= perLevel);
+    return { shown, hidden: annotations.length - shown.length };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/format.ts

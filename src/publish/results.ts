@@ -1,11 +1,12 @@
-import { toAnnotation, type CheckAnnotation } from '../core/render/annotations.js';
+import { selectWorkflowAnnotations, toAnnotation, type CheckAnnotation } from '../core/render/annotations.js';
 import { renderSummary } from '../core/render/summary.js';
 import { CHECK_TEXT_LIMIT, truncateMarkdown } from '../core/render/truncate.js';
 import { sortFindings } from '../core/findings/finalize.js';
 import type { ChangedFile, Finding, GateDecision, PullRequest, ReviewStats, SkippedFile } from '../core/types.js';
 import type { GitHubPort, RunnerPort } from '../ports.js';
 import { PermissionError, UpstreamError } from '../errors.js';
-import type { CommentMode } from '../settings/action-inputs.js';
+import type { CommentMode, Escalation } from '../settings/action-inputs.js';
+import { ESCALATED_MARKER, escalate } from './escalate.js';
 import { diffFilesOf, planReview, publishReview, type AiScope } from './review-comments.js';
 
 /** The name of the check run branch protection requires. */
@@ -36,6 +37,8 @@ export interface PublishInput {
   readonly aiScope?: AiScope;
   readonly serverUrl: string;
   readonly runUrl?: string;
+  /** Who to ask when the gate fails (the escalate-* inputs); nobody when absent. */
+  readonly escalation?: Escalation;
 }
 
 export interface PublishResult {
@@ -66,9 +69,12 @@ export async function publishResults(
     );
   }
   const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
+  // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
+  let everyRow = false;
   const summaryOf = (extra: readonly string[], limit: number) =>
     truncateMarkdown(
       renderSummary({
+        ...(everyRow ? { maxRows: Infinity } : {}),
         title: 'Codex hooks',
         gate: input.gate,
         failOn: input.failOn,
@@ -88,6 +94,7 @@ export async function publishResults(
       maxComments: input.maxComments,
       headSha: input.pr.headSha,
       aiScope: input.aiScope ?? 'none',
+      isOurs: () => false,
     });
     notes.push(
       `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`,
@@ -122,28 +129,38 @@ export async function publishResults(
     }
   }
 
+  // Escalation needs a check run to remember it by, so it happens only where one is written.
+  let escalated = false;
+  if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
+    const outcome = await escalate(github, runner, input.pr, input.escalation, input.gate, findings, CHECK_NAME);
+    notes.push(...outcome.notes);
+    escalated = outcome.escalated;
+  }
+
   let checkRunId: number | undefined;
   let checkRunError: UpstreamError | undefined;
   if (input.dryRun) {
     notes.push(
       `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`,
     );
-    emitWorkflowAnnotations(runner, annotations);
+    everyRow = emitWorkflowAnnotations(runner, annotations, notes);
   } else if (input.commentMode === 'none') {
-    emitWorkflowAnnotations(runner, annotations);
+    everyRow = emitWorkflowAnnotations(runner, annotations, notes);
   } else {
     try {
       checkRunId = await runner.group('Check run', async () => {
-        const id = await github.createCheckRun(input.pr, {
+        const { id, adopted } = await github.createCheckRun(input.pr, {
           name: CHECK_NAME,
           headSha: input.pr.headSha,
           conclusion: input.gate.conclusion,
           title: input.gate.reason,
-          summary: summaryOf(notes, CHECK_TEXT_LIMIT),
+          summary: escalated
+            ? `${summaryOf(notes, CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+            : summaryOf(notes, CHECK_TEXT_LIMIT),
           annotations,
           ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
         });
-        runner.info(`Created check run ${id} with ${annotations.length} annotations`);
+        runner.info(`${adopted ? 'Adopted' : 'Created'} check run ${id} with ${annotations.length} annotations`);
         return id;
       });
     } catch (error) {
@@ -153,7 +170,7 @@ export async function publishResults(
       const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
       runner.warning(note);
       notes.push(note);
-      emitWorkflowAnnotations(runner, annotations);
+      everyRow = emitWorkflowAnnotations(runner, annotations, notes);
       if (!(error instanceof PermissionError)) checkRunError = error;
     }
   }
@@ -166,9 +183,23 @@ export async function publishResults(
   };
 }
 
-/** `::error file=…,line=…::message`: visible on the PR without any write permission. */
-function emitWorkflowAnnotations(runner: RunnerPort, annotations: readonly CheckAnnotation[]): void {
-  for (const a of annotations) {
+/**
+ * `::error file=…,line=…::message`: visible on the PR without any write permission, but GitHub shows only 10
+ * of each level per step. The most severe are emitted; a note says how many more the job summary lists.
+ * Returns true when the summary must list every finding.
+ */
+function emitWorkflowAnnotations(
+  runner: RunnerPort,
+  annotations: readonly CheckAnnotation[],
+  notes: string[],
+): boolean {
+  const { shown, hidden } = selectWorkflowAnnotations(annotations);
+  if (hidden > 0) {
+    const note = `GitHub shows at most 10 error and 10 warning annotations per step: the ${shown.length} most severe are annotated, ${hidden} more are in the job summary.`;
+    runner.notice(note);
+    notes.push(note);
+  }
+  for (const a of shown) {
     const level = a.annotation_level === 'failure' ? 'error' : a.annotation_level;
     runner.annotate(level, a.message, {
       title: a.title,
@@ -178,4 +209,38 @@ function emitWorkflowAnnotations(runner: RunnerPort, annotations: readonly Check
       ...(a.start_column !== undefined ? { startColumn: a.start_column } : {}),
     });
   }
+  return true;
+}
+
+/**
+ * A push moved the pull request's head after the event: this run stops, and says so with a neutral check run
+ * on the commit it was started for (the newer push has its own run, which reviews it).
+ */
+export async function publishSuperseded(
+  runner: RunnerPort,
+  github: GitHubPort,
+  pr: PullRequest,
+  newHead: string,
+  options: { readonly write: boolean; readonly runUrl?: string },
+): Promise<void> {
+  const title = `Superseded by ${newHead.slice(0, 12)}`;
+  const summary = `This run was started for ${pr.headSha.slice(0, 12)}, but the pull request's head is now ${newHead.slice(0, 12)}: a newer push superseded it, and the run for that push reviews it.`;
+  runner.notice(summary);
+  if (options.write) {
+    try {
+      await github.createCheckRun(pr, {
+        name: CHECK_NAME,
+        headSha: pr.headSha,
+        conclusion: 'neutral',
+        title,
+        summary,
+        annotations: [],
+        ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      runner.warning(`The neutral check run could not be created: ${error.message}`);
+    }
+  }
+  await runner.appendSummary(`## Codex hooks: ⚪ ${title}\n\n${summary}\n`);
 }

@@ -1,4 +1,4 @@
-import type { ExistingReviewComment, GitHubPort, InlineCommentInput } from '../ports.js';
+import type { Author, ExistingReviewComment, GitHubPort, InlineCommentInput } from '../ports.js';
 import { parsePatch } from '../core/diff/index.js';
 import { sortFindings } from '../core/findings/finalize.js';
 import {
@@ -12,7 +12,8 @@ import { sanitizeMarkdown } from '../core/render/markdown.js';
 import { truncateMarkdown } from '../core/render/truncate.js';
 import { indexDiffFiles, placeFinding, type DiffFile, type Placement } from '../core/findings/placement.js';
 import type { ChangedFile, Finding, PullRequest } from '../core/types.js';
-import { UpstreamError } from '../errors.js';
+import { isOurAuthor } from '../core/findings/ours.js';
+import { gitHubFailureKind, UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -40,12 +41,16 @@ export interface ReviewPlan {
   readonly fixed: { readonly id: number; readonly body: string }[];
   /** Gone findings whose comment a person replied to: left as they are. */
   readonly leftAlone: number;
+  /** Our comments marked fixed whose finding is back on a line of the diff: their threads are reopened. */
+  readonly reopened: number[];
 }
 
 export interface PlanOptions {
   readonly maxComments: number;
   readonly headSha: string;
   readonly aiScope: AiScope;
+  /** Whether a comment's author is us (see isOurAuthor): only our comments are skipped, edited or reopened. */
+  readonly isOurs: (author: Author | undefined) => boolean;
 }
 
 /**
@@ -62,11 +67,20 @@ export function planReview(
   const repliedTo = new Set<number>();
   for (const c of existing) if (c.inReplyToId !== undefined) repliedTo.add(c.inReplyToId);
   const ours = existing.flatMap((c) => {
-    if (c.inReplyToId !== undefined) return [];
+    if (c.inReplyToId !== undefined || !options.isOurs(c.author)) return [];
     const marker = readMarker(c.body);
     return marker ? [{ comment: c, marker }] : [];
   });
   const live = new Set(ours.filter((o) => !isMarkedFixed(o.comment.body)).map((o) => o.marker.fingerprint));
+  // A finding that was marked fixed and is back: its old thread is reopened when the comment is still on a line.
+  const current = new Set(findings.map((f) => f.fingerprint));
+  const reopened: number[] = [];
+  for (const { comment, marker } of ours) {
+    if (!isMarkedFixed(comment.body) || comment.line === null || !current.has(marker.fingerprint)) continue;
+    if (live.has(marker.fingerprint)) continue;
+    live.add(marker.fingerprint);
+    reopened.push(comment.id);
+  }
 
   const lookup = indexDiffFiles(files);
   const inline: PlannedComment[] = [];
@@ -93,7 +107,6 @@ export function planReview(
     (placement.kind === 'inline' ? inline : file).push(planned);
   }
 
-  const current = new Set(findings.map((f) => f.fingerprint));
   const fixed: ReviewPlan['fixed'] = [];
   let leftAlone = 0;
   for (const { comment, marker } of ours) {
@@ -105,7 +118,7 @@ export function planReview(
     }
     fixed.push({ id: comment.id, body: markFixed(comment.body, options.headSha) });
   }
-  return { inline, file, unposted, alreadyPosted, fixed, leftAlone };
+  return { inline, file, unposted, alreadyPosted, fixed, leftAlone, reopened };
 }
 
 /** Local hooks review the whole pull request every run; the endpoint may have seen only some files. */
@@ -146,6 +159,8 @@ export interface ReviewPublishResult {
   /** Findings without a comment of their own; they are in the annotations and the summary. */
   readonly unposted: Finding[];
   readonly summaryCommentId?: number;
+  /** The newer head a push moved the pull request to while this run was posting (GitHub: stale commit). */
+  readonly supersededBy?: string;
   readonly notes: string[];
 }
 
@@ -158,9 +173,10 @@ export function diffFilesOf(files: readonly ChangedFile[]): DiffFile[] {
 }
 
 /**
- * One review per run with the new inline comments (split in halves when GitHub still refuses a batch with 422,
- * so the good comments land), file-level comments, fixed marks on comments whose finding is gone, and the
- * sticky summary comment. Permission errors propagate (the caller reports them); a refused comment does not.
+ * One review per run with the new inline comments, file-level comments, fixed marks (and resolved threads) on
+ * comments whose finding is gone, and the sticky summary comment. Only comments that carry our marker and were
+ * written by the token's own login (see isOurAuthor) are skipped, edited, reopened or reused. Permission errors
+ * propagate (the caller reports them); a refused comment does not.
  */
 export async function publishReview(
   github: GitHubPort,
@@ -169,104 +185,46 @@ export async function publishReview(
 ): Promise<ReviewPublishResult> {
   const { pr } = input;
   const notes: string[] = [];
+  const identity = await github.identity();
+  const isOurs = (author: Author | undefined) => isOurAuthor(identity, author);
   const existing = await github.listReviewComments(pr);
   const plan = planReview(input.findings, diffFilesOf(input.files), existing, {
     maxComments: input.maxComments,
     headSha: pr.headSha,
     aiScope: input.aiScope,
+    isOurs,
   });
-  const unposted = plan.unposted.map((u) => u.finding);
   logger.info(
     `Review: ${plan.inline.length} new inline and ${plan.file.length} file-level comments, ${plan.alreadyPosted} already posted, ${plan.fixed.length} fixed, ${plan.unposted.length} in annotations and the summary only`,
   );
 
-  // Inline comments: one review, halved on 422 until every good comment has landed.
-  const reviewIds: number[] = [];
-  const refused: PlannedComment[] = [];
-  const event = input.requestChanges?.gateFailed ? 'REQUEST_CHANGES' : 'COMMENT';
-  const reviewBody = (first: boolean) => {
-    const count = plan.inline.length;
-    const head = `${REVIEW_MARKER}\n**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
-    if (!first) return `${head}\n\n_(continued)_`;
-    return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
-  };
-  const post = async (batch: PlannedComment[]): Promise<void> => {
-    if (batch.length === 0) return;
-    try {
-      const id = await github.createReview(pr, {
-        commitId: pr.headSha,
-        body: reviewBody(reviewIds.length === 0),
-        event,
-        comments: batch.map(toInlineInput),
-      });
-      reviewIds.push(id);
-    } catch (error) {
-      if (!isUnprocessable(error)) throw error;
-      if (batch.length === 1) {
-        logger.warning(
-          `GitHub refused the comment on ${batch[0]!.finding.path}:${batch[0]!.placement.kind === 'inline' ? batch[0]!.placement.line : 0}: ${(error as Error).message}`,
-        );
-        refused.push(batch[0]!);
-        return;
-      }
-      const half = Math.ceil(batch.length / 2);
-      await post(batch.slice(0, half));
-      await post(batch.slice(half));
-    }
-  };
-  await post(plan.inline);
-  if (reviewIds.length > 0) logger.info(`Created review ${reviewIds.join(', ')}`);
-
-  let filePosted = 0;
-  for (const c of plan.file) {
-    try {
-      await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
-      filePosted++;
-    } catch (error) {
-      if (!isUnprocessable(error)) throw error;
-      logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${(error as Error).message}`);
-      refused.push(c);
-    }
-  }
+  const posted = await postInlineComments(github, logger, input, plan.inline, notes);
+  if (posted.reviewIds.length > 0) logger.info(`Created review ${posted.reviewIds.join(', ')}`);
+  const refused = posted.refused;
+  const filePosted = posted.supersededBy ? 0 : await postFileComments(github, logger, pr, plan.file, refused);
   if (refused.length > 0) {
     notes.push(
       `GitHub refused ${refused.length} review comment${refused.length === 1 ? '' : 's'}; ${refused.length === 1 ? 'it is' : 'they are'} in the annotations and the table below.`,
     );
   }
 
-  let fixed = 0;
-  for (const f of plan.fixed) {
-    try {
-      await github.updateReviewComment(pr, f.id, f.body);
-      fixed++;
-    } catch (error) {
-      // Someone else's comment, or one deleted meanwhile: leave it.
-      if (!(error instanceof UpstreamError) || error.status === undefined || error.status >= 500) throw error;
-      logger.warning(`Could not mark review comment ${f.id} as fixed: ${error.message}`);
-    }
-  }
+  const fixedIds = await markFixedComments(github, logger, pr, plan.fixed);
+  const threads = await settleThreads(github, logger, pr, fixedIds, plan.reopened, notes);
   if (plan.leftAlone > 0)
     logger.info(`${plan.leftAlone} fixed findings have replies; their comments are left as they are`);
 
-  const inlinePosted = plan.inline.length - refused.filter((r) => r.placement.kind === 'inline').length;
-  const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
-  const over = plan.unposted.length - outside;
-  if (over > 0) {
-    notes.push(
-      `${over} finding${over === 1 ? '' : 's'} past max-comments (${input.maxComments}) ${over === 1 ? 'is' : 'are'} in the annotations and the table below.`,
-    );
+  const inlinePosted = posted.supersededBy
+    ? 0
+    : plan.inline.length - refused.filter((r) => r.placement.kind === 'inline').length;
+  notes.push(...placementNotes(plan, input.maxComments));
+  if (input.requestChanges && !posted.supersededBy) {
+    const gate = { ...input.requestChanges, ownPullRequest: posted.ownPullRequest };
+    await settleChangeRequest(github, logger, pr, gate, posted.reviewIds, notes, isOurs);
   }
-  if (outside > 0) {
-    notes.push(
-      `${outside} finding${outside === 1 ? ' is' : 's are'} on files outside this pull request's diff; see the table below.`,
-    );
-  }
-
-  if (input.requestChanges) await settleChangeRequest(github, logger, pr, input.requestChanges, reviewIds, notes);
 
   // The sticky summary: created when there is something to say, kept up to date once it exists.
   const stickyNotes = [
-    `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
+    `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixedIds.length} marked fixed${threads}.`,
     ...notes,
   ];
   let sticky: { id: number } | undefined;
@@ -275,7 +233,7 @@ export async function publishReview(
       pr,
       SUMMARY_MARKER,
       `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`,
-      { create: input.findings.length > 0 },
+      { create: input.findings.length > 0, isOurs },
     );
   } catch (error) {
     // The review already landed: report the summary comment's failure without losing what was posted.
@@ -285,17 +243,216 @@ export async function publishReview(
     notes.push(note);
   }
 
+  const notPosted = posted.supersededBy ? [...plan.inline, ...plan.file] : refused;
   return {
-    ...(reviewIds[0] !== undefined ? { reviewId: reviewIds[0] } : {}),
-    reviewIds,
+    ...(posted.reviewIds[0] !== undefined ? { reviewId: posted.reviewIds[0] } : {}),
+    reviewIds: posted.reviewIds,
     inlinePosted,
     filePosted,
     alreadyPosted: plan.alreadyPosted,
-    fixed,
-    unposted: [...unposted, ...refused.map((r) => r.finding)],
+    fixed: fixedIds.length,
+    unposted: [...plan.unposted.map((u) => u.finding), ...notPosted.map((r) => r.finding)],
     ...(sticky ? { summaryCommentId: sticky.id } : {}),
+    ...(posted.supersededBy ? { supersededBy: posted.supersededBy } : {}),
     notes,
   };
+}
+
+interface InlineOutcome {
+  readonly reviewIds: number[];
+  readonly refused: PlannedComment[];
+  /** GitHub refused REQUEST_CHANGES: the token's user opened this pull request. */
+  ownPullRequest: boolean;
+  supersededBy: string | undefined;
+}
+
+/**
+ * Posts the inline comments as one review, acting on why GitHub refuses it (GitHub's `errors[]`, classified):
+ * a line it cannot place splits the batch in halves until every good comment has landed; the author's own pull
+ * request turns the change request into a comment; a commit no longer in the pull request (a push meanwhile)
+ * stops posting and says which head superseded this run. Anything else propagates.
+ */
+async function postInlineComments(
+  github: GitHubPort,
+  logger: Logger,
+  input: ReviewPublishInput,
+  inline: readonly PlannedComment[],
+  notes: string[],
+): Promise<InlineOutcome> {
+  const { pr } = input;
+  const outcome: InlineOutcome = { reviewIds: [], refused: [], ownPullRequest: false, supersededBy: undefined };
+  let event: 'COMMENT' | 'REQUEST_CHANGES' = input.requestChanges?.gateFailed ? 'REQUEST_CHANGES' : 'COMMENT';
+  const reviewBody = (first: boolean) => {
+    const head = `${REVIEW_MARKER}\n**Codex hooks** · ${inline.length} new finding${inline.length === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
+    if (!first) return `${head}\n\n_(continued)_`;
+    return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
+  };
+  const post = async (batch: readonly PlannedComment[]): Promise<void> => {
+    if (batch.length === 0 || outcome.supersededBy) return;
+    try {
+      const id = await github.createReview(pr, {
+        commitId: pr.headSha,
+        body: reviewBody(outcome.reviewIds.length === 0),
+        event,
+        comments: batch.map(toInlineInput),
+      });
+      outcome.reviewIds.push(id);
+    } catch (error) {
+      const kind = gitHubFailureKind(error);
+      if (kind === 'own-pull-request' && event === 'REQUEST_CHANGES') {
+        event = 'COMMENT';
+        outcome.ownPullRequest = true;
+        notes.push(ownPullRequestNote(error as Error, logger));
+        return post(batch);
+      }
+      if (kind === 'stale-commit') {
+        outcome.supersededBy = await supersedingHead(github, logger, pr, error as Error, notes);
+        return;
+      }
+      if (kind !== 'line-not-in-diff') throw error;
+      if (batch.length === 1) {
+        const c = batch[0]!;
+        const line = c.placement.kind === 'inline' ? c.placement.line : 0;
+        logger.warning(`GitHub refused the comment on ${c.finding.path}:${line}: ${(error as Error).message}`);
+        outcome.refused.push(c);
+        return;
+      }
+      const half = Math.ceil(batch.length / 2);
+      await post(batch.slice(0, half));
+      await post(batch.slice(half));
+    }
+  };
+  await post(inline);
+  return outcome;
+}
+
+/** File-level comments, one request each; one GitHub cannot place joins `refused`. Returns how many landed. */
+async function postFileComments(
+  github: GitHubPort,
+  logger: Logger,
+  pr: PullRequest,
+  file: readonly PlannedComment[],
+  refused: PlannedComment[],
+): Promise<number> {
+  let posted = 0;
+  for (const c of file) {
+    try {
+      await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
+      posted++;
+    } catch (error) {
+      if (gitHubFailureKind(error) !== 'line-not-in-diff') throw error;
+      logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${(error as Error).message}`);
+      refused.push(c);
+    }
+  }
+  return posted;
+}
+
+function ownPullRequestNote(error: Error, logger: Logger): string {
+  const note = `GitHub does not let a pull request's author request changes on it, and the token's user opened this one (${error.message}): the review is posted as a comment instead. The check run still fails the gate.`;
+  logger.warning(note);
+  return note;
+}
+
+/**
+ * GitHub refused our commit as no longer part of the pull request: a push moved the head while this run was
+ * posting. Reads the head again and says which push superseded this run (its own run reviews it).
+ */
+async function supersedingHead(
+  github: GitHubPort,
+  logger: Logger,
+  pr: PullRequest,
+  error: Error,
+  notes: string[],
+): Promise<string> {
+  const head = await github
+    .getPullRequest(pr)
+    .then((state) => state.headSha)
+    .catch(() => 'a newer push');
+  const sha = head.slice(0, 12);
+  const note = `A push (${sha}) superseded ${pr.headSha.slice(0, 12)} while this run was posting (${error.message}): its review comments were not posted; the run for ${sha} reviews that push. Every finding is in the annotations and the table below.`;
+  logger.warning(note);
+  notes.push(note);
+  return head;
+}
+
+/** Edits our comments whose finding is gone to say so; returns the ids edited. */
+async function markFixedComments(
+  github: GitHubPort,
+  logger: Logger,
+  pr: PullRequest,
+  fixed: ReviewPlan['fixed'],
+): Promise<number[]> {
+  const edited: number[] = [];
+  for (const f of fixed) {
+    try {
+      await github.updateReviewComment(pr, f.id, f.body);
+      edited.push(f.id);
+    } catch (error) {
+      // A comment deleted meanwhile: leave it.
+      if (!(error instanceof UpstreamError) || error.status === undefined || error.status >= 500) throw error;
+      logger.warning(`Could not mark review comment ${f.id} as fixed: ${error.message}`);
+    }
+  }
+  return edited;
+}
+
+/**
+ * Resolves the threads of comments just marked fixed (so "require conversation resolution" does not block the
+ * merge on findings that are gone) and reopens those whose finding came back. The "Fixed in" text stays.
+ * Returns a clause for the summary; a failure is a note, never the end of the run.
+ */
+async function settleThreads(
+  github: GitHubPort,
+  logger: Logger,
+  pr: PullRequest,
+  resolve: readonly number[],
+  reopen: readonly number[],
+  notes: string[],
+): Promise<string> {
+  if (resolve.length === 0 && reopen.length === 0) return '';
+  let resolved = 0;
+  let reopened = 0;
+  try {
+    const byComment = new Map((await github.listReviewThreads(pr)).map((t) => [t.firstCommentId, t]));
+    for (const id of resolve) {
+      const thread = byComment.get(id);
+      if (!thread || thread.resolved) continue;
+      await github.setThreadResolved(thread.id, true);
+      resolved++;
+    }
+    for (const id of reopen) {
+      const thread = byComment.get(id);
+      if (!thread || !thread.resolved) continue;
+      await github.setThreadResolved(thread.id, false);
+      reopened++;
+    }
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    const note = `Review threads could not be resolved or reopened: ${error.message}`;
+    logger.warning(note);
+    notes.push(note);
+  }
+  if (resolved + reopened > 0) logger.info(`Review threads: ${resolved} resolved, ${reopened} reopened`);
+  return `, ${resolved} thread${resolved === 1 ? '' : 's'} resolved, ${reopened} reopened`;
+}
+
+/** Notes for findings that got no comment of their own: past max-comments, or outside the diff. */
+function placementNotes(plan: ReviewPlan, maxComments: number): string[] {
+  const notes: string[] = [];
+  const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
+  const over = plan.unposted.length - outside;
+  if (over > 0) {
+    notes.push(
+      `${over} finding${over === 1 ? '' : 's'} past max-comments (${maxComments}) ${over === 1 ? 'is' : 'are'} in the annotations and the table below.`,
+    );
+  }
+  if (outside > 0) {
+    notes.push(
+      `${outside} finding${outside === 1 ? ' is' : 's are'} on files outside this pull request's diff; see the table below.`,
+    );
+  }
+  return notes;
 }
 
 function toInlineInput(c: PlannedComment): InlineCommentInput {
@@ -309,31 +466,29 @@ function toInlineInput(c: PlannedComment): InlineCommentInput {
   };
 }
 
-function isUnprocessable(error: unknown): boolean {
-  return error instanceof UpstreamError && error.status === 422;
-}
-
 /** Marks the reviews this action posts, so a later run can find its own change requests. */
 export const REVIEW_MARKER = '<!-- codex-hooks:review -->';
 
 /**
  * Keeps the pull request's review state in step with the gate: a failed gate leaves one change request of
- * ours standing; a passing gate dismisses the ones that stand. A person's reviews are never touched.
+ * ours standing; a passing gate dismisses the ones that stand. Ours means our marker and our author: a
+ * person's reviews are never touched.
  */
 async function settleChangeRequest(
   github: GitHubPort,
   logger: Logger,
   pr: PullRequest,
-  gate: { readonly gateFailed: boolean; readonly reason: string },
+  gate: { readonly gateFailed: boolean; readonly reason: string; readonly ownPullRequest: boolean },
   postedThisRun: number[],
   notes: string[],
+  isOurs: (author: Author | undefined) => boolean,
 ): Promise<void> {
   try {
     const standing = (await github.listReviews(pr)).filter(
-      (r) => r.state === 'CHANGES_REQUESTED' && r.body.startsWith(REVIEW_MARKER),
+      (r) => r.state === 'CHANGES_REQUESTED' && r.body.startsWith(REVIEW_MARKER) && isOurs(r.author),
     );
     if (gate.gateFailed) {
-      if (postedThisRun.length > 0 || standing.length > 0) return;
+      if (postedThisRun.length > 0 || standing.length > 0 || gate.ownPullRequest) return;
       const id = await github.createReview(pr, {
         commitId: pr.headSha,
         body: `${REVIEW_MARKER}\n**Codex hooks** · the gate fails on ${pr.headSha.slice(0, 12)}: ${gate.reason}. The summary comment has every finding.`,
@@ -349,6 +504,10 @@ async function settleChangeRequest(
     }
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
+    if (gitHubFailureKind(error) === 'own-pull-request') {
+      notes.push(ownPullRequestNote(error, logger));
+      return;
+    }
     const note = `The review state could not be updated: ${error.message}`;
     logger.warning(note);
     notes.push(note);

@@ -43,6 +43,23 @@ export interface ActionInputs {
   readonly requestChanges: boolean;
   readonly sarifFile: string;
   readonly dryRun: boolean;
+  /** Seconds: the longest the action waits for GitHub before retrying (rate limits, server errors). */
+  readonly githubMaxWaitSeconds: number;
+  /** Who is asked to review when the gate fails (see escalation in the README). */
+  readonly escalation: Escalation;
+}
+
+export type EscalateOn = 'failure' | 'secrets';
+
+export interface Escalation {
+  /** Users (`octocat`) to request a review from. */
+  readonly users: readonly string[];
+  /** Team slugs (`org/security` given, `security` kept) to request a review from. */
+  readonly teams: readonly string[];
+  /** A label to add; '' for none. */
+  readonly label: string;
+  /** `failure`: whenever the gate fails; `secrets`: only when it fails with a secret among the findings. */
+  readonly on: EscalateOn;
 }
 
 /** Reads one raw input; '' when unset (as @actions/core does). */
@@ -65,6 +82,8 @@ export const INPUT_DEFAULTS = {
   'max-comments': '30',
   'request-changes': 'false',
   'dry-run': 'false',
+  'github-max-wait': '120',
+  'escalate-on': 'failure',
 } as const;
 
 /** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
@@ -102,7 +121,35 @@ export function readInputs(read: InputReader, env: Readonly<Record<string, strin
     requestChanges: boolean(get('request-changes'), 'request-changes'),
     sarifFile: get('sarif-file'),
     dryRun: boolean(get('dry-run'), 'dry-run'),
+    githubMaxWaitSeconds: integer(get('github-max-wait'), 'github-max-wait', 0, 3600),
+    escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on')),
   });
+}
+
+/** GitHub logins and `org/team` slugs, as GitHub spells them. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+
+function escalation(reviewers: string, label: string, on: string): Escalation {
+  const users: string[] = [];
+  const teams: string[] = [];
+  for (const name of reviewers.split(/[\s,]+/).filter((n) => n.length > 0)) {
+    const who = name.replace(/^@/, '');
+    if (TEAM.test(who)) teams.push(who.slice(who.indexOf('/') + 1));
+    else if (LOGIN.test(who)) users.push(who);
+    else {
+      throw new ConfigurationError(
+        `Input 'escalate-reviewers' must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`,
+      );
+    }
+  }
+  // eslint-disable-next-line no-control-regex
+  if (label.length > 50 || /[\u0000-\u001f,]/.test(label)) {
+    throw new ConfigurationError(
+      `Input 'escalate-label' must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`,
+    );
+  }
+  return { users, teams, label, on: oneOf(on, 'escalate-on', ['failure', 'secrets'] as const) };
 }
 
 function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {

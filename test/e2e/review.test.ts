@@ -21,7 +21,10 @@ afterEach(async () => {
   await github?.stop();
 });
 
+/** The event of a push to head: GitHub's pull request is at that head too (the fake's head follows it). */
 function event(action: string, base: string, head: string, before?: string) {
+  if (github) github.headSha = head;
+  github?.prCommits.add(head);
   return {
     action,
     number: 42,

@@ -11,7 +11,7 @@ import { parsePatch } from '../../src/core/diff/parse-patch.js';
 import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { markFixed, readMarker, renderReviewComment } from '../../src/core/render/review-comment.js';
 import type { ChangedFile, Finding, PullRequest } from '../../src/core/types.js';
-import { PermissionError, UpstreamError } from '../../src/errors.js';
+import { GitHubError, PermissionError, UpstreamError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { changedSinceLastReview } from '../../src/pipeline/incremental.js';
 import { planReview, publishReview } from '../../src/publish/review-comments.js';
@@ -36,6 +36,8 @@ function draft(over: Partial<FindingDraft> & { path: string; line: number }): Fi
     ...over,
   };
 }
+
+const BOT = { login: 'github-actions[bot]', type: 'Bot' };
 
 /** A GitHubPort that behaves like GitHub's review endpoints: validates lines and can refuse chosen bodies. */
 class FakePort implements Partial<GitHubPort> {
@@ -63,21 +65,44 @@ class FakePort implements Partial<GitHubPort> {
     for (const c of input.comments) {
       const right = parsePatch(this.files.find((f) => f.path === c.path)?.patch).commentable.right;
       if (!right.has(c.line) || (c.startLine !== undefined && !right.has(c.startLine)) || this.refuse(c)) {
-        throw new UpstreamError('could not create pull request reviews: Unprocessable Entity', 'GitHub', 422);
+        throw new GitHubError(
+          'could not create pull request reviews: Unprocessable Entity: Line could not be resolved',
+          'line-not-in-diff',
+          422,
+        );
       }
     }
     this.reviews.push(input);
     const reviewId = this.id++;
     for (const c of input.comments) {
-      this.comments.push({ id: this.id++, body: c.body, path: c.path, line: c.line });
+      this.comments.push({ id: this.id++, body: c.body, path: c.path, line: c.line, author: BOT });
     }
     return reviewId;
+  }
+
+  async identity() {
+    return undefined;
+  }
+
+  threadChanges: { id: string; resolved: boolean }[] = [];
+  resolved = new Set<string>();
+
+  async listReviewThreads() {
+    return this.comments
+      .filter((c) => c.inReplyToId === undefined)
+      .map((c) => ({ id: `T${c.id}`, resolved: this.resolved.has(`T${c.id}`), firstCommentId: c.id }));
+  }
+
+  async setThreadResolved(id: string, resolved: boolean) {
+    this.threadChanges.push({ id, resolved });
+    if (resolved) this.resolved.add(id);
+    else this.resolved.delete(id);
   }
 
   async createFileComment(_pr: PullRequest, input: { path: string; body: string }) {
     this.fileComments.push(input);
     const id = this.id++;
-    this.comments.push({ id, body: input.body, path: input.path, line: null });
+    this.comments.push({ id, body: input.body, path: input.path, line: null, author: BOT });
     return id;
   }
 
@@ -190,7 +215,7 @@ describe('publishReview', () => {
     expect(gh.reviews.slice(1).every((r) => r.body.includes('(continued)'))).toBe(true);
   });
 
-  it('marks gone findings fixed, never touches a comment with replies, and re-posts a finding that came back', async () => {
+  it('marks gone findings fixed, never touches a comment with replies, and reopens a finding that came back', async () => {
     const gh = new FakePort(files);
     const [a, b, c] = createFindings([
       draft({ path: 'src/a.ts', line: 1, ruleId: 'ai/x' }),
@@ -205,12 +230,25 @@ describe('publishReview', () => {
     const third = await publish(gh, [a]);
     expect(third.fixed).toBe(1);
     expect(gh.edits.map((e) => e.id)).toEqual([idOf(b)]);
+    expect(gh.threadChanges).toEqual([{ id: `T${idOf(b)}`, resolved: true }]);
+    gh.threadChanges = [];
     expect(gh.edits[0]!.body).toMatch(/^✅ \*\*Fixed in aaaaaaaaaaaa\*\*/);
     expect(gh.comments.find((x) => x.id === idOf(c))!.body).not.toMatch(/Fixed/);
 
-    // b comes back: its old comment says fixed, so it is posted again.
+    // b comes back on its line: its old thread is reopened (its "Fixed in" text stays), nothing is posted twice.
+    const reviews = gh.reviews.length;
     const fourth = await publish(gh, [a, b]);
-    expect(fourth.inlinePosted).toBe(1);
+    expect(fourth.inlinePosted).toBe(0);
+    expect(fourth.alreadyPosted).toBe(2);
+    expect(gh.reviews).toHaveLength(reviews);
+    expect(gh.threadChanges).toEqual([{ id: `T${idOf(b)}`, resolved: false }]);
+
+    // A fixed comment GitHub no longer places (outdated, line null) is posted again instead.
+    const old = gh.comments.find((x) => x.id === idOf(b))!;
+    gh.comments[gh.comments.indexOf(old)] = { ...old, line: null };
+    await publish(gh, [a]);
+    const fifth = await publish(gh, [a, b]);
+    expect(fifth.inlinePosted).toBe(1);
     expect(gh.reviews.at(-1)!.comments[0]!.body).toContain(b.fingerprint);
   });
 
@@ -254,7 +292,7 @@ describe('planReview', () => {
     const [f] = createFindings([draft({ path: 'src/a.ts', line: 1 })]) as [Finding];
     const diffFiles = files.map((file) => ({ file, parsed: parsePatch(file.patch) }));
     const body = renderReviewComment(f, { kind: 'inline', path: 'src/a.ts', line: 1, side: 'RIGHT', exact: true });
-    const opts = { maxComments: 10, headSha: pr.headSha, aiScope: 'all' as const };
+    const opts = { maxComments: 10, headSha: pr.headSha, aiScope: 'all' as const, isOurs: () => true };
     // A reply quoting our marker does not count as posted.
     expect(
       planReview([f], diffFiles, [{ id: 2, body, path: 'src/a.ts', line: 1, inReplyToId: 1 }], opts).inline,
