@@ -12198,12 +12198,7 @@ const BEFORE = '(?<![A-Za-z0-9_])';
 const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
-    const g = new Synth(spec.id);
-    const tokens = [spec.example(g)].flat();
-    const first = tokens[0];
-    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
-    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
-    const head = first.slice(0, at + prefix.length);
+    let examples;
     return {
         id: spec.id,
         provider: spec.provider,
@@ -12213,15 +12208,27 @@ function prefixed(spec) {
         secretGroup: 1,
         specificity: 3,
         ...optional(spec),
-        examples: {
-            positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
-            negative: [
-                `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
-                `${head}EXAMPLE`,
-                head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
-                ...(spec.negative ?? []),
-            ],
+        // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
+        get examples() {
+            return (examples ??= prefixedExamples(spec));
         },
+    };
+}
+function prefixedExamples(spec) {
+    const g = new Synth(spec.id);
+    const tokens = [spec.example(g)].flat();
+    const first = tokens[0];
+    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
+    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
+    const head = first.slice(0, at + prefix.length);
+    return {
+        positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
+        negative: [
+            `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
+            `${head}EXAMPLE`,
+            head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
+            ...(spec.negative ?? []),
+        ],
     };
 }
 /**
@@ -12229,10 +12236,8 @@ function prefixed(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    const g = new Synth(spec.id);
-    const value = spec.example(g);
-    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
     const names = spec.names.map(anyCase).join('|');
+    let examples;
     return {
         id: spec.id,
         provider: spec.provider,
@@ -12243,15 +12248,22 @@ function named(spec) {
         specificity: 2,
         entropy: spec.entropy ?? 2.8,
         ...optional(spec),
-        examples: {
-            positive: [`${name}_KEY=${value}`],
-            negative: [
-                `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
-                `${name}_KEY=\${${name}_KEY}`,
-                `${name}_KEY: ${'x'.repeat(value.length)}`,
-                ...(spec.negative ?? []),
-            ],
+        get examples() {
+            return (examples ??= namedExamples(spec));
         },
+    };
+}
+function namedExamples(spec) {
+    const value = spec.example(new Synth(spec.id));
+    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    return {
+        positive: [`${name}_KEY=${value}`],
+        negative: [
+            `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
+            `${name}_KEY=\${${name}_KEY}`,
+            `${name}_KEY: ${'x'.repeat(value.length)}`,
+            ...(spec.negative ?? []),
+        ],
     };
 }
 function optional(spec) {
@@ -14784,7 +14796,7 @@ function compileRules(rules) {
     const matcher = literals.length === 0
         ? undefined
         : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
-            ? buildAutomaton(literals)
+            ? lazyAutomaton(literals)
             : buildRegexMatcher(literals);
     const compiled = {
         rules,
@@ -14797,6 +14809,41 @@ function compileRules(rules) {
     };
     compiledCache.set(rules, compiled);
     return compiled;
+}
+/** Text scanned without the automaton, in total, before building it pays off (characters). */
+const PROBE_BUDGET = 32_768;
+/**
+ * The automaton costs more to build than a few short texts cost to search keyword by keyword, and a
+ * process that scans one prompt (a Codex hook) never needs it: short texts are searched with `indexOf` until
+ * {@link PROBE_BUDGET} characters have been, then the automaton is built once for the rest.
+ */
+function lazyAutomaton(keywords) {
+    let automaton;
+    let probed = 0;
+    return (text, hit) => {
+        if (automaton === undefined && probed + text.length <= PROBE_BUDGET) {
+            probed += text.length;
+            probeKeywords(keywords, text, hit);
+            return;
+        }
+        automaton ??= buildAutomaton(keywords);
+        automaton(text, hit);
+    };
+}
+/**
+ * Every occurrence of every keyword, ASCII case folded, reported in the automaton's order: by end, and
+ * at the same end the longer keyword first.
+ */
+function probeKeywords(keywords, text, hit) {
+    const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    const hits = [];
+    keywords.forEach((k, id) => {
+        for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
+            hits.push([at + k.length, k.length, id]);
+    });
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    for (const [end, length, id] of hits)
+        hit(id, end - length);
 }
 /**
  * Aho-Corasick over ASCII keywords as a dense DFA: one table lookup per character of the text, no
