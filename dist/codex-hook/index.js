@@ -7582,7 +7582,9 @@ const PATCH_TOOLS = new Set(['apply_patch', 'Edit', 'Write']);
  * denies the call: the command never runs, the file is never written.
  */
 async function handlePreToolUse(event, ctx) {
-    const result = PATCH_TOOLS.has(event.toolName) ? await checkPatch(event.command, ctx) : await checkCommand(event.command, ctx);
+    const result = PATCH_TOOLS.has(event.toolName)
+        ? await checkPatch(event.command, ctx)
+        : await checkCommand(event.command, ctx);
     const blocking = blockingFindings(result.findings, ctx.failOn);
     if (blocking.length === 0)
         return { answer: { kind: 'allow' }, result, content: event.command };
@@ -7865,7 +7867,10 @@ function parseCodexHookSettings(argv, env, home) {
 function eventList(value, flag) {
     if (value === undefined)
         return [];
-    const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
     if (names.length === 1 && names[0] === 'all')
         return [...CODEX_EVENTS];
     for (const n of names) {
@@ -7940,7 +7945,13 @@ function createSessionPorts(root, cacheDir, env) {
 }
 function stderrLogger() {
     const line = (level) => (m) => void process.stderr.write(`codex-hooks ${level}: ${m}\n`);
-    return { debug: line('debug'), info: line('info'), notice: line('notice'), warning: line('warning'), error: line('error') };
+    return {
+        debug: line('debug'),
+        info: line('info'),
+        notice: line('notice'),
+        warning: line('warning'),
+        error: line('error'),
+    };
 }
 /** The nearest folder at or above `cwd` holding `.git`; `cwd` itself outside a repository. */
 function findRepositoryRoot(cwd) {
