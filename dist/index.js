@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6849);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2650);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6849:
+/***/ 2650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38872,7 +38872,7 @@ const runCommand = (argv, options) => new Promise((resolve) => {
  * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
  */
 /** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     location;
     name = 'ConfigurationError';
     constructor(message, 
@@ -38906,7 +38906,7 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
-    if (error instanceof ConfigurationError)
+    if (error instanceof errors_ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
         return error.message;
@@ -38953,7 +38953,7 @@ function createGit(cwd) {
 /** A revision must not look like an option: `--output=…` as a ref would be an injection. */
 function validRev(rev) {
     if (rev.startsWith('-') || rev.includes('\0'))
-        throw new ConfigurationError(`'${rev.slice(0, 80)}' is not a valid git revision`);
+        throw new errors_ConfigurationError(`'${rev.slice(0, 80)}' is not a valid git revision`);
     return rev;
 }
 
@@ -47694,8 +47694,6 @@ function resolveInWorkspace(workspace, file) {
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -51592,6 +51590,187 @@ function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/located-yaml.ts
+
+
+/** Parses the text; `empty` says what a non-empty file holds, for the message about an empty one. */
+function parseLocatedYaml(text, fileName, empty) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset ?? 0);
+        return `${fileName}:${line}:${col}`;
+    };
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+        const [start, end] = yamlError.pos;
+        const message = yamlError.code === 'DUPLICATE_KEY'
+            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
+            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
+        throw new errors_ConfigurationError(message, at(start));
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new errors_ConfigurationError(`invalid YAML: ${error.message}`, at(0));
+    }
+    if (data === null || data === undefined) {
+        throw new errors_ConfigurationError(`the file is empty; expected ${empty}`, at(0));
+    }
+    return { doc, data, where: (path) => at(offsetOf(doc, path)) };
+}
+/** Throws the first schema error in file order, located and described. */
+function assertSchema(parsed, validate) {
+    if (validate(parsed.data))
+        return;
+    const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
+    errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
+    const first = errors[0];
+    const path = toSegments(first.error.instancePath);
+    const target = first.error.keyword === 'additionalProperties'
+        ? [...path, String(first.error.params.additionalProperty)]
+        : first.error.keyword === 'discriminator'
+            ? [...path, 'type']
+            : path;
+    throw new errors_ConfigurationError(describeSchemaError(first.error, parsed.data), parsed.where(target));
+}
+function nodeAt(doc, path) {
+    if (path.length === 0)
+        return doc.contents ?? undefined;
+    const node = doc.getIn(path, true);
+    return node && typeof node === 'object' && 'range' in node ? node : undefined;
+}
+/**
+ * Where to point for a key path: at the key of a mapping entry (`severity:` rather than its value, as
+ * editors do), at the item of a list, at the start of the file for the root.
+ */
+function offsetOf(doc, path) {
+    const last = path[path.length - 1];
+    if (typeof last === 'string') {
+        const parent = nodeAt(doc, path.slice(0, -1));
+        if ((0,dist/* isMap */.jh)(parent)) {
+            const pair = parent.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === last);
+            const key = pair?.key;
+            if (key?.range)
+                return key.range[0];
+        }
+    }
+    const node = nodeAt(doc, path);
+    if (node?.range)
+        return node.range[0];
+    // A missing key: point at the mapping that lacks it.
+    return path.length > 0 ? offsetOf(doc, path.slice(0, -1)) : 0;
+}
+function toSegments(instancePath) {
+    if (instancePath === '')
+        return [];
+    return instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+function formatKeyPath(path) {
+    let out = '';
+    for (const s of path)
+        out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+    return out === '' ? 'the file' : out;
+}
+function locateError(doc, e) {
+    const path = toSegments(e.instancePath);
+    if (e.keyword === 'additionalProperties') {
+        const key = e.params.additionalProperty;
+        return { offset: offsetOf(doc, [...path, key]), depth: path.length + 1 };
+    }
+    if (e.keyword === 'discriminator')
+        return { offset: offsetOf(doc, [...path, 'type']), depth: path.length + 1 };
+    if (e.keyword === 'required')
+        return { offset: offsetOf(doc, path), depth: path.length };
+    return { offset: offsetOf(doc, path), depth: path.length };
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `'${value}'`;
+    return String(value);
+}
+const PATTERN_TEXT = {
+    '^[imsu]*$': 'any of the flags i, m, s, u',
+    '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
+    '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
+};
+function valueAt(data, path) {
+    let v = data;
+    for (const s of path)
+        v = v === null || typeof v !== 'object' ? undefined : v[s];
+    return v;
+}
+function describeSchemaError(e, data) {
+    const path = toSegments(e.instancePath);
+    const key = formatKeyPath(path);
+    const got = describeValue(valueAt(data, path));
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
+            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
+        }
+        case 'required':
+            return `${key} is missing the required key '${String(p.missingProperty)}'`;
+        case 'enum':
+            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
+        case 'const':
+            return `${key} must be ${String(p.allowedValue)}; got ${got}`;
+        case 'type':
+            return `${key} must be ${article(String(p.type))}; got ${got}`;
+        case 'discriminator':
+            return p.error === 'mapping'
+                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
+                : valueAt(data, [...path, 'type']) === undefined
+                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
+                    : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
+        case 'minItems':
+            if (path[path.length - 1] === 'run')
+                return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
+            return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+        case 'minLength':
+            return `${key} must not be empty`;
+        case 'pattern':
+            return `${key} must be ${PATTERN_TEXT[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}; got ${got}`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `${key} must be ${String(p.comparison)} ${String(p.limit)}; got ${got}`;
+        default:
+            return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
+    }
+}
+function article(type) {
+    const names = {
+        array: 'a list',
+        object: 'a mapping',
+        integer: 'an integer',
+        boolean: 'true or false',
+    };
+    return names[type] ?? `a ${type}`;
+}
+/** yaml points at the start of a duplicate key; read the key up to its colon. */
+function duplicateKey(text, start, end) {
+    const rest = text.slice(start, Math.max(end, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)));
+    const m = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:(?:\s|$)/.exec(rest);
+    return (m ? m[1] : rest).trim().replace(/^["']|["']$/g, '');
+}
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /**
  * JSON Schema (draft-07) of `.github/codex-hooks.yml`. The same object ships as
@@ -51792,6 +51971,42 @@ const memory = {
         },
     },
 };
+const loggerOptions = {
+    title: 'Logger options',
+    description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        rotate: {
+            title: 'Rotate',
+            description: 'Start a new file past `max_size_mb`, keeping `max_files` old ones (`file.1` newest).',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                enabled: { title: 'Enabled', description: 'Default true when `rotate` is given.', type: 'boolean' },
+                max_size_mb: { title: 'Max size (MB)', description: 'Default 100.', type: 'number', exclusiveMinimum: 0 },
+                max_files: { title: 'Max files', description: 'Old files kept; default 10.', type: 'integer', minimum: 0 },
+            },
+        },
+        encrypt: {
+            title: 'Encrypt',
+            description: 'AES-256-GCM with the 32-byte key in CODEX_HOOKS_AUDIT_KEY; read with `codex-hooks audit read`.',
+            type: 'boolean',
+        },
+        key_env: {
+            title: 'Key variable',
+            description: 'The environment variable holding the key (default CODEX_HOOKS_AUDIT_KEY).',
+            type: 'string',
+            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+        },
+        compression: { title: 'Compression', description: 'gzip or none.', type: 'string', enum: ['gzip', 'none'] },
+        include_metadata: {
+            title: 'Include metadata',
+            description: 'Repository, PR, token fingerprint and scopes, sizes and latency on each line (default true).',
+            type: 'boolean',
+        },
+    },
+};
 const logger = {
     title: 'Logger',
     description: 'Appends a JSON line per event to a file (the audit log).',
@@ -51806,7 +52021,9 @@ const logger = {
             type: 'string',
             minLength: 1,
         },
-        gzip: { title: 'Gzip', description: 'Compress the file.', type: 'boolean' },
+        gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
+        format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
+        options: loggerOptions,
     },
 };
 const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
@@ -51905,176 +52122,22 @@ function schemaValidator() {
     compiled ??= new ajv.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(HOOKS_CONFIG_SCHEMA);
     return compiled;
 }
+
 /**
  * Parses and validates a hooks config. Every problem throws a ConfigurationError located at
  * `file:line:column` whose message names the key path and what was expected and given.
  */
 function parseHooksConfig(text, fileName) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset ?? 0);
-        return `${fileName}:${line}:${col}`;
-    };
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const [start, end] = yamlError.pos;
-        const message = yamlError.code === 'DUPLICATE_KEY'
-            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
-            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
-        throw new ConfigurationError(message, at(start));
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        throw new ConfigurationError(`invalid YAML: ${error.message}`, at(0));
-    }
-    if (data === null || data === undefined) {
-        throw new ConfigurationError('the file is empty; expected a mapping with `version: 1` and `hooks`', at(0));
-    }
-    const validate = schemaValidator();
-    if (!validate(data)) {
-        const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(doc, e) }));
-        errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
-        const first = errors[0];
-        throw new ConfigurationError(describeSchemaError(first.error, data), at(first.where.offset));
-    }
-    const config = data;
-    checkSemantics(config, (path) => at(offsetOf(doc, path)));
+    const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `hooks`');
+    assertSchema(parsed, schemaValidator());
+    const config = parsed.data;
+    checkSemantics(config, parsed.where);
     return { version: config.version, hooks: config.hooks };
-}
-function nodeAt(doc, path) {
-    if (path.length === 0)
-        return doc.contents ?? undefined;
-    const node = doc.getIn(path, true);
-    return node && typeof node === 'object' && 'range' in node ? node : undefined;
-}
-/**
- * Where to point for a key path: at the key of a mapping entry (`severity:` rather than its value, as
- * editors do), at the item of a list, at the start of the file for the root.
- */
-function offsetOf(doc, path) {
-    const last = path[path.length - 1];
-    if (typeof last === 'string') {
-        const parent = nodeAt(doc, path.slice(0, -1));
-        if ((0,dist/* isMap */.jh)(parent)) {
-            const pair = parent.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === last);
-            const key = pair?.key;
-            if (key?.range)
-                return key.range[0];
-        }
-    }
-    const node = nodeAt(doc, path);
-    if (node?.range)
-        return node.range[0];
-    // A missing key: point at the mapping that lacks it.
-    return path.length > 0 ? offsetOf(doc, path.slice(0, -1)) : 0;
-}
-function toSegments(instancePath) {
-    if (instancePath === '')
-        return [];
-    return instancePath
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-function formatKeyPath(path) {
-    let out = '';
-    for (const s of path)
-        out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
-    return out === '' ? 'the file' : out;
-}
-function locateError(doc, e) {
-    const path = toSegments(e.instancePath);
-    if (e.keyword === 'additionalProperties') {
-        const key = e.params.additionalProperty;
-        return { offset: offsetOf(doc, [...path, key]), depth: path.length + 1 };
-    }
-    if (e.keyword === 'discriminator')
-        return { offset: offsetOf(doc, [...path, 'type']), depth: path.length + 1 };
-    if (e.keyword === 'required')
-        return { offset: offsetOf(doc, path), depth: path.length };
-    return { offset: offsetOf(doc, path), depth: path.length };
-}
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `'${value}'`;
-    return String(value);
-}
-const PATTERN_TEXT = {
-    '^[imsu]*$': 'any of the flags i, m, s, u',
-    '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
-    '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
-};
-function valueAt(data, path) {
-    let v = data;
-    for (const s of path)
-        v = v === null || typeof v !== 'object' ? undefined : v[s];
-    return v;
-}
-function describeSchemaError(e, data) {
-    const path = toSegments(e.instancePath);
-    const key = formatKeyPath(path);
-    const got = describeValue(valueAt(data, path));
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
-        }
-        case 'required':
-            return `${key} is missing the required key '${String(p.missingProperty)}'`;
-        case 'enum':
-            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
-        case 'const':
-            return `${key} must be ${String(p.allowedValue)}; got ${got}`;
-        case 'type':
-            return `${key} must be ${article(String(p.type))}; got ${got}`;
-        case 'discriminator':
-            return p.error === 'mapping'
-                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
-                : valueAt(data, [...path, 'type']) === undefined
-                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
-                    : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
-        case 'minItems':
-            if (path[path.length - 1] === 'run')
-                return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
-            return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
-        case 'minLength':
-            return `${key} must not be empty`;
-        case 'pattern':
-            return `${key} must be ${PATTERN_TEXT[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}; got ${got}`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `${key} must be ${String(p.comparison)} ${String(p.limit)}; got ${got}`;
-        default:
-            return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
-    }
-}
-function article(type) {
-    const names = {
-        array: 'a list',
-        object: 'a mapping',
-        integer: 'an integer',
-        boolean: 'true or false',
-    };
-    return names[type] ?? `a ${type}`;
 }
 /** Checks the schema cannot express; `where` locates a key path. */
 function checkSemantics(config, where) {
     const fail = (path, message) => {
-        throw new ConfigurationError(message, where(path));
+        throw new errors_ConfigurationError(message, where(path));
     };
     const regex = (path, pattern, flags) => {
         const reason = checkUserRegex(pattern, flags);
@@ -52133,12 +52196,6 @@ function checkSemantics(config, where) {
             }
         });
     });
-}
-/** yaml points at the start of a duplicate key; read the key up to its colon. */
-function duplicateKey(text, start, end) {
-    const rest = text.slice(start, Math.max(end, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)));
-    const m = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:(?:\s|$)/.exec(rest);
-    return (m ? m[1] : rest).trim().replace(/^["']|["']$/g, '');
 }
 
 ;// CONCATENATED MODULE: ./src/config/source.ts
@@ -52938,13 +52995,13 @@ const CRC_TABLE = (() => {
     }
     return table;
 })();
-function crc32(text) {
+function checksum_crc32(text) {
     let crc = 0xffffffff;
     for (let i = 0; i < text.length; i++)
         crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
     return (crc ^ 0xffffffff) >>> 0;
 }
-function encodeBase62(value, width) {
+function checksum_encodeBase62(value, width) {
     let out = '';
     let n = value;
     while (n > 0) {
@@ -52959,11 +53016,11 @@ function hasValidBase62Checksum(token) {
     const body = token.slice(underscore + 1);
     if (body.length !== 36)
         return false;
-    return encodeBase62(crc32(body.slice(0, 30)), 6) === body.slice(30);
+    return checksum_encodeBase62(checksum_crc32(body.slice(0, 30)), 6) === body.slice(30);
 }
 /** Builds a well-formed synthetic token (for examples and tests): `prefix` + body + its checksum. */
 function withBase62Checksum(prefix, body30) {
-    return prefix + body30 + encodeBase62(crc32(body30), 6);
+    return prefix + body30 + checksum_encodeBase62(checksum_crc32(body30), 6);
 }
 /**
  * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
@@ -52974,14 +53031,55 @@ function hasValidHexCrc32Suffix(token) {
     const suffix = token.slice(-8);
     if (!/^[0-9A-Fa-f]{8}$/.test(suffix))
         return false;
-    return crc32(token.slice(0, -8)) === parseInt(suffix, 16);
+    return checksum_crc32(token.slice(0, -8)) === parseInt(suffix, 16);
 }
 /** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
 function withHexCrc32Suffix(head) {
-    return head + crc32(head).toString(16).toUpperCase().padStart(8, '0');
+    return head + checksum_crc32(head).toString(16).toUpperCase().padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/core/access-token.ts
+
+/**
+ * The endpoint's programmatic access tokens: `cdxhk_`, 256 random bits in base62 (43 characters), then the
+ * CRC32 of those 43 characters in base62 (6), like GitHub's tokens. The prefix lets secret scanners (ours
+ * included) find a leaked token; the checksum lets them tell a real one from a look-alike without a lookup.
+ * Pure: the random bytes come from the caller.
+ */
+const ACCESS_TOKEN_PREFIX = 'cdxhk_';
+const BODY_LENGTH = 43;
+const access_token_BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** `random` must be 32 bytes from a CSPRNG. */
+function formatAccessToken(random) {
+    if (random.length !== 32)
+        throw new Error('an access token needs 32 random bytes');
+    let n = 0n;
+    for (const byte of random)
+        n = (n << 8n) | BigInt(byte);
+    let body = '';
+    while (n > 0n) {
+        body = access_token_BASE62[Number(n % 62n)] + body;
+        n /= 62n;
+    }
+    body = body.padStart(BODY_LENGTH, '0');
+    return `${ACCESS_TOKEN_PREFIX}${body}${encodeBase62(crc32(body), 6)}`;
+}
+/** The shape and the checksum; says nothing about whether the token is issued or valid. */
+function isWellFormedAccessToken(token) {
+    if (!token.startsWith(ACCESS_TOKEN_PREFIX))
+        return false;
+    const rest = token.slice(ACCESS_TOKEN_PREFIX.length);
+    if (!/^[0-9A-Za-z]{49}$/.test(rest))
+        return false;
+    return checksum_encodeBase62(checksum_crc32(rest.slice(0, BODY_LENGTH)), 6) === rest.slice(BODY_LENGTH);
+}
+/** A well-formed token from a 43-character body (synthetic examples and tests). */
+function withAccessTokenChecksum(body43) {
+    return `${ACCESS_TOKEN_PREFIX}${body43}${checksum_encodeBase62(checksum_crc32(body43), 6)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
+
 
 
 /** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
@@ -52996,6 +53094,17 @@ const CODE_HOSTING_RULES = [
         validate: hasValidBase62Checksum,
         example: (g) => [withBase62Checksum('ghp_', g.alnum(30)), withBase62Checksum('ghs_', g.alnum(30))],
         negative: ['ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio', 'ghp_short'],
+    }),
+    prefixed({
+        id: 'codex-hooks-access-token',
+        provider: 'codex-hooks',
+        description: 'codex-hooks endpoint access token (CRC32-checked)',
+        prefixes: ['cdxhk_'],
+        token: 'cdxhk_[A-Za-z0-9]{49}',
+        // Issued by `codex-hooks token create`: 43 base62 characters of 256 random bits, then their CRC32 in base62.
+        validate: isWellFormedAccessToken,
+        example: (g) => [withAccessTokenChecksum(g.alnum(43)), withAccessTokenChecksum(g.alnum(43))],
+        negative: ['cdxhk_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5KioR8fJk2LmQ9vXw3Z'],
     }),
     prefixed({
         id: 'github-fine-grained-pat',
@@ -55416,7 +55525,7 @@ const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 function compileCustomRules(configs) {
     return configs.map((config) => {
         if (!ID.test(config.id)) {
-            throw new ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+            throw new errors_ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
         }
         let source = config.pattern;
         let flags = '';
@@ -55429,11 +55538,11 @@ function compileCustomRules(configs) {
             pattern = new RegExp(source, flags);
         }
         catch (error) {
-            throw new ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+            throw new errors_ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
         }
         const risk = checkUserRegex(source, flags);
         if (risk)
-            throw new ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new errors_ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -55711,15 +55820,15 @@ function oneOf(value, name, allowed) {
     const v = value.toLowerCase();
     if (allowed.includes(v))
         return v;
-    throw new ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+    throw new errors_ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
 }
 function integer(value, name, min, max) {
     if (!/^\d+$/.test(value)) {
-        throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+        throw new errors_ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
     }
     const n = Number(value);
     if (n < min || n > max) {
-        throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+        throw new errors_ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
     }
     return n;
 }
@@ -55729,14 +55838,14 @@ function inputs_boolean(value, name) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
+    throw new errors_ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
 }
 function globs(value, name) {
     const list = splitGlobList(value);
     for (const g of list) {
         const problem = checkGlob(g);
         if (problem)
-            throw new ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+            throw new errors_ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
     }
     return list;
 }
@@ -55811,19 +55920,19 @@ function validateHookUrl(url) {
         parsed = new URL(url.trim());
     }
     catch {
-        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
+        throw new errors_ConfigurationError('is not a valid URL; expected https://host/path', where);
     }
     if (parsed.username || parsed.password) {
-        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+        throw new errors_ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
     }
     if (parsed.protocol === 'https:')
         return parsed;
     if (parsed.protocol === 'http:') {
         if (isLoopbackHost(parsed.hostname))
             return parsed;
-        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
+        throw new errors_ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
     }
-    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
+    throw new errors_ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
 }
 /** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
 function isLoopbackHost(hostname) {
@@ -55902,12 +56011,12 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
         return undefined;
     }
     if (!url)
-        throw new ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+        throw new errors_ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
     const parsed = validateHookUrl(url);
     const inspection = inspectToken(token, now);
     for (const problem of inspection.problems) {
         if (problem.level === 'fatal')
-            throw new ConfigurationError(`${names.token}: ${problem.message}`);
+            throw new errors_ConfigurationError(`${names.token}: ${problem.message}`);
         if (problem.level === 'warning')
             logger.warning(`${names.token}: ${problem.message}`);
         else
@@ -57308,7 +57417,7 @@ function measureRequest(request) {
 }
 function buildHookRequests(input, maxBytes) {
     if (!Number.isFinite(maxBytes) || maxBytes < MIN_MAX_BYTES) {
-        throw new ConfigurationError(`must be at least ${MIN_MAX_BYTES} bytes (got ${maxBytes})`, "input 'hook-max-bytes'");
+        throw new errors_ConfigurationError(`must be at least ${MIN_MAX_BYTES} bytes (got ${maxBytes})`, "input 'hook-max-bytes'");
     }
     const cuts = [];
     // Wide chunk numbers so the real ones can only be shorter.
@@ -57895,7 +58004,9 @@ async function sendWithRetries(request, retries, ctx) {
         }
         if (status === 401 || status === 403) {
             record('failed');
-            return fail('auth', `Codex hook endpoint ${ctx.host} answered ${status}: the codex-token is invalid, expired or lacks the 'hooks:trigger' scope; no further requests were sent (create or rotate the token and check its scopes).`, status);
+            return fail('auth', 
+            // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
+            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
         }
         if (status === 413) {
             const halves = splitRequest(request);
@@ -58011,46 +58122,6 @@ function formatSeconds(ms) {
 }
 function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/hook/audit.ts
-
-
-
-/** Pure: built field by field from known values, so nothing else can slip in. */
-function createAuditRecord(exchange, context) {
-    return {
-        timestamp: exchange.timestamp,
-        event: context.event ?? 'conversation.updated',
-        repository: context.repository,
-        pull_request_number: context.pullRequestNumber,
-        head_sha: context.headSha,
-        token_fingerprint: context.tokenFingerprint,
-        token_scopes: context.tokenScopes ? [...context.tokenScopes] : null,
-        chunk: exchange.chunk,
-        attempt: exchange.attempt,
-        status: exchange.status,
-        outcome: exchange.outcome,
-        error: exchange.error ?? null,
-        latency_ms: exchange.latencyMs,
-        request_bytes: exchange.requestBytes,
-        request_sha256: exchange.requestSha256,
-        idempotency_key: exchange.idempotencyKey,
-        comment_count: exchange.commentCount,
-    };
-}
-/**
- * Appends records as JSON lines, creating the file and its folder. With gzip, each call appends one
- * gzip member: a file of concatenated members is a valid .gz that `gunzip`/`zcat` read whole.
- */
-async function appendAuditLog(path, records, options = {}) {
-    if (records.length === 0)
-        return;
-    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.appendFile)(path, options.gzip ? (0,external_node_zlib_.gzipSync)(text) : text);
 }
 
 ;// CONCATENATED MODULE: ./src/hook/index.ts
@@ -58231,7 +58302,271 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/audit/envelope.ts
+
+
+
+/**
+ * How a batch of JSON lines is stored. Plain: the lines. Gzip only: one gzip member per batch, so the file
+ * stays a valid .gz that `zcat` reads whole. Encrypted: one JSON line per batch, an AES-256-GCM envelope
+ * (compressed first when asked: ciphertext does not compress).
+ */
+const envelope_AUDIT_KEY_ENV = 'CODEX_HOOKS_AUDIT_KEY';
+function encodeBatch(lines, options) {
+    if (!options.key)
+        return options.gzip ? (0,external_node_zlib_.gzipSync)(lines) : Buffer.from(lines, 'utf8');
+    const plain = options.gzip ? (0,external_node_zlib_.gzipSync)(lines) : Buffer.from(lines, 'utf8');
+    const iv = (0,external_node_crypto_.randomBytes)(12);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', options.key, iv);
+    const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const envelope = {
+        codex_hooks_audit: 1,
+        alg: 'AES-256-GCM',
+        compression: options.gzip ? 'gzip' : 'none',
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+    };
+    return Buffer.from(`${JSON.stringify(envelope)}\n`, 'utf8');
+}
+/**
+ * The JSON lines of a whole log file, whatever its storage: plain, gzip members, or encrypted envelopes
+ * (which need the key). A tampered or wrongly keyed envelope is an error, never silently skipped.
+ */
+function envelope_decodeLog(file, key) {
+    if (file.length === 0)
+        return [];
+    const text = file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file).toString('utf8') : file.toString('utf8');
+    const lines = [];
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        if (!line.startsWith('{"codex_hooks_audit":')) {
+            lines.push(line);
+            continue;
+        }
+        lines.push(...decryptEnvelope(line, key));
+    }
+    return lines;
+}
+function decryptEnvelope(line, key) {
+    const envelope = JSON.parse(line);
+    if (!key) {
+        throw new ConfigurationError(`the log is encrypted; set ${envelope_AUDIT_KEY_ENV} to the key it was written with`);
+    }
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+    let plain;
+    try {
+        plain = Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
+    }
+    catch {
+        throw new ConfigurationError(`an entry of the log cannot be decrypted: the key in ${envelope_AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`);
+    }
+    const text = envelope.compression === 'gzip' ? gunzipSync(plain).toString('utf8') : plain.toString('utf8');
+    return text.split('\n').filter((l) => l.trim() !== '');
+}
+/**
+ * The key from its environment variable: 32 bytes as 64 hex characters or base64. Anything else is refused,
+ * so a typo never silently writes with a weak key.
+ */
+function envelope_readAuditKey(env, name = envelope_AUDIT_KEY_ENV) {
+    const value = env[name]?.trim();
+    if (!value) {
+        throw new errors_ConfigurationError(`encryption is on but ${name} is not set; set it to 32 random bytes (64 hex characters or base64), e.g. from 'openssl rand -hex 32'`);
+    }
+    const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (key.length !== 32) {
+        throw new errors_ConfigurationError(`${name} must hold 32 bytes (64 hex characters or base64); it holds ${key.length}`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/audit/writer.ts
+
+
+
+
+function openAuditLog(options) {
+    let pending = [];
+    let current = Promise.resolve();
+    let scheduled;
+    let size;
+    const writeBatch = async (lines) => {
+        const data = encodeBatch(lines.join(''), {
+            gzip: options.gzip === true,
+            ...(options.key ? { key: options.key } : {}),
+        });
+        size ??= await sizeOf(options.path);
+        if (options.rotate && size > 0 && size + data.length > options.rotate.maxBytes) {
+            await rotateFiles(options.path, options.rotate.maxFiles);
+            size = 0;
+        }
+        await appendNoFollow(options.path, data);
+        size += data.length;
+    };
+    const flush = () => {
+        scheduled ??= current.then(async () => {
+            scheduled = undefined;
+            const lines = pending;
+            pending = [];
+            if (lines.length > 0)
+                await writeBatch(lines);
+        });
+        current = scheduled;
+        return scheduled;
+    };
+    return {
+        write: (record) => {
+            pending.push(`${JSON.stringify(record)}\n`);
+            return flush();
+        },
+        flush: () => flush(),
+    };
+}
+/** Appends records to a log in one batch: the one-shot form of openAuditLog. */
+async function appendAuditRecords(options, records) {
+    if (records.length === 0)
+        return;
+    const log = openAuditLog(options);
+    await Promise.all(records.map((r) => log.write(r)));
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/** `path.N-1` → `path.N` … `path` → `path.1`; beyond `maxFiles` old files are deleted. Renames never follow links. */
+async function rotateFiles(path, maxFiles) {
+    await (0,promises_namespaceObject.rm)(`${path}.${maxFiles}`, { force: true });
+    for (let n = maxFiles - 1; n >= 1; n--) {
+        await (0,promises_namespaceObject.rename)(`${path}.${n}`, `${path}.${n + 1}`).catch(ignoreMissing);
+    }
+    if (maxFiles >= 1)
+        await (0,promises_namespaceObject.rename)(path, `${path}.1`).catch(ignoreMissing);
+    else
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+/** A symlink planted where the log goes (a pull request could) is refused, never written through. */
+async function appendNoFollow(path, data) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
+    try {
+        await handle.write(data);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/audit/logger-options.ts
+
+/** The seed's logger options (`rotate`, `compression`, `encrypt`) as writer options. */
+const MB = 1024 * 1024;
+const DEFAULT_ROTATE = { max_size_mb: 100, max_files: 10 };
+function auditLogOptionsFor(logger, file, env) {
+    const o = logger.options ?? {};
+    const rotate = o.rotate && o.rotate.enabled !== false ? o.rotate : undefined;
+    return {
+        path: file,
+        gzip: o.compression === 'gzip' || logger.gzip === true,
+        ...(rotate
+            ? {
+                rotate: {
+                    maxBytes: (rotate.max_size_mb ?? DEFAULT_ROTATE.max_size_mb) * MB,
+                    maxFiles: rotate.max_files ?? DEFAULT_ROTATE.max_files,
+                },
+            }
+            : {}),
+        ...(o.encrypt === true ? { key: envelope_readAuditKey(env, o.key_env ?? envelope_AUDIT_KEY_ENV) } : {}),
+    };
+}
+/** `include_metadata` (default true): without it a line keeps only what the event itself is. */
+function includesMetadata(logger) {
+    return logger.options?.include_metadata !== false;
+}
+
+;// CONCATENATED MODULE: ./src/audit/read.ts
+
+
+
+/** `codex-hooks audit read FILE…`: prints the JSON lines of audit logs, decompressed and decrypted. */
+const AUDIT_USAGE = 'usage: codex-hooks audit read FILE...\n' +
+    `  Prints the JSON lines of audit or conversation logs, whatever their storage (plain, gzip, encrypted).\n` +
+    `  An encrypted log needs its key in ${envelope_AUDIT_KEY_ENV} (64 hex characters or base64 of 32 bytes).\n`;
+async function runAuditCommand(argv, env, stdout) {
+    const [sub, ...files] = argv;
+    if (sub === '--help' || sub === '-h') {
+        stdout.write(AUDIT_USAGE);
+        return 0;
+    }
+    if (sub !== 'read')
+        throw new ConfigurationError(`unknown audit command '${sub ?? ''}'\n${AUDIT_USAGE}`);
+    if (files.length === 0)
+        throw new ConfigurationError(`audit read needs at least one file\n${AUDIT_USAGE}`);
+    const key = env[AUDIT_KEY_ENV]?.trim() ? readAuditKey(env) : undefined;
+    for (const file of files) {
+        const bytes = await readFile(file).catch(() => {
+            throw new ConfigurationError(`cannot read '${file}'`);
+        });
+        for (const line of decodeLog(bytes, key))
+            stdout.write(`${line}\n`);
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/audit/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/hook/audit.ts
+function createAuditRecord(exchange, context, includeMetadata = true) {
+    if (!includeMetadata) {
+        return {
+            timestamp: exchange.timestamp,
+            event: context.event ?? 'conversation.updated',
+            status: exchange.status,
+            outcome: exchange.outcome,
+            error: exchange.error ?? null,
+            comment_count: exchange.commentCount,
+        };
+    }
+    return {
+        timestamp: exchange.timestamp,
+        event: context.event ?? 'conversation.updated',
+        repository: context.repository,
+        pull_request_number: context.pullRequestNumber,
+        head_sha: context.headSha,
+        token_fingerprint: context.tokenFingerprint,
+        token_scopes: context.tokenScopes ? [...context.tokenScopes] : null,
+        chunk: exchange.chunk,
+        attempt: exchange.attempt,
+        status: exchange.status,
+        outcome: exchange.outcome,
+        error: exchange.error ?? null,
+        latency_ms: exchange.latencyMs,
+        request_bytes: exchange.requestBytes,
+        request_sha256: exchange.requestSha256,
+        idempotency_key: exchange.idempotencyKey,
+        comment_count: exchange.commentCount,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/audit.ts
+
 
 
 
@@ -58243,40 +58578,39 @@ function redactPatch(patch, known, isDiff = true) {
  */
 async function writeAuditLogs(config, workspace, input) {
     const byOutput = new Map();
-    const add = (output, gzip, records) => {
-        const entry = byOutput.get(output) ?? { gzip, records: [] };
+    const add = (logger, records) => {
+        const entry = byOutput.get(logger.output) ?? { logger, records: [] };
         entry.records.push(...records);
-        byOutput.set(output, entry);
+        byOutput.set(logger.output, entry);
     };
     const events = ['conversation.updated', 'prompt.submitted', 'response.generated', 'hook.executed'];
     for (const event of events) {
         for (const logger of collectLoggers(config, event)) {
+            const metadata = includesMetadata(logger);
             if (event === 'conversation.updated') {
                 const context = input.context;
-                add(logger.output, logger.gzip === true, context ? input.exchanges.map((e) => createAuditRecord(e, context)) : []);
+                add(logger, context ? input.exchanges.map((e) => createAuditRecord(e, context, metadata)) : []);
             }
             else {
                 const executions = event === 'hook.executed' ? input.executions : input.executions.filter((e) => e.event === event);
-                add(logger.output, logger.gzip === true, executions.map((e) => ({
+                add(logger, executions.map((e) => ({
                     timestamp: input.now().toISOString(),
                     event: event === 'hook.executed' ? 'hook.executed' : e.event,
                     hook: e.hook,
-                    hook_event: e.event,
-                    findings: e.findings,
-                    duration_ms: e.durationMs,
+                    ...(metadata ? { hook_event: e.event, findings: e.findings, duration_ms: e.durationMs } : {}),
                     error: e.error ?? null,
                 })));
             }
         }
     }
     const written = [];
-    for (const [output, { gzip, records }] of byOutput) {
+    for (const [output, { logger, records }] of byOutput) {
         // The config may come from the pull request (config-ref: head): never write outside the workspace.
         const file = resolveInWorkspace(workspace, output);
         if (file === undefined) {
-            throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
+            throw new errors_ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
-        await appendAuditLog(file, records, { gzip });
+        await appendAuditRecords(auditLogOptionsFor(logger, file, input.env ?? {}), records);
         written.push(file);
     }
     return written;
@@ -58383,6 +58717,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             }
             : {}),
         now: () => new Date(ports.now()),
+        ...(options.env ? { env: options.env } : {}),
     });
     // One redaction step over every finding's text before any output sees it.
     const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
@@ -59084,6 +59419,7 @@ function createDefaultDeps(env = process.env) {
         fetch: globalThis.fetch,
         now: () => new Date(),
         outputDir: env.RUNNER_TEMP || external_node_os_default().tmpdir(),
+        env,
     };
 }
 /** The action's entry point: runs the pipeline and fails the step when the gate or the action fails. */
@@ -59191,6 +59527,7 @@ async function main(deps) {
         config: config.config,
         workspace: event.workspace,
         ...(ai ? { ai } : {}),
+        ...(deps.env ? { env: deps.env } : {}),
         // With secrets in the job, running a linter on the workspace would run whatever code it holds.
         ...(event.eventName === 'pull_request_target'
             ? {
@@ -59300,7 +59637,7 @@ async function writeSarif(workspace, file, findings) {
     }
     catch (error) {
         const code = error.code ?? String(error);
-        throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+        throw new errors_ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
     }
     return full;
 }

@@ -31,6 +31,8 @@ export interface ActionDeps {
   readonly now: () => Date;
   /** Where the JSON report is written. */
   readonly outputDir: string;
+  /** The process environment: an encrypting logger's key (CODEX_HOOKS_AUDIT_KEY). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export function createDefaultDeps(env: NodeJS.ProcessEnv = process.env): ActionDeps {
@@ -43,6 +45,7 @@ export function createDefaultDeps(env: NodeJS.ProcessEnv = process.env): ActionD
     fetch: globalThis.fetch,
     now: () => new Date(),
     outputDir: env.RUNNER_TEMP || os.tmpdir(),
+    env,
   };
 }
 
@@ -157,6 +160,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       config: config.config,
       workspace: event.workspace,
       ...(ai ? { ai } : {}),
+      ...(deps.env ? { env: deps.env } : {}),
       // With secrets in the job, running a linter on the workspace would run whatever code it holds.
       ...(event.eventName === 'pull_request_target'
         ? {

@@ -2188,7 +2188,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(306);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7735);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2197,7 +2197,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 306:
+/***/ 7735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2713,42 +2713,195 @@ function newFile(root, relative) {
 
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/hook/audit.ts
+;// CONCATENATED MODULE: ./src/audit/envelope.ts
 
 
 
-/** Pure: built field by field from known values, so nothing else can slip in. */
-function createAuditRecord(exchange, context) {
-    return {
-        timestamp: exchange.timestamp,
-        event: context.event ?? 'conversation.updated',
-        repository: context.repository,
-        pull_request_number: context.pullRequestNumber,
-        head_sha: context.headSha,
-        token_fingerprint: context.tokenFingerprint,
-        token_scopes: context.tokenScopes ? [...context.tokenScopes] : null,
-        chunk: exchange.chunk,
-        attempt: exchange.attempt,
-        status: exchange.status,
-        outcome: exchange.outcome,
-        error: exchange.error ?? null,
-        latency_ms: exchange.latencyMs,
-        request_bytes: exchange.requestBytes,
-        request_sha256: exchange.requestSha256,
-        idempotency_key: exchange.idempotencyKey,
-        comment_count: exchange.commentCount,
+/**
+ * How a batch of JSON lines is stored. Plain: the lines. Gzip only: one gzip member per batch, so the file
+ * stays a valid .gz that `zcat` reads whole. Encrypted: one JSON line per batch, an AES-256-GCM envelope
+ * (compressed first when asked: ciphertext does not compress).
+ */
+const AUDIT_KEY_ENV = 'CODEX_HOOKS_AUDIT_KEY';
+function encodeBatch(lines, options) {
+    if (!options.key)
+        return options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(lines) : Buffer.from(lines, 'utf8');
+    const plain = options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(lines) : Buffer.from(lines, 'utf8');
+    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
+    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', options.key, iv);
+    const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const envelope = {
+        codex_hooks_audit: 1,
+        alg: 'AES-256-GCM',
+        compression: options.gzip ? 'gzip' : 'none',
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
     };
+    return Buffer.from(`${JSON.stringify(envelope)}\n`, 'utf8');
 }
 /**
- * Appends records as JSON lines, creating the file and its folder. With gzip, each call appends one
- * gzip member: a file of concatenated members is a valid .gz that `gunzip`/`zcat` read whole.
+ * The JSON lines of a whole log file, whatever its storage: plain, gzip members, or encrypted envelopes
+ * (which need the key). A tampered or wrongly keyed envelope is an error, never silently skipped.
  */
-async function appendAuditLog(path, records, options = {}) {
+function decodeLog(file, key) {
+    if (file.length === 0)
+        return [];
+    const text = file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file).toString('utf8') : file.toString('utf8');
+    const lines = [];
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        if (!line.startsWith('{"codex_hooks_audit":')) {
+            lines.push(line);
+            continue;
+        }
+        lines.push(...decryptEnvelope(line, key));
+    }
+    return lines;
+}
+function decryptEnvelope(line, key) {
+    const envelope = JSON.parse(line);
+    if (!key) {
+        throw new ConfigurationError(`the log is encrypted; set ${AUDIT_KEY_ENV} to the key it was written with`);
+    }
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+    let plain;
+    try {
+        plain = Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
+    }
+    catch {
+        throw new ConfigurationError(`an entry of the log cannot be decrypted: the key in ${AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`);
+    }
+    const text = envelope.compression === 'gzip' ? gunzipSync(plain).toString('utf8') : plain.toString('utf8');
+    return text.split('\n').filter((l) => l.trim() !== '');
+}
+/**
+ * The key from its environment variable: 32 bytes as 64 hex characters or base64. Anything else is refused,
+ * so a typo never silently writes with a weak key.
+ */
+function readAuditKey(env, name = AUDIT_KEY_ENV) {
+    const value = env[name]?.trim();
+    if (!value) {
+        throw new errors/* ConfigurationError */.j1(`encryption is on but ${name} is not set; set it to 32 random bytes (64 hex characters or base64), e.g. from 'openssl rand -hex 32'`);
+    }
+    const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+    if (key.length !== 32) {
+        throw new errors/* ConfigurationError */.j1(`${name} must hold 32 bytes (64 hex characters or base64); it holds ${key.length}`);
+    }
+    return key;
+}
+
+;// CONCATENATED MODULE: ./src/audit/logger-options.ts
+
+/** The seed's logger options (`rotate`, `compression`, `encrypt`) as writer options. */
+const MB = 1024 * 1024;
+const DEFAULT_ROTATE = { max_size_mb: 100, max_files: 10 };
+function auditLogOptionsFor(logger, file, env) {
+    const o = logger.options ?? {};
+    const rotate = o.rotate && o.rotate.enabled !== false ? o.rotate : undefined;
+    return {
+        path: file,
+        gzip: o.compression === 'gzip' || logger.gzip === true,
+        ...(rotate
+            ? {
+                rotate: {
+                    maxBytes: (rotate.max_size_mb ?? DEFAULT_ROTATE.max_size_mb) * MB,
+                    maxFiles: rotate.max_files ?? DEFAULT_ROTATE.max_files,
+                },
+            }
+            : {}),
+        ...(o.encrypt === true ? { key: readAuditKey(env, o.key_env ?? AUDIT_KEY_ENV) } : {}),
+    };
+}
+/** `include_metadata` (default true): without it a line keeps only what the event itself is. */
+function includesMetadata(logger) {
+    return logger.options?.include_metadata !== false;
+}
+
+;// CONCATENATED MODULE: ./src/audit/writer.ts
+
+
+
+
+function openAuditLog(options) {
+    let pending = [];
+    let current = Promise.resolve();
+    let scheduled;
+    let size;
+    const writeBatch = async (lines) => {
+        const data = encodeBatch(lines.join(''), {
+            gzip: options.gzip === true,
+            ...(options.key ? { key: options.key } : {}),
+        });
+        size ??= await sizeOf(options.path);
+        if (options.rotate && size > 0 && size + data.length > options.rotate.maxBytes) {
+            await rotateFiles(options.path, options.rotate.maxFiles);
+            size = 0;
+        }
+        await appendNoFollow(options.path, data);
+        size += data.length;
+    };
+    const flush = () => {
+        scheduled ??= current.then(async () => {
+            scheduled = undefined;
+            const lines = pending;
+            pending = [];
+            if (lines.length > 0)
+                await writeBatch(lines);
+        });
+        current = scheduled;
+        return scheduled;
+    };
+    return {
+        write: (record) => {
+            pending.push(`${JSON.stringify(record)}\n`);
+            return flush();
+        },
+        flush: () => flush(),
+    };
+}
+/** Appends records to a log in one batch: the one-shot form of openAuditLog. */
+async function appendAuditRecords(options, records) {
     if (records.length === 0)
         return;
-    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const log = openAuditLog(options);
+    await Promise.all(records.map((r) => log.write(r)));
+}
+async function sizeOf(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).size;
+    }
+    catch {
+        return 0;
+    }
+}
+/** `path.N-1` → `path.N` … `path` → `path.1`; beyond `maxFiles` old files are deleted. Renames never follow links. */
+async function rotateFiles(path, maxFiles) {
+    await (0,promises_namespaceObject.rm)(`${path}.${maxFiles}`, { force: true });
+    for (let n = maxFiles - 1; n >= 1; n--) {
+        await (0,promises_namespaceObject.rename)(`${path}.${n}`, `${path}.${n + 1}`).catch(ignoreMissing);
+    }
+    if (maxFiles >= 1)
+        await (0,promises_namespaceObject.rename)(path, `${path}.1`).catch(ignoreMissing);
+    else
+        await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+function ignoreMissing(error) {
+    if (error.code !== 'ENOENT')
+        throw error;
+}
+/** A symlink planted where the log goes (a pull request could) is refused, never written through. */
+async function appendNoFollow(path, data) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.appendFile)(path, options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(text) : text);
+    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
+    try {
+        await handle.write(data);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
@@ -3521,13 +3674,13 @@ const CRC_TABLE = (() => {
     }
     return table;
 })();
-function crc32(text) {
+function checksum_crc32(text) {
     let crc = 0xffffffff;
     for (let i = 0; i < text.length; i++)
         crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
     return (crc ^ 0xffffffff) >>> 0;
 }
-function encodeBase62(value, width) {
+function checksum_encodeBase62(value, width) {
     let out = '';
     let n = value;
     while (n > 0) {
@@ -3542,11 +3695,11 @@ function hasValidBase62Checksum(token) {
     const body = token.slice(underscore + 1);
     if (body.length !== 36)
         return false;
-    return encodeBase62(crc32(body.slice(0, 30)), 6) === body.slice(30);
+    return checksum_encodeBase62(checksum_crc32(body.slice(0, 30)), 6) === body.slice(30);
 }
 /** Builds a well-formed synthetic token (for examples and tests): `prefix` + body + its checksum. */
 function withBase62Checksum(prefix, body30) {
-    return prefix + body30 + encodeBase62(crc32(body30), 6);
+    return prefix + body30 + checksum_encodeBase62(checksum_crc32(body30), 6);
 }
 /**
  * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
@@ -3557,14 +3710,55 @@ function hasValidHexCrc32Suffix(token) {
     const suffix = token.slice(-8);
     if (!/^[0-9A-Fa-f]{8}$/.test(suffix))
         return false;
-    return crc32(token.slice(0, -8)) === parseInt(suffix, 16);
+    return checksum_crc32(token.slice(0, -8)) === parseInt(suffix, 16);
 }
 /** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
 function withHexCrc32Suffix(head) {
-    return head + crc32(head).toString(16).toUpperCase().padStart(8, '0');
+    return head + checksum_crc32(head).toString(16).toUpperCase().padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/core/access-token.ts
+
+/**
+ * The endpoint's programmatic access tokens: `cdxhk_`, 256 random bits in base62 (43 characters), then the
+ * CRC32 of those 43 characters in base62 (6), like GitHub's tokens. The prefix lets secret scanners (ours
+ * included) find a leaked token; the checksum lets them tell a real one from a look-alike without a lookup.
+ * Pure: the random bytes come from the caller.
+ */
+const ACCESS_TOKEN_PREFIX = 'cdxhk_';
+const BODY_LENGTH = 43;
+const access_token_BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** `random` must be 32 bytes from a CSPRNG. */
+function formatAccessToken(random) {
+    if (random.length !== 32)
+        throw new Error('an access token needs 32 random bytes');
+    let n = 0n;
+    for (const byte of random)
+        n = (n << 8n) | BigInt(byte);
+    let body = '';
+    while (n > 0n) {
+        body = access_token_BASE62[Number(n % 62n)] + body;
+        n /= 62n;
+    }
+    body = body.padStart(BODY_LENGTH, '0');
+    return `${ACCESS_TOKEN_PREFIX}${body}${encodeBase62(crc32(body), 6)}`;
+}
+/** The shape and the checksum; says nothing about whether the token is issued or valid. */
+function isWellFormedAccessToken(token) {
+    if (!token.startsWith(ACCESS_TOKEN_PREFIX))
+        return false;
+    const rest = token.slice(ACCESS_TOKEN_PREFIX.length);
+    if (!/^[0-9A-Za-z]{49}$/.test(rest))
+        return false;
+    return checksum_encodeBase62(checksum_crc32(rest.slice(0, BODY_LENGTH)), 6) === rest.slice(BODY_LENGTH);
+}
+/** A well-formed token from a 43-character body (synthetic examples and tests). */
+function withAccessTokenChecksum(body43) {
+    return `${ACCESS_TOKEN_PREFIX}${body43}${checksum_encodeBase62(checksum_crc32(body43), 6)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
+
 
 
 /** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
@@ -3579,6 +3773,17 @@ const CODE_HOSTING_RULES = [
         validate: hasValidBase62Checksum,
         example: (g) => [withBase62Checksum('ghp_', g.alnum(30)), withBase62Checksum('ghs_', g.alnum(30))],
         negative: ['ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio', 'ghp_short'],
+    }),
+    prefixed({
+        id: 'codex-hooks-access-token',
+        provider: 'codex-hooks',
+        description: 'codex-hooks endpoint access token (CRC32-checked)',
+        prefixes: ['cdxhk_'],
+        token: 'cdxhk_[A-Za-z0-9]{49}',
+        // Issued by `codex-hooks token create`: 43 base62 characters of 256 random bits, then their CRC32 in base62.
+        validate: isWellFormedAccessToken,
+        example: (g) => [withAccessTokenChecksum(g.alnum(43)), withAccessTokenChecksum(g.alnum(43))],
+        negative: ['cdxhk_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5KioR8fJk2LmQ9vXw3Z'],
     }),
     prefixed({
         id: 'github-fine-grained-pat',
@@ -6917,7 +7122,7 @@ async function loadSessionConfig(root, configPath, cacheDir) {
     catch {
         // not cached yet
     }
-    const { parseHooksConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 421));
+    const { parseHooksConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3616));
     const config = parseHooksConfig(text, configPath);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
@@ -7895,6 +8100,7 @@ function eventList(value, flag) {
 
 
 
+
 /**
  * `codex-hooks codex-hook`: the command Codex runs for each hook event. Reads the event from stdin, answers
  * on stdout (or exit status 2 with the reason on stderr), appends one audit line per `logger` output, and
@@ -7917,7 +8123,7 @@ async function runCodexHook(argv, io) {
     });
     if (run.audit) {
         try {
-            await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record);
+            await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record, io.env);
         }
         catch (error) {
             io.stderr.write(`codex-hooks: the audit log could not be written: ${error.message}\n`);
@@ -7965,7 +8171,7 @@ function findRepositoryRoot(cwd) {
     }
 }
 /** The `logger` hooks of the conversation: one line each, once per output. */
-async function writeAuditRecord(config, root, record) {
+async function writeAuditRecord(config, root, record, env) {
     const outputs = new Map();
     for (const l of [...collectLoggers(config, 'conversation.updated'), ...collectLoggers(config, 'hook.executed')])
         if (!outputs.has(l.output))
@@ -7974,7 +8180,8 @@ async function writeAuditRecord(config, root, record) {
         const file = resolveInWorkspace(root, logger.output);
         if (file === undefined)
             throw new errors/* ConfigurationError */.j1(`logger output '${logger.output}' is outside the repository`);
-        await appendAuditLog(file, [record], { gzip: logger.gzip === true });
+        // The same writer as the action's loggers: rotation, gzip and encryption as the logger's options say.
+        await appendAuditRecords(auditLogOptionsFor(logger, file, env), [record]);
     }
 }
 

@@ -1,4 +1,5 @@
 import { HOOK_SERVER_USAGE } from '../hook-server/index.js';
+import { AUDIT_USAGE } from '../audit/index.js';
 import { VERSION } from '../version.js';
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
@@ -23,6 +24,7 @@ Usage:
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
   codex-hooks codex-hook [options] < event.json             answer one Codex hook event (Codex runs it)
+  codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
   codex-hooks help COMMAND | COMMAND --help                 help for one command
   codex-hooks --version | --help
 
@@ -116,4 +118,5 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   'hook-server': HOOK_SERVER_HELP,
   init: INIT_HELP,
   'codex-hook': CODEX_HOOK_HELP,
+  audit: AUDIT_USAGE,
 };

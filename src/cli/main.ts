@@ -12,6 +12,7 @@ import { runCommand } from '../adapters/command-runner.js';
 import { loadConfigSource } from '../config/source.js';
 import type { PullRequest } from '../core/types.js';
 import { runHookServerCommand } from '../hook-server/index.js';
+import { runAuditCommand } from '../audit/index.js';
 import type { AiReviewOptions } from '../pipeline/ai-review.js';
 import { preflightHookEndpoint } from '../pipeline/preflight.js';
 import path from 'node:path';
@@ -73,6 +74,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.passed;
   }
   if (command === 'review') return review(rest, io);
+  if (command === 'audit') return runAuditCommand(rest, io.env, io.stdout);
   if (command === 'scan') return scan(rest, io);
   if (command === 'hook-server') {
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -266,6 +268,7 @@ async function runPipeline(
         config: config.config,
         workspace: io.cwd,
         ...(ai ? { ai } : {}),
+        env: io.env,
       },
       {
         logger,

@@ -7,7 +7,8 @@ import { createSessionChanges } from '../adapters/session-changes.js';
 import { resolveInWorkspace } from '../adapters/workspace.js';
 import type { HooksConfig, LoggerAction } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
-import { appendAuditLog } from '../hook/audit.js';
+import { auditLogOptionsFor } from '../audit/logger-options.js';
+import { appendAuditRecords } from '../audit/writer.js';
 import { collectLoggers } from '../hooks/engine.js';
 import { createRecordingLogger } from '../logger.js';
 import type { SessionPorts } from './checks.js';
@@ -43,7 +44,7 @@ export async function runCodexHook(argv: readonly string[], io: HookIo): Promise
   });
   if (run.audit) {
     try {
-      await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record);
+      await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record, io.env);
     } catch (error) {
       io.stderr.write(`codex-hooks: the audit log could not be written: ${(error as Error).message}\n`);
     }
@@ -92,13 +93,19 @@ export function findRepositoryRoot(cwd: string): string {
 }
 
 /** The `logger` hooks of the conversation: one line each, once per output. */
-async function writeAuditRecord(config: HooksConfig, root: string, record: object): Promise<void> {
+async function writeAuditRecord(
+  config: HooksConfig,
+  root: string,
+  record: object,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const outputs = new Map<string, LoggerAction>();
   for (const l of [...collectLoggers(config, 'conversation.updated'), ...collectLoggers(config, 'hook.executed')])
     if (!outputs.has(l.output)) outputs.set(l.output, l);
   for (const logger of outputs.values()) {
     const file = resolveInWorkspace(root, logger.output);
     if (file === undefined) throw new ConfigurationError(`logger output '${logger.output}' is outside the repository`);
-    await appendAuditLog(file, [record], { gzip: logger.gzip === true });
+    // The same writer as the action's loggers: rotation, gzip and encryption as the logger's options say.
+    await appendAuditRecords(auditLogOptionsFor(logger, file, env), [record]);
   }
 }

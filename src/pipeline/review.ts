@@ -24,6 +24,8 @@ export interface PipelineOptions {
   readonly ai?: AiReviewOptions;
   /** Why `command` hooks must not run here (pull_request_target), if they must not. */
   readonly commandsRefused?: string;
+  /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY by default). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PipelinePorts {
@@ -170,6 +172,7 @@ export async function runReviewPipeline(
         }
       : {}),
     now: () => new Date(ports.now()),
+    ...(options.env ? { env: options.env } : {}),
   });
 
   // One redaction step over every finding's text before any output sees it.
