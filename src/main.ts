@@ -17,8 +17,10 @@ import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
-import { runReviewPipeline } from './pipeline/review.js';
+import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
 import { publishResults } from './report/publish.js';
+import type { Reviewer } from './ports.js';
+import { createEndpointReviewer, createModelReviewer } from './reviewers/index.js';
 
 /** The outside world, handed in so tests can pass fakes. */
 export interface ActionDeps {
@@ -80,11 +82,12 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { runner } = deps;
   const started = deps.now().getTime();
   // Mask both tokens first, before validation or anything else could print them.
-  for (const name of ['github-token', 'codex-token']) {
+  for (const name of ['github-token', 'codex-token', 'openai-api-key']) {
     const token = runner.getInput(name).trim();
     if (token) runner.setSecret(token);
   }
-  const inputs = readInputs((name) => runner.getInput(name));
+  if (process.env.OPENAI_API_KEY?.trim()) runner.setSecret(process.env.OPENAI_API_KEY.trim());
+  const inputs = readInputs((name) => runner.getInput(name), process.env);
 
   const { event } = runner;
   const check = readPullRequestEvent(event.eventName, event.payload, event.repository);
@@ -96,7 +99,11 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { pr } = check;
   runner.info(`Reviewing ${pr.owner}/${pr.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (${pr.action})`);
   // Fail fast on a bad endpoint URL or an expired token, before any work.
-  const endpoint = preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner);
+  const endpoint =
+    inputs.reviewer === 'endpoint'
+      ? preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner)
+      : undefined;
+  const reviewer = await chooseReviewer(inputs, endpoint, deps, runner);
   const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
   const notes: string[] = [];
 
@@ -128,18 +135,16 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
 
   const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
   // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
-  const onlyPaths = endpoint ? await changedSinceLastReview(pr, github, runner) : undefined;
+  const onlyPaths = reviewer ? await changedSinceLastReview(pr, github, runner) : undefined;
   if (onlyPaths) runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
-  const ai: AiReviewOptions | undefined = endpoint
+  const ai: AiReviewOptions | undefined = reviewer
     ? {
-        ...endpoint,
-        timeoutMs: inputs.hookTimeoutMs,
-        retries: inputs.hookRetries,
-        maxBytes: inputs.hookMaxBytes,
+        reviewer,
+        token: endpoint?.token ?? '',
         secretAction: inputs.secretAction,
         eventType: `pull_request_${pr.action}`,
         ...(onlyPaths ? { onlyPaths } : {}),
-        fetch: deps.fetch,
+        readHeadFile: (file) => readWorkspaceFile(event.workspace, file),
         metadata: {
           triggered_by: 'GitHub Actions',
           timestamp: deps.now().toISOString(),
@@ -190,7 +195,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const reportPath = await writeReport(
     deps.outputDir,
     pr,
-    buildJsonReport(findings, stats, gate.conclusion, prepared.skipped),
+    buildJsonReport(findings, stats, gate.conclusion, prepared.skipped, aiReportEntry(result.ai)),
   );
   // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
   const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
@@ -284,6 +289,47 @@ async function writeSarif(
     throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
   }
   return full;
+}
+
+/** The AI review's backend from the inputs; undefined when it is off (no token or key). */
+async function chooseReviewer(
+  inputs: ActionInputs,
+  endpoint: { url: string; token: string } | undefined,
+  deps: ActionDeps,
+  runner: RunnerPort,
+): Promise<Reviewer | undefined> {
+  if (inputs.reviewer === 'endpoint') {
+    return endpoint
+      ? createEndpointReviewer({
+          ...endpoint,
+          timeoutMs: inputs.hookTimeoutMs,
+          retries: inputs.hookRetries,
+          maxBytes: inputs.hookMaxBytes,
+          logger: runner,
+          fetch: deps.fetch,
+        })
+      : undefined;
+  }
+  if (!inputs.openaiApiKey) {
+    runner.notice(
+      `reviewer: ${inputs.reviewer} but no API key (openai-api-key or OPENAI_API_KEY): the AI review is skipped.`,
+    );
+    return undefined;
+  }
+  return createModelReviewer(
+    {
+      kind: inputs.reviewer,
+      model: inputs.model,
+      apiKey: inputs.openaiApiKey,
+      baseUrl: inputs.openaiBaseUrl,
+      ...(inputs.azureApiVersion ? { azureApiVersion: inputs.azureApiVersion } : {}),
+      timeoutMs: inputs.hookTimeoutMs,
+      retries: inputs.hookRetries,
+      maxInputTokens: inputs.maxInputTokens,
+      maxOutputTokens: inputs.maxOutputTokens,
+    },
+    { logger: runner, env: process.env, fetch: deps.fetch },
+  );
 }
 
 /** A file of the checked-out head, or undefined; never outside the workspace. */

@@ -2998,13 +2998,14 @@ function toReportFinding(f) {
         ...(f.redacted !== undefined ? { redacted: f.redacted } : {}),
     };
 }
-function buildJsonReport(findings, stats, conclusion, skipped = []) {
+function buildJsonReport(findings, stats, conclusion, skipped = [], ai) {
     return {
         version: 1,
         findings: sortFindings(findings).map(toReportFinding),
         stats,
         conclusion,
         ...(skipped.length > 0 ? { skipped } : {}),
+        ...(ai ? { ai } : {}),
     };
 }
 
