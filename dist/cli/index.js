@@ -15609,13 +15609,7 @@ async function checkFiles(files, actions, ctx) {
         workspace: ctx.root,
         ports: ctx.ports,
     });
-    return {
-        findings: redactFindings(result.findings, result.secrets.map((s) => s.match)),
-        secrets: result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })),
-        executions: result.executions,
-        memory: result.memory,
-        notes: result.notes,
-    };
+    return toCheckResult(result, result.memory);
 }
 /** The response.generated hooks (the secret scan and `pattern`) over text the model or a tool produced. */
 async function checkOutput(name, text, ctx) {
@@ -15625,11 +15619,16 @@ async function checkOutput(name, text, ctx) {
         workspace: ctx.root,
         ports: ctx.ports,
     });
+    return toCheckResult(result, []);
+}
+/** The engine's result with each finding's text cleared of the secrets found: nothing downstream sees a value. */
+function toCheckResult(result, memory) {
+    const matches = result.secrets.map((s) => s.match);
     return {
-        findings: redactFindings(result.findings, result.secrets.map((s) => s.match)),
-        secrets: result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })),
+        findings: redactFindings(result.findings, matches),
+        secrets: matches.map((m) => ({ secret: m.secret, ruleId: m.ruleId })),
         executions: result.executions,
-        memory: [],
+        memory,
         notes: result.notes,
     };
 }

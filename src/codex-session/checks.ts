@@ -4,6 +4,7 @@ import { parsePatch } from '../core/diff/parse-patch.js';
 import { parseWholeFile } from '../core/diff/whole-file.js';
 import { severityRank } from '../core/findings.js';
 import { redactFindings } from '../core/secrets/redact.js';
+import type { SecretMatch } from '../core/secrets/types.js';
 import type { ChangedFile, FailOn, Finding } from '../core/types.js';
 import {
   runPromptSubmittedHooks,
@@ -88,16 +89,7 @@ export async function checkFiles(
     workspace: ctx.root,
     ports: ctx.ports,
   });
-  return {
-    findings: redactFindings(
-      result.findings,
-      result.secrets.map((s) => s.match),
-    ),
-    secrets: result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })),
-    executions: result.executions,
-    memory: result.memory,
-    notes: result.notes,
-  };
+  return toCheckResult(result, result.memory);
 }
 
 /** The response.generated hooks (the secret scan and `pattern`) over text the model or a tool produced. */
@@ -108,14 +100,25 @@ export async function checkOutput(name: string, text: string, ctx: SessionContex
     workspace: ctx.root,
     ports: ctx.ports,
   });
+  return toCheckResult(result, []);
+}
+
+/** The engine's result with each finding's text cleared of the secrets found: nothing downstream sees a value. */
+function toCheckResult(
+  result: {
+    readonly findings: Finding[];
+    readonly secrets: readonly { readonly match: SecretMatch }[];
+    readonly executions: HookExecution[];
+    readonly notes: string[];
+  },
+  memory: MemoryEntry[],
+): CheckResult {
+  const matches = result.secrets.map((s) => s.match);
   return {
-    findings: redactFindings(
-      result.findings,
-      result.secrets.map((s) => s.match),
-    ),
-    secrets: result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })),
+    findings: redactFindings(result.findings, matches),
+    secrets: matches.map((m) => ({ secret: m.secret, ruleId: m.ruleId })),
     executions: result.executions,
-    memory: [],
+    memory,
     notes: result.notes,
   };
 }
