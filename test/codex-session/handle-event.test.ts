@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../src/errors.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { answerCodexHook, type HookDependencies } from '../../src/codex-session/handle-event.js';
 import { parseCodexHookSettings } from '../../src/codex-session/settings.js';
-import { AWS_KEY, GITHUB_TOKEN, postToolUse, preToolUse, sessionStart, stop, userPromptSubmit } from './payloads.js';
+import { AWS_KEY, postToolUse, preToolUse, sessionStart, stop, userPromptSubmit } from './payloads.js';
 
 const CONFIG: HooksConfig = {
   version: 1,
@@ -116,14 +116,14 @@ describe('UserPromptSubmit → prompt.submitted over the prompt', () => {
 
 describe('PreToolUse → prompt.submitted over what the tool writes or runs', () => {
   it('denies a patch that adds a key, with the file and line', async () => {
-    const patch = `*** Begin Patch\n*** Add File: src/config.ts\n+// settings\n+export const token = "${GITHUB_TOKEN}";\n*** End Patch\n`;
+    const patch = `*** Begin Patch\n*** Add File: src/config.ts\n+// settings\n+export const awsKeyId = "${AWS_KEY}";\n*** End Patch\n`;
     const run = await answerCodexHook(preToolUse('/repo', 'apply_patch', patch), settings(), deps());
     const out = answer(run.rendered.stdout).hookSpecificOutput!;
     expect(out.hookEventName).toBe('PreToolUse');
     expect(out.permissionDecision).toBe('deny');
     expect(out.permissionDecisionReason).toContain('src/config.ts:2: ');
-    expect(out.permissionDecisionReason).toContain('ghp_…');
-    expect(JSON.stringify(run)).not.toContain(GITHUB_TOKEN);
+    expect(out.permissionDecisionReason).toContain('AKIA…');
+    expect(JSON.stringify(run)).not.toContain(AWS_KEY);
   });
 
   it('denies a patch to a forbidden path and a forbidden command; allows the rest', async () => {
@@ -150,15 +150,15 @@ describe('PreToolUse → prompt.submitted over what the tool writes or runs', ()
 describe('PostToolUse → response.generated over the output', () => {
   it('tells the model a command printed a secret, masked', async () => {
     const run = await answerCodexHook(
-      postToolUse('/repo', 'env', `HOME=/root\nTOKEN=${GITHUB_TOKEN}\n`),
+      postToolUse('/repo', 'env', `HOME=/root\nAWS_ACCESS_KEY_ID=${AWS_KEY}\n`),
       settings(),
       deps(),
     );
     const out = answer(run.rendered.stdout);
     expect(out.decision).toBe('block');
     expect(out.reason).toContain('Do not repeat');
-    expect(out.reason).toContain('ghp_…');
-    expect(JSON.stringify(run)).not.toContain(GITHUB_TOKEN);
+    expect(out.reason).toContain('AKIA…');
+    expect(JSON.stringify(run)).not.toContain(AWS_KEY);
   });
 });
 

@@ -52,4 +52,3 @@ export function stop(cwd: string, message: string, active = false) {
 
 /** Synthetic credentials, assembled so no scanner flags this file. */
 export const AWS_KEY = ['AKIA', 'QWERTYUIOPASDFGH'].join('');
-export const GITHUB_TOKEN = ['ghp', '_', 'R8x2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0'].join('');
