@@ -22,6 +22,7 @@ import { VERSION } from '../core/version.js';
 import { renderSarif } from '../core/render/sarif.js';
 import { formatGithub, formatText, stripControl } from './format.js';
 import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } from './help.js';
+import { codexHook, initCommand } from './codex.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFilesInOrder } from './read-files.js';
 import { resolveInWorkspace } from '../core/workspace-path.js';
@@ -34,6 +35,8 @@ export interface CliIo {
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Read by `codex-hook` only: the Codex event. */
+  readonly stdin?: AsyncIterable<Buffer | string>;
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
@@ -65,7 +68,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.passed;
     }
     const help = COMMAND_HELP[topic];
-    if (help === undefined) throw new ConfigurationError(`no help for '${topic}'; commands: review, scan, hook-server`);
+    if (help === undefined)
+      throw new ConfigurationError(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`);
     io.stdout.write(help);
     return EXIT.passed;
   }
@@ -85,6 +89,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
   }
+  if (command === 'init') return initCommand(rest, io);
+  if (command === 'codex-hook') return codexHook(rest, io);
   throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
 }
 

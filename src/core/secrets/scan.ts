@@ -57,7 +57,7 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
     literals.length === 0
       ? undefined
       : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
-        ? buildAutomaton(literals)
+        ? lazyAutomaton(literals)
         : buildRegexMatcher(literals);
   const compiled: CompiledRules = {
     rules,
@@ -70,6 +70,43 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
   };
   compiledCache.set(rules, compiled);
   return compiled;
+}
+
+/** Text scanned without the automaton, in total, before building it pays off (characters). */
+const PROBE_BUDGET = 32_768;
+
+/**
+ * The automaton costs more to build than a few short texts cost to search keyword by keyword, and a
+ * process that scans one prompt (a Codex hook) never needs it: short texts are searched with `indexOf` until
+ * {@link PROBE_BUDGET} characters have been, then the automaton is built once for the rest.
+ */
+function lazyAutomaton(keywords: readonly string[]): KeywordMatcher {
+  let automaton: KeywordMatcher | undefined;
+  let probed = 0;
+  return (text, hit) => {
+    if (automaton === undefined && probed + text.length <= PROBE_BUDGET) {
+      probed += text.length;
+      probeKeywords(keywords, text, hit);
+      return;
+    }
+    automaton ??= buildAutomaton(keywords);
+    automaton(text, hit);
+  };
+}
+
+/**
+ * Every occurrence of every keyword, ASCII case folded, reported in the automaton's order: by end, and
+ * at the same end the longer keyword first.
+ */
+function probeKeywords(keywords: readonly string[], text: string, hit: (keyword: number, start: number) => void) {
+  const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  const hits: number[][] = [];
+  keywords.forEach((k, id) => {
+    for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
+      hits.push([at + k.length, k.length, id]);
+  });
+  hits.sort((a, b) => a[0]! - b[0]! || b[1]! - a[1]!);
+  for (const [end, length, id] of hits) hit(id!, end! - length!);
 }
 
 /**
