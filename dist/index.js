@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6849);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5086);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6849:
+/***/ 5086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38749,8 +38749,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createDefaultDeps, main, maskSecret
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -45648,7 +45646,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile: summary_appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -45709,7 +45707,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
+            const writeFunc = overwrite ? writeFile : summary_appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -45971,7 +45969,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -47680,16 +47678,120 @@ function createActionsRunner(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+
+
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
  * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ * Lexical only: `writeInWorkspace` and `readInWorkspace` also refuse symlinks on the way.
  */
 function resolveInWorkspace(workspace, file) {
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, file);
     return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
+}
+/** Why a workspace path was refused; `path` is the part that was refused. */
+class WorkspacePathError extends Error {
+    kind;
+    path;
+    name = 'WorkspacePathError';
+    constructor(kind, path) {
+        super(kind === 'outside'
+            ? `${path} is outside the workspace`
+            : kind === 'symlink'
+                ? `${path} is a symbolic link; the pull request controls the workspace, so the action does not follow links there`
+                : `${path} is not a directory`);
+        this.kind = kind;
+        this.path = path;
+    }
+}
+// O_NOFOLLOW is not on every platform Node runs on (Windows): there, the lstat walk alone guards.
+const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/**
+ * Writes (or appends) a file under the workspace without following any symbolic link the pull request may
+ * have committed: every existing folder on the way and the file itself are checked with lstat, missing folders
+ * are created one at a time, and the file is opened with O_NOFOLLOW. A path outside the workspace (an
+ * absolute input such as `${{ runner.temp }}`, the workflow author's choice) is written with O_NOFOLLOW only.
+ */
+async function writeInWorkspace(workspace, file, data, options = {}) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = external_node_path_default().resolve(root, file);
+    const inside = resolveInWorkspace(root, full) !== undefined;
+    if (inside)
+        await ensureFolders(root, external_node_path_default().dirname(full));
+    else
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | NOFOLLOW | (options.append ? external_node_fs_namespaceObject.constants.O_APPEND : external_node_fs_namespaceObject.constants.O_TRUNC);
+    const handle = await (0,promises_namespaceObject.open)(full, flags, 0o644).catch((error) => {
+        throw error.code === 'ELOOP' || error.code === 'EMLINK' ? new WorkspacePathError('symlink', full) : error;
+    });
+    try {
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+    return full;
+}
+/** Reads a workspace file as UTF-8, or undefined when it is missing, outside, or reached through a link. */
+async function readInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = resolveInWorkspace(root, file);
+    if (full === undefined)
+        return undefined;
+    try {
+        await checkFolders(root, external_node_path_default().dirname(full));
+        const handle = await (0,promises_namespaceObject.open)(full, external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW);
+        try {
+            return await handle.readFile('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each folder from the root down to `dir` is a real folder (not a link); missing ones are created. */
+async function ensureFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at).catch(() => undefined);
+        if (stat === undefined) {
+            await (0,promises_namespaceObject.mkdir)(at).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
+            // Created just now, or by someone else in between: check again.
+            const again = await (0,promises_namespaceObject.lstat)(at);
+            if (!again.isDirectory())
+                throw new WorkspacePathError(again.isSymbolicLink() ? 'symlink' : 'not-a-directory', at);
+        }
+        else if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        else if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
+}
+/** Like `ensureFolders`, creating nothing: throws on a link or a missing folder. */
+async function checkFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at);
+        if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -58001,9 +58103,13 @@ function createAuditRecord(exchange, context) {
 async function appendAuditLog(path, records, options = {}) {
     if (records.length === 0)
         return;
+    await mkdir(dirname(path), { recursive: true });
+    await appendFile(path, formatAuditLog(records, options));
+}
+/** The bytes one append adds: JSON lines, or one gzip member of them. */
+function formatAuditLog(records, options = {}) {
     const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.appendFile)(path, options.gzip ? (0,external_node_zlib_.gzipSync)(text) : text);
+    return options.gzip ? (0,external_node_zlib_.gzipSync)(text) : text;
 }
 
 ;// CONCATENATED MODULE: ./src/hook/index.ts
@@ -58229,7 +58335,15 @@ async function writeAuditLogs(config, workspace, input) {
         if (file === undefined) {
             throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
-        await appendAuditLog(file, records, { gzip });
+        // The workspace is the pull request's checkout: a link it committed must not redirect the append.
+        if (records.length > 0) {
+            await writeInWorkspace(workspace, file, formatAuditLog(records, { gzip }), { append: true }).catch((error) => {
+                if (error instanceof WorkspacePathError) {
+                    throw new ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+                }
+                throw error;
+            });
+        }
         written.push(file);
     }
     return written;
@@ -59026,7 +59140,6 @@ function emitWorkflowAnnotations(runner, annotations) {
 
 
 
-
 function createDefaultDeps(env = process.env) {
     const runner = createActionsRunner(env);
     return {
@@ -59103,7 +59216,7 @@ async function main(deps) {
             path: inputs.config,
             ref: inputs.configRef,
             refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
-            read: inputs.configRef === 'base' ? readAtBase : (file) => readWorkspaceFile(event.workspace, file),
+            read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
             changedFiles: listed.files,
         });
         runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
@@ -59238,29 +59351,21 @@ function setOutputs(runner, outputs) {
         runner.setOutput(name, value);
 }
 async function writeReport(dir, pr, report) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const file = external_node_path_default().join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
-    return file;
+    const name = `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`;
+    return writeInWorkspace(dir, name, JSON.stringify(report, null, 2) + '\n');
 }
 /** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
 async function writeSarif(workspace, file, findings) {
     // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+    // Inside the workspace no link the PR committed is followed.
     const full = external_node_path_default().resolve(workspace, file);
     try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+        return await writeInWorkspace(workspace, full, JSON.stringify(renderSarif(findings), null, 2) + '\n');
     }
     catch (error) {
-        const code = error.code ?? String(error);
-        throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+        const why = error instanceof WorkspacePathError ? error.message : (error.code ?? String(error));
+        throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${why}): ${full}`);
     }
-    return full;
-}
-/** A file of the checked-out head, or undefined; never outside the workspace. */
-async function readWorkspaceFile(workspace, file) {
-    const full = resolveInWorkspace(workspace, file);
-    return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
 }
 
 

@@ -1,11 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand, type CommandRunner } from './adapters/command-runner.js';
 import { createGit, type GitPort } from './adapters/git.js';
 import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from './adapters/github.js';
 import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
-import { resolveInWorkspace } from './adapters/workspace.js';
+import { readInWorkspace, writeInWorkspace, WorkspacePathError } from './adapters/workspace.js';
 import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings.js';
 import { renderSarif } from './core/render/sarif.js';
@@ -114,7 +113,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       path: inputs.config,
       ref: inputs.configRef,
       refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
-      read: inputs.configRef === 'base' ? readAtBase : (file) => readWorkspaceFile(event.workspace, file),
+      read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
       changedFiles: listed.files,
     });
     runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
@@ -258,10 +257,8 @@ function setOutputs(runner: RunnerPort, outputs: Record<string, string | number>
 }
 
 async function writeReport(dir: string, pr: PullRequest, report: unknown): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
-  await writeFile(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
-  return file;
+  const name = `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`;
+  return writeInWorkspace(dir, name, JSON.stringify(report, null, 2) + '\n');
 }
 
 /** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
@@ -271,21 +268,15 @@ async function writeSarif(
   findings: Parameters<typeof renderSarif>[0],
 ): Promise<string> {
   // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+  // Inside the workspace no link the PR committed is followed.
   const full = path.resolve(workspace, file);
   try {
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+    return await writeInWorkspace(workspace, full, JSON.stringify(renderSarif(findings), null, 2) + '\n');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+    const why =
+      error instanceof WorkspacePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${why}): ${full}`);
   }
-  return full;
-}
-
-/** A file of the checked-out head, or undefined; never outside the workspace. */
-async function readWorkspaceFile(workspace: string, file: string): Promise<string | undefined> {
-  const full = resolveInWorkspace(workspace, file);
-  return full === undefined ? undefined : readFile(full, 'utf8').catch(() => undefined);
 }
 
 export type { ActionInputs };

@@ -10307,12 +10307,12 @@ const cachedMinimatch = (pattern, options) => {
 const defaultPlatform = (typeof process === 'object' && process ?
     process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
     : 'posix');
-const path = {
+const esm_path = {
     win32: { sep: '\\' },
     posix: { sep: '/' },
 };
 /* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
 minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -17445,9 +17445,13 @@ function createAuditRecord(exchange, context) {
 async function appendAuditLog(path, records, options = {}) {
     if (records.length === 0)
         return;
-    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.appendFile)(path, options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(text) : text);
+    await (0,promises_namespaceObject.appendFile)(path, formatAuditLog(records, options));
+}
+/** The bytes one append adds: JSON lines, or one gzip member of them. */
+function formatAuditLog(records, options = {}) {
+    const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    return options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(text) : text;
 }
 
 ;// CONCATENATED MODULE: ./src/hook/index.ts
@@ -17628,16 +17632,118 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+
+
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
  * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ * Lexical only: `writeInWorkspace` and `readInWorkspace` also refuse symlinks on the way.
  */
 function resolveInWorkspace(workspace, file) {
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, file);
     return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
+}
+/** Why a workspace path was refused; `path` is the part that was refused. */
+class WorkspacePathError extends Error {
+    kind;
+    path;
+    name = 'WorkspacePathError';
+    constructor(kind, path) {
+        super(kind === 'outside'
+            ? `${path} is outside the workspace`
+            : kind === 'symlink'
+                ? `${path} is a symbolic link; the pull request controls the workspace, so the action does not follow links there`
+                : `${path} is not a directory`);
+        this.kind = kind;
+        this.path = path;
+    }
+}
+// O_NOFOLLOW is not on every platform Node runs on (Windows): there, the lstat walk alone guards.
+const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/**
+ * Writes (or appends) a file under the workspace without following any symbolic link the pull request may
+ * have committed: every existing folder on the way and the file itself are checked with lstat, missing folders
+ * are created one at a time, and the file is opened with O_NOFOLLOW. A path outside the workspace (an
+ * absolute input such as `${{ runner.temp }}`, the workflow author's choice) is written with O_NOFOLLOW only.
+ */
+async function writeInWorkspace(workspace, file, data, options = {}) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = external_node_path_default().resolve(root, file);
+    const inside = resolveInWorkspace(root, full) !== undefined;
+    if (inside)
+        await ensureFolders(root, external_node_path_default().dirname(full));
+    else
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | NOFOLLOW | (options.append ? external_node_fs_namespaceObject.constants.O_APPEND : external_node_fs_namespaceObject.constants.O_TRUNC);
+    const handle = await (0,promises_namespaceObject.open)(full, flags, 0o644).catch((error) => {
+        throw error.code === 'ELOOP' || error.code === 'EMLINK' ? new WorkspacePathError('symlink', full) : error;
+    });
+    try {
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+    return full;
+}
+/** Reads a workspace file as UTF-8, or undefined when it is missing, outside, or reached through a link. */
+async function readInWorkspace(workspace, file) {
+    const root = path.resolve(workspace);
+    const full = resolveInWorkspace(root, file);
+    if (full === undefined)
+        return undefined;
+    try {
+        await checkFolders(root, path.dirname(full));
+        const handle = await open(full, constants.O_RDONLY | NOFOLLOW);
+        try {
+            return await handle.readFile('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each folder from the root down to `dir` is a real folder (not a link); missing ones are created. */
+async function ensureFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at).catch(() => undefined);
+        if (stat === undefined) {
+            await (0,promises_namespaceObject.mkdir)(at).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
+            // Created just now, or by someone else in between: check again.
+            const again = await (0,promises_namespaceObject.lstat)(at);
+            if (!again.isDirectory())
+                throw new WorkspacePathError(again.isSymbolicLink() ? 'symlink' : 'not-a-directory', at);
+        }
+        else if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        else if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
+}
+/** Like `ensureFolders`, creating nothing: throws on a link or a missing folder. */
+async function checkFolders(root, dir) {
+    let at = root;
+    for (const part of path.relative(root, dir).split(path.sep).filter(Boolean)) {
+        at = path.join(at, part);
+        const stat = await lstat(at);
+        if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/audit.ts
@@ -17685,7 +17791,15 @@ async function writeAuditLogs(config, workspace, input) {
         if (file === undefined) {
             throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
-        await appendAuditLog(file, records, { gzip });
+        // The workspace is the pull request's checkout: a link it committed must not redirect the append.
+        if (records.length > 0) {
+            await writeInWorkspace(workspace, file, formatAuditLog(records, { gzip }), { append: true }).catch((error) => {
+                if (error instanceof WorkspacePathError) {
+                    throw new ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+                }
+                throw error;
+            });
+        }
         written.push(file);
     }
     return written;
@@ -19252,8 +19366,6 @@ function createProgress(stream, env, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/cli/read-files.ts
 
 

@@ -70,7 +70,12 @@ export async function appendAuditLog(
   options: { readonly gzip?: boolean } = {},
 ): Promise<void> {
   if (records.length === 0) return;
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
   await mkdir(dirname(path), { recursive: true });
-  await appendFile(path, options.gzip ? gzipSync(text) : text);
+  await appendFile(path, formatAuditLog(records, options));
+}
+
+/** The bytes one append adds: JSON lines, or one gzip member of them. */
+export function formatAuditLog(records: readonly object[], options: { readonly gzip?: boolean } = {}): string | Buffer {
+  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  return options.gzip ? gzipSync(text) : text;
 }

@@ -1,7 +1,7 @@
-import { resolveInWorkspace } from '../adapters/workspace.js';
+import { resolveInWorkspace, writeInWorkspace, WorkspacePathError } from '../adapters/workspace.js';
 import { ConfigurationError } from '../errors.js';
 import type { HookEvent, HooksConfig } from '../config/types.js';
-import { appendAuditLog, createAuditRecord, type AuditContext } from '../hook/audit.js';
+import { createAuditRecord, formatAuditLog, type AuditContext } from '../hook/audit.js';
 import type { HookExchange } from '../hook/client.js';
 import { collectLoggers, type HookExecution } from '../hooks/engine.js';
 
@@ -61,7 +61,15 @@ export async function writeAuditLogs(config: HooksConfig, workspace: string, inp
     if (file === undefined) {
       throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
     }
-    await appendAuditLog(file, records, { gzip });
+    // The workspace is the pull request's checkout: a link it committed must not redirect the append.
+    if (records.length > 0) {
+      await writeInWorkspace(workspace, file, formatAuditLog(records, { gzip }), { append: true }).catch((error) => {
+        if (error instanceof WorkspacePathError) {
+          throw new ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+        }
+        throw error;
+      });
+    }
     written.push(file);
   }
   return written;

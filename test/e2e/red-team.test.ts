@@ -1,0 +1,117 @@
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github.js';
+import { FakeEndpoint, type EndpointStep } from '../support/fake-endpoint.js';
+import { expectAbsentEverywhere } from '../support/leaks.js';
+import { ACTION_ENTRY, pullRequestEvent, runAction } from '../support/run-action.js';
+
+// The red-team findings of docs/security.md, each replayed through the built action. Synthetic values only.
+const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
+const BASE = 'b'.repeat(40);
+
+function jwt(claims: Record<string, unknown>): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.${Buffer.from('signature-bytes').toString('base64url')}`;
+}
+const CODEX_TOKEN = jwt({ sub: 'ci-bot', scope: 'hooks:trigger', exp: 4102444800 });
+
+let github: FakeGitHub | undefined;
+let endpoint: FakeEndpoint | undefined;
+beforeAll(() => {
+  if (!existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run `npm run build` first');
+});
+afterEach(async () => {
+  await github?.stop();
+  await endpoint?.stop();
+  github = endpoint = undefined;
+});
+
+async function start(files: FakePullFile[], steps: EndpointStep[] = [{ review: true }], config?: string) {
+  github = await new FakeGitHub({
+    files,
+    ...(config ? { contents: { [BASE]: { '.github/codex-hooks.yml': config } } } : {}),
+  }).start();
+  endpoint = await new FakeEndpoint(steps).start();
+  return { github, endpoint };
+}
+
+const appFile = addedFile('src/app.ts', ['export function start() {', '  console.log("starting");', '}']);
+
+describe('4: symbolic links the pull request commits do not redirect what the action writes or reads', () => {
+  it('refuses the audit log, its folder and the SARIF file when they are links out of the workspace', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-outside-'));
+    await writeFile(path.join(outside, 'victim.sh'), '#!/bin/sh\necho original\n');
+    await writeFile(path.join(outside, 'report.sarif'), 'original\n');
+    await symlink(path.join(outside, 'victim.sh'), path.join(workspace, 'codex-audit.jsonl'));
+    await symlink(outside, path.join(workspace, 'logs'));
+    await symlink(path.join(outside, 'report.sarif'), path.join(workspace, 'codex-hooks.sarif'));
+    const pattern =
+      'version: 1\nhooks:\n  - name: p\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: console\n';
+    const config = (output: string | undefined) =>
+      output === undefined
+        ? pattern
+        : `${pattern}  - name: audit\n    events: [hook.executed]\n    actions:\n      - type: logger\n        output: ${output}\n`;
+    // One run per link: the audit log is written before the SARIF file, and a refusal ends the run.
+    for (const output of ['codex-audit.jsonl', 'logs/new/audit.jsonl', undefined]) {
+      const { github } = await start([appFile], [{ review: true }], config(output));
+      const run = await runAction({
+        inputs: { 'github-token': 't', 'sarif-file': 'codex-hooks.sarif' },
+        event: pullRequestEvent(),
+        apiUrl: github.url,
+        workspace,
+      });
+      expect(run.code).not.toBe(0);
+      expect(run.stdout).toMatch(/symbolic link/);
+      await github.stop();
+    }
+    // Nothing outside changed: no append, no folder created, no overwrite.
+    expect(await readFile(path.join(outside, 'victim.sh'), 'utf8')).toBe('#!/bin/sh\necho original\n');
+    expect(await readFile(path.join(outside, 'report.sarif'), 'utf8')).toBe('original\n');
+    expect(await readdir(outside)).toEqual(['report.sarif', 'victim.sh']);
+    expect(lstatSync(path.join(workspace, 'logs')).isSymbolicLink()).toBe(true);
+  });
+
+  it('writes the SARIF file and audit log normally when no link is in the way', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
+    const config =
+      'version: 1\nhooks:\n  - name: audit\n    events: [hook.executed]\n    actions:\n      - type: logger\n        output: logs/deep/audit.jsonl\n  - name: p\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: console\n';
+    const { github } = await start([appFile], [{ review: true }], config);
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'sarif-file': 'out/codex-hooks.sarif' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      workspace,
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(workspace, 'out/codex-hooks.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(await readFile(path.join(workspace, 'logs/deep/audit.jsonl'), 'utf8')).toMatch(/hook\.executed/);
+  });
+
+  it('with config-ref: head, does not read a config that is a link out of the workspace', async () => {
+    const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-outside-'));
+    await writeFile(
+      path.join(outside, 'config.yml'),
+      'version: 1\nhooks:\n  - name: planted\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: start\n        severity: error\n',
+    );
+    await mkdir(path.join(workspace, '.github'));
+    await symlink(path.join(outside, 'config.yml'), path.join(workspace, '.github/codex-hooks.yml'));
+    const { github } = await start([appFile]);
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'config-ref': 'head' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      workspace,
+    });
+    expect(run.stdout).not.toMatch(/planted/);
+    expect(run.code).toBe(0);
+  });
+});
+
+void expectAbsentEverywhere;
+void AWS_KEY;
+void CODEX_TOKEN;
