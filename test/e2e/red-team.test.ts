@@ -112,6 +112,66 @@ describe('4: symbolic links the pull request commits do not redirect what the ac
   });
 });
 
+describe('9: endpoint markdown cannot swallow the findings, ping anyone or load an image', () => {
+  it('closes a fence by length and character, neutralises mentions, drops images and closes <details>', async () => {
+    const hostile = [
+      '````',
+      '```',
+      'ping _@octo-org_ and `@admin',
+      '![pixel](https://evil.example/p.png?leak=1)',
+      '<img src="https://evil.example/q.png">',
+      '<details><summary>more</summary>',
+    ].join('\n');
+    const { github, endpoint } = await start(
+      [addedFile('src/app.ts', ['export function start() {', '  console.log("starting");', '}'])],
+      [
+        {
+          review: true,
+          extend: (_req, res) => ({
+            ...res,
+            summary: hostile,
+            comments: res.comments.map((c) => ({ ...c, severity: 'error' as const, body: hostile })),
+          }),
+        },
+      ],
+    );
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+    });
+    expect(endpoint.received).toHaveLength(1);
+    const texts = [
+      run.summary,
+      github.checkRuns[0]!.output.summary,
+      ...github.reviews.map((r) => r.body),
+      ...github.reviewComments.map((c) => c.body),
+      ...github.issueComments.map((c) => c.body),
+    ];
+    expect(run.summary).toMatch(/### Findings/);
+    for (const text of texts) {
+      // Every fence opened is closed by the same character and at least its length before the text ends.
+      let open: string | undefined;
+      for (const line of text.split('\n')) {
+        const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (!m) {
+          if (open !== undefined) expect(line).not.toMatch(/^### Findings/);
+          continue;
+        }
+        if (open === undefined) open = m[1];
+        else if (m[1]![0] === open[0] && m[1]!.length >= open.length && m[2]!.trim() === '') open = undefined;
+      }
+      expect(open).toBeUndefined();
+      expect(text).not.toMatch(/(^|[^A-Za-z0-9])@(octo-org|admin)/);
+      expect(text).not.toMatch(/!\[pixel\]\(|<img/);
+      expect((text.match(/<details/g) ?? []).length).toBe((text.match(/<\/details>/g) ?? []).length);
+    }
+    // The table follows the summary outside any fence.
+    const summaryTail = run.summary.slice(run.summary.indexOf('### AI review'));
+    expect(summaryTail.indexOf('\n````\n')).toBeLessThan(summaryTail.indexOf('### Findings'));
+  });
+});
+
 void expectAbsentEverywhere;
 void AWS_KEY;
 void CODEX_TOKEN;
