@@ -55808,6 +55808,24 @@ const ROTATION_NOTICE_DAYS = 7;
 /** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
 const NOT_BEFORE_LEEWAY_MS = 60_000;
 const DAY_MS = 86_400_000;
+/**
+ * A token goes into the Authorization header: only visible ASCII may be in it. Anything else (a newline from a
+ * pasted secret, a space, a non-ASCII letter) would make the HTTP client throw an error that quotes the header,
+ * token and all. The error says where the bad character is, never what the token is.
+ */
+function validateTokenCharacters(token, name = 'codex-token') {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if (c < 0x21 || c > 0x7e) {
+            const what = c === 10 || c === 13
+                ? 'a line break'
+                : c === 32 || c === 9
+                    ? 'a space or tab'
+                    : 'a character that is not visible ASCII';
+            throw new ConfigurationError(`${name} holds ${what} at position ${i + 1} of ${token.length}; a token may hold only visible ASCII characters (check how the secret was pasted)`);
+        }
+    }
+}
 function fingerprintToken(token) {
     return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
@@ -55958,6 +55976,7 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
     }
     if (!url)
         throw new ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+    validateTokenCharacters(token, names.token);
     const parsed = validateHookUrl(url);
     const inspection = inspectToken(token, now);
     for (const problem of inspection.problems) {
@@ -57764,6 +57783,8 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
     const url = validateHookUrl(String(options.url));
+    if (options.token)
+        validateTokenCharacters(options.token);
     const ctx = {
         options,
         url,
@@ -57924,7 +57945,8 @@ async function sendWithRetries(request, retries, ctx) {
             continue;
         }
         if (result.kind === 'network') {
-            const reason = ctx.scrub(result.reason);
+            // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+            const reason = cut(ctx.scrub(result.reason), 120);
             const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`));
             if (done)
                 return done;
@@ -58032,8 +58054,11 @@ function describeNetworkError(error) {
     if (cause && typeof cause.code === 'string')
         return cause.code;
     if (cause && typeof cause.message === 'string')
-        return cause.message.slice(0, 120);
-    return error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120);
+        return cause.message;
+    return error instanceof Error ? error.message : String(error);
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 /** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
 function describeEndpointMessage(body, ctx) {
@@ -59187,6 +59212,7 @@ function emitWorkflowAnnotations(runner, annotations) {
 
 
 
+
 function createDefaultDeps(env = process.env) {
     const runner = createActionsRunner(env);
     return {
@@ -59234,6 +59260,9 @@ async function main(deps) {
             runner.setSecret(token);
     }
     const inputs = readInputs((name) => runner.getInput(name));
+    // A token goes into a header; a bad character would make the HTTP client quote it in its error.
+    if (inputs.githubToken)
+        validateTokenCharacters(inputs.githubToken, 'github-token');
     const { event } = runner;
     const check = readPullRequestEvent(event.eventName, event.payload, event.repository);
     if (!check.review) {

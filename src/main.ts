@@ -14,6 +14,7 @@ import { ConfigurationError, describeError } from './errors.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
+import { validateTokenCharacters } from './hook/token.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { runReviewPipeline } from './pipeline/review.js';
@@ -81,6 +82,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     if (token) runner.setSecret(token);
   }
   const inputs = readInputs((name) => runner.getInput(name));
+  // A token goes into a header; a bad character would make the HTTP client quote it in its error.
+  if (inputs.githubToken) validateTokenCharacters(inputs.githubToken, 'github-token');
 
   const { event } = runner;
   const check = readPullRequestEvent(event.eventName, event.payload, event.repository);

@@ -172,6 +172,27 @@ describe('9: endpoint markdown cannot swallow the findings, ping anyone or load 
   });
 });
 
+describe('10: a token with a character a header cannot hold', () => {
+  it('fails with one sentence that never quotes any part of the token', async () => {
+    const first = `cdx_LongTokenPrefix${'A1b2C3d4'.repeat(8)}`;
+    const second = `${'Z9y8X7w6'.repeat(8)}TokenSuffix`;
+    const token = `${first}\n${second}`;
+    expect(token.length).toBeGreaterThan(150);
+    const { github, endpoint } = await start([appFile]);
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'codex-token': token, 'hook-url': endpoint.url },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::Configuration error: codex-token holds a line break at position \d+ of \d+/);
+    expect(endpoint.received).toHaveLength(0);
+    // Any 12 characters in a row of the token would be too many.
+    const pieces = [first, second].flatMap((p) => Array.from({ length: p.length - 11 }, (_, i) => p.slice(i, i + 12)));
+    await expectAbsentEverywhere(pieces, { run, github, endpoint });
+  });
+});
+
 void expectAbsentEverywhere;
 void AWS_KEY;
 void CODEX_TOKEN;
