@@ -13325,7 +13325,9 @@ const GENERIC_RULES = [
         pattern: 
         // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
         // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
-        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
+        // The body never runs over another BEGIN line: each header is tried once up to the next, so a file of
+        // repeated headers costs one pass, not 16,000 characters per header.
+        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----(?:[^-]|-(?!----BEGIN )){64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
         placeholderFilter: false,
         validate: hasPemBody,
         window: { before: 40, after: 16100 },
@@ -14957,7 +14959,8 @@ function scanJoined(text, options, lineNumber) {
     for (const c of pickMostSpecific(candidates, compiled.rules)) {
         const rule = compiled.rules[c.rule];
         const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lineText(startIndex)))
+        const inlineAllowed = isSuppressedLine(lineText(startIndex));
+        if (inlineAllowed && options.keepInlineAllowed !== true)
             continue;
         if (allow.some((a) => a.test(c.secret)))
             continue;
@@ -14974,6 +14977,7 @@ function scanJoined(text, options, lineNumber) {
             column: c.start - lineStarts[startIndex] + 1,
             secret: c.secret,
             fingerprint,
+            ...(inlineAllowed ? { inlineAllowed: true } : {}),
         });
     }
     return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
@@ -14985,8 +14989,11 @@ function scanJoined(text, options, lineNumber) {
  */
 function findWindows(text, compiled) {
     const windows = new Map();
-    for (const r of compiled.everywhere)
-        windows.set(r, [0, text.length]);
+    if (compiled.everywhere.length > 0) {
+        const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+        for (const r of compiled.everywhere)
+            windows.set(r, spans);
+    }
     if (!compiled.matcher)
         return windows;
     const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
@@ -15049,6 +15056,25 @@ function findWindows(text, compiled) {
         }
     }
     return windows;
+}
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text, max) {
+    const spans = [];
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end > start)
+            spans.push(start, Math.min(end, start + max));
+        start = end + 1;
+    }
+    return spans;
 }
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
 function isKeyRun(text, from, to) {
@@ -15182,7 +15208,8 @@ function redactFindings(findings, known) {
 function redactText(text, known, view = text) {
     const once = redactSecrets(text, known);
     const seen = view === text ? once : redactSecrets(view, known);
-    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+    const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
     return more.length > 0 ? redactSecrets(once, more) : once;
 }
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
@@ -15431,14 +15458,14 @@ function findSequenceRisk(source) {
         const frame = stack[stack.length - 1];
         if (group) {
             if (group.unbounded && q.repeats)
-                return 'a repeated group contains an unbounded quantifier';
+                return 'a repeated group contains an unbounded (or widely bounded) quantifier';
             if (group.unbounded)
                 frame.unbounded = true;
         }
         if (q.unbounded) {
             frame.unbounded = true;
             if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
-                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+                return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
             }
             previousUnbounded = atom;
         }
@@ -15468,7 +15495,8 @@ function readQuantifier(source, i) {
         if (m) {
             const min = Number(m[1]);
             const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-            unbounded = max === Infinity;
+            // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+            unbounded = max === Infinity || max - min > WIDE_RANGE;
             repeats = max > 1;
             optional = min === 0;
             next = i + m[0].length;
@@ -15478,6 +15506,8 @@ function readQuantifier(source, i) {
         next++;
     return { next, unbounded, repeats, optional };
 }
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
 const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
 function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
@@ -16057,19 +16087,24 @@ function runPathValidator(action, input, context) {
 }
 /**
  * `{name}` → the base name without its last extension, `{dir}` → the directory ('' at the root). Both are
- * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class.
+ * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class, and braces in a path the pull
+ * request chose (`src/{a,b}/{a,b}…`) do not expand into thousands of patterns.
  */
 function expandCompanion(template, path) {
     const dir = external_node_path_namespaceObject.posix.dirname(path);
     const base = external_node_path_namespaceObject.posix.basename(path);
     const dot = base.lastIndexOf('.');
     const name = dot > 0 ? base.slice(0, dot) : base;
-    let out = template.replaceAll('{name}', escape_escape(name));
+    let out = template.replaceAll('{name}', escapeGlob(name));
     if (dir === '.')
         out = out.replaceAll('{dir}/', '').replaceAll('{dir}', '');
     else
-        out = out.replaceAll('{dir}', escape_escape(dir));
+        out = out.replaceAll('{dir}', escapeGlob(dir));
     return out;
+}
+/** minimatch's escape, plus braces: brace expansion runs before any other glob syntax. */
+function escapeGlob(text) {
+    return escape_escape(text).replace(/[{}]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
@@ -16207,6 +16242,7 @@ function secretSettings(config, event) {
         allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new Minimatch(g, { dot: true }))),
         rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
         baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+        inlineAllow: actions.some((a) => a.action.inline_allow === true),
     };
 }
 function secretDraft(path, line, match, source, where = '') {
@@ -16278,9 +16314,14 @@ async function runPromptSubmittedHooks(files, options) {
                 allow: scan.allow,
                 ...(scan.rules ? { rules: scan.rules } : {}),
                 ...(baseline ? { baseline } : {}),
+                keepInlineAllowed: true,
             })) {
+                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
                 secrets.push({ path: f.file.path, match });
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
+                if (match.inlineAllowed && scan.inlineAllow)
+                    continue;
+                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
             }
         }
         drafts.push(...scanDrafts);
@@ -16466,7 +16507,9 @@ async function runResponseGeneratedHooks(comments, options) {
         comments.forEach((c, index) => {
             if (scan.allowPaths.some((g) => g.match(c.path)))
                 return;
-            for (const match of scanSecrets(textOf(c), { allow: scan.allow, ...(scan.rules ? { rules: scan.rules } : {}) })) {
+            // The endpoint's own allow marker suppresses nothing.
+            const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+            for (const match of scanSecrets(textOf(c), options)) {
                 secrets.push({ index, match });
                 drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
                 count++;
@@ -18302,6 +18345,11 @@ const secretScan = {
             description: 'Path of a baseline file of accepted secrets.',
             type: 'string',
             minLength: 1,
+        },
+        inline_allow: {
+            title: 'Inline allow markers',
+            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+            type: 'boolean',
         },
     },
 };

@@ -193,6 +193,58 @@ describe('10: a token with a character a header cannot hold', () => {
   });
 });
 
-void expectAbsentEverywhere;
-void AWS_KEY;
-void CODEX_TOKEN;
+describe('13: without GITHUB_STEP_SUMMARY the summary never reaches the log as commands', () => {
+  it('writes the summary to a file and the runner obeys no line of the endpoint text', async () => {
+    const { github, endpoint } = await start(
+      [appFile],
+      [
+        {
+          review: true,
+          extend: (_req, res) => ({ ...res, summary: 'ok\n::error title=Forged::pwned\n::stop-commands::planted\n' }),
+        },
+      ],
+    );
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      env: { GITHUB_STEP_SUMMARY: '' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/^::(error title=Forged|stop-commands)/m);
+    expect(run.stdout).toMatch(/GITHUB_STEP_SUMMARY is not set: the summary was written to /);
+    expect(await readFile(path.join(run.dir, 'codex-hooks-summary.md'), 'utf8')).toMatch(/### AI review/);
+  });
+});
+
+describe('14: an allow marker the pull request adds next to its own secret', () => {
+  const marked = addedFile('src/keys.ts', [`export const key = "${AWS_KEY}"; // codex-hooks:allow`]);
+
+  it.each(['block', 'redact'])('fails the gate by default and never sends the key (secret-action: %s)', async (action) => {
+    const { github, endpoint } = await start([appFile, marked]);
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url, 'secret-action': action },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs.secrets).toBe('1');
+    expect(run.summary).toMatch(/inline allow marker is ignored/);
+    expect(endpoint.received).toHaveLength(1);
+    await expectAbsentEverywhere([AWS_KEY, CODEX_TOKEN], { run, github, endpoint });
+  });
+
+  it('with inline_allow: true in the config, passes the gate and still never sends the key', async () => {
+    const config =
+      'version: 1\nhooks:\n  - name: secrets\n    events: [prompt.submitted]\n    actions:\n      - type: secret-scan\n        inline_allow: true\n';
+    const { github, endpoint } = await start([appFile, marked], [{ review: true }], config);
+    const run = await runAction({
+      inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url, 'secret-action': 'redact' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(0);
+    expect(endpoint.received[0]!.raw).toContain('[REDACTED:aws-access-key-id]');
+    await expectAbsentEverywhere([AWS_KEY, CODEX_TOKEN], { run, github, endpoint });
+  });
+});
