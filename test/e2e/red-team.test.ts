@@ -193,6 +193,57 @@ describe('10: a token with a character a header cannot hold', () => {
   });
 });
 
+describe('11: content the pull request controls cannot stall the run', () => {
+  it('brace paths, 2 MB of PEM headers and a keyword-less custom rule on a 320 KB line finish (the hang limit is generous)', async () => {
+    const braces = Array.from({ length: 17 }, () => '{a,b}').join('');
+    const config = [
+      'version: 1',
+      'hooks:',
+      '  - name: tests',
+      '    events: [prompt.submitted]',
+      '    actions:',
+      '      - type: path',
+      '        companion:',
+      '          when: "src/**"',
+      '          require: "test/{dir}/{name}.test.ts"',
+      '  - name: secrets',
+      '    events: [prompt.submitted]',
+      '    actions:',
+      '      - type: secret-scan',
+      '        rules:',
+      '          - id: acme-key',
+      "            pattern: 'acme_[a-z0-9]{8}x'",
+      '',
+    ].join('\n');
+    const files = [
+      ...Array.from({ length: 5 }, (_, i) => addedFile(`src/m${i}/${braces}.ts`, ['export {};'])),
+      addedFile(
+        'keys/headers.txt',
+        Array.from({ length: 65_000 }, () => '-----BEGIN RSA PRIVATE KEY-----'),
+      ),
+      addedFile('data/line.txt', ['a'.repeat(320_000)]),
+    ];
+    const { github } = await start(files, [{ review: true }], config);
+    const run = await runAction({
+      inputs: { 'github-token': 't' },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+      timeoutMs: 120_000,
+    });
+    expect(run.outputs.findings).toBe('5');
+    expect(run.code).toBe(0);
+  });
+
+  it('refuses a user pattern with adjacent wide bounded quantifiers at load time', async () => {
+    const config =
+      "version: 1\nhooks:\n  - name: p\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: '\\w{1,2000}\\w{1,2000}!'\n";
+    const { github } = await start([appFile], [{ review: true }], config);
+    const run = await runAction({ inputs: { 'github-token': 't' }, event: pullRequestEvent(), apiUrl: github.url });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/adjacent unbounded \(or widely bounded\) quantifiers/);
+  });
+});
+
 describe('13: without GITHUB_STEP_SUMMARY the summary never reaches the log as commands', () => {
   it('writes the summary to a file and the runner obeys no line of the endpoint text', async () => {
     const { github, endpoint } = await start(
@@ -220,19 +271,22 @@ describe('13: without GITHUB_STEP_SUMMARY the summary never reaches the log as c
 describe('14: an allow marker the pull request adds next to its own secret', () => {
   const marked = addedFile('src/keys.ts', [`export const key = "${AWS_KEY}"; // codex-hooks:allow`]);
 
-  it.each(['block', 'redact'])('fails the gate by default and never sends the key (secret-action: %s)', async (action) => {
-    const { github, endpoint } = await start([appFile, marked]);
-    const run = await runAction({
-      inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url, 'secret-action': action },
-      event: pullRequestEvent(),
-      apiUrl: github.url,
-    });
-    expect(run.code).toBe(1);
-    expect(run.outputs.secrets).toBe('1');
-    expect(run.summary).toMatch(/inline allow marker is ignored/);
-    expect(endpoint.received).toHaveLength(1);
-    await expectAbsentEverywhere([AWS_KEY, CODEX_TOKEN], { run, github, endpoint });
-  });
+  it.each(['block', 'redact'])(
+    'fails the gate by default and never sends the key (secret-action: %s)',
+    async (action) => {
+      const { github, endpoint } = await start([appFile, marked]);
+      const run = await runAction({
+        inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url, 'secret-action': action },
+        event: pullRequestEvent(),
+        apiUrl: github.url,
+      });
+      expect(run.code).toBe(1);
+      expect(run.outputs.secrets).toBe('1');
+      expect(run.summary).toMatch(/inline allow marker is ignored/);
+      expect(endpoint.received).toHaveLength(1);
+      await expectAbsentEverywhere([AWS_KEY, CODEX_TOKEN], { run, github, endpoint });
+    },
+  );
 
   it('with inline_allow: true in the config, passes the gate and still never sends the key', async () => {
     const config =
