@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createGit } from '../adapters/git.js';
 import { parseGitDiff } from '../core/diff/parse-git-diff.js';
@@ -10,6 +9,7 @@ import type { Logger } from '../logger.js';
 import { runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
 import { runCommand } from '../adapters/command-runner.js';
 import { loadConfigSource } from '../config/source.js';
+import { readInWorkspace } from '../adapters/workspace.js';
 import type { PullRequest } from '../core/types.js';
 import { runHookServerCommand } from '../hook-server/index.js';
 import type { AiReviewOptions } from '../pipeline/ai-review.js';
@@ -128,6 +128,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     base: { type: 'string', default: 'HEAD' },
     head: { type: 'string' },
     'hook-url': { type: 'string', default: '' },
+    'config-ref': { type: 'string', default: 'base' },
   });
   if (values.help) {
     io.stdout.write(REVIEW_HELP);
@@ -135,6 +136,10 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
   const options = commonOptions(values);
+  const configRef = String(values['config-ref']);
+  if (configRef !== 'base' && configRef !== 'head') {
+    throw new ConfigurationError(`--config-ref must be base or head; got '${configRef}'`);
+  }
   const git = createGit(io.cwd);
   const base = String(values.base);
   const head = values.head === undefined ? undefined : String(values.head);
@@ -182,7 +187,12 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
         metadata: { triggered_by: 'codex-hooks CLI', timestamp: new Date().toISOString() },
       }
     : undefined;
-  const result = await runPipeline(pr, files, options, values, io, ai);
+  // As in the action: the branch under review must not choose its own hooks (a `command` hook runs programs).
+  const trusted =
+    configRef === 'base'
+      ? { read: (file: string) => git.show(pr.baseSha, file), label: `base ${pr.baseSha.slice(0, 7)}` }
+      : undefined;
+  const result = await runPipeline(pr, files, options, values, io, ai, trusted);
   return report(result, options.format, io);
 }
 
@@ -225,7 +235,10 @@ export function wholeFileAsAdded(path: string, text: string): ChangedFile {
   return { path, status: 'added', additions: countLines(text), deletions: 0, content: text };
 }
 
-/** Loads the config from the working tree (locally there is no base to trust) and runs the shared pipeline. */
+/**
+ * Loads the config (from `trusted`, the base commit in `review`, or else the working tree) and runs the shared
+ * pipeline. Memory sources and the baseline come from the same place, never from outside the repository.
+ */
 async function runPipeline(
   pr: PullRequest,
   files: ChangedFile[],
@@ -233,22 +246,28 @@ async function runPipeline(
   values: Record<string, string | boolean | undefined>,
   io: CliIo,
   ai: AiReviewOptions | undefined,
+  trusted?: { readonly read: (file: string) => Promise<string | undefined>; readonly label: string },
 ): Promise<PipelineResult> {
   const explicit = typeof values.config === 'string' ? values.config : undefined;
   const configPath = explicit ?? '.github/codex-hooks.yml';
-  const readLocal = (file: string) => readFile(path.resolve(io.cwd, file), 'utf8').catch(() => undefined);
+  // Confined to the repository, and no link followed: `../notes.txt` or `/etc/passwd` is never read and sent.
+  const readLocal = trusted?.read ?? ((file: string) => readInWorkspace(io.cwd, file));
   if (explicit !== undefined && (await readLocal(explicit)) === undefined) {
-    throw new ConfigurationError(`--config '${explicit}' cannot be read`);
+    throw new ConfigurationError(
+      `--config '${explicit}' cannot be read${trusted ? ` at ${trusted.label} (--config-ref head reads the working tree)` : ' inside the repository'}`,
+    );
   }
   const config = await loadConfigSource({
     path: configPath,
-    ref: 'head',
-    refLabel: 'the working tree',
+    ref: trusted ? 'base' : 'head',
+    refLabel: trusted?.label ?? 'the working tree',
     read: readLocal,
   });
   const progress = createProgress(io.stderr, io.env);
   const logger = withProgress(stderrLogger(io), progress);
-  logger.info(`Hooks config: ${config.source}`);
+  logger.info(
+    `Hooks config: ${config.source}${trusted ? ` (read at ${trusted.label}, as the action does; --config-ref head uses the working tree)` : ''}`,
+  );
   try {
     return await runReviewPipeline(
       pr,
