@@ -6,12 +6,26 @@ export type CommentMode = 'review' | 'check' | 'none';
 export type SecretAction = 'block' | 'redact';
 export type OnHookError = 'warn' | 'fail';
 export type ConfigRef = 'base' | 'head';
+export type ReviewerChoice = 'endpoint' | 'openai' | 'codex';
 
 /** Every input of action.yml, validated. Read once; never mutated. */
 export interface ActionInputs {
   readonly githubToken: string;
   readonly codexToken: string;
   readonly hookUrl: string;
+  /** Which backend writes the AI review. */
+  readonly reviewer: ReviewerChoice;
+  /** The model of the `openai` and `codex` reviewers. */
+  readonly model: string;
+  /** The Responses API key (`openai-api-key`, else OPENAI_API_KEY of the step); masked before anything runs. */
+  readonly openaiApiKey: string;
+  /** '' means the reviewer's default (https://api.openai.com/v1). */
+  readonly openaiBaseUrl: string;
+  /** Set for Azure OpenAI. */
+  readonly azureApiVersion: string;
+  /** Input-token budget of one model request (estimated: docs/ai-review.md). */
+  readonly maxInputTokens: number;
+  readonly maxOutputTokens: number;
   readonly config: string;
   readonly configRef: ConfigRef;
   readonly include: readonly string[];
@@ -42,6 +56,9 @@ export const INPUT_DEFAULTS = {
   'secret-action': 'block',
   'comment-mode': 'review',
   'on-hook-error': 'warn',
+  reviewer: 'endpoint',
+  'max-input-tokens': '100000',
+  'max-output-tokens': '8000',
   'hook-timeout': '60',
   'hook-retries': '3',
   'hook-max-bytes': '500000',
@@ -50,7 +67,8 @@ export const INPUT_DEFAULTS = {
   'dry-run': 'false',
 } as const;
 
-export function readInputs(read: InputReader): ActionInputs {
+/** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
+export function readInputs(read: InputReader, env: Readonly<Record<string, string | undefined>> = {}): ActionInputs {
   const get = (name: string): string => {
     const value = read(name).trim();
     if (value !== '') return value;
@@ -62,6 +80,13 @@ export function readInputs(read: InputReader): ActionInputs {
     githubToken: get('github-token'),
     codexToken,
     hookUrl,
+    reviewer: oneOf(get('reviewer'), 'reviewer', ['endpoint', 'openai', 'codex'] as const),
+    model: get('model'),
+    openaiApiKey: read('openai-api-key').trim() || (env.OPENAI_API_KEY ?? '').trim(),
+    openaiBaseUrl: httpUrl(get('openai-base-url'), 'openai-base-url'),
+    azureApiVersion: get('azure-api-version'),
+    maxInputTokens: integer(get('max-input-tokens'), 'max-input-tokens', 2_000, 2_000_000),
+    maxOutputTokens: integer(get('max-output-tokens'), 'max-output-tokens', 256, 200_000),
     config: get('config'),
     configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head'] as const),
     include: globs(get('include'), 'include'),
@@ -102,6 +127,20 @@ function boolean(value: string, name: string): boolean {
   if (['true', 'yes', 'on', '1'].includes(v)) return true;
   if (['false', 'no', 'off', '0'].includes(v)) return false;
   throw new ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
+}
+
+function httpUrl(value: string, name: string): string {
+  if (value === '') return '';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(`Input '${name}' must be an http(s) URL; got '${value}'`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigurationError(`Input '${name}' must be an http(s) URL; got '${value}'`);
+  }
+  return value.replace(/\/+$/, '');
 }
 
 function globs(value: string, name: string): string[] {

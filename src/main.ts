@@ -17,8 +17,10 @@ import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { validateTokenCharacters } from './hook/token.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
-import { runReviewPipeline } from './pipeline/review.js';
+import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
 import { publishResults } from './report/publish.js';
+import type { Reviewer } from './ports.js';
+import { createEndpointReviewer, createModelReviewer } from './reviewers/index.js';
 
 /** The outside world, handed in so tests can pass fakes. */
 export interface ActionDeps {
@@ -31,6 +33,8 @@ export interface ActionDeps {
   readonly now: () => Date;
   /** Where the JSON report is written. */
   readonly outputDir: string;
+  /** The process environment: an encrypting logger's key (CODEX_HOOKS_AUDIT_KEY). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export function createDefaultDeps(env: NodeJS.ProcessEnv = process.env): ActionDeps {
@@ -43,6 +47,7 @@ export function createDefaultDeps(env: NodeJS.ProcessEnv = process.env): ActionD
     fetch: globalThis.fetch,
     now: () => new Date(),
     outputDir: env.RUNNER_TEMP || os.tmpdir(),
+    env,
   };
 }
 
@@ -77,11 +82,12 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { runner } = deps;
   const started = deps.now().getTime();
   // Mask both tokens first, before validation or anything else could print them.
-  for (const name of ['github-token', 'codex-token']) {
+  for (const name of ['github-token', 'codex-token', 'openai-api-key']) {
     const token = runner.getInput(name).trim();
     if (token) runner.setSecret(token);
   }
-  const inputs = readInputs((name) => runner.getInput(name));
+  if (process.env.OPENAI_API_KEY?.trim()) runner.setSecret(process.env.OPENAI_API_KEY.trim());
+  const inputs = readInputs((name) => runner.getInput(name), process.env);
   // A token goes into a header; a bad character would make the HTTP client quote it in its error.
   if (inputs.githubToken) validateTokenCharacters(inputs.githubToken, 'github-token');
 
@@ -95,7 +101,11 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { pr } = check;
   runner.info(`Reviewing ${pr.owner}/${pr.repo}#${pr.number} at ${pr.headSha.slice(0, 12)} (${pr.action})`);
   // Fail fast on a bad endpoint URL or an expired token, before any work.
-  const endpoint = preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner);
+  const endpoint =
+    inputs.reviewer === 'endpoint'
+      ? preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner)
+      : undefined;
+  const reviewer = await chooseReviewer(inputs, endpoint, deps, runner);
   const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
   const notes: string[] = [];
 
@@ -127,18 +137,16 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
 
   const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
   // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
-  const onlyPaths = endpoint ? await changedSinceLastReview(pr, github, runner) : undefined;
+  const onlyPaths = reviewer ? await changedSinceLastReview(pr, github, runner) : undefined;
   if (onlyPaths) runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
-  const ai: AiReviewOptions | undefined = endpoint
+  const ai: AiReviewOptions | undefined = reviewer
     ? {
-        ...endpoint,
-        timeoutMs: inputs.hookTimeoutMs,
-        retries: inputs.hookRetries,
-        maxBytes: inputs.hookMaxBytes,
+        reviewer,
+        token: endpoint?.token ?? '',
         secretAction: inputs.secretAction,
         eventType: `pull_request_${pr.action}`,
         ...(onlyPaths ? { onlyPaths } : {}),
-        fetch: deps.fetch,
+        readHeadFile: (file) => readInWorkspace(event.workspace, file),
         metadata: {
           triggered_by: 'GitHub Actions',
           timestamp: deps.now().toISOString(),
@@ -159,6 +167,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       config: config.config,
       workspace: event.workspace,
       ...(ai ? { ai } : {}),
+      ...(deps.env ? { env: deps.env } : {}),
       // With secrets in the job, running a linter on the workspace would run whatever code it holds.
       ...(event.eventName === 'pull_request_target'
         ? {
@@ -188,7 +197,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const reportPath = await writeReport(
     deps.outputDir,
     pr,
-    buildJsonReport(findings, stats, gate.conclusion, prepared.skipped),
+    buildJsonReport(findings, stats, gate.conclusion, prepared.skipped, aiReportEntry(result.ai)),
   );
   // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
   const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
@@ -280,6 +289,47 @@ async function writeSarif(
       error instanceof WorkspacePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
     throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${why}): ${full}`);
   }
+}
+
+/** The AI review's backend from the inputs; undefined when it is off (no token or key). */
+async function chooseReviewer(
+  inputs: ActionInputs,
+  endpoint: { url: string; token: string } | undefined,
+  deps: ActionDeps,
+  runner: RunnerPort,
+): Promise<Reviewer | undefined> {
+  if (inputs.reviewer === 'endpoint') {
+    return endpoint
+      ? createEndpointReviewer({
+          ...endpoint,
+          timeoutMs: inputs.hookTimeoutMs,
+          retries: inputs.hookRetries,
+          maxBytes: inputs.hookMaxBytes,
+          logger: runner,
+          fetch: deps.fetch,
+        })
+      : undefined;
+  }
+  if (!inputs.openaiApiKey) {
+    runner.notice(
+      `reviewer: ${inputs.reviewer} but no API key (openai-api-key or OPENAI_API_KEY): the AI review is skipped.`,
+    );
+    return undefined;
+  }
+  return createModelReviewer(
+    {
+      kind: inputs.reviewer,
+      model: inputs.model,
+      apiKey: inputs.openaiApiKey,
+      baseUrl: inputs.openaiBaseUrl,
+      ...(inputs.azureApiVersion ? { azureApiVersion: inputs.azureApiVersion } : {}),
+      timeoutMs: inputs.hookTimeoutMs,
+      retries: inputs.hookRetries,
+      maxInputTokens: inputs.maxInputTokens,
+      maxOutputTokens: inputs.maxOutputTokens,
+    },
+    { logger: runner, env: process.env, fetch: deps.fetch },
+  );
 }
 
 export type { ActionInputs };

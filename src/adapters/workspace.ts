@@ -63,6 +63,19 @@ export async function writeInWorkspace(
   return full;
 }
 
+/**
+ * Checks that `file` can be written under the workspace without following a link: every folder on the way is a
+ * real folder (missing ones are created, one at a time) and the file, if it exists, is not a link.
+ */
+export async function checkWritableInWorkspace(workspace: string, file: string): Promise<void> {
+  const root = path.resolve(workspace);
+  const full = resolveInWorkspace(root, file);
+  if (full === undefined) throw new WorkspacePathError('outside', path.resolve(root, file));
+  await ensureFolders(root, path.dirname(full));
+  const stat = await lstat(full).catch(() => undefined);
+  if (stat?.isSymbolicLink()) throw new WorkspacePathError('symlink', full);
+}
+
 /** Reads a workspace file as UTF-8, or undefined when it is missing, outside, or reached through a link. */
 export async function readInWorkspace(workspace: string, file: string): Promise<string | undefined> {
   const root = path.resolve(workspace);

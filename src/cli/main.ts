@@ -6,12 +6,13 @@ import { buildJsonReport } from '../core/findings.js';
 import type { ChangedFile, FailOn } from '../core/types.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
+import { aiReportEntry, runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
 import { runCommand } from '../adapters/command-runner.js';
 import { loadConfigSource } from '../config/source.js';
 import { readInWorkspace } from '../adapters/workspace.js';
 import type { PullRequest } from '../core/types.js';
 import { runHookServerCommand } from '../hook-server/index.js';
+import { runAuditCommand } from '../audit/index.js';
 import type { AiReviewOptions } from '../pipeline/ai-review.js';
 import { preflightHookEndpoint } from '../pipeline/preflight.js';
 import path from 'node:path';
@@ -22,6 +23,8 @@ import { formatGithub, formatText, stripControl } from './format.js';
 import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } from './help.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFilesInOrder } from './read-files.js';
+import type { Reviewer } from '../ports.js';
+import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
 export interface CliIo {
@@ -69,6 +72,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.passed;
   }
   if (command === 'review') return review(rest, io);
+  if (command === 'audit') return runAuditCommand(rest, io.env, io.stdout);
   if (command === 'scan') return scan(rest, io);
   if (command === 'hook-server') {
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -129,6 +133,9 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     head: { type: 'string' },
     'hook-url': { type: 'string', default: '' },
     'config-ref': { type: 'string', default: 'base' },
+    reviewer: { type: 'string', default: 'endpoint' },
+    model: { type: 'string', default: '' },
+    'base-url': { type: 'string', default: '' },
   });
   if (values.help) {
     io.stdout.write(REVIEW_HELP);
@@ -165,26 +172,15 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     action: 'local_review',
   };
   const logger = stderrLogger(io);
-  // The token comes from the environment only, never a flag: flags end up in shell history and process lists.
-  const endpoint = preflightHookEndpoint(
-    io.env.CODEX_TOKEN ?? '',
-    String(values['hook-url'] ?? ''),
-    new Date(),
-    logger,
-    {
-      token: 'CODEX_TOKEN',
-      url: '--hook-url',
-    },
-  );
-  const ai: AiReviewOptions | undefined = endpoint
+  const reviewer = await chooseCliReviewer(values, io, logger);
+  const ai: AiReviewOptions | undefined = reviewer
     ? {
-        ...endpoint,
-        timeoutMs: 60_000,
-        retries: 3,
-        maxBytes: 500_000,
+        reviewer: reviewer.reviewer,
+        token: reviewer.token,
         secretAction: 'block',
         eventType: 'local_review',
         metadata: { triggered_by: 'codex-hooks CLI', timestamp: new Date().toISOString() },
+        readHeadFile: (file) => readWorkingTreeFile(io.cwd, file),
       }
     : undefined;
   // As in the action: the branch under review must not choose its own hooks (a `command` hook runs programs).
@@ -194,6 +190,62 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
       : undefined;
   const result = await runPipeline(pr, files, options, values, io, ai, trusted);
   return report(result, options.format, io);
+}
+
+/**
+ * `--reviewer endpoint` (default) needs --hook-url and CODEX_TOKEN; `openai` and `codex` need --model and
+ * OPENAI_API_KEY. Keys and tokens come from the environment only, never a flag: flags end up in shell
+ * history and process lists.
+ */
+async function chooseCliReviewer(
+  values: Record<string, unknown>,
+  io: CliIo,
+  logger: ReturnType<typeof stderrLogger>,
+): Promise<{ reviewer: Reviewer; token: string } | undefined> {
+  const kind = String(values.reviewer ?? 'endpoint');
+  if (kind === 'endpoint') {
+    const endpoint = preflightHookEndpoint(
+      io.env.CODEX_TOKEN ?? '',
+      String(values['hook-url'] ?? ''),
+      new Date(),
+      logger,
+      {
+        token: 'CODEX_TOKEN',
+        url: '--hook-url',
+      },
+    );
+    if (!endpoint) return undefined;
+    const reviewer = createEndpointReviewer({ ...endpoint, timeoutMs: 60_000, retries: 3, maxBytes: 500_000, logger });
+    return { reviewer, token: endpoint.token };
+  }
+  if (kind !== 'openai' && kind !== 'codex') {
+    throw new ConfigurationError(`--reviewer must be one of endpoint, openai, codex; got '${kind}'`);
+  }
+  const apiKey = (io.env.OPENAI_API_KEY ?? '').trim();
+  if (!apiKey) {
+    logger.notice(`--reviewer ${kind} but OPENAI_API_KEY is not set: the AI review is skipped.`);
+    return undefined;
+  }
+  const reviewer = await createModelReviewer(
+    {
+      kind,
+      model: String(values.model ?? '') || (io.env.OPENAI_MODEL ?? ''),
+      apiKey,
+      baseUrl: String(values['base-url'] ?? '') || (io.env.OPENAI_BASE_URL ?? ''),
+      timeoutMs: kind === 'codex' ? 300_000 : 120_000,
+      retries: 3,
+      maxInputTokens: 100_000,
+      maxOutputTokens: 8_000,
+    },
+    { logger, env: io.env },
+    { model: '--model (or OPENAI_MODEL)', apiKey: 'OPENAI_API_KEY', baseUrl: '--base-url (or OPENAI_BASE_URL)' },
+  );
+  return { reviewer, token: '' };
+}
+
+/** A file of the working tree, or undefined; never outside it, never through a link. */
+function readWorkingTreeFile(cwd: string, file: string): Promise<string | undefined> {
+  return readInWorkspace(cwd, file);
 }
 
 async function scan(args: readonly string[], io: CliIo): Promise<number> {
@@ -279,6 +331,7 @@ async function runPipeline(
         config: config.config,
         workspace: io.cwd,
         ...(ai ? { ai } : {}),
+        env: io.env,
       },
       {
         logger,
@@ -318,7 +371,11 @@ function report(result: PipelineResult, format: Format, io: CliIo): number {
   const { findings, gate, prepared, stats } = result;
   if (format === 'json') {
     io.stdout.write(
-      JSON.stringify(buildJsonReport(findings, stats, gate.conclusion, prepared.skipped), null, 2) + '\n',
+      JSON.stringify(
+        buildJsonReport(findings, stats, gate.conclusion, prepared.skipped, aiReportEntry(result.ai)),
+        null,
+        2,
+      ) + '\n',
     );
   } else if (format === 'sarif') {
     io.stdout.write(JSON.stringify(renderSarif(findings), null, 2) + '\n');

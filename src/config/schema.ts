@@ -219,6 +219,43 @@ const memory = {
   },
 } as const;
 
+const loggerOptions = {
+  title: 'Logger options',
+  description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rotate: {
+      title: 'Rotate',
+      description: 'Start a new file past `max_size_mb`, keeping `max_files` old ones (`file.1` newest).',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { title: 'Enabled', description: 'Default true when `rotate` is given.', type: 'boolean' },
+        max_size_mb: { title: 'Max size (MB)', description: 'Default 100.', type: 'number', exclusiveMinimum: 0 },
+        max_files: { title: 'Max files', description: 'Old files kept; default 10.', type: 'integer', minimum: 0 },
+      },
+    },
+    encrypt: {
+      title: 'Encrypt',
+      description: 'AES-256-GCM with the 32-byte key in CODEX_HOOKS_AUDIT_KEY; read with `codex-hooks audit read`.',
+      type: 'boolean',
+    },
+    key_env: {
+      title: 'Key variable',
+      description: 'The environment variable holding the key (default CODEX_HOOKS_AUDIT_KEY).',
+      type: 'string',
+      pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+    },
+    compression: { title: 'Compression', description: 'gzip or none.', type: 'string', enum: ['gzip', 'none'] },
+    include_metadata: {
+      title: 'Include metadata',
+      description: 'Repository, PR, token fingerprint and scopes, sizes and latency on each line (default true).',
+      type: 'boolean',
+    },
+  },
+} as const;
+
 const logger = {
   title: 'Logger',
   description: 'Appends a JSON line per event to a file (the audit log).',
@@ -233,7 +270,9 @@ const logger = {
       type: 'string',
       minLength: 1,
     },
-    gzip: { title: 'Gzip', description: 'Compress the file.', type: 'boolean' },
+    gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
+    format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
+    options: loggerOptions,
   },
 } as const;
 

@@ -69,10 +69,25 @@ export interface MemoryAction {
   readonly max_bytes?: number;
 }
 
+export interface LoggerOptions {
+  /** Rotate by size; on unless `enabled: false`. */
+  readonly rotate?: { readonly enabled?: boolean; readonly max_size_mb?: number; readonly max_files?: number };
+  /** AES-256-GCM with the key in CODEX_HOOKS_AUDIT_KEY (or the variable `key_env` names). */
+  readonly encrypt?: boolean;
+  readonly key_env?: string;
+  readonly compression?: 'gzip' | 'none';
+  /** Default true: repository, PR, token fingerprint and scopes, sizes, latency. */
+  readonly include_metadata?: boolean;
+}
+
 export interface LoggerAction {
   readonly type: 'logger';
   readonly output: string;
+  /** Shorthand for `options.compression: gzip`. */
   readonly gzip?: boolean;
+  /** JSON lines; `json` is the only format. */
+  readonly format?: 'json';
+  readonly options?: LoggerOptions;
 }
 
 export type HookAction = PatternAction | PathAction | CommandAction | SecretScanAction | MemoryAction | LoggerAction;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type {
+  AiReportEntry,
   Finding,
   FindingCategory,
   JsonReport,
@@ -126,6 +127,7 @@ export function buildJsonReport(
   stats: ReviewStats,
   conclusion: Conclusion,
   skipped: readonly SkippedFile[] = [],
+  ai?: AiReportEntry,
 ): JsonReport {
   return {
     version: 1,
@@ -133,5 +135,6 @@ export function buildJsonReport(
     stats,
     conclusion,
     ...(skipped.length > 0 ? { skipped } : {}),
+    ...(ai ? { ai } : {}),
   };
 }

@@ -113,6 +113,19 @@ export interface JsonReport {
   readonly stats: ReviewStats;
   readonly conclusion: Conclusion;
   readonly skipped?: readonly SkippedFile[];
+  /** The AI review's backend and, for the model reviewers, its token usage and model requests. */
+  readonly ai?: AiReportEntry;
+}
+
+export interface AiReportEntry {
+  /** `openai: gpt-… at api.openai.com`, `endpoint: host`, `codex: …`. */
+  readonly reviewer: string;
+  readonly usage?: {
+    readonly requests: number;
+    readonly inputTokens: number;
+    readonly outputTokens: number;
+    readonly cachedTokens: number;
+  };
 }
 
 export interface ReportFinding {

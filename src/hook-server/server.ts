@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigurationError } from '../errors.js';
-import { appendAuditLog } from '../hook/audit.js';
+import { openAuditLog } from '../audit/index.js';
 import { describeSchemaErrors, requestSchemaValidator } from '../hook/schema.js';
 import { fingerprintToken, isLoopbackHost } from '../hook/token.js';
 import type { HookRequest } from '../hook/types.js';
@@ -50,13 +50,10 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   const expected = createHash('sha256').update(options.token).digest();
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const fingerprintOf = (token: string | undefined) => (token ? fingerprintToken(token) : null);
-  // Serialize writes so lines of concurrent requests never interleave.
-  let auditQueue: Promise<void> = Promise.resolve();
+  const log = options.auditLog ? openAuditLog({ path: options.auditLog }) : undefined;
   const audit = (record: object) => {
-    if (!options.auditLog) return;
-    const path = options.auditLog;
-    auditQueue = auditQueue
-      .then(() => appendAuditLog(path, [record]))
+    log
+      ?.write(record)
       .catch((error: unknown) => options.logger?.warning(`hook-server: cannot write the audit log: ${String(error)}`));
   };
 
@@ -149,7 +146,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await auditQueue;
+      await log?.flush().catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,3 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { HookExchange } from './client.js';
 import type { HookChunk } from './types.js';
 
@@ -37,8 +34,34 @@ export interface AuditRecord {
   readonly comment_count: number;
 }
 
+/** Without metadata (`include_metadata: false`): what happened, not who or what was sent. */
+export type AuditRecordCore = Pick<
+  AuditRecord,
+  'timestamp' | 'event' | 'status' | 'outcome' | 'error' | 'comment_count'
+>;
+
 /** Pure: built field by field from known values, so nothing else can slip in. */
-export function createAuditRecord(exchange: HookExchange, context: AuditContext): AuditRecord {
+export function createAuditRecord(exchange: HookExchange, context: AuditContext): AuditRecord;
+export function createAuditRecord(
+  exchange: HookExchange,
+  context: AuditContext,
+  includeMetadata: boolean,
+): AuditRecord | AuditRecordCore;
+export function createAuditRecord(
+  exchange: HookExchange,
+  context: AuditContext,
+  includeMetadata = true,
+): AuditRecord | AuditRecordCore {
+  if (!includeMetadata) {
+    return {
+      timestamp: exchange.timestamp,
+      event: context.event ?? 'conversation.updated',
+      status: exchange.status,
+      outcome: exchange.outcome,
+      error: exchange.error ?? null,
+      comment_count: exchange.commentCount,
+    };
+  }
   return {
     timestamp: exchange.timestamp,
     event: context.event ?? 'conversation.updated',
@@ -58,24 +81,4 @@ export function createAuditRecord(exchange: HookExchange, context: AuditContext)
     idempotency_key: exchange.idempotencyKey,
     comment_count: exchange.commentCount,
   };
-}
-
-/**
- * Appends records as JSON lines, creating the file and its folder. With gzip, each call appends one
- * gzip member: a file of concatenated members is a valid .gz that `gunzip`/`zcat` read whole.
- */
-export async function appendAuditLog(
-  path: string,
-  records: readonly object[],
-  options: { readonly gzip?: boolean } = {},
-): Promise<void> {
-  if (records.length === 0) return;
-  await mkdir(dirname(path), { recursive: true });
-  await appendFile(path, formatAuditLog(records, options));
-}
-
-/** The bytes one append adds: JSON lines, or one gzip member of them. */
-export function formatAuditLog(records: readonly object[], options: { readonly gzip?: boolean } = {}): string | Buffer {
-  const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-  return options.gzip ? gzipSync(text) : text;
 }

@@ -349,7 +349,8 @@ async function sendWithRetries(request: HookRequest, retries: number, ctx: CallC
       record('failed');
       return fail(
         'auth',
-        `Codex hook endpoint ${ctx.host} answered ${status}: the codex-token is invalid, expired or lacks the 'hooks:trigger' scope; no further requests were sent (create or rotate the token and check its scopes).`,
+        // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
+        `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
         status,
       );
     }

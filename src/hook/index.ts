@@ -43,5 +43,5 @@ export {
   type HookFailure,
   type HookFailureKind,
 } from './client.js';
-export { createAuditRecord, appendAuditLog, type AuditContext, type AuditRecord } from './audit.js';
+export { createAuditRecord, type AuditContext, type AuditRecord } from './audit.js';
 export { requestSchemaValidator, responseSchemaValidator, describeSchemaErrors } from './schema.js';

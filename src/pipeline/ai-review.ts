@@ -2,19 +2,19 @@ import { patchOf } from '../core/diff/index.js';
 import { createFindings, type FindingDraft } from '../core/findings.js';
 import { redactSecrets, redactText } from '../core/secrets/index.js';
 import type { Finding, PullRequest, Severity } from '../core/types.js';
-import { buildHookRequests, callHookEndpoint, partitionComments } from '../hook/index.js';
-import type { HookExchange, HookFailure } from '../hook/client.js';
+import { buildHookRequests, partitionComments } from '../hook/index.js';
+import type { HookExchange } from '../hook/client.js';
+import type { Reviewer, ReviewFailure, ReviewUsage } from '../ports.js';
 import type { HookComment, HookRequestFile } from '../hook/types.js';
 import type { HookRunOptions, MemoryEntry, ReviewFile, SecretHit } from '../hooks/engine.js';
 import { runResponseGeneratedHooks } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';
 
 export interface AiReviewOptions {
-  readonly url: string;
+  /** The backend: the hook endpoint, the Responses API or the Codex CLI. */
+  readonly reviewer: Reviewer;
+  /** The hook endpoint's token, for the audit log's fingerprint; '' for the model reviewers. */
   readonly token: string;
-  readonly timeoutMs: number;
-  readonly retries: number;
-  readonly maxBytes: number;
   readonly secretAction: 'block' | 'redact';
   /** `pull_request_<action>` or `local_review`. */
   readonly eventType: string;
@@ -28,9 +28,8 @@ export interface AiReviewOptions {
   };
   /** Paths changed since the last reviewed head (incremental review); undefined sends every reviewed file. */
   readonly onlyPaths?: ReadonlySet<string>;
-  /** Test seams for the HTTP client. */
-  readonly fetch?: typeof fetch;
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** Reads a file of the checked-out head (the `codex` reviewer's folder gets the redacted versions). */
+  readonly readHeadFile?: (path: string) => Promise<string | undefined>;
 }
 
 export interface AiReviewInput {
@@ -48,7 +47,9 @@ export interface AiReviewResult {
   readonly secrets: { readonly secret: string; readonly ruleId: string }[];
   readonly summary?: string;
   readonly exchanges: HookExchange[];
-  readonly failure?: HookFailure;
+  readonly failure?: ReviewFailure;
+  /** Tokens and model calls, from the model reviewers. */
+  readonly usage?: ReviewUsage;
   readonly notes: string[];
   /** Paths of the files in requests the endpoint answered: where its silence means "nothing to say". */
   readonly reviewedPaths: ReadonlySet<string>;
@@ -63,7 +64,6 @@ export interface AiReviewPorts {
   readonly hooks: HookRunOptions;
   /** Called with every raw secret found in the endpoint's answer, before anything is printed. */
   readonly onSecret: (value: string) => void;
-  readonly onExchange?: (exchange: HookExchange) => void;
 }
 
 /**
@@ -144,23 +144,31 @@ export async function runAiReview(
       memory: input.memory.map((m) => ({ source: m.source, content: redactPatch(m.content, allSecrets, false) })),
       metadata: options.metadata,
     },
-    options.maxBytes,
+    options.reviewer.maxRequestBytes,
   );
   for (const cut of payload.cuts) notes.push(`AI review: ${cut.path}: ${cut.detail}`);
-  logger.info(`Sending ${files.length} files in ${payload.requests.length} requests to ${new URL(options.url).host}`);
+  const { reviewer } = options;
+  logger.info(
+    `Sending ${files.length} files in ${payload.requests.length} requests to ${reviewer.target} (${reviewer.kind} reviewer)`,
+  );
 
-  const called = await callHookEndpoint(payload.requests, {
-    url: options.url,
-    token: options.token,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    maxBytes: options.maxBytes,
-    logger,
+  const readHead = options.readHeadFile;
+  const called = await reviewer.review(payload.requests, {
     redact: (text) => redactSecrets(text, allSecrets),
-    ...(ports.onExchange ? { onExchange: ports.onExchange } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.sleep ? { sleep: options.sleep } : {}),
+    // Whole head files are PR content: scanned again whole, not only cleared of the diff's secrets.
+    ...(readHead
+      ? {
+          readRedactedHeadFile: async (p: string) =>
+            mapDefined(await readHead(p), (t) => redactPatch(t, allSecrets, false)),
+        }
+      : {}),
   });
+  if (called.usage) {
+    const u = called.usage;
+    logger.info(
+      `AI review usage: ${u.requests} model requests, ${u.inputTokens} input tokens (${u.cachedTokens} cached), ${u.outputTokens} output tokens`,
+    );
+  }
 
   const comments: HookComment[] = [];
   const summaries: string[] = [];
@@ -204,12 +212,17 @@ export async function runAiReview(
     ...(summary ? { summary } : {}),
     exchanges: called.exchanges,
     ...(called.failure ? { failure: called.failure } : {}),
+    ...(called.usage ? { usage: called.usage } : {}),
     notes,
     reviewedPaths,
     sent: files.length,
     withheld,
     requests: payload.requests.length,
   };
+}
+
+function mapDefined<T, U>(value: T | undefined, fn: (value: T) => U): U | undefined {
+  return value === undefined ? undefined : fn(value);
 }
 
 function toAiFindingDraft(

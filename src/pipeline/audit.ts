@@ -1,7 +1,8 @@
-import { resolveInWorkspace, writeInWorkspace, WorkspacePathError } from '../adapters/workspace.js';
+import { checkWritableInWorkspace, resolveInWorkspace, WorkspacePathError } from '../adapters/workspace.js';
+import { appendAuditRecords, auditLogOptionsFor, includesMetadata } from '../audit/index.js';
 import { ConfigurationError } from '../errors.js';
-import type { HookEvent, HooksConfig } from '../config/types.js';
-import { createAuditRecord, formatAuditLog, type AuditContext } from '../hook/audit.js';
+import type { HookEvent, HooksConfig, LoggerAction } from '../config/types.js';
+import { createAuditRecord, type AuditContext } from '../hook/audit.js';
 import type { HookExchange } from '../hook/client.js';
 import { collectLoggers, type HookExecution } from '../hooks/engine.js';
 
@@ -11,6 +12,8 @@ export interface AuditInput {
   /** Absent when the AI review did not run (no token): exchange records need it. */
   readonly context?: AuditContext;
   readonly now: () => Date;
+  /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY or its `key_env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -19,35 +22,29 @@ export interface AuditInput {
  * can upload them. Returns the paths written, first the first logger's.
  */
 export async function writeAuditLogs(config: HooksConfig, workspace: string, input: AuditInput): Promise<string[]> {
-  const byOutput = new Map<string, { gzip: boolean; records: object[] }>();
-  const add = (output: string, gzip: boolean, records: object[]) => {
-    const entry = byOutput.get(output) ?? { gzip, records: [] };
+  const byOutput = new Map<string, { logger: LoggerAction; records: object[] }>();
+  const add = (logger: LoggerAction, records: object[]) => {
+    const entry = byOutput.get(logger.output) ?? { logger, records: [] };
     entry.records.push(...records);
-    byOutput.set(output, entry);
+    byOutput.set(logger.output, entry);
   };
   const events: HookEvent[] = ['conversation.updated', 'prompt.submitted', 'response.generated', 'hook.executed'];
   for (const event of events) {
     for (const logger of collectLoggers(config, event)) {
+      const metadata = includesMetadata(logger);
       if (event === 'conversation.updated') {
         const context = input.context;
-        add(
-          logger.output,
-          logger.gzip === true,
-          context ? input.exchanges.map((e) => createAuditRecord(e, context)) : [],
-        );
+        add(logger, context ? input.exchanges.map((e) => createAuditRecord(e, context, metadata)) : []);
       } else {
         const executions =
           event === 'hook.executed' ? input.executions : input.executions.filter((e) => e.event === event);
         add(
-          logger.output,
-          logger.gzip === true,
+          logger,
           executions.map((e) => ({
             timestamp: input.now().toISOString(),
             event: event === 'hook.executed' ? 'hook.executed' : e.event,
             hook: e.hook,
-            hook_event: e.event,
-            findings: e.findings,
-            duration_ms: e.durationMs,
+            ...(metadata ? { hook_event: e.event, findings: e.findings, duration_ms: e.durationMs } : {}),
             error: e.error ?? null,
           })),
         );
@@ -55,21 +52,21 @@ export async function writeAuditLogs(config: HooksConfig, workspace: string, inp
     }
   }
   const written: string[] = [];
-  for (const [output, { gzip, records }] of byOutput) {
+  for (const [output, { logger, records }] of byOutput) {
     // The config may come from the pull request (config-ref: head): never write outside the workspace.
     const file = resolveInWorkspace(workspace, output);
     if (file === undefined) {
       throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
     }
-    // The workspace is the pull request's checkout: a link it committed must not redirect the append.
-    if (records.length > 0) {
-      await writeInWorkspace(workspace, file, formatAuditLog(records, { gzip }), { append: true }).catch((error) => {
-        if (error instanceof WorkspacePathError) {
-          throw new ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
-        }
-        throw error;
-      });
-    }
+    // The workspace is the pull request's checkout: a link it committed (the log, or a folder on the way)
+    // must not redirect the append outside it.
+    await checkWritableInWorkspace(workspace, file).catch((error) => {
+      if (error instanceof WorkspacePathError) {
+        throw new ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+      }
+      throw error;
+    });
+    await appendAuditRecords(auditLogOptionsFor(logger, file, input.env ?? {}), records);
     written.push(file);
   }
   return written;

@@ -3,9 +3,18 @@ import { createFileFilter } from '../core/filter.js';
 import { dedupeFindings } from '../core/findings.js';
 import { decideGate } from '../core/gate.js';
 import { redactFindings } from '../core/secrets/index.js';
-import type { ChangedFile, FailOn, Finding, GateDecision, PullRequest, ReviewStats } from '../core/types.js';
+import type {
+  AiReportEntry,
+  ChangedFile,
+  FailOn,
+  Finding,
+  GateDecision,
+  PullRequest,
+  ReviewStats,
+} from '../core/types.js';
 import type { CommandRunner } from '../adapters/command-runner.js';
-import type { HookExchange, HookFailure } from '../hook/client.js';
+import type { HookExchange } from '../hook/client.js';
+import type { ReviewFailure, ReviewUsage } from '../ports.js';
 import { inspectToken } from '../hook/token.js';
 import { runPromptSubmittedHooks, type HookExecution, type HookRunOptions } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';
@@ -24,6 +33,8 @@ export interface PipelineOptions {
   readonly ai?: AiReviewOptions;
   /** Why `command` hooks must not run here (pull_request_target), if they must not. */
   readonly commandsRefused?: string;
+  /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY by default). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PipelinePorts {
@@ -41,7 +52,11 @@ export interface PipelinePorts {
 
 export interface AiOutcome {
   readonly ran: boolean;
-  readonly failure?: HookFailure;
+  /** Which backend reviewed, and where (for the summary). */
+  readonly reviewer?: string;
+  readonly failure?: ReviewFailure;
+  /** Tokens and model calls of the model reviewers. */
+  readonly usage?: ReviewUsage;
   readonly summary?: string;
   readonly exchanges: readonly HookExchange[];
   readonly requests: number;
@@ -129,7 +144,10 @@ export async function runReviewPipeline(
     notes.push(note);
   } else {
     const aiOptions = options.ai;
-    const result = await ports.stage('AI review (Codex hook endpoint)', () =>
+    const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[
+      aiOptions.reviewer.kind
+    ];
+    const result = await ports.stage(`AI review (${stageName})`, () =>
       runAiReview(
         { pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory },
         aiOptions,
@@ -144,9 +162,13 @@ export async function runReviewPipeline(
         `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`,
       );
     }
+    if (result.usage)
+      notes.push(describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
     ai = {
       ran: result.requests > 0,
+      reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
       ...(result.failure ? { failure: result.failure } : {}),
+      ...(result.usage ? { usage: result.usage } : {}),
       ...(result.summary ? { summary: result.summary } : {}),
       exchanges: result.exchanges,
       requests: result.requests,
@@ -154,7 +176,7 @@ export async function runReviewPipeline(
     };
   }
 
-  const token = options.ai ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
+  const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
   const auditLogs = await writeAuditLogs(options.config, options.workspace, {
     exchanges: ai.exchanges,
     executions,
@@ -170,6 +192,7 @@ export async function runReviewPipeline(
         }
       : {}),
     now: () => new Date(ports.now()),
+    ...(options.env ? { env: options.env } : {}),
   });
 
   // One redaction step over every finding's text before any output sees it.
@@ -197,6 +220,18 @@ export async function runReviewPipeline(
     executions,
     auditLogs,
   };
+}
+
+/** The AI part of the JSON report: which reviewer, and the usage of a model reviewer. */
+export function aiReportEntry(ai: AiOutcome): AiReportEntry | undefined {
+  if (!ai.reviewer) return undefined;
+  return { reviewer: ai.reviewer, ...(ai.usage ? { usage: ai.usage } : {}) };
+}
+
+/** One line for the summary: tokens and model requests, so the cost of a run is visible. */
+export function describeUsage(reviewer: string, usage: ReviewUsage): string {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
 }
 
 /** Files the user chose to leave out, as opposed to files that could not be reviewed. */

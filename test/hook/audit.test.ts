@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAuditLog, createAuditRecord } from '../../src/hook/audit.js';
+import { appendAuditRecords } from '../../src/audit/index.js';
+import { createAuditRecord } from '../../src/hook/audit.js';
 import type { HookExchange } from '../../src/hook/client.js';
 
 const exchange: HookExchange = {
@@ -58,14 +59,14 @@ describe('audit log', () => {
     dir = await mkdtemp(join(tmpdir(), 'audit-'));
     const record = createAuditRecord(exchange, context);
     const plain = join(dir, 'nested', 'codex-audit.jsonl');
-    await appendAuditLog(plain, [record]);
-    await appendAuditLog(plain, [record, record]);
+    await appendAuditRecords({ path: plain }, [record]);
+    await appendAuditRecords({ path: plain }, [record, record]);
     const lines = (await readFile(plain, 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l))).toEqual([record, record, record]);
 
     const gz = join(dir, 'codex-audit.jsonl.gz');
-    await appendAuditLog(gz, [record], { gzip: true });
-    await appendAuditLog(gz, [record], { gzip: true });
+    await appendAuditRecords({ path: gz, gzip: true }, [record]);
+    await appendAuditRecords({ path: gz, gzip: true }, [record]);
     const bytes = await readFile(gz);
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
     const text = gunzipSync(bytes).toString('utf8');

@@ -1,4 +1,5 @@
 import { hasValidBase62Checksum, hasValidHexCrc32Suffix, withBase62Checksum, withHexCrc32Suffix } from '../checksum.js';
+import { isWellFormedAccessToken, withAccessTokenChecksum } from '../../access-token.js';
 import type { SecretRule } from '../types.js';
 import { named, prefixed, Synth } from './define.js';
 
@@ -14,6 +15,17 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
     validate: hasValidBase62Checksum,
     example: (g) => [withBase62Checksum('ghp_', g.alnum(30)), withBase62Checksum('ghs_', g.alnum(30))],
     negative: ['ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio', 'ghp_short'],
+  }),
+  prefixed({
+    id: 'codex-hooks-access-token',
+    provider: 'codex-hooks',
+    description: 'codex-hooks endpoint access token (CRC32-checked)',
+    prefixes: ['cdxhk_'],
+    token: 'cdxhk_[A-Za-z0-9]{49}',
+    // Issued by `codex-hooks token create`: 43 base62 characters of 256 random bits, then their CRC32 in base62.
+    validate: isWellFormedAccessToken,
+    example: (g) => [withAccessTokenChecksum(g.alnum(43)), withAccessTokenChecksum(g.alnum(43))],
+    negative: ['cdxhk_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5KioR8fJk2LmQ9vXw3Z'],
   }),
   prefixed({
     id: 'github-fine-grained-pat',

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { ReviewUsage } from '../ports.js';
+
+/**
+ * A loopback Responses-API proxy that holds the API key, as openai/codex-action runs Codex: Codex's provider
+ * points here with a one-run token, so the agent's own commands (a shell can print its environment) never see
+ * the key. Forwards `POST …/responses` upstream with the real key, streams the answer back, and counts the
+ * requests and the usage of `response.completed` events on the way.
+ */
+export interface ResponsesProxy {
+  /** `http://127.0.0.1:<port>/v1`. */
+  readonly baseUrl: string;
+  /** What Codex sends as Bearer: valid for this proxy only. */
+  readonly token: string;
+  readonly usage: () => ReviewUsage;
+  /** The last upstream failure (unreachable, HTTP error), for the message when Codex gives up or hangs. */
+  readonly lastProblem: () => string | undefined;
+  close(): Promise<void>;
+}
+
+export interface ResponsesProxyOptions {
+  readonly upstreamBaseUrl: string;
+  readonly apiKey: string;
+  readonly fetch?: typeof fetch;
+}
+
+export async function startResponsesProxy(options: ResponsesProxyOptions): Promise<ResponsesProxy> {
+  const token = `codex-hooks-proxy-${randomBytes(16).toString('hex')}`;
+  const usage = { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
+  let lastProblem: string | undefined;
+  const upstream = options.upstreamBaseUrl.replace(/\/+$/, '');
+  const upstreamHost = new URL(upstream).host;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const open = new Set<ServerResponse>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (req.headers.authorization !== `Bearer ${token}` || req.method !== 'POST' || !path.endsWith('/responses')) {
+      res.writeHead(req.headers.authorization === `Bearer ${token}` ? 404 : 401, {
+        'content-type': 'application/json',
+      });
+      res.end(
+        JSON.stringify({
+          error: {
+            message: 'not allowed by the codex-hooks proxy',
+            type: 'invalid_request_error',
+            code: null,
+            param: null,
+          },
+        }),
+      );
+      return;
+    }
+    usage.requests++;
+    let answer: Response;
+    try {
+      answer = await doFetch(`${upstream}/responses`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${options.apiKey}`,
+          'content-type': 'application/json',
+          accept: String(req.headers.accept ?? 'text/event-stream'),
+        },
+        body: Buffer.concat(chunks),
+      });
+    } catch (error) {
+      lastProblem = `the model provider at ${upstreamHost} could not be reached (${describeCause(error)})`;
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: lastProblem, type: 'server_error', code: null, param: null } }));
+      return;
+    }
+    if (!answer.ok) lastProblem = `the model provider at ${upstreamHost} answered HTTP ${answer.status}`;
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    open.add(res);
+    const tap = createUsageTap((u) => {
+      usage.inputTokens += u.inputTokens;
+      usage.outputTokens += u.outputTokens;
+      usage.cachedTokens += u.cachedTokens;
+    });
+    try {
+      if (answer.body) {
+        for await (const chunk of Readable.fromWeb(
+          answer.body as import('node:stream/web').ReadableStream<Uint8Array>,
+        )) {
+          tap(chunk as Buffer);
+          res.write(chunk);
+        }
+      }
+    } catch (error) {
+      lastProblem = `the model provider at ${upstreamHost} broke off its answer (${describeCause(error)})`;
+    } finally {
+      open.delete(res);
+      res.end();
+    }
+  };
+
+  const server: Server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    token,
+    usage: () => ({ ...usage }),
+    lastProblem: () => lastProblem,
+    close: async () => {
+      for (const res of open) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Reads `usage` from the `response.completed` / `response.incomplete` events (or a JSON answer) passing by. */
+function createUsageTap(onUsage: (usage: Omit<ReviewUsage, 'requests'>) => void): (chunk: Buffer) => void {
+  let pending = '';
+  const readLine = (line: string): void => {
+    const data = line.startsWith('data:') ? line.slice(5).trim() : line.startsWith('{') ? line : '';
+    if (!data.includes('"usage"')) return;
+    try {
+      const event = JSON.parse(data) as { response?: { usage?: RawUsage }; usage?: RawUsage };
+      const raw = event.response?.usage ?? event.usage;
+      if (raw) {
+        onUsage({
+          inputTokens: raw.input_tokens ?? 0,
+          outputTokens: raw.output_tokens ?? 0,
+          cachedTokens: raw.input_tokens_details?.cached_tokens ?? 0,
+        });
+      }
+    } catch {
+      // Not an event with usage (a partial or foreign line): nothing to count.
+    }
+  };
+  return (chunk) => {
+    pending += chunk.toString('utf8');
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) readLine(line);
+  };
+}
+
+interface RawUsage {
+  readonly input_tokens?: number;
+  readonly output_tokens?: number;
+  readonly input_tokens_details?: { readonly cached_tokens?: number };
+}
