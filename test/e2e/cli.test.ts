@@ -166,7 +166,7 @@ describe('codex-hooks review', () => {
     expect(run.stderr).toMatch(/\.github\/codex-hooks\.yml:7:\d+: hooks\[0\]\.actions\[0\]\.pattern/);
   });
 
-  it('reads the config at the base by default: a branch cannot run its own command hooks, and says so', async () => {
+  it('reads the config at the base by default: a branch cannot run its own command hooks', async () => {
     const repo = makeRepo({
       '.github/codex-hooks.yml':
         'version: 1\nhooks:\n  - name: x\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "-e", "require(\'fs\').writeFileSync(\'RAN\', \'1\')"]\n        format: exit-code\n',
@@ -175,7 +175,6 @@ describe('codex-hooks review', () => {
     const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
     expect(run.code).toBe(0);
     expect(existsSync(path.join(repo, 'RAN'))).toBe(false);
-    expect(run.stderr).toMatch(/read at base [0-9a-f]{7}, as the action does; --config-ref head uses the working tree/);
   });
 
   it('never reads a memory source outside the repository, nor through a link', async () => {
