@@ -135,7 +135,7 @@ export async function runScanBenchmark(): Promise<Record<string, string | number
     'secretlint findings, best case': bestFound,
     'ratio to secretlint as shipped': Number(shippedRatio.toFixed(1)),
     'ratio to secretlint best case': Number(bestRatio.toFixed(1)),
-    'scan: targets': `>= 100 MB/s: ${mbPerSecond >= 100 ? 'met' : 'NOT met'}; >= 100x secretlint as shipped: ${shippedRatio >= 100 ? 'met' : 'NOT met'} (best case: ${bestRatio >= 100 ? 'met' : 'NOT met'})`,
+    'scan: targets': `>= 150 MB/s: ${mbPerSecond >= 150 ? 'met' : 'NOT met'}; >= 100x secretlint as shipped: ${shippedRatio >= 100 ? 'met' : 'NOT met'} (best case: ${bestRatio >= 100 ? 'met' : 'NOT met'})`,
   };
 }
 

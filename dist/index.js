@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2833);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6656);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2833:
+/***/ 6656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51828,7 +51828,14 @@ function describeValue(value) {
         return `'${value}'`;
     return String(value);
 }
+const FORMAT_TEXT = {
+    'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
+    uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
+};
 const PATTERN_TEXT = {
+    '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
+    '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
+    '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
     '^[imsu]*$': 'any of the flags i, m, s, u',
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
     '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
@@ -51867,6 +51874,8 @@ function describeSchemaError(e, data) {
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
             return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+        case 'format':
+            return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
         case 'minLength':
             return `${key} must not be empty`;
         case 'pattern':
@@ -52101,7 +52110,7 @@ const memory = {
         },
     },
 };
-const loggerOptions = {
+const LOGGER_OPTIONS_SCHEMA = {
     title: 'Logger options',
     description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
     type: 'object',
@@ -52153,7 +52162,7 @@ const logger = {
         },
         gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
         format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-        options: loggerOptions,
+        options: LOGGER_OPTIONS_SCHEMA,
     },
 };
 const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
@@ -52542,7 +52551,8 @@ function anyCase(word) {
 function escapeLiteral(s) {
     return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
-const BEFORE = '(?<![A-Za-z0-9_])';
+// A prefix inside a base64 blob (`…a/cio…`, `…//cio…`, `…+ghp_…`) is not the start of a token; after `://` it is.
+const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
@@ -52612,6 +52622,99 @@ function optional(spec) {
     };
 }
 
+/** Value charsets of the keyed rules, by a one-letter code (`h32` = 32 lower-case hex). */
+const CHARSETS = {
+    h: { re: '[a-f0-9]', gen: (g, n) => g.hex(n) },
+    H: { re: '[A-F0-9]', gen: (g, n) => g.HEX(n) },
+    l: { re: '[a-z0-9]', gen: (g, n) => g.lower(n) },
+    u: { re: '[A-Z0-9]', gen: (g, n) => g.upper(n) },
+    a: { re: '[A-Za-z0-9]', gen: (g, n) => g.alnum(n) },
+    w: { re: '[A-Za-z0-9_-]', gen: (g, n) => g.b64url(n) },
+    b: { re: '[A-Za-z0-9+/]', gen: (g, n) => g.b64(n) },
+};
+const UUID_RE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** A value that follows a key naming an identifier, a name or a place is not the secret. */
+const ID_KEY = /(?:_id|Id|ID|-id|name|url|uri|host|user(?:name)?|email|region|endpoint|account)["'`]?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?$/;
+/** Words before a hex value that make it a digest or a version, not a credential. */
+const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|version|revision|[#@/]$/i;
+/** UUID-shaped values are ids unless a secret word sits between the keyword and the value. */
+const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
+function parseKeyedValue(v) {
+    if (typeof v !== 'string')
+        return { ...v, hexLike: false, min: 0 };
+    if (v === 'uuid')
+        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36 };
+    const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
+    if (!m)
+        throw new Error(`bad keyed value ${v}`);
+    const cs = CHARSETS[m[1]];
+    const min = Number(m[2]);
+    const max = m[3] ? Number(m[3]) : min;
+    const pad = m[1] === 'b' ? '={0,2}' : '';
+    return {
+        re: `${cs.re}{${min},${max}}${pad}`,
+        example: (g) => cs.gen(g, Math.round((min + max) / 2)),
+        hexLike: m[1] === 'h' || m[1] === 'H',
+        min,
+    };
+}
+function slug(s) {
+    return s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+}
+/**
+ * The long tail: a provider whose token is a plain character class, recognised only because the provider
+ * is named close before it (on its line, or the line above as a parent YAML key) (`ABSTRACT_API_KEY=…`, `"abstract": {"key": "…"}`, `abstract key: …`). The
+ * keyword must come at most 40 characters before the value; the value needs letters and digits, an
+ * entropy floor, and must not read as a digest, an id or a version.
+ */
+function keyed(row) {
+    const id = row.id ?? `${slug(row.provider)}-key`;
+    const g = new Synth(id);
+    const v = parseKeyedValue(row.value);
+    let value = v.example(g);
+    // A real key of these charsets has letters and digits; draw again until the example has both.
+    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
+        value = v.example(g);
+    const kw = row.keywords[0];
+    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    const keywords = row.keywords.map(anyCase).join('|');
+    const isUuid = row.value === 'uuid';
+    return {
+        id,
+        provider: row.provider,
+        description: row.description ?? `${row.provider} credential named next to its value`,
+        keywords: row.keywords.map((k) => k.toLowerCase()),
+        pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
+        secretGroup: 2,
+        specificity: 2,
+        entropy: v.min >= 24 ? 3 : 2.6,
+        validate: (secret, match) => {
+            const between = match.slice(0, match.length - secret.length);
+            if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
+                return false;
+            if (ID_KEY.test(between))
+                return false;
+            if (v.hexLike && DIGEST_CONTEXT.test(between))
+                return false;
+            if (isUuid && !SECRET_WORD.test(between.slice(kw.length)))
+                return false;
+            return true;
+        },
+        window: { before: 0, after: 140 },
+        examples: {
+            positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
+            negative: [
+                `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
+                `${env}_API_KEY=${'x'.repeat(value.length)}`,
+                `${kw}\n${'#'.repeat(50)}\n${value}`,
+                ...(v.hexLike ? [`${kw} commit ${value}`] : []),
+            ],
+        },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/ai.ts
 
@@ -52774,6 +52877,14 @@ const AI_RULES = [
         names: ['wandb'],
         value: '[a-f0-9]{40}',
         example: (g) => g.hex(40),
+    }),
+    prefixed({
+        id: 'tavily-api-key',
+        provider: 'Tavily',
+        description: 'Tavily API key',
+        prefixes: ['tvly-'],
+        token: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
+        example: (g) => 'tvly-dev-' + g.alnum(32),
     }),
 ];
 
@@ -53094,6 +53205,112 @@ const CLOUD_RULES = [
         value: '[A-Za-z0-9_=-]{60,100}',
         entropy: 4,
         example: (g) => 'AX' + g.b64url(70),
+    }),
+    keyed({
+        id: 'azure-storage-key-named',
+        provider: 'Microsoft Azure',
+        description: 'Azure storage account or Cosmos DB key named by its service, outside a connection string',
+        keywords: [
+            'azure_storage',
+            'azurestorage',
+            'storage_account',
+            'storageaccount',
+            'storage-account',
+            'cosmos',
+            'blob_key',
+            'primarykey',
+            'primary_key',
+        ],
+        value: { re: '[A-Za-z0-9+/]{86}==', example: (g) => g.b64(86) + '==' },
+    }),
+    {
+        id: 'azure-sas-token',
+        provider: 'Microsoft Azure',
+        description: 'Azure shared access signature (sig=) with its service version and expiry',
+        keywords: ['sig='],
+        // A SAS is a query string: `sig=` after a service version, expiry or permission field of the same query.
+        pattern: /[?&;=](?:sv|se|sp|sr|st|spr|srt|ss)=[^\s"'<>?]{1,300}?&sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 420, after: 540 },
+        examples: {
+            positive: [
+                `https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&spr=https&sig=${new Synth('azure-sas').b64(43)}%3D`,
+                `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-08-06&se=2026-01-01&sig=${new Synth('azure-sas2').b64(43)}%3D`,
+            ],
+            negative: [
+                'https://acme.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>',
+                'const q = "?sig=" + signature + "&sv=2022-11-02";',
+            ],
+        },
+    },
+    {
+        id: 'azure-entra-refresh-token',
+        provider: 'Microsoft Entra ID',
+        description: 'Microsoft Entra ID (Azure AD) refresh token',
+        keywords: ['refresh_token', 'refreshtoken', 'refresh-token'],
+        pattern: /refresh[_-]?token["']?\s{0,3}[:=]\s{0,3}["']?(0\.A[A-Za-z0-9_.*-]{100,6000})/i,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 10, after: 6200 },
+        examples: {
+            positive: [`"refresh_token": "0.AXoA${new Synth('entra-rt').b64url(300)}.${new Synth('entra-rt2').b64url(80)}"`],
+            negative: ['"refresh_token": "0.AXoA..."'],
+        },
+    },
+    keyed({
+        id: 'azure-openai-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure OpenAI / AI services (Cognitive Services) / AI Search key',
+        keywords: [
+            'azure_openai',
+            'azureopenai',
+            'azure-openai',
+            'openai.azure.com',
+            'cognitive',
+            'ocp-apim-subscription-key',
+            'azure_ai',
+            'azure_search',
+            'search.windows.net',
+            'api-key',
+        ],
+        value: { re: '(?:[a-f0-9]{32}|[A-Za-z0-9]{52}|[A-Za-z0-9]{84})', example: (g) => g.hex(32) },
+    }),
+    prefixed({
+        id: 'azure-container-registry-password',
+        provider: 'Microsoft Azure',
+        description: 'Azure Container Registry password or token (+ACR marker)',
+        prefixes: ['+acr'],
+        token: '[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}',
+        example: (g) => g.b64(42) + '+ACR' + g.alnum(6),
+    }),
+    {
+        id: 'azure-redis-connection-string',
+        provider: 'Microsoft Azure',
+        description: 'Azure Cache for Redis connection string with its access key',
+        keywords: ['redis.cache.windows.net', 'redis.azure.net'],
+        pattern: /\.redis\.(?:cache\.windows|azure)\.net(?::\d{2,5})?,[^\n"']{0,80}?password=([A-Za-z0-9+/]{43}=)/i,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 80, after: 200 },
+        examples: {
+            positive: [
+                `REDIS=acme.redis.cache.windows.net:6380,password=${new Synth('azure-redis').b64(43)}=,ssl=True,abortConnect=False`,
+            ],
+            negative: ['acme.redis.cache.windows.net:6380,password=<access-key>,ssl=True'],
+        },
+    },
+    prefixed({
+        id: 'cloudflare-prefixed-token',
+        provider: 'Cloudflare',
+        description: 'Cloudflare user/account API token or API key with the cfut_/cfat_/cfk_ prefix',
+        prefixes: ['cfut_', 'cfat_', 'cfk_'],
+        token: 'cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}',
+        entropy: 3.8,
+        example: (g) => 'cfut_' + g.alnum(40) + g.hex(8),
     }),
 ];
 
@@ -53568,6 +53785,20 @@ const CODE_HOSTING_RULES = [
         entropy: 3.8,
         example: (g) => g.alnum(20),
     }),
+    keyed({
+        id: 'github-oauth-client-secret',
+        provider: 'GitHub',
+        description: 'GitHub OAuth App client secret',
+        keywords: [
+            'github_client_secret',
+            'github-client-secret',
+            'githubclientsecret',
+            'github_secret',
+            'github_oauth_secret',
+            'gh_client_secret',
+        ],
+        value: 'h40',
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
@@ -53591,28 +53822,40 @@ function shannonEntropy(value) {
  * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
  * or a run of repeated or sequential characters is documentation, not a credential.
  */
-const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\./i;
+const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
 /** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
 const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
 function isPlaceholder(value) {
     return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
 }
-/** Six or more equal characters in a row, or six ascending/descending neighbours (`abcdef`, `654321`). */
+/**
+ * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
+ * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
+ * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
+ */
 function hasLowVariety(value) {
-    let same = 1;
-    let up = 1;
-    let down = 1;
-    for (let i = 1; i < value.length; i++) {
-        const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
-        same = d === 0 ? same + 1 : 1;
-        up = d === 1 ? up + 1 : 1;
-        down = d === -1 ? down + 1 : 1;
-        if (same >= 6 || up >= 6 || down >= 6)
-            return true;
-    }
     if (value.length >= 8 && new Set(value).size <= 3)
         return true;
-    return false;
+    const v = value;
+    let inRuns = 0;
+    let runStart = 0;
+    let step = 0;
+    const close = (end) => {
+        if (end - runStart >= 4)
+            inRuns += end - runStart;
+    };
+    for (let i = 1; i <= v.length; i++) {
+        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
+        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
+        if (continues) {
+            step = d;
+            continue;
+        }
+        close(i);
+        runStart = i;
+        step = 0;
+    }
+    return inRuns * 2 >= value.length;
 }
 /** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
 const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
@@ -53627,6 +53870,195 @@ const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|s
 function isSuppressedLine(text) {
     return SUPPRESSION.test(text);
 }
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/commands-and-configs.ts
+
+
+/**
+ * Credentials written into a command line or a configuration file's own syntax: `curl -u`, an
+ * `Authorization` header, `.netrc`, JDBC/ODBC strings, `psexec -p`, `Connect-VIServer -Password`,
+ * Gradle `credentials { }`, `mysql -p`, Kubernetes `Secret` manifests, shadow / htpasswd hashes.
+ */
+/** A literal password: not a variable, a template or a common word; some entropy. */
+function isLiteralPassword(value) {
+    return (value.length >= 6 &&
+        !/^[$%<{]/.test(value) &&
+        !/^(?:password|passwd|secret|changeme|pass(?:word)?\d*|admin|root|test|user|xxx+)$/i.test(value) &&
+        shannonEntropy(value) >= 2.5 &&
+        !isPlaceholder(value));
+}
+/** A Kubernetes `data:` value is base64: it must decode to printable text of ≥ 6 characters. */
+function isBase64Credential(value) {
+    const text = Buffer.from(value, 'base64').toString('utf8');
+    return text.length >= 6 && /^[\x20-\x7e]+$/.test(text) && isLiteralPassword(text);
+}
+const AUTH_VALUE = '[A-Za-z0-9._~+/=-]{16,500}';
+const CONFIG_CREDENTIAL_RULES = [
+    {
+        id: 'curl-basic-auth',
+        provider: 'Command lines',
+        description: 'Password in curl -u / --user',
+        keywords: ['curl'],
+        pattern: /curl\b[^\n]{0,200}?\s(?:-u|--user)\s{1,3}["']?[^\s:"'$]{1,64}:([^\s"'$]{6,128})["']?(?=\s|$)/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 420 },
+        examples: {
+            positive: [
+                'curl -u deploy:Vq8r2LmZ7pWx4N https://api.acme.dev/v1/releases',
+                'curl -s --user "ci:h7Kp2Lx9Qm4V" $URL',
+            ],
+            negative: ['curl -u "$USER:$PASSWORD" https://api.acme.dev', 'curl -u admin:password https://localhost'],
+        },
+    },
+    {
+        id: 'http-auth-header',
+        provider: 'HTTP headers',
+        description: 'Credential in an Authorization, X-Api-Key or token header',
+        keywords: ['authorization:', 'x-api-key:', 'x-auth-token:', 'api-key:', 'x-access-token:', 'private-token:'],
+        pattern: new RegExp(`(?:authorization:\\s{0,3}(?:bearer|basic|token|apikey|ssws|key)?|x-api-key:|x-auth-token:|api-key:|x-access-token:|private-token:)\\s{0,3}(${AUTH_VALUE})(?![A-Za-z0-9._~+/=-])`, 'i'),
+        secretGroup: 1,
+        entropy: 3.3,
+        validate: (s, m) => /[0-9]/.test(s) &&
+            /[A-Za-z]/.test(s) &&
+            !/^(?:bearer|basic|token)$/i.test(s) &&
+            /["'\s-]/.test(m.slice(-s.length - 1, -s.length) || ' '),
+        specificity: 1,
+        window: { before: 0, after: 560 },
+        examples: {
+            positive: [
+                'curl -H "Authorization: Bearer q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Ki" https://api.acme.dev',
+                "curl -H 'X-Api-Key: 9fT2kLq8ZrV4mX7pW3nB6yC1' https://api.acme.dev",
+                'Authorization: SSWS 00Q7rK2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Ye0Ua4TnXw',
+            ],
+            negative: [
+                '-H "Authorization: Bearer $TOKEN"',
+                'Authorization: Bearer <token>',
+                'headers["Authorization:"] = value',
+            ],
+        },
+    },
+    {
+        id: 'netrc-password',
+        provider: 'Config files',
+        description: 'Password in a .netrc entry',
+        keywords: ['machine '],
+        pattern: /machine\s{1,5}[A-Za-z0-9._-]{1,253}\s{1,5}(?:login\s{1,5}[^\s]{1,128}\s{1,5})?password\s{1,5}([^\s]{6,128})/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 600 },
+        examples: {
+            positive: [
+                'machine api.heroku.com\n  login ci@acme.dev\n  password Zq8vT3mW9kLp',
+                'machine github.com login octo password h7Kp2Lx9Qm4V',
+            ],
+            negative: ['machine github.com login octo password $GITHUB_TOKEN'],
+        },
+    },
+    {
+        id: 'jdbc-password',
+        provider: 'Connection strings',
+        description: 'Password in a JDBC URL query',
+        keywords: ['jdbc:'],
+        pattern: /jdbc:[a-z0-9:]{2,30}\/\/[^\s"'?]{1,200}\?[^\s"']{0,200}?(?<=[?&])password=([^\s&"';]{6,128})/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 420 },
+        examples: {
+            positive: ['jdbc:mysql://db.acme.internal:3306/app?user=app&password=Tq7vR2mX9kLp&useSSL=true'],
+            negative: ['jdbc:postgresql://db/app?user=app&password=${DB_PASSWORD}'],
+        },
+    },
+    {
+        id: 'odbc-braced-password',
+        provider: 'Connection strings',
+        description: 'Password in an ODBC connection string written as a {braced} value',
+        keywords: ['pwd={', 'password={'],
+        pattern: /(?:PWD|[Pp]assword)=\{([^}\n]{6,128})\}/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 200 },
+        examples: {
+            positive: ['Driver={ODBC Driver 18 for SQL Server};Server=db;UID=sa;PWD={Vq8r;2LmZ7pWx};'],
+            negative: ['PWD={password};', 'Password={0};'],
+        },
+    },
+    {
+        id: 'command-line-password',
+        provider: 'Command lines',
+        description: 'Password on a command line: psexec -p, Connect-VIServer -Password, mysql -p, sshpass -p',
+        keywords: ['psexec', 'connect-viserver', 'mysql', 'sshpass', 'net use'],
+        pattern: /(?:psexec(?:64)?(?:\.exe)?\b[^\n]{0,200}?\s-p|connect-viserver\b[^\n]{0,200}?\s-password|mysql(?:dump|admin)?\b[^\n]{0,120}?\s-p(?=\S)|sshpass\s{1,3}-p|net use\b[^\n]{0,120}?\/user:\S{1,64})\s{0,3}["']?([^\s"'$]{6,128})["']?(?=\s|$)/i,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s) && !s.startsWith('-'),
+        specificity: 2,
+        window: { before: 0, after: 360 },
+        examples: {
+            positive: [
+                'psexec \\\\srv01 -u ACME\\admin -p Zq8vT3mW9kLp cmd.exe',
+                "Connect-VIServer -Server vc01.acme.local -User administrator@vsphere.local -Password 'h7Kp2Lx9Qm4V!'",
+                'mysql -h db -u root -pTq7vR2mX9kLp app < dump.sql',
+                'sshpass -p Vq8r2LmZ7pWx ssh deploy@10.0.0.4',
+            ],
+            negative: ['mysql -u root -p app', 'psexec \\\\srv01 -u admin -p $env:PASSWORD cmd.exe'],
+        },
+    },
+    {
+        id: 'gradle-credentials',
+        provider: 'Config files',
+        description: 'Password in a Gradle / Maven repository credentials block',
+        keywords: ['credentials'],
+        pattern: /credentials\s{0,3}(?:\(\w{0,40}\))?\s{0,3}\{[^}]{0,240}?password\s{0,3}(?:=\s{0,3})?["']([^"'\s$]{6,128})["']/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 420 },
+        examples: {
+            positive: ['credentials {\n  username "deploy"\n  password "Zq8vT3mW9kLp"\n}'],
+            negative: ['credentials {\n  username = findProperty("user")\n  password = "$repoPassword"\n}'],
+        },
+    },
+    {
+        id: 'kubernetes-secret-data',
+        provider: 'Kubernetes',
+        description: 'Base64 credential in a Kubernetes Secret manifest',
+        keywords: ['kind: secret'],
+        pattern: /kind:\s{0,3}["']?Secret["']?\s*\n[\s\S]{0,600}?\n(?:data|stringData):[ \t]*\n[ \t]{1,8}[\w.-]{1,64}:[ \t]{1,3}["']?([A-Za-z0-9+/]{8,1000}={0,2})["']?[ \t]*(?:\n|$)/,
+        secretGroup: 1,
+        validate: (s) => isBase64Credential(s),
+        placeholderFilter: false,
+        specificity: 2,
+        window: { before: 0, after: 1800 },
+        examples: {
+            positive: [
+                `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${Buffer.from('Zq8vT3mW9kLp!').toString('base64')}\n`,
+            ],
+            negative: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: cGFzc3dvcmQ=\n'],
+        },
+    },
+    {
+        id: 'password-hash',
+        provider: 'Password hashes',
+        description: 'Password hash in shadow or htpasswd form (user:$6$…, user:$apr1$…, user:{SHA}…)',
+        keywords: ['$apr1$', '$6$', '$5$', '$1$', '$2y$', '$2b$', '$2a$', '$y$', ':{sha}'],
+        pattern: /(?<![^\s"'`>])[a-z_][A-Za-z0-9_.-]{0,31}:((?:\$(?:apr1|1|5|6)\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$y\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{8,32}\$[./A-Za-z0-9]{43}|\{SHA\}[A-Za-z0-9+/]{27}=))(?=[:\s"'`]|$)/,
+        secretGroup: 1,
+        placeholderFilter: false,
+        specificity: 2,
+        window: { before: 40, after: 200 },
+        examples: {
+            positive: [
+                'deploy:$6$Qk3v9TzR$W2mX7pL8rV4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0LzQ7rK2mZp9LwVb7Rc1:19700:0:99999:7:::',
+                'admin:$apr1$Zk3Q9vT7$mX2pL8rW4nB6yC1hJ5sD0/',
+            ],
+            negative: ['root:*:19700:0:99999:7:::', 'const prefix = "$6$";'],
+        },
+    },
+];
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/generic.ts
 
@@ -53716,6 +54148,32 @@ function isPlausiblePassword(value) {
 }
 /** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
 const NOT_A_SECRET_NAME = /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
+/** A piece of an identifier: a word (with a vowel when longer than 4), a short number, or a version. */
+function isWordPiece(piece) {
+    if (/^\d{1,4}$/.test(piece) || /^v\d{1,3}$/i.test(piece))
+        return true;
+    if (!/^[A-Za-z]{2,}$/.test(piece))
+        return false;
+    return piece.length <= 4 || /[aeiouy]/i.test(piece);
+}
+/**
+ * The value reads as a path, a URL path, a CSS selector, an ARN, a hostname, a Maven coordinate, an
+ * enum or config identifier (`application_password_admin`, `PasswordField_v2`), or a malformed UUID:
+ * words and short numbers joined by `/ . _ - :` or camelCase. Such a value is not a credential.
+ */
+function readsAsIdentifier(value) {
+    if (/^(?:[/#.~]|arn:|https?:)/i.test(value))
+        return true;
+    if (/^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}$/i.test(value))
+        return true;
+    if (/^[0-9a-f]{4,12}(?:-[0-9a-f]{2,12}){3,5}$/i.test(value))
+        return true;
+    const pieces = value
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .split(/[\s/._:@-]+/)
+        .filter((p) => p.length > 0);
+    return pieces.length >= 2 && pieces.every(isWordPiece);
+}
 const GENERIC_RULES = [
     {
         id: 'private-key',
@@ -53844,6 +54302,7 @@ const GENERIC_RULES = [
         validate: (s, m) => isPlausiblePassword(s) &&
             !NOT_A_SECRET_NAME.test(m) &&
             !/^[A-Z_]+$/.test(s) &&
+            !readsAsIdentifier(s) &&
             (/["'`]/.test(m.charAt(m.length - s.length - 1)) || isUnquotedPassword(s)),
         window: { before: 10, after: 200 },
         specificity: 1,
@@ -53893,6 +54352,9 @@ const GENERIC_RULES = [
         validate: (s, m) => /[0-9]/.test(s) &&
             /[A-Za-z]/.test(s) &&
             !isDigestLike(s) &&
+            !readsAsIdentifier(s) &&
+            // A checksummed format whose checksum failed (its own rule dropped it) is not a token.
+            !/^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/.test(s) &&
             !NOT_A_SECRET_NAME.test(m) &&
             !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(s) &&
             !/^[\w-]+\.(?:js|ts|json|ya?ml|txt|md)$/.test(s),
@@ -54463,7 +54925,513 @@ const INFRA_RULES = [
         value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
         example: (g) => g.uuid(),
     }),
+    prefixed({
+        id: 'newrelic-query-browser-key',
+        provider: 'New Relic',
+        description: 'New Relic insights query key (NRIQ-) or browser API key (NRBR-)',
+        prefixes: ['nriq-', 'nrbr-'],
+        token: '(?:NRIQ-[A-Za-z0-9_-]{32}|NRBR-[a-f0-9]{19})',
+        example: (g) => 'NRIQ-' + g.b64url(32),
+    }),
+    keyed({
+        id: 'newrelic-license-key-named',
+        provider: 'New Relic',
+        description: 'New Relic license or API key named by New Relic (40 characters)',
+        keywords: ['newrelic', 'new_relic', 'new-relic', 'nr_license'],
+        value: 'h40',
+    }),
+    prefixed({
+        id: 'atlassian-data-center-pat',
+        provider: 'Atlassian',
+        description: 'Bitbucket Data Center HTTP access token (BBDC-)',
+        prefixes: ['bbdc-'],
+        token: 'BBDC-[A-Za-z0-9+/@_-]{44}',
+        entropy: 4,
+        example: (g) => 'BBDC-' + g.b64(44),
+    }),
+    keyed({
+        id: 'jira-confluence-data-center-pat',
+        provider: 'Atlassian',
+        description: 'Jira / Confluence Data Center personal access token',
+        keywords: ['jira', 'confluence', 'atlassian'],
+        value: { re: '[MNO][A-Za-z0-9+/]{43}', example: (g) => 'N' + g.b64(43) },
+    }),
+    prefixed({
+        id: 'voiceflow-api-key',
+        provider: 'Voiceflow',
+        description: 'Voiceflow Dialog Manager / workspace API key',
+        prefixes: ['vf.dm.', 'vf.ws.'],
+        token: 'VF\\.(?:DM|WS)\\.[a-f0-9]{24}\\.[A-Za-z0-9]{16}',
+        example: (g) => 'VF.DM.' + g.hex(24) + '.' + g.alnum(16),
+    }),
+    prefixed({
+        id: 'dependency-track-api-key',
+        provider: 'OWASP Dependency-Track',
+        description: 'Dependency-Track API key (odt_)',
+        prefixes: ['odt_'],
+        token: 'odt_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}|odt_[A-Za-z0-9]{32,64}',
+        entropy: 3.8,
+        example: (g) => 'odt_' + g.alnum(32),
+    }),
+    keyed({
+        id: 'kubernetes-bootstrap-token',
+        provider: 'Kubernetes',
+        description: 'Kubernetes bootstrap token (kubeadm join --token)',
+        keywords: ['kubeadm', 'bootstrap', '--token', 'token-id'],
+        value: { re: '[a-z0-9]{6}\\.[a-z0-9]{16}', example: (g) => g.lower(6) + '.' + g.lower(16) },
+    }),
+    prefixed({
+        id: 'ubidots-token',
+        provider: 'Ubidots',
+        description: 'Ubidots API token (BBFF-)',
+        prefixes: ['bbff-'],
+        token: 'BBFF-[A-Za-z0-9]{30}',
+        example: (g) => 'BBFF-' + g.alnum(30),
+    }),
+    prefixed({
+        id: 'posthog-personal-api-key',
+        provider: 'PostHog',
+        description: 'PostHog personal API key (phx_)',
+        prefixes: ['phx_'],
+        token: 'phx_[A-Za-z0-9]{43}',
+        example: (g) => 'phx_' + g.alnum(43),
+    }),
+    prefixed({
+        id: 'pubnub-secret-key',
+        provider: 'PubNub',
+        description: 'PubNub secret key (sec-c-)',
+        prefixes: ['sec-c-'],
+        token: 'sec-c-[A-Za-z0-9]{48}',
+        example: (g) => 'sec-c-' + g.alnum(48),
+    }),
+    prefixed({
+        id: 'maxmind-license-key',
+        provider: 'MaxMind',
+        description: 'MaxMind license key (_mmk)',
+        prefixes: ['_mmk'],
+        token: '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk',
+        example: (g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk',
+    }),
+    prefixed({
+        id: 'intra42-client-secret',
+        provider: '42 Intra',
+        description: '42 Intra client secret',
+        prefixes: ['s-s4t2ud-', 's-s4t2af-'],
+        token: 's-s4t2(?:ud|af)-[a-f0-9]{64}',
+        example: (g) => 's-s4t2ud-' + g.hex(64),
+    }),
+    prefixed({
+        id: 'settlemint-token',
+        provider: 'SettleMint',
+        description: 'SettleMint personal or application access token',
+        prefixes: ['sm_pat_', 'sm_aat_', 'sm_sat_'],
+        token: 'sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}',
+        example: (g) => 'sm_pat_' + g.alnum(16),
+    }),
+    prefixed({
+        id: 'telnyx-api-key',
+        provider: 'Telnyx',
+        description: 'Telnyx API v2 key',
+        prefixes: ['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8', 'key9'],
+        token: 'KEY[0-9A-F]{32}_[A-Za-z0-9]{22}',
+        example: (g) => 'KEY' + g.HEX(32) + '_' + g.alnum(22),
+    }),
+    prefixed({
+        id: 'apify-token',
+        provider: 'Apify',
+        description: 'Apify API token',
+        prefixes: ['apify_api_'],
+        token: 'apify_api_[A-Za-z0-9]{36}',
+        example: (g) => 'apify_api_' + g.alnum(36),
+    }),
 ];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/long-tail.ts
+
+/**
+ * The long tail: providers whose tokens are a plain character class (32 hex, 40 alphanumerics),
+ * recognised only by the provider's name close before the value. One builder (`keyed`), one row a
+ * provider: the keywords, and the value as a charset code and length (`h` hex, `H` upper hex, `l`
+ * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64;
+ * `uuid`) or a regex of its own. Facts from the providers' formats as public scanners (gitleaks,
+ * TruffleHog) detect them; the rows and examples are this project's own.
+ */
+const ROWS = [
+    { provider: 'Abstract API', keywords: ['abstract'], value: 'l32' },
+    { provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: 'h80' },
+    { provider: 'AccuWeather', keywords: ['accuweather'], value: 'a32-35' },
+    { provider: 'Adzuna', keywords: ['adzuna'], value: 'h32' },
+    { provider: 'Aeroworkflow', keywords: ['aeroworkflow'], value: 'a20' },
+    { provider: 'Agora', keywords: ['agora.io', 'agora_app', 'agora_cert', 'agora_key'], value: 'h32' },
+    { provider: 'Airbrake', keywords: ['airbrake'], value: 'h32' },
+    { provider: 'Aletheia', keywords: ['aletheiaapi', 'aletheia'], value: 'u32' },
+    { provider: 'AlienVault OTX', keywords: ['alienvault', 'otx_key', 'otx_api'], value: 'h64' },
+    { provider: 'AllSports', keywords: ['allsports'], value: 'h64' },
+    { provider: 'Amadeus', keywords: ['amadeus'], value: 'a32' },
+    { provider: 'Ambee', keywords: ['ambee'], value: 'h64' },
+    { provider: 'Api2Cart', keywords: ['api2cart'], value: 'h32' },
+    { provider: 'ApiFlash', keywords: ['apiflash'], value: 'h32' },
+    { provider: 'AppSynergy', keywords: ['appsynergy'], value: 'h64' },
+    { provider: 'Artsy', keywords: ['artsy'], value: 'l32' },
+    { provider: 'Atera', keywords: ['atera'], value: 'h32' },
+    { provider: 'Autoklose', keywords: ['autoklose'], value: 'a32' },
+    { provider: 'Aviationstack', keywords: ['aviationstack'], value: 'h32' },
+    { provider: 'Aylien', keywords: ['aylien'], value: 'h32' },
+    { provider: 'Bannerbear', keywords: ['bannerbear'], value: 'a22' },
+    { provider: 'Baremetrics', keywords: ['baremetrics'], value: 'w25' },
+    { provider: 'Beebole', keywords: ['beebole'], value: 'h40' },
+    { provider: 'Besnappy', keywords: ['besnappy'], value: 'h64' },
+    { provider: 'Bitbar', keywords: ['bitbar'], value: 'a32' },
+    { provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: 'a43' },
+    { provider: 'Bitfinex', keywords: ['bitfinex'], value: 'a43' },
+    { provider: 'Bitly', keywords: ['bitly'], value: 'h40' },
+    { provider: 'BitMEX', keywords: ['bitmex'], value: 'w48' },
+    { provider: 'Bittrex', keywords: ['bittrex'], value: 'l32' },
+    { provider: 'Blablabus', keywords: ['blablabus'], value: 'a22' },
+    { provider: 'BlazeMeter', keywords: ['blazemeter'], value: 'h64' },
+    { provider: 'Blitapp', keywords: ['blitapp'], value: 'a39' },
+    { provider: 'Boostnote', keywords: ['boostnote'], value: 'h64' },
+    { provider: 'Brandfetch', keywords: ['brandfetch'], value: 'a40' },
+    { provider: 'BrowserStack', keywords: ['browserstack'], value: 'a20' },
+    { provider: 'Browshot', keywords: ['browshot'], value: 'a28' },
+    { provider: 'BscScan', keywords: ['bscscan'], value: 'u34' },
+    { provider: 'BuddyNS', keywords: ['buddyns'], value: 'h40' },
+    { provider: 'ButterCMS', keywords: ['buttercms'], value: 'h40' },
+    { provider: 'Calendarific', keywords: ['calendarific'], value: 'h40' },
+    { provider: 'CalorieNinjas', keywords: ['calorieninja'], value: 'a40' },
+    { provider: 'Capsule CRM', keywords: ['capsulecrm'], value: 'a64' },
+    { provider: 'Captain Data', keywords: ['captaindata'], value: 'h64' },
+    { provider: 'Carbon Interface', keywords: ['carboninterface'], value: 'a21' },
+    { provider: 'Censys', keywords: ['censys'], value: 'a32' },
+    { provider: 'Centralstation CRM', keywords: ['centralstationcrm'], value: 'a30' },
+    { provider: 'CEX.IO', keywords: ['cexio', 'cex.io'], value: 'a30' },
+    { provider: 'ChartMogul', keywords: ['chartmogul'], value: 'h32' },
+    { provider: 'Checkly', keywords: ['checkly'], value: 'h32' },
+    { provider: 'Cicero', keywords: ['cicero'], value: 'h40' },
+    { provider: 'Clarifai', keywords: ['clarifai'], value: 'h32' },
+    { provider: 'Clockify', keywords: ['clockify'], value: 'a48' },
+    { provider: 'Cisco Meraki', keywords: ['meraki'], value: 'h40' },
+    { provider: 'Codacy', keywords: ['codacy'], value: 'a32' },
+    { provider: 'Code Climate', keywords: ['codeclimate'], value: 'h64' },
+    { provider: 'CoinAPI', keywords: ['coinapi'], value: 'uuid' },
+    { provider: 'Coinlayer', keywords: ['coinlayer'], value: 'h32' },
+    { provider: 'ConvertAPI', keywords: ['convertapi'], value: 'a16' },
+    { provider: 'ConvertKit', keywords: ['convertkit'], value: 'a22' },
+    { provider: 'Countrylayer', keywords: ['countrylayer'], value: 'h32' },
+    { provider: 'Coveralls', keywords: ['coveralls'], value: 'a33-37' },
+    { provider: 'CryptoCompare', keywords: ['cryptocompare'], value: 'h64' },
+    { provider: 'Currencycloud', keywords: ['currencycloud'], value: 'h64' },
+    { provider: 'CurrencyFreaks', keywords: ['currencyfreaks'], value: 'h32' },
+    { provider: 'Currencylayer', keywords: ['currencylayer'], value: 'h32' },
+    { provider: 'CurrencyScoop', keywords: ['currencyscoop'], value: 'a32' },
+    { provider: 'Currents API', keywords: ['currentsapi'], value: 'w48' },
+    { provider: 'Customer.io', keywords: ['customerio', 'customer.io'], value: 'h32' },
+    { provider: 'Dareboost', keywords: ['dareboost'], value: 'a60' },
+    { provider: 'Deepgram', keywords: ['deepgram'], value: 'h40' },
+    { provider: 'Delighted', keywords: ['delighted'], value: 'a32' },
+    { provider: 'DetectLanguage', keywords: ['detectlanguage'], value: 'h32' },
+    { provider: 'Diffbot', keywords: ['diffbot'], value: 'h32' },
+    { provider: 'Disqus', keywords: ['disqus'], value: 'a64' },
+    { provider: 'Docparser', keywords: ['docparser'], value: 'h40' },
+    { provider: 'DocuSign', keywords: ['docusign'], value: 'uuid' },
+    { provider: 'Dwolla', keywords: ['dwolla'], value: 'a50' },
+    { provider: 'Dynalist', keywords: ['dynalist'], value: 'a128' },
+    { provider: 'Edamam', keywords: ['edamam'], value: 'h32' },
+    { provider: 'Elastic Email', keywords: ['elasticemail'], value: 'u96' },
+    { provider: 'ExchangeRate-API', keywords: ['exchangerate'], value: 'h24' },
+    { provider: 'Exchangerates API', keywords: ['exchangeratesapi'], value: 'h32' },
+    { provider: 'ExtractorAPI', keywords: ['extractorapi'], value: 'h40' },
+    { provider: 'Facebook app secret', keywords: ['facebook', 'fb_secret', 'fb_app_secret'], value: 'h32' },
+    { provider: 'Financial Modeling Prep', keywords: ['financialmodelingprep', 'fmp_api'], value: 'a32' },
+    { provider: 'Finicity', keywords: ['finicity'], value: 'h32' },
+    { provider: 'Finnhub', keywords: ['finnhub'], value: 'l20' },
+    { provider: 'Fixer', keywords: ['fixer.io', 'fixerio', 'fixer_api'], value: 'h32' },
+    { provider: 'Flickr', keywords: ['flickr'], value: 'h32' },
+    { provider: 'Foursquare', keywords: ['foursquare'], value: 'u48' },
+    { provider: 'FreshBooks', keywords: ['freshbooks'], value: 'h64' },
+    { provider: 'Geoapify', keywords: ['geoapify'], value: 'h32' },
+    { provider: 'Geocodio', keywords: ['geocodio'], value: 'h39' },
+    { provider: 'GetResponse', keywords: ['getresponse'], value: 'l32' },
+    { provider: 'Gitter', keywords: ['gitter'], value: 'w40' },
+    { provider: 'GTmetrix', keywords: ['gtmetrix'], value: 'h32' },
+    { provider: 'Gumroad', keywords: ['gumroad'], value: 'w43' },
+    { provider: 'Gyazo', keywords: ['gyazo'], value: 'w43' },
+    { provider: 'HappyScribe', keywords: ['happyscribe'], value: 'a24' },
+    { provider: 'HelloSign', keywords: ['hellosign'], value: 'h64' },
+    { provider: 'HubSpot legacy API key', keywords: ['hubspot', 'hapikey'], value: 'uuid' },
+    { provider: 'Holiday API', keywords: ['holidayapi'], value: 'uuid' },
+    { provider: 'Hunter', keywords: ['hunter.io', 'hunterio', 'hunter_api'], value: 'h40' },
+    { provider: 'Insightly', keywords: ['insightly'], value: 'uuid' },
+    { provider: 'Integromat', keywords: ['integromat'], value: 'uuid' },
+    { provider: 'ipapi', keywords: ['ipapi'], value: 'h32' },
+    { provider: 'IPGeolocation', keywords: ['ipgeolocation'], value: 'h32' },
+    { provider: 'ipinfodb', keywords: ['ipinfodb'], value: 'h64' },
+    { provider: 'IPQualityScore', keywords: ['ipquality'], value: 'a32' },
+    { provider: 'ipstack', keywords: ['ipstack'], value: 'h32' },
+    { provider: 'JotForm', keywords: ['jotform'], value: 'l32' },
+    { provider: 'JumpCloud', keywords: ['jumpcloud'], value: 'h40' },
+    { provider: 'KuCoin', keywords: ['kucoin'], value: 'h24' },
+    { provider: 'Languagelayer', keywords: ['languagelayer'], value: 'h32' },
+    { provider: 'Last.fm', keywords: ['lastfm', 'last.fm'], value: 'h32' },
+    { provider: 'LinkedIn client secret', keywords: ['linkedin'], value: 'a16' },
+    { provider: 'LinkPreview', keywords: ['linkpreview'], value: 'h32' },
+    { provider: 'LocationIQ', keywords: ['locationiq'], value: 'h32' },
+    { provider: 'Looker', keywords: ['looker'], value: 'a24' },
+    { provider: 'Loyverse', keywords: ['loyverse'], value: 'h32' },
+    { provider: 'MadKudu', keywords: ['madkudu'], value: 'h32' },
+    { provider: 'Mailboxlayer', keywords: ['mailboxlayer'], value: 'h32' },
+    { provider: 'MailerLite', keywords: ['mailerlite'], value: 'h32' },
+    { provider: 'MapQuest', keywords: ['mapquest'], value: 'a32' },
+    { provider: 'Marketstack', keywords: ['marketstack'], value: 'h32' },
+    { provider: 'Mattermost access token', keywords: ['mattermost'], value: 'l26' },
+    { provider: 'Mavenlink', keywords: ['mavenlink'], value: 'h64' },
+    { provider: 'MeaningCloud', keywords: ['meaningcloud'], value: 'h32' },
+    { provider: 'Mediastack', keywords: ['mediastack'], value: 'h32' },
+    { provider: 'Mesibo', keywords: ['mesibo'], value: 'a64' },
+    { provider: 'MessageBird access key', keywords: ['messagebird'], value: 'a25' },
+    { provider: 'Mixmax', keywords: ['mixmax'], value: 'uuid' },
+    { provider: 'MonkeyLearn', keywords: ['monkeylearn'], value: 'h40' },
+    { provider: 'MoonClerk', keywords: ['moonclerk'], value: 'a32' },
+    { provider: 'Moosend', keywords: ['moosend'], value: 'uuid' },
+    { provider: 'Moralis', keywords: ['moralis'], value: 'a64' },
+    { provider: 'Nasdaq Data Link', keywords: ['nasdaq', 'quandl'], value: 'w20' },
+    { provider: 'Neutrino API', keywords: ['neutrinoapi', 'neutrino'], value: 'a48' },
+    { provider: 'NewsAPI', keywords: ['newsapi'], value: 'h32' },
+    { provider: 'NewsCatcher', keywords: ['newscatcher'], value: 'w43' },
+    { provider: 'Nexmo', keywords: ['nexmo'], value: 'a16' },
+    { provider: 'Numverify', keywords: ['numverify'], value: 'h32' },
+    { provider: 'Nutritionix', keywords: ['nutritionix'], value: 'h32' },
+    { provider: 'Nylas', keywords: ['nylas'], value: 'a30' },
+    { provider: 'New York Times', keywords: ['nytimes'], value: 'w32' },
+    {
+        provider: 'OANDA',
+        keywords: ['oanda'],
+        value: { re: '[a-f0-9]{32}-[a-f0-9]{32}', example: (g) => `${g.hex(32)}-${g.hex(32)}` },
+    },
+    { provider: 'OneLogin', keywords: ['onelogin'], value: 'h64' },
+    { provider: 'OneSignal', keywords: ['onesignal'], value: 'l48' },
+    { provider: 'OOPSpam', keywords: ['oopspam'], value: 'a40' },
+    { provider: 'OpenCage', keywords: ['opencage'], value: 'h32' },
+    { provider: 'OpenUV', keywords: ['openuv'], value: 'h32' },
+    { provider: 'OpenWeather', keywords: ['openweather', 'owm_api'], value: 'h32' },
+    { provider: 'Optimizely', keywords: ['optimizely'], value: 'w54' },
+    { provider: 'Owlbot', keywords: ['owlbot'], value: 'h40' },
+    { provider: 'packagecloud', keywords: ['packagecloud'], value: 'h48' },
+    { provider: 'PandaDoc', keywords: ['pandadoc'], value: 'h40' },
+    { provider: 'PandaScore', keywords: ['pandascore'], value: 'w40' },
+    { provider: 'ParallelDots', keywords: ['paralleldots'], value: 'a43' },
+    { provider: 'Particle', keywords: ['particle.io', 'particle_token', 'particle_access'], value: 'h40' },
+    { provider: 'Pastebin', keywords: ['pastebin'], value: 'a32' },
+    { provider: 'PDFLayer', keywords: ['pdflayer'], value: 'h32' },
+    { provider: 'PDFShift', keywords: ['pdfshift'], value: 'a32' },
+    { provider: 'People Data Labs', keywords: ['peopledatalabs'], value: 'h64' },
+    { provider: 'Pepipost', keywords: ['pepipost'], value: 'a32' },
+    { provider: 'Percy', keywords: ['percy_token', 'percy'], value: 'h64' },
+    { provider: 'Pipedream', keywords: ['pipedream'], value: 'h32' },
+    { provider: 'Pipedrive', keywords: ['pipedrive'], value: 'h40' },
+    { provider: 'Pivotal Tracker', keywords: ['pivotaltracker', 'pivotal_tracker'], value: 'h32' },
+    { provider: 'Polygon.io', keywords: ['polygon.io', 'polygon_api', 'polygonio'], value: 'a32' },
+    { provider: 'Positionstack', keywords: ['positionstack'], value: 'h32' },
+    { provider: 'PostageApp', keywords: ['postageapp'], value: 'a32' },
+    { provider: 'ProdPad', keywords: ['prodpad'], value: 'h64' },
+    { provider: 'protocols.io', keywords: ['protocols.io', 'protocolsio'], value: 'h64' },
+    { provider: 'ProxyCrawl', keywords: ['proxycrawl', 'crawlbase'], value: 'a22' },
+    { provider: 'PureStake', keywords: ['purestake'], value: 'a40' },
+    { provider: 'Qase', keywords: ['qase'], value: 'a40' },
+    { provider: 'RapidAPI', keywords: ['rapidapi'], value: 'w50' },
+    { provider: 'RAWG', keywords: ['rawg'], value: 'h32' },
+    { provider: 'Rebrandly', keywords: ['rebrandly'], value: 'h32' },
+    { provider: 'Restpack', keywords: ['restpack'], value: 'a48' },
+    { provider: 'RiteKit', keywords: ['ritekit'], value: 'h44' },
+    { provider: 'RocketReach', keywords: ['rocketreach'], value: 'a39' },
+    { provider: 'Rockset', keywords: ['rockset'], value: 'a64' },
+    { provider: 'Sauce Labs', keywords: ['saucelabs', 'sauce_access'], value: 'uuid' },
+    { provider: 'ScrapeOwl', keywords: ['scrapeowl'], value: 'h40' },
+    { provider: 'ScraperAPI', keywords: ['scraperapi'], value: 'h32' },
+    { provider: 'ScraperBox', keywords: ['scraperbox'], value: 'u32' },
+    { provider: 'Scrapestack', keywords: ['scrapestack'], value: 'h32' },
+    { provider: 'ScrapingAnt', keywords: ['scrapingant'], value: 'h32' },
+    { provider: 'ScrapingBee', keywords: ['scrapingbee'], value: 'u80' },
+    { provider: 'Screenshotlayer', keywords: ['screenshotlayer'], value: 'h32' },
+    { provider: 'SecurityTrails', keywords: ['securitytrails'], value: 'a32' },
+    { provider: 'Sendbird', keywords: ['sendbird'], value: 'h40' },
+    { provider: 'SerpHouse', keywords: ['serphouse'], value: 'a64' },
+    { provider: 'Serpstack', keywords: ['serpstack'], value: 'h32' },
+    { provider: 'Shodan', keywords: ['shodan'], value: 'a32' },
+    { provider: 'Shotstack', keywords: ['shotstack'], value: 'a40' },
+    { provider: 'Shutterstock', keywords: ['shutterstock'], value: 'a32' },
+    { provider: 'SigOpt', keywords: ['sigopt'], value: 'a48' },
+    { provider: 'Sinch', keywords: ['sinch'], value: 'h32' },
+    { provider: 'Siteleaf', keywords: ['siteleaf'], value: 'h32' },
+    { provider: 'SkyBiometry', keywords: ['skybiometry'], value: 'a25' },
+    { provider: 'Smartsheet', keywords: ['smartsheet'], value: 'a37' },
+    {
+        provider: 'SonarQube legacy token',
+        keywords: ['sonar.login', 'sonar_token', 'sonarqube', 'sonarcloud'],
+        value: 'h40',
+    },
+    { provider: 'Spoonacular', keywords: ['spoonacular'], value: 'h32' },
+    { provider: 'Sportmonks', keywords: ['sportmonks'], value: 'a60' },
+    { provider: 'Squarespace', keywords: ['squarespace'], value: 'uuid' },
+    { provider: 'SSLMate', keywords: ['sslmate'], value: 'a36' },
+    { provider: 'StatusCake', keywords: ['statuscake'], value: 'a20' },
+    { provider: 'StockData', keywords: ['stockdata'], value: 'a40' },
+    { provider: 'Storyblok', keywords: ['storyblok'], value: 'a22' },
+    { provider: 'Strava', keywords: ['strava'], value: 'h40' },
+    { provider: 'Swiftype', keywords: ['swiftype'], value: 'w20' },
+    { provider: 'TaxJar', keywords: ['taxjar'], value: 'h32' },
+    { provider: 'TextMagic', keywords: ['textmagic'], value: 'a30' },
+    { provider: 'The Odds API', keywords: ['oddsapi', 'the-odds-api'], value: 'h32' },
+    { provider: 'Ticketmaster', keywords: ['ticketmaster'], value: 'a32' },
+    { provider: 'Tiingo', keywords: ['tiingo'], value: 'h40' },
+    { provider: 'Todoist', keywords: ['todoist'], value: 'h40' },
+    { provider: 'Toggl Track', keywords: ['toggl'], value: 'h32' },
+    { provider: 'Tomorrow.io', keywords: ['tomorrow.io', 'tomorrowio'], value: 'a32' },
+    { provider: 'TomTom', keywords: ['tomtom'], value: 'a32' },
+    { provider: 'Tradier', keywords: ['tradier'], value: 'a28' },
+    { provider: 'Travelpayouts', keywords: ['travelpayouts'], value: 'h32' },
+    { provider: 'Travis CI', keywords: ['travis'], value: 'w22' },
+    { provider: 'Twelve Data', keywords: ['twelvedata'], value: 'h32' },
+    { provider: 'Twitch client secret', keywords: ['twitch'], value: 'l30' },
+    { provider: 'Tyntec', keywords: ['tyntec'], value: 'a32' },
+    { provider: 'uClassify', keywords: ['uclassify'], value: 'a12' },
+    { provider: 'Unsplash', keywords: ['unsplash'], value: 'w43' },
+    { provider: 'UPC Database', keywords: ['upcdatabase'], value: 'H32' },
+    { provider: 'UpLead', keywords: ['uplead'], value: 'h32' },
+    { provider: 'Uploadcare', keywords: ['uploadcare'], value: 'h20' },
+    { provider: 'Upwave', keywords: ['upwave'], value: 'h32' },
+    { provider: 'urlscan.io', keywords: ['urlscan'], value: 'uuid' },
+    { provider: 'Userstack', keywords: ['userstack'], value: 'h32' },
+    { provider: 'Vatlayer', keywords: ['vatlayer'], value: 'h32' },
+    { provider: 'Verimail', keywords: ['verimail'], value: 'u32' },
+    { provider: 'Veriphone', keywords: ['veriphone'], value: 'H32' },
+    { provider: 'VersionEye', keywords: ['versioneye'], value: 'a40' },
+    { provider: 'VirusTotal', keywords: ['virustotal'], value: 'h64' },
+    { provider: 'Visual Crossing', keywords: ['visualcrossing'], value: 'u25' },
+    { provider: 'vpnapi.io', keywords: ['vpnapi'], value: 'h32' },
+    { provider: 'Walk Score', keywords: ['walkscore'], value: 'h32' },
+    { provider: 'Weatherbit', keywords: ['weatherbit'], value: 'h32' },
+    { provider: 'Weatherstack', keywords: ['weatherstack'], value: 'h32' },
+    { provider: 'Webex', keywords: ['webex'], value: 'a64' },
+    { provider: 'Webflow', keywords: ['webflow'], value: 'h64' },
+    { provider: 'Web Scraper', keywords: ['webscraper'], value: 'a60' },
+    { provider: 'WebsitePulse', keywords: ['websitepulse'], value: 'h32' },
+    { provider: 'Whoxy', keywords: ['whoxy'], value: 'a33' },
+    { provider: 'Wistia', keywords: ['wistia'], value: 'h64' },
+    { provider: 'Worksnaps', keywords: ['worksnaps'], value: 'a40' },
+    { provider: 'Workstack', keywords: ['workstack'], value: 'a60' },
+    { provider: 'WorldCoinIndex', keywords: ['worldcoinindex'], value: 'a35' },
+    { provider: 'World Weather Online', keywords: ['worldweatheronline'], value: 'h31' },
+    { provider: 'Yelp', keywords: ['yelp'], value: 'w128' },
+    { provider: 'YNAB', keywords: ['ynab', 'youneedabudget'], value: 'h64' },
+    { provider: 'Yousign', keywords: ['yousign'], value: 'h32' },
+    { provider: 'ZenRows', keywords: ['zenrows'], value: 'h40' },
+    { provider: 'ZeroBounce', keywords: ['zerobounce'], value: 'h32' },
+    { provider: 'ZipAPI', keywords: ['zipapi'], value: 'h32' },
+    { provider: 'ZipCodeAPI', keywords: ['zipcodeapi'], value: 'a64' },
+    { provider: 'Zulip', keywords: ['zulip'], value: 'a32' },
+    { provider: 'Etsy', keywords: ['etsy'], value: 'l24' },
+    { provider: 'Adobe client id', keywords: ['adobe'], value: 'h32' },
+    { provider: 'Algolia API key', keywords: ['algolia'], value: 'l32' },
+    { provider: 'Alibaba secret', keywords: ['alibaba'], value: 'a30' },
+    { provider: 'Zendesk API token', keywords: ['zendesk'], value: 'a40' },
+    { provider: 'Sentry auth token', keywords: ['sentry'], value: 'h64' },
+    { provider: 'Okta API token', keywords: ['okta'], value: 'w42' },
+    { provider: 'Cloudflare global API key', keywords: ['cloudflare'], value: 'h37' },
+    { provider: 'Heroku API key', keywords: ['heroku'], value: 'uuid', id: 'heroku-api-key-keyed' },
+    { provider: 'Mailchimp', keywords: ['mailchimp'], value: 'h32', id: 'mailchimp-keyed' },
+    { provider: 'LaunchDarkly', keywords: ['launchdarkly'], value: 'uuid', id: 'launchdarkly-keyed' },
+    { provider: 'Datadog app key', keywords: ['datadog'], value: 'h40' },
+    { provider: 'PagerDuty', keywords: ['pagerduty'], value: 'w20', id: 'pagerduty-keyed' },
+    { provider: 'Contentful', keywords: ['contentful'], value: 'w43', id: 'contentful-keyed' },
+    { provider: 'Asana', keywords: ['asana'], value: 'a32', id: 'asana-keyed' },
+    { provider: 'Bitbucket', keywords: ['bitbucket'], value: 'w32', id: 'bitbucket-keyed' },
+    { provider: 'Confluent', keywords: ['confluent'], value: 'a16', id: 'confluent-keyed' },
+    { provider: 'Dynatrace', keywords: ['dynatrace'], value: 'a32', id: 'dynatrace-keyed' },
+    { provider: 'Freshdesk', keywords: ['freshdesk'], value: 'a20', id: 'freshdesk-keyed' },
+    { provider: 'Intercom', keywords: ['intercom'], value: 'w60', id: 'intercom-keyed' },
+    { provider: 'Mapbox', keywords: ['mapbox'], value: 'a32', id: 'mapbox-keyed' },
+    { provider: 'Pusher', keywords: ['pusher'], value: 'h20', id: 'pusher-keyed' },
+    { provider: 'Plivo', keywords: ['plivo'], value: 'a40', id: 'plivo-keyed' },
+    { provider: 'Twilio', keywords: ['twilio'], value: 'h32', id: 'twilio-keyed' },
+    { provider: 'Segment', keywords: ['segment_write', 'segment_key'], value: 'a32', id: 'segment-keyed' },
+    { provider: 'Netlify', keywords: ['netlify'], value: 'w43', id: 'netlify-keyed' },
+    { provider: 'Typeform', keywords: ['typeform'], value: 'a44', id: 'typeform-keyed' },
+    { provider: 'Rollbar', keywords: ['rollbar'], value: 'h32', id: 'rollbar-keyed' },
+    { provider: 'Honeycomb', keywords: ['honeycomb'], value: 'a22', id: 'honeycomb-keyed' },
+    { provider: 'Bugsnag', keywords: ['bugsnag'], value: 'h32', id: 'bugsnag-keyed' },
+    { provider: 'Lokalise', keywords: ['lokalise'], value: 'h40', id: 'lokalise-keyed' },
+    { provider: 'Crowdin', keywords: ['crowdin'], value: 'h80', id: 'crowdin-keyed' },
+    { provider: 'Fastly', keywords: ['fastly'], value: 'w32', id: 'fastly-keyed' },
+    { provider: 'Mailjet', keywords: ['mailjet'], value: 'h32', id: 'mailjet-keyed' },
+    { provider: 'Zoom', keywords: ['zoom_'], value: 'a32', id: 'zoom-keyed' },
+    { provider: 'Spotify', keywords: ['spotify'], value: 'h32', id: 'spotify-keyed' },
+    { provider: 'Mixpanel', keywords: ['mixpanel'], value: 'h32', id: 'mixpanel-keyed' },
+    { provider: 'Amplitude', keywords: ['amplitude'], value: 'h32', id: 'amplitude-keyed' },
+    { provider: 'Cloudinary', keywords: ['cloudinary'], value: 'w27', id: 'cloudinary-keyed' },
+    { provider: 'Imgur', keywords: ['imgur'], value: 'h40', id: 'imgur-keyed' },
+    { provider: 'Box', keywords: ['box_client', 'box_developer', 'box_token'], value: 'a32', id: 'box-keyed' },
+    { provider: 'Dropbox', keywords: ['dropbox'], value: 'a15', id: 'dropbox-keyed' },
+    { provider: 'Kraken', keywords: ['kraken'], value: 'b86-88', id: 'kraken-keyed' },
+    { provider: 'Coinbase', keywords: ['coinbase'], value: 'a32', id: 'coinbase-keyed' },
+    { provider: 'Binance', keywords: ['binance'], value: 'a64', id: 'binance-keyed' },
+    { provider: 'Etherscan', keywords: ['etherscan'], value: 'u34', id: 'etherscan-keyed' },
+    { provider: 'Alchemy', keywords: ['alchemy'], value: 'w32', id: 'alchemy-keyed' },
+    { provider: 'Infura', keywords: ['infura'], value: 'h32', id: 'infura-keyed' },
+    { provider: 'Pinecone', keywords: ['pinecone'], value: 'uuid', id: 'pinecone-keyed' },
+    { provider: 'Elastic', keywords: ['elastic_api', 'elasticsearch_api'], value: 'b40-80', id: 'elastic-keyed' },
+    { provider: 'Postmark', keywords: ['postmark'], value: 'uuid', id: 'postmark-keyed' },
+    { provider: 'Square', keywords: ['square_access', 'square_token'], value: 'w64', id: 'square-keyed' },
+    { provider: 'Shippo', keywords: ['shippo'], value: 'h40', id: 'shippo-keyed' },
+    { provider: 'Lob', keywords: ['lob_api', 'lob_key', 'lob_secret'], value: 'h34', id: 'lob-keyed' },
+    { provider: 'EasyPost', keywords: ['easypost'], value: 'a22', id: 'easypost-keyed' },
+    { provider: 'Razorpay', keywords: ['razorpay'], value: 'a24', id: 'razorpay-keyed' },
+    { provider: 'Paystack', keywords: ['paystack'], value: 'h40', id: 'paystack-keyed' },
+    { provider: 'Mollie', keywords: ['mollie'], value: 'a30', id: 'mollie-keyed' },
+    { provider: 'Duffel', keywords: ['duffel'], value: 'w43', id: 'duffel-keyed' },
+    { provider: 'Zapier', keywords: ['zapier'], value: 'h32', id: 'zapier-keyed' },
+    { provider: 'Salesforce', keywords: ['salesforce'], value: 'a24', id: 'salesforce-keyed' },
+    { provider: 'Snowflake', keywords: ['snowflake_pass'], value: 'a16', id: 'snowflake-keyed' },
+    { provider: 'Firebase database secret', keywords: ['firebase'], value: 'a40' },
+    { provider: 'Gemini exchange', keywords: ['gemini_api', 'gemini_secret'], value: 'a28' },
+    { provider: 'Wit.ai', keywords: ['wit.ai', 'wit_token'], value: 'u32' },
+    { provider: 'ClickSend', keywords: ['clicksend'], value: 'H36' },
+    {
+        provider: 'Deepl',
+        keywords: ['deepl'],
+        value: { re: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:fx', example: (g) => `${g.uuid()}:fx` },
+    },
+    { provider: 'Browserless', keywords: ['browserless'], value: 'uuid' },
+    {
+        provider: 'Airtable legacy API key',
+        keywords: ['airtable'],
+        value: { re: 'key[A-Za-z0-9]{14}', example: (g) => `key${g.alnum(14)}` },
+    },
+    { provider: 'Klaviyo', keywords: ['klaviyo'], value: { re: 'pk_[a-z0-9]{34}', example: (g) => `pk_${g.lower(34)}` } },
+    { provider: 'Clearbit', keywords: ['clearbit'], value: { re: 'sk_[a-f0-9]{32}', example: (g) => `sk_${g.hex(32)}` } },
+    {
+        provider: 'Pushbullet',
+        keywords: ['pushbullet'],
+        value: { re: 'o\\.[A-Za-z0-9]{32}', example: (g) => `o.${g.alnum(32)}` },
+    },
+    {
+        provider: 'Pixabay',
+        keywords: ['pixabay'],
+        value: { re: '[0-9]{8}-[a-f0-9]{25}', example: (g) => `${g.digits(8)}-${g.hex(25)}` },
+    },
+    {
+        provider: 'Scrapfly',
+        keywords: ['scrapfly'],
+        value: { re: 'scp-live-[a-f0-9]{32}', example: (g) => `scp-live-${g.hex(32)}` },
+    },
+    {
+        provider: 'Imagekit',
+        keywords: ['imagekit'],
+        value: { re: 'private_[A-Za-z0-9+/]{27}=', example: (g) => `private_${g.alnum(27)}=` },
+    },
+    { provider: 'ipify', keywords: ['ipify'], value: { re: 'at_[A-Za-z0-9]{29}', example: (g) => `at_${g.alnum(29)}` } },
+];
+const LONG_TAIL_RULES = ROWS.map(keyed);
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/messaging.ts
 
@@ -54708,6 +55676,25 @@ const MESSAGING_RULES = [
         entropy: 4.5,
         example: (g) => g.b64(172),
         window: { before: 20, after: 260 },
+    }),
+    prefixed({
+        id: 'power-automate-webhook',
+        provider: 'Microsoft Power Automate',
+        description: 'Power Automate / Logic Apps HTTP trigger URL with its signature',
+        prefixes: ['.logic.azure.com', '.powerplatform.com'],
+        token: 'https://[A-Za-z0-9.-]{1,80}\\.(?:logic\\.azure|powerplatform)\\.com(?::443)?/[A-Za-z0-9/._-]{0,120}?workflows/[A-Za-z0-9]{32}/triggers/[A-Za-z0-9_-]{1,40}/paths/invoke[^\\s"\'<>]{0,200}?[?&]sig=[A-Za-z0-9_-]{43}',
+        example: (g) => 'https://prod-27.westeurope.logic.azure.com:443/workflows/' +
+            g.hex(32) +
+            '/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=' +
+            g.b64url(43),
+    }),
+    prefixed({
+        id: 'twitch-stream-key',
+        provider: 'Twitch',
+        description: 'Twitch stream key (live_)',
+        prefixes: ['live_'],
+        token: 'live_[0-9]{6,12}_[A-Za-z0-9]{30}',
+        example: (g) => 'live_' + g.digits(9) + '_' + g.alnum(30),
     }),
 ];
 
@@ -54954,6 +55941,15 @@ const PAYMENT_RULES = [
         value: 'sk_(?:sbox_)?[a-z0-9]{26}',
         example: (g) => 'sk_sbox_' + g.lower(26),
     }),
+    prefixed({
+        id: 'stripe-payment-intent-secret',
+        provider: 'Stripe',
+        description: 'Stripe PaymentIntent / SetupIntent client secret',
+        severity: 'warning',
+        prefixes: ['_secret_'],
+        token: '(?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}',
+        example: (g) => 'pi_' + g.alnum(24) + '_secret_' + g.alnum(25),
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/registries.ts
@@ -55104,6 +56100,8 @@ const REGISTRY_RULES = [
 
 
 
+
+
 /** The built-in rules, provider-specific first; generic rules last (they lose ties). */
 const BUILTIN_RULES = [
     ...CLOUD_RULES,
@@ -55113,6 +56111,8 @@ const BUILTIN_RULES = [
     ...AI_RULES,
     ...REGISTRY_RULES,
     ...INFRA_RULES,
+    ...LONG_TAIL_RULES,
+    ...CONFIG_CREDENTIAL_RULES,
     ...GENERIC_RULES,
 ];
 

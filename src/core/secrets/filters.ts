@@ -3,7 +3,7 @@
  * or a run of repeated or sequential characters is documentation, not a credential.
  */
 const PLACEHOLDER_WORDS =
-  /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\./i;
+  /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
 
 /** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
 const TEMPLATE_REFERENCE =
@@ -13,20 +13,32 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
 }
 
-/** Six or more equal characters in a row, or six ascending/descending neighbours (`abcdef`, `654321`). */
+/**
+ * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
+ * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
+ * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
+ */
 export function hasLowVariety(value: string): boolean {
-  let same = 1;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    same = d === 0 ? same + 1 : 1;
-    up = d === 1 ? up + 1 : 1;
-    down = d === -1 ? down + 1 : 1;
-    if (same >= 6 || up >= 6 || down >= 6) return true;
-  }
   if (value.length >= 8 && new Set(value).size <= 3) return true;
-  return false;
+  const v = value;
+  let inRuns = 0;
+  let runStart = 0;
+  let step = 0;
+  const close = (end: number) => {
+    if (end - runStart >= 4) inRuns += end - runStart;
+  };
+  for (let i = 1; i <= v.length; i++) {
+    const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
+    const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
+    if (continues) {
+      step = d;
+      continue;
+    }
+    close(i);
+    runStart = i;
+    step = 0;
+  }
+  return inRuns * 2 >= value.length;
 }
 
 /** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */

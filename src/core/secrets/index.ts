@@ -5,5 +5,5 @@ export { shannonEntropy } from './entropy.js';
 export { redactFindings, redactSecrets, redactText, secretHint } from './redact.js';
 export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.js';
 export { compileCustomRules } from './custom.js';
-export { isPlaceholder, isDigestLike } from './filters.js';
+export { hasLowVariety, isPlaceholder, isDigestLike } from './filters.js';
 export { hasValidBase62Checksum } from './checksum.js';

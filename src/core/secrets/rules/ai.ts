@@ -161,4 +161,12 @@ export const AI_RULES: readonly SecretRule[] = [
     value: '[a-f0-9]{40}',
     example: (g) => g.hex(40),
   }),
+  prefixed({
+    id: 'tavily-api-key',
+    provider: 'Tavily',
+    description: 'Tavily API key',
+    prefixes: ['tvly-'],
+    token: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
+    example: (g) => 'tvly-dev-' + g.alnum(32),
+  }),
 ];

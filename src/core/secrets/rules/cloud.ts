@@ -1,5 +1,5 @@
 import type { SecretRule } from '../types.js';
-import { anyCase, named, prefixed, Synth } from './define.js';
+import { anyCase, keyed, named, prefixed, Synth } from './define.js';
 
 /** Cloud platforms: AWS, Google Cloud, Azure, Alibaba, IBM, Tencent and hosting clouds. */
 export const CLOUD_RULES: readonly SecretRule[] = [
@@ -321,5 +321,112 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     value: '[A-Za-z0-9_=-]{60,100}',
     entropy: 4,
     example: (g) => 'AX' + g.b64url(70),
+  }),
+  keyed({
+    id: 'azure-storage-key-named',
+    provider: 'Microsoft Azure',
+    description: 'Azure storage account or Cosmos DB key named by its service, outside a connection string',
+    keywords: [
+      'azure_storage',
+      'azurestorage',
+      'storage_account',
+      'storageaccount',
+      'storage-account',
+      'cosmos',
+      'blob_key',
+      'primarykey',
+      'primary_key',
+    ],
+    value: { re: '[A-Za-z0-9+/]{86}==', example: (g) => g.b64(86) + '==' },
+  }),
+  {
+    id: 'azure-sas-token',
+    provider: 'Microsoft Azure',
+    description: 'Azure shared access signature (sig=) with its service version and expiry',
+    keywords: ['sig='],
+    // A SAS is a query string: `sig=` after a service version, expiry or permission field of the same query.
+    pattern:
+      /[?&;=](?:sv|se|sp|sr|st|spr|srt|ss)=[^\s"'<>?]{1,300}?&sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/,
+    secretGroup: 1,
+    entropy: 4,
+    specificity: 3,
+    window: { before: 420, after: 540 },
+    examples: {
+      positive: [
+        `https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&spr=https&sig=${new Synth('azure-sas').b64(43)}%3D`,
+        `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-08-06&se=2026-01-01&sig=${new Synth('azure-sas2').b64(43)}%3D`,
+      ],
+      negative: [
+        'https://acme.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>',
+        'const q = "?sig=" + signature + "&sv=2022-11-02";',
+      ],
+    },
+  },
+  {
+    id: 'azure-entra-refresh-token',
+    provider: 'Microsoft Entra ID',
+    description: 'Microsoft Entra ID (Azure AD) refresh token',
+    keywords: ['refresh_token', 'refreshtoken', 'refresh-token'],
+    pattern: /refresh[_-]?token["']?\s{0,3}[:=]\s{0,3}["']?(0\.A[A-Za-z0-9_.*-]{100,6000})/i,
+    secretGroup: 1,
+    entropy: 4,
+    specificity: 3,
+    window: { before: 10, after: 6200 },
+    examples: {
+      positive: [`"refresh_token": "0.AXoA${new Synth('entra-rt').b64url(300)}.${new Synth('entra-rt2').b64url(80)}"`],
+      negative: ['"refresh_token": "0.AXoA..."'],
+    },
+  },
+  keyed({
+    id: 'azure-openai-key',
+    provider: 'Microsoft Azure',
+    description: 'Azure OpenAI / AI services (Cognitive Services) / AI Search key',
+    keywords: [
+      'azure_openai',
+      'azureopenai',
+      'azure-openai',
+      'openai.azure.com',
+      'cognitive',
+      'ocp-apim-subscription-key',
+      'azure_ai',
+      'azure_search',
+      'search.windows.net',
+      'api-key',
+    ],
+    value: { re: '(?:[a-f0-9]{32}|[A-Za-z0-9]{52}|[A-Za-z0-9]{84})', example: (g) => g.hex(32) },
+  }),
+  prefixed({
+    id: 'azure-container-registry-password',
+    provider: 'Microsoft Azure',
+    description: 'Azure Container Registry password or token (+ACR marker)',
+    prefixes: ['+acr'],
+    token: '[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}',
+    example: (g) => g.b64(42) + '+ACR' + g.alnum(6),
+  }),
+  {
+    id: 'azure-redis-connection-string',
+    provider: 'Microsoft Azure',
+    description: 'Azure Cache for Redis connection string with its access key',
+    keywords: ['redis.cache.windows.net', 'redis.azure.net'],
+    pattern: /\.redis\.(?:cache\.windows|azure)\.net(?::\d{2,5})?,[^\n"']{0,80}?password=([A-Za-z0-9+/]{43}=)/i,
+    secretGroup: 1,
+    entropy: 4,
+    specificity: 3,
+    window: { before: 80, after: 200 },
+    examples: {
+      positive: [
+        `REDIS=acme.redis.cache.windows.net:6380,password=${new Synth('azure-redis').b64(43)}=,ssl=True,abortConnect=False`,
+      ],
+      negative: ['acme.redis.cache.windows.net:6380,password=<access-key>,ssl=True'],
+    },
+  },
+  prefixed({
+    id: 'cloudflare-prefixed-token',
+    provider: 'Cloudflare',
+    description: 'Cloudflare user/account API token or API key with the cfut_/cfat_/cfk_ prefix',
+    prefixes: ['cfut_', 'cfat_', 'cfk_'],
+    token: 'cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}',
+    entropy: 3.8,
+    example: (g) => 'cfut_' + g.alnum(40) + g.hex(8),
   }),
 ];

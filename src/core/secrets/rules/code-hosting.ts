@@ -1,7 +1,7 @@
 import { hasValidBase62Checksum, hasValidHexCrc32Suffix, withBase62Checksum, withHexCrc32Suffix } from '../checksum.js';
 import { isWellFormedAccessToken, withAccessTokenChecksum } from '../../access-token.js';
 import type { SecretRule } from '../types.js';
-import { named, prefixed, Synth } from './define.js';
+import { keyed, named, prefixed, Synth } from './define.js';
 
 /** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
 export const CODE_HOSTING_RULES: readonly SecretRule[] = [
@@ -369,5 +369,19 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
     value: '[A-Za-z0-9]{20}',
     entropy: 3.8,
     example: (g) => g.alnum(20),
+  }),
+  keyed({
+    id: 'github-oauth-client-secret',
+    provider: 'GitHub',
+    description: 'GitHub OAuth App client secret',
+    keywords: [
+      'github_client_secret',
+      'github-client-secret',
+      'githubclientsecret',
+      'github_secret',
+      'github_oauth_secret',
+      'gh_client_secret',
+    ],
+    value: 'h40',
   }),
 ];

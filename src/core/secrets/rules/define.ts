@@ -105,7 +105,8 @@ export interface PrefixedSpec extends Common {
   readonly example: (g: Synth) => string | readonly string[];
 }
 
-const BEFORE = '(?<![A-Za-z0-9_])';
+// A prefix inside a base64 blob (`…a/cio…`, `…//cio…`, `…+ghp_…`) is not the start of a token; after `://` it is.
+const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 
 /** A token that carries its own, provider-specific prefix. */
@@ -189,3 +190,109 @@ function optional(spec: Common): Partial<SecretRule> {
 }
 
 export { escapeLiteral };
+
+/** Value charsets of the keyed rules, by a one-letter code (`h32` = 32 lower-case hex). */
+const CHARSETS: Record<string, { readonly re: string; readonly gen: (g: Synth, n: number) => string }> = {
+  h: { re: '[a-f0-9]', gen: (g, n) => g.hex(n) },
+  H: { re: '[A-F0-9]', gen: (g, n) => g.HEX(n) },
+  l: { re: '[a-z0-9]', gen: (g, n) => g.lower(n) },
+  u: { re: '[A-Z0-9]', gen: (g, n) => g.upper(n) },
+  a: { re: '[A-Za-z0-9]', gen: (g, n) => g.alnum(n) },
+  w: { re: '[A-Za-z0-9_-]', gen: (g, n) => g.b64url(n) },
+  b: { re: '[A-Za-z0-9+/]', gen: (g, n) => g.b64(n) },
+};
+
+/** `h32`, `a20-40`, `uuid`, or a regex with its own generator. */
+export type KeyedValue = string | { readonly re: string; readonly example: (g: Synth) => string };
+
+export interface KeyedRow {
+  readonly provider: string;
+  /** Lower-case keywords; the value must follow one of them within 40 characters. */
+  readonly keywords: readonly string[];
+  readonly value: KeyedValue;
+  /** Defaults to `<provider>-key`. */
+  readonly id?: string;
+  readonly description?: string;
+}
+
+const UUID_RE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** A value that follows a key naming an identifier, a name or a place is not the secret. */
+const ID_KEY =
+  /(?:_id|Id|ID|-id|name|url|uri|host|user(?:name)?|email|region|endpoint|account)["'`]?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?$/;
+/** Words before a hex value that make it a digest or a version, not a credential. */
+const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|version|revision|[#@/]$/i;
+/** UUID-shaped values are ids unless a secret word sits between the keyword and the value. */
+const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
+
+function parseKeyedValue(v: KeyedValue): { re: string; example: (g: Synth) => string; hexLike: boolean; min: number } {
+  if (typeof v !== 'string') return { ...v, hexLike: false, min: 0 };
+  if (v === 'uuid') return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36 };
+  const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
+  if (!m) throw new Error(`bad keyed value ${v}`);
+  const cs = CHARSETS[m[1]!]!;
+  const min = Number(m[2]);
+  const max = m[3] ? Number(m[3]) : min;
+  const pad = m[1] === 'b' ? '={0,2}' : '';
+  return {
+    re: `${cs.re}{${min},${max}}${pad}`,
+    example: (g) => cs.gen(g, Math.round((min + max) / 2)),
+    hexLike: m[1] === 'h' || m[1] === 'H',
+    min,
+  };
+}
+
+function slug(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * The long tail: a provider whose token is a plain character class, recognised only because the provider
+ * is named close before it (on its line, or the line above as a parent YAML key) (`ABSTRACT_API_KEY=…`, `"abstract": {"key": "…"}`, `abstract key: …`). The
+ * keyword must come at most 40 characters before the value; the value needs letters and digits, an
+ * entropy floor, and must not read as a digest, an id or a version.
+ */
+export function keyed(row: KeyedRow): SecretRule {
+  const id = row.id ?? `${slug(row.provider)}-key`;
+  const g = new Synth(id);
+  const v = parseKeyedValue(row.value);
+  let value = v.example(g);
+  // A real key of these charsets has letters and digits; draw again until the example has both.
+  while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) value = v.example(g);
+  const kw = row.keywords[0]!;
+  const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const keywords = row.keywords.map(anyCase).join('|');
+  const isUuid = row.value === 'uuid';
+  return {
+    id,
+    provider: row.provider,
+    description: row.description ?? `${row.provider} credential named next to its value`,
+    keywords: row.keywords.map((k) => k.toLowerCase()),
+    pattern: new RegExp(
+      `(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`,
+    ),
+    secretGroup: 2,
+    specificity: 2,
+    entropy: v.min >= 24 ? 3 : 2.6,
+    validate: (secret, match) => {
+      const between = match.slice(0, match.length - secret.length);
+      if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return false;
+      if (ID_KEY.test(between)) return false;
+      if (v.hexLike && DIGEST_CONTEXT.test(between)) return false;
+      if (isUuid && !SECRET_WORD.test(between.slice(kw.length))) return false;
+      return true;
+    },
+    window: { before: 0, after: 140 },
+    examples: {
+      positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
+      negative: [
+        `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
+        `${env}_API_KEY=${'x'.repeat(value.length)}`,
+        `${kw}\n${'#'.repeat(50)}\n${value}`,
+        ...(v.hexLike ? [`${kw} commit ${value}`] : []),
+      ],
+    },
+  };
+}

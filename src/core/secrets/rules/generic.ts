@@ -102,6 +102,29 @@ function isPlausiblePassword(value: string): boolean {
 const NOT_A_SECRET_NAME =
   /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
 
+/** A piece of an identifier: a word (with a vowel when longer than 4), a short number, or a version. */
+function isWordPiece(piece: string): boolean {
+  if (/^\d{1,4}$/.test(piece) || /^v\d{1,3}$/i.test(piece)) return true;
+  if (!/^[A-Za-z]{2,}$/.test(piece)) return false;
+  return piece.length <= 4 || /[aeiouy]/i.test(piece);
+}
+
+/**
+ * The value reads as a path, a URL path, a CSS selector, an ARN, a hostname, a Maven coordinate, an
+ * enum or config identifier (`application_password_admin`, `PasswordField_v2`), or a malformed UUID:
+ * words and short numbers joined by `/ . _ - :` or camelCase. Such a value is not a credential.
+ */
+export function readsAsIdentifier(value: string): boolean {
+  if (/^(?:[/#.~]|arn:|https?:)/i.test(value)) return true;
+  if (/^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}$/i.test(value)) return true;
+  if (/^[0-9a-f]{4,12}(?:-[0-9a-f]{2,12}){3,5}$/i.test(value)) return true;
+  const pieces = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[\s/._:@-]+/)
+    .filter((p) => p.length > 0);
+  return pieces.length >= 2 && pieces.every(isWordPiece);
+}
+
 export const GENERIC_RULES: readonly SecretRule[] = [
   {
     id: 'private-key',
@@ -236,6 +259,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
       isPlausiblePassword(s) &&
       !NOT_A_SECRET_NAME.test(m) &&
       !/^[A-Z_]+$/.test(s) &&
+      !readsAsIdentifier(s) &&
       (/["'`]/.test(m.charAt(m.length - s.length - 1)) || isUnquotedPassword(s)),
     window: { before: 10, after: 200 },
     specificity: 1,
@@ -287,6 +311,9 @@ export const GENERIC_RULES: readonly SecretRule[] = [
       /[0-9]/.test(s) &&
       /[A-Za-z]/.test(s) &&
       !isDigestLike(s) &&
+      !readsAsIdentifier(s) &&
+      // A checksummed format whose checksum failed (its own rule dropped it) is not a token.
+      !/^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/.test(s) &&
       !NOT_A_SECRET_NAME.test(m) &&
       !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(s) &&
       !/^[\w-]+\.(?:js|ts|json|ya?ml|txt|md)$/.test(s),

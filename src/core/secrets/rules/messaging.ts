@@ -249,4 +249,25 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     example: (g) => g.b64(172),
     window: { before: 20, after: 260 },
   }),
+  prefixed({
+    id: 'power-automate-webhook',
+    provider: 'Microsoft Power Automate',
+    description: 'Power Automate / Logic Apps HTTP trigger URL with its signature',
+    prefixes: ['.logic.azure.com', '.powerplatform.com'],
+    token:
+      'https://[A-Za-z0-9.-]{1,80}\\.(?:logic\\.azure|powerplatform)\\.com(?::443)?/[A-Za-z0-9/._-]{0,120}?workflows/[A-Za-z0-9]{32}/triggers/[A-Za-z0-9_-]{1,40}/paths/invoke[^\\s"\'<>]{0,200}?[?&]sig=[A-Za-z0-9_-]{43}',
+    example: (g) =>
+      'https://prod-27.westeurope.logic.azure.com:443/workflows/' +
+      g.hex(32) +
+      '/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=' +
+      g.b64url(43),
+  }),
+  prefixed({
+    id: 'twitch-stream-key',
+    provider: 'Twitch',
+    description: 'Twitch stream key (live_)',
+    prefixes: ['live_'],
+    token: 'live_[0-9]{6,12}_[A-Za-z0-9]{30}',
+    example: (g) => 'live_' + g.digits(9) + '_' + g.alnum(30),
+  }),
 ];

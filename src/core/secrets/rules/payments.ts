@@ -242,4 +242,13 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     value: 'sk_(?:sbox_)?[a-z0-9]{26}',
     example: (g) => 'sk_sbox_' + g.lower(26),
   }),
+  prefixed({
+    id: 'stripe-payment-intent-secret',
+    provider: 'Stripe',
+    description: 'Stripe PaymentIntent / SetupIntent client secret',
+    severity: 'warning',
+    prefixes: ['_secret_'],
+    token: '(?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}',
+    example: (g) => 'pi_' + g.alnum(24) + '_secret_' + g.alnum(25),
+  }),
 ];
