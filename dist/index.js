@@ -38757,8 +38757,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createDefaultDeps, main, maskSecret
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -49131,6 +49129,8 @@ function createGitHubClient(options) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -52241,6 +52241,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 ;// CONCATENATED MODULE: ./src/adapters/runner.ts
 
 
+
+
+
 function createActionsRunner(env = process.env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     return {
@@ -52269,9 +52272,12 @@ function createActionsRunner(env = process.env) {
                 notice(message, props);
         },
         appendSummary: async (markdown) => {
-            // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to the log.
+            // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to a file, never
+            // to the log: endpoint text there could hold a line the runner would obey (`::stop-commands::`, `::error`).
             if (!env.GITHUB_STEP_SUMMARY) {
-                info(markdown);
+                const file = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'codex-hooks-summary.md');
+                await (0,promises_namespaceObject.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, { flag: 'a' });
+                info(`GITHUB_STEP_SUMMARY is not set: the summary was written to ${file}`);
                 return;
             }
             await summary.addRaw(markdown, true).write();
@@ -52292,16 +52298,136 @@ function createActionsRunner(env = process.env) {
     };
 }
 
+<<<<<<< HEAD
 ;// CONCATENATED MODULE: ./src/core/workspace-path.ts
+=======
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+>>>>>>> issue-17
+
+
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
  * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ * Lexical only: `writeInWorkspace` and `readInWorkspace` also refuse symlinks on the way.
  */
 function resolveInWorkspace(workspace, file) {
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, file);
     return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
+}
+/** Why a workspace path was refused; `path` is the part that was refused. */
+class WorkspacePathError extends Error {
+    kind;
+    path;
+    name = 'WorkspacePathError';
+    constructor(kind, path) {
+        super(kind === 'outside'
+            ? `${path} is outside the workspace`
+            : kind === 'symlink'
+                ? `${path} is a symbolic link; the pull request controls the workspace, so the action does not follow links there`
+                : `${path} is not a directory`);
+        this.kind = kind;
+        this.path = path;
+    }
+}
+// O_NOFOLLOW is not on every platform Node runs on (Windows): there, the lstat walk alone guards.
+const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/**
+ * Writes (or appends) a file under the workspace without following any symbolic link the pull request may
+ * have committed: every existing folder on the way and the file itself are checked with lstat, missing folders
+ * are created one at a time, and the file is opened with O_NOFOLLOW. A path outside the workspace (an
+ * absolute input such as `${{ runner.temp }}`, the workflow author's choice) is written with O_NOFOLLOW only.
+ */
+async function writeInWorkspace(workspace, file, data, options = {}) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = external_node_path_default().resolve(root, file);
+    const inside = resolveInWorkspace(root, full) !== undefined;
+    if (inside)
+        await ensureFolders(root, external_node_path_default().dirname(full));
+    else
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | NOFOLLOW | (options.append ? external_node_fs_namespaceObject.constants.O_APPEND : external_node_fs_namespaceObject.constants.O_TRUNC);
+    const handle = await (0,promises_namespaceObject.open)(full, flags, 0o644).catch((error) => {
+        throw error.code === 'ELOOP' || error.code === 'EMLINK' ? new WorkspacePathError('symlink', full) : error;
+    });
+    try {
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+    return full;
+}
+/**
+ * Checks that `file` can be written under the workspace without following a link: every folder on the way is a
+ * real folder (missing ones are created, one at a time) and the file, if it exists, is not a link.
+ */
+async function checkWritableInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = resolveInWorkspace(root, file);
+    if (full === undefined)
+        throw new WorkspacePathError('outside', external_node_path_default().resolve(root, file));
+    await ensureFolders(root, external_node_path_default().dirname(full));
+    const stat = await (0,promises_namespaceObject.lstat)(full).catch(() => undefined);
+    if (stat?.isSymbolicLink())
+        throw new WorkspacePathError('symlink', full);
+}
+/** Reads a workspace file as UTF-8, or undefined when it is missing, outside, or reached through a link. */
+async function readInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = resolveInWorkspace(root, file);
+    if (full === undefined)
+        return undefined;
+    try {
+        await checkFolders(root, external_node_path_default().dirname(full));
+        const handle = await (0,promises_namespaceObject.open)(full, external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW);
+        try {
+            return await handle.readFile('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each folder from the root down to `dir` is a real folder (not a link); missing ones are created. */
+async function ensureFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at).catch(() => undefined);
+        if (stat === undefined) {
+            await (0,promises_namespaceObject.mkdir)(at).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
+            // Created just now, or by someone else in between: check again.
+            const again = await (0,promises_namespaceObject.lstat)(at);
+            if (!again.isDirectory())
+                throw new WorkspacePathError(again.isSymbolicLink() ? 'symlink' : 'not-a-directory', at);
+        }
+        else if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        else if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
+}
+/** Like `ensureFolders`, creating nothing: throws on a link or a missing folder. */
+async function checkFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at);
+        if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -56150,14 +56276,14 @@ function findSequenceRisk(source) {
         const frame = stack[stack.length - 1];
         if (group) {
             if (group.unbounded && q.repeats)
-                return 'a repeated group contains an unbounded quantifier';
+                return 'a repeated group contains an unbounded (or widely bounded) quantifier';
             if (group.unbounded)
                 frame.unbounded = true;
         }
         if (q.unbounded) {
             frame.unbounded = true;
             if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
-                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+                return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
             }
             previousUnbounded = atom;
         }
@@ -56187,7 +56313,8 @@ function readQuantifier(source, i) {
         if (m) {
             const min = Number(m[1]);
             const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-            unbounded = max === Infinity;
+            // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+            unbounded = max === Infinity || max - min > WIDE_RANGE;
             repeats = max > 1;
             optional = min === 0;
             next = i + m[0].length;
@@ -56197,6 +56324,8 @@ function readQuantifier(source, i) {
         next++;
     return { next, unbounded, repeats, optional };
 }
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
 const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
 function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
@@ -56566,6 +56695,11 @@ const secretScan = {
             description: 'Path of a baseline file of accepted secrets.',
             type: 'string',
             minLength: 1,
+        },
+        inline_allow: {
+            title: 'Inline allow markers',
+            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+            type: 'boolean',
         },
     },
 };
@@ -58677,7 +58811,9 @@ const GENERIC_RULES = [
         pattern: 
         // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
         // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
-        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
+        // The body never runs over another BEGIN line: each header is tried once up to the next, so a file of
+        // repeated headers costs one pass, not 16,000 characters per header.
+        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----(?:[^-]|-(?!----BEGIN )){64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
         placeholderFilter: false,
         validate: hasPemBody,
         window: { before: 40, after: 16100 },
@@ -60886,7 +61022,8 @@ function scanJoined(text, options, lineNumber) {
     for (const c of pickMostSpecific(candidates, compiled.rules)) {
         const rule = compiled.rules[c.rule];
         const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lineText(startIndex)))
+        const inlineAllowed = isSuppressedLine(lineText(startIndex));
+        if (inlineAllowed && options.keepInlineAllowed !== true)
             continue;
         if (allow.some((a) => a.test(c.secret)))
             continue;
@@ -60903,6 +61040,7 @@ function scanJoined(text, options, lineNumber) {
             column: c.start - lineStarts[startIndex] + 1,
             secret: c.secret,
             fingerprint,
+            ...(inlineAllowed ? { inlineAllowed: true } : {}),
         });
     }
     return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
@@ -60914,8 +61052,11 @@ function scanJoined(text, options, lineNumber) {
  */
 function findWindows(text, compiled) {
     const windows = new Map();
-    for (const r of compiled.everywhere)
-        windows.set(r, [0, text.length]);
+    if (compiled.everywhere.length > 0) {
+        const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+        for (const r of compiled.everywhere)
+            windows.set(r, spans);
+    }
     if (!compiled.matcher)
         return windows;
     const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
@@ -60978,6 +61119,25 @@ function findWindows(text, compiled) {
         }
     }
     return windows;
+}
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text, max) {
+    const spans = [];
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end > start)
+            spans.push(start, Math.min(end, start + max));
+        start = end + 1;
+    }
+    return spans;
 }
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
 function isKeyRun(text, from, to) {
@@ -61111,7 +61271,8 @@ function redactFindings(findings, known) {
 function redactText(text, known, view = text) {
     const once = redactSecrets(text, known);
     const seen = view === text ? once : redactSecrets(view, known);
-    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+    const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
     return more.length > 0 ? redactSecrets(once, more) : once;
 }
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
@@ -61535,6 +61696,24 @@ const ROTATION_NOTICE_DAYS = 7;
 /** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
 const NOT_BEFORE_LEEWAY_MS = 60_000;
 const DAY_MS = 86_400_000;
+/**
+ * A token goes into the Authorization header: only visible ASCII may be in it. Anything else (a newline from a
+ * pasted secret, a space, a non-ASCII letter) would make the HTTP client throw an error that quotes the header,
+ * token and all. The error says where the bad character is, never what the token is.
+ */
+function validateTokenCharacters(token, name = 'codex-token') {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if (c < 0x21 || c > 0x7e) {
+            const what = c === 10 || c === 13
+                ? 'a line break'
+                : c === 32 || c === 9
+                    ? 'a space or tab'
+                    : 'a character that is not visible ASCII';
+            throw new errors_ConfigurationError(`${name} holds ${what} at position ${i + 1} of ${token.length}; a token may hold only visible ASCII characters (check how the secret was pasted)`);
+        }
+    }
+}
 function fingerprintToken(token) {
     return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
@@ -61685,6 +61864,7 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
     }
     if (!url)
         throw new errors_ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+    validateTokenCharacters(token, names.token);
     const parsed = validateHookUrl(url);
     const inspection = inspectToken(token, now);
     for (const problem of inspection.problems) {
@@ -62608,19 +62788,24 @@ function runPathValidator(action, input, context) {
 }
 /**
  * `{name}` → the base name without its last extension, `{dir}` → the directory ('' at the root). Both are
- * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class.
+ * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class, and braces in a path the pull
+ * request chose (`src/{a,b}/{a,b}…`) do not expand into thousands of patterns.
  */
 function expandCompanion(template, path) {
     const dir = external_node_path_namespaceObject.posix.dirname(path);
     const base = external_node_path_namespaceObject.posix.basename(path);
     const dot = base.lastIndexOf('.');
     const name = dot > 0 ? base.slice(0, dot) : base;
-    let out = template.replaceAll('{name}', escape_escape(name));
+    let out = template.replaceAll('{name}', escapeGlob(name));
     if (dir === '.')
         out = out.replaceAll('{dir}/', '').replaceAll('{dir}', '');
     else
-        out = out.replaceAll('{dir}', escape_escape(dir));
+        out = out.replaceAll('{dir}', escapeGlob(dir));
     return out;
+}
+/** minimatch's escape, plus braces: brace expansion runs before any other glob syntax. */
+function escapeGlob(text) {
+    return escape_escape(text).replace(/[{}]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
@@ -62767,6 +62952,7 @@ function secretSettings(config, event) {
         allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new Minimatch(g, { dot: true }))),
         rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
         baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+        inlineAllow: actions.some((a) => a.action.inline_allow === true),
     };
 }
 function secretDraft(path, line, match, source, where = '') {
@@ -62838,9 +63024,14 @@ async function runPromptSubmittedHooks(files, options) {
                 allow: scan.allow,
                 ...(scan.rules ? { rules: scan.rules } : {}),
                 ...(baseline ? { baseline } : {}),
+                keepInlineAllowed: true,
             })) {
+                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
                 secrets.push({ path: f.file.path, match });
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
+                if (match.inlineAllowed && scan.inlineAllow)
+                    continue;
+                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
             }
         }
         drafts.push(...scanDrafts);
@@ -63026,7 +63217,9 @@ async function runResponseGeneratedHooks(comments, options) {
         comments.forEach((c, index) => {
             if (scan.allowPaths.some((g) => g.match(c.path)))
                 return;
-            for (const match of scanSecrets(textOf(c), { allow: scan.allow, ...(scan.rules ? { rules: scan.rules } : {}) })) {
+            // The endpoint's own allow marker suppresses nothing.
+            const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+            for (const match of scanSecrets(textOf(c), options)) {
                 secrets.push({ index, match });
                 drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
                 count++;
@@ -63500,6 +63693,8 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
     const url = validateHookUrl(String(options.url));
+    if (options.token)
+        validateTokenCharacters(options.token);
     const ctx = {
         options,
         url,
@@ -63660,7 +63855,8 @@ async function sendWithRetries(request, retries, ctx) {
             continue;
         }
         if (result.kind === 'network') {
-            const reason = ctx.scrub(result.reason);
+            // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+            const reason = cut(ctx.scrub(result.reason), 120);
             const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`));
             if (done)
                 return done;
@@ -63770,8 +63966,11 @@ function describeNetworkError(error) {
     if (cause && typeof cause.code === 'string')
         return cause.code;
     if (cause && typeof cause.message === 'string')
-        return cause.message.slice(0, 120);
-    return error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120);
+        return cause.message;
+    return error instanceof Error ? error.message : String(error);
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 /** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
 function describeEndpointMessage(body, ctx) {
@@ -63991,8 +64190,6 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/audit/envelope.ts
@@ -64299,6 +64496,14 @@ async function writeAuditLogs(config, workspace, input) {
         if (file === undefined) {
             throw new errors_ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
+        // The workspace is the pull request's checkout: a link it committed (the log, or a folder on the way)
+        // must not redirect the append outside it.
+        await checkWritableInWorkspace(workspace, file).catch((error) => {
+            if (error instanceof WorkspacePathError) {
+                throw new errors_ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+            }
+            throw error;
+        });
         await appendAuditRecords(auditLogOptionsFor(logger, file, input.env ?? {}), records);
         written.push(file);
     }
@@ -64479,27 +64684,74 @@ function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSO
 
 /**
  * Markdown from outside (the endpoint's summary and comments, which a pull request can steer by prompt
- * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, and an open code fence
- * cannot swallow what follows it.
+ * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, no image is loaded, and an
+ * open code fence or `<details>` cannot swallow what follows it.
  */
-/** `@name` gets a zero-width joiner (no ping); `<!--` is escaped (no forged marker). */
+/**
+ * `@name` gets a zero-width joiner (no ping) wherever a mention could start: after anything but a letter or
+ * digit, so `_@user_` and `` `@user `` too (an e-mail address is left alone). `<!--` is escaped (no forged
+ * marker), images become their alt text (no request to a URL the endpoint chose).
+ */
 function neutralize(text) {
     return text
+        .replace(/\r\n?/g, '\n')
         .replace(/<!--/g, '&lt;!--')
-        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
-        .replace(/\r\n?/g, '\n');
+        .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+        .replace(/<(?=\s*(img|picture|source|video|audio)\b)/gi, '&lt;')
+        .replace(IMAGE, (_m, alt) => `(image: ${alt})`);
 }
-/** Closes a code fence left open, so it cannot swallow the rest of the comment or summary. */
+const IMAGE = /!\[([^\]\n]{0,200})\](\([^)\n]*\)|\[[^\]\n]*\])?/g;
+/** A markdown image becomes its alt text: the reader's browser never requests a URL the endpoint chose. */
+function dropImages(text) {
+    return text.replace(IMAGE, (_m, alt) => `(image: ${alt})`);
+}
+/** A fence opening or closing line (CommonMark): up to 3 spaces, then 3+ backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/**
+ * Closes a code fence left open, so it cannot swallow the rest of the comment or summary. A fence closes only
+ * on a line of the same character, at least as long, with nothing after it (CommonMark); a backtick fence's
+ * info string holds no backtick, so ```` ```x` ```` is inline code, not a fence.
+ */
 function closeFences(text) {
-    const fences = text.split('\n').filter((l) => /^ {0,3}(```|~~~)/.test(l));
-    if (fences.length % 2 === 0)
-        return text;
-    const last = fences[fences.length - 1].trim();
-    return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
+    let open;
+    for (const line of text.split('\n')) {
+        const m = FENCE.exec(line);
+        if (!m)
+            continue;
+        const run = m[1];
+        const rest = m[2];
+        if (open === undefined) {
+            if (run[0] === '`' && rest.includes('`'))
+                continue;
+            open = run;
+        }
+        else if (run[0] === open[0] && run.length >= open.length && rest.trim() === '') {
+            open = undefined;
+        }
+    }
+    return open === undefined ? text : `${text}\n${open}`;
 }
-/** Endpoint markdown made safe to embed: neutralised, fences closed, cut to `limit` characters. */
+/**
+ * Balances `<details>`: a closing tag with nothing open is escaped (it would close the caller's block), and
+ * each block left open is closed at the end.
+ */
+function closeDetails(text) {
+    let depth = 0;
+    const out = text.replace(/<(\/?)details\b/gi, (tag, slash) => {
+        if (slash === '') {
+            depth++;
+            return tag;
+        }
+        if (depth === 0)
+            return `&lt;${tag.slice(1)}`;
+        depth--;
+        return tag;
+    });
+    return depth === 0 ? out : `${out}${'\n</details>'.repeat(depth)}`;
+}
+/** Endpoint markdown made safe to embed: neutralised, fences and `<details>` closed, cut to `limit` characters. */
 function sanitizeMarkdown(text, limit) {
-    return closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut.")));
+    return closeDetails(closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut."))));
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/summary.ts
@@ -64551,7 +64803,7 @@ function summary_location(f, blobUrl) {
 }
 /** Keeps hostile text from breaking the table or injecting markup: pipes, newlines, HTML. */
 function escapeCell(text) {
-    return (text
+    return (dropImages(text)
         .replace(/\\/g, '\\\\')
         .replace(/\|/g, '\\|')
         .replace(/</g, '&lt;')
@@ -64559,7 +64811,7 @@ function escapeCell(text) {
         .replace(/`/g, "'")
         .replace(/\r?\n/g, ' ')
         // The summary is also posted as a PR comment, where a mention would notify.
-        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D'));
+        .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D'));
 }
 function summary_formatBytes(n) {
     if (n < 1024)
@@ -64694,7 +64946,7 @@ function renderReviewComment(finding, placement) {
     else if (placement.kind === 'inline' && !placement.exact) {
         parts.push(`_About lines ${finding.line}–${finding.endLine}._`, '');
     }
-    parts.push(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT))), '');
+    parts.push(closeDetails(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT)))), '');
     if (canSuggest(finding, placement)) {
         parts.push(fencedBlock(finding.suggestion, 'suggestion'), '');
     }
@@ -74706,6 +74958,9 @@ async function main(deps) {
     if (process.env.OPENAI_API_KEY?.trim())
         runner.setSecret(process.env.OPENAI_API_KEY.trim());
     const inputs = readInputs((name) => runner.getInput(name), process.env);
+    // A token goes into a header; a bad character would make the HTTP client quote it in its error.
+    if (inputs.githubToken)
+        validateTokenCharacters(inputs.githubToken, 'github-token');
     const { event } = runner;
     const check = readPullRequestEvent(event.eventName, event.payload, event.repository);
     if (!check.review) {
@@ -74756,7 +75011,7 @@ async function main(deps) {
             path: inputs.config,
             ref: inputs.configRef,
             refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
-            read: inputs.configRef === 'base' ? readAtBase : (file) => readWorkspaceFile(event.workspace, file),
+            read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
             changedFiles: listed.files,
         });
         runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
@@ -74777,7 +75032,7 @@ async function main(deps) {
             secretAction: inputs.secretAction,
             eventType: `pull_request_${pr.action}`,
             ...(onlyPaths ? { onlyPaths } : {}),
-            readHeadFile: (file) => readWorkspaceFile(event.workspace, file),
+            readHeadFile: (file) => readInWorkspace(event.workspace, file),
             metadata: {
                 triggered_by: 'GitHub Actions',
                 timestamp: deps.now().toISOString(),
@@ -74889,24 +75144,21 @@ function setOutputs(runner, outputs) {
         runner.setOutput(name, value);
 }
 async function writeReport(dir, pr, report) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const file = external_node_path_default().join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
-    return file;
+    const name = `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`;
+    return writeInWorkspace(dir, name, JSON.stringify(report, null, 2) + '\n');
 }
 /** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
 async function writeSarif(workspace, file, findings) {
     // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+    // Inside the workspace no link the PR committed is followed.
     const full = external_node_path_default().resolve(workspace, file);
     try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+        return await writeInWorkspace(workspace, full, JSON.stringify(renderSarif(findings), null, 2) + '\n');
     }
     catch (error) {
-        const code = error.code ?? String(error);
-        throw new errors_ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+        const why = error instanceof WorkspacePathError ? error.message : (error.code ?? String(error));
+        throw new errors_ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${why}): ${full}`);
     }
-    return full;
 }
 /** The AI review's backend from the inputs; undefined when it is off (no token or key). */
 async function chooseReviewer(inputs, endpoint, deps, runner) {
@@ -74937,11 +75189,6 @@ async function chooseReviewer(inputs, endpoint, deps, runner) {
         maxInputTokens: inputs.maxInputTokens,
         maxOutputTokens: inputs.maxOutputTokens,
     }, { logger: runner, env: process.env, fetch: deps.fetch });
-}
-/** A file of the checked-out head, or undefined; never outside the workspace. */
-async function readWorkspaceFile(workspace, file) {
-    const full = resolveInWorkspace(workspace, file);
-    return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
 }
 
 

@@ -1,3 +1,6 @@
+import { appendFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { RunnerPort } from '../ports.js';
@@ -27,9 +30,12 @@ export function createActionsRunner(env: NodeJS.ProcessEnv = process.env): Runne
       else core.notice(message, props);
     },
     appendSummary: async (markdown) => {
-      // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to the log.
+      // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to a file, never
+      // to the log: endpoint text there could hold a line the runner would obey (`::stop-commands::`, `::error`).
       if (!env.GITHUB_STEP_SUMMARY) {
-        core.info(markdown);
+        const file = path.join(env.RUNNER_TEMP || os.tmpdir(), 'codex-hooks-summary.md');
+        await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, { flag: 'a' });
+        core.info(`GITHUB_STEP_SUMMARY is not set: the summary was written to ${file}`);
         return;
       }
       await core.summary.addRaw(markdown, true).write();

@@ -46,6 +46,10 @@ Options:
   --head REF         head revision (default: the working tree)
   --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
                      never from a flag (https; http only for loopback)
+  --config-ref base|head
+                     where the hooks config, memory sources and baseline are read (default base: the
+                     branch under review cannot choose its own hooks, as in the action; head: the
+                     working tree, confined to the repository)
 ${COMMON}
 
 ${ENVIRONMENT}

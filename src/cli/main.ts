@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createGit } from '../adapters/git.js';
 import { parseGitDiff } from '../core/diff/parse-git-diff.js';
@@ -10,6 +9,7 @@ import type { Logger } from '../logger.js';
 import { aiReportEntry, runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
 import { runCommand } from '../adapters/command-runner.js';
 import { loadConfigSource } from '../config/source.js';
+import { readInWorkspace } from '../workspace-files.js';
 import type { PullRequest } from '../core/types.js';
 import { runHookServerCommand } from '../endpoint/server/index.js';
 import { runAuditCommand } from '../audit/index.js';
@@ -25,7 +25,6 @@ import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } fro
 import { codexHook, initCommand } from './codex.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFilesInOrder } from './read-files.js';
-import { resolveInWorkspace } from '../core/workspace-path.js';
 import type { Reviewer } from '../ports.js';
 import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
@@ -142,6 +141,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     base: { type: 'string', default: 'HEAD' },
     head: { type: 'string' },
     'hook-url': { type: 'string', default: '' },
+    'config-ref': { type: 'string', default: 'base' },
     reviewer: { type: 'string', default: 'endpoint' },
     model: { type: 'string', default: '' },
     'base-url': { type: 'string', default: '' },
@@ -152,6 +152,10 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
   const options = commonOptions(values);
+  const configRef = String(values['config-ref']);
+  if (configRef !== 'base' && configRef !== 'head') {
+    throw new ConfigurationError(`--config-ref must be base or head; got '${configRef}'`);
+  }
   const git = createGit(io.cwd);
   const base = String(values.base);
   const head = values.head === undefined ? undefined : String(values.head);
@@ -188,7 +192,12 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
         readHeadFile: (file) => readWorkingTreeFile(io.cwd, file),
       }
     : undefined;
-  const result = await runPipeline(pr, files, options, values, io, ai);
+  // As in the action: the branch under review must not choose its own hooks (a `command` hook runs programs).
+  const trusted =
+    configRef === 'base'
+      ? { read: (file: string) => git.show(pr.baseSha, file), label: `base ${pr.baseSha.slice(0, 7)}` }
+      : undefined;
+  const result = await runPipeline(pr, files, options, values, io, ai, trusted);
   return report(result, options.format, io);
 }
 
@@ -243,10 +252,9 @@ async function chooseCliReviewer(
   return { reviewer, token: '' };
 }
 
-/** A file of the working tree, or undefined; never outside it. */
-async function readWorkingTreeFile(cwd: string, file: string): Promise<string | undefined> {
-  const full = resolveInWorkspace(cwd, file);
-  return full === undefined ? undefined : readFile(full, 'utf8').catch(() => undefined);
+/** A file of the working tree, or undefined; never outside it, never through a link. */
+function readWorkingTreeFile(cwd: string, file: string): Promise<string | undefined> {
+  return readInWorkspace(cwd, file);
 }
 
 async function scan(args: readonly string[], io: CliIo): Promise<number> {
@@ -288,7 +296,10 @@ export function wholeFileAsAdded(path: string, text: string): ChangedFile {
   return { path, status: 'added', additions: countLines(text), deletions: 0, content: text };
 }
 
-/** Loads the config from the working tree (locally there is no base to trust) and runs the shared pipeline. */
+/**
+ * Loads the config (from `trusted`, the base commit in `review`, or else the working tree) and runs the shared
+ * pipeline. Memory sources and the baseline come from the same place, never from outside the repository.
+ */
 async function runPipeline(
   pr: PullRequest,
   files: ChangedFile[],
@@ -296,22 +307,28 @@ async function runPipeline(
   values: Record<string, string | boolean | undefined>,
   io: CliIo,
   ai: AiReviewOptions | undefined,
+  trusted?: { readonly read: (file: string) => Promise<string | undefined>; readonly label: string },
 ): Promise<PipelineResult> {
   const explicit = typeof values.config === 'string' ? values.config : undefined;
   const configPath = explicit ?? '.github/codex-hooks.yml';
-  const readLocal = (file: string) => readFile(path.resolve(io.cwd, file), 'utf8').catch(() => undefined);
+  // Confined to the repository, and no link followed: `../notes.txt` or `/etc/passwd` is never read and sent.
+  const readLocal = trusted?.read ?? ((file: string) => readInWorkspace(io.cwd, file));
   if (explicit !== undefined && (await readLocal(explicit)) === undefined) {
-    throw new ConfigurationError(`--config '${explicit}' cannot be read`);
+    throw new ConfigurationError(
+      `--config '${explicit}' cannot be read${trusted ? ` at ${trusted.label} (--config-ref head reads the working tree)` : ' inside the repository'}`,
+    );
   }
   const config = await loadConfigSource({
     path: configPath,
-    ref: 'head',
-    refLabel: 'the working tree',
+    ref: trusted ? 'base' : 'head',
+    refLabel: trusted?.label ?? 'the working tree',
     read: readLocal,
   });
   const progress = createProgress(io.stderr, io.env);
   const logger = withProgress(stderrLogger(io), progress);
-  logger.info(`Hooks config: ${config.source}`);
+  logger.info(
+    `Hooks config: ${config.source}${trusted ? ` (read at ${trusted.label}, as the action does; --config-ref head uses the working tree)` : ''}`,
+  );
   try {
     return await runReviewPipeline(
       pr,

@@ -19,6 +19,8 @@ export interface SecretScanAction {
   readonly rules?: readonly CustomSecretRuleConfig[];
   /** Path of a baseline file of accepted secrets. */
   readonly baseline?: string;
+  /** True: an inline allow marker on a changed line keeps its secret out of the gate (never makes it sendable). */
+  readonly inline_allow?: boolean;
 }
 
 export interface MemoryAction {

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { PRODUCT, VERSION } from '../core/version.js';
 import { splitRequest } from './payload.js';
 import { HookResponseError, parseHookResponse, quoteExcerpt } from './response.js';
-import { validateHookUrl } from './token.js';
+import { validateHookUrl, validateTokenCharacters } from './token.js';
 import type { HookChunk, HookRequest, HookResponse } from './types.js';
 
 /**
@@ -101,6 +101,7 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 export async function callHookEndpoint(requests: HookRequest[], options: HookClientOptions): Promise<HookCallResult> {
   // Checked again here, so no caller can send the token in clear text to a remote host.
   const url = validateHookUrl(String(options.url));
+  if (options.token) validateTokenCharacters(options.token);
   const ctx: CallContext = {
     options,
     url,
@@ -308,7 +309,8 @@ async function sendWithRetries(request: HookRequest, retries: number, ctx: CallC
       continue;
     }
     if (result.kind === 'network') {
-      const reason = ctx.scrub(result.reason);
+      // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+      const reason = cut(ctx.scrub(result.reason), 120);
       const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () =>
         fail(
           'unavailable',
@@ -448,8 +450,12 @@ function isTimeout(error: unknown): boolean {
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message.slice(0, 120);
-  return error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120);
+  if (cause && typeof cause.message === 'string') return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 /** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */

@@ -36,6 +36,28 @@ const NOT_BEFORE_LEEWAY_MS = 60_000;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * A token goes into the Authorization header: only visible ASCII may be in it. Anything else (a newline from a
+ * pasted secret, a space, a non-ASCII letter) would make the HTTP client throw an error that quotes the header,
+ * token and all. The error says where the bad character is, never what the token is.
+ */
+export function validateTokenCharacters(token: string, name = 'codex-token'): void {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) {
+      const what =
+        c === 10 || c === 13
+          ? 'a line break'
+          : c === 32 || c === 9
+            ? 'a space or tab'
+            : 'a character that is not visible ASCII';
+      throw new ConfigurationError(
+        `${name} holds ${what} at position ${i + 1} of ${token.length}; a token may hold only visible ASCII characters (check how the secret was pasted)`,
+      );
+    }
+  }
+}
+
 export function fingerprintToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }

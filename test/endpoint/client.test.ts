@@ -343,3 +343,28 @@ describe('callHookEndpoint preflight', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('a network error that quotes the token', () => {
+  it('is scrubbed whole before it is cut, so no part of a long token survives', async () => {
+    const long = `cdx_${'Ab9'.repeat(50)}`;
+    const { fetch } = scriptedFetch([
+      () => {
+        throw new TypeError('fetch failed', {
+          cause: new Error(`Headers.append: "Bearer ${long}" is an invalid header value.`),
+        });
+      },
+    ]);
+    const o = options({ token: long, fetch, retries: 0 });
+    const result = await callHookEndpoint(oneRequest(), o.options);
+    const text = JSON.stringify([result.failure, o.logger.lines]);
+    expect(text).toContain('Headers.append: \\"Bearer ***\\" is an invalid header value.');
+    expect(text).not.toContain(long.slice(0, 20));
+  });
+
+  it('refuses a token with a line break before any request', async () => {
+    const { fetch, calls } = scriptedFetch([ok()]);
+    const o = options({ token: `${TOKEN}\nmore`, fetch });
+    await expect(callHookEndpoint(oneRequest(), o.options)).rejects.toThrow(/a line break at position 31/);
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
-import { fingerprintToken, inspectToken, validateHookUrl } from '../../src/endpoint/token.js';
+import { fingerprintToken, inspectToken, validateHookUrl, validateTokenCharacters } from '../../src/endpoint/token.js';
 import { makeJwt } from './fixtures.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
@@ -86,5 +86,31 @@ describe('validateHookUrl', () => {
     } catch (error) {
       expect(String(error)).not.toContain('hunter2');
     }
+  });
+});
+
+describe('validateTokenCharacters', () => {
+  it.each([
+    ['a\nb', /a line break at position 2 of 3/],
+    ['ab\r', /a line break at position 3 of 3/],
+    ['a b', /a space or tab at position 2 of 3/],
+    ['a\tb', /a space or tab at position 2 of 3/],
+    ['aé', /not visible ASCII at position 2 of 2/],
+    ['a\u007fb', /not visible ASCII at position 2 of 3/],
+  ])('refuses %j without quoting it', (token, message) => {
+    let thrown: unknown;
+    try {
+      validateTokenCharacters(token);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).toMatch(/^codex-token holds/);
+  });
+
+  it('accepts every visible ASCII character', () => {
+    const all = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join('');
+    expect(() => validateTokenCharacters(all, 'github-token')).not.toThrow();
   });
 });

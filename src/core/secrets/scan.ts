@@ -275,7 +275,8 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
   for (const c of pickMostSpecific(candidates, compiled.rules)) {
     const rule = compiled.rules[c.rule]!;
     const startIndex = indexOfLine(lineStarts, c.start);
-    if (isSuppressedLine(lineText(startIndex))) continue;
+    const inlineAllowed = isSuppressedLine(lineText(startIndex));
+    if (inlineAllowed && options.keepInlineAllowed !== true) continue;
     if (allow.some((a) => a.test(c.secret))) continue;
     const fingerprint = secretFingerprint(rule.id, c.secret);
     if (options.baseline?.has(fingerprint)) continue;
@@ -289,6 +290,7 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
       column: c.start - lineStarts[startIndex]! + 1,
       secret: c.secret,
       fingerprint,
+      ...(inlineAllowed ? { inlineAllowed: true as const } : {}),
     });
   }
   return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
@@ -301,7 +303,10 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
  */
 function findWindows(text: string, compiled: CompiledRules): Map<number, number[]> {
   const windows = new Map<number, number[]>();
-  for (const r of compiled.everywhere) windows.set(r, [0, text.length]);
+  if (compiled.everywhere.length > 0) {
+    const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+    for (const r of compiled.everywhere) windows.set(r, spans);
+  }
   if (!compiled.matcher) return windows;
   const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
   const hitKeywords: number[] = [];
@@ -356,6 +361,25 @@ function findWindows(text: string, compiled: CompiledRules): Map<number, number[
     }
   }
   return windows;
+}
+
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text: string, max: number): number[] {
+  const spans: number[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) spans.push(start, Math.min(end, start + max));
+    start = end + 1;
+  }
+  return spans;
 }
 
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */

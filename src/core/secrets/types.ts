@@ -43,6 +43,8 @@ export interface SecretMatch {
   readonly secret: string;
   /** `secretFingerprint(ruleId, secret)`: stable across edits, used by baselines. */
   readonly fingerprint: string;
+  /** The line carries an inline allow marker (only with `keepInlineAllowed`; such matches are dropped otherwise). */
+  readonly inlineAllowed?: true;
 }
 
 export interface SecretScanOptions {
@@ -54,6 +56,11 @@ export interface SecretScanOptions {
   readonly allow?: readonly string[];
   /** Fingerprints (see `secretFingerprint`) of accepted secrets, from a baseline file. */
   readonly baseline?: ReadonlySet<string>;
+  /**
+   * Return matches on a line with an inline allow marker (flagged `inlineAllowed`) instead of dropping them: in a
+   * diff the marker is the change's own, and the secret must still be withheld from what is sent.
+   */
+  readonly keepInlineAllowed?: boolean;
 }
 
 /** A baseline file: accepted secrets by fingerprint, never by value or line. */

@@ -3,13 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AuditLog } from '../../audit/index.js';
-import {
-  authorize,
-  clientAddress,
-  identifyAccessToken,
-  type Caller,
-  type Denial,
-} from './authorize.js';
+import { authorize, clientAddress, identifyAccessToken, type Caller, type Denial } from './authorize.js';
 import type { PolicyHolder } from './policy-file.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT } from './policy.js';
 import { UsageWindows } from './usage-window.js';
