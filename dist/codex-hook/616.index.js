@@ -220,7 +220,14 @@ function describeValue(value) {
         return `'${value}'`;
     return String(value);
 }
+const FORMAT_TEXT = {
+    'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
+    uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
+};
 const PATTERN_TEXT = {
+    '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
+    '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
+    '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
     '^[imsu]*$': 'any of the flags i, m, s, u',
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
     '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
@@ -259,6 +266,8 @@ function describeSchemaError(e, data) {
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
             return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+        case 'format':
+            return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
         case 'minLength':
             return `${key} must not be empty`;
         case 'pattern':
@@ -463,6 +472,11 @@ const secretScan = {
             type: 'string',
             minLength: 1,
         },
+        inline_allow: {
+            title: 'Inline allow markers',
+            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+            type: 'boolean',
+        },
     },
 };
 const memory = {
@@ -488,7 +502,7 @@ const memory = {
         },
     },
 };
-const loggerOptions = {
+const LOGGER_OPTIONS_SCHEMA = {
     title: 'Logger options',
     description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
     type: 'object',
@@ -540,7 +554,7 @@ const logger = {
         },
         gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
         format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-        options: loggerOptions,
+        options: LOGGER_OPTIONS_SCHEMA,
     },
 };
 const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];

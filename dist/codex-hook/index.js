@@ -2188,7 +2188,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8312);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7616);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -2197,7 +2197,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8312:
+/***/ 7616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2631,11 +2631,12 @@ function validRev(rev) {
     return rev;
 }
 
-;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+;// CONCATENATED MODULE: ./src/core/workspace-path.ts
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
  * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ * Lexical only: `writeInWorkspace` and `readInWorkspace` also refuse symlinks on the way.
  */
 function resolveInWorkspace(workspace, file) {
     const root = external_node_path_default().resolve(workspace);
@@ -2914,7 +2915,7 @@ var esm = __nccwpck_require__(1138);
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
 
-;// CONCATENATED MODULE: ./src/core/findings.ts
+;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
 /** Short, stable hash used in fingerprints and hidden comment markers. */
@@ -4735,7 +4736,9 @@ const GENERIC_RULES = [
         pattern: 
         // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
         // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
-        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
+        // The body never runs over another BEGIN line: each header is tried once up to the next, so a file of
+        // repeated headers costs one pass, not 16,000 characters per header.
+        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----(?:[^-]|-(?!----BEGIN )){64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
         placeholderFilter: false,
         validate: hasPemBody,
         window: { before: 40, after: 16100 },
@@ -6944,7 +6947,8 @@ function scanJoined(text, options, lineNumber) {
     for (const c of pickMostSpecific(candidates, compiled.rules)) {
         const rule = compiled.rules[c.rule];
         const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lineText(startIndex)))
+        const inlineAllowed = isSuppressedLine(lineText(startIndex));
+        if (inlineAllowed && options.keepInlineAllowed !== true)
             continue;
         if (allow.some((a) => a.test(c.secret)))
             continue;
@@ -6961,6 +6965,7 @@ function scanJoined(text, options, lineNumber) {
             column: c.start - lineStarts[startIndex] + 1,
             secret: c.secret,
             fingerprint,
+            ...(inlineAllowed ? { inlineAllowed: true } : {}),
         });
     }
     return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
@@ -6972,8 +6977,11 @@ function scanJoined(text, options, lineNumber) {
  */
 function findWindows(text, compiled) {
     const windows = new Map();
-    for (const r of compiled.everywhere)
-        windows.set(r, [0, text.length]);
+    if (compiled.everywhere.length > 0) {
+        const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+        for (const r of compiled.everywhere)
+            windows.set(r, spans);
+    }
     if (!compiled.matcher)
         return windows;
     const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
@@ -7036,6 +7044,25 @@ function findWindows(text, compiled) {
         }
     }
     return windows;
+}
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text, max) {
+    const spans = [];
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end > start)
+            spans.push(start, Math.min(end, start + max));
+        start = end + 1;
+    }
+    return spans;
 }
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
 function isKeyRun(text, from, to) {
@@ -7169,7 +7196,8 @@ function redactFindings(findings, known) {
 function redactText(text, known, view = text) {
     const once = redactSecrets(text, known);
     const seen = view === text ? once : redactSecrets(view, known);
-    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+    const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
     return more.length > 0 ? redactSecrets(once, more) : once;
 }
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
@@ -7188,17 +7216,20 @@ function redactSecrets(text, secrets) {
 var regex_guard = __nccwpck_require__(7432);
 ;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
 
-
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
  * A leading `(?i)` (gitleaks style) becomes the `i` flag.
  */
 function compileCustomRules(configs) {
     return configs.map((config) => {
         if (!ID.test(config.id)) {
-            throw new errors/* ConfigurationError */.j1(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
         }
         let source = config.pattern;
         let flags = '';
@@ -7211,11 +7242,11 @@ function compileCustomRules(configs) {
             pattern = new RegExp(source, flags);
         }
         catch (error) {
-            throw new errors/* ConfigurationError */.j1(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
         }
         const risk = (0,regex_guard/* checkUserRegex */.Hm)(source, flags);
         if (risk)
-            throw new errors/* ConfigurationError */.j1(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -7593,19 +7624,24 @@ function runPathValidator(action, input, context) {
 }
 /**
  * `{name}` → the base name without its last extension, `{dir}` → the directory ('' at the root). Both are
- * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class.
+ * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class, and braces in a path the pull
+ * request chose (`src/{a,b}/{a,b}…`) do not expand into thousands of patterns.
  */
 function expandCompanion(template, path) {
     const dir = external_node_path_namespaceObject.posix.dirname(path);
     const base = external_node_path_namespaceObject.posix.basename(path);
     const dot = base.lastIndexOf('.');
     const name = dot > 0 ? base.slice(0, dot) : base;
-    let out = template.replaceAll('{name}', (0,esm/* escape */.ih)(name));
+    let out = template.replaceAll('{name}', escapeGlob(name));
     if (dir === '.')
         out = out.replaceAll('{dir}/', '').replaceAll('{dir}', '');
     else
-        out = out.replaceAll('{dir}', (0,esm/* escape */.ih)(dir));
+        out = out.replaceAll('{dir}', escapeGlob(dir));
     return out;
+}
+/** minimatch's escape, plus braces: brace expansion runs before any other glob syntax. */
+function escapeGlob(text) {
+    return (0,esm/* escape */.ih)(text).replace(/[{}]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
@@ -7675,9 +7711,18 @@ function describe(action, fallback) {
 
 ;// CONCATENATED MODULE: ./src/hooks/secret-rules.ts
 
+
 /** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
 function toSecretRules(configs) {
-    return compileCustomRules(configs);
+    try {
+        return compileCustomRules(configs);
+    }
+    catch (error) {
+        // The user wrote the rule: say so as a configuration error, as every other config problem.
+        if (error instanceof InvalidSecretRuleError)
+            throw new errors/* ConfigurationError */.j1(error.message);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hooks/engine.ts
@@ -7743,6 +7788,7 @@ function secretSettings(config, event) {
         allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new esm/* Minimatch */.VR(g, { dot: true }))),
         rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
         baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+        inlineAllow: actions.some((a) => a.action.inline_allow === true),
     };
 }
 function secretDraft(path, line, match, source, where = '') {
@@ -7814,9 +7860,14 @@ async function runPromptSubmittedHooks(files, options) {
                 allow: scan.allow,
                 ...(scan.rules ? { rules: scan.rules } : {}),
                 ...(baseline ? { baseline } : {}),
+                keepInlineAllowed: true,
             })) {
+                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
                 secrets.push({ path: f.file.path, match });
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
+                if (match.inlineAllowed && scan.inlineAllow)
+                    continue;
+                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
             }
         }
         drafts.push(...scanDrafts);
@@ -8002,7 +8053,9 @@ async function runResponseGeneratedHooks(comments, options) {
         comments.forEach((c, index) => {
             if (scan.allowPaths.some((g) => g.match(c.path)))
                 return;
-            for (const match of scanSecrets(textOf(c), { allow: scan.allow, ...(scan.rules ? { rules: scan.rules } : {}) })) {
+            // The endpoint's own allow marker suppresses nothing.
+            const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+            for (const match of scanSecrets(textOf(c), options)) {
                 secrets.push({ index, match });
                 drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
                 count++;
@@ -8078,7 +8131,7 @@ function createRecordingLogger() {
 
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __nccwpck_require__(2143);
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 const PRODUCT = 'codex-hooks-action';
@@ -9207,7 +9260,7 @@ async function run() {
 /* harmony export */   P: () => (/* binding */ DEFAULT_CONFIG)
 /* harmony export */ });
 /* unused harmony export HOOK_EVENTS */
-/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
+/** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
 const HOOK_EVENTS = (/* unused pure expression or super */ null && (['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed']));
 const DEFAULT_CONFIG = { version: 1, hooks: [] };
 
@@ -9455,14 +9508,14 @@ function findSequenceRisk(source) {
         const frame = stack[stack.length - 1];
         if (group) {
             if (group.unbounded && q.repeats)
-                return 'a repeated group contains an unbounded quantifier';
+                return 'a repeated group contains an unbounded (or widely bounded) quantifier';
             if (group.unbounded)
                 frame.unbounded = true;
         }
         if (q.unbounded) {
             frame.unbounded = true;
             if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
-                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+                return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
             }
             previousUnbounded = atom;
         }
@@ -9492,7 +9545,8 @@ function readQuantifier(source, i) {
         if (m) {
             const min = Number(m[1]);
             const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-            unbounded = max === Infinity;
+            // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+            unbounded = max === Infinity || max - min > WIDE_RANGE;
             repeats = max > 1;
             optional = min === 0;
             next = i + m[0].length;
@@ -9502,6 +9556,8 @@ function readQuantifier(source, i) {
         next++;
     return { next, unbounded, repeats, optional };
 }
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
 const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
 function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
@@ -9516,7 +9572,7 @@ function tokensOverlap(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
-/* unused harmony exports UpstreamError, PermissionError, describeError */
+/* unused harmony exports UpstreamError, GitHubError, gitHubFailureKind, PermissionError, describeError */
 /**
  * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
  */
@@ -9543,6 +9599,21 @@ class UpstreamError extends Error {
         this.status = status;
         this.hint = hint;
     }
+}
+/** GitHub refused or failed a request; `kind` says why, the message quotes GitHub's reason (redacted). */
+class GitHubError extends UpstreamError {
+    kind;
+    name = 'GitHubError';
+    constructor(message, kind, status, hint) {
+        super(message, 'GitHub', status, hint);
+        this.kind = kind;
+    }
+}
+/** The kind of a GitHub failure; undefined for anything else. */
+function gitHubFailureKind(error) {
+    if (error instanceof PermissionError)
+        return 'permission';
+    return error instanceof GitHubError ? error.kind : undefined;
 }
 /** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
 class PermissionError extends UpstreamError {
