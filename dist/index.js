@@ -51713,7 +51713,14 @@ function describeValue(value) {
         return `'${value}'`;
     return String(value);
 }
+const FORMAT_TEXT = {
+    'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
+    uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
+};
 const PATTERN_TEXT = {
+    '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
+    '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
+    '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
     '^[imsu]*$': 'any of the flags i, m, s, u',
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
     '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
@@ -51752,6 +51759,8 @@ function describeSchemaError(e, data) {
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
             return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+        case 'format':
+            return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
         case 'minLength':
             return `${key} must not be empty`;
         case 'pattern':
@@ -51981,7 +51990,7 @@ const memory = {
         },
     },
 };
-const loggerOptions = {
+const LOGGER_OPTIONS_SCHEMA = {
     title: 'Logger options',
     description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
     type: 'object',
@@ -52033,7 +52042,7 @@ const logger = {
         },
         gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
         format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-        options: loggerOptions,
+        options: LOGGER_OPTIONS_SCHEMA,
     },
 };
 const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
@@ -59676,7 +59685,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
+        notes.push('AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
         const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
@@ -60736,6 +60745,8 @@ async function startResponsesProxy(options) {
     const upstreamHost = new URL(upstream).host;
     const doFetch = options.fetch ?? globalThis.fetch;
     const open = new Set();
+    // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
+    const upstreamCalls = new AbortController();
     const handle = async (req, res) => {
         const chunks = [];
         for await (const c of req)
@@ -60766,6 +60777,7 @@ async function startResponsesProxy(options) {
                     accept: String(req.headers.accept ?? 'text/event-stream'),
                 },
                 body: Buffer.concat(chunks),
+                signal: upstreamCalls.signal,
             });
         }
         catch (error) {
@@ -60808,6 +60820,7 @@ async function startResponsesProxy(options) {
         usage: () => ({ ...usage }),
         lastProblem: () => lastProblem,
         close: async () => {
+            upstreamCalls.abort();
             for (const res of open)
                 res.destroy();
             server.closeAllConnections();
@@ -69576,9 +69589,11 @@ function runCodex(binary, work, home, proxyToken, schemaFile, answerFile, prompt
             clearTimeout(timer);
             resolve({ code: -1, timedOut: false, stderrTail: error.message });
         });
-        child.on('close', (code) => {
+        // 'exit', not 'close': a sandbox helper left behind may hold the stderr pipe open.
+        child.on('exit', (code) => {
             clearTimeout(timer);
             killGroup();
+            child.stderr.destroy();
             const tail = stderr
                 .split('\n')
                 .filter((l) => /error/i.test(l))
@@ -69863,7 +69878,7 @@ async function main(deps) {
         readRepositoryFile: readAtBase,
     });
     notes.push(...result.notes);
-    if (!endpoint)
+    if (!reviewer && inputs.reviewer === 'endpoint')
         runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
     const { findings, gate, prepared } = result;
     const stats = { ...result.stats, durationMs: deps.now().getTime() - started };

@@ -188,7 +188,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     },
   );
   notes.push(...result.notes);
-  if (!endpoint)
+  if (!reviewer && inputs.reviewer === 'endpoint')
     runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
 
   const { findings, gate, prepared } = result;

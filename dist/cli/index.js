@@ -2,6 +2,338 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 779:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+function fmtDef(validate, compare) {
+    return { validate, compare };
+}
+exports.fullFormats = {
+    // date: http://tools.ietf.org/html/rfc3339#section-5.6
+    date: fmtDef(date, compareDate),
+    // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+    time: fmtDef(getTime(true), compareTime),
+    "date-time": fmtDef(getDateTime(true), compareDateTime),
+    "iso-time": fmtDef(getTime(), compareIsoTime),
+    "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+    // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+    duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+    uri,
+    "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+    // uri-template: https://tools.ietf.org/html/rfc6570
+    "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+    // For the source: https://gist.github.com/dperini/729294
+    // For test cases: https://mathiasbynens.be/demo/url-regex
+    url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+    email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+    // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+    ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+    regex,
+    // uuid: http://tools.ietf.org/html/rfc4122
+    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+    // JSON-pointer: https://tools.ietf.org/html/rfc6901
+    // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+    "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+    // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+    "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+    // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+    // byte: https://github.com/miguelmota/is-base64
+    byte,
+    // signed 32 bit integer
+    int32: { type: "number", validate: validateInt32 },
+    // signed 64 bit integer
+    int64: { type: "number", validate: validateInt64 },
+    // C-type float
+    float: { type: "number", validate: validateNumber },
+    // C-type double
+    double: { type: "number", validate: validateNumber },
+    // hint to the UI to hide input strings
+    password: true,
+    // unchecked string payload
+    binary: true,
+};
+exports.fastFormats = {
+    ...exports.fullFormats,
+    date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+    time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+    "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+    "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+    "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+    // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+    "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+    // email (sources from jsen validator):
+    // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+    // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+};
+exports.formatNames = Object.keys(exports.fullFormats);
+function isLeapYear(year) {
+    // https://tools.ietf.org/html/rfc3339#appendix-C
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function date(str) {
+    // full-date from http://tools.ietf.org/html/rfc3339#section-5.6
+    const matches = DATE.exec(str);
+    if (!matches)
+        return false;
+    const year = +matches[1];
+    const month = +matches[2];
+    const day = +matches[3];
+    return (month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]));
+}
+function compareDate(d1, d2) {
+    if (!(d1 && d2))
+        return undefined;
+    if (d1 > d2)
+        return 1;
+    if (d1 < d2)
+        return -1;
+    return 0;
+}
+const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+function getTime(strictTimeZone) {
+    return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+            return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || (strictTimeZone && !tz))
+            return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+            return true;
+        // leap second
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+    };
+}
+function compareTime(s1, s2) {
+    if (!(s1 && s2))
+        return undefined;
+    const t1 = new Date("2020-01-01T" + s1).valueOf();
+    const t2 = new Date("2020-01-01T" + s2).valueOf();
+    if (!(t1 && t2))
+        return undefined;
+    return t1 - t2;
+}
+function compareIsoTime(t1, t2) {
+    if (!(t1 && t2))
+        return undefined;
+    const a1 = TIME.exec(t1);
+    const a2 = TIME.exec(t2);
+    if (!(a1 && a2))
+        return undefined;
+    t1 = a1[1] + a1[2] + a1[3];
+    t2 = a2[1] + a2[2] + a2[3];
+    if (t1 > t2)
+        return 1;
+    if (t1 < t2)
+        return -1;
+    return 0;
+}
+const DATE_TIME_SEPARATOR = /t|\s/i;
+function getDateTime(strictTimeZone) {
+    const time = getTime(strictTimeZone);
+    return function date_time(str) {
+        // http://tools.ietf.org/html/rfc3339#section-5.6
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+    };
+}
+function compareDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const d1 = new Date(dt1).valueOf();
+    const d2 = new Date(dt2).valueOf();
+    if (!(d1 && d2))
+        return undefined;
+    return d1 - d2;
+}
+function compareIsoDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+    const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+    const res = compareDate(d1, d2);
+    if (res === undefined)
+        return undefined;
+    return res || compareTime(t1, t2);
+}
+const NOT_URI_FRAGMENT = /\/|:/;
+const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+function uri(str) {
+    // http://jmrware.com/articles/2009/uri_regexp/URI_regex.html + optional protocol + required "."
+    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+}
+const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+function byte(str) {
+    BYTE.lastIndex = 0;
+    return BYTE.test(str);
+}
+const MIN_INT32 = -(2 ** 31);
+const MAX_INT32 = 2 ** 31 - 1;
+function validateInt32(value) {
+    return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+}
+function validateInt64(value) {
+    // JSON and javascript max Int is 2**53, so any int that passes isInteger is valid for Int64
+    return Number.isInteger(value);
+}
+function validateNumber() {
+    return true;
+}
+const Z_ANCHOR = /[^\\]\\Z/;
+function regex(str) {
+    if (Z_ANCHOR.test(str))
+        return false;
+    try {
+        new RegExp(str);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+//# sourceMappingURL=formats.js.map
+
+/***/ }),
+
+/***/ 2815:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const formats_1 = __nccwpck_require__(779);
+const limit_1 = __nccwpck_require__(1284);
+const codegen_1 = __nccwpck_require__(1436);
+const fullName = new codegen_1.Name("fullFormats");
+const fastName = new codegen_1.Name("fastFormats");
+const formatsPlugin = (ajv, opts = { keywords: true }) => {
+    if (Array.isArray(opts)) {
+        addFormats(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
+    }
+    const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+    const list = opts.formats || formats_1.formatNames;
+    addFormats(ajv, list, formats, exportName);
+    if (opts.keywords)
+        (0, limit_1.default)(ajv);
+    return ajv;
+};
+formatsPlugin.get = (name, mode = "full") => {
+    const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+    const f = formats[name];
+    if (!f)
+        throw new Error(`Unknown format "${name}"`);
+    return f;
+};
+function addFormats(ajv, list, fs, exportName) {
+    var _a;
+    var _b;
+    (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : (_b.formats = (0, codegen_1._) `require("ajv-formats/dist/formats").${exportName}`);
+    for (const f of list)
+        ajv.addFormat(f, fs[f]);
+}
+module.exports = exports = formatsPlugin;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = formatsPlugin;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 1284:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatLimitDefinition = void 0;
+const ajv_1 = __nccwpck_require__(2463);
+const codegen_1 = __nccwpck_require__(1436);
+const ops = codegen_1.operators;
+const KWDs = {
+    formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+    formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+    formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+    formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+};
+const error = {
+    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `should be ${KWDs[keyword].okStr} ${schemaCode}`,
+    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+};
+exports.formatLimitDefinition = {
+    keyword: Object.keys(KWDs),
+    type: "string",
+    schemaType: "string",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+            return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+            validate$DataFormat();
+        else
+            validateFormat();
+        function validate$DataFormat() {
+            const fmts = gen.scopeValue("formats", {
+                ref: self.formats,
+                code: opts.code.formats,
+            });
+            const fmt = gen.const("fmt", (0, codegen_1._) `${fmts}[${fCxt.schemaCode}]`);
+            cxt.fail$data((0, codegen_1.or)((0, codegen_1._) `typeof ${fmt} != "object"`, (0, codegen_1._) `${fmt} instanceof RegExp`, (0, codegen_1._) `typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+            const format = fCxt.schema;
+            const fmtDef = self.formats[format];
+            if (!fmtDef || fmtDef === true)
+                return;
+            if (typeof fmtDef != "object" ||
+                fmtDef instanceof RegExp ||
+                typeof fmtDef.compare != "function") {
+                throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+            }
+            const fmt = gen.scopeValue("formats", {
+                key: format,
+                ref: fmtDef,
+                code: opts.code.formats ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : undefined,
+            });
+            cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+            return (0, codegen_1._) `${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+    },
+    dependencies: ["format"],
+};
+const formatLimitPlugin = (ajv) => {
+    ajv.addKeyword(exports.formatLimitDefinition);
+    return ajv;
+};
+exports["default"] = formatLimitPlugin;
+//# sourceMappingURL=limit.js.map
+
+/***/ }),
+
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -7990,7 +8322,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2642);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(676);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8004,7 +8336,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2642:
+/***/ 676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12975,13 +13307,13 @@ const CRC_TABLE = (() => {
     }
     return table;
 })();
-function checksum_crc32(text) {
+function crc32(text) {
     let crc = 0xffffffff;
     for (let i = 0; i < text.length; i++)
         crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
     return (crc ^ 0xffffffff) >>> 0;
 }
-function checksum_encodeBase62(value, width) {
+function encodeBase62(value, width) {
     let out = '';
     let n = value;
     while (n > 0) {
@@ -12996,11 +13328,11 @@ function hasValidBase62Checksum(token) {
     const body = token.slice(underscore + 1);
     if (body.length !== 36)
         return false;
-    return checksum_encodeBase62(checksum_crc32(body.slice(0, 30)), 6) === body.slice(30);
+    return encodeBase62(crc32(body.slice(0, 30)), 6) === body.slice(30);
 }
 /** Builds a well-formed synthetic token (for examples and tests): `prefix` + body + its checksum. */
 function withBase62Checksum(prefix, body30) {
-    return prefix + body30 + checksum_encodeBase62(checksum_crc32(body30), 6);
+    return prefix + body30 + encodeBase62(crc32(body30), 6);
 }
 /**
  * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
@@ -13011,11 +13343,11 @@ function hasValidHexCrc32Suffix(token) {
     const suffix = token.slice(-8);
     if (!/^[0-9A-Fa-f]{8}$/.test(suffix))
         return false;
-    return checksum_crc32(token.slice(0, -8)) === parseInt(suffix, 16);
+    return crc32(token.slice(0, -8)) === parseInt(suffix, 16);
 }
 /** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
 function withHexCrc32Suffix(head) {
-    return head + checksum_crc32(head).toString(16).toUpperCase().padStart(8, '0');
+    return head + crc32(head).toString(16).toUpperCase().padStart(8, '0');
 }
 
 ;// CONCATENATED MODULE: ./src/core/access-token.ts
@@ -13051,11 +13383,11 @@ function isWellFormedAccessToken(token) {
     const rest = token.slice(ACCESS_TOKEN_PREFIX.length);
     if (!/^[0-9A-Za-z]{49}$/.test(rest))
         return false;
-    return checksum_encodeBase62(checksum_crc32(rest.slice(0, BODY_LENGTH)), 6) === rest.slice(BODY_LENGTH);
+    return encodeBase62(crc32(rest.slice(0, BODY_LENGTH)), 6) === rest.slice(BODY_LENGTH);
 }
 /** A well-formed token from a 43-character body (synthetic examples and tests). */
 function withAccessTokenChecksum(body43) {
-    return `${ACCESS_TOKEN_PREFIX}${body43}${checksum_encodeBase62(checksum_crc32(body43), 6)}`;
+    return `${ACCESS_TOKEN_PREFIX}${body43}${encodeBase62(crc32(body43), 6)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
@@ -16691,7 +17023,7 @@ function readJwtClaims(token) {
     try {
         const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
         const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (!isObject(header) || !isObject(claims))
+        if (!token_isObject(header) || !token_isObject(claims))
             return undefined;
         return claims;
     }
@@ -16699,7 +17031,7 @@ function readJwtClaims(token) {
         return undefined;
     }
 }
-function isObject(value) {
+function token_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function numericDate(value) {
@@ -18024,7 +18356,7 @@ function coversLine(patch, line) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+var dist_ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/hook-request.schema.json
 const hook_request_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-request.schema.json","title":"Codex hook request, protocol v1","description":"The body the action POSTs to a Codex hook endpoint (event prompt.submitted). Fields not listed here may be added in later minor revisions; endpoints should ignore them.","type":"object","required":["version","event","event_type","repository","pull_request_number","pull_request","files","findings","memory","metadata"],"properties":{"version":{"const":"1"},"event":{"const":"prompt.submitted"},"event_type":{"type":"string","pattern":"^(pull_request_[a-z_]+|local_review)$","description":"pull_request_<action> (opened, synchronize, reopened, ready_for_review, …) or local_review from the CLI."},"repository":{"type":"string","pattern":"^[^/\\\\s]+/[^/\\\\s]+$","description":"owner/name"},"pull_request_number":{"type":"integer","minimum":0,"description":"0 for a local review"},"pull_request":{"type":"object","required":["title","head_sha","base_sha","head_ref","base_ref","author","draft"],"properties":{"title":{"type":"string"},"head_sha":{"type":"string"},"base_sha":{"type":"string"},"head_ref":{"type":"string"},"base_ref":{"type":"string"},"author":{"type":"string"},"draft":{"type":"boolean"}}},"files":{"type":"array","description":"Files that passed the include/exclude filters, secrets redacted. A file cut into hunks appears once per piece, possibly in several chunks.","items":{"type":"object","required":["path","previous_path","status","additions","deletions","patch"],"properties":{"path":{"type":"string","minLength":1},"previous_path":{"type":["string","null"]},"status":{"type":"string"},"additions":{"type":"integer","minimum":0},"deletions":{"type":"integer","minimum":0},"patch":{"type":"string"}}}},"findings":{"type":"array","items":{"type":"object","required":["rule_id","path","line","severity","message"],"properties":{"rule_id":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"severity":{"enum":["error","warning","notice"]},"message":{"type":"string"}}}},"memory":{"type":"array","items":{"type":"object","required":["source","content"],"properties":{"source":{"type":"string"},"content":{"type":"string"}}}},"metadata":{"type":"object","required":["triggered_by","timestamp","chunk"],"properties":{"triggered_by":{"type":"string"},"timestamp":{"type":"string","description":"ISO 8601, UTC"},"run_id":{"type":"string"},"run_attempt":{"type":"string"},"workflow":{"type":"string"},"actor":{"type":"string"},"chunk":{"type":"object","required":["index","total"],"properties":{"index":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":1},"part":{"type":"string","pattern":"^[12](\\\\.[12])*$","description":"Set when the endpoint answered 413 and the action halved this chunk: 1 or 2 for the halves, 1.2 for the second half of the first half, and so on."}}}}}}}');
 ;// CONCATENATED MODULE: ./schema/hook-response.schema.json
@@ -18037,16 +18369,16 @@ const hook_response_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema"
  * The JSON Schemas of protocol v1, imported (not read from disk) so the ncc bundle carries them, and
  * compiled on first use: compiling costs tens of milliseconds that `codex-hooks scan` never needs.
  */
-let schema_ajv;
+let ajv;
 let request;
 let response;
 function requestSchemaValidator() {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true });
-    return (request ??= schema_ajv.compile(hook_request_schema_namespaceObject));
+    ajv ??= new dist_ajv.Ajv({ allErrors: true, strict: true });
+    return (request ??= ajv.compile(hook_request_schema_namespaceObject));
 }
 function responseSchemaValidator() {
-    schema_ajv ??= new ajv.Ajv({ allErrors: true, strict: true });
-    return (response ??= schema_ajv.compile(hook_response_schema_namespaceObject));
+    ajv ??= new dist_ajv.Ajv({ allErrors: true, strict: true });
+    return (response ??= ajv.compile(hook_response_schema_namespaceObject));
 }
 /** `/comments/0/line must be integer`: the JSON path, then what was expected. At most `limit` entries. */
 function describeSchemaErrors(errors, root, limit = 5) {
@@ -19098,7 +19430,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no codex-token was given. Local hooks ran and the gate applies.');
+        notes.push('AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
         const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
@@ -19406,7 +19738,14 @@ function describeValue(value) {
         return `'${value}'`;
     return String(value);
 }
+const FORMAT_TEXT = {
+    'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
+    uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
+};
 const PATTERN_TEXT = {
+    '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
+    '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
+    '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
     '^[imsu]*$': 'any of the flags i, m, s, u',
     '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
     '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
@@ -19445,6 +19784,8 @@ function describeSchemaError(e, data) {
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
             return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+        case 'format':
+            return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
         case 'minLength':
             return `${key} must not be empty`;
         case 'pattern':
@@ -19674,7 +20015,7 @@ const memory = {
         },
     },
 };
-const loggerOptions = {
+const LOGGER_OPTIONS_SCHEMA = {
     title: 'Logger options',
     description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
     type: 'object',
@@ -19726,7 +20067,7 @@ const logger = {
         },
         gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
         format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-        options: loggerOptions,
+        options: LOGGER_OPTIONS_SCHEMA,
     },
 };
 const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
@@ -19822,7 +20163,7 @@ const ACTIONS_BY_EVENT = {
 };
 let compiled;
 function schemaValidator() {
-    compiled ??= new ajv.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(HOOKS_CONFIG_SCHEMA);
+    compiled ??= new dist_ajv.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(HOOKS_CONFIG_SCHEMA);
     return compiled;
 }
 
@@ -19930,6 +20271,522 @@ async function loadConfigSource(options) {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/endpoint/server/cidr.ts
+
+/** The range, or a reason it is not one. */
+function parseCidr(text) {
+    const [address, bits, extra] = text.trim().split('/');
+    if (extra !== undefined || address === undefined)
+        return `'${text}' is not an address or CIDR range`;
+    const ip = parseAddress(address);
+    if (!ip)
+        return `'${address}' is not an IPv4 or IPv6 address`;
+    const width = ip.version === 4 ? 32 : 128;
+    if (bits !== undefined && !/^\d{1,3}$/.test(bits))
+        return `'/${bits}' is not a prefix length`;
+    const prefix = bits === undefined ? width : Number(bits) - (ip.mapped ? 96 : 0);
+    if (prefix < 0 || prefix > width)
+        return `the prefix length /${bits ?? ''} is out of range for IPv${ip.version} (0–${ip.mapped ? 128 : width})`;
+    return { version: ip.version, base: mask(ip.value, prefix, width), prefix, text };
+}
+/** True when `address` (as a socket reports it) is inside one of the ranges. */
+function matchesAny(address, ranges) {
+    const ip = parseAddress(address);
+    if (!ip)
+        return false;
+    const width = ip.version === 4 ? 32 : 128;
+    return ranges.some((r) => r.version === ip.version && mask(ip.value, r.prefix, width) === r.base);
+}
+/** A parsed address: IPv4-mapped IPv6 addresses become IPv4. */
+function parseAddress(text) {
+    const address = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const kind = (0,external_node_net_namespaceObject.isIP)(address);
+    if (kind === 4)
+        return { version: 4, value: ipv4ToBigInt(address), mapped: false };
+    if (kind !== 6)
+        return undefined;
+    const value = ipv6ToBigInt(address);
+    if (value >> 32n === 0xffffn)
+        return { version: 4, value: value & 0xffffffffn, mapped: true };
+    return { version: 6, value, mapped: false };
+}
+function mask(value, prefix, width) {
+    const shift = BigInt(width - prefix);
+    return (value >> shift) << shift;
+}
+function ipv4ToBigInt(address) {
+    return address.split('.').reduce((n, part) => (n << 8n) | BigInt(Number(part)), 0n);
+}
+function ipv6ToBigInt(address) {
+    let text = address.toLowerCase();
+    // A trailing dotted quad (`::ffff:1.2.3.4`) is two groups.
+    const quad = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+    if (quad) {
+        const v4 = ipv4ToBigInt(quad[1]);
+        text = `${text.slice(0, quad.index)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+    }
+    const [head, tail] = text.split('::');
+    const left = head ? head.split(':') : [];
+    const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
+    const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+    return groups.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/authorize.ts
+
+
+/**
+ * Who is calling and whether they may: the token (401), its scopes and the client address (403), its usage
+ * limit (429). Every denial has a `kind` and a message naming the cause and the token id, never the token.
+ */
+/** A scope that lets a token have a pull request reviewed. */
+const REVIEW_SCOPES = ['hooks:trigger', 'hooks:execute'];
+/** token SHA-256 → entry, current and rotated-out values alike; built once per policy load. */
+function indexTokens(policy) {
+    const index = new Map();
+    for (const entry of policy.tokens) {
+        index.set(entry.sha256, { entry });
+        for (const p of entry.previous)
+            index.set(p.sha256, { entry, graceUntil: p.validUntil });
+    }
+    return index;
+}
+function hashToken(token) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex');
+}
+/** An opaque access token, looked up by its hash and checked for time validity. */
+function identifyAccessToken(token, index, now) {
+    const found = index.get(hashToken(token));
+    if (!found)
+        return deny401('unknown-token', 'the token is not known to this endpoint');
+    const { entry, graceUntil } = found;
+    const id = entry.tokenId;
+    if (entry.revoked && entry.revoked <= now)
+        return deny401('revoked', `token '${id}' was revoked at ${entry.revoked.toISOString()}`, id);
+    if (graceUntil && graceUntil <= now)
+        return deny401('grace-ended', `token '${id}' was rotated and this value's grace period ended at ${graceUntil.toISOString()}; use the new token`, id);
+    if (entry.expiration <= now)
+        return deny401('expired', `token '${id}' expired at ${entry.expiration.toISOString()}`, id);
+    if (entry.notBefore && entry.notBefore > now)
+        return deny401('not-yet-valid', `token '${id}' is not valid before ${entry.notBefore.toISOString()}`, id);
+    return {
+        kind: 'access-token',
+        tokenId: id,
+        scopes: entry.scopes,
+        ipRestrictions: entry.ipRestrictions,
+        ...(entry.usageLimit ? { usageLimit: entry.usageLimit } : {}),
+        auditEnabled: entry.auditEnabled,
+        ...(graceUntil ? { graceUntil } : {}),
+    };
+}
+/** Scope, then address, then usage: a request refused for scope or address does not count against the limit. */
+function authorize(caller, clientAddress, windows, now) {
+    const id = caller.tokenId;
+    if (!caller.scopes.some((s) => REVIEW_SCOPES.includes(s))) {
+        return {
+            status: 403,
+            kind: 'missing-scope',
+            tokenId: id,
+            message: `token '${id}' lacks the scope hooks:trigger (or hooks:execute); it has [${caller.scopes.join(', ')}]`,
+        };
+    }
+    if (caller.ipRestrictions.length > 0 && !matchesAny(clientAddress, caller.ipRestrictions)) {
+        return {
+            status: 403,
+            kind: 'address-not-allowed',
+            tokenId: id,
+            message: `the client address ${printable(clientAddress)} is outside the IP restrictions of token '${id}'`,
+        };
+    }
+    if (caller.usageLimit) {
+        const decision = windows.take(id, caller.usageLimit, now.getTime());
+        if (!decision.allowed) {
+            return {
+                status: 429,
+                kind: 'usage-limit',
+                tokenId: id,
+                retryAfterSeconds: decision.retryAfterSeconds,
+                message: `token '${id}' reached its usage limit of ${caller.usageLimit.maxRequests} requests; retry after ${decision.retryAfterSeconds} s`,
+            };
+        }
+    }
+    return undefined;
+}
+/**
+ * The client: the socket's peer, or, when that peer is a proxy the operator named, the right-most address
+ * of X-Forwarded-For that is not itself a named proxy. Anyone else's X-Forwarded-For is ignored: it is
+ * only a claim.
+ */
+function clientAddress(peer, forwardedFor, trustedProxies) {
+    if (!forwardedFor || trustedProxies.length === 0 || !matchesAny(peer, trustedProxies))
+        return peer;
+    const hops = forwardedFor
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
+    for (let i = hops.length - 1; i >= 0; i--) {
+        const hop = hops[i];
+        if (!parseAddress(hop))
+            return hop;
+        if (!matchesAny(hop, trustedProxies))
+            return hop;
+    }
+    return hops[0] ?? peer;
+}
+function deny401(kind, message, tokenId) {
+    return { status: 401, kind, message, ...(tokenId ? { tokenId } : {}) };
+}
+/** An address from a header may be anything: keep it short and printable. */
+function printable(text) {
+    return text.replace(/[^\w.:[\]%-]/g, '?').slice(0, 64);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/endpoint/server/policy-schema.ts
+
+/**
+ * JSON Schema (draft-07) of the endpoint's policy file. The same object ships as
+ * `schema/endpoint-policy.schema.json` for editor completion; a test keeps the two equal.
+ */
+const cidrList = {
+    title: 'IP restrictions',
+    description: 'CIDR ranges (IPv4 or IPv6) the client address must be in; absent or empty: any address.',
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+};
+const usageLimits = {
+    title: 'Usage limits',
+    description: 'At most `max_requests` per `reset_interval`; past it the endpoint answers 429 with Retry-After.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['max_requests', 'reset_interval'],
+    properties: {
+        max_requests: { title: 'Max requests', description: 'Requests per window.', type: 'integer', minimum: 1 },
+        reset_interval: {
+            title: 'Reset interval',
+            description: 'hourly, daily, weekly, monthly (30 days), or a duration such as 15m, 1h, 7d.',
+            type: 'string',
+            minLength: 1,
+        },
+    },
+};
+const policy_schema_sha256 = {
+    title: 'Token SHA-256',
+    description: 'The SHA-256 of the token, 64 hex characters. Never the token itself.',
+    type: 'string',
+    pattern: '^[0-9a-f]{64}$',
+};
+const accessToken = {
+    title: 'Access token',
+    description: 'A programmatic access token, known by the SHA-256 of its value.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['token_id', 'token_sha256', 'scopes', 'expiration'],
+    properties: {
+        token_id: {
+            title: 'Token id',
+            description: 'A name for the token, unique in the file; it appears in logs and the audit trail.',
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+        },
+        description: { title: 'Description', description: 'Who uses it, and for what.', type: 'string' },
+        token_sha256: policy_schema_sha256,
+        scopes: {
+            title: 'Scopes',
+            description: 'The review needs hooks:trigger or hooks:execute; other scopes are accepted and reported.',
+            type: 'array',
+            items: { type: 'string', pattern: '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$' },
+        },
+        created: { title: 'Created', description: 'When it was issued.', type: 'string', format: 'date-time' },
+        expiration: {
+            title: 'Expiration',
+            description: 'After this instant the token gets 401.',
+            type: 'string',
+            format: 'date-time',
+        },
+        not_before: {
+            title: 'Not before',
+            description: 'Before this instant the token gets 401.',
+            type: 'string',
+            format: 'date-time',
+        },
+        revoked: {
+            title: 'Revoked',
+            description: 'When it was revoked (`codex-hooks token revoke`); from then on it gets 401.',
+            type: 'string',
+            format: 'date-time',
+        },
+        ip_restrictions: cidrList,
+        usage_limits: usageLimits,
+        audit_enabled: {
+            title: 'Audit enabled',
+            description: 'Write an audit line for each use (default true).',
+            type: 'boolean',
+        },
+        previous_tokens: {
+            title: 'Previous tokens',
+            description: 'Values replaced by `codex-hooks token rotate`, valid until the end of their grace period.',
+            type: 'array',
+            items: {
+                title: 'Previous token',
+                description: 'A replaced value and the end of its grace period.',
+                type: 'object',
+                additionalProperties: false,
+                required: ['token_sha256', 'valid_until'],
+                properties: {
+                    token_sha256: policy_schema_sha256,
+                    valid_until: {
+                        title: 'Valid until',
+                        description: 'The end of the grace period.',
+                        type: 'string',
+                        format: 'date-time',
+                    },
+                },
+            },
+        },
+    },
+};
+const POLICY_SCHEMA = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/codex-hooks/codex-hooks-action/schema/endpoint-policy.schema.json',
+    title: 'codex-hooks endpoint policy',
+    description: 'Who may call the codex-hooks endpoint (hook-server), from where, how often, and what is logged.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['version'],
+    properties: {
+        $schema: { title: 'Schema', description: 'For editors; ignored by the server.', type: 'string' },
+        version: { title: 'Version', description: 'Format version; must be 1.', const: 1 },
+        backend: {
+            title: 'Backend',
+            description: 'The reviewer behind the endpoint (default rules); the --backend flag overrides it.',
+            type: 'string',
+            minLength: 1,
+        },
+        server: {
+            title: 'Server',
+            description: 'Limits and the network in front of the server.',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                trusted_proxies: {
+                    ...cidrList,
+                    title: 'Trusted proxies',
+                    description: 'Only a request from these addresses may name the client in X-Forwarded-For.',
+                },
+                max_body_bytes: {
+                    title: 'Max body bytes',
+                    description: 'Larger requests get 413 (default 10 MB).',
+                    type: 'integer',
+                    minimum: 1,
+                },
+                max_concurrent: {
+                    title: 'Max concurrent',
+                    description: 'Reviews in progress at once; more get 503 with Retry-After (default 32).',
+                    type: 'integer',
+                    minimum: 1,
+                },
+            },
+        },
+        jwt: {
+            title: 'JWT',
+            description: "Accept JWTs signed by the team's identity provider, besides the access tokens below.",
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                jwks_url: {
+                    title: 'JWKS URL',
+                    description: "The identity provider's JSON Web Key Set (https).",
+                    type: 'string',
+                    format: 'uri',
+                },
+                hs256_secret_env: {
+                    title: 'HS256 secret variable',
+                    description: 'The environment variable holding a shared HS256 secret (at least 32 bytes).',
+                    type: 'string',
+                    pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+                },
+                issuer: { title: 'Issuer', description: 'Required `iss`.', type: 'string', minLength: 1 },
+                audience: { title: 'Audience', description: 'Required `aud`.', type: 'string', minLength: 1 },
+                ip_restrictions: cidrList,
+                usage_limits: usageLimits,
+                audit_enabled: { title: 'Audit enabled', description: 'Default true.', type: 'boolean' },
+            },
+        },
+        audit: {
+            title: 'Audit log',
+            description: 'One JSON line per request; the token never, its id and fingerprint always.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['output'],
+            properties: {
+                output: { title: 'Output', description: 'Path of the log file.', type: 'string', minLength: 1 },
+                format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
+                options: LOGGER_OPTIONS_SCHEMA,
+            },
+        },
+        access_tokens: {
+            title: 'Access tokens',
+            description: 'Managed with `codex-hooks token create | rotate | revoke | list`.',
+            type: 'array',
+            items: accessToken,
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/endpoint/server/usage-window.ts
+/**
+ * Usage limits: at most `maxRequests` per window of `intervalMs`, counted per token id. A window opens with
+ * the first request after the previous one closed, so Retry-After is exact for every caller. In memory: a
+ * restart starts every window afresh, which errs towards availability; the audit log keeps the true count.
+ */
+class UsageWindows {
+    windows = new Map();
+    /** Counts one request of `id` at `now` (ms) and says whether it is within the limit. */
+    take(id, limit, now) {
+        let window = this.windows.get(id);
+        if (!window || now >= window.start + limit.intervalMs) {
+            window = { start: now, count: 0 };
+            this.windows.set(id, window);
+        }
+        const { start } = window;
+        if (window.count >= limit.maxRequests) {
+            return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((start + limit.intervalMs - now) / 1000)) };
+        }
+        window.count++;
+        return { allowed: true };
+    }
+}
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const NAMED_MS = {
+    minute: 60_000,
+    hourly: 3_600_000,
+    hour: 3_600_000,
+    daily: 86_400_000,
+    day: 86_400_000,
+    weekly: 604_800_000,
+    week: 604_800_000,
+    monthly: 30 * 86_400_000,
+    month: 30 * 86_400_000,
+};
+/** `hourly`, `daily`, `weekly`, `monthly` (30 days) or `<n>s|m|h|d|w`; undefined when it is neither. */
+function parseInterval(text) {
+    const named = NAMED_MS[text.trim().toLowerCase()];
+    if (named !== undefined)
+        return named;
+    const m = /^(\d{1,6})\s*([smhdw])$/.exec(text.trim());
+    if (!m || Number(m[1]) === 0)
+        return undefined;
+    return Number(m[1]) * UNIT_MS[m[2]];
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/policy.ts
+
+
+
+
+
+
+
+const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_CONCURRENT = 32;
+let policy_compiled;
+function policyValidator() {
+    if (!policy_compiled) {
+        const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, verbose: true });
+        // ajv-formats is CommonJS: seen from ESM its function is the module's `default`.
+        const addFormats = (dist_default());
+        addFormats(ajv, ['date-time', 'uri']);
+        policy_compiled = ajv.compile(POLICY_SCHEMA);
+    }
+    return policy_compiled;
+}
+/** Parses and checks a policy; every problem is a ConfigurationError at `file:line:column` naming the key. */
+function parsePolicy(text, fileName) {
+    const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `access_tokens`');
+    assertSchema(parsed, policyValidator());
+    const raw = parsed.data;
+    const fail = (path, message) => {
+        throw new ConfigurationError(`${formatKeyPath(path)} ${message}`, parsed.where(path));
+    };
+    const cidrs = (path, list) => (list ?? []).map((text, i) => {
+        const range = parseCidr(text);
+        return typeof range === 'string' ? fail([...path, i], `is not a CIDR range: ${range}`) : range;
+    });
+    const limit = (path, raw) => {
+        if (!raw)
+            return undefined;
+        const intervalMs = parseInterval(raw.reset_interval);
+        if (intervalMs === undefined)
+            fail([...path, 'reset_interval'], `must be hourly, daily, weekly, monthly or a duration such as 15m, 1h, 7d; got '${raw.reset_interval}'`);
+        return { maxRequests: raw.max_requests, intervalMs: intervalMs };
+    };
+    const jwt = raw.jwt;
+    if (jwt && !jwt.jwks_url && !jwt.hs256_secret_env)
+        fail(['jwt'], 'needs jwks_url or hs256_secret_env');
+    if (jwt?.jwks_url && !/^https:\/\/|^http:\/\/(127\.|localhost[:/]|\[::1\])/.test(jwt.jwks_url))
+        fail(['jwt', 'jwks_url'], `must be https (http only on loopback); got '${jwt.jwks_url}'`);
+    const ids = new Map();
+    const hashes = new Map();
+    const tokens = (raw.access_tokens ?? []).map((t, i) => {
+        const base = ['access_tokens', i];
+        const first = ids.get(t.token_id);
+        if (first !== undefined)
+            fail([...base, 'token_id'], `'${t.token_id}' is already used by access_tokens[${first}]`);
+        ids.set(t.token_id, i);
+        const values = [t.token_sha256, ...(t.previous_tokens ?? []).map((p) => p.token_sha256)];
+        values.forEach((hash, k) => {
+            const other = hashes.get(hash);
+            const where = k === 0 ? [...base, 'token_sha256'] : [...base, 'previous_tokens', k - 1, 'token_sha256'];
+            if (other !== undefined)
+                fail(where, `is the same token as one of '${other}'; each token value is unique`);
+            hashes.set(hash, t.token_id);
+        });
+        return {
+            tokenId: t.token_id,
+            sha256: t.token_sha256,
+            scopes: t.scopes,
+            expiration: new Date(t.expiration),
+            ...(t.not_before ? { notBefore: new Date(t.not_before) } : {}),
+            ...(t.revoked ? { revoked: new Date(t.revoked) } : {}),
+            ipRestrictions: cidrs([...base, 'ip_restrictions'], t.ip_restrictions),
+            ...optionalLimit(limit([...base, 'usage_limits'], t.usage_limits)),
+            auditEnabled: t.audit_enabled !== false,
+            previous: (t.previous_tokens ?? []).map((p) => ({ sha256: p.token_sha256, validUntil: new Date(p.valid_until) })),
+        };
+    });
+    return {
+        ...(raw.backend ? { backend: raw.backend } : {}),
+        trustedProxies: cidrs(['server', 'trusted_proxies'], raw.server?.trusted_proxies),
+        maxBodyBytes: raw.server?.max_body_bytes ?? DEFAULT_MAX_BODY_BYTES,
+        maxConcurrent: raw.server?.max_concurrent ?? DEFAULT_MAX_CONCURRENT,
+        ...(jwt
+            ? {
+                jwt: {
+                    ...(jwt.jwks_url ? { jwksUrl: jwt.jwks_url } : {}),
+                    ...(jwt.hs256_secret_env ? { hs256SecretEnv: jwt.hs256_secret_env } : {}),
+                    ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
+                    ...(jwt.audience ? { audience: jwt.audience } : {}),
+                    ipRestrictions: cidrs(['jwt', 'ip_restrictions'], jwt.ip_restrictions),
+                    ...optionalLimit(limit(['jwt', 'usage_limits'], jwt.usage_limits)),
+                    auditEnabled: jwt.audit_enabled !== false,
+                },
+            }
+            : {}),
+        ...(raw.audit
+            ? { audit: { output: raw.audit.output, ...(raw.audit.options ? { options: raw.audit.options } : {}) } }
+            : {}),
+        tokens,
+    };
+}
+function optionalLimit(usageLimit) {
+    return usageLimit ? { usageLimit } : {};
+}
+
 ;// CONCATENATED MODULE: ./src/endpoint/server/rules.ts
 
 const RULES = [
@@ -19999,101 +20856,119 @@ function reviewRequest(request) {
 
 
 
+
+
+
 function generateLocalToken() {
     return `cdx_local_${(0,external_node_crypto_namespaceObject.randomBytes)(24).toString('base64url')}`;
 }
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 async function startHookServer(options) {
     const host = options.host ?? '127.0.0.1';
-    if (!isLoopbackHost(host)) {
-        throw new ConfigurationError(`must be a loopback address (127.0.0.1, ::1, localhost), not ${host}: the reference endpoint is for local use`, "option '--host'");
+    if (!options.policy && !isLoopbackHost(host)) {
+        throw new ConfigurationError(`must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`, "option '--host'");
     }
-    if (!options.token)
-        throw new ConfigurationError('a token is required', 'hook-server');
-    const expected = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.token).digest();
-    const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-    const fingerprintOf = (token) => (token ? fingerprintToken(token) : null);
-    const log = options.auditLog ? openAuditLog({ path: options.auditLog }) : undefined;
-    const audit = (record) => {
-        log
-            ?.write(record)
-            .catch((error) => options.logger?.warning(`hook-server: cannot write the audit log: ${String(error)}`));
+    if (!options.policy && !options.token)
+        throw new ConfigurationError('a token or a policy is required', 'hook-server');
+    const now = options.now ?? (() => new Date());
+    const windows = new UsageWindows();
+    const expected = options.token ? (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.token).digest() : undefined;
+    const review = options.review ?? reviewRequest;
+    let inFlight = 0;
+    let draining = false;
+    /** Who calls: a Caller, or the 401 to answer. */
+    const identify = async (presented) => {
+        if (!presented)
+            return { status: 401, kind: 'missing-token', message: 'missing bearer token' };
+        if (!options.policy) {
+            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(presented).digest();
+            return expected && (0,external_node_crypto_namespaceObject.timingSafeEqual)(digest, expected)
+                ? { kind: 'access-token', tokenId: 'local', scopes: ['hooks:trigger'], ipRestrictions: [], auditEnabled: true }
+                : { status: 401, kind: 'unknown-token', message: 'invalid bearer token' };
+        }
+        const loaded = options.policy.current();
+        if (loaded.verifyJwt && JWT_SHAPE.test(presented))
+            return loaded.verifyJwt(presented);
+        return identifyAccessToken(presented, loaded.index, now());
     };
     const handle = async (req, res) => {
-        const started = Date.now();
+        const started = performance.now();
         const presented = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+        const policy = options.policy?.current().policy;
+        const client = clientAddress(req.socket.remoteAddress ?? '', headerValue(req.headers['x-forwarded-for']), policy?.trustedProxies ?? []);
+        let caller = undefined;
         const base = {
-            timestamp: new Date(started).toISOString(),
+            timestamp: now().toISOString(),
             event: 'prompt.submitted',
-            idempotency_key: headerValue(req.headers['idempotency-key']),
-            token_fingerprint: fingerprintOf(presented),
+            client_address: client,
+            idempotency_key: headerValue(req.headers['idempotency-key']) ?? null,
+            token_fingerprint: presented ? fingerprintToken(presented) : null,
         };
-        const answer = (status, body, extra = {}) => {
+        const answer = (status, body, extra = {}, headers = {}) => {
             const text = JSON.stringify(body);
             res.writeHead(status, {
                 'Content-Type': 'application/json',
                 'Content-Length': Buffer.byteLength(text),
                 ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
+                ...headers,
             });
             res.end(text);
-            audit({ ...base, status, latency_ms: Date.now() - started, ...extra });
-            options.logger?.info(`hook-server: ${req.method ?? '?'} ${req.url ?? ''} → ${status}`);
+            const record = {
+                ...base,
+                token_id: caller?.tokenId ?? extra.token_id ?? null,
+                scopes: caller?.scopes ?? null,
+                status,
+                latency_ms: Math.round((performance.now() - started) * 100) / 100,
+                ...extra,
+            };
+            if (caller?.auditEnabled !== false)
+                void options.auditLog?.write(record).catch(auditFailed);
+            options.log?.('info', 'request', { method: req.method, path: pathOf(req.url), ...record });
         };
+        const auditFailed = (error) => options.log?.('error', 'audit-write-failed', { error: String(error).slice(0, 200) });
+        if (req.method === 'GET' && pathOf(req.url) === '/healthz') {
+            const body = draining ? { status: 'draining' } : { status: 'ok', in_flight: inFlight };
+            return void writeJson(res, draining ? 503 : 200, body, draining ? { 'Retry-After': '5' } : {});
+        }
+        if (draining) {
+            req.resume();
+            return answer(503, { error: 'the server is shutting down; retry shortly' }, {}, { 'Retry-After': '5', Connection: 'close' });
+        }
         if (req.method !== 'POST') {
-            res.setHeader('Allow', 'POST');
-            return answer(405, { error: 'use POST' });
-        }
-        const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
-            .update(presented ?? '')
-            .digest();
-        if (!presented || !(0,external_node_crypto_namespaceObject.timingSafeEqual)(digest, expected)) {
             req.resume();
-            return answer(401, { error: 'missing or invalid bearer token' });
+            return answer(405, { error: 'use POST' }, {}, { Allow: 'POST' });
         }
-        const event = headerValue(req.headers['x-codex-hook-event']);
-        if (event !== 'prompt.submitted') {
+        const identity = await identify(presented);
+        if ('status' in identity)
+            return deny(req, answer, identity);
+        caller = identity;
+        const denial = authorize(caller, client, windows, now());
+        if (denial)
+            return deny(req, answer, denial);
+        const maxConcurrent = policy?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+        if (inFlight >= maxConcurrent) {
             req.resume();
-            return answer(400, {
-                error: `X-Codex-Hook-Event must be prompt.submitted, not ${JSON.stringify(event ?? null)}`,
-            });
+            return answer(503, { error: `too many reviews in progress (limit ${maxConcurrent})` }, {}, { 'Retry-After': '1' });
         }
-        const raw = await readBody(req, maxBodyBytes);
-        if (raw === undefined)
-            return answer(413, { error: `request body larger than ${maxBodyBytes} bytes` });
-        const requestInfo = {
-            request_bytes: raw.length,
-            request_sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw).digest('hex'),
-        };
-        let data;
+        inFlight++;
         try {
-            data = JSON.parse(raw.toString('utf8'));
+            await serveReview(req, answer, policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, review);
         }
-        catch {
-            return answer(400, { error: 'request body is not valid JSON' }, requestInfo);
+        finally {
+            inFlight--;
         }
-        const validateRequest = requestSchemaValidator();
-        if (!validateRequest(data)) {
-            const errors = describeSchemaErrors(validateRequest.errors, 'request', 20);
-            return answer(422, { error: 'request does not match protocol v1', errors }, requestInfo);
-        }
-        const request = data;
-        const response = reviewRequest(request);
-        answer(200, response, {
-            ...requestInfo,
-            repository: request.repository,
-            pull_request_number: request.pull_request_number,
-            head_sha: request.pull_request.head_sha,
-            chunk: request.metadata.chunk,
-            comment_count: response.comments.length,
-        });
     };
-    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+    const listener = (req, res) => {
         handle(req, res).catch((error) => {
-            options.logger?.error(`hook-server: ${String(error)}`);
+            options.log?.('error', 'internal-error', { error: String(error).slice(0, 200) });
             if (!res.headersSent)
                 res.writeHead(500, { 'Content-Type': 'application/json' });
             res.end(JSON.stringify({ error: 'internal error' }));
         });
-    });
+    };
+    const server = options.tls
+        ? (0,external_node_https_namespaceObject.createServer)({ cert: options.tls.cert, key: options.tls.key }, listener)
+        : (0,external_node_http_namespaceObject.createServer)(listener);
     await new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(options.port ?? 0, host, () => {
@@ -20104,13 +20979,62 @@ async function startHookServer(options) {
     const address = server.address();
     const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
-        url: `http://${urlHost}:${address.port}/`,
+        url: `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}/`,
         close: async () => {
-            server.closeAllConnections();
-            await new Promise((resolve) => server.close(() => resolve()));
-            await log?.flush().catch(() => undefined);
+            draining = true;
+            const closed = new Promise((resolve) => server.close(() => resolve()));
+            server.closeIdleConnections();
+            await closed;
+            await options.auditLog?.flush().catch(() => undefined);
         },
     };
+}
+function deny(req, answer, denial) {
+    req.resume();
+    answer(denial.status, { error: denial.message, reason: denial.kind }, { denied: denial.kind, ...(denial.tokenId ? { token_id: denial.tokenId } : {}) }, denial.retryAfterSeconds !== undefined ? { 'Retry-After': String(denial.retryAfterSeconds) } : {});
+}
+async function serveReview(req, answer, maxBodyBytes, review) {
+    const event = headerValue(req.headers['x-codex-hook-event']);
+    if (event !== 'prompt.submitted') {
+        req.resume();
+        return answer(400, { error: `X-Codex-Hook-Event must be prompt.submitted, not ${JSON.stringify(event ?? null)}` });
+    }
+    const raw = await readBody(req, maxBodyBytes);
+    if (raw === undefined)
+        return answer(413, { error: `request body larger than ${maxBodyBytes} bytes` });
+    const info = { request_bytes: raw.length, request_sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw).digest('hex') };
+    let data;
+    try {
+        data = JSON.parse(raw.toString('utf8'));
+    }
+    catch {
+        return answer(400, { error: 'request body is not valid JSON' }, info);
+    }
+    const validate = requestSchemaValidator();
+    if (!validate(data)) {
+        const errors = describeSchemaErrors(validate.errors, 'request', 20);
+        return answer(422, { error: 'request does not match protocol v1', errors }, info);
+    }
+    const request = data;
+    const response = await review(request);
+    answer(200, response, {
+        ...info,
+        repository: request.repository,
+        pull_request_number: request.pull_request_number,
+        head_sha: request.pull_request.head_sha,
+        event_type: request.event_type,
+        chunk: request.metadata.chunk,
+        comment_count: response.comments.length,
+        model: 'rules',
+    });
+}
+function writeJson(res, status, body, headers) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+}
+function pathOf(url) {
+    return (url ?? '/').split('?')[0].slice(0, 200);
 }
 function headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
@@ -20133,17 +21057,1080 @@ function readBody(req, max) {
     });
 }
 
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+
+
+const sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+const JWS = table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+
+
+
+const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (validate_isObject(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  key_cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = key_cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || key_cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+let key_cache;
+const nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+function assertCryptoKey(key) {
+  if (!isCryptoKey(key))
+    throw new Error("CryptoKey instance expected");
+}
+const isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return !0;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return !1;
+  }
+}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = !1) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
+
+
+
+
+
+function snapshotJws(jws, sharedPayload) {
+  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
+  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
+  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
+  const signature = jws.signature, snapshot = { payload, signature };
+  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
+    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
+  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
+    throw new JWSInvalid("JWS Protected Header incorrect type");
+  if (payload === void 0)
+    throw new JWSInvalid("JWS Payload missing");
+  if (typeof signature != "string")
+    throw new JWSInvalid("JWS Signature missing or incorrect type");
+  if (header !== void 0 && !isObject(header))
+    throw new JWSInvalid("JWS Unprotected Header incorrect type");
+  return snapshot;
+}
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeJsonUnencodedPayload(payload) {
+  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
+  if (invalid !== void 0)
+    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
+  return encoder.encode(payload);
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode(payload);
+  } catch (cause) {
+    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new errors_JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = !1;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = !1;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new errors_JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+
+
+
+const epoch = (date) => Math.floor(date.getTime() / 1e3), multipliers = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31557600
+}, REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i, checkFailed = "check_failed";
+function invalidDuration() {
+  throw new TypeError("Invalid time period format");
+}
+function secs(str) {
+  typeof str != "string" && invalidDuration();
+  const matched = REGEX.exec(str);
+  (!matched || matched[4] && matched[1]) && invalidDuration();
+  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
+  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
+}
+function validateInput(label, input) {
+  if (!Number.isFinite(input))
+    throw new TypeError(`Invalid ${label} input`);
+  return input;
+}
+function validateStringClaim(claim, value) {
+  if (typeof value != "string")
+    throw new TypeError(`"${claim}" claim must be a string`);
+}
+function validateAudienceClaim(value) {
+  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
+    throw new TypeError('"aud" claim must be a string or an array of strings');
+}
+function jwt_claims_set_numericDate(value, label) {
+  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
+}
+const normalizeTyp = (value) => {
+  const normalized = value.toLowerCase();
+  return value.includes("/") ? normalized : `application/${normalized}`;
+}, checkAudiencePresence = (audPayload, audOption) => typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => audPayload.includes(aud)) : !1;
+function validateNumericDate(claimsSet, claim, required = !1) {
+  const value = claimsSet[claim];
+  if (!(value === void 0 && !required)) {
+    if (typeof value != "number")
+      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
+    return value;
+  }
+}
+function unexpectedClaim(claimsSet, claim) {
+  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
+}
+function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
+  const { typ } = options;
+  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
+    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
+  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
+  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
+  for (const claim of new Set(presenceCheck.reverse()))
+    if (!Object.hasOwn(claimsSet, claim))
+      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
+  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, typeof audience == "string" ? [audience] : audience) && unexpectedClaim(claimsSet, "aud");
+  const { clockTolerance } = options;
+  let tolerance = 0;
+  if (typeof clockTolerance == "string")
+    tolerance = secs(clockTolerance);
+  else if (clockTolerance !== void 0) {
+    if (typeof clockTolerance != "number")
+      throw new TypeError("Invalid clockTolerance option type");
+    tolerance = clockTolerance;
+  }
+  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
+    throw new TypeError("Invalid clockTolerance option input");
+  const { currentDate } = options, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
+  if (nbf !== void 0 && nbf > now + tolerance)
+    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
+  const exp = validateNumericDate(claimsSet, "exp");
+  if (exp !== void 0 && exp <= now - tolerance)
+    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
+  if (maxTokenAge !== void 0) {
+    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
+    if (max < 0)
+      throw new TypeError("Invalid maxTokenAge option input");
+    if (age - tolerance > max)
+      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
+    if (age < -tolerance)
+      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
+  }
+  return claimsSet;
+}
+let producerClaimsSets;
+function producerClaimsSet(producer) {
+  return producerClaimsSets.get(producer);
+}
+function jwtClaimsSetBytes(producer) {
+  const claimsSet = producerClaimsSet(producer);
+  for (const claim of ["iat", "nbf", "exp"]) {
+    const value = claimsSet[claim];
+    if (typeof value == "number" && !Number.isFinite(value))
+      throw new TypeError(`"${claim}" claim must be a finite number`);
+  }
+  return encoder.encode(JSON.stringify(claimsSet));
+}
+function jwtClaim(producer, claim) {
+  return producerClaimsSet(producer)[claim];
+}
+class JWTClaimsBuilder {
+  constructor(claimsSet = {}) {
+    if (!isObject(claimsSet))
+      throw new TypeError("JWT Claims Set MUST be an object");
+    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
+  }
+  setIssuer(value) {
+    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
+  }
+  setSubject(value) {
+    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
+  }
+  setAudience(value) {
+    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
+  }
+  setJti(value) {
+    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
+  }
+  setNotBefore(value) {
+    return producerClaimsSet(this).nbf = jwt_claims_set_numericDate(value, "setNotBefore"), this;
+  }
+  setExpirationTime(value) {
+    return producerClaimsSet(this).exp = jwt_claims_set_numericDate(value, "setExpirationTime"), this;
+  }
+  setIssuedAt(value) {
+    const claimsSet = producerClaimsSet(this);
+    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = jwt_claims_set_numericDate(value, "setIssuedAt"), this;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
+
+
+
+async function jwtVerify(jwt, key, options) {
+  const [verified, b64] = await verifyCompact(jwt, prepareVerify(options), key);
+  if (!b64)
+    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options);
+  return { ...verified, payload };
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+
+
+
+
+function isUsableJWK(jwk, entry, alg, kid) {
+  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
+  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
+}
+async function importWithAlgCache(cache, jwk, entry) {
+  const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
+  if (cached[alg] === void 0) {
+    const pending = jwkToKey(entry, jwk, !0).then((key) => {
+      if (key.type !== "public")
+        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
+      return cached[alg] = key, key;
+    }).catch((error) => {
+      throw cached[alg] === pending && delete cached[alg], error;
+    });
+    cached[alg] = pending;
+  }
+  return cached[alg];
+}
+function createLocalJWKSet(jwks) {
+  let snapshot;
+  try {
+    snapshot = structuredClone(jwks);
+  } catch (cause) {
+    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
+  }
+  if (!isJwkSet(snapshot))
+    throw new JWKSInvalid("JSON Web Key Set malformed");
+  const metadata = snapshot.keys.map((jwk) => {
+    const normalized = snapshotJwk(jwk);
+    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
+  }), cached = /* @__PURE__ */ new WeakMap();
+  return Object.defineProperty(async (protectedHeader, token) => {
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
+    if (!entry || entry.secret)
+      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
+    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
+    if (!length)
+      throw new JWKSNoMatchingKey();
+    if (length !== 1) {
+      const error = new JWKSMultipleMatchingKeys();
+      throw error[Symbol.asyncIterator] = async function* () {
+        for (const jwk2 of candidates)
+          try {
+            yield await importWithAlgCache(cached, jwk2, entry);
+          } catch {
+          }
+      }, error;
+    }
+    return importWithAlgCache(cached, jwk, entry);
+  }, "jwks", {
+    value: () => structuredClone(snapshot)
+  });
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+
+
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+let USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.18");
+const customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new JWKSTimeout(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new JOSEError("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new JWKSTimeout(void 0, { cause }) : new JOSEError("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+const jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url, options) {
+  if (!(url instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache && typeof cache == "object") {
+    const { uat, jwks } = cache;
+    isFreshFor(uat, cacheMaxAge) && isJwkSet(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
+        const next = createLocalJWKSet(json);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof JWKSNoMatchingKey && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: !0
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: !0
+    },
+    reload: {
+      value: reload,
+      enumerable: !0
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: !0
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: !0
+    }
+  });
+}
+
+
+;// CONCATENATED MODULE: ./src/endpoint/server/jwt.ts
+
+
+const CLOCK_TOLERANCE_S = 60;
+function createJwtVerifier(policy, env) {
+    const key = keyFor(policy, env);
+    return async (token) => {
+        let payload;
+        try {
+            ({ payload } = await jwtVerify(token, key, {
+                ...(policy.issuer ? { issuer: policy.issuer } : {}),
+                ...(policy.audience ? { audience: policy.audience } : {}),
+                clockTolerance: CLOCK_TOLERANCE_S,
+                algorithms: policy.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA', 'RS384', 'ES384'] : ['HS256'],
+            }));
+        }
+        catch (error) {
+            return describeJwtError(error);
+        }
+        const sub = typeof payload.sub === 'string' ? payload.sub.replace(/[^\w.@:-]/g, '?').slice(0, 64) : 'unknown';
+        return {
+            kind: 'jwt',
+            tokenId: `jwt:${sub}`,
+            scopes: jwt_readScopes(payload),
+            ipRestrictions: policy.ipRestrictions,
+            ...(policy.usageLimit ? { usageLimit: policy.usageLimit } : {}),
+            auditEnabled: policy.auditEnabled,
+        };
+    };
+}
+function keyFor(policy, env) {
+    if (policy.jwksUrl)
+        return createRemoteJWKSet(new URL(policy.jwksUrl));
+    const name = policy.hs256SecretEnv;
+    const secret = env[name];
+    if (!secret || Buffer.byteLength(secret) < 32) {
+        throw new ConfigurationError(`jwt.hs256_secret_env names ${name}, which must hold a secret of at least 32 bytes`);
+    }
+    return new TextEncoder().encode(secret);
+}
+function jwt_readScopes(payload) {
+    const out = [];
+    for (const value of [payload.scope, payload.scp]) {
+        if (typeof value === 'string')
+            out.push(...value.split(/\s+/).filter(Boolean));
+        else if (Array.isArray(value))
+            out.push(...value.filter((v) => typeof v === 'string'));
+    }
+    return [...new Set(out)];
+}
+function describeJwtError(error) {
+    if (error instanceof JWTExpired)
+        return { status: 401, kind: 'expired', message: 'the JWT has expired (exp is in the past)' };
+    if (error instanceof JWTClaimValidationFailed) {
+        if (error.claim === 'nbf')
+            return { status: 401, kind: 'not-yet-valid', message: 'the JWT is not valid yet (nbf is in the future)' };
+        return {
+            status: 401,
+            kind: 'invalid-jwt',
+            message: `the JWT's ${error.claim} claim is not accepted (${error.reason})`,
+        };
+    }
+    if (error instanceof JWSSignatureVerificationFailed)
+        return { status: 401, kind: 'invalid-jwt', message: 'the JWT signature does not verify' };
+    const code = error.code;
+    return {
+        status: 401,
+        kind: 'invalid-jwt',
+        message: `the JWT is not accepted (${typeof code === 'string' ? code : 'invalid'})`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/policy-file.ts
+
+
+
+
+
+
+function loadPolicy(text, file, env) {
+    const policy = parsePolicy(text, file);
+    return {
+        policy,
+        index: indexTokens(policy),
+        ...(policy.jwt ? { verifyJwt: createJwtVerifier(policy.jwt, env) } : {}),
+    };
+}
+function watchPolicyFile(file, env, onReload) {
+    let stamp = stampOf(file);
+    let loaded = loadPolicy((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file, env);
+    return {
+        current() {
+            const now = stampOf(file);
+            if (now !== stamp) {
+                stamp = now;
+                try {
+                    loaded = loadPolicy((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file, env);
+                    onReload({ ok: true });
+                }
+                catch (error) {
+                    onReload({ ok: false, error });
+                }
+            }
+            return loaded;
+        },
+    };
+}
+function stampOf(file) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statSync)(file, { bigint: true });
+        return `${s.ino}:${s.size}:${s.mtimeNs}`;
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** Writes to a temporary file beside it, flushes it, then renames it over the old one. */
+function writePolicyFile(file, text) {
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(temp, file);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/endpoint/server/command.ts
 
 
-/** `codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]`. The token comes from CODEX_TOKEN only. */
-const HOOK_SERVER_USAGE = 'usage: codex-hooks hook-server [--port N] [--host 127.0.0.1] [--audit-log FILE]\n' +
-    '  The expected token is read from the CODEX_TOKEN environment variable; if unset, one is generated and printed once.';
+
+
+
+/**
+ * `codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert F --tls-key F] [--audit-log FILE]`.
+ * Without a policy the one token comes from CODEX_TOKEN only, and the server stays on loopback.
+ */
+const HOOK_SERVER_USAGE = 'usage: codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert FILE --tls-key FILE] [--audit-log FILE]\n' +
+    '  With --policy: access tokens, JWTs, scopes, IP allowlists and usage limits from the policy file (reloaded\n' +
+    '  when it changes, or on SIGHUP); any --host. Without: one token from CODEX_TOKEN (generated and printed\n' +
+    '  once if unset), loopback only. Logs are JSON lines on stderr; SIGTERM drains in-flight reviews.';
 const DEFAULT_HOOK_SERVER_PORT = 8787;
+const VALUE_FLAGS = {
+    '--host': 'host',
+    '--audit-log': 'auditLog',
+    '--policy': 'policy',
+    '--tls-cert': 'tlsCert',
+    '--tls-key': 'tlsKey',
+};
 function parseHookServerArgs(argv) {
-    let port = DEFAULT_HOOK_SERVER_PORT;
-    let host = '127.0.0.1';
-    let auditLog;
+    const args = { port: DEFAULT_HOOK_SERVER_PORT, host: '127.0.0.1' };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=')
@@ -20157,57 +22144,72 @@ function parseHookServerArgs(argv) {
         };
         if (flag === '--port') {
             const text = value();
-            port = Number(text);
-            if (!/^\d+$/.test(text) || port > 65_535)
+            if (!/^\d+$/.test(text) || Number(text) > 65_535)
                 throw new ConfigurationError(`must be a port number 0–65535, not ${text}`, "option '--port'");
+            args.port = Number(text);
         }
-        else if (flag === '--host') {
-            host = value();
-        }
-        else if (flag === '--audit-log') {
-            auditLog = value();
+        else if (VALUE_FLAGS[flag] !== undefined) {
+            args[VALUE_FLAGS[flag]] = value();
         }
         else if (flag === '--token') {
-            throw new ConfigurationError('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN instead', "option '--token'");
+            throw new ConfigurationError('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN or use --policy', "option '--token'");
         }
         else {
             throw new ConfigurationError(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
         }
     }
-    return { port, host, ...(auditLog ? { auditLog } : {}) };
+    if ((args.tlsCert === undefined) !== (args.tlsKey === undefined))
+        throw new ConfigurationError('--tls-cert and --tls-key go together');
+    return args;
 }
 /** Runs until SIGINT/SIGTERM (or `io.signal`). Returns the exit status: 0, or 2 on a usage error. */
 async function runHookServerCommand(argv, env, io = {}) {
     const stdout = io.stdout ?? process.stdout;
     const stderr = io.stderr ?? process.stderr;
-    let args;
-    try {
-        args = parseHookServerArgs(argv);
-    }
-    catch (error) {
-        stderr.write(`${describeError(error)}\n`);
-        return 2;
-    }
-    let token = env.CODEX_TOKEN?.trim();
-    if (!token) {
-        token = generateLocalToken();
-        // Printed once, for local use: the caller needs it to call the server.
-        stderr.write(`CODEX_TOKEN is not set; this session's token is: ${token}\n`);
-    }
+    const log = (level, event, fields = {}) => void stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
     let server;
+    let policy;
     try {
+        const args = parseHookServerArgs(argv);
+        let token;
+        if (args.policy) {
+            const file = args.policy;
+            policy = watchPolicyFile(file, env, (outcome) => outcome.ok
+                ? log('info', 'policy-reloaded', { file })
+                : log('error', 'policy-rejected', {
+                    file,
+                    error: describeError(outcome.error),
+                    kept: 'the last good policy',
+                }));
+        }
+        else {
+            token = env.CODEX_TOKEN?.trim();
+            if (!token) {
+                token = generateLocalToken();
+                // Printed once, for local use: the caller needs it to call the server.
+                stderr.write(`CODEX_TOKEN is not set; this session's token is: ${token}\n`);
+            }
+        }
+        const auditPath = args.auditLog ?? policy?.current().policy.audit?.output;
+        const auditOptions = policy?.current().policy.audit;
         server = await startHookServer({
             port: args.port,
             host: args.host,
-            token,
-            ...(args.auditLog ? { auditLog: args.auditLog } : {}),
-            logger: {
-                debug: () => undefined,
-                info: (m) => void stderr.write(`${m}\n`),
-                notice: (m) => void stderr.write(`${m}\n`),
-                warning: (m) => void stderr.write(`warning: ${m}\n`),
-                error: (m) => void stderr.write(`error: ${m}\n`),
-            },
+            ...(token ? { token } : {}),
+            ...(policy ? { policy } : {}),
+            ...(auditPath
+                ? {
+                    auditLog: openAuditLog(auditLogOptionsFor({
+                        type: 'logger',
+                        output: auditPath,
+                        ...(auditOptions?.options ? { options: auditOptions.options } : {}),
+                    }, auditPath, env)),
+                }
+                : {}),
+            ...(args.tlsCert && args.tlsKey
+                ? { tls: { cert: (0,external_node_fs_namespaceObject.readFileSync)(args.tlsCert), key: (0,external_node_fs_namespaceObject.readFileSync)(args.tlsKey) } }
+                : {}),
+            log,
         });
     }
     catch (error) {
@@ -20215,29 +22217,240 @@ async function runHookServerCommand(argv, env, io = {}) {
         return error instanceof ConfigurationError ? 2 : 1;
     }
     stdout.write(`${server.url}\n`);
-    await new Promise((resolve) => {
-        if (io.signal) {
-            if (io.signal.aborted)
-                return resolve();
-            io.signal.addEventListener('abort', () => resolve(), { once: true });
-            return;
-        }
-        const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
+    log('info', 'listening', { url: server.url, policy: Boolean(policy) });
+    await waitForStop(io.signal, () => {
+        policy?.current();
+        log('info', 'sighup', {});
+    });
+    log('info', 'draining', {});
+    await server.close();
+    log('info', 'stopped', {});
+    return 0;
+}
+function waitForStop(signal, onHangup) {
+    return new Promise((resolve) => {
+        process.on('SIGHUP', onHangup);
+        const done = () => {
+            process.off('SIGINT', done);
+            process.off('SIGTERM', done);
+            process.off('SIGHUP', onHangup);
             resolve();
         };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        if (signal) {
+            if (signal.aborted)
+                return done();
+            signal.addEventListener('abort', done, { once: true });
+            return;
+        }
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
     });
-    await server.close();
-    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/server/index.ts
 
 
 
+
+;// CONCATENATED MODULE: ./src/endpoint/server/token-command.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * `codex-hooks token create | rotate | revoke | list --policy FILE`: tokens as automation. A new token is
+ * printed once, on stdout, and only its SHA-256 is written to the policy; the file keeps its comments and is
+ * replaced atomically, so a running server picks it up whole.
+ */
+const TOKEN_USAGE = `usage: codex-hooks token COMMAND --policy FILE [options]
+  create --id ID [--scopes hooks:trigger,...] [--expires 90d|DATE] [--ip CIDR,...]
+         [--max-requests N --reset-interval daily] [--description TEXT]
+                       issues a token: printed once on stdout, its SHA-256 written to the policy
+  rotate --id ID [--grace 24h] [--expires 90d|DATE]
+                       issues a successor; the old value keeps working until the grace ends
+  revoke --id ID       refuses the token from now on (the server picks it up at once)
+  list [--format text|json]
+                       ids, scopes, status and expiry; never a token
+`;
+const OPTIONS = {
+    policy: { type: 'string' },
+    id: { type: 'string' },
+    scopes: { type: 'string', default: 'hooks:trigger' },
+    expires: { type: 'string', default: '90d' },
+    ip: { type: 'string' },
+    'max-requests': { type: 'string' },
+    'reset-interval': { type: 'string' },
+    description: { type: 'string' },
+    grace: { type: 'string', default: '24h' },
+    format: { type: 'string', default: 'text' },
+    help: { type: 'boolean', short: 'h' },
+};
+async function runTokenCommand(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '--help' || sub === '-h') {
+        (sub === undefined ? io.stderr : io.stdout).write(TOKEN_USAGE);
+        return sub === undefined ? 2 : 0;
+    }
+    let values;
+    try {
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    }
+    catch (error) {
+        throw new ConfigurationError(`${error.message}\n${TOKEN_USAGE}`);
+    }
+    if (values.help) {
+        io.stdout.write(TOKEN_USAGE);
+        return 0;
+    }
+    const file = values.policy;
+    if (typeof file !== 'string')
+        throw new ConfigurationError(`--policy FILE is required\n${TOKEN_USAGE}`);
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    parsePolicy(text, file); // refuse to edit a file that is already wrong
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const now = io.now();
+    const id = () => {
+        if (typeof values.id !== 'string')
+            throw new ConfigurationError(`token ${sub} needs --id ID`);
+        return values.id;
+    };
+    switch (sub) {
+        case 'create':
+            return create(doc, file, id(), values, now, io);
+        case 'rotate':
+            return rotate(doc, file, id(), values, now, io);
+        case 'revoke':
+            return revoke(doc, file, id(), now, io);
+        case 'list':
+            return list(text, file, values.format === 'json', now, io);
+        default:
+            throw new ConfigurationError(`unknown token command '${sub}'\n${TOKEN_USAGE}`);
+    }
+}
+function tokenEntries(doc) {
+    const seq = doc.get('access_tokens', true);
+    if (seq === undefined) {
+        doc.set('access_tokens', doc.createNode([]));
+        return [];
+    }
+    return (0,dist/* isSeq */.oP)(seq) ? seq.items.filter(dist/* isMap */.jh) : [];
+}
+function findEntry(doc, id) {
+    const entry = tokenEntries(doc).find((e) => e.get('token_id') === id);
+    if (!entry)
+        throw new ConfigurationError(`no access token with token_id '${id}' in the policy`);
+    return entry;
+}
+/** Validates the edited document as the server would, then writes it atomically. */
+function save(doc, file) {
+    const text = doc.toString();
+    parsePolicy(text, file);
+    writePolicyFile(file, text);
+}
+function create(doc, file, id, values, now, io) {
+    if (tokenEntries(doc).some((e) => e.get('token_id') === id))
+        throw new ConfigurationError(`token_id '${id}' already exists; rotate it, or choose another id`);
+    const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
+    const list = (v) => String(v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const maxRequests = values['max-requests'];
+    const entry = {
+        token_id: id,
+        ...(typeof values.description === 'string' ? { description: values.description } : {}),
+        token_sha256: hashToken(token),
+        scopes: list(values.scopes),
+        created: now.toISOString(),
+        expiration: expiryFrom(String(values.expires), now),
+        ...(values.ip ? { ip_restrictions: list(values.ip) } : {}),
+        ...(maxRequests !== undefined
+            ? {
+                usage_limits: {
+                    max_requests: Number(maxRequests),
+                    reset_interval: String(values['reset-interval'] ?? 'daily'),
+                },
+            }
+            : {}),
+        audit_enabled: true,
+    };
+    doc.get('access_tokens', true).add(doc.createNode(entry));
+    save(doc, file);
+    io.stdout.write(`${token}\n`);
+    io.stderr.write(`Created token '${id}' (scopes ${entry.scopes.join(', ')}; expires ${entry.expiration}). It is printed once: store it as a secret now.\n`);
+    return 0;
+}
+function rotate(doc, file, id, values, now, io) {
+    const entry = findEntry(doc, id);
+    if (entry.get('revoked') !== undefined)
+        throw new ConfigurationError(`token '${id}' is revoked; create a new one`);
+    const graceMs = parseInterval(String(values.grace));
+    if (graceMs === undefined)
+        throw new ConfigurationError(`--grace must be a duration such as 1h or 7d; got '${String(values.grace)}'`);
+    const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
+    const validUntil = new Date(now.getTime() + graceMs).toISOString();
+    const previous = entry.toJSON().previous_tokens ?? [];
+    // Values whose grace already ended are dropped: they can never work again.
+    const kept = previous.filter((p) => new Date(p.valid_until) > now);
+    entry.set('previous_tokens', doc.createNode([...kept, { token_sha256: entry.get('token_sha256'), valid_until: validUntil }]));
+    entry.set('token_sha256', hashToken(token));
+    if (values.expires !== undefined)
+        entry.set('expiration', expiryFrom(String(values.expires), now));
+    save(doc, file);
+    io.stdout.write(`${token}\n`);
+    io.stderr.write(`Rotated token '${id}': the previous value works until ${validUntil}. The new one is printed once.\n`);
+    return 0;
+}
+function revoke(doc, file, id, now, io) {
+    const entry = findEntry(doc, id);
+    entry.set('revoked', now.toISOString());
+    entry.delete('previous_tokens');
+    save(doc, file);
+    io.stderr.write(`Revoked token '${id}' at ${now.toISOString()}; a running server refuses it from its next request.\n`);
+    return 0;
+}
+function list(text, file, json, now, io) {
+    const policy = parsePolicy(text, file);
+    const rows = policy.tokens.map((t) => ({
+        token_id: t.tokenId,
+        status: t.revoked && t.revoked <= now
+            ? 'revoked'
+            : t.expiration <= now
+                ? 'expired'
+                : t.notBefore && t.notBefore > now
+                    ? 'not yet valid'
+                    : 'active',
+        scopes: t.scopes,
+        can_review: t.scopes.some((s) => REVIEW_SCOPES.includes(s)),
+        expiration: t.expiration.toISOString(),
+        ip_restrictions: t.ipRestrictions.map((r) => r.text),
+        previous_values_in_grace: t.previous.filter((p) => p.validUntil > now).length,
+    }));
+    if (json) {
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return 0;
+    }
+    for (const r of rows) {
+        io.stdout.write(`${r.token_id}\t${r.status}\texpires ${r.expiration}\tscopes ${r.scopes.join(',')}${r.can_review ? '' : ' (cannot review: needs hooks:trigger)'}${r.previous_values_in_grace ? `\t${r.previous_values_in_grace} old value(s) in grace` : ''}\n`);
+    }
+    return 0;
+}
+/** `90d`-style durations from now, or an ISO date. */
+function expiryFrom(text, now) {
+    const ms = parseInterval(text);
+    if (ms !== undefined)
+        return new Date(now.getTime() + ms).toISOString();
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text))
+        throw new ConfigurationError(`--expires must be a duration such as 90d or a date such as 2027-01-31; got '${text}'`);
+    return date.toISOString();
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
 
@@ -20501,6 +22714,7 @@ function stripControl(s) {
 
 
 
+
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
 const COMMON = `  --format FORMAT    text (default), json, sarif or github
   --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
@@ -20518,6 +22732,7 @@ Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
   codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
+  codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
   codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
   codex-hooks help COMMAND | COMMAND --help                 help for one command
   codex-hooks --version | --help
@@ -20573,6 +22788,7 @@ const COMMAND_HELP = {
     scan: SCAN_HELP,
     'hook-server': HOOK_SERVER_HELP,
     audit: AUDIT_USAGE,
+    token: TOKEN_USAGE,
 };
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
@@ -20691,7 +22907,7 @@ class ModelAnswerError extends Error {
 }
 let validate;
 function answerValidator() {
-    validate ??= new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(REVIEW_SCHEMA);
+    validate ??= new dist_ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(REVIEW_SCHEMA);
     return validate;
 }
 /** `redact` is applied to every excerpt of the answer quoted in an error. */
@@ -20968,6 +23184,8 @@ async function startResponsesProxy(options) {
     const upstreamHost = new URL(upstream).host;
     const doFetch = options.fetch ?? globalThis.fetch;
     const open = new Set();
+    // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
+    const upstreamCalls = new AbortController();
     const handle = async (req, res) => {
         const chunks = [];
         for await (const c of req)
@@ -20998,6 +23216,7 @@ async function startResponsesProxy(options) {
                     accept: String(req.headers.accept ?? 'text/event-stream'),
                 },
                 body: Buffer.concat(chunks),
+                signal: upstreamCalls.signal,
             });
         }
         catch (error) {
@@ -21040,6 +23259,7 @@ async function startResponsesProxy(options) {
         usage: () => ({ ...usage }),
         lastProblem: () => lastProblem,
         close: async () => {
+            upstreamCalls.abort();
             for (const res of open)
                 res.destroy();
             server.closeAllConnections();
@@ -21738,7 +23958,7 @@ function assign_single_source(target, source) {
         return acc;
     }, target);
 }
-function decode(str, _, charset) {
+function utils_decode(str, _, charset) {
     const strWithoutPlus = str.replace(/\+/g, ' ');
     if (charset === 'iso-8859-1') {
         // unescape never throws, no try...catch needed:
@@ -21753,7 +23973,7 @@ function decode(str, _, charset) {
     }
 }
 const limit = 1024;
-const encode = (str, _defaultEncoder, charset, _kind, format) => {
+const utils_encode = (str, _defaultEncoder, charset, _kind, format) => {
     // This code was originally written by Brian White for the io.js core querystring library.
     // It has been adapted here for stricter adherence to RFC 3986
     if (str.length === 0) {
@@ -21887,7 +24107,7 @@ const stringify_defaults = {
     delimiter: '&',
     encode: true,
     encodeDotInKeys: false,
-    encoder: encode,
+    encoder: utils_encode,
     encodeValuesOnly: false,
     format: default_format,
     formatter: default_formatter,
@@ -29808,9 +32028,11 @@ function runCodex(binary, work, home, proxyToken, schemaFile, answerFile, prompt
             clearTimeout(timer);
             resolve({ code: -1, timedOut: false, stderrTail: error.message });
         });
-        child.on('close', (code) => {
+        // 'exit', not 'close': a sandbox helper left behind may hold the stderr pipe open.
+        child.on('exit', (code) => {
             clearTimeout(timer);
             killGroup();
+            child.stderr.destroy();
             const tail = stderr
                 .split('\n')
                 .filter((l) => /error/i.test(l))
@@ -29956,6 +32178,7 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
 
 
 
+
 const EXIT = { passed: 0, failed: 1, usage: 2 };
 const FORMATS = ['text', 'json', 'sarif', 'github'];
 async function runCli(argv, io) {
@@ -29995,6 +32218,8 @@ async function dispatch(argv, io) {
         return review(rest, io);
     if (command === 'audit')
         return runAuditCommand(rest, io.env, io.stdout);
+    if (command === 'token')
+        return runTokenCommand(rest, { stdout: io.stdout, stderr: io.stderr, now: () => new Date() });
     if (command === 'scan')
         return scan(rest, io);
     if (command === 'hook-server') {
@@ -34736,7 +36961,7 @@ exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;

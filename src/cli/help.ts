@@ -1,5 +1,6 @@
 import { HOOK_SERVER_USAGE } from '../endpoint/server/index.js';
 import { AUDIT_USAGE } from '../audit/index.js';
+import { TOKEN_USAGE } from '../endpoint/server/token-command.js';
 import { VERSION } from '../core/version.js';
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
@@ -22,6 +23,7 @@ Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
   codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
+  codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
   codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
   codex-hooks help COMMAND | COMMAND --help                 help for one command
   codex-hooks --version | --help
@@ -81,4 +83,5 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   scan: SCAN_HELP,
   'hook-server': HOOK_SERVER_HELP,
   audit: AUDIT_USAGE,
+  token: TOKEN_USAGE,
 };

@@ -13,6 +13,7 @@ import { loadConfigSource } from '../config/source.js';
 import type { PullRequest } from '../core/types.js';
 import { runHookServerCommand } from '../endpoint/server/index.js';
 import { runAuditCommand } from '../audit/index.js';
+import { runTokenCommand } from '../endpoint/server/token-command.js';
 import type { AiReviewOptions } from '../pipeline/ai-review.js';
 import { preflightHookEndpoint } from '../pipeline/preflight.js';
 import path from 'node:path';
@@ -74,6 +75,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'review') return review(rest, io);
   if (command === 'audit') return runAuditCommand(rest, io.env, io.stdout);
+  if (command === 'token')
+    return runTokenCommand(rest, { stdout: io.stdout, stderr: io.stderr, now: () => new Date() });
   if (command === 'scan') return scan(rest, io);
   if (command === 'hook-server') {
     if (rest.includes('--help') || rest.includes('-h')) {

@@ -121,7 +121,15 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
+const FORMAT_TEXT: Record<string, string> = {
+  'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
+  uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
+};
+
 const PATTERN_TEXT: Record<string, string> = {
+  '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
+  '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
+  '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
   '^[imsu]*$': 'any of the flags i, m, s, u',
   '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
   '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
@@ -164,6 +172,8 @@ function describeSchemaError(e: ErrorObject, data: unknown): string {
       if (path[path.length - 1] === 'run')
         return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
       return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+    case 'format':
+      return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
     case 'minLength':
       return `${key} must not be empty`;
     case 'pattern':

@@ -213,7 +213,7 @@ const memory = {
   },
 } as const;
 
-const loggerOptions = {
+export const LOGGER_OPTIONS_SCHEMA = {
   title: 'Logger options',
   description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
   type: 'object',
@@ -266,7 +266,7 @@ const logger = {
     },
     gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
     format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-    options: loggerOptions,
+    options: LOGGER_OPTIONS_SCHEMA,
   },
 } as const;
 

@@ -212,9 +212,11 @@ function runCodex(
       clearTimeout(timer);
       resolve({ code: -1, timedOut: false, stderrTail: error.message });
     });
-    child.on('close', (code) => {
+    // 'exit', not 'close': a sandbox helper left behind may hold the stderr pipe open.
+    child.on('exit', (code) => {
       clearTimeout(timer);
       killGroup();
+      child.stderr.destroy();
       const tail = stderr
         .split('\n')
         .filter((l) => /error/i.test(l))

@@ -35,6 +35,8 @@ export async function startResponsesProxy(options: ResponsesProxyOptions): Promi
   const upstreamHost = new URL(upstream).host;
   const doFetch = options.fetch ?? globalThis.fetch;
   const open = new Set<ServerResponse>();
+  // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
+  const upstreamCalls = new AbortController();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -67,6 +69,7 @@ export async function startResponsesProxy(options: ResponsesProxyOptions): Promi
           accept: String(req.headers.accept ?? 'text/event-stream'),
         },
         body: Buffer.concat(chunks),
+        signal: upstreamCalls.signal,
       });
     } catch (error) {
       lastProblem = `the model provider at ${upstreamHost} could not be reached (${describeCause(error)})`;
@@ -108,6 +111,7 @@ export async function startResponsesProxy(options: ResponsesProxyOptions): Promi
     usage: () => ({ ...usage }),
     lastProblem: () => lastProblem,
     close: async () => {
+      upstreamCalls.abort();
       for (const res of open) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callHookEndpoint } from '../../src/endpoint/client.js';
 import { buildHookRequests } from '../../src/endpoint/payload.js';
 import { fingerprintToken } from '../../src/endpoint/token.js';
+import { openAuditLog } from '../../src/audit/index.js';
 import {
   reviewRequest,
   runHookServerCommand,
@@ -88,8 +89,12 @@ describe('reference hook server', () => {
   it('comments on a planted console.log through the real client, with an audit log and no token anywhere', async () => {
     dir = await mkdtemp(join(tmpdir(), 'hook-server-'));
     const auditLog = join(dir, 'server-audit.jsonl');
-    const serverLogger = createRecordingLogger();
-    server = await startHookServer({ token: TOKEN, auditLog, logger: serverLogger });
+    const serverLines: string[] = [];
+    server = await startHookServer({
+      token: TOKEN,
+      auditLog: openAuditLog({ path: auditLog }),
+      log: (level, event, fields) => serverLines.push(JSON.stringify({ level, event, ...fields })),
+    });
     const logger = createRecordingLogger();
     const { requests } = buildHookRequests(makeInput({ files: [makeFile('src/app.ts', PATCH)] }), 500_000);
     const result = await callHookEndpoint(requests, {
@@ -126,12 +131,9 @@ describe('reference hook server', () => {
         request_sha256: result.exchanges[0]!.requestSha256,
       }),
     ]);
-    const everything = [
-      JSON.stringify(result),
-      ...logger.lines,
-      ...serverLogger.lines,
-      await readFile(auditLog, 'utf8'),
-    ].join('\n');
+    const everything = [JSON.stringify(result), ...logger.lines, ...serverLines, await readFile(auditLog, 'utf8')].join(
+      '\n',
+    );
     expect(everything).not.toContain(TOKEN);
   });
 
