@@ -8322,7 +8322,7 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(676);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4761);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
@@ -8336,7 +8336,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 676:
+/***/ 4761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12398,10 +12398,11 @@ function checkGlob(pattern) {
     }
 }
 function createFileFilter(options) {
-    const compile = (globs) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
+    const compile = (globs, nocase = false) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true, nocase }) }));
     const include = compile(options.include.length > 0 ? options.include : ['**']);
     const exclude = compile(options.exclude);
-    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
+    // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
+    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
     const explain = (path) => {
         if (!include.some((e) => test(e, path)))
@@ -12443,6 +12444,107 @@ function describeCounts(counts) {
         .filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
     return parts.length > 0 ? parts.join(', ') : 'No findings';
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of value)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const n of counts.values()) {
+        const p = n / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
+/**
+ * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
+ * or a run of repeated or sequential characters is documentation, not a credential.
+ */
+const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
+/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
+const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
+function isPlaceholder(value) {
+    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
+}
+/**
+ * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
+ * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
+ * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
+ */
+function hasLowVariety(value) {
+    if (value.length >= 8 && new Set(value).size <= 3)
+        return true;
+    const v = value;
+    let inRuns = 0;
+    let runStart = 0;
+    let step = 0;
+    const close = (end) => {
+        if (end - runStart >= 4)
+            inRuns += end - runStart;
+    };
+    for (let i = 1; i <= v.length; i++) {
+        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
+        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
+        if (continues) {
+            step = d;
+            continue;
+        }
+        close(i);
+        runStart = i;
+        step = 0;
+    }
+    return inRuns * 2 >= value.length;
+}
+/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
+const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Subresource-integrity and lockfile `integrity` values. */
+const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
+/** Values that are hashes, ids or integrity strings rather than credentials. */
+function isDigestLike(value) {
+    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
+}
+const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
+function isSuppressedLine(text) {
+    return SUPPRESSION.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
+
+/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
+function secretFingerprint(ruleId, secret) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+}
+function createBaseline(matches) {
+    const seen = new Map();
+    for (const m of matches)
+        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
+    const fingerprints = [...seen]
+        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
+        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    return { version: 1, fingerprints };
+}
+/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
+function parseBaseline(json) {
+    const data = JSON.parse(json);
+    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
+        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
+    }
+    const out = new Set();
+    for (const entry of data.fingerprints) {
+        const fp = entry?.fingerprint;
+        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
+            throw new Error('baseline: each fingerprint must be 64 hex characters');
+        out.add(fp);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
@@ -13776,76 +13878,6 @@ const CODE_HOSTING_RULES = [
         value: 'h40',
     }),
 ];
-
-;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    if (value.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const ch of value)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    for (const n of counts.values()) {
-        const p = n / value.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
-/**
- * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
- * or a run of repeated or sequential characters is documentation, not a credential.
- */
-const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
-/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
-const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
-function isPlaceholder(value) {
-    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
-}
-/**
- * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
- * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
- * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
- */
-function hasLowVariety(value) {
-    if (value.length >= 8 && new Set(value).size <= 3)
-        return true;
-    const v = value;
-    let inRuns = 0;
-    let runStart = 0;
-    let step = 0;
-    const close = (end) => {
-        if (end - runStart >= 4)
-            inRuns += end - runStart;
-    };
-    for (let i = 1; i <= v.length; i++) {
-        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
-        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
-        if (continues) {
-            step = d;
-            continue;
-        }
-        close(i);
-        runStart = i;
-        step = 0;
-    }
-    return inRuns * 2 >= value.length;
-}
-/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
-const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Subresource-integrity and lockfile `integrity` values. */
-const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
-/** Values that are hashes, ids or integrity strings rather than credentials. */
-function isDigestLike(value) {
-    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
-}
-const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
-function isSuppressedLine(text) {
-    return SUPPRESSION.test(text);
-}
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/commands-and-configs.ts
 
@@ -16090,37 +16122,6 @@ const BUILTIN_RULES = [
     ...GENERIC_RULES,
 ];
 
-;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
-
-/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
-function secretFingerprint(ruleId, secret) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
-}
-function createBaseline(matches) {
-    const seen = new Map();
-    for (const m of matches)
-        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
-    const fingerprints = [...seen]
-        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
-        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-    return { version: 1, fingerprints };
-}
-/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
-function parseBaseline(json) {
-    const data = JSON.parse(json);
-    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
-        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
-    }
-    const out = new Set();
-    for (const entry of data.fingerprints) {
-        const fp = entry?.fingerprint;
-        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
-            throw new Error('baseline: each fingerprint must be 64 hex characters');
-        out.add(fp);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/core/secrets/scan.ts
 
 
@@ -16573,6 +16574,191 @@ function redactSecrets(text, secrets) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/core/findings/redactor.ts
+
+/** Builds the run's redactor, knowing `initial` secrets (usually none: the secret scan teaches it). */
+function createRedactor(initial = [], options = {}) {
+    const secrets = [];
+    const learn = (found) => {
+        for (const s of found) {
+            options.onLearn?.(s);
+            secrets.push(s);
+        }
+    };
+    learn(initial);
+    const text = (t) => redactText(t, secrets);
+    const finding = (f) => {
+        const message = text(f.message);
+        const title = f.title !== undefined ? text(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? text(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
+        return {
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+    };
+    return {
+        learn,
+        text,
+        patch: (p) => redactText(p, secrets, p.replace(/^[+\- ]/gm, ' ')),
+        known: (t) => redactSecrets(t, secrets),
+        finding,
+        findings: (fs) => fs.map(finding),
+        get secrets() {
+            return secrets;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/endpoint/token.ts
+
+
+
+/** A scope that lets the token call the hook endpoint. */
+const HOOK_SCOPES = ['hooks:trigger', 'hooks:execute'];
+const ROTATION_NOTICE_DAYS = 7;
+/** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
+const NOT_BEFORE_LEEWAY_MS = 60_000;
+const DAY_MS = 86_400_000;
+function fingerprintToken(token) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
+}
+function inspectToken(token, now) {
+    const fingerprint = fingerprintToken(token);
+    const claims = readJwtClaims(token);
+    if (!claims)
+        return { kind: 'opaque', fingerprint, problems: [] };
+    const problems = [];
+    const expiresAt = numericDate(claims.exp);
+    const notBefore = numericDate(claims.nbf);
+    const scopes = readScopes(claims);
+    const nowMs = now.getTime();
+    const name = `the codex-token (fingerprint ${fingerprint})`;
+    if (expiresAt && expiresAt.getTime() <= nowMs) {
+        problems.push({
+            level: 'fatal',
+            message: `${name} expired at ${expiresAt.toISOString()} (${describeSpan(nowMs - expiresAt.getTime())} ago); create a new programmatic access token and update the secret`,
+        });
+    }
+    else if (expiresAt && expiresAt.getTime() - nowMs <= ROTATION_NOTICE_DAYS * DAY_MS) {
+        problems.push({
+            level: 'notice',
+            message: `${name} expires at ${expiresAt.toISOString()} (in ${describeSpan(expiresAt.getTime() - nowMs)}); rotate it soon`,
+        });
+    }
+    if (notBefore && notBefore.getTime() - NOT_BEFORE_LEEWAY_MS > nowMs) {
+        problems.push({
+            level: 'fatal',
+            message: `${name} is not valid before ${notBefore.toISOString()} (in ${describeSpan(notBefore.getTime() - nowMs)}); check the token's issue time or the runner's clock`,
+        });
+    }
+    if (scopes && !scopes.some((s) => HOOK_SCOPES.includes(s))) {
+        problems.push({
+            level: 'warning',
+            message: `${name} has the scopes [${scopes.map(cleanScope).join(', ')}] but neither 'hooks:trigger' nor 'hooks:execute'; the endpoint will likely answer 403`,
+        });
+    }
+    return {
+        kind: 'jwt',
+        fingerprint,
+        ...(scopes ? { scopes } : {}),
+        ...(expiresAt ? { expiresAt } : {}),
+        ...(notBefore ? { notBefore } : {}),
+        problems,
+    };
+}
+/**
+ * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
+ * Credentials in the URL are refused: they would end up in logs.
+ */
+function validateHookUrl(url) {
+    const where = "input 'hook-url'";
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
+    }
+    if (parsed.username || parsed.password) {
+        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+    }
+    if (parsed.protocol === 'https:')
+        return parsed;
+    if (parsed.protocol === 'http:') {
+        if (isLoopbackHost(parsed.hostname))
+            return parsed;
+        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
+    }
+    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
+}
+/** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
+        return host.startsWith('127.');
+    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
+        return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
+    return false;
+}
+function readJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
+        return undefined;
+    try {
+        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (!token_isObject(header) || !token_isObject(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+function token_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function numericDate(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
+}
+function readScopes(claims) {
+    const found = [];
+    let present = false;
+    for (const key of ['scope', 'scp']) {
+        const value = claims[key];
+        if (typeof value === 'string') {
+            present = true;
+            found.push(...value.split(/[\s,]+/).filter(Boolean));
+        }
+        else if (Array.isArray(value)) {
+            present = true;
+            found.push(...value.filter((v) => typeof v === 'string'));
+        }
+    }
+    return present ? [...new Set(found)] : undefined;
+}
+/** Scopes come from the token's claims: keep them short and printable in a log. */
+function cleanScope(scope) {
+    return scope.replace(/[^\w:.\-/*]/g, '?').slice(0, 40);
+}
+function describeSpan(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.round(ms / 3_600_000);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.round(ms / DAY_MS)} days`;
+}
+
 // EXTERNAL MODULE: ./node_modules/regjsparser/parser.js
 var parser = __nccwpck_require__(8455);
 ;// CONCATENATED MODULE: ./src/core/validators/regex-guard.ts
@@ -16920,152 +17106,6 @@ function compileCustomRules(configs) {
 
 
 
-
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/endpoint/token.ts
-
-
-
-/** A scope that lets the token call the hook endpoint. */
-const HOOK_SCOPES = ['hooks:trigger', 'hooks:execute'];
-const ROTATION_NOTICE_DAYS = 7;
-/** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
-const NOT_BEFORE_LEEWAY_MS = 60_000;
-const DAY_MS = 86_400_000;
-function fingerprintToken(token) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
-}
-function inspectToken(token, now) {
-    const fingerprint = fingerprintToken(token);
-    const claims = readJwtClaims(token);
-    if (!claims)
-        return { kind: 'opaque', fingerprint, problems: [] };
-    const problems = [];
-    const expiresAt = numericDate(claims.exp);
-    const notBefore = numericDate(claims.nbf);
-    const scopes = readScopes(claims);
-    const nowMs = now.getTime();
-    const name = `the codex-token (fingerprint ${fingerprint})`;
-    if (expiresAt && expiresAt.getTime() <= nowMs) {
-        problems.push({
-            level: 'fatal',
-            message: `${name} expired at ${expiresAt.toISOString()} (${describeSpan(nowMs - expiresAt.getTime())} ago); create a new programmatic access token and update the secret`,
-        });
-    }
-    else if (expiresAt && expiresAt.getTime() - nowMs <= ROTATION_NOTICE_DAYS * DAY_MS) {
-        problems.push({
-            level: 'notice',
-            message: `${name} expires at ${expiresAt.toISOString()} (in ${describeSpan(expiresAt.getTime() - nowMs)}); rotate it soon`,
-        });
-    }
-    if (notBefore && notBefore.getTime() - NOT_BEFORE_LEEWAY_MS > nowMs) {
-        problems.push({
-            level: 'fatal',
-            message: `${name} is not valid before ${notBefore.toISOString()} (in ${describeSpan(notBefore.getTime() - nowMs)}); check the token's issue time or the runner's clock`,
-        });
-    }
-    if (scopes && !scopes.some((s) => HOOK_SCOPES.includes(s))) {
-        problems.push({
-            level: 'warning',
-            message: `${name} has the scopes [${scopes.map(cleanScope).join(', ')}] but neither 'hooks:trigger' nor 'hooks:execute'; the endpoint will likely answer 403`,
-        });
-    }
-    return {
-        kind: 'jwt',
-        fingerprint,
-        ...(scopes ? { scopes } : {}),
-        ...(expiresAt ? { expiresAt } : {}),
-        ...(notBefore ? { notBefore } : {}),
-        problems,
-    };
-}
-/**
- * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
- * Credentials in the URL are refused: they would end up in logs.
- */
-function validateHookUrl(url) {
-    const where = "input 'hook-url'";
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
-    }
-    if (parsed.username || parsed.password) {
-        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
-    }
-    if (parsed.protocol === 'https:')
-        return parsed;
-    if (parsed.protocol === 'http:') {
-        if (isLoopbackHost(parsed.hostname))
-            return parsed;
-        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
-    }
-    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
-}
-/** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host === 'localhost.')
-        return true;
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 4)
-        return host.startsWith('127.');
-    if ((0,external_node_net_namespaceObject.isIP)(host) === 6)
-        return host === '::1' || host === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(host);
-    return false;
-}
-function readJwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p)))
-        return undefined;
-    try {
-        const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (!token_isObject(header) || !token_isObject(claims))
-            return undefined;
-        return claims;
-    }
-    catch {
-        return undefined;
-    }
-}
-function token_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function numericDate(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
-}
-function readScopes(claims) {
-    const found = [];
-    let present = false;
-    for (const key of ['scope', 'scp']) {
-        const value = claims[key];
-        if (typeof value === 'string') {
-            present = true;
-            found.push(...value.split(/[\s,]+/).filter(Boolean));
-        }
-        else if (Array.isArray(value)) {
-            present = true;
-            found.push(...value.filter((v) => typeof v === 'string'));
-        }
-    }
-    return present ? [...new Set(found)] : undefined;
-}
-/** Scopes come from the token's claims: keep them short and printable in a log. */
-function cleanScope(scope) {
-    return scope.replace(/[^\w:.\-/*]/g, '?').slice(0, 40);
-}
-function describeSpan(ms) {
-    const minutes = Math.round(ms / 60_000);
-    if (minutes < 120)
-        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-    const hours = Math.round(ms / 3_600_000);
-    if (hours < 48)
-        return `${hours} hours`;
-    return `${Math.round(ms / DAY_MS)} days`;
-}
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -19480,7 +19520,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     });
     // One redaction step over every finding's text before any output sees it.
     const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-    const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
+    const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,
