@@ -38729,7 +38729,11 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+<<<<<<< HEAD
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5426);
+=======
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7823);
+>>>>>>> main
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38742,11 @@ __webpack_async_result__();
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 5426:
+=======
+/***/ 7823:
+>>>>>>> main
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56021,10 +56029,11 @@ function checkGlob(pattern) {
     }
 }
 function createFileFilter(options) {
-    const compile = (globs) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
+    const compile = (globs, nocase = false) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true, nocase }) }));
     const include = compile(options.include.length > 0 ? options.include : ['**']);
     const exclude = compile(options.exclude);
-    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
+    // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
+    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
     const explain = (path) => {
         if (!include.some((e) => test(e, path)))
@@ -58229,6 +58238,45 @@ function describeCounts(counts) {
     return parts.length > 0 ? parts.join(', ') : 'No findings';
 }
 
+;// CONCATENATED MODULE: ./src/core/findings/redactor.ts
+
+/** Builds the run's redactor, knowing `initial` secrets (usually none: the secret scan teaches it). */
+function createRedactor(initial = [], options = {}) {
+    const secrets = [];
+    const learn = (found) => {
+        for (const s of found) {
+            options.onLearn?.(s);
+            secrets.push(s);
+        }
+    };
+    learn(initial);
+    const text = (t) => redactText(t, secrets);
+    const finding = (f) => {
+        const message = text(f.message);
+        const title = f.title !== undefined ? text(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? text(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
+        return {
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+    };
+    return {
+        learn,
+        text,
+        patch: (p) => redactText(p, secrets, p.replace(/^[+\- ]/gm, ' ')),
+        known: (t) => redactSecrets(t, secrets),
+        finding,
+        findings: (fs) => fs.map(finding),
+        get secrets() {
+            return secrets;
+        },
+    };
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/core/validators/command-output.ts
@@ -60410,7 +60458,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     });
     // One redaction step over every finding's text before any output sees it.
     const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-    const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
+    const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,

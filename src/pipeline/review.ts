@@ -2,7 +2,7 @@ import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
 import { dedupeFindings } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
-import { redactFindings } from '../core/secrets/index.js';
+import { createRedactor } from '../core/findings/redactor.js';
 import type {
   AiReportEntry,
   ChangedFile,
@@ -198,7 +198,7 @@ export async function runReviewPipeline(
 
   // One redaction step over every finding's text before any output sees it.
   const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-  const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
+  const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,
