@@ -84,10 +84,11 @@ function checkGlob(pattern) {
     }
 }
 function createFileFilter(options) {
-    const compile = (globs) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
+    const compile = (globs, nocase = false) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true, nocase }) }));
     const include = compile(options.include.length > 0 ? options.include : ['**']);
     const exclude = compile(options.exclude);
-    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
+    // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
+    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
     const explain = (path) => {
         if (!include.some((e) => test(e, path)))
