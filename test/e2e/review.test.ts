@@ -173,7 +173,7 @@ describe('review comments across runs', () => {
     expect(github.reviewComments.find((c) => c.id === cComment.id)!.body).toBe(cBody);
     expect(github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
     expect(github.issueComments).toHaveLength(1);
-    expect(github.issueComments[0]!.body).toContain('Review comments: 1 new, 2 already posted, 1 marked fixed.');
+    expect(github.issueComments[0]!.body).toContain('Review comments: 1 new, 2 already posted, 1 marked fixed,');
 
     for (const r of [first, second, third]) {
       const everything = secretsIn(r, github);
