@@ -38729,7 +38729,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6656);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7669);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38738,7 +38738,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6656:
+/***/ 7669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38749,8 +38749,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: createDefaultDeps, main, maskSecret
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -38906,6 +38904,21 @@ class UpstreamError extends Error {
         this.hint = hint;
     }
 }
+/** GitHub refused or failed a request; `kind` says why, the message quotes GitHub's reason (redacted). */
+class GitHubError extends UpstreamError {
+    kind;
+    name = 'GitHubError';
+    constructor(message, kind, status, hint) {
+        super(message, 'GitHub', status, hint);
+        this.kind = kind;
+    }
+}
+/** The kind of a GitHub failure; undefined for anything else. */
+function gitHubFailureKind(error) {
+    if (error instanceof PermissionError)
+        return 'permission';
+    return error instanceof GitHubError ? error.kind : undefined;
+}
 /** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
 class PermissionError extends UpstreamError {
     permission;
@@ -38976,6 +38989,4676 @@ function validRev(rev) {
     if (rev.startsWith('-') || rev.includes('\0'))
         throw new errors_ConfigurationError(`'${rev.slice(0, 80)}' is not a valid git revision`);
     return rev;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/render/annotations.ts
+/** The Checks API accepts at most 50 annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+const LEVEL = {
+    error: 'failure',
+    warning: 'warning',
+    notice: 'notice',
+};
+function toAnnotation(f) {
+    // A file-level finding (line 0) is pinned to line 1: the API needs a line.
+    const start = Math.max(1, f.line);
+    const end = Math.max(start, f.endLine);
+    return {
+        path: f.path,
+        start_line: start,
+        end_line: end,
+        // Columns are only allowed on single-line annotations.
+        ...(f.column !== undefined && start === end ? { start_column: f.column, end_column: f.column } : {}),
+        annotation_level: LEVEL[f.severity],
+        message: truncate(f.message, 64_000),
+        title: truncate(f.title ? `${f.ruleId}: ${f.title}` : f.ruleId, 255),
+    };
+}
+function batchAnnotations(annotations, size = ANNOTATIONS_PER_REQUEST) {
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += size)
+        batches.push(annotations.slice(i, i + size));
+    return batches;
+}
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+/** Escapes a value for a workflow command (`::error file=…::message`), as @actions/core does. */
+function escapeCommandData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
+function escapeCommandProperty(value) {
+    return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** GitHub shows at most 10 error, 10 warning and 10 notice annotations of each step's workflow commands. */
+const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * The workflow-command annotations GitHub will show, most severe first (the input is sorted so): at most
+ * `perLevel` of each level. `hidden` counts the rest, which only the job summary lists.
+ */
+function selectWorkflowAnnotations(annotations, perLevel = WORKFLOW_ANNOTATIONS_PER_LEVEL) {
+    const count = { failure: 0, warning: 0, notice: 0 };
+    const shown = annotations.filter((a) => ++count[a.annotation_level] <= perLevel);
+    return { shown, hidden: annotations.length - shown.length };
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of value)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const n of counts.values()) {
+        const p = n / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
+/**
+ * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
+ * or a run of repeated or sequential characters is documentation, not a credential.
+ */
+const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
+/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
+const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
+function isPlaceholder(value) {
+    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
+}
+/**
+ * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
+ * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
+ * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
+ */
+function hasLowVariety(value) {
+    if (value.length >= 8 && new Set(value).size <= 3)
+        return true;
+    const v = value;
+    let inRuns = 0;
+    let runStart = 0;
+    let step = 0;
+    const close = (end) => {
+        if (end - runStart >= 4)
+            inRuns += end - runStart;
+    };
+    for (let i = 1; i <= v.length; i++) {
+        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
+        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
+        if (continues) {
+            step = d;
+            continue;
+        }
+        close(i);
+        runStart = i;
+        step = 0;
+    }
+    return inRuns * 2 >= value.length;
+}
+/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
+const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Subresource-integrity and lockfile `integrity` values. */
+const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
+/** Values that are hashes, ids or integrity strings rather than credentials. */
+function isDigestLike(value) {
+    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
+}
+const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
+function isSuppressedLine(text) {
+    return SUPPRESSION.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
+
+/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
+function secretFingerprint(ruleId, secret) {
+    return (0,external_node_crypto_.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+}
+function createBaseline(matches) {
+    const seen = new Map();
+    for (const m of matches)
+        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
+    const fingerprints = [...seen]
+        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
+        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    return { version: 1, fingerprints };
+}
+/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
+function parseBaseline(json) {
+    const data = JSON.parse(json);
+    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
+        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
+    }
+    const out = new Set();
+    for (const entry of data.fingerprints) {
+        const fp = entry?.fingerprint;
+        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
+            throw new Error('baseline: each fingerprint must be 64 hex characters');
+        out.add(fp);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
+/**
+ * Builders for the two common shapes of rule, so that each provider is one short, reviewable entry:
+ * a token with its own prefix (`prefixed`), and a value whose provider is named next to it (`named`).
+ * Example secrets come from a seeded generator: synthetic by construction, stable across runs.
+ */
+/** Deterministic pseudo-random strings for synthetic examples (xorshift seeded by the rule id). */
+class Synth {
+    state;
+    constructor(seed) {
+        let h = 2166136261;
+        for (let i = 0; i < seed.length; i++)
+            h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+        this.state = h >>> 0 || 1;
+    }
+    next() {
+        let x = this.state;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        this.state = x >>> 0;
+        return this.state;
+    }
+    pick(charset, n) {
+        let out = '';
+        while (out.length < n) {
+            const ch = charset[this.next() % charset.length];
+            // Keep examples clear of the repeated/sequential-character placeholder filter.
+            const prev = out.charCodeAt(out.length - 1);
+            if (out.length && Math.abs(ch.charCodeAt(0) - prev) <= 1)
+                continue;
+            out += ch;
+        }
+        return out;
+    }
+    hex(n) {
+        return this.pick('0123456789abcdef', n);
+    }
+    HEX(n) {
+        return this.pick('0123456789ABCDEF', n);
+    }
+    alnum(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', n);
+    }
+    lower(n) {
+        return this.pick('abcdefghijklmnopqrstuvwxyz0123456789', n);
+    }
+    upper(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', n);
+    }
+    letters(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', n);
+    }
+    digits(n) {
+        return this.pick('0123456789', n);
+    }
+    b64(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', n);
+    }
+    b64url(n) {
+        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', n);
+    }
+    uuid() {
+        return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-a${this.hex(3)}-${this.hex(12)}`;
+    }
+}
+/** `[dD][aA]…`: case-insensitive literal inside an otherwise case-sensitive pattern. */
+function anyCase(word) {
+    return word
+        .split('')
+        .map((ch) => {
+        const lo = ch.toLowerCase();
+        const up = ch.toUpperCase();
+        if (lo !== up)
+            return `[${lo}${up}]`;
+        return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    })
+        .join('');
+}
+function escapeLiteral(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+// A prefix inside a base64 blob (`…a/cio…`, `…//cio…`, `…+ghp_…`) is not the start of a token; after `://` it is.
+const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
+const AFTER = '(?![A-Za-z0-9_])';
+/** A token that carries its own, provider-specific prefix. */
+function prefixed(spec) {
+    let examples;
+    return {
+        id: spec.id,
+        provider: spec.provider,
+        description: spec.description,
+        keywords: spec.prefixes.map((p) => p.toLowerCase()),
+        pattern: new RegExp(`${BEFORE}(${spec.token})${AFTER}`),
+        secretGroup: 1,
+        specificity: 3,
+        ...optional(spec),
+        // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
+        get examples() {
+            return (examples ??= prefixedExamples(spec));
+        },
+    };
+}
+function prefixedExamples(spec) {
+    const g = new Synth(spec.id);
+    const tokens = [spec.example(g)].flat();
+    const first = tokens[0];
+    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
+    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
+    const head = first.slice(0, at + prefix.length);
+    return {
+        positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
+        negative: [
+            `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
+            `${head}EXAMPLE`,
+            head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
+            ...(spec.negative ?? []),
+        ],
+    };
+}
+/**
+ * A value with no prefix of its own, recognised because the provider is named in the key before it:
+ * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
+ */
+function named(spec) {
+    const names = spec.names.map(anyCase).join('|');
+    let examples;
+    return {
+        id: spec.id,
+        provider: spec.provider,
+        description: spec.description,
+        keywords: spec.names.map((n) => n.toLowerCase()),
+        pattern: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`),
+        secretGroup: 1,
+        specificity: 2,
+        entropy: spec.entropy ?? 2.8,
+        ...optional(spec),
+        get examples() {
+            return (examples ??= namedExamples(spec));
+        },
+    };
+}
+function namedExamples(spec) {
+    const value = spec.example(new Synth(spec.id));
+    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    return {
+        positive: [`${name}_KEY=${value}`],
+        negative: [
+            `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
+            `${name}_KEY=\${${name}_KEY}`,
+            `${name}_KEY: ${'x'.repeat(value.length)}`,
+            ...(spec.negative ?? []),
+        ],
+    };
+}
+function optional(spec) {
+    return {
+        ...(spec.severity ? { severity: spec.severity } : {}),
+        ...(spec.entropy !== undefined ? { entropy: spec.entropy } : {}),
+        ...(spec.validate ? { validate: spec.validate } : {}),
+        ...(spec.placeholderFilter === false ? { placeholderFilter: false } : {}),
+        ...(spec.window ? { window: spec.window } : {}),
+    };
+}
+
+/** Value charsets of the keyed rules, by a one-letter code (`h32` = 32 lower-case hex). */
+const CHARSETS = {
+    h: { re: '[a-f0-9]', gen: (g, n) => g.hex(n) },
+    H: { re: '[A-F0-9]', gen: (g, n) => g.HEX(n) },
+    l: { re: '[a-z0-9]', gen: (g, n) => g.lower(n) },
+    u: { re: '[A-Z0-9]', gen: (g, n) => g.upper(n) },
+    a: { re: '[A-Za-z0-9]', gen: (g, n) => g.alnum(n) },
+    w: { re: '[A-Za-z0-9_-]', gen: (g, n) => g.b64url(n) },
+    b: { re: '[A-Za-z0-9+/]', gen: (g, n) => g.b64(n) },
+};
+const UUID_RE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** A value that follows a key naming an identifier, a name or a place is not the secret. */
+const ID_KEY = /(?:_id|Id|ID|-id|name|url|uri|host|user(?:name)?|email|region|endpoint|account)["'`]?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?$/;
+/** Words before a hex value that make it a digest or a version, not a credential. */
+const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|version|revision|[#@/]$/i;
+/** UUID-shaped values are ids unless a secret word sits between the keyword and the value. */
+const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
+function parseKeyedValue(v) {
+    if (typeof v !== 'string')
+        return { ...v, hexLike: false, min: 0 };
+    if (v === 'uuid')
+        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36 };
+    const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
+    if (!m)
+        throw new Error(`bad keyed value ${v}`);
+    const cs = CHARSETS[m[1]];
+    const min = Number(m[2]);
+    const max = m[3] ? Number(m[3]) : min;
+    const pad = m[1] === 'b' ? '={0,2}' : '';
+    return {
+        re: `${cs.re}{${min},${max}}${pad}`,
+        example: (g) => cs.gen(g, Math.round((min + max) / 2)),
+        hexLike: m[1] === 'h' || m[1] === 'H',
+        min,
+    };
+}
+function slug(s) {
+    return s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+}
+/**
+ * The long tail: a provider whose token is a plain character class, recognised only because the provider
+ * is named close before it (on its line, or the line above as a parent YAML key) (`ABSTRACT_API_KEY=…`, `"abstract": {"key": "…"}`, `abstract key: …`). The
+ * keyword must come at most 40 characters before the value; the value needs letters and digits, an
+ * entropy floor, and must not read as a digest, an id or a version.
+ */
+function keyed(row) {
+    const id = row.id ?? `${slug(row.provider)}-key`;
+    const g = new Synth(id);
+    const v = parseKeyedValue(row.value);
+    let value = v.example(g);
+    // A real key of these charsets has letters and digits; draw again until the example has both.
+    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
+        value = v.example(g);
+    const kw = row.keywords[0];
+    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    const keywords = row.keywords.map(anyCase).join('|');
+    const isUuid = row.value === 'uuid';
+    return {
+        id,
+        provider: row.provider,
+        description: row.description ?? `${row.provider} credential named next to its value`,
+        keywords: row.keywords.map((k) => k.toLowerCase()),
+        pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
+        secretGroup: 2,
+        specificity: 2,
+        entropy: v.min >= 24 ? 3 : 2.6,
+        validate: (secret, match) => {
+            const between = match.slice(0, match.length - secret.length);
+            if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
+                return false;
+            if (ID_KEY.test(between))
+                return false;
+            if (v.hexLike && DIGEST_CONTEXT.test(between))
+                return false;
+            if (isUuid && !SECRET_WORD.test(between.slice(kw.length)))
+                return false;
+            return true;
+        },
+        window: { before: 0, after: 140 },
+        examples: {
+            positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
+            negative: [
+                `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
+                `${env}_API_KEY=${'x'.repeat(value.length)}`,
+                `${kw}\n${'#'.repeat(50)}\n${value}`,
+                ...(v.hexLike ? [`${kw} commit ${value}`] : []),
+            ],
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/ai.ts
+
+/** AI and ML platforms. */
+const AI_RULES = [
+    prefixed({
+        id: 'openai-api-key',
+        provider: 'OpenAI',
+        description: 'OpenAI API key (contains the T3BlbkFJ marker)',
+        prefixes: ['t3blbkfj'],
+        token: 'sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,156}T3BlbkFJ[A-Za-z0-9_-]{20,156}',
+        example: (g) => [
+            'sk-proj-' + g.b64url(74) + 'T3BlbkFJ' + g.b64url(74),
+            'sk-' + g.alnum(20) + 'T3BlbkFJ' + g.alnum(20),
+        ],
+        window: { before: 180, after: 180 },
+    }),
+    prefixed({
+        id: 'anthropic-api-key',
+        provider: 'Anthropic',
+        description: 'Anthropic API or admin key',
+        prefixes: ['sk-ant-'],
+        token: 'sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,100}',
+        example: (g) => 'sk-ant-api03-' + g.b64url(93) + 'AA',
+    }),
+    prefixed({
+        id: 'huggingface-token',
+        provider: 'Hugging Face',
+        description: 'Hugging Face user or organization token',
+        prefixes: ['hf_', 'api_org_'],
+        token: '(?:hf_|api_org_)[A-Za-z]{34}',
+        example: (g) => 'hf_' + g.letters(34),
+    }),
+    named({
+        id: 'cohere-api-key',
+        provider: 'Cohere',
+        description: 'Cohere API key',
+        names: ['cohere', 'co_api_key'],
+        value: '[A-Za-z0-9]{40}',
+        entropy: 4,
+        example: (g) => g.alnum(40),
+    }),
+    prefixed({
+        id: 'replicate-api-token',
+        provider: 'Replicate',
+        description: 'Replicate API token',
+        prefixes: ['r8_'],
+        token: 'r8_[A-Za-z0-9]{37}',
+        example: (g) => 'r8_' + g.alnum(37),
+    }),
+    prefixed({
+        id: 'groq-api-key',
+        provider: 'Groq',
+        description: 'Groq API key',
+        prefixes: ['gsk_'],
+        token: 'gsk_[A-Za-z0-9]{52}',
+        example: (g) => 'gsk_' + g.alnum(52),
+    }),
+    prefixed({
+        id: 'perplexity-api-key',
+        provider: 'Perplexity',
+        description: 'Perplexity API key',
+        prefixes: ['pplx-'],
+        token: 'pplx-[A-Za-z0-9]{48}',
+        example: (g) => 'pplx-' + g.alnum(48),
+    }),
+    prefixed({
+        id: 'xai-api-key',
+        provider: 'xAI',
+        description: 'xAI (Grok) API key',
+        prefixes: ['xai-'],
+        token: 'xai-[A-Za-z0-9]{80}',
+        example: (g) => 'xai-' + g.alnum(80),
+    }),
+    prefixed({
+        id: 'openrouter-api-key',
+        provider: 'OpenRouter',
+        description: 'OpenRouter API key',
+        prefixes: ['sk-or-v1-'],
+        token: 'sk-or-v1-[a-f0-9]{64}',
+        example: (g) => 'sk-or-v1-' + g.hex(64),
+    }),
+    prefixed({
+        id: 'langsmith-api-key',
+        provider: 'LangChain',
+        description: 'LangSmith API key',
+        prefixes: ['lsv2_'],
+        token: 'lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
+        example: (g) => 'lsv2_pt_' + g.hex(32) + '_' + g.hex(10),
+    }),
+    prefixed({
+        id: 'pinecone-api-key',
+        provider: 'Pinecone',
+        description: 'Pinecone API key',
+        prefixes: ['pcsk_'],
+        token: 'pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{60,72}',
+        example: (g) => 'pcsk_' + g.alnum(6) + '_' + g.alnum(65),
+    }),
+    named({
+        id: 'mistral-api-key',
+        provider: 'Mistral AI',
+        description: 'Mistral AI API key',
+        names: ['mistral'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'deepseek-api-key',
+        provider: 'DeepSeek',
+        description: 'DeepSeek API key',
+        names: ['deepseek'],
+        value: 'sk-[a-f0-9]{32}',
+        example: (g) => 'sk-' + g.hex(32),
+    }),
+    named({
+        id: 'together-api-key',
+        provider: 'Together AI',
+        description: 'Together AI API key',
+        names: ['together_api', 'togetherai'],
+        value: '(?:tgp_v1_[A-Za-z0-9_-]{43}|[a-f0-9]{64})',
+        example: (g) => g.hex(64),
+    }),
+    named({
+        id: 'elevenlabs-api-key',
+        provider: 'ElevenLabs',
+        description: 'ElevenLabs API key',
+        names: ['elevenlabs', 'xi_api_key', 'xi-api-key'],
+        value: '(?:sk_)?[a-f0-9]{32,48}',
+        example: (g) => 'sk_' + g.hex(48),
+    }),
+    named({
+        id: 'assemblyai-api-key',
+        provider: 'AssemblyAI',
+        description: 'AssemblyAI API key',
+        names: ['assemblyai', 'assembly_ai'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'stability-api-key',
+        provider: 'Stability AI',
+        description: 'Stability AI API key',
+        names: ['stability'],
+        value: 'sk-[A-Za-z0-9]{48}',
+        example: (g) => 'sk-' + g.alnum(48),
+    }),
+    named({
+        id: 'fireworks-api-key',
+        provider: 'Fireworks AI',
+        description: 'Fireworks AI API key',
+        names: ['fireworks'],
+        value: 'fw_[A-Za-z0-9]{24}',
+        example: (g) => 'fw_' + g.alnum(24),
+    }),
+    named({
+        id: 'weights-and-biases-key',
+        provider: 'Weights & Biases',
+        description: 'Weights & Biases API key',
+        names: ['wandb'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    prefixed({
+        id: 'tavily-api-key',
+        provider: 'Tavily',
+        description: 'Tavily API key',
+        prefixes: ['tvly-'],
+        token: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
+        example: (g) => 'tvly-dev-' + g.alnum(32),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/cloud.ts
+
+/** Cloud platforms: AWS, Google Cloud, Azure, Alibaba, IBM, Tencent and hosting clouds. */
+const CLOUD_RULES = [
+    prefixed({
+        id: 'aws-access-key-id',
+        provider: 'AWS',
+        description: 'AWS access key ID',
+        prefixes: ['akia', 'asia', 'abia', 'acca'],
+        // IAM unique-ID prefixes that name a credential: AKIA access key, ASIA temporary (STS) key, ABIA STS
+        // bearer token, ACCA context-specific credential. AIDA (user), AROA (role), AGPA (group) and the other
+        // prefixes name entities, not credentials. The 16 characters after the prefix are base32 (A-Z, 2-7).
+        token: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
+        example: (g) => 'AKIA' + g.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
+        negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234', 'UserId: AIDAJQABLZS4A3QDU576Q'],
+    }),
+    {
+        id: 'aws-secret-access-key',
+        provider: 'AWS',
+        description: 'AWS secret access key',
+        keywords: ['aws_secret', 'aws-secret', 'secret_access_key', 'secretaccesskey', 'aws_secret_access_key'],
+        pattern: new RegExp(`(?:${['aws_secret', 'aws-secret', 'secret_access_key', 'secretaccesskey'].map(anyCase).join('|')})[A-Za-z0-9_.-]{0,24}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`),
+        secretGroup: 1,
+        entropy: 4.0,
+        specificity: 2,
+        examples: {
+            positive: ['aws_secret_access_key = q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2'],
+            negative: [
+                'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+                'aws_secret_access_key = ${AWS_SECRET}',
+            ],
+        },
+    },
+    prefixed({
+        id: 'gcp-api-key',
+        provider: 'Google Cloud',
+        description: 'Google API key',
+        prefixes: ['aiza'],
+        token: 'AIza[A-Za-z0-9_-]{35}',
+        example: (g) => 'AIza' + g.b64url(35),
+    }),
+    {
+        id: 'gcp-service-account-key',
+        provider: 'Google Cloud',
+        description: 'Google Cloud service account key (JSON key file: private_key_id then private_key)',
+        keywords: ['private_key_id'],
+        // The key ID (40 hex) is an identifier that the console and `gcloud iam service-accounts keys list` show;
+        // it is reported only when the private key follows it, as in the key files Google generates.
+        pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"\s{0,3},\s{0,40}"private_key"\s{0,3}:\s{0,3}"-----BEGIN /,
+        secretGroup: 1,
+        entropy: 3.2,
+        specificity: 2,
+        examples: {
+            positive: [
+                `{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${new Synth('gcp-service-account-key').b64(64)}\\n-----END PRIVATE KEY-----\\n"}`,
+            ],
+            negative: [
+                '{"private_key_id": "abc"}',
+                '{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f", "private_key": "<redacted>"}',
+            ],
+        },
+    },
+    prefixed({
+        id: 'gcp-oauth-client-secret',
+        provider: 'Google Cloud',
+        description: 'Google OAuth client secret',
+        prefixes: ['gocspx-'],
+        token: 'GOCSPX-[A-Za-z0-9_-]{28}',
+        example: (g) => 'GOCSPX-' + g.b64url(28),
+    }),
+    prefixed({
+        id: 'gcp-oauth-access-token',
+        provider: 'Google Cloud',
+        description: 'Google OAuth access token',
+        prefixes: ['ya29.'],
+        // Google: access tokens are up to 2048 bytes. Service-account tokens carry one more dotted part
+        // (`ya29.c.…`); a trailing run of `.` padding, when present, is not part of the match.
+        token: 'ya29\\.(?:[A-Za-z]\\.)?[A-Za-z0-9_-]{40,2043}',
+        example: (g) => ['ya29.' + g.b64url(120), 'ya29.c.' + g.b64url(1000)],
+        window: { before: 20, after: 2100 },
+    }),
+    {
+        id: 'azure-storage-account-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure storage account key in a connection string',
+        keywords: ['accountkey='],
+        pattern: /[Aa]ccount[Kk]ey=([A-Za-z0-9+/]{86}==)/,
+        secretGroup: 1,
+        entropy: 4.5,
+        specificity: 3,
+        examples: {
+            positive: [
+                `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${new Synth('azure-storage').b64(86)}==;EndpointSuffix=core.windows.net`,
+            ],
+            negative: [
+                'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='.replace(/[A-Za-z]/g, 'x'),
+            ],
+        },
+    },
+    prefixed({
+        id: 'azure-service-bus-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure Service Bus / Event Hubs shared access key',
+        prefixes: ['sharedaccesskey='],
+        token: 'SharedAccessKey=[A-Za-z0-9+/]{43}=',
+        example: (g) => 'SharedAccessKey=' + g.b64(43) + '=',
+    }),
+    {
+        id: 'azure-ad-client-secret',
+        provider: 'Microsoft Entra ID',
+        description: 'Azure AD / Entra ID application client secret',
+        keywords: ['q~'],
+        pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+        secretGroup: 1,
+        entropy: 3.5,
+        specificity: 3,
+        examples: {
+            positive: ['AZURE_CLIENT_SECRET=Xa38Q~kT2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Ye0Ua4'],
+            negative: ['path ~/Q~ab'],
+        },
+    },
+    named({
+        id: 'azure-devops-pat',
+        provider: 'Azure DevOps',
+        description: 'Azure DevOps personal access token',
+        names: ['azure_devops', 'ado_pat', 'azdo', 'system_accesstoken'],
+        value: '[a-z2-7]{52}',
+        example: (g) => g.pick('abcdefghijklmnopqrstuvwxyz234567', 52),
+    }),
+    prefixed({
+        id: 'alibaba-access-key-id',
+        provider: 'Alibaba Cloud',
+        description: 'Alibaba Cloud AccessKey ID',
+        prefixes: ['ltai'],
+        token: 'LTAI[A-Za-z0-9]{12,20}',
+        example: (g) => 'LTAI' + g.alnum(20),
+    }),
+    named({
+        id: 'alibaba-access-key-secret',
+        provider: 'Alibaba Cloud',
+        description: 'Alibaba Cloud AccessKey secret',
+        names: ['alibaba', 'aliyun', 'alicloud'],
+        value: '[A-Za-z0-9]{30}',
+        entropy: 3.8,
+        example: (g) => g.alnum(30),
+    }),
+    named({
+        id: 'ibm-cloud-api-key',
+        provider: 'IBM Cloud',
+        description: 'IBM Cloud IAM API key',
+        names: ['ibm_cloud', 'ibmcloud', 'ibm_api', 'ibm-cloud', 'ic_api_key', 'iam_apikey'],
+        value: '[A-Za-z0-9_-]{44}',
+        entropy: 4,
+        example: (g) => g.b64url(44),
+    }),
+    prefixed({
+        id: 'tencent-secret-id',
+        provider: 'Tencent Cloud',
+        description: 'Tencent Cloud SecretId',
+        prefixes: ['akid'],
+        token: 'AKID[A-Za-z0-9]{32}',
+        example: (g) => 'AKID' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'digitalocean-token',
+        provider: 'DigitalOcean',
+        description: 'DigitalOcean personal, OAuth or refresh token',
+        prefixes: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
+        token: 'do[por]_v1_[a-f0-9]{64}',
+        example: (g) => 'dop_v1_' + g.hex(64),
+    }),
+    prefixed({
+        id: 'heroku-api-key',
+        provider: 'Heroku',
+        description: 'Heroku platform API key',
+        prefixes: ['hrku-'],
+        token: 'HRKU-[A-Za-z0-9_-]{60}',
+        example: (g) => 'HRKU-AA' + g.b64url(58),
+    }),
+    named({
+        id: 'heroku-legacy-api-key',
+        provider: 'Heroku',
+        description: 'Heroku legacy API key (UUID next to a Heroku name)',
+        names: ['heroku'],
+        value: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'flyio-token',
+        provider: 'Fly.io',
+        description: 'Fly.io access token',
+        prefixes: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_'],
+        token: '(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/_=-]{100,800})',
+        example: (g) => 'fo1_' + g.b64url(43),
+        window: { before: 20, after: 900 },
+    }),
+    prefixed({
+        id: 'vercel-token',
+        provider: 'Vercel',
+        description: 'Vercel access token (prefixed format)',
+        prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
+        // Prefixes from Vercel's changelog ("new token formats"); the length is not published, so a range.
+        token: 'vc[piark]_[A-Za-z0-9]{24,64}',
+        entropy: 3.5,
+        validate: (s) => /[0-9]/.test(s),
+        example: (g) => ['vcp_' + g.alnum(56), 'vca_' + g.alnum(40)],
+        negative: ['vcp_localeDisplayNameForRegion'],
+    }),
+    named({
+        id: 'vercel-legacy-token',
+        provider: 'Vercel',
+        description: 'Vercel token next to a Vercel name',
+        names: ['vercel'],
+        value: '[A-Za-z0-9]{24}',
+        entropy: 3.8,
+        example: (g) => g.alnum(24),
+    }),
+    prefixed({
+        id: 'netlify-token',
+        provider: 'Netlify',
+        description: 'Netlify access token',
+        prefixes: ['nfp_', 'nfc_', 'nfo_', 'nfu_', 'nfb_'],
+        token: 'nf[pcoub]_[A-Za-z0-9]{36}',
+        example: (g) => 'nfp_' + g.alnum(36),
+    }),
+    named({
+        id: 'cloudflare-api-token',
+        provider: 'Cloudflare',
+        description: 'Cloudflare API token or global API key',
+        names: ['cloudflare', 'cf_api', 'cf_auth'],
+        value: '(?:[A-Za-z0-9_-]{40}|[a-f0-9]{37})',
+        entropy: 3.5,
+        example: (g) => g.b64url(40),
+    }),
+    prefixed({
+        id: 'cloudflare-origin-ca-key',
+        provider: 'Cloudflare',
+        description: 'Cloudflare Origin CA key',
+        prefixes: ['v1.0-'],
+        token: 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}',
+        example: (g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146),
+    }),
+    named({
+        id: 'linode-token',
+        provider: 'Linode',
+        description: 'Linode (Akamai) API token',
+        names: ['linode'],
+        value: '[a-f0-9]{64}',
+        example: (g) => g.hex(64),
+    }),
+    named({
+        id: 'vultr-api-key',
+        provider: 'Vultr',
+        description: 'Vultr API key',
+        names: ['vultr'],
+        value: '[A-Z0-9]{36}',
+        entropy: 3.8,
+        example: (g) => g.upper(36),
+    }),
+    named({
+        id: 'hetzner-token',
+        provider: 'Hetzner',
+        description: 'Hetzner Cloud API token',
+        names: ['hcloud', 'hetzner'],
+        value: '[A-Za-z0-9]{64}',
+        entropy: 4,
+        example: (g) => g.alnum(64),
+    }),
+    named({
+        id: 'scaleway-secret-key',
+        provider: 'Scaleway',
+        description: 'Scaleway secret key',
+        names: ['scaleway', 'scw_secret'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'oracle-cloud-key',
+        provider: 'Oracle Cloud',
+        description: 'Oracle Cloud auth token next to an OCI name',
+        names: ['oci_auth', 'oracle_cloud', 'oci_api'],
+        value: '[A-Za-z0-9+/:;.()<>{}_-]{20}',
+        entropy: 3.8,
+        example: (g) => g.alnum(20),
+    }),
+    prefixed({
+        id: 'render-api-key',
+        provider: 'Render',
+        description: 'Render API key',
+        prefixes: ['rnd_'],
+        token: 'rnd_[A-Za-z0-9]{32}',
+        example: (g) => 'rnd_' + g.alnum(32),
+    }),
+    named({
+        id: 'railway-token',
+        provider: 'Railway',
+        description: 'Railway API token',
+        names: ['railway_token', 'railway_api'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'deno-deploy-token',
+        provider: 'Deno Deploy',
+        description: 'Deno Deploy access token',
+        prefixes: ['ddp_', 'ddw_'],
+        token: 'dd[pw]_[A-Za-z0-9]{36}',
+        example: (g) => 'ddp_' + g.alnum(36),
+    }),
+    named({
+        id: 'upstash-token',
+        provider: 'Upstash',
+        description: 'Upstash REST token',
+        names: ['upstash'],
+        value: '[A-Za-z0-9_=-]{60,100}',
+        entropy: 4,
+        example: (g) => 'AX' + g.b64url(70),
+    }),
+    keyed({
+        id: 'azure-storage-key-named',
+        provider: 'Microsoft Azure',
+        description: 'Azure storage account or Cosmos DB key named by its service, outside a connection string',
+        keywords: [
+            'azure_storage',
+            'azurestorage',
+            'storage_account',
+            'storageaccount',
+            'storage-account',
+            'cosmos',
+            'blob_key',
+            'primarykey',
+            'primary_key',
+        ],
+        value: { re: '[A-Za-z0-9+/]{86}==', example: (g) => g.b64(86) + '==' },
+    }),
+    {
+        id: 'azure-sas-token',
+        provider: 'Microsoft Azure',
+        description: 'Azure shared access signature (sig=) with its service version and expiry',
+        keywords: ['sig='],
+        // A SAS is a query string: `sig=` after a service version, expiry or permission field of the same query.
+        pattern: /[?&;=](?:sv|se|sp|sr|st|spr|srt|ss)=[^\s"'<>?]{1,300}?&sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 420, after: 540 },
+        examples: {
+            positive: [
+                `https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&spr=https&sig=${new Synth('azure-sas').b64(43)}%3D`,
+                `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-08-06&se=2026-01-01&sig=${new Synth('azure-sas2').b64(43)}%3D`,
+            ],
+            negative: [
+                'https://acme.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>',
+                'const q = "?sig=" + signature + "&sv=2022-11-02";',
+            ],
+        },
+    },
+    {
+        id: 'azure-entra-refresh-token',
+        provider: 'Microsoft Entra ID',
+        description: 'Microsoft Entra ID (Azure AD) refresh token',
+        keywords: ['refresh_token', 'refreshtoken', 'refresh-token'],
+        pattern: /refresh[_-]?token["']?\s{0,3}[:=]\s{0,3}["']?(0\.A[A-Za-z0-9_.*-]{100,6000})/i,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 10, after: 6200 },
+        examples: {
+            positive: [`"refresh_token": "0.AXoA${new Synth('entra-rt').b64url(300)}.${new Synth('entra-rt2').b64url(80)}"`],
+            negative: ['"refresh_token": "0.AXoA..."'],
+        },
+    },
+    keyed({
+        id: 'azure-openai-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure OpenAI / AI services (Cognitive Services) / AI Search key',
+        keywords: [
+            'azure_openai',
+            'azureopenai',
+            'azure-openai',
+            'openai.azure.com',
+            'cognitive',
+            'ocp-apim-subscription-key',
+            'azure_ai',
+            'azure_search',
+            'search.windows.net',
+            'api-key',
+        ],
+        value: { re: '(?:[a-f0-9]{32}|[A-Za-z0-9]{52}|[A-Za-z0-9]{84})', example: (g) => g.hex(32) },
+    }),
+    prefixed({
+        id: 'azure-container-registry-password',
+        provider: 'Microsoft Azure',
+        description: 'Azure Container Registry password or token (+ACR marker)',
+        prefixes: ['+acr'],
+        token: '[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}',
+        example: (g) => g.b64(42) + '+ACR' + g.alnum(6),
+    }),
+    {
+        id: 'azure-redis-connection-string',
+        provider: 'Microsoft Azure',
+        description: 'Azure Cache for Redis connection string with its access key',
+        keywords: ['redis.cache.windows.net', 'redis.azure.net'],
+        pattern: /\.redis\.(?:cache\.windows|azure)\.net(?::\d{2,5})?,[^\n"']{0,80}?password=([A-Za-z0-9+/]{43}=)/i,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 80, after: 200 },
+        examples: {
+            positive: [
+                `REDIS=acme.redis.cache.windows.net:6380,password=${new Synth('azure-redis').b64(43)}=,ssl=True,abortConnect=False`,
+            ],
+            negative: ['acme.redis.cache.windows.net:6380,password=<access-key>,ssl=True'],
+        },
+    },
+    prefixed({
+        id: 'cloudflare-prefixed-token',
+        provider: 'Cloudflare',
+        description: 'Cloudflare user/account API token or API key with the cfut_/cfat_/cfk_ prefix',
+        prefixes: ['cfut_', 'cfat_', 'cfk_'],
+        token: 'cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}',
+        entropy: 3.8,
+        example: (g) => 'cfut_' + g.alnum(40) + g.hex(8),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/checksum.ts
+/**
+ * GitHub's 2021 token format (ghp_, gho_, ghu_, ghs_, ghr_) and npm's (npm_) end in 6 characters that
+ * are the CRC32 of the 30-character random body, base62-encoded (0-9A-Za-z) and left-padded with `0`.
+ * A wrong checksum means the string is not a token GitHub or npm issued, so the match is dropped.
+ */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function checksum_crc32(text) {
+    let crc = 0xffffffff;
+    for (let i = 0; i < text.length; i++)
+        crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+function checksum_encodeBase62(value, width) {
+    let out = '';
+    let n = value;
+    while (n > 0) {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    }
+    return out.padStart(width, '0');
+}
+/** True when `token` is `<prefix>_<30 chars><crc32 base62, 6 chars>`. */
+function hasValidBase62Checksum(token) {
+    const underscore = token.indexOf('_');
+    const body = token.slice(underscore + 1);
+    if (body.length !== 36)
+        return false;
+    return checksum_encodeBase62(checksum_crc32(body.slice(0, 30)), 6) === body.slice(30);
+}
+/** Builds a well-formed synthetic token (for examples and tests): `prefix` + body + its checksum. */
+function withBase62Checksum(prefix, body30) {
+    return prefix + body30 + checksum_encodeBase62(checksum_crc32(body30), 6);
+}
+/**
+ * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
+ * digits, `=` included, as big-endian hex. Not documented by Atlassian; the samples in Datadog's
+ * sensitive-data-scanner tests and in gitleaks' rule verify, and Datadog's scanner checks it the same way.
+ */
+function hasValidHexCrc32Suffix(token) {
+    const suffix = token.slice(-8);
+    if (!/^[0-9A-Fa-f]{8}$/.test(suffix))
+        return false;
+    return checksum_crc32(token.slice(0, -8)) === parseInt(suffix, 16);
+}
+/** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
+function withHexCrc32Suffix(head) {
+    return head + checksum_crc32(head).toString(16).toUpperCase().padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/core/access-token.ts
+
+/**
+ * The endpoint's programmatic access tokens: `cdxhk_`, 256 random bits in base62 (43 characters), then the
+ * CRC32 of those 43 characters in base62 (6), like GitHub's tokens. The prefix lets secret scanners (ours
+ * included) find a leaked token; the checksum lets them tell a real one from a look-alike without a lookup.
+ * Pure: the random bytes come from the caller.
+ */
+const ACCESS_TOKEN_PREFIX = 'cdxhk_';
+const BODY_LENGTH = 43;
+const access_token_BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** `random` must be 32 bytes from a CSPRNG. */
+function formatAccessToken(random) {
+    if (random.length !== 32)
+        throw new Error('an access token needs 32 random bytes');
+    let n = 0n;
+    for (const byte of random)
+        n = (n << 8n) | BigInt(byte);
+    let body = '';
+    while (n > 0n) {
+        body = access_token_BASE62[Number(n % 62n)] + body;
+        n /= 62n;
+    }
+    body = body.padStart(BODY_LENGTH, '0');
+    return `${ACCESS_TOKEN_PREFIX}${body}${encodeBase62(crc32(body), 6)}`;
+}
+/** The shape and the checksum; says nothing about whether the token is issued or valid. */
+function isWellFormedAccessToken(token) {
+    if (!token.startsWith(ACCESS_TOKEN_PREFIX))
+        return false;
+    const rest = token.slice(ACCESS_TOKEN_PREFIX.length);
+    if (!/^[0-9A-Za-z]{49}$/.test(rest))
+        return false;
+    return checksum_encodeBase62(checksum_crc32(rest.slice(0, BODY_LENGTH)), 6) === rest.slice(BODY_LENGTH);
+}
+/** A well-formed token from a 43-character body (synthetic examples and tests). */
+function withAccessTokenChecksum(body43) {
+    return `${ACCESS_TOKEN_PREFIX}${body43}${checksum_encodeBase62(checksum_crc32(body43), 6)}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
+
+
+
+/** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
+const CODE_HOSTING_RULES = [
+    prefixed({
+        id: 'github-token',
+        provider: 'GitHub',
+        description: 'GitHub personal, OAuth, app or refresh token (CRC32-checked)',
+        prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+        token: 'gh[pousr]_[A-Za-z0-9]{36}',
+        // The last 6 characters are the base62 CRC32 of the 30-character body (GitHub's 2021 format).
+        validate: hasValidBase62Checksum,
+        example: (g) => [withBase62Checksum('ghp_', g.alnum(30)), withBase62Checksum('ghs_', g.alnum(30))],
+        negative: ['ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio', 'ghp_short'],
+    }),
+    prefixed({
+        id: 'codex-hooks-access-token',
+        provider: 'codex-hooks',
+        description: 'codex-hooks endpoint access token (CRC32-checked)',
+        prefixes: ['cdxhk_'],
+        token: 'cdxhk_[A-Za-z0-9]{49}',
+        // Issued by `codex-hooks token create`: 43 base62 characters of 256 random bits, then their CRC32 in base62.
+        validate: isWellFormedAccessToken,
+        example: (g) => [withAccessTokenChecksum(g.alnum(43)), withAccessTokenChecksum(g.alnum(43))],
+        negative: ['cdxhk_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5KioR8fJk2LmQ9vXw3Z'],
+    }),
+    prefixed({
+        id: 'github-fine-grained-pat',
+        provider: 'GitHub',
+        description: 'GitHub fine-grained personal access token',
+        prefixes: ['github_pat_'],
+        token: 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
+        example: (g) => `github_pat_11${g.alnum(20)}_${g.alnum(59)}`,
+    }),
+    prefixed({
+        id: 'gitlab-token',
+        provider: 'GitLab',
+        description: 'GitLab personal, project, group, deploy, runner, trigger, feed, OAuth or agent token',
+        prefixes: [
+            'glpat-',
+            'gldt-',
+            'glrt-',
+            'glcbt-',
+            'glptt-',
+            'glft-',
+            'glimt-',
+            'gloas-',
+            'glsoat-',
+            'glffct-',
+            'glagent-',
+            'glrtr-',
+        ],
+        token: 
+        // Routable tokens (GitLab's routable-token design and its own detection rules): a 27-300 character
+        // payload, then `.<version>` (optional) and `.<length><crc32>` in base36. Trigger tokens are 40
+        // characters, OAuth application secrets 64, CI job tokens carry an optional `<partition>_`.
+        '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent)-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2})?(?:\\.[0-9a-z]{9})?|gloas-[A-Za-z0-9_-]{64}|glptt-[A-Za-z0-9_-]{40}|glcbt-(?:[A-Za-z0-9]{1,5}_)?[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
+        entropy: 3.3,
+        example: (g) => [
+            'glpat-' + g.b64url(20),
+            'glptt-' + g.hex(40),
+            'glrt-' + g.b64url(20),
+            'glpat-' + g.b64url(40) + '.01.' + g.lower(9),
+            'glcbt-' + g.b64url(20),
+            'glptt-' + g.b64url(40),
+        ],
+        negative: ['gloas-Zq8vT3mW9kLpR4nB6yC1hJ5sD0fG3aK9eU7i'],
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'gitlab-runner-registration-token',
+        provider: 'GitLab',
+        description: 'GitLab runner registration token (legacy)',
+        prefixes: ['gr1348941'],
+        token: 'GR1348941[A-Za-z0-9_-]{20}',
+        example: (g) => 'GR1348941' + g.b64url(20),
+    }),
+    prefixed({
+        id: 'bitbucket-app-password',
+        provider: 'Bitbucket',
+        description: 'Bitbucket app password or access token',
+        prefixes: ['atbb', 'atctt3'],
+        token: '(?:ATBB[A-Za-z0-9]{32}[A-F0-9]{8}|ATCTT3xFfGN0[A-Za-z0-9_=-]{170,220})',
+        example: (g) => 'ATBB' + g.alnum(32) + g.HEX(8),
+        window: { before: 20, after: 260 },
+    }),
+    named({
+        id: 'bitbucket-client-secret',
+        provider: 'Bitbucket',
+        description: 'Bitbucket OAuth consumer secret',
+        names: ['bitbucket'],
+        value: '[A-Za-z0-9_=-]{32,64}',
+        entropy: 4,
+        example: (g) => g.b64url(32),
+    }),
+    prefixed({
+        id: 'atlassian-api-token',
+        provider: 'Atlassian',
+        description: 'Atlassian (Jira, Confluence) API token (CRC32-checked)',
+        prefixes: ['atatt3'],
+        // `ATATT3` + base64url payload + `=` + 8 hex digits, the CRC32 of everything before them. Atlassian
+        // gives no length ("varied length" since 18 Jan 2023; published samples are 192 characters), so the
+        // payload is a range and the checksum does the filtering.
+        token: 'ATATT3[A-Za-z0-9_-]{100,300}=[0-9A-Fa-f]{8}',
+        validate: hasValidHexCrc32Suffix,
+        example: (g) => withHexCrc32Suffix('ATATT3xFfGF0' + g.b64url(171) + '='),
+        window: { before: 20, after: 330 },
+        negative: [
+            // Well-formed but with a checksum that does not match (a made-up token).
+            'ATATT3xFfGF0' + new Synth('atlassian-api-token-negative').b64url(171) + '=3A6F91C4',
+        ],
+    }),
+    named({
+        id: 'atlassian-legacy-api-token',
+        provider: 'Atlassian',
+        description: 'Atlassian API token next to a Jira or Confluence name',
+        names: ['jira', 'confluence', 'atlassian'],
+        // Pre-2023 tokens: 24 characters, the last 4 hex (part of a hash of the first 20).
+        value: '[A-Za-z0-9]{20}[A-Fa-f0-9]{4}',
+        entropy: 3.8,
+        example: (g) => g.alnum(20) + g.HEX(4),
+        negative: ['JIRA_API_TOKEN=HqUX9T5iuk7hqSIwfiSvlXnd'],
+    }),
+    prefixed({
+        id: 'gitea-token',
+        provider: 'Gitea',
+        description: 'Gitea access token next to a Gitea name',
+        prefixes: ['gitea'],
+        token: '(?:GITEA|gitea)[A-Za-z0-9_]{0,20}["\']?\\s{0,3}[=:]\\s{0,3}["\']?[a-f0-9]{40}',
+        example: (g) => 'GITEA_TOKEN=' + g.hex(40),
+    }),
+    prefixed({
+        id: 'circleci-token',
+        provider: 'CircleCI',
+        description: 'CircleCI personal or project API token',
+        prefixes: ['ccipat_', 'cciprj_'],
+        token: 'CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}',
+        example: (g) => 'CCIPAT_' + g.alnum(22) + '_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'buildkite-token',
+        provider: 'Buildkite',
+        description: 'Buildkite API access token',
+        prefixes: ['bkua_'],
+        token: 'bkua_[a-f0-9]{40}',
+        example: (g) => 'bkua_' + g.hex(40),
+    }),
+    named({
+        id: 'travis-ci-token',
+        provider: 'Travis CI',
+        description: 'Travis CI API token',
+        names: ['travis'],
+        value: '[A-Za-z0-9_-]{22}',
+        entropy: 3.8,
+        example: (g) => g.b64url(22),
+    }),
+    named({
+        id: 'codecov-token',
+        provider: 'Codecov',
+        description: 'Codecov upload token',
+        names: ['codecov'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'sonar-token',
+        provider: 'SonarSource',
+        description: 'SonarQube / SonarCloud token',
+        prefixes: ['sqp_', 'squ_', 'sqa_'],
+        token: 'sq[pua]_[a-f0-9]{40}',
+        example: (g) => 'sqp_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'sourcegraph-token',
+        provider: 'Sourcegraph',
+        description: 'Sourcegraph access token',
+        prefixes: ['sgp_'],
+        token: 'sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}',
+        example: (g) => 'sgp_' + g.hex(16) + '_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'harness-token',
+        provider: 'Harness',
+        description: 'Harness personal or service account token',
+        prefixes: ['pat.', 'sat.'],
+        token: '(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20}',
+        example: (g) => 'pat.' + g.b64url(22) + '.' + g.hex(24) + '.' + g.alnum(20),
+    }),
+    prefixed({
+        id: 'octopus-deploy-api-key',
+        provider: 'Octopus Deploy',
+        description: 'Octopus Deploy API key',
+        prefixes: ['api-'],
+        token: 'API-[A-Z0-9]{26}',
+        entropy: 3.5,
+        example: (g) => 'API-' + g.upper(26),
+    }),
+    named({
+        id: 'snyk-token',
+        provider: 'Snyk',
+        description: 'Snyk API token',
+        names: ['snyk'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'jenkins-api-token',
+        provider: 'Jenkins',
+        description: 'Jenkins API token next to a Jenkins name',
+        prefixes: ['jenkins'],
+        token: '(?:JENKINS|jenkins)[A-Za-z0-9_]{0,20}["\']?\\s{0,3}[=:]\\s{0,3}["\']?11[a-f0-9]{32}',
+        example: (g) => 'JENKINS_API_TOKEN=11' + g.hex(32),
+    }),
+    named({
+        id: 'drone-ci-token',
+        provider: 'Drone CI',
+        description: 'Drone CI access token',
+        names: ['drone_token', 'drone-token'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 3.8,
+        example: (g) => g.alnum(32),
+    }),
+    prefixed({
+        id: 'postman-api-key',
+        provider: 'Postman',
+        description: 'Postman API key',
+        prefixes: ['pmak-'],
+        token: 'PMAK-[a-f0-9]{24}-[a-f0-9]{34}',
+        example: (g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34),
+    }),
+    prefixed({
+        id: 'readme-api-key',
+        provider: 'ReadMe',
+        description: 'ReadMe API key',
+        prefixes: ['rdme_'],
+        token: 'rdme_[a-z0-9]{70}',
+        example: (g) => 'rdme_' + g.lower(70),
+    }),
+    prefixed({
+        id: 'infracost-api-key',
+        provider: 'Infracost',
+        description: 'Infracost API key',
+        prefixes: ['ico-'],
+        token: 'ico-[A-Za-z0-9]{32}',
+        example: (g) => 'ico-' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'prefect-api-key',
+        provider: 'Prefect',
+        description: 'Prefect Cloud API key',
+        prefixes: ['pnu_'],
+        token: 'pnu_[A-Za-z0-9]{36}',
+        example: (g) => 'pnu_' + g.alnum(36),
+    }),
+    prefixed({
+        id: 'figma-token',
+        provider: 'Figma',
+        description: 'Figma personal access token',
+        prefixes: ['figd_'],
+        token: 'figd_[A-Za-z0-9_-]{40}',
+        example: (g) => 'figd_' + g.b64url(40),
+    }),
+    prefixed({
+        id: 'linear-api-key',
+        provider: 'Linear',
+        description: 'Linear API key or OAuth token',
+        prefixes: ['lin_api_', 'lin_oauth_'],
+        token: 'lin_(?:api|oauth)_[A-Za-z0-9]{40}',
+        example: (g) => 'lin_api_' + g.alnum(40),
+    }),
+    prefixed({
+        id: 'notion-token',
+        provider: 'Notion',
+        description: 'Notion integration token',
+        prefixes: ['ntn_', 'secret_'],
+        token: '(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})',
+        entropy: 3.5,
+        example: (g) => ['ntn_' + g.digits(11) + g.alnum(35), 'secret_' + g.alnum(43)],
+    }),
+    prefixed({
+        id: 'clickup-token',
+        provider: 'ClickUp',
+        description: 'ClickUp personal API token',
+        prefixes: ['pk_'],
+        token: 'pk_[0-9]{6,10}_[A-Z0-9]{32}',
+        example: (g) => 'pk_' + g.digits(8) + '_' + g.upper(32),
+    }),
+    named({
+        id: 'asana-token',
+        provider: 'Asana',
+        description: 'Asana personal access token',
+        names: ['asana'],
+        value: '[0-9]/[0-9]{16}(?:/[0-9]{16})?:[A-Za-z0-9]{32}',
+        example: (g) => `2/${g.digits(16)}/${g.digits(16)}:${g.alnum(32)}`,
+    }),
+    named({
+        id: 'trello-token',
+        provider: 'Trello',
+        description: 'Trello API token',
+        names: ['trello'],
+        value: '(?:ATTA[A-Za-z0-9]{60,70}|[a-f0-9]{64})',
+        example: (g) => g.hex(64),
+    }),
+    prefixed({
+        id: 'airtable-token',
+        provider: 'Airtable',
+        description: 'Airtable personal access token',
+        prefixes: ['pat'],
+        token: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}',
+        example: (g) => 'pat' + g.alnum(14) + '.' + g.hex(64),
+    }),
+    prefixed({
+        id: 'typeform-token',
+        provider: 'Typeform',
+        description: 'Typeform personal access token',
+        prefixes: ['tfp_'],
+        token: 'tfp_[A-Za-z0-9_=-]{44}_[A-Za-z0-9]{14}',
+        example: (g) => 'tfp_' + g.b64url(44) + '_' + g.alnum(14),
+    }),
+    prefixed({
+        id: 'frameio-token',
+        provider: 'Frame.io',
+        description: 'Frame.io API token',
+        prefixes: ['fio-u-'],
+        token: 'fio-u-[A-Za-z0-9_=-]{64}',
+        example: (g) => 'fio-u-' + g.b64url(64),
+    }),
+    named({
+        id: 'monday-token',
+        provider: 'monday.com',
+        description: 'monday.com API token (a JWT next to a monday name)',
+        names: ['monday_api', 'monday_token'],
+        value: 'eyJ[A-Za-z0-9_-]{10,60}\\.eyJ[A-Za-z0-9_-]{20,400}\\.[A-Za-z0-9_-]{20,100}',
+        example: (g) => 'eyJhbGciOiJIUzI1NiJ9.eyJ' + g.b64url(60) + '.' + g.b64url(43),
+    }),
+    named({
+        id: 'zendesk-token',
+        provider: 'Zendesk',
+        description: 'Zendesk API token',
+        names: ['zendesk'],
+        value: '[A-Za-z0-9]{40}',
+        entropy: 4,
+        example: (g) => g.alnum(40),
+    }),
+    named({
+        id: 'intercom-token',
+        provider: 'Intercom',
+        description: 'Intercom access token',
+        names: ['intercom'],
+        value: 'dG9rOj[A-Za-z0-9+/=_-]{40,80}',
+        example: (g) => 'dG9rOj' + g.b64url(54),
+    }),
+    prefixed({
+        id: 'hubspot-private-app-token',
+        provider: 'HubSpot',
+        description: 'HubSpot private app access token',
+        prefixes: ['pat-na1-', 'pat-eu1-'],
+        token: 'pat-(?:na1|eu1)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
+        example: (g) => 'pat-na1-' + g.uuid(),
+    }),
+    named({
+        id: 'freshdesk-api-key',
+        provider: 'Freshworks',
+        description: 'Freshdesk / Freshservice API key',
+        names: ['freshdesk', 'freshservice'],
+        value: '[A-Za-z0-9]{20}',
+        entropy: 3.8,
+        example: (g) => g.alnum(20),
+    }),
+    keyed({
+        id: 'github-oauth-client-secret',
+        provider: 'GitHub',
+        description: 'GitHub OAuth App client secret',
+        keywords: [
+            'github_client_secret',
+            'github-client-secret',
+            'githubclientsecret',
+            'github_secret',
+            'github_oauth_secret',
+            'gh_client_secret',
+        ],
+        value: 'h40',
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/commands-and-configs.ts
+
+
+/**
+ * Credentials written into a command line or a configuration file's own syntax: `curl -u`, an
+ * `Authorization` header, `.netrc`, JDBC/ODBC strings, `psexec -p`, `Connect-VIServer -Password`,
+ * Gradle `credentials { }`, `mysql -p`, Kubernetes `Secret` manifests, shadow / htpasswd hashes.
+ */
+/** A literal password: not a variable, a template or a common word; some entropy. */
+function isLiteralPassword(value) {
+    return (value.length >= 6 &&
+        !/^[$%<{]/.test(value) &&
+        !/^(?:password|passwd|secret|changeme|pass(?:word)?\d*|admin|root|test|user|xxx+)$/i.test(value) &&
+        shannonEntropy(value) >= 2.5 &&
+        !isPlaceholder(value));
+}
+/** A Kubernetes `data:` value is base64: it must decode to printable text of ≥ 6 characters. */
+function isBase64Credential(value) {
+    const text = Buffer.from(value, 'base64').toString('utf8');
+    return text.length >= 6 && /^[\x20-\x7e]+$/.test(text) && isLiteralPassword(text);
+}
+const AUTH_VALUE = '[A-Za-z0-9._~+/=-]{16,500}';
+const CONFIG_CREDENTIAL_RULES = [
+    {
+        id: 'curl-basic-auth',
+        provider: 'Command lines',
+        description: 'Password in curl -u / --user',
+        keywords: ['curl'],
+        pattern: /curl\b[^\n]{0,200}?\s(?:-u|--user)\s{1,3}["']?[^\s:"'$]{1,64}:([^\s"'$]{6,128})["']?(?=\s|$)/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 420 },
+        examples: {
+            positive: [
+                'curl -u deploy:Vq8r2LmZ7pWx4N https://api.acme.dev/v1/releases',
+                'curl -s --user "ci:h7Kp2Lx9Qm4V" $URL',
+            ],
+            negative: ['curl -u "$USER:$PASSWORD" https://api.acme.dev', 'curl -u admin:password https://localhost'],
+        },
+    },
+    {
+        id: 'http-auth-header',
+        provider: 'HTTP headers',
+        description: 'Credential in an Authorization, X-Api-Key or token header',
+        keywords: ['authorization:', 'x-api-key:', 'x-auth-token:', 'api-key:', 'x-access-token:', 'private-token:'],
+        pattern: new RegExp(`(?:authorization:\\s{0,3}(?:bearer|basic|token|apikey|ssws|key)?|x-api-key:|x-auth-token:|api-key:|x-access-token:|private-token:)\\s{0,3}(${AUTH_VALUE})(?![A-Za-z0-9._~+/=-])`, 'i'),
+        secretGroup: 1,
+        entropy: 3.3,
+        validate: (s, m) => /[0-9]/.test(s) &&
+            /[A-Za-z]/.test(s) &&
+            !/^(?:bearer|basic|token)$/i.test(s) &&
+            /["'\s-]/.test(m.slice(-s.length - 1, -s.length) || ' '),
+        specificity: 1,
+        window: { before: 0, after: 560 },
+        examples: {
+            positive: [
+                'curl -H "Authorization: Bearer q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Ki" https://api.acme.dev',
+                "curl -H 'X-Api-Key: 9fT2kLq8ZrV4mX7pW3nB6yC1' https://api.acme.dev",
+                'Authorization: SSWS 00Q7rK2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Ye0Ua4TnXw',
+            ],
+            negative: [
+                '-H "Authorization: Bearer $TOKEN"',
+                'Authorization: Bearer <token>',
+                'headers["Authorization:"] = value',
+            ],
+        },
+    },
+    {
+        id: 'netrc-password',
+        provider: 'Config files',
+        description: 'Password in a .netrc entry',
+        keywords: ['machine '],
+        pattern: /machine\s{1,5}[A-Za-z0-9._-]{1,253}\s{1,5}(?:login\s{1,5}[^\s]{1,128}\s{1,5})?password\s{1,5}([^\s]{6,128})/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 600 },
+        examples: {
+            positive: [
+                'machine api.heroku.com\n  login ci@acme.dev\n  password Zq8vT3mW9kLp',
+                'machine github.com login octo password h7Kp2Lx9Qm4V',
+            ],
+            negative: ['machine github.com login octo password $GITHUB_TOKEN'],
+        },
+    },
+    {
+        id: 'jdbc-password',
+        provider: 'Connection strings',
+        description: 'Password in a JDBC URL query',
+        keywords: ['jdbc:'],
+        pattern: /jdbc:[a-z0-9:]{2,30}\/\/[^\s"'?]{1,200}\?[^\s"']{0,200}?(?<=[?&])password=([^\s&"';]{6,128})/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 420 },
+        examples: {
+            positive: ['jdbc:mysql://db.acme.internal:3306/app?user=app&password=Tq7vR2mX9kLp&useSSL=true'],
+            negative: ['jdbc:postgresql://db/app?user=app&password=${DB_PASSWORD}'],
+        },
+    },
+    {
+        id: 'odbc-braced-password',
+        provider: 'Connection strings',
+        description: 'Password in an ODBC connection string written as a {braced} value',
+        keywords: ['pwd={', 'password={'],
+        pattern: /(?:PWD|[Pp]assword)=\{([^}\n]{6,128})\}/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 200 },
+        examples: {
+            positive: ['Driver={ODBC Driver 18 for SQL Server};Server=db;UID=sa;PWD={Vq8r;2LmZ7pWx};'],
+            negative: ['PWD={password};', 'Password={0};'],
+        },
+    },
+    {
+        id: 'command-line-password',
+        provider: 'Command lines',
+        description: 'Password on a command line: psexec -p, Connect-VIServer -Password, mysql -p, sshpass -p',
+        keywords: ['psexec', 'connect-viserver', 'mysql', 'sshpass', 'net use'],
+        pattern: /(?:psexec(?:64)?(?:\.exe)?\b[^\n]{0,200}?\s-p|connect-viserver\b[^\n]{0,200}?\s-password|mysql(?:dump|admin)?\b[^\n]{0,120}?\s-p(?=\S)|sshpass\s{1,3}-p|net use\b[^\n]{0,120}?\/user:\S{1,64})\s{0,3}["']?([^\s"'$]{6,128})["']?(?=\s|$)/i,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s) && !s.startsWith('-'),
+        specificity: 2,
+        window: { before: 0, after: 360 },
+        examples: {
+            positive: [
+                'psexec \\\\srv01 -u ACME\\admin -p Zq8vT3mW9kLp cmd.exe',
+                "Connect-VIServer -Server vc01.acme.local -User administrator@vsphere.local -Password 'h7Kp2Lx9Qm4V!'",
+                'mysql -h db -u root -pTq7vR2mX9kLp app < dump.sql',
+                'sshpass -p Vq8r2LmZ7pWx ssh deploy@10.0.0.4',
+            ],
+            negative: ['mysql -u root -p app', 'psexec \\\\srv01 -u admin -p $env:PASSWORD cmd.exe'],
+        },
+    },
+    {
+        id: 'gradle-credentials',
+        provider: 'Config files',
+        description: 'Password in a Gradle / Maven repository credentials block',
+        keywords: ['credentials'],
+        pattern: /credentials\s{0,3}(?:\(\w{0,40}\))?\s{0,3}\{[^}]{0,240}?password\s{0,3}(?:=\s{0,3})?["']([^"'\s$]{6,128})["']/,
+        secretGroup: 1,
+        validate: (s) => isLiteralPassword(s),
+        specificity: 2,
+        window: { before: 0, after: 420 },
+        examples: {
+            positive: ['credentials {\n  username "deploy"\n  password "Zq8vT3mW9kLp"\n}'],
+            negative: ['credentials {\n  username = findProperty("user")\n  password = "$repoPassword"\n}'],
+        },
+    },
+    {
+        id: 'kubernetes-secret-data',
+        provider: 'Kubernetes',
+        description: 'Base64 credential in a Kubernetes Secret manifest',
+        keywords: ['kind: secret'],
+        pattern: /kind:\s{0,3}["']?Secret["']?\s*\n[\s\S]{0,600}?\n(?:data|stringData):[ \t]*\n[ \t]{1,8}[\w.-]{1,64}:[ \t]{1,3}["']?([A-Za-z0-9+/]{8,1000}={0,2})["']?[ \t]*(?:\n|$)/,
+        secretGroup: 1,
+        validate: (s) => isBase64Credential(s),
+        placeholderFilter: false,
+        specificity: 2,
+        window: { before: 0, after: 1800 },
+        examples: {
+            positive: [
+                `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${Buffer.from('Zq8vT3mW9kLp!').toString('base64')}\n`,
+            ],
+            negative: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: cGFzc3dvcmQ=\n'],
+        },
+    },
+    {
+        id: 'password-hash',
+        provider: 'Password hashes',
+        description: 'Password hash in shadow or htpasswd form (user:$6$…, user:$apr1$…, user:{SHA}…)',
+        keywords: ['$apr1$', '$6$', '$5$', '$1$', '$2y$', '$2b$', '$2a$', '$y$', ':{sha}'],
+        pattern: /(?<![^\s"'`>])[a-z_][A-Za-z0-9_.-]{0,31}:((?:\$(?:apr1|1|5|6)\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$y\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{8,32}\$[./A-Za-z0-9]{43}|\{SHA\}[A-Za-z0-9+/]{27}=))(?=[:\s"'`]|$)/,
+        secretGroup: 1,
+        placeholderFilter: false,
+        specificity: 2,
+        window: { before: 40, after: 200 },
+        examples: {
+            positive: [
+                'deploy:$6$Qk3v9TzR$W2mX7pL8rV4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0LzQ7rK2mZp9LwVb7Rc1:19700:0:99999:7:::',
+                'admin:$apr1$Zk3Q9vT7$mX2pL8rW4nB6yC1hJ5sD0/',
+            ],
+            negative: ['root:*:19700:0:99999:7:::', 'const prefix = "$6$";'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/generic.ts
+
+
+/** Private keys, JWTs, credentials in URLs, and generic assignments gated by entropy. */
+const PEM_BODY_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash):/;
+/**
+ * The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. The BEGIN and END lines
+ * (whatever their dashes) and header lines are not body; a block may use `\n` escapes (a JSON string).
+ */
+function hasPemBody(block) {
+    const inner = block.replace(/\\n/g, '\n').split(/\r?\n/);
+    const body = inner
+        .filter((l) => !/-{2}(?:BEGIN|END) /.test(l) && !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
+        .join('')
+        .replace(/[\s"',+]/g, (c) => (c === '+' ? c : ''));
+    return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && !/\.\.\./.test(block) && new Set(body).size > 16;
+}
+function decodeBase64Url(part) {
+    return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+/** A JWT's header must decode to a JSON object with `alg`, and its payload to JSON. */
+function isJwt(token) {
+    const [header, payload] = token.split('.');
+    try {
+        const h = JSON.parse(decodeBase64Url(header));
+        JSON.parse(decodeBase64Url(payload));
+        return typeof h === 'object' && h !== null && 'alg' in h && h.alg !== 'none';
+    }
+    catch {
+        return false;
+    }
+}
+const COMMON_PASSWORDS = new Set([
+    'password',
+    'passwd',
+    'pass',
+    'pwd',
+    'secret',
+    'admin',
+    'root',
+    'test',
+    'user',
+    'username',
+    'changeme',
+    'foobar',
+    'qwerty',
+    'letmein',
+    'mypassword',
+    'yourpassword',
+    'p@ssw0rd',
+    'password1',
+    'password123',
+    'guest',
+    'default',
+    'postgres',
+    'mysql',
+    'redis',
+    'none',
+    'null',
+    'true',
+    'false',
+    'undefined',
+    'required',
+    'string',
+    'hidden',
+    'secret123',
+]);
+/** Values that are code, not literals: `this.password`, `getToken()`, `args[0]`, `os.getenv`. */
+const CODE_LIKE = /[()[\]]|^[a-z_$][\w$]*\.[a-z_$][\w$.]*$|^(?:true|false|null|none|nil|undefined)$/i;
+/**
+ * An unquoted value is only a password when it does not read as a path, a reference, a key or an
+ * identifier: it has a letter and a digit, some entropy, and does not start like a path or a variable.
+ */
+function isUnquotedPassword(value) {
+    return (/[A-Za-z]/.test(value) &&
+        /[0-9]/.test(value) &&
+        !/^[/~.$%!&|]/.test(value) &&
+        !/[:(){}[\]]$/.test(value) &&
+        !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(value) &&
+        shannonEntropy(value) >= 3);
+}
+/** `/Users/me`, `~/.ssh`, `C:\\data`: a path (`PWD=` is the working directory), not a password. */
+const FILE_PATH = /^(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w./\\-]*$/;
+function isPlausiblePassword(value) {
+    return (value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value) && !FILE_PATH.test(value));
+}
+/** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
+const NOT_A_SECRET_NAME = /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
+/** A piece of an identifier: a word (with a vowel when longer than 4), a short number, or a version. */
+function isWordPiece(piece) {
+    if (/^\d{1,4}$/.test(piece) || /^v\d{1,3}$/i.test(piece))
+        return true;
+    if (!/^[A-Za-z]{2,}$/.test(piece))
+        return false;
+    return piece.length <= 4 || /[aeiouy]/i.test(piece);
+}
+/**
+ * The value reads as a path, a URL path, a CSS selector, an ARN, a hostname, a Maven coordinate, an
+ * enum or config identifier (`application_password_admin`, `PasswordField_v2`), or a malformed UUID:
+ * words and short numbers joined by `/ . _ - :` or camelCase. Such a value is not a credential.
+ */
+function readsAsIdentifier(value) {
+    if (/^(?:[/#.~]|arn:|https?:)/i.test(value))
+        return true;
+    if (/^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}$/i.test(value))
+        return true;
+    if (/^[0-9a-f]{4,12}(?:-[0-9a-f]{2,12}){3,5}$/i.test(value))
+        return true;
+    const pieces = value
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .split(/[\s/._:@-]+/)
+        .filter((p) => p.length > 0);
+    return pieces.length >= 2 && pieces.every(isWordPiece);
+}
+const GENERIC_RULES = [
+    {
+        id: 'private-key',
+        provider: 'PEM / OpenSSH / PGP',
+        description: 'Private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, encrypted)',
+        keywords: ['private key'],
+        pattern: 
+        // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
+        // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
+        // The body never runs over another BEGIN line: each header is tried once up to the next, so a file of
+        // repeated headers costs one pass, not 16,000 characters per header.
+        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----(?:[^-]|-(?!----BEGIN )){64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
+        placeholderFilter: false,
+        validate: hasPemBody,
+        window: { before: 40, after: 16100 },
+        specificity: 3,
+        examples: {
+            positive: [
+                '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
+                '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"',
+                '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQAAAJgZ8Ywr\n-----END OPENSSH PRIVATE KEY-----',
+                '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDq7Uq3Vx9kR2mT8pL4\\nnB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\\n-----END PRIVATE KEY----\\n",\n  "client_email": "ci@acme-prod.iam.gserviceaccount.com"\n}',
+            ],
+            negative: [
+                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+                '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
+                "const header = '-----BEGIN PRIVATE KEY-----';",
+                'const marker = "-----BEGIN PRIVATE KEY-----"; // the PEM header that parseKey() looks for before it decodes the rest of the file "',
+            ],
+        },
+    },
+    {
+        id: 'putty-private-key',
+        provider: 'PuTTY',
+        description: 'PuTTY private key file',
+        keywords: ['putty-user-key-file-'],
+        pattern: /PuTTY-User-Key-File-[23]: [a-z0-9-]{7,32}\r?\nEncryption: [a-z0-9-]{4,20}\r?\nComment: [^\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[\s\S]{20,8000}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,4000}/,
+        placeholderFilter: false,
+        window: { before: 10, after: 12000 },
+        examples: {
+            positive: [
+                'PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAB3NzaC1yc2EAAAABJQAAAQEAhV9sR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQ\nZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\nPrivate-Lines: 1\nAAABAQCq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc',
+            ],
+            negative: ['PuTTY-User-Key-File-2: ssh-rsa'],
+        },
+    },
+    {
+        id: 'jwt',
+        provider: 'JSON Web Token',
+        description: 'JSON Web Token (signed)',
+        keywords: ['eyj'],
+        pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/,
+        secretGroup: 1,
+        validate: isJwt,
+        window: { before: 10, after: 6100 },
+        specificity: 2,
+        examples: {
+            positive: [
+                'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc',
+            ],
+            negative: [
+                'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+                'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+            ],
+        },
+    },
+    {
+        id: 'url-credentials',
+        provider: 'URL credentials',
+        description: 'Password in a URL or connection string (scheme://user:password@host)',
+        keywords: ['://'],
+        // The scheme is a lookbehind so that the regex starts with the literal `://`, which the engine finds
+        // by a fast scan instead of trying every letter of the window as a scheme's start.
+        pattern: /:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
+        secretGroup: 1,
+        validate: (s, m) => isPlausiblePassword(decodeURIComponentSafe(s)) &&
+            !/^\*+$/.test(s) &&
+            // `YOUR_DB_PASSWORD`-like names are placeholders; a password equal to the user name is a demo default.
+            !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s) &&
+            m.slice(3, m.indexOf(':', 3)) !== s,
+        window: { before: 30, after: 420 },
+        specificity: 1,
+        examples: {
+            positive: [
+                'DATABASE_URL=postgres://app:Vq8r2LmZ7pWx4Nb@db.internal:5432/app',
+                'redis://:h7Kp2Lx9Qm4Vb8Nz@cache:6379/0',
+            ],
+            negative: [
+                'postgres://user:password@localhost/db',
+                'https://user:${DB_PASSWORD}@host',
+                'git@github.com:org/repo.git',
+                'https://example.com/a@b',
+                'const DOC_URL = "https://deploy:YOUR_DEPLOY_PASSWORD@api.service.com";',
+                'MONGO_URL=mongodb://mongoadmin:mongoadmin@localhost:27017/app',
+                'const TEMPLATE = "https://{USER}:{PASSWORD}@registry.acme.dev";',
+            ],
+        },
+    },
+    {
+        id: 'connection-string-password',
+        provider: 'Connection strings',
+        description: 'Password in an ADO.NET / JDBC / ODBC connection string',
+        keywords: ['password=', 'pwd='],
+        // `;` before or after the pair is what makes it a connection string (not a `.env` line).
+        pattern: /(;\s{0,3})?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?:;|(?=["'\s]|$))/,
+        secretGroup: 2,
+        validate: (s, m) => isPlausiblePassword(s) && (m.startsWith(';') || m.endsWith(';')) && !/^\{/.test(s),
+        window: { before: 200, after: 200 },
+        specificity: 1,
+        entropy: 2.5,
+        examples: {
+            positive: ['Server=db;Database=app;User Id=sa;Password=Tq7vR2mX9kLp;'],
+            negative: ['Server=db;User Id=sa;Password=password;', 'Password={0};'],
+        },
+    },
+    {
+        id: 'generic-password',
+        provider: 'generic',
+        description: 'Password assigned to a literal',
+        keywords: ['password', 'passwd', 'passphrase', 'pwd'],
+        // A quoted value (code, JSON, YAML), or an unquoted one that runs to the end of the line or a space
+        // (.env, YAML, properties), which must look more like a password (see isUnquotedPassword).
+        pattern: /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?((?<=["'`])[^"'`\s\\]{6,128}(?=["'`])|(?<![^\s=:>])[^"'`\s\\;,&]{6,128}(?![^\s"'`]))/i,
+        secretGroup: 1,
+        entropy: 2.3,
+        validate: (s, m) => isPlausiblePassword(s) &&
+            !NOT_A_SECRET_NAME.test(m) &&
+            !/^[A-Z_]+$/.test(s) &&
+            !readsAsIdentifier(s) &&
+            (/["'`]/.test(m.charAt(m.length - s.length - 1)) || isUnquotedPassword(s)),
+        window: { before: 10, after: 200 },
+        specificity: 1,
+        examples: {
+            positive: [
+                'db_password = "Zq8vT3mW9kLp"',
+                "  password: 'h7Kp2Lx9Qm4V'",
+                '  password: Tq7vR2mX9kLp$',
+                '{"username": "deploy", "password": "Vq8r2LmZ7pWx"}',
+                'spring.datasource.password=h7Kp2Lx9Qm4V',
+            ],
+            negative: [
+                'password = "password"',
+                'password = ""',
+                'password = get_password()',
+                'password: "${DB_PASSWORD}"',
+                'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
+                'PWD=/home/runner/work/app2',
+                "env: { PWD: '/Users/maciej' }",
+                'password: !vault |',
+                'const password = userPassword;',
+                'password = config.db.password',
+                'PASSWORD=changeme123',
+                'password:\n  min_length: 12',
+            ],
+        },
+    },
+    {
+        id: 'generic-api-key',
+        provider: 'generic',
+        description: 'Secret, token or API key assigned to a high-entropy literal',
+        keywords: [
+            'secret',
+            'token',
+            'api_key',
+            'apikey',
+            'api-key',
+            'access_key',
+            'accesskey',
+            'auth_key',
+            'private_key',
+            'credential',
+        ],
+        pattern: /(?:secret|token|api_key|apikey|api-key|access_key|accesskey|auth_key|private_key|credential)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`]?)([A-Za-z0-9_+/=~.-]{16,160})\1(?![A-Za-z0-9_+/=~.-])/i,
+        secretGroup: 2,
+        entropy: 3.6,
+        validate: (s, m) => /[0-9]/.test(s) &&
+            /[A-Za-z]/.test(s) &&
+            !isDigestLike(s) &&
+            !readsAsIdentifier(s) &&
+            // A checksummed format whose checksum failed (its own rule dropped it) is not a token.
+            !/^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/.test(s) &&
+            !NOT_A_SECRET_NAME.test(m) &&
+            !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(s) &&
+            !/^[\w-]+\.(?:js|ts|json|ya?ml|txt|md)$/.test(s),
+        window: { before: 10, after: 240 },
+        specificity: 1,
+        examples: {
+            positive: [
+                'const apiKey = "q7Rk2Lm9Vw3ZpT6yBn4HcD7s";',
+                'SERVICE_TOKEN=Zk3Q9vT7mX2pL8rW4nB6yC1h',
+                'client_secret: 9fT2kLq8ZrV4mX7pW3nB6yC1',
+            ],
+            negative: [
+                'token = "d41d8cd98f00b204e9800998ecf8427e"',
+                'integrity: sha512-q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXcQ7Rk2Lm9Vw3ZpT6yBn4Hc==',
+                'secret_id = "3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e"',
+                'token = process.env.SERVICE_TOKEN_2024',
+                'const tokenType = "authorizationCodeGrant";',
+            ],
+        },
+    },
+];
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/infra.ts
+
+/** Infrastructure, secrets managers, identity, observability and data platforms. */
+const INFRA_RULES = [
+    prefixed({
+        id: 'vault-token',
+        provider: 'HashiCorp Vault',
+        description: 'Vault service, batch or recovery token',
+        prefixes: ['hvs.', 'hvb.', 'hvr.'],
+        token: 'hv[sbr]\\.[A-Za-z0-9_-]{24,200}',
+        entropy: 3.8,
+        example: (g) => 'hvs.' + g.b64url(91),
+    }),
+    named({
+        id: 'vault-legacy-token',
+        provider: 'HashiCorp Vault',
+        description: 'Vault legacy token (s.…) next to a Vault name',
+        names: ['vault_token', 'vault-token', 'x-vault-token'],
+        value: '[sb]\\.[A-Za-z0-9]{24}',
+        example: (g) => 's.' + g.alnum(24),
+    }),
+    prefixed({
+        id: 'terraform-cloud-token',
+        provider: 'HashiCorp Terraform Cloud',
+        description: 'Terraform Cloud / Enterprise API token',
+        prefixes: ['.atlasv1.'],
+        token: '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',
+        example: (g) => g.alnum(14) + '.atlasv1.' + g.b64url(67),
+    }),
+    prefixed({
+        id: 'databricks-token',
+        provider: 'Databricks',
+        description: 'Databricks personal access token',
+        prefixes: ['dapi', 'dose'],
+        token: '(?:dapi|dose)[a-f0-9]{32}(?:-[0-9])?',
+        example: (g) => 'dapi' + g.hex(32),
+    }),
+    prefixed({
+        id: 'doppler-token',
+        provider: 'Doppler',
+        description: 'Doppler personal, service, CLI, SCIM or audit token',
+        prefixes: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
+        token: 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9._-]{40,80}',
+        example: (g) => 'dp.st.prd.' + g.alnum(43),
+    }),
+    prefixed({
+        id: 'pulumi-token',
+        provider: 'Pulumi',
+        description: 'Pulumi access token',
+        prefixes: ['pul-'],
+        token: 'pul-[a-f0-9]{40}',
+        example: (g) => 'pul-' + g.hex(40),
+    }),
+    named({
+        id: 'datadog-api-key',
+        provider: 'Datadog',
+        description: 'Datadog API or application key',
+        names: ['datadog', 'dd_api_key', 'dd_app_key', 'dd_application_key', 'dd-api-key'],
+        value: '(?:[a-f0-9]{40}|[a-f0-9]{32})',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'newrelic-key',
+        provider: 'New Relic',
+        description: 'New Relic user, insights or browser key',
+        prefixes: ['nrak-', 'nrii-', 'nrjs-'],
+        token: '(?:NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19})',
+        example: (g) => 'NRAK-' + g.upper(27),
+    }),
+    prefixed({
+        id: 'newrelic-license-key',
+        provider: 'New Relic',
+        description: 'New Relic ingest license key',
+        prefixes: ['nral'],
+        token: '[a-f0-9]{36}NRAL',
+        example: (g) => g.hex(36) + 'NRAL',
+    }),
+    prefixed({
+        id: 'sentry-token',
+        provider: 'Sentry',
+        description: 'Sentry organization or user auth token',
+        prefixes: ['sntrys_', 'sntryu_'],
+        token: '(?:sntrys_eyJ[A-Za-z0-9+/=_-]{60,400}|sntryu_[a-f0-9]{64})',
+        example: (g) => ['sntryu_' + g.hex(64), 'sntrys_eyJpYXQiOjE3M' + g.b64url(120)],
+        window: { before: 20, after: 440 },
+    }),
+    prefixed({
+        id: 'sentry-dsn',
+        provider: 'Sentry',
+        description: 'Sentry DSN with a secret key',
+        severity: 'warning',
+        prefixes: ['ingest.sentry.io', 'ingest.us.sentry.io', 'ingest.de.sentry.io'],
+        token: 'https://[a-f0-9]{32}(?::[a-f0-9]{32})?@o[0-9]{1,10}\\.ingest\\.(?:us\\.|de\\.)?sentry\\.io/[0-9]{1,10}',
+        example: (g) => 'https://' + g.hex(32) + '@o' + g.digits(6) + '.ingest.sentry.io/' + g.digits(7),
+    }),
+    prefixed({
+        id: 'grafana-token',
+        provider: 'Grafana',
+        description: 'Grafana Cloud or service account token',
+        prefixes: ['glc_', 'glsa_'],
+        token: '(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})',
+        example: (g) => ['glsa_' + g.alnum(32) + '_' + g.hex(8), 'glc_eyJvIjoi' + g.b64(80) + '=='],
+        window: { before: 20, after: 440 },
+    }),
+    named({
+        id: 'okta-api-token',
+        provider: 'Okta',
+        description: 'Okta API token',
+        names: ['okta'],
+        value: '00[A-Za-z0-9_-]{40}',
+        entropy: 4,
+        example: (g) => '00' + g.b64url(40),
+    }),
+    named({
+        id: 'auth0-client-secret',
+        provider: 'Auth0',
+        description: 'Auth0 client secret',
+        names: ['auth0'],
+        value: '[A-Za-z0-9_-]{64}',
+        entropy: 4.3,
+        example: (g) => g.b64url(64),
+    }),
+    prefixed({
+        id: 'planetscale-token',
+        provider: 'PlanetScale',
+        description: 'PlanetScale service token, password or OAuth token',
+        prefixes: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'],
+        token: 'pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}',
+        example: (g) => 'pscale_pw_' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'supabase-token',
+        provider: 'Supabase',
+        description: 'Supabase personal access token or secret key',
+        prefixes: ['sbp_', 'sb_secret_'],
+        token: '(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{31,40})',
+        example: (g) => 'sbp_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'neon-api-key',
+        provider: 'Neon',
+        description: 'Neon API key',
+        prefixes: ['napi_'],
+        token: 'napi_[a-z0-9]{64}',
+        example: (g) => 'napi_' + g.lower(64),
+    }),
+    prefixed({
+        id: 'tailscale-key',
+        provider: 'Tailscale',
+        description: 'Tailscale auth, API or OAuth client key',
+        prefixes: ['tskey-'],
+        // Published types: api, auth, client, scim, webhook (tailscale.com/kb/1277/key-prefixes); any
+        // lower-case type is accepted so that a new key type is not missed.
+        token: 'tskey-[a-z]{3,12}-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{16,40}',
+        example: (g) => [
+            'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
+            'tskey-federated-k' + g.alnum(10) + '-' + g.alnum(24),
+        ],
+    }),
+    prefixed({
+        id: 'dynatrace-token',
+        provider: 'Dynatrace',
+        description: 'Dynatrace API token',
+        prefixes: ['dt0c01.'],
+        token: 'dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+        example: (g) => 'dt0c01.' + g.upper(24) + '.' + g.upper(64),
+    }),
+    prefixed({
+        id: 'onepassword-service-account-token',
+        provider: '1Password',
+        description: '1Password service account token',
+        prefixes: ['ops_eyj'],
+        token: 'ops_eyJ[A-Za-z0-9+/=_-]{100,1500}',
+        example: (g) => 'ops_eyJzaWduSW5BZGRyZXNzIjoi' + g.b64url(300),
+        window: { before: 20, after: 1600 },
+    }),
+    prefixed({
+        id: 'onepassword-secret-key',
+        provider: '1Password',
+        description: '1Password account secret key',
+        prefixes: ['a3-'],
+        token: 'A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}',
+        example: (g) => `A3-${g.upper(6)}-${g.upper(6)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}`,
+    }),
+    prefixed({
+        id: 'age-secret-key',
+        provider: 'age',
+        description: 'age encryption secret key',
+        prefixes: ['age-secret-key-1'],
+        token: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}',
+        example: (g) => 'AGE-SECRET-KEY-1' + g.pick('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58),
+    }),
+    prefixed({
+        id: 'honeycomb-key',
+        provider: 'Honeycomb',
+        description: 'Honeycomb ingest or configuration key',
+        prefixes: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_', 'hcaic_', 'hcxlk_'],
+        token: 'hc[ax][a-z]{2}_[a-z0-9]{58}',
+        example: (g) => 'hcaik_' + g.lower(58),
+    }),
+    named({
+        id: 'rollbar-token',
+        provider: 'Rollbar',
+        description: 'Rollbar access token',
+        names: ['rollbar'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'bugsnag-api-key',
+        provider: 'Bugsnag',
+        description: 'Bugsnag API key',
+        names: ['bugsnag'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'pagerduty-token',
+        provider: 'PagerDuty',
+        description: 'PagerDuty API token',
+        names: ['pagerduty'],
+        value: '(?:u\\+)?[A-Za-z0-9_+-]{20}',
+        entropy: 3.8,
+        example: (g) => 'u+' + g.b64url(18),
+    }),
+    named({
+        id: 'opsgenie-api-key',
+        provider: 'Opsgenie',
+        description: 'Opsgenie API key',
+        names: ['opsgenie'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'splunk-hec-token',
+        provider: 'Splunk',
+        description: 'Splunk HTTP Event Collector token',
+        names: ['splunk'],
+        value: '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'sumologic-access-key',
+        provider: 'Sumo Logic',
+        description: 'Sumo Logic access key',
+        names: ['sumologic', 'sumo_access'],
+        value: '[A-Za-z0-9]{64}',
+        entropy: 4.3,
+        example: (g) => g.alnum(64),
+    }),
+    prefixed({
+        id: 'launchdarkly-key',
+        provider: 'LaunchDarkly',
+        description: 'LaunchDarkly API or SDK key',
+        prefixes: ['api-', 'sdk-'],
+        token: '(?:api|sdk)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => 'sdk-' + g.uuid(),
+    }),
+    named({
+        id: 'algolia-admin-key',
+        provider: 'Algolia',
+        description: 'Algolia admin API key',
+        names: ['algolia'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'mapbox-secret-token',
+        provider: 'Mapbox',
+        description: 'Mapbox secret access token',
+        prefixes: ['sk.eyj'],
+        token: 'sk\\.eyJ[A-Za-z0-9_-]{50,200}\\.[A-Za-z0-9_-]{22}',
+        example: (g) => 'sk.eyJ1Ijoi' + g.b64url(60) + '.' + g.b64url(22),
+    }),
+    prefixed({
+        id: 'contentful-token',
+        provider: 'Contentful',
+        description: 'Contentful personal access token',
+        prefixes: ['cfpat-'],
+        token: 'CFPAT-[A-Za-z0-9_-]{43}',
+        example: (g) => 'CFPAT-' + g.b64url(43),
+    }),
+    named({
+        id: 'sanity-token',
+        provider: 'Sanity',
+        description: 'Sanity API token',
+        names: ['sanity'],
+        value: 'sk[A-Za-z0-9]{79,180}',
+        entropy: 4.3,
+        example: (g) => 'sk' + g.alnum(120),
+    }),
+    prefixed({
+        id: 'salesforce-access-token',
+        provider: 'Salesforce',
+        description: 'Salesforce session or access token',
+        prefixes: ['00d'],
+        token: '00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{96}',
+        example: (g) => '00D' + g.alnum(12) + '!' + g.alnum(96),
+    }),
+    prefixed({
+        id: 'facebook-access-token',
+        provider: 'Meta',
+        description: 'Facebook / Meta Graph API access token',
+        prefixes: ['eaa'],
+        token: 'EAA[A-Za-z0-9]{90,300}',
+        entropy: 4.3,
+        example: (g) => 'EAAG' + g.alnum(180),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'instagram-token',
+        provider: 'Instagram',
+        description: 'Instagram Graph access token',
+        prefixes: ['igqv'],
+        token: 'IGQV[A-Za-z0-9_-]{100,300}',
+        example: (g) => 'IGQVJ' + g.b64url(160),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'twitter-bearer-token',
+        provider: 'X (Twitter)',
+        description: 'X / Twitter app bearer token',
+        prefixes: ['aaaaaaaaaaaaaaaaaaaaa'],
+        token: 'A{22}[A-Za-z0-9%]{60,120}',
+        placeholderFilter: false,
+        entropy: 3.6,
+        example: (g) => 'A'.repeat(22) + g.alnum(90),
+        window: { before: 20, after: 160 },
+    }),
+    named({
+        id: 'twitter-api-secret',
+        provider: 'X (Twitter)',
+        description: 'X / Twitter API secret',
+        names: ['twitter', 'consumer_secret'],
+        value: '[A-Za-z0-9]{45,50}',
+        entropy: 4.3,
+        example: (g) => g.alnum(50),
+    }),
+    prefixed({
+        id: 'dropbox-token',
+        provider: 'Dropbox',
+        description: 'Dropbox short-lived access token',
+        prefixes: ['sl.'],
+        token: 'sl\\.[A-Za-z0-9_-]{130,160}',
+        entropy: 4.3,
+        example: (g) => 'sl.' + g.b64url(138),
+    }),
+    named({
+        id: 'box-token',
+        provider: 'Box',
+        description: 'Box developer token or client secret',
+        names: ['box_client_secret', 'box_developer_token', 'box_token'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'ngrok-authtoken',
+        provider: 'ngrok',
+        description: 'ngrok authtoken',
+        names: ['ngrok'],
+        value: '[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}',
+        example: (g) => '2' + g.alnum(26) + '_' + g.alnum(21),
+    }),
+    named({
+        id: 'confluent-api-secret',
+        provider: 'Confluent',
+        description: 'Confluent Cloud API secret',
+        names: ['confluent', 'sasl_password', 'kafka_api_secret'],
+        value: '[A-Za-z0-9+/]{64}',
+        entropy: 4.5,
+        example: (g) => g.b64(64),
+    }),
+    named({
+        id: 'mongodb-atlas-key',
+        provider: 'MongoDB Atlas',
+        description: 'MongoDB Atlas API private key',
+        names: ['atlas_private', 'mongodb_atlas', 'atlas_api'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'snowflake-password',
+        provider: 'Snowflake',
+        description: 'Snowflake password or key passphrase',
+        names: ['snowflake_password', 'snowflake_private_key_passphrase', 'snowsql_pwd'],
+        value: '[^\\s"\'`]{12,64}',
+        entropy: 3.2,
+        example: (g) => g.alnum(20),
+    }),
+    named({
+        id: 'lokalise-token',
+        provider: 'Lokalise',
+        description: 'Lokalise API token',
+        names: ['lokalise'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    named({
+        id: 'crowdin-token',
+        provider: 'Crowdin',
+        description: 'Crowdin personal access token',
+        names: ['crowdin'],
+        value: '[a-f0-9]{80}',
+        example: (g) => g.hex(80),
+    }),
+    prefixed({
+        id: 'defined-networking-key',
+        provider: 'Defined Networking',
+        description: 'Defined Networking (Nebula) API key',
+        prefixes: ['dnkey-'],
+        token: 'dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52}',
+        example: (g) => 'dnkey-' + g.lower(26) + '-' + g.lower(52),
+    }),
+    prefixed({
+        id: 'adafruit-io-key',
+        provider: 'Adafruit IO',
+        description: 'Adafruit IO key',
+        prefixes: ['aio_'],
+        token: 'aio_[A-Za-z0-9]{28}',
+        example: (g) => 'aio_' + g.alnum(28),
+    }),
+    named({
+        id: 'elastic-api-key',
+        provider: 'Elastic',
+        description: 'Elastic Cloud / Elasticsearch API key',
+        names: ['elastic_api', 'elasticsearch_api', 'es_api_key'],
+        value: '[A-Za-z0-9_=-]{40,120}',
+        entropy: 4,
+        example: (g) => g.b64url(60) + '==',
+    }),
+    named({
+        id: 'fastly-api-token',
+        provider: 'Fastly',
+        description: 'Fastly API token',
+        names: ['fastly'],
+        value: '[A-Za-z0-9_-]{32}',
+        entropy: 4,
+        example: (g) => g.b64url(32),
+    }),
+    named({
+        id: 'twitch-token',
+        provider: 'Twitch',
+        description: 'Twitch client secret or OAuth token',
+        names: ['twitch'],
+        value: '[a-z0-9]{30}',
+        entropy: 3.8,
+        example: (g) => g.lower(30),
+    }),
+    named({
+        id: 'spotify-client-secret',
+        provider: 'Spotify',
+        description: 'Spotify client secret',
+        names: ['spotify'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    prefixed({
+        id: 'scalingo-token',
+        provider: 'Scalingo',
+        description: 'Scalingo API token',
+        prefixes: ['tk-us-'],
+        token: 'tk-us-[A-Za-z0-9_-]{48}',
+        example: (g) => 'tk-us-' + g.b64url(48),
+    }),
+    named({
+        id: 'segment-token',
+        provider: 'Segment',
+        description: 'Segment public API token or write key',
+        names: ['segment'],
+        value: '(?:sgp_[A-Za-z0-9]{64}|[A-Za-z0-9]{32})',
+        entropy: 4,
+        example: (g) => 'sgp_' + g.alnum(64),
+    }),
+    named({
+        id: 'mixpanel-secret',
+        provider: 'Mixpanel',
+        description: 'Mixpanel API secret',
+        names: ['mixpanel'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'amplitude-secret',
+        provider: 'Amplitude',
+        description: 'Amplitude secret key',
+        names: ['amplitude'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'launchable-token',
+        provider: 'Launchable',
+        description: 'Launchable token',
+        names: ['launchable_token'],
+        value: 'v1:[A-Za-z0-9_/-]{3,60}:[A-Za-z0-9]{30,40}',
+        example: (g) => 'v1:acme/app:' + g.alnum(32),
+    }),
+    named({
+        id: 'cloudinary-api-secret',
+        provider: 'Cloudinary',
+        description: 'Cloudinary API secret',
+        names: ['cloudinary'],
+        value: '[A-Za-z0-9_-]{27}',
+        entropy: 3.8,
+        example: (g) => g.b64url(27),
+    }),
+    named({
+        id: 'imgur-client-secret',
+        provider: 'Imgur',
+        description: 'Imgur client secret',
+        names: ['imgur'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    named({
+        id: 'zoom-secret',
+        provider: 'Zoom',
+        description: 'Zoom API / SDK secret',
+        names: ['zoom_api_secret', 'zoom_client_secret', 'zoom_sdk_secret'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'yandex-api-key',
+        provider: 'Yandex Cloud',
+        description: 'Yandex Cloud API key or IAM token',
+        names: ['yandex', 'yc_token'],
+        value: '(?:AQVN[A-Za-z0-9_-]{35,38}|t1\\.[A-Z0-9a-z_-]{80,200})',
+        example: (g) => 'AQVN' + g.b64url(36),
+    }),
+    named({
+        id: 'hashicorp-consul-token',
+        provider: 'HashiCorp Consul',
+        description: 'Consul ACL token',
+        names: ['consul_http_token', 'consul_token'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'newrelic-query-browser-key',
+        provider: 'New Relic',
+        description: 'New Relic insights query key (NRIQ-) or browser API key (NRBR-)',
+        prefixes: ['nriq-', 'nrbr-'],
+        token: '(?:NRIQ-[A-Za-z0-9_-]{32}|NRBR-[a-f0-9]{19})',
+        example: (g) => 'NRIQ-' + g.b64url(32),
+    }),
+    keyed({
+        id: 'newrelic-license-key-named',
+        provider: 'New Relic',
+        description: 'New Relic license or API key named by New Relic (40 characters)',
+        keywords: ['newrelic', 'new_relic', 'new-relic', 'nr_license'],
+        value: 'h40',
+    }),
+    prefixed({
+        id: 'atlassian-data-center-pat',
+        provider: 'Atlassian',
+        description: 'Bitbucket Data Center HTTP access token (BBDC-)',
+        prefixes: ['bbdc-'],
+        token: 'BBDC-[A-Za-z0-9+/@_-]{44}',
+        entropy: 4,
+        example: (g) => 'BBDC-' + g.b64(44),
+    }),
+    keyed({
+        id: 'jira-confluence-data-center-pat',
+        provider: 'Atlassian',
+        description: 'Jira / Confluence Data Center personal access token',
+        keywords: ['jira', 'confluence', 'atlassian'],
+        value: { re: '[MNO][A-Za-z0-9+/]{43}', example: (g) => 'N' + g.b64(43) },
+    }),
+    prefixed({
+        id: 'voiceflow-api-key',
+        provider: 'Voiceflow',
+        description: 'Voiceflow Dialog Manager / workspace API key',
+        prefixes: ['vf.dm.', 'vf.ws.'],
+        token: 'VF\\.(?:DM|WS)\\.[a-f0-9]{24}\\.[A-Za-z0-9]{16}',
+        example: (g) => 'VF.DM.' + g.hex(24) + '.' + g.alnum(16),
+    }),
+    prefixed({
+        id: 'dependency-track-api-key',
+        provider: 'OWASP Dependency-Track',
+        description: 'Dependency-Track API key (odt_)',
+        prefixes: ['odt_'],
+        token: 'odt_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}|odt_[A-Za-z0-9]{32,64}',
+        entropy: 3.8,
+        example: (g) => 'odt_' + g.alnum(32),
+    }),
+    keyed({
+        id: 'kubernetes-bootstrap-token',
+        provider: 'Kubernetes',
+        description: 'Kubernetes bootstrap token (kubeadm join --token)',
+        keywords: ['kubeadm', 'bootstrap', '--token', 'token-id'],
+        value: { re: '[a-z0-9]{6}\\.[a-z0-9]{16}', example: (g) => g.lower(6) + '.' + g.lower(16) },
+    }),
+    prefixed({
+        id: 'ubidots-token',
+        provider: 'Ubidots',
+        description: 'Ubidots API token (BBFF-)',
+        prefixes: ['bbff-'],
+        token: 'BBFF-[A-Za-z0-9]{30}',
+        example: (g) => 'BBFF-' + g.alnum(30),
+    }),
+    prefixed({
+        id: 'posthog-personal-api-key',
+        provider: 'PostHog',
+        description: 'PostHog personal API key (phx_)',
+        prefixes: ['phx_'],
+        token: 'phx_[A-Za-z0-9]{43}',
+        example: (g) => 'phx_' + g.alnum(43),
+    }),
+    prefixed({
+        id: 'pubnub-secret-key',
+        provider: 'PubNub',
+        description: 'PubNub secret key (sec-c-)',
+        prefixes: ['sec-c-'],
+        token: 'sec-c-[A-Za-z0-9]{48}',
+        example: (g) => 'sec-c-' + g.alnum(48),
+    }),
+    prefixed({
+        id: 'maxmind-license-key',
+        provider: 'MaxMind',
+        description: 'MaxMind license key (_mmk)',
+        prefixes: ['_mmk'],
+        token: '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk',
+        example: (g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk',
+    }),
+    prefixed({
+        id: 'intra42-client-secret',
+        provider: '42 Intra',
+        description: '42 Intra client secret',
+        prefixes: ['s-s4t2ud-', 's-s4t2af-'],
+        token: 's-s4t2(?:ud|af)-[a-f0-9]{64}',
+        example: (g) => 's-s4t2ud-' + g.hex(64),
+    }),
+    prefixed({
+        id: 'settlemint-token',
+        provider: 'SettleMint',
+        description: 'SettleMint personal or application access token',
+        prefixes: ['sm_pat_', 'sm_aat_', 'sm_sat_'],
+        token: 'sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}',
+        example: (g) => 'sm_pat_' + g.alnum(16),
+    }),
+    prefixed({
+        id: 'telnyx-api-key',
+        provider: 'Telnyx',
+        description: 'Telnyx API v2 key',
+        prefixes: ['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8', 'key9'],
+        token: 'KEY[0-9A-F]{32}_[A-Za-z0-9]{22}',
+        example: (g) => 'KEY' + g.HEX(32) + '_' + g.alnum(22),
+    }),
+    prefixed({
+        id: 'apify-token',
+        provider: 'Apify',
+        description: 'Apify API token',
+        prefixes: ['apify_api_'],
+        token: 'apify_api_[A-Za-z0-9]{36}',
+        example: (g) => 'apify_api_' + g.alnum(36),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/long-tail.ts
+
+/**
+ * The long tail: providers whose tokens are a plain character class (32 hex, 40 alphanumerics),
+ * recognised only by the provider's name close before the value. One builder (`keyed`), one row a
+ * provider: the keywords, and the value as a charset code and length (`h` hex, `H` upper hex, `l`
+ * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64;
+ * `uuid`) or a regex of its own. Facts from the providers' formats as public scanners (gitleaks,
+ * TruffleHog) detect them; the rows and examples are this project's own.
+ */
+const ROWS = [
+    { provider: 'Abstract API', keywords: ['abstract'], value: 'l32' },
+    { provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: 'h80' },
+    { provider: 'AccuWeather', keywords: ['accuweather'], value: 'a32-35' },
+    { provider: 'Adzuna', keywords: ['adzuna'], value: 'h32' },
+    { provider: 'Aeroworkflow', keywords: ['aeroworkflow'], value: 'a20' },
+    { provider: 'Agora', keywords: ['agora.io', 'agora_app', 'agora_cert', 'agora_key'], value: 'h32' },
+    { provider: 'Airbrake', keywords: ['airbrake'], value: 'h32' },
+    { provider: 'Aletheia', keywords: ['aletheiaapi', 'aletheia'], value: 'u32' },
+    { provider: 'AlienVault OTX', keywords: ['alienvault', 'otx_key', 'otx_api'], value: 'h64' },
+    { provider: 'AllSports', keywords: ['allsports'], value: 'h64' },
+    { provider: 'Amadeus', keywords: ['amadeus'], value: 'a32' },
+    { provider: 'Ambee', keywords: ['ambee'], value: 'h64' },
+    { provider: 'Api2Cart', keywords: ['api2cart'], value: 'h32' },
+    { provider: 'ApiFlash', keywords: ['apiflash'], value: 'h32' },
+    { provider: 'AppSynergy', keywords: ['appsynergy'], value: 'h64' },
+    { provider: 'Artsy', keywords: ['artsy'], value: 'l32' },
+    { provider: 'Atera', keywords: ['atera'], value: 'h32' },
+    { provider: 'Autoklose', keywords: ['autoklose'], value: 'a32' },
+    { provider: 'Aviationstack', keywords: ['aviationstack'], value: 'h32' },
+    { provider: 'Aylien', keywords: ['aylien'], value: 'h32' },
+    { provider: 'Bannerbear', keywords: ['bannerbear'], value: 'a22' },
+    { provider: 'Baremetrics', keywords: ['baremetrics'], value: 'w25' },
+    { provider: 'Beebole', keywords: ['beebole'], value: 'h40' },
+    { provider: 'Besnappy', keywords: ['besnappy'], value: 'h64' },
+    { provider: 'Bitbar', keywords: ['bitbar'], value: 'a32' },
+    { provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: 'a43' },
+    { provider: 'Bitfinex', keywords: ['bitfinex'], value: 'a43' },
+    { provider: 'Bitly', keywords: ['bitly'], value: 'h40' },
+    { provider: 'BitMEX', keywords: ['bitmex'], value: 'w48' },
+    { provider: 'Bittrex', keywords: ['bittrex'], value: 'l32' },
+    { provider: 'Blablabus', keywords: ['blablabus'], value: 'a22' },
+    { provider: 'BlazeMeter', keywords: ['blazemeter'], value: 'h64' },
+    { provider: 'Blitapp', keywords: ['blitapp'], value: 'a39' },
+    { provider: 'Boostnote', keywords: ['boostnote'], value: 'h64' },
+    { provider: 'Brandfetch', keywords: ['brandfetch'], value: 'a40' },
+    { provider: 'BrowserStack', keywords: ['browserstack'], value: 'a20' },
+    { provider: 'Browshot', keywords: ['browshot'], value: 'a28' },
+    { provider: 'BscScan', keywords: ['bscscan'], value: 'u34' },
+    { provider: 'BuddyNS', keywords: ['buddyns'], value: 'h40' },
+    { provider: 'ButterCMS', keywords: ['buttercms'], value: 'h40' },
+    { provider: 'Calendarific', keywords: ['calendarific'], value: 'h40' },
+    { provider: 'CalorieNinjas', keywords: ['calorieninja'], value: 'a40' },
+    { provider: 'Capsule CRM', keywords: ['capsulecrm'], value: 'a64' },
+    { provider: 'Captain Data', keywords: ['captaindata'], value: 'h64' },
+    { provider: 'Carbon Interface', keywords: ['carboninterface'], value: 'a21' },
+    { provider: 'Censys', keywords: ['censys'], value: 'a32' },
+    { provider: 'Centralstation CRM', keywords: ['centralstationcrm'], value: 'a30' },
+    { provider: 'CEX.IO', keywords: ['cexio', 'cex.io'], value: 'a30' },
+    { provider: 'ChartMogul', keywords: ['chartmogul'], value: 'h32' },
+    { provider: 'Checkly', keywords: ['checkly'], value: 'h32' },
+    { provider: 'Cicero', keywords: ['cicero'], value: 'h40' },
+    { provider: 'Clarifai', keywords: ['clarifai'], value: 'h32' },
+    { provider: 'Clockify', keywords: ['clockify'], value: 'a48' },
+    { provider: 'Cisco Meraki', keywords: ['meraki'], value: 'h40' },
+    { provider: 'Codacy', keywords: ['codacy'], value: 'a32' },
+    { provider: 'Code Climate', keywords: ['codeclimate'], value: 'h64' },
+    { provider: 'CoinAPI', keywords: ['coinapi'], value: 'uuid' },
+    { provider: 'Coinlayer', keywords: ['coinlayer'], value: 'h32' },
+    { provider: 'ConvertAPI', keywords: ['convertapi'], value: 'a16' },
+    { provider: 'ConvertKit', keywords: ['convertkit'], value: 'a22' },
+    { provider: 'Countrylayer', keywords: ['countrylayer'], value: 'h32' },
+    { provider: 'Coveralls', keywords: ['coveralls'], value: 'a33-37' },
+    { provider: 'CryptoCompare', keywords: ['cryptocompare'], value: 'h64' },
+    { provider: 'Currencycloud', keywords: ['currencycloud'], value: 'h64' },
+    { provider: 'CurrencyFreaks', keywords: ['currencyfreaks'], value: 'h32' },
+    { provider: 'Currencylayer', keywords: ['currencylayer'], value: 'h32' },
+    { provider: 'CurrencyScoop', keywords: ['currencyscoop'], value: 'a32' },
+    { provider: 'Currents API', keywords: ['currentsapi'], value: 'w48' },
+    { provider: 'Customer.io', keywords: ['customerio', 'customer.io'], value: 'h32' },
+    { provider: 'Dareboost', keywords: ['dareboost'], value: 'a60' },
+    { provider: 'Deepgram', keywords: ['deepgram'], value: 'h40' },
+    { provider: 'Delighted', keywords: ['delighted'], value: 'a32' },
+    { provider: 'DetectLanguage', keywords: ['detectlanguage'], value: 'h32' },
+    { provider: 'Diffbot', keywords: ['diffbot'], value: 'h32' },
+    { provider: 'Disqus', keywords: ['disqus'], value: 'a64' },
+    { provider: 'Docparser', keywords: ['docparser'], value: 'h40' },
+    { provider: 'DocuSign', keywords: ['docusign'], value: 'uuid' },
+    { provider: 'Dwolla', keywords: ['dwolla'], value: 'a50' },
+    { provider: 'Dynalist', keywords: ['dynalist'], value: 'a128' },
+    { provider: 'Edamam', keywords: ['edamam'], value: 'h32' },
+    { provider: 'Elastic Email', keywords: ['elasticemail'], value: 'u96' },
+    { provider: 'ExchangeRate-API', keywords: ['exchangerate'], value: 'h24' },
+    { provider: 'Exchangerates API', keywords: ['exchangeratesapi'], value: 'h32' },
+    { provider: 'ExtractorAPI', keywords: ['extractorapi'], value: 'h40' },
+    { provider: 'Facebook app secret', keywords: ['facebook', 'fb_secret', 'fb_app_secret'], value: 'h32' },
+    { provider: 'Financial Modeling Prep', keywords: ['financialmodelingprep', 'fmp_api'], value: 'a32' },
+    { provider: 'Finicity', keywords: ['finicity'], value: 'h32' },
+    { provider: 'Finnhub', keywords: ['finnhub'], value: 'l20' },
+    { provider: 'Fixer', keywords: ['fixer.io', 'fixerio', 'fixer_api'], value: 'h32' },
+    { provider: 'Flickr', keywords: ['flickr'], value: 'h32' },
+    { provider: 'Foursquare', keywords: ['foursquare'], value: 'u48' },
+    { provider: 'FreshBooks', keywords: ['freshbooks'], value: 'h64' },
+    { provider: 'Geoapify', keywords: ['geoapify'], value: 'h32' },
+    { provider: 'Geocodio', keywords: ['geocodio'], value: 'h39' },
+    { provider: 'GetResponse', keywords: ['getresponse'], value: 'l32' },
+    { provider: 'Gitter', keywords: ['gitter'], value: 'w40' },
+    { provider: 'GTmetrix', keywords: ['gtmetrix'], value: 'h32' },
+    { provider: 'Gumroad', keywords: ['gumroad'], value: 'w43' },
+    { provider: 'Gyazo', keywords: ['gyazo'], value: 'w43' },
+    { provider: 'HappyScribe', keywords: ['happyscribe'], value: 'a24' },
+    { provider: 'HelloSign', keywords: ['hellosign'], value: 'h64' },
+    { provider: 'HubSpot legacy API key', keywords: ['hubspot', 'hapikey'], value: 'uuid' },
+    { provider: 'Holiday API', keywords: ['holidayapi'], value: 'uuid' },
+    { provider: 'Hunter', keywords: ['hunter.io', 'hunterio', 'hunter_api'], value: 'h40' },
+    { provider: 'Insightly', keywords: ['insightly'], value: 'uuid' },
+    { provider: 'Integromat', keywords: ['integromat'], value: 'uuid' },
+    { provider: 'ipapi', keywords: ['ipapi'], value: 'h32' },
+    { provider: 'IPGeolocation', keywords: ['ipgeolocation'], value: 'h32' },
+    { provider: 'ipinfodb', keywords: ['ipinfodb'], value: 'h64' },
+    { provider: 'IPQualityScore', keywords: ['ipquality'], value: 'a32' },
+    { provider: 'ipstack', keywords: ['ipstack'], value: 'h32' },
+    { provider: 'JotForm', keywords: ['jotform'], value: 'l32' },
+    { provider: 'JumpCloud', keywords: ['jumpcloud'], value: 'h40' },
+    { provider: 'KuCoin', keywords: ['kucoin'], value: 'h24' },
+    { provider: 'Languagelayer', keywords: ['languagelayer'], value: 'h32' },
+    { provider: 'Last.fm', keywords: ['lastfm', 'last.fm'], value: 'h32' },
+    { provider: 'LinkedIn client secret', keywords: ['linkedin'], value: 'a16' },
+    { provider: 'LinkPreview', keywords: ['linkpreview'], value: 'h32' },
+    { provider: 'LocationIQ', keywords: ['locationiq'], value: 'h32' },
+    { provider: 'Looker', keywords: ['looker'], value: 'a24' },
+    { provider: 'Loyverse', keywords: ['loyverse'], value: 'h32' },
+    { provider: 'MadKudu', keywords: ['madkudu'], value: 'h32' },
+    { provider: 'Mailboxlayer', keywords: ['mailboxlayer'], value: 'h32' },
+    { provider: 'MailerLite', keywords: ['mailerlite'], value: 'h32' },
+    { provider: 'MapQuest', keywords: ['mapquest'], value: 'a32' },
+    { provider: 'Marketstack', keywords: ['marketstack'], value: 'h32' },
+    { provider: 'Mattermost access token', keywords: ['mattermost'], value: 'l26' },
+    { provider: 'Mavenlink', keywords: ['mavenlink'], value: 'h64' },
+    { provider: 'MeaningCloud', keywords: ['meaningcloud'], value: 'h32' },
+    { provider: 'Mediastack', keywords: ['mediastack'], value: 'h32' },
+    { provider: 'Mesibo', keywords: ['mesibo'], value: 'a64' },
+    { provider: 'MessageBird access key', keywords: ['messagebird'], value: 'a25' },
+    { provider: 'Mixmax', keywords: ['mixmax'], value: 'uuid' },
+    { provider: 'MonkeyLearn', keywords: ['monkeylearn'], value: 'h40' },
+    { provider: 'MoonClerk', keywords: ['moonclerk'], value: 'a32' },
+    { provider: 'Moosend', keywords: ['moosend'], value: 'uuid' },
+    { provider: 'Moralis', keywords: ['moralis'], value: 'a64' },
+    { provider: 'Nasdaq Data Link', keywords: ['nasdaq', 'quandl'], value: 'w20' },
+    { provider: 'Neutrino API', keywords: ['neutrinoapi', 'neutrino'], value: 'a48' },
+    { provider: 'NewsAPI', keywords: ['newsapi'], value: 'h32' },
+    { provider: 'NewsCatcher', keywords: ['newscatcher'], value: 'w43' },
+    { provider: 'Nexmo', keywords: ['nexmo'], value: 'a16' },
+    { provider: 'Numverify', keywords: ['numverify'], value: 'h32' },
+    { provider: 'Nutritionix', keywords: ['nutritionix'], value: 'h32' },
+    { provider: 'Nylas', keywords: ['nylas'], value: 'a30' },
+    { provider: 'New York Times', keywords: ['nytimes'], value: 'w32' },
+    {
+        provider: 'OANDA',
+        keywords: ['oanda'],
+        value: { re: '[a-f0-9]{32}-[a-f0-9]{32}', example: (g) => `${g.hex(32)}-${g.hex(32)}` },
+    },
+    { provider: 'OneLogin', keywords: ['onelogin'], value: 'h64' },
+    { provider: 'OneSignal', keywords: ['onesignal'], value: 'l48' },
+    { provider: 'OOPSpam', keywords: ['oopspam'], value: 'a40' },
+    { provider: 'OpenCage', keywords: ['opencage'], value: 'h32' },
+    { provider: 'OpenUV', keywords: ['openuv'], value: 'h32' },
+    { provider: 'OpenWeather', keywords: ['openweather', 'owm_api'], value: 'h32' },
+    { provider: 'Optimizely', keywords: ['optimizely'], value: 'w54' },
+    { provider: 'Owlbot', keywords: ['owlbot'], value: 'h40' },
+    { provider: 'packagecloud', keywords: ['packagecloud'], value: 'h48' },
+    { provider: 'PandaDoc', keywords: ['pandadoc'], value: 'h40' },
+    { provider: 'PandaScore', keywords: ['pandascore'], value: 'w40' },
+    { provider: 'ParallelDots', keywords: ['paralleldots'], value: 'a43' },
+    { provider: 'Particle', keywords: ['particle.io', 'particle_token', 'particle_access'], value: 'h40' },
+    { provider: 'Pastebin', keywords: ['pastebin'], value: 'a32' },
+    { provider: 'PDFLayer', keywords: ['pdflayer'], value: 'h32' },
+    { provider: 'PDFShift', keywords: ['pdfshift'], value: 'a32' },
+    { provider: 'People Data Labs', keywords: ['peopledatalabs'], value: 'h64' },
+    { provider: 'Pepipost', keywords: ['pepipost'], value: 'a32' },
+    { provider: 'Percy', keywords: ['percy_token', 'percy'], value: 'h64' },
+    { provider: 'Pipedream', keywords: ['pipedream'], value: 'h32' },
+    { provider: 'Pipedrive', keywords: ['pipedrive'], value: 'h40' },
+    { provider: 'Pivotal Tracker', keywords: ['pivotaltracker', 'pivotal_tracker'], value: 'h32' },
+    { provider: 'Polygon.io', keywords: ['polygon.io', 'polygon_api', 'polygonio'], value: 'a32' },
+    { provider: 'Positionstack', keywords: ['positionstack'], value: 'h32' },
+    { provider: 'PostageApp', keywords: ['postageapp'], value: 'a32' },
+    { provider: 'ProdPad', keywords: ['prodpad'], value: 'h64' },
+    { provider: 'protocols.io', keywords: ['protocols.io', 'protocolsio'], value: 'h64' },
+    { provider: 'ProxyCrawl', keywords: ['proxycrawl', 'crawlbase'], value: 'a22' },
+    { provider: 'PureStake', keywords: ['purestake'], value: 'a40' },
+    { provider: 'Qase', keywords: ['qase'], value: 'a40' },
+    { provider: 'RapidAPI', keywords: ['rapidapi'], value: 'w50' },
+    { provider: 'RAWG', keywords: ['rawg'], value: 'h32' },
+    { provider: 'Rebrandly', keywords: ['rebrandly'], value: 'h32' },
+    { provider: 'Restpack', keywords: ['restpack'], value: 'a48' },
+    { provider: 'RiteKit', keywords: ['ritekit'], value: 'h44' },
+    { provider: 'RocketReach', keywords: ['rocketreach'], value: 'a39' },
+    { provider: 'Rockset', keywords: ['rockset'], value: 'a64' },
+    { provider: 'Sauce Labs', keywords: ['saucelabs', 'sauce_access'], value: 'uuid' },
+    { provider: 'ScrapeOwl', keywords: ['scrapeowl'], value: 'h40' },
+    { provider: 'ScraperAPI', keywords: ['scraperapi'], value: 'h32' },
+    { provider: 'ScraperBox', keywords: ['scraperbox'], value: 'u32' },
+    { provider: 'Scrapestack', keywords: ['scrapestack'], value: 'h32' },
+    { provider: 'ScrapingAnt', keywords: ['scrapingant'], value: 'h32' },
+    { provider: 'ScrapingBee', keywords: ['scrapingbee'], value: 'u80' },
+    { provider: 'Screenshotlayer', keywords: ['screenshotlayer'], value: 'h32' },
+    { provider: 'SecurityTrails', keywords: ['securitytrails'], value: 'a32' },
+    { provider: 'Sendbird', keywords: ['sendbird'], value: 'h40' },
+    { provider: 'SerpHouse', keywords: ['serphouse'], value: 'a64' },
+    { provider: 'Serpstack', keywords: ['serpstack'], value: 'h32' },
+    { provider: 'Shodan', keywords: ['shodan'], value: 'a32' },
+    { provider: 'Shotstack', keywords: ['shotstack'], value: 'a40' },
+    { provider: 'Shutterstock', keywords: ['shutterstock'], value: 'a32' },
+    { provider: 'SigOpt', keywords: ['sigopt'], value: 'a48' },
+    { provider: 'Sinch', keywords: ['sinch'], value: 'h32' },
+    { provider: 'Siteleaf', keywords: ['siteleaf'], value: 'h32' },
+    { provider: 'SkyBiometry', keywords: ['skybiometry'], value: 'a25' },
+    { provider: 'Smartsheet', keywords: ['smartsheet'], value: 'a37' },
+    {
+        provider: 'SonarQube legacy token',
+        keywords: ['sonar.login', 'sonar_token', 'sonarqube', 'sonarcloud'],
+        value: 'h40',
+    },
+    { provider: 'Spoonacular', keywords: ['spoonacular'], value: 'h32' },
+    { provider: 'Sportmonks', keywords: ['sportmonks'], value: 'a60' },
+    { provider: 'Squarespace', keywords: ['squarespace'], value: 'uuid' },
+    { provider: 'SSLMate', keywords: ['sslmate'], value: 'a36' },
+    { provider: 'StatusCake', keywords: ['statuscake'], value: 'a20' },
+    { provider: 'StockData', keywords: ['stockdata'], value: 'a40' },
+    { provider: 'Storyblok', keywords: ['storyblok'], value: 'a22' },
+    { provider: 'Strava', keywords: ['strava'], value: 'h40' },
+    { provider: 'Swiftype', keywords: ['swiftype'], value: 'w20' },
+    { provider: 'TaxJar', keywords: ['taxjar'], value: 'h32' },
+    { provider: 'TextMagic', keywords: ['textmagic'], value: 'a30' },
+    { provider: 'The Odds API', keywords: ['oddsapi', 'the-odds-api'], value: 'h32' },
+    { provider: 'Ticketmaster', keywords: ['ticketmaster'], value: 'a32' },
+    { provider: 'Tiingo', keywords: ['tiingo'], value: 'h40' },
+    { provider: 'Todoist', keywords: ['todoist'], value: 'h40' },
+    { provider: 'Toggl Track', keywords: ['toggl'], value: 'h32' },
+    { provider: 'Tomorrow.io', keywords: ['tomorrow.io', 'tomorrowio'], value: 'a32' },
+    { provider: 'TomTom', keywords: ['tomtom'], value: 'a32' },
+    { provider: 'Tradier', keywords: ['tradier'], value: 'a28' },
+    { provider: 'Travelpayouts', keywords: ['travelpayouts'], value: 'h32' },
+    { provider: 'Travis CI', keywords: ['travis'], value: 'w22' },
+    { provider: 'Twelve Data', keywords: ['twelvedata'], value: 'h32' },
+    { provider: 'Twitch client secret', keywords: ['twitch'], value: 'l30' },
+    { provider: 'Tyntec', keywords: ['tyntec'], value: 'a32' },
+    { provider: 'uClassify', keywords: ['uclassify'], value: 'a12' },
+    { provider: 'Unsplash', keywords: ['unsplash'], value: 'w43' },
+    { provider: 'UPC Database', keywords: ['upcdatabase'], value: 'H32' },
+    { provider: 'UpLead', keywords: ['uplead'], value: 'h32' },
+    { provider: 'Uploadcare', keywords: ['uploadcare'], value: 'h20' },
+    { provider: 'Upwave', keywords: ['upwave'], value: 'h32' },
+    { provider: 'urlscan.io', keywords: ['urlscan'], value: 'uuid' },
+    { provider: 'Userstack', keywords: ['userstack'], value: 'h32' },
+    { provider: 'Vatlayer', keywords: ['vatlayer'], value: 'h32' },
+    { provider: 'Verimail', keywords: ['verimail'], value: 'u32' },
+    { provider: 'Veriphone', keywords: ['veriphone'], value: 'H32' },
+    { provider: 'VersionEye', keywords: ['versioneye'], value: 'a40' },
+    { provider: 'VirusTotal', keywords: ['virustotal'], value: 'h64' },
+    { provider: 'Visual Crossing', keywords: ['visualcrossing'], value: 'u25' },
+    { provider: 'vpnapi.io', keywords: ['vpnapi'], value: 'h32' },
+    { provider: 'Walk Score', keywords: ['walkscore'], value: 'h32' },
+    { provider: 'Weatherbit', keywords: ['weatherbit'], value: 'h32' },
+    { provider: 'Weatherstack', keywords: ['weatherstack'], value: 'h32' },
+    { provider: 'Webex', keywords: ['webex'], value: 'a64' },
+    { provider: 'Webflow', keywords: ['webflow'], value: 'h64' },
+    { provider: 'Web Scraper', keywords: ['webscraper'], value: 'a60' },
+    { provider: 'WebsitePulse', keywords: ['websitepulse'], value: 'h32' },
+    { provider: 'Whoxy', keywords: ['whoxy'], value: 'a33' },
+    { provider: 'Wistia', keywords: ['wistia'], value: 'h64' },
+    { provider: 'Worksnaps', keywords: ['worksnaps'], value: 'a40' },
+    { provider: 'Workstack', keywords: ['workstack'], value: 'a60' },
+    { provider: 'WorldCoinIndex', keywords: ['worldcoinindex'], value: 'a35' },
+    { provider: 'World Weather Online', keywords: ['worldweatheronline'], value: 'h31' },
+    { provider: 'Yelp', keywords: ['yelp'], value: 'w128' },
+    { provider: 'YNAB', keywords: ['ynab', 'youneedabudget'], value: 'h64' },
+    { provider: 'Yousign', keywords: ['yousign'], value: 'h32' },
+    { provider: 'ZenRows', keywords: ['zenrows'], value: 'h40' },
+    { provider: 'ZeroBounce', keywords: ['zerobounce'], value: 'h32' },
+    { provider: 'ZipAPI', keywords: ['zipapi'], value: 'h32' },
+    { provider: 'ZipCodeAPI', keywords: ['zipcodeapi'], value: 'a64' },
+    { provider: 'Zulip', keywords: ['zulip'], value: 'a32' },
+    { provider: 'Etsy', keywords: ['etsy'], value: 'l24' },
+    { provider: 'Adobe client id', keywords: ['adobe'], value: 'h32' },
+    { provider: 'Algolia API key', keywords: ['algolia'], value: 'l32' },
+    { provider: 'Alibaba secret', keywords: ['alibaba'], value: 'a30' },
+    { provider: 'Zendesk API token', keywords: ['zendesk'], value: 'a40' },
+    { provider: 'Sentry auth token', keywords: ['sentry'], value: 'h64' },
+    { provider: 'Okta API token', keywords: ['okta'], value: 'w42' },
+    { provider: 'Cloudflare global API key', keywords: ['cloudflare'], value: 'h37' },
+    { provider: 'Heroku API key', keywords: ['heroku'], value: 'uuid', id: 'heroku-api-key-keyed' },
+    { provider: 'Mailchimp', keywords: ['mailchimp'], value: 'h32', id: 'mailchimp-keyed' },
+    { provider: 'LaunchDarkly', keywords: ['launchdarkly'], value: 'uuid', id: 'launchdarkly-keyed' },
+    { provider: 'Datadog app key', keywords: ['datadog'], value: 'h40' },
+    { provider: 'PagerDuty', keywords: ['pagerduty'], value: 'w20', id: 'pagerduty-keyed' },
+    { provider: 'Contentful', keywords: ['contentful'], value: 'w43', id: 'contentful-keyed' },
+    { provider: 'Asana', keywords: ['asana'], value: 'a32', id: 'asana-keyed' },
+    { provider: 'Bitbucket', keywords: ['bitbucket'], value: 'w32', id: 'bitbucket-keyed' },
+    { provider: 'Confluent', keywords: ['confluent'], value: 'a16', id: 'confluent-keyed' },
+    { provider: 'Dynatrace', keywords: ['dynatrace'], value: 'a32', id: 'dynatrace-keyed' },
+    { provider: 'Freshdesk', keywords: ['freshdesk'], value: 'a20', id: 'freshdesk-keyed' },
+    { provider: 'Intercom', keywords: ['intercom'], value: 'w60', id: 'intercom-keyed' },
+    { provider: 'Mapbox', keywords: ['mapbox'], value: 'a32', id: 'mapbox-keyed' },
+    { provider: 'Pusher', keywords: ['pusher'], value: 'h20', id: 'pusher-keyed' },
+    { provider: 'Plivo', keywords: ['plivo'], value: 'a40', id: 'plivo-keyed' },
+    { provider: 'Twilio', keywords: ['twilio'], value: 'h32', id: 'twilio-keyed' },
+    { provider: 'Segment', keywords: ['segment_write', 'segment_key'], value: 'a32', id: 'segment-keyed' },
+    { provider: 'Netlify', keywords: ['netlify'], value: 'w43', id: 'netlify-keyed' },
+    { provider: 'Typeform', keywords: ['typeform'], value: 'a44', id: 'typeform-keyed' },
+    { provider: 'Rollbar', keywords: ['rollbar'], value: 'h32', id: 'rollbar-keyed' },
+    { provider: 'Honeycomb', keywords: ['honeycomb'], value: 'a22', id: 'honeycomb-keyed' },
+    { provider: 'Bugsnag', keywords: ['bugsnag'], value: 'h32', id: 'bugsnag-keyed' },
+    { provider: 'Lokalise', keywords: ['lokalise'], value: 'h40', id: 'lokalise-keyed' },
+    { provider: 'Crowdin', keywords: ['crowdin'], value: 'h80', id: 'crowdin-keyed' },
+    { provider: 'Fastly', keywords: ['fastly'], value: 'w32', id: 'fastly-keyed' },
+    { provider: 'Mailjet', keywords: ['mailjet'], value: 'h32', id: 'mailjet-keyed' },
+    { provider: 'Zoom', keywords: ['zoom_'], value: 'a32', id: 'zoom-keyed' },
+    { provider: 'Spotify', keywords: ['spotify'], value: 'h32', id: 'spotify-keyed' },
+    { provider: 'Mixpanel', keywords: ['mixpanel'], value: 'h32', id: 'mixpanel-keyed' },
+    { provider: 'Amplitude', keywords: ['amplitude'], value: 'h32', id: 'amplitude-keyed' },
+    { provider: 'Cloudinary', keywords: ['cloudinary'], value: 'w27', id: 'cloudinary-keyed' },
+    { provider: 'Imgur', keywords: ['imgur'], value: 'h40', id: 'imgur-keyed' },
+    { provider: 'Box', keywords: ['box_client', 'box_developer', 'box_token'], value: 'a32', id: 'box-keyed' },
+    { provider: 'Dropbox', keywords: ['dropbox'], value: 'a15', id: 'dropbox-keyed' },
+    { provider: 'Kraken', keywords: ['kraken'], value: 'b86-88', id: 'kraken-keyed' },
+    { provider: 'Coinbase', keywords: ['coinbase'], value: 'a32', id: 'coinbase-keyed' },
+    { provider: 'Binance', keywords: ['binance'], value: 'a64', id: 'binance-keyed' },
+    { provider: 'Etherscan', keywords: ['etherscan'], value: 'u34', id: 'etherscan-keyed' },
+    { provider: 'Alchemy', keywords: ['alchemy'], value: 'w32', id: 'alchemy-keyed' },
+    { provider: 'Infura', keywords: ['infura'], value: 'h32', id: 'infura-keyed' },
+    { provider: 'Pinecone', keywords: ['pinecone'], value: 'uuid', id: 'pinecone-keyed' },
+    { provider: 'Elastic', keywords: ['elastic_api', 'elasticsearch_api'], value: 'b40-80', id: 'elastic-keyed' },
+    { provider: 'Postmark', keywords: ['postmark'], value: 'uuid', id: 'postmark-keyed' },
+    { provider: 'Square', keywords: ['square_access', 'square_token'], value: 'w64', id: 'square-keyed' },
+    { provider: 'Shippo', keywords: ['shippo'], value: 'h40', id: 'shippo-keyed' },
+    { provider: 'Lob', keywords: ['lob_api', 'lob_key', 'lob_secret'], value: 'h34', id: 'lob-keyed' },
+    { provider: 'EasyPost', keywords: ['easypost'], value: 'a22', id: 'easypost-keyed' },
+    { provider: 'Razorpay', keywords: ['razorpay'], value: 'a24', id: 'razorpay-keyed' },
+    { provider: 'Paystack', keywords: ['paystack'], value: 'h40', id: 'paystack-keyed' },
+    { provider: 'Mollie', keywords: ['mollie'], value: 'a30', id: 'mollie-keyed' },
+    { provider: 'Duffel', keywords: ['duffel'], value: 'w43', id: 'duffel-keyed' },
+    { provider: 'Zapier', keywords: ['zapier'], value: 'h32', id: 'zapier-keyed' },
+    { provider: 'Salesforce', keywords: ['salesforce'], value: 'a24', id: 'salesforce-keyed' },
+    { provider: 'Snowflake', keywords: ['snowflake_pass'], value: 'a16', id: 'snowflake-keyed' },
+    { provider: 'Firebase database secret', keywords: ['firebase'], value: 'a40' },
+    { provider: 'Gemini exchange', keywords: ['gemini_api', 'gemini_secret'], value: 'a28' },
+    { provider: 'Wit.ai', keywords: ['wit.ai', 'wit_token'], value: 'u32' },
+    { provider: 'ClickSend', keywords: ['clicksend'], value: 'H36' },
+    {
+        provider: 'Deepl',
+        keywords: ['deepl'],
+        value: { re: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:fx', example: (g) => `${g.uuid()}:fx` },
+    },
+    { provider: 'Browserless', keywords: ['browserless'], value: 'uuid' },
+    {
+        provider: 'Airtable legacy API key',
+        keywords: ['airtable'],
+        value: { re: 'key[A-Za-z0-9]{14}', example: (g) => `key${g.alnum(14)}` },
+    },
+    { provider: 'Klaviyo', keywords: ['klaviyo'], value: { re: 'pk_[a-z0-9]{34}', example: (g) => `pk_${g.lower(34)}` } },
+    { provider: 'Clearbit', keywords: ['clearbit'], value: { re: 'sk_[a-f0-9]{32}', example: (g) => `sk_${g.hex(32)}` } },
+    {
+        provider: 'Pushbullet',
+        keywords: ['pushbullet'],
+        value: { re: 'o\\.[A-Za-z0-9]{32}', example: (g) => `o.${g.alnum(32)}` },
+    },
+    {
+        provider: 'Pixabay',
+        keywords: ['pixabay'],
+        value: { re: '[0-9]{8}-[a-f0-9]{25}', example: (g) => `${g.digits(8)}-${g.hex(25)}` },
+    },
+    {
+        provider: 'Scrapfly',
+        keywords: ['scrapfly'],
+        value: { re: 'scp-live-[a-f0-9]{32}', example: (g) => `scp-live-${g.hex(32)}` },
+    },
+    {
+        provider: 'Imagekit',
+        keywords: ['imagekit'],
+        value: { re: 'private_[A-Za-z0-9+/]{27}=', example: (g) => `private_${g.alnum(27)}=` },
+    },
+    { provider: 'ipify', keywords: ['ipify'], value: { re: 'at_[A-Za-z0-9]{29}', example: (g) => `at_${g.alnum(29)}` } },
+];
+const LONG_TAIL_RULES = ROWS.map(keyed);
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/messaging.ts
+
+/** Chat, email, SMS and push. */
+const MESSAGING_RULES = [
+    prefixed({
+        id: 'slack-token',
+        provider: 'Slack',
+        description: 'Slack bot, user, app, config or refresh token',
+        prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.', 'xapp-'],
+        token: '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-z0-9]{40,80})',
+        example: (g) => [
+            'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24),
+            'xapp-1-A' + g.upper(10) + '-' + g.digits(13) + '-' + g.hex(64),
+        ],
+        window: { before: 20, after: 400 },
+    }),
+    prefixed({
+        id: 'slack-webhook',
+        provider: 'Slack',
+        description: 'Slack incoming webhook or workflow URL',
+        prefixes: ['hooks.slack.com/'],
+        token: 'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{23,25}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
+        example: (g) => 'https://hooks.slack.com/services/T' + g.upper(10) + '/B' + g.upper(10) + '/' + g.alnum(24),
+    }),
+    named({
+        id: 'discord-bot-token',
+        provider: 'Discord',
+        description: 'Discord bot token',
+        names: ['discord'],
+        value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
+        example: (g) => 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38),
+    }),
+    prefixed({
+        id: 'discord-webhook',
+        provider: 'Discord',
+        description: 'Discord webhook URL',
+        prefixes: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
+        token: 'discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70}',
+        example: (g) => 'https://discord.com/api/webhooks/' + g.digits(18) + '/' + g.b64url(68),
+    }),
+    prefixed({
+        id: 'telegram-bot-token',
+        provider: 'Telegram',
+        description: 'Telegram bot token',
+        prefixes: [':aa'],
+        token: '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}',
+        example: (g) => g.digits(10) + ':AA' + g.b64url(33),
+    }),
+    named({
+        id: 'twilio-auth-token',
+        provider: 'Twilio',
+        description: 'Twilio auth token or API key secret',
+        names: ['twilio'],
+        // Auth tokens are 32 hex characters; an API key's secret is 32 alphanumerics. `SK` + 32 hex is the
+        // API key's SID and `AC` + 32 hex the account SID (Twilio's Key resource documents the SID pattern):
+        // identifiers, not secrets, and 34 characters long, so they do not match.
+        value: '[A-Za-z0-9]{32}',
+        entropy: 3.2,
+        example: (g) => g.hex(32),
+        negative: ['TWILIO_API_KEY_SID=SK3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e'],
+    }),
+    prefixed({
+        id: 'sendgrid-api-key',
+        provider: 'SendGrid',
+        description: 'SendGrid API key',
+        prefixes: ['sg.'],
+        token: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
+        example: (g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'mailgun-api-key',
+        provider: 'Mailgun',
+        description: 'Mailgun API key',
+        prefixes: ['key-'],
+        token: 'key-[a-f0-9]{32}',
+        entropy: 3.3,
+        example: (g) => 'key-' + g.hex(32),
+    }),
+    named({
+        id: 'mailgun-signing-key',
+        provider: 'Mailgun',
+        description: 'Mailgun API or webhook signing key',
+        names: ['mailgun'],
+        value: '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}',
+        example: (g) => g.hex(32) + '-' + g.hex(8) + '-' + g.hex(8),
+    }),
+    prefixed({
+        id: 'mailchimp-api-key',
+        provider: 'Mailchimp',
+        description: 'Mailchimp API key',
+        prefixes: ['-us'],
+        token: '[a-f0-9]{32}-us[0-9]{1,2}',
+        example: (g) => g.hex(32) + '-us14',
+    }),
+    prefixed({
+        id: 'mandrill-api-key',
+        provider: 'Mandrill',
+        description: 'Mailchimp Transactional (Mandrill) API key',
+        prefixes: ['md-'],
+        token: 'md-[A-Za-z0-9_-]{22}',
+        entropy: 3.8,
+        example: (g) => 'md-' + g.b64url(22),
+    }),
+    named({
+        id: 'postmark-token',
+        provider: 'Postmark',
+        description: 'Postmark server or account token',
+        names: ['postmark'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    prefixed({
+        id: 'brevo-api-key',
+        provider: 'Brevo',
+        description: 'Brevo (Sendinblue) API or SMTP key',
+        prefixes: ['xkeysib-', 'xsmtpsib-'],
+        token: 'x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}',
+        example: (g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16),
+    }),
+    prefixed({
+        id: 'resend-api-key',
+        provider: 'Resend',
+        description: 'Resend API key',
+        prefixes: ['re_'],
+        token: 're_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}',
+        example: (g) => 're_' + g.alnum(8) + '_' + g.alnum(24),
+    }),
+    named({
+        id: 'sparkpost-api-key',
+        provider: 'SparkPost',
+        description: 'SparkPost API key',
+        names: ['sparkpost'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+    named({
+        id: 'mailjet-secret',
+        provider: 'Mailjet',
+        description: 'Mailjet API secret',
+        names: ['mailjet', 'mj_apikey'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'vonage-api-secret',
+        provider: 'Vonage',
+        description: 'Vonage (Nexmo) API secret',
+        names: ['vonage', 'nexmo'],
+        value: '[A-Za-z0-9]{16}',
+        entropy: 3.5,
+        example: (g) => g.alnum(16),
+    }),
+    named({
+        id: 'plivo-auth-token',
+        provider: 'Plivo',
+        description: 'Plivo auth token',
+        names: ['plivo'],
+        value: '[A-Za-z0-9]{40}',
+        entropy: 4,
+        example: (g) => g.alnum(40),
+    }),
+    named({
+        id: 'messagebird-key',
+        provider: 'MessageBird',
+        description: 'MessageBird (Bird) access key',
+        names: ['messagebird'],
+        value: '[A-Za-z0-9]{25}',
+        entropy: 3.8,
+        example: (g) => g.alnum(25),
+    }),
+    named({
+        id: 'pusher-secret',
+        provider: 'Pusher',
+        description: 'Pusher Channels app secret',
+        names: ['pusher'],
+        value: '[a-f0-9]{20}',
+        example: (g) => g.hex(20),
+    }),
+    prefixed({
+        id: 'teams-webhook',
+        provider: 'Microsoft Teams',
+        description: 'Microsoft Teams incoming webhook URL',
+        prefixes: ['webhook.office.com/'],
+        token: '[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}',
+        example: (g) => 'acme.webhook.office.com/webhookb2/' +
+            g.uuid() +
+            '@' +
+            g.uuid() +
+            '/IncomingWebhook/' +
+            g.hex(32) +
+            '/' +
+            g.uuid(),
+    }),
+    prefixed({
+        id: 'google-chat-webhook',
+        provider: 'Google Chat',
+        description: 'Google Chat webhook token',
+        prefixes: ['chat.googleapis.com/'],
+        token: 'chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{43,50}',
+        example: (g) => 'https://chat.googleapis.com/v1/spaces/' +
+            g.b64url(11) +
+            '/messages?key=AIza' +
+            g.b64url(35) +
+            '&token=' +
+            g.b64url(43),
+    }),
+    prefixed({
+        id: 'zapier-webhook',
+        provider: 'Zapier',
+        description: 'Zapier catch hook URL',
+        prefixes: ['hooks.zapier.com/'],
+        token: 'hooks\\.zapier\\.com/hooks/catch/[0-9]{5,10}/[a-z0-9]{6,8}',
+        example: (g) => 'https://hooks.zapier.com/hooks/catch/' + g.digits(7) + '/' + g.lower(7),
+    }),
+    prefixed({
+        id: 'firebase-cloud-messaging-key',
+        provider: 'Firebase',
+        description: 'Firebase Cloud Messaging legacy server key',
+        prefixes: ['apa91b'],
+        token: 'AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}',
+        entropy: 4,
+        example: (g) => 'AAAA' + g.b64url(7) + ':APA91b' + g.b64url(134),
+        placeholderFilter: false,
+        window: { before: 20, after: 200 },
+    }),
+    named({
+        id: 'mattermost-token',
+        provider: 'Mattermost',
+        description: 'Mattermost access token',
+        names: ['mattermost'],
+        value: '[a-z0-9]{26}',
+        entropy: 3.8,
+        example: (g) => g.lower(26),
+    }),
+    named({
+        id: 'line-channel-token',
+        provider: 'LINE',
+        description: 'LINE Messaging API channel access token',
+        names: ['line_channel', 'line_access'],
+        value: '[A-Za-z0-9+/]{171,172}={0,1}',
+        entropy: 4.5,
+        example: (g) => g.b64(172),
+        window: { before: 20, after: 260 },
+    }),
+    prefixed({
+        id: 'power-automate-webhook',
+        provider: 'Microsoft Power Automate',
+        description: 'Power Automate / Logic Apps HTTP trigger URL with its signature',
+        prefixes: ['.logic.azure.com', '.powerplatform.com'],
+        token: 'https://[A-Za-z0-9.-]{1,80}\\.(?:logic\\.azure|powerplatform)\\.com(?::443)?/[A-Za-z0-9/._-]{0,120}?workflows/[A-Za-z0-9]{32}/triggers/[A-Za-z0-9_-]{1,40}/paths/invoke[^\\s"\'<>]{0,200}?[?&]sig=[A-Za-z0-9_-]{43}',
+        example: (g) => 'https://prod-27.westeurope.logic.azure.com:443/workflows/' +
+            g.hex(32) +
+            '/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=' +
+            g.b64url(43),
+    }),
+    prefixed({
+        id: 'twitch-stream-key',
+        provider: 'Twitch',
+        description: 'Twitch stream key (live_)',
+        prefixes: ['live_'],
+        token: 'live_[0-9]{6,12}_[A-Za-z0-9]{30}',
+        example: (g) => 'live_' + g.digits(9) + '_' + g.alnum(30),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/payments.ts
+
+/** Payments, commerce and finance. */
+const PAYMENT_RULES = [
+    prefixed({
+        id: 'stripe-secret-key',
+        provider: 'Stripe',
+        description: 'Stripe secret or restricted key',
+        prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
+        // Stripe's security team (quoted in GitLab's secret-detection issue 458019): live keys are
+        // `(sk|rk)_live_` + alphanumerics, "longer key lengths" up to 128.
+        token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,128}',
+        validate: (s) => !/^sk_(?:live|test)_[a-f0-9]{40}$/.test(s) /* Paystack's shape */,
+        example: (g) => 'sk_live_' + g.alnum(99),
+    }),
+    prefixed({
+        id: 'stripe-webhook-secret',
+        provider: 'Stripe',
+        description: 'Stripe webhook signing secret',
+        prefixes: ['whsec_'],
+        token: 'whsec_[A-Za-z0-9]{32,64}',
+        example: (g) => 'whsec_' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'square-access-token',
+        provider: 'Square',
+        description: 'Square access token',
+        prefixes: ['eaaa', 'sq0atp-'],
+        token: '(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})',
+        example: (g) => 'EAAA' + g.b64url(60),
+    }),
+    prefixed({
+        id: 'square-oauth-secret',
+        provider: 'Square',
+        description: 'Square OAuth application secret',
+        prefixes: ['sq0csp-'],
+        token: 'sq0csp-[A-Za-z0-9_-]{43}',
+        example: (g) => 'sq0csp-' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'braintree-access-token',
+        provider: 'PayPal Braintree',
+        description: 'PayPal / Braintree access token',
+        prefixes: ['access_token$'],
+        token: 'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}',
+        example: (g) => 'access_token$production$' + g.lower(16) + '$' + g.hex(32),
+    }),
+    named({
+        id: 'paypal-client-secret',
+        provider: 'PayPal',
+        description: 'PayPal REST client secret',
+        names: ['paypal'],
+        value: 'E[A-Za-z0-9_-]{79}',
+        entropy: 4,
+        example: (g) => 'E' + g.b64url(79),
+    }),
+    prefixed({
+        id: 'adyen-api-key',
+        provider: 'Adyen',
+        description: 'Adyen API key',
+        prefixes: ['aqe'],
+        token: 'AQE[a-z][A-Za-z0-9]{3}[A-Za-z0-9+/=_.~-]{90,300}',
+        entropy: 4,
+        example: (g) => 'AQEyhmfx' + g.b64url(120),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'shopify-token',
+        provider: 'Shopify',
+        description: 'Shopify access token or shared secret',
+        prefixes: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
+        // Shopify's changelog: a static prefix on a 32-character value (38 in all); hex in practice, but
+        // the documentation promises only the length.
+        token: 'shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}',
+        entropy: 3.2,
+        example: (g) => ['shpat_' + g.hex(32), 'shpss_' + g.alnum(32)],
+    }),
+    prefixed({
+        id: 'razorpay-key',
+        provider: 'Razorpay',
+        description: 'Razorpay key id',
+        prefixes: ['rzp_live_', 'rzp_test_'],
+        token: 'rzp_(?:live|test)_[A-Za-z0-9]{14}',
+        example: (g) => 'rzp_live_' + g.alnum(14),
+    }),
+    prefixed({
+        id: 'paystack-secret-key',
+        provider: 'Paystack',
+        description: 'Paystack secret key',
+        prefixes: ['sk_live_', 'sk_test_'],
+        token: 'sk_(?:live|test)_[a-f0-9]{40}',
+        example: (g) => 'sk_test_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'flutterwave-key',
+        provider: 'Flutterwave',
+        description: 'Flutterwave secret or encryption key',
+        prefixes: ['flwseck', 'flwpubk'],
+        token: 'FLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{32}-X',
+        example: (g) => 'FLWSECK_TEST-' + g.hex(32) + '-X',
+    }),
+    named({
+        id: 'mollie-api-key',
+        provider: 'Mollie',
+        description: 'Mollie API key',
+        names: ['mollie'],
+        value: '(?:live|test)_[A-Za-z0-9]{30}',
+        example: (g) => 'live_' + g.alnum(30),
+    }),
+    named({
+        id: 'gocardless-token',
+        provider: 'GoCardless',
+        description: 'GoCardless access token',
+        names: ['gocardless'],
+        value: '(?:live|sandbox)_[A-Za-z0-9_=-]{40}',
+        example: (g) => 'live_' + g.b64url(40),
+    }),
+    prefixed({
+        id: 'plaid-access-token',
+        provider: 'Plaid',
+        description: 'Plaid access token',
+        prefixes: ['access-production-', 'access-sandbox-', 'access-development-'],
+        token: 'access-(?:production|sandbox|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => 'access-production-' + g.uuid(),
+    }),
+    named({
+        id: 'plaid-secret',
+        provider: 'Plaid',
+        description: 'Plaid client secret',
+        names: ['plaid'],
+        value: '[a-f0-9]{30}',
+        example: (g) => g.hex(30),
+    }),
+    prefixed({
+        id: 'easypost-api-key',
+        provider: 'EasyPost',
+        description: 'EasyPost API key',
+        prefixes: ['ezak', 'eztk'],
+        token: 'EZ[AT]K[a-zA-Z0-9]{54}',
+        example: (g) => 'EZAK' + g.alnum(54),
+    }),
+    prefixed({
+        id: 'shippo-token',
+        provider: 'Shippo',
+        description: 'Shippo API token',
+        prefixes: ['shippo_live_', 'shippo_test_'],
+        token: 'shippo_(?:live|test)_[a-f0-9]{40}',
+        example: (g) => 'shippo_live_' + g.hex(40),
+    }),
+    prefixed({
+        id: 'duffel-token',
+        provider: 'Duffel',
+        description: 'Duffel API token',
+        prefixes: ['duffel_live_', 'duffel_test_'],
+        token: 'duffel_(?:live|test)_[A-Za-z0-9_=-]{43}',
+        example: (g) => 'duffel_live_' + g.b64url(43),
+    }),
+    named({
+        id: 'lob-api-key',
+        provider: 'Lob',
+        description: 'Lob API key',
+        names: ['lob_api', 'lob_key', 'lob_secret'],
+        value: '(?:live|test)_[a-f0-9]{35}',
+        example: (g) => 'live_' + g.hex(35),
+    }),
+    named({
+        id: 'wise-api-token',
+        provider: 'Wise',
+        description: 'Wise (TransferWise) API token',
+        names: ['transferwise', 'wise_api'],
+        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => g.uuid(),
+    }),
+    named({
+        id: 'authorize-net-key',
+        provider: 'Authorize.net',
+        description: 'Authorize.net transaction key',
+        names: ['authorize_net', 'authorizenet', 'transaction_key'],
+        value: '[A-Za-z0-9]{16}',
+        entropy: 3,
+        example: (g) => g.alnum(16),
+    }),
+    named({
+        id: 'coinbase-api-secret',
+        provider: 'Coinbase',
+        description: 'Coinbase API secret',
+        names: ['coinbase'],
+        value: '[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => g.alnum(32),
+    }),
+    named({
+        id: 'kraken-api-key',
+        provider: 'Kraken',
+        description: 'Kraken API private key',
+        names: ['kraken'],
+        value: '[A-Za-z0-9+/]{80,90}={0,2}',
+        entropy: 4.5,
+        example: (g) => g.b64(86) + '==',
+    }),
+    named({
+        id: 'binance-api-secret',
+        provider: 'Binance',
+        description: 'Binance API secret',
+        names: ['binance'],
+        value: '[A-Za-z0-9]{64}',
+        entropy: 4.5,
+        example: (g) => g.alnum(64),
+    }),
+    named({
+        id: 'alchemy-api-key',
+        provider: 'Alchemy',
+        description: 'Alchemy API key',
+        names: ['alchemy'],
+        value: '[A-Za-z0-9_-]{32}',
+        entropy: 4,
+        example: (g) => g.b64url(32),
+    }),
+    named({
+        id: 'infura-api-key',
+        provider: 'Infura',
+        description: 'Infura project secret',
+        names: ['infura'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'etherscan-api-key',
+        provider: 'Etherscan',
+        description: 'Etherscan API key',
+        names: ['etherscan'],
+        value: '[A-Z0-9]{34}',
+        entropy: 4,
+        example: (g) => g.upper(34),
+    }),
+    named({
+        id: 'checkout-secret-key',
+        provider: 'Checkout.com',
+        description: 'Checkout.com secret key',
+        names: ['checkout_secret', 'cko_secret'],
+        value: 'sk_(?:sbox_)?[a-z0-9]{26}',
+        example: (g) => 'sk_sbox_' + g.lower(26),
+    }),
+    prefixed({
+        id: 'stripe-payment-intent-secret',
+        provider: 'Stripe',
+        description: 'Stripe PaymentIntent / SetupIntent client secret',
+        severity: 'warning',
+        prefixes: ['_secret_'],
+        token: '(?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}',
+        example: (g) => 'pi_' + g.alnum(24) + '_secret_' + g.alnum(25),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/registries.ts
+
+
+/** Package and container registries. */
+const REGISTRY_RULES = [
+    prefixed({
+        id: 'npm-token',
+        provider: 'npm',
+        description: 'npm access token (CRC32-checked)',
+        prefixes: ['npm_'],
+        token: 'npm_[A-Za-z0-9]{36}',
+        validate: hasValidBase62Checksum,
+        example: (g) => withBase62Checksum('npm_', g.alnum(30)),
+        negative: ['npm_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio'],
+    }),
+    named({
+        id: 'npmrc-auth-token',
+        provider: 'npm',
+        description: 'Registry auth token in .npmrc',
+        names: ['_authtoken'],
+        value: '[A-Za-z0-9+/=_.-]{20,200}',
+        // `_authToken=` names the value precisely; legacy npm tokens are UUIDs (about 3.2-3.9 bits/char).
+        entropy: 3.0,
+        example: (g) => g.b64url(36),
+    }),
+    prefixed({
+        id: 'pypi-token',
+        provider: 'PyPI',
+        description: 'PyPI or TestPyPI upload token',
+        prefixes: ['pypi-age'],
+        // A macaroon: after the location (`pypi.org`, in the prefix) it carries an identifier and a 32-byte
+        // signature, so a real token has well over 70 base64 characters after the prefix.
+        token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{70,300}',
+        example: (g) => 'pypi-AgEIcHlwaS5vcmc' + g.b64url(70),
+        window: { before: 20, after: 340 },
+    }),
+    prefixed({
+        id: 'rubygems-api-key',
+        provider: 'RubyGems',
+        description: 'RubyGems API key',
+        prefixes: ['rubygems_'],
+        token: 'rubygems_[a-f0-9]{48}',
+        example: (g) => 'rubygems_' + g.hex(48),
+    }),
+    prefixed({
+        id: 'nuget-api-key',
+        provider: 'NuGet',
+        description: 'NuGet API key',
+        prefixes: ['oy2'],
+        token: 'oy2[a-z0-9]{43}',
+        entropy: 3.8,
+        example: (g) => 'oy2' + g.lower(43),
+    }),
+    prefixed({
+        id: 'docker-hub-token',
+        provider: 'Docker Hub',
+        description: 'Docker Hub personal or organization access token',
+        prefixes: ['dckr_pat_', 'dckr_oat_'],
+        token: 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32}',
+        example: (g) => 'dckr_pat_' + g.b64url(27),
+    }),
+    prefixed({
+        id: 'docker-config-auth',
+        provider: 'Docker',
+        description: 'Registry credentials in a Docker config.json',
+        prefixes: ['"auth"'],
+        token: '"auths?"\\s{0,3}:\\s{0,3}"[A-Za-z0-9+/]{16,300}={0,2}"',
+        validate: (_s, m) => /:/.test(Buffer.from(m.replace(/^.*:\s*"|"$/g, ''), 'base64').toString('latin1')),
+        example: (g) => '"auth": "' + Buffer.from(`ci-bot:${g.alnum(20)}`).toString('base64') + '"',
+    }),
+    prefixed({
+        id: 'jfrog-api-key',
+        provider: 'JFrog',
+        description: 'JFrog Artifactory API key or reference token',
+        prefixes: ['akcp', 'cmvmdgtuojax'],
+        token: '(?:AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{50,70})',
+        example: (g) => 'AKCp' + g.alnum(69),
+    }),
+    prefixed({
+        id: 'crates-io-token',
+        provider: 'crates.io',
+        description: 'crates.io API token',
+        prefixes: ['cio'],
+        token: 'cio[A-Za-z0-9]{32}',
+        entropy: 4,
+        example: (g) => 'cio' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'clojars-token',
+        provider: 'Clojars',
+        description: 'Clojars deploy token',
+        prefixes: ['clojars_'],
+        token: 'CLOJARS_[a-z0-9]{60}',
+        example: (g) => 'CLOJARS_' + g.lower(60),
+    }),
+    named({
+        id: 'packagist-token',
+        provider: 'Packagist',
+        description: 'Private Packagist token',
+        names: ['packagist'],
+        value: 'packagist_[a-z]{2,3}_[A-Za-z0-9_]{68}',
+        example: (g) => 'packagist_uat_' + g.alnum(68),
+    }),
+    named({
+        id: 'sonatype-token',
+        provider: 'Sonatype',
+        description: 'Sonatype / Maven Central user token',
+        names: ['sonatype', 'ossrh'],
+        value: '[A-Za-z0-9+/]{44}',
+        entropy: 4.3,
+        example: (g) => g.b64(44),
+    }),
+    named({
+        id: 'hex-pm-key',
+        provider: 'Hex',
+        description: 'Hex.pm API key',
+        names: ['hex_api_key', 'hexpm'],
+        value: '[a-f0-9]{32}',
+        example: (g) => g.hex(32),
+    }),
+    named({
+        id: 'quay-token',
+        provider: 'Quay',
+        description: 'Quay.io robot token',
+        names: ['quay'],
+        value: '[A-Z0-9]{64}',
+        entropy: 4,
+        example: (g) => g.upper(64),
+    }),
+    named({
+        id: 'cloudsmith-api-key',
+        provider: 'Cloudsmith',
+        description: 'Cloudsmith API key',
+        names: ['cloudsmith'],
+        value: '[a-f0-9]{40}',
+        example: (g) => g.hex(40),
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+/** The built-in rules, provider-specific first; generic rules last (they lose ties). */
+const BUILTIN_RULES = [
+    ...CLOUD_RULES,
+    ...CODE_HOSTING_RULES,
+    ...PAYMENT_RULES,
+    ...MESSAGING_RULES,
+    ...AI_RULES,
+    ...REGISTRY_RULES,
+    ...INFRA_RULES,
+    ...LONG_TAIL_RULES,
+    ...CONFIG_CREDENTIAL_RULES,
+    ...GENERIC_RULES,
+];
+
+;// CONCATENATED MODULE: ./src/core/secrets/scan.ts
+
+
+
+
+const DEFAULT_WINDOW = { before: 80, after: 320 };
+const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+const compiledCache = new WeakMap();
+function compileRules(rules) {
+    const cached = compiledCache.get(rules);
+    if (cached)
+        return cached;
+    const keywordIds = new Map();
+    const rulesByKeyword = [];
+    const everywhere = [];
+    const regexes = rules.map((rule, index) => {
+        const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
+        if (keywords.length === 0)
+            everywhere.push(index);
+        for (const k of new Set(keywords)) {
+            let id = keywordIds.get(k);
+            if (id === undefined) {
+                keywordIds.set(k, (id = rulesByKeyword.length));
+                rulesByKeyword.push([]);
+            }
+            rulesByKeyword[id].push(index);
+        }
+        const flags = new Set(rule.pattern.flags.split(''));
+        flags.add('g');
+        // Match indices are only needed when the secret is a capture group.
+        if ((rule.secretGroup ?? 0) !== 0)
+            flags.add('d');
+        flags.delete('y');
+        return new RegExp(rule.pattern.source, [...flags].join(''));
+    });
+    const literals = [...keywordIds.keys()];
+    const matcher = literals.length === 0
+        ? undefined
+        : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
+            ? lazyAutomaton(literals)
+            : buildRegexMatcher(literals);
+    const compiled = {
+        rules,
+        regexes,
+        matcher,
+        rulesByKeyword,
+        keywordLengths: literals.map((k) => k.length),
+        namesProvider: Uint8Array.from(rulesByKeyword, (rs) => (rs.some((r) => rules[r].specificity === 2) ? 1 : 0)),
+        everywhere,
+    };
+    compiledCache.set(rules, compiled);
+    return compiled;
+}
+/** Text scanned without the automaton, in total, before building it pays off (characters). */
+const PROBE_BUDGET = 32_768;
+/**
+ * The automaton costs more to build than a few short texts cost to search keyword by keyword, and a
+ * process that scans one prompt (a Codex hook) never needs it: short texts are searched with `indexOf` until
+ * {@link PROBE_BUDGET} characters have been, then the automaton is built once for the rest.
+ */
+function lazyAutomaton(keywords) {
+    let automaton;
+    let probed = 0;
+    return (text, hit) => {
+        if (automaton === undefined && probed + text.length <= PROBE_BUDGET) {
+            probed += text.length;
+            probeKeywords(keywords, text, hit);
+            return;
+        }
+        automaton ??= buildAutomaton(keywords);
+        automaton(text, hit);
+    };
+}
+/**
+ * Every occurrence of every keyword, ASCII case folded, reported in the automaton's order: by end, and
+ * at the same end the longer keyword first.
+ */
+function probeKeywords(keywords, text, hit) {
+    const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    const hits = [];
+    keywords.forEach((k, id) => {
+        for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
+            hits.push([at + k.length, k.length, id]);
+    });
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    for (const [end, length, id] of hits)
+        hit(id, end - length);
+}
+/**
+ * Aho-Corasick over ASCII keywords as a dense DFA: one table lookup per character of the text, no
+ * backtracking, every (overlapping) occurrence reported. Upper-case ASCII letters fold to lower case;
+ * any other character outside the keywords' alphabet is one shared class.
+ */
+function buildAutomaton(keywords) {
+    const classOf = new Uint8Array(128);
+    let classes = 1;
+    for (const k of keywords)
+        for (let i = 0; i < k.length; i++) {
+            const c = k.charCodeAt(i);
+            if (classOf[c] === 0)
+                classOf[c] = classes++;
+        }
+    for (let c = 65; c <= 90; c++)
+        classOf[c] = classOf[c + 32];
+    // Trie.
+    const children = [new Map()];
+    const outputs = [[]];
+    keywords.forEach((k, id) => {
+        let s = 0;
+        for (let i = 0; i < k.length; i++) {
+            const cl = classOf[k.charCodeAt(i)];
+            let next = children[s].get(cl);
+            if (next === undefined) {
+                next = children.length;
+                children.push(new Map());
+                outputs.push([]);
+                children[s].set(cl, next);
+            }
+            s = next;
+        }
+        outputs[s].push(id);
+    });
+    // Breadth-first: failure links, full transition table, and outputs inherited along failure links.
+    const states = children.length;
+    const delta = new Int32Array(states * classes);
+    const fail = new Int32Array(states);
+    const queue = [];
+    for (let cl = 0; cl < classes; cl++) {
+        const next = children[0].get(cl);
+        if (next !== undefined) {
+            delta[cl] = next * classes;
+            queue.push(next);
+        }
+    }
+    for (let q = 0; q < queue.length; q++) {
+        const s = queue[q];
+        const f = fail[s];
+        outputs[s].push(...outputs[f]);
+        for (let cl = 0; cl < classes; cl++) {
+            const next = children[s].get(cl);
+            if (next !== undefined) {
+                fail[next] = delta[f * classes + cl] / classes;
+                delta[s * classes + cl] = next * classes;
+                queue.push(next);
+            }
+            else
+                delta[s * classes + cl] = delta[f * classes + cl];
+        }
+    }
+    // A row that reports a keyword is stored negated, so the hot loop tests the sign of the value it loaded.
+    for (let i = 0; i < delta.length; i++)
+        if (outputs[delta[i] / classes].length)
+            delta[i] = -delta[i];
+    const lengths = keywords.map((k) => k.length);
+    return (text, hit) => {
+        let row = 0;
+        for (let i = 0, n = text.length; i < n; i++) {
+            const c = text.charCodeAt(i);
+            row = delta[row + (c < 128 ? classOf[c] : 0)];
+            if (row < 0) {
+                row = -row;
+                for (const id of outputs[row / classes])
+                    hit(id, i + 1 - lengths[id]);
+            }
+        }
+    };
+}
+/** Fallback for keywords outside ASCII: one alternation, case-insensitive, non-overlapping hits. */
+function buildRegexMatcher(keywords) {
+    const order = keywords.map((k, id) => ({ k, id })).sort((a, b) => b.k.length - a.k.length);
+    const ids = new Map(order.map(({ k, id }) => [k, id]));
+    const re = new RegExp(order.map(({ k }) => escapeRegExp(k)).join('|'), 'gi');
+    return (text, hit) => {
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(text)) !== null) {
+            const id = ids.get(m[0].toLowerCase());
+            if (id !== undefined)
+                hit(id, m.index);
+        }
+    };
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const combinedCache = new WeakMap();
+function selectRules(options) {
+    const base = options.rules ?? BUILTIN_RULES;
+    const extra = options.extraRules;
+    if (!extra || extra.length === 0)
+        return base;
+    // Keep the combined array stable so its compiled form is cached across calls.
+    let inner = combinedCache.get(base);
+    if (!inner)
+        combinedCache.set(base, (inner = new WeakMap()));
+    let combined = inner.get(extra);
+    if (!combined)
+        inner.set(extra, (combined = [...base, ...extra]));
+    return combined;
+}
+/**
+ * Finds secrets in added lines. Lines are joined with `\n` so multi-line secrets (PEM blocks) are seen
+ * whole, and offsets are mapped back to the caller's (possibly non-contiguous) line numbers.
+ *
+ * One pass of a keyword automaton finds where each rule could match; a rule's own regex then runs
+ * only in a window around those hits, so the cost is one linear pass plus work near keywords.
+ */
+function scanSecrets(lines, options = {}) {
+    return scanJoinedLines(lines.map((l) => l.text).join('\n'), (i) => lines[i].line, options);
+}
+/**
+ * Scans lines already joined with `\n` (a parsed patch's `addedText`); the i-th of them is the caller's
+ * line `lineNumber(i)`. Nothing is allocated per line unless something is found.
+ */
+function scanJoinedLines(text, lineNumber, options = {}) {
+    if (text.length === 0)
+        return [];
+    return scanJoined(text, options, lineNumber);
+}
+/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
+function scanText(text, options = {}) {
+    // With CRLF the lines (without `\r`) are joined with `\n`, as `scanSecrets` sees them.
+    return scanJoinedLines(text.includes('\r') ? text.split(/\r?\n/).join('\n') : text, (i) => i + 1, options);
+}
+/** Scans `text` (lines joined with `\n`); line positions are computed only when something is found. */
+function scanJoined(text, options, lineNumber) {
+    const compiled = compileRules(selectRules(options));
+    const windows = findWindows(text, compiled);
+    const candidates = [];
+    for (const [ruleIndex, spans] of windows) {
+        const rule = compiled.rules[ruleIndex];
+        const re = compiled.regexes[ruleIndex];
+        for (let i = 0; i < spans.length; i += 2) {
+            collect(text, spans[i], spans[i + 1], rule, ruleIndex, re, candidates);
+        }
+    }
+    if (candidates.length === 0)
+        return [];
+    const lineStarts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+        lineStarts.push(at + 1);
+    const lineText = (i) => text.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length);
+    const allow = (options.allow ?? []).map((a) => new RegExp(a));
+    const matches = [];
+    for (const c of pickMostSpecific(candidates, compiled.rules)) {
+        const rule = compiled.rules[c.rule];
+        const startIndex = indexOfLine(lineStarts, c.start);
+        const inlineAllowed = isSuppressedLine(lineText(startIndex));
+        if (inlineAllowed && options.keepInlineAllowed !== true)
+            continue;
+        if (allow.some((a) => a.test(c.secret)))
+            continue;
+        const fingerprint = secretFingerprint(rule.id, c.secret);
+        if (options.baseline?.has(fingerprint))
+            continue;
+        const endIndex = indexOfLine(lineStarts, Math.max(c.start, c.end - 1));
+        matches.push({
+            ruleId: rule.id,
+            description: rule.description,
+            severity: rule.severity ?? 'error',
+            line: lineNumber(startIndex),
+            endLine: lineNumber(endIndex),
+            column: c.start - lineStarts[startIndex] + 1,
+            secret: c.secret,
+            fingerprint,
+            ...(inlineAllowed ? { inlineAllowed: true } : {}),
+        });
+    }
+    return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
+}
+/**
+ * Per rule, merged [start, end) spans (flat pairs) around keyword hits. A generic rule (specificity 1)
+ * ignores a hit inside a key that names a provider (`token` in `RAILWAY_TOKEN`, a keyword of a
+ * specificity-2 rule): that provider's rule knows the value's format and judges it.
+ */
+function findWindows(text, compiled) {
+    const windows = new Map();
+    if (compiled.everywhere.length > 0) {
+        const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+        for (const r of compiled.everywhere)
+            windows.set(r, spans);
+    }
+    if (!compiled.matcher)
+        return windows;
+    const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
+    const hitKeywords = [];
+    const hitStarts = [];
+    // Ends of hits of provider-naming keywords (in increasing order) and their starts.
+    const namedEnds = [];
+    const namedStarts = [];
+    compiled.matcher(text, (keyword, hit) => {
+        hitKeywords.push(keyword);
+        hitStarts.push(hit);
+        if (namesProvider[keyword] === 1) {
+            namedEnds.push(hit + keywordLengths[keyword]);
+            namedStarts.push(hit);
+        }
+    });
+    let named = 0;
+    for (let h = 0; h < hitKeywords.length; h++) {
+        const keyword = hitKeywords[h];
+        const hit = hitStarts[h];
+        const hitEnd = hit + keywordLengths[keyword];
+        while (named < namedEnds.length && namedEnds[named] < hitEnd)
+            named++;
+        // The key names a provider when a provider-naming keyword contains this hit, overlaps its start, or
+        // starts the same key just before it (`RAILWAY_TOKEN`, `MONDAY_API_KEY`, `DATADOG_APP_KEY`).
+        let insideName = false;
+        for (let j = named - 1; j >= 0 && namedEnds[j] >= hit - 32; j--) {
+            const end = namedEnds[j];
+            if (namedStarts[j] <= hit && (end > hit || isKeyRun(text, end, hit))) {
+                insideName = true;
+                break;
+            }
+        }
+        for (let j = named; j < namedEnds.length && namedEnds[j] - hitEnd < 64; j++) {
+            if (namedStarts[j] <= hit && (namedStarts[j] !== hit || namedEnds[j] !== hitEnd)) {
+                insideName = true;
+                break;
+            }
+        }
+        for (const r of rulesByKeyword[keyword]) {
+            const rule = rules[r];
+            if (insideName && (rule.specificity ?? 3) === 1)
+                continue;
+            const w = rule.window ?? DEFAULT_WINDOW;
+            const start = Math.max(0, hit - w.before);
+            const end = Math.min(text.length, hitEnd + w.after);
+            let spans = windows.get(r);
+            if (!spans)
+                windows.set(r, (spans = []));
+            // Hits arrive in order of their end; a window either extends or overlaps the last one, or starts after it.
+            const last = spans.length - 1;
+            if (last > 0 && spans[last] >= start) {
+                if (end > spans[last])
+                    spans[last] = end;
+                if (start < spans[last - 1])
+                    spans[last - 1] = start;
+            }
+            else
+                spans.push(start, end);
+        }
+    }
+    return windows;
+}
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text, max) {
+    const spans = [];
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end > start)
+            spans.push(start, Math.min(end, start + max));
+        start = end + 1;
+    }
+    return spans;
+}
+/** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
+function isKeyRun(text, from, to) {
+    for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+function collect(text, from, to, rule, ruleIndex, re, out) {
+    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+    const group = rule.secretGroup ?? 0;
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(slice)) !== null) {
+        if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+        }
+        // A match cut by the window's edge may be part of a longer string: not this format.
+        const matchEnd = from + m.index + m[0].length;
+        if (matchEnd === to && to < text.length && TOKEN_CHAR.test(text[to]))
+            continue;
+        if (m.index === 0 && from > 0 && TOKEN_CHAR.test(text[from - 1]) && TOKEN_CHAR.test(m[0][0]))
+            continue;
+        const secret = m[group];
+        if (secret === undefined)
+            continue;
+        const at = group === 0 ? m.index : m.indices?.[group]?.[0];
+        if (at === undefined)
+            continue;
+        if (!isLikelySecret(rule, secret, m[0]))
+            continue;
+        out.push({ rule: ruleIndex, start: from + at, end: from + at + secret.length, secret });
+    }
+}
+function isLikelySecret(rule, secret, match) {
+    if (rule.placeholderFilter !== false && isPlaceholder(secret))
+        return false;
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
+        return false;
+    if (rule.validate && !rule.validate(secret, match))
+        return false;
+    return true;
+}
+/** Overlapping candidates are one secret: keep the most specific rule, then the longest value. */
+function pickMostSpecific(candidates, rules) {
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out = [];
+    let best;
+    let clusterEnd = -1;
+    const better = (a, b) => {
+        const sa = rules[a.rule].specificity ?? 3;
+        const sb = rules[b.rule].specificity ?? 3;
+        if (sa !== sb)
+            return sa > sb;
+        if (a.end - a.start !== b.end - b.start)
+            return a.end - a.start > b.end - b.start;
+        return a.rule < b.rule;
+    };
+    for (const c of candidates) {
+        if (best && c.start < clusterEnd) {
+            if (better(c, best))
+                best = c;
+            clusterEnd = Math.max(clusterEnd, c.end);
+            continue;
+        }
+        if (best)
+            out.push(best);
+        best = c;
+        clusterEnd = c.end;
+    }
+    if (best)
+        out.push(best);
+    return out;
+}
+function indexOfLine(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/redact.ts
+/**
+ * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
+ * Four characters for normal secrets (a provider prefix such as `AKIA` or `ghp_`); shorter secrets
+ * get fewer, so the hint is always well under half of the value.
+ */
+function secretHint(secret) {
+    // A key block's header is public and says what kind of key it is; the body is never shown.
+    const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
+    if (pem)
+        return `${pem[0]}…`;
+    const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
+    return `${secret.slice(0, shown)}…`;
+}
+
+/**
+ * The last step before any output: each finding's text (a linter may quote the line it flags; an endpoint may
+ * quote a key) is cleared of the secrets already found and of any other the scanner recognises.
+ */
+function redactFindings(findings, known) {
+    const clean = (text) => redactText(text, known);
+    return findings.map((f) => {
+        const message = clean(f.message);
+        const title = f.title !== undefined ? clean(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? clean(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
+        return {
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+    });
+}
+/**
+ * Clears text of the secrets already found, then of any other the scanner recognises in it. `view` is what
+ * the scanner reads when it differs from the text (a diff without its +/- markers); offsets must match.
+ */
+function redactText(text, known, view = text) {
+    const once = redactSecrets(text, known);
+    const seen = view === text ? once : redactSecrets(view, known);
+    // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+    const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    return more.length > 0 ? redactSecrets(once, more) : once;
+}
+/** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
+function redactSecrets(text, secrets) {
+    const ordered = [...secrets].sort((a, b) => b.secret.length - a.secret.length);
+    let out = text;
+    for (const s of ordered) {
+        if (s.secret.length === 0)
+            continue;
+        out = out.split(s.secret).join(`[REDACTED:${s.ruleId}]`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/classify.ts
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]+/g;
+/** Statuses octokit's plugin-retry never retries: the request itself is wrong, repeating it cannot help. */
+const DO_NOT_RETRY = new Set([400, 401, 403, 404, 410, 422, 451]);
+/**
+ * GitHub's 422 texts (in `errors[]`, as strings or `{ message }` objects) by what they mean. Order matters:
+ * "commit_id is not part of the pull request" is about the commit, "path is not part of the diff" about a line.
+ */
+const UNPROCESSABLE = [
+    ['own-pull-request', /can ?not (request changes on|approve) your own pull request/i],
+    ['too-quickly', /submitted too quickly/i],
+    ['stale-commit', /commit(_id|_sha|oid| id| sha)? is not part of the pull request|no commit found for/i],
+    ['body-too-long', /is too long \(maximum is \d+ characters\)/i],
+    [
+        'line-not-in-diff',
+        /line could not be resolved|must be part of the diff|is not part of the diff|position is invalid|start_line|could not be resolved/i,
+    ],
+];
+/**
+ * Classifies a failed request from its status (undefined: no answer at all) and its JSON body, as octokit's
+ * plugin-retry does for retries and by `errors[]` for 422s. Pure: the adapter acts on the result.
+ */
+function classifyFailure(status, body, hasResponse = true) {
+    const reason = readReason(body);
+    const at = (kind, retryable) => ({
+        kind,
+        retryable,
+        ...(reason ? { reason } : {}),
+    });
+    // octokit's fetch wrapper reports a network failure as a 500 without a response.
+    if (status === undefined || (status === 500 && !hasResponse))
+        return at('network', true);
+    if (status === 401)
+        return at('credentials', false);
+    if (status === 403 || status === 429) {
+        if (/rate limit/i.test(reason ?? ''))
+            return at('rate-limited', false);
+        if (/resource not accessible by (integration|personal access token)/i.test(reason ?? '')) {
+            return at('permission', false);
+        }
+        return at('other', status === 429);
+    }
+    if (status === 404)
+        return at('not-found', false);
+    if (status === 422) {
+        const texts = errorTexts(body).join('\n');
+        const match = UNPROCESSABLE.find(([, pattern]) => pattern.test(texts));
+        return at(match ? match[0] : 'invalid', false);
+    }
+    if (status >= 500)
+        return at('server', true);
+    return at('other', status >= 400 && !DO_NOT_RETRY.has(status));
+}
+/** The texts of GitHub's `errors[]`: plain strings, or `message`/`code` of `{ resource, field, code }` objects. */
+function errorTexts(body) {
+    const errors = typeof body === 'object' && body !== null ? body.errors : undefined;
+    if (!Array.isArray(errors))
+        return [];
+    return errors.flatMap((e) => {
+        if (typeof e === 'string')
+            return [e];
+        if (typeof e !== 'object' || e === null)
+            return [];
+        const o = e;
+        if (typeof o.message === 'string')
+            return [o.message];
+        return typeof o.field === 'string' && typeof o.code === 'string' ? [`${o.field} ${o.code}`] : [];
+    });
+}
+/**
+ * GitHub's `message` and `errors[]` as one line for the log: control characters removed, at most 300
+ * characters, and any secret a refused body echoed redacted. Nothing else of a response is ever quoted: an
+ * error's text may hold a raw patch.
+ */
+function readReason(body) {
+    const message = typeof body === 'object' && body !== null ? body.message : undefined;
+    const parts = [typeof message === 'string' ? message : '', ...errorTexts(body)].filter((t) => t.length > 0);
+    if (parts.length === 0)
+        return undefined;
+    const line = parts.join(': ').replace(CONTROL, ' ').slice(0, 300);
+    return redactText(line, []);
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/errors.ts
+
+
+/** The status of an octokit error; undefined when there was no answer. */
+function statusOf(error) {
+    return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+        ? error.status
+        : undefined;
+}
+/** Classifies an octokit error (or anything thrown) by its status and GitHub's JSON body. */
+function classifyError(error) {
+    const response = error?.response;
+    return classifyFailure(statusOf(error), response?.data, response !== undefined);
+}
+/**
+ * Turns an octokit error into one that says who must act: 403s name the permission that is missing, other
+ * failures carry their kind and quote GitHub's reason. An UpstreamError passes through unchanged.
+ */
+function translateError(error, what, permission) {
+    if (error instanceof UpstreamError)
+        return error;
+    const status = statusOf(error);
+    const failure = classifyError(error);
+    if (failure.kind === 'permission')
+        return new PermissionError(permission, what);
+    if (failure.kind === 'credentials') {
+        return new GitHubError(`could not ${what}: bad credentials`, 'credentials', 401, 'check the github-token input');
+    }
+    const reason = failure.reason ?? (failure.kind === 'network' ? describeFailure(error) : 'no message');
+    return new GitHubError(`could not ${what}: ${reason}`, failure.kind, failure.kind === 'network' ? undefined : status);
+}
+/** A network or parsing failure, named by its code or class only. */
+function describeFailure(error) {
+    const cause = error?.cause;
+    const code = error?.code ?? cause?.code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
+        return `network error ${code}`;
+    return `no answer (${error instanceof Error ? error.name : typeof error})`;
+}
+/**
+ * Every item of a paginated list (GitHub's Link headers, followed by octokit), mapped, until `stop` says
+ * enough; an error says what could not be listed and which permission a 403 lacks.
+ */
+async function collectPages(pages, map, failure, stop = () => false) {
+    const out = [];
+    try {
+        for await (const page of pages) {
+            for (const item of page.data)
+                out.push(map(item));
+            if (stop(out.length))
+                break;
+        }
+    }
+    catch (error) {
+        throw translateError(error, failure.what, failure.permission);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/check-runs.ts
+
+
+
+/**
+ * Check runs (`POST /check-runs`, `PATCH /check-runs/{id}`, `GET /commits/{sha}/check-runs`). Each run is
+ * created with a fresh `external_id`: when GitHub answers 5xx (or nothing) after it may have created the run,
+ * that id finds it, so the run is adopted instead of created twice.
+ */
+function checkRunsResource(client) {
+    const { octokit } = client;
+    return {
+        async listCheckRuns(pr, sha, name) {
+            const runs = await collectPages(octokit.paginate.iterator(octokit.rest.checks.listForRef, {
+                owner: pr.owner,
+                repo: pr.repo,
+                ref: sha,
+                check_name: name,
+                filter: 'all',
+                per_page: 100,
+            }), (r) => r, { what: 'list check runs', permission: 'checks: read' });
+            return runs
+                .sort((a, b) => b.id - a.id)
+                .map((r) => ({ id: r.id, summary: r.output?.summary ?? '', ...slugOf(r) }));
+        },
+        async createCheckRun(pr, input) {
+            const batches = batchAnnotations(input.annotations, ANNOTATIONS_PER_REQUEST);
+            const output = (annotations) => ({
+                title: input.title,
+                summary: input.summary,
+                ...(input.text ? { text: input.text } : {}),
+                ...(annotations ? { annotations: [...annotations] } : {}),
+            });
+            try {
+                const created = await createOrAdopt(client, pr, input, output(batches[0]));
+                for (const batch of batches.slice(1)) {
+                    await octokit.rest.checks.update({
+                        owner: pr.owner,
+                        repo: pr.repo,
+                        check_run_id: created.id,
+                        output: output(batch),
+                    });
+                }
+                return created;
+            }
+            catch (error) {
+                throw translateError(error, 'create check runs', 'checks: write');
+            }
+        },
+    };
+}
+/** Creates the run; after a 5xx or no answer, adopts the run the first attempt created, or creates it once more. */
+async function createOrAdopt({ octokit, logger }, pr, input, output) {
+    const externalId = `codex-hooks:${(0,external_node_crypto_.randomUUID)()}`;
+    const create = async () => {
+        const res = await octokit.rest.checks.create({
+            owner: pr.owner,
+            repo: pr.repo,
+            name: input.name,
+            head_sha: input.headSha,
+            external_id: externalId,
+            status: 'completed',
+            conclusion: input.conclusion,
+            completed_at: new Date().toISOString(),
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            output,
+        });
+        return { id: res.data.id, ...slugOf(res.data), adopted: false };
+    };
+    try {
+        return await create();
+    }
+    catch (error) {
+        const failure = classifyError(error);
+        if (failure.kind !== 'server' && failure.kind !== 'network')
+            throw error;
+        const { data } = await octokit.rest.checks.listForRef({
+            owner: pr.owner,
+            repo: pr.repo,
+            ref: input.headSha,
+            check_name: input.name,
+            filter: 'all',
+            per_page: 100,
+        });
+        const found = data.check_runs.find((r) => r.external_id === externalId);
+        if (!found)
+            return await create();
+        logger.warning(`GitHub answered ${failure.kind === 'server' ? '5xx' : 'nothing'} but had created check run ${found.id}: using it`);
+        return { id: found.id, ...slugOf(found), adopted: true };
+    }
+}
+function slugOf(run) {
+    return run.app?.slug ? { appSlug: run.app.slug } : {};
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/contents.ts
+
+
+/** Files the action reads from the repository (config, memory sources, baseline) are at most this big. */
+const DEFAULT_READ_LIMIT = 10 * 1024 * 1024;
+/**
+ * Repository files at a ref (`GET /contents/{path}`). GitHub sends files up to 1 MB base64-encoded in JSON;
+ * above that it answers `content: ""` with `encoding: "none"`, and the file must be asked for again with the
+ * raw media type (up to 100 MB). A file over `maxBytes` is refused by its `size` before it is downloaded.
+ */
+function contentsResource({ octokit }) {
+    return {
+        async getFileContent(pr, path, ref, options = {}) {
+            const maxBytes = options.maxBytes ?? DEFAULT_READ_LIMIT;
+            const params = { owner: pr.owner, repo: pr.repo, path, ref };
+            const what = `read ${path} at ${ref.slice(0, 12)}`;
+            try {
+                const res = await octokit.rest.repos.getContent(params);
+                if (Array.isArray(res.data))
+                    return undefined;
+                const data = res.data;
+                if (data.type !== 'file')
+                    return undefined;
+                if ((data.size ?? 0) > maxBytes) {
+                    throw new GitHubError(`could not ${what}: it is ${data.size} bytes, more than the ${maxBytes} bytes the action reads`, 'invalid');
+                }
+                if (data.encoding === 'base64' && typeof data.content === 'string') {
+                    return Buffer.from(data.content, 'base64').toString('utf8');
+                }
+                // `encoding: "none"` (over 1 MB) or anything else: ask for the bytes themselves.
+                const raw = await octokit.rest.repos.getContent({ ...params, mediaType: { format: 'raw' } });
+                const text = raw.data;
+                if (typeof text === 'string')
+                    return text;
+                if (text instanceof ArrayBuffer)
+                    return Buffer.from(text).toString('utf8');
+                throw new GitHubError(`could not ${what}: GitHub sent no raw content`, 'invalid');
+            }
+            catch (error) {
+                if (statusOf(error) === 404)
+                    return undefined;
+                throw translateError(error, what, 'contents: read');
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/files.ts
+
+/** GitHub lists at most 3,000 files of a pull request. */
+const PULL_REQUEST_FILE_CAP = 3000;
+/** GitHub lists at most 300 files of a commit comparison. */
+const COMPARE_FILE_CAP = 300;
+/** The pull request's files (`GET /pulls/{n}/files`) and commit comparisons (`GET /compare/{base}...{head}`). */
+function filesResource({ octokit }) {
+    return {
+        async listPullRequestFiles(pr) {
+            const files = await collectPages(octokit.paginate.iterator(octokit.rest.pulls.listFiles, { ...pullParams(pr), per_page: 100 }), toChangedFile, { what: 'list the pull request files', permission: 'pull-requests: read' }, (count) => count >= PULL_REQUEST_FILE_CAP);
+            // Exactly 3,000 files is not capped; the PR's own count tells the two apart when the event carries it.
+            const capped = files.length >= PULL_REQUEST_FILE_CAP && (pr.changedFiles ?? Infinity) > PULL_REQUEST_FILE_CAP;
+            return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped };
+        },
+        async compareCommits(pr, base, head) {
+            try {
+                const res = await octokit.rest.repos.compareCommitsWithBasehead({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    basehead: `${base}...${head}`,
+                });
+                const files = new Set();
+                for (const f of res.data.files ?? []) {
+                    files.add(f.filename);
+                    if (f.previous_filename)
+                        files.add(f.previous_filename);
+                }
+                return {
+                    status: res.data.status,
+                    files: [...files],
+                    truncated: (res.data.files?.length ?? 0) >= COMPARE_FILE_CAP,
+                };
+            }
+            catch (error) {
+                const status = statusOf(error);
+                if (status === 404 || status === 422)
+                    return undefined;
+                throw translateError(error, 'compare commits', 'contents: read');
+            }
+        },
+    };
+}
+const pullParams = (pr) => ({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
+function toChangedFile(f) {
+    // GitHub omits `patch` for binary files (no line changes) and for diffs too large to show (line changes > 0).
+    const binary = f.patch === undefined && f.changes === 0 && f.status !== 'removed' && f.status !== 'renamed';
+    return {
+        path: f.filename,
+        ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
+        status: f.status,
+        additions: f.additions,
+        deletions: f.deletions,
+        ...(f.patch !== undefined ? { patch: f.patch } : {}),
+        ...(binary ? { binary } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/identity.ts
+/**
+ * Who the token acts as, asked once: GraphQL `viewer { login }` names a person for a personal token and the
+ * bot (`github-actions[bot]`, `<app>[bot]`) for an installation token. Undefined when GitHub does not say;
+ * then "ours" falls back to our markers on comments written by a bot (see src/core/findings/ours.ts).
+ */
+function identityResource({ octokit, logger }) {
+    let asked;
+    return {
+        identity() {
+            asked ??= octokit
+                .graphql('query { viewer { login } }')
+                .then((data) => data.viewer.login || undefined)
+                .catch(() => {
+                logger.debug('GitHub did not say who the token acts as; our comments are recognised by marker and bot author');
+                return undefined;
+            });
+            return asked;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/issue-comments.ts
+
+/** Conversation comments (`GET/POST /issues/{n}/comments`, `PATCH /issues/comments/{id}`): the sticky summary. */
+function issueCommentsResource({ octokit }) {
+    return {
+        async upsertIssueComment(pr, marker, body, options = {}) {
+            const isOurs = options.isOurs ?? (() => true);
+            let existing;
+            try {
+                for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    issue_number: pr.number,
+                    per_page: 100,
+                })) {
+                    // Ours starts with the marker and was written by us: a person quoting the marker is left alone.
+                    const found = page.data.find((c) => (c.body ?? '').startsWith(marker) && isOurs({ login: c.user?.login ?? '', type: c.user?.type ?? 'User' }));
+                    if (found) {
+                        existing = { id: found.id, body: found.body ?? '' };
+                        break;
+                    }
+                }
+            }
+            catch (error) {
+                throw translateError(error, 'list the pull request comments', 'pull-requests: read');
+            }
+            try {
+                if (existing !== undefined) {
+                    await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
+                    return { id: existing.id, created: false, previousBody: existing.body };
+                }
+                if (options.create === false)
+                    return undefined;
+                const res = await octokit.rest.issues.createComment({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    issue_number: pr.number,
+                    body,
+                });
+                return { id: res.data.id, created: true };
+            }
+            catch (error) {
+                throw translateError(error, 'comment on the pull request', 'pull-requests: write');
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
@@ -43863,89 +48546,6 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -43955,7 +48555,7 @@ var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
+function wrapRequest(state, request, options) {
   return state.retryLimiter.schedule(doRequest, state, request, options);
 }
 async function doRequest(state, request, options) {
@@ -44180,7 +48780,7 @@ function throttling(octokit, octokitOptions) {
   };
   octokit.hook.wrap("request", (request, options) => {
     initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
+    return wrapRequest(state, request, options);
   });
   return {};
 }
@@ -44188,132 +48788,124 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./src/core/render/annotations.ts
-/** The Checks API accepts at most 50 annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
-const LEVEL = {
-    error: 'failure',
-    warning: 'warning',
-    notice: 'notice',
-};
-function toAnnotation(f) {
-    // A file-level finding (line 0) is pinned to line 1: the API needs a line.
-    const start = Math.max(1, f.line);
-    const end = Math.max(start, f.endLine);
-    return {
-        path: f.path,
-        start_line: start,
-        end_line: end,
-        // Columns are only allowed on single-line annotations.
-        ...(f.column !== undefined && start === end ? { start_column: f.column, end_column: f.column } : {}),
-        annotation_level: LEVEL[f.severity],
-        message: truncate(f.message, 64_000),
-        title: truncate(f.title ? `${f.ruleId}: ${f.title}` : f.ruleId, 255),
-    };
-}
-function batchAnnotations(annotations, size = ANNOTATIONS_PER_REQUEST) {
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += size)
-        batches.push(annotations.slice(i, i + size));
-    return batches;
-}
-function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-/** Escapes a value for a workflow command (`::error file=…::message`), as @actions/core does. */
-function escapeCommandData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
-function escapeCommandProperty(value) {
-    return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** Kept in step with package.json by a test. */
-const src_version_VERSION = '0.1.0';
+const core_version_VERSION = '0.1.0';
 const PRODUCT = 'codex-hooks-action';
 
-;// CONCATENATED MODULE: ./src/adapters/github.ts
+;// CONCATENATED MODULE: ./src/adapters/github/octokit.ts
 
 
 
 
 
-
-/** GitHub lists at most 3,000 files of a pull request. */
-const PULL_REQUEST_FILE_CAP = 3000;
-/** GitHub lists at most 300 files of a commit comparison. */
-const COMPARE_FILE_CAP = 300;
-const ThrottledOctokit = dist_src_Octokit.plugin(retry, throttling);
-function createGitHubClient(options) {
+/** Server errors and network failures are retried this many times (octokit's plugin-retry does the same). */
+const RETRIES = 3;
+const DEFAULT_MAX_WAIT_SECONDS = 120;
+const ThrottledOctokit = dist_src_Octokit.plugin(throttling);
+/**
+ * Octokit as the action uses it: rate limits waited out only up to `maxWaitSeconds` (past that the run stops
+ * at once, and every later request fails fast rather than stalling), server errors and network failures
+ * retried for reads and idempotent writes only. A POST that creates something is never sent twice here: its
+ * adapter looks for what the first attempt created (see check-runs.ts, reviews.ts).
+ */
+function createOctokit(options) {
     const { logger } = options;
+    const maxWaitMs = (options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_SECONDS) * 1000;
+    const base = options.retryBaseMs ?? 1000;
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const now = options.now ?? Date.now;
     let requests = 0;
+    /** When a primary rate limit was not waited out: until when the token's quota is used up. */
+    let exhaustedUntil;
+    const giveUp = (retryAfter, req, what) => {
+        if (what === 'rate limit')
+            exhaustedUntil = now() + retryAfter * 1000;
+        logger.warning(`GitHub ${what} on ${req.method} ${req.url} lifts in ${retryAfter} s, longer than github-max-wait (${maxWaitMs / 1000} s): not waiting. What was not posted is in the job summary and the annotations.`);
+        return false;
+    };
     const octokit = new ThrottledOctokit({
         auth: options.token,
         baseUrl: options.baseUrl.replace(/\/+$/, ''),
-        userAgent: `${PRODUCT}/${src_version_VERSION}`,
+        userAgent: `${PRODUCT}/${core_version_VERSION}`,
         log: {
             debug: () => { },
             info: () => { },
             warn: (m) => logger.debug(m),
             error: (m) => logger.debug(m),
         },
-        retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
         throttle: {
-            retryAfterBaseValue: options.retryBaseMs ?? 1000,
+            retryAfterBaseValue: base,
             onRateLimit: (retryAfter, req, _o, retryCount) => {
+                if (retryAfter * 1000 > maxWaitMs)
+                    return giveUp(retryAfter, req, 'rate limit');
                 logger.warning(`GitHub rate limit reached on ${req.method} ${req.url}; retrying in ${retryAfter} s`);
                 return retryCount < 2;
             },
             onSecondaryRateLimit: (retryAfter, req, _o, retryCount) => {
+                if (retryAfter * 1000 > maxWaitMs)
+                    return giveUp(retryAfter, req, 'secondary rate limit');
                 logger.warning(`GitHub secondary rate limit on ${req.method} ${req.url}; retrying in ${retryAfter} s`);
                 return retryCount < 2;
             },
         },
     });
-    octokit.hook.before('request', () => {
-        requests++;
-    });
-    return {
-        requestCount: () => requests,
-        async listPullRequestFiles(pr) {
-            const files = await collectPages(octokit.paginate.iterator(octokit.rest.pulls.listFiles, { ...pullParams(pr), per_page: 100 }), toChangedFile, { what: 'list the pull request files', permission: 'pull-requests: read' }, (count) => count >= PULL_REQUEST_FILE_CAP);
-            // Exactly 3,000 files is not capped; the PR's own count tells the two apart when the event carries it.
-            const capped = files.length >= PULL_REQUEST_FILE_CAP && (pr.changedFiles ?? Infinity) > PULL_REQUEST_FILE_CAP;
-            return { files: files.slice(0, PULL_REQUEST_FILE_CAP), capped };
-        },
-        async createCheckRun(pr, input) {
-            const batches = batchAnnotations(input.annotations, ANNOTATIONS_PER_REQUEST);
-            const output = (annotations) => ({
-                title: input.title,
-                summary: input.summary,
-                ...(input.text ? { text: input.text } : {}),
-                ...(annotations ? { annotations: [...annotations] } : {}),
-            });
-            let id;
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+        for (let attempt = 0;; attempt++) {
+            if (exhaustedUntil !== undefined && now() < exhaustedUntil) {
+                throw new GitHubError(`the token's rate limit is used up until ${new Date(exhaustedUntil).toISOString().slice(11, 16)} UTC`, 'rate-limited', 403, `raise github-max-wait to wait for it, or re-run the job later`);
+            }
+            requests++;
             try {
-                const created = await octokit.rest.checks.create({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    name: input.name,
-                    head_sha: input.headSha,
-                    status: 'completed',
-                    conclusion: input.conclusion,
-                    completed_at: new Date().toISOString(),
-                    ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-                    output: output(batches[0]),
-                });
-                id = created.data.id;
-                for (const batch of batches.slice(1)) {
-                    await octokit.rest.checks.update({ owner: pr.owner, repo: pr.repo, check_run_id: id, output: output(batch) });
-                }
+                return await request(requestOptions);
             }
             catch (error) {
-                throw translateError(error, 'create check runs', 'checks: write');
+                const failure = classifyError(error);
+                if (!failure.retryable || attempt >= RETRIES || !isIdempotent(requestOptions))
+                    throw error;
+                const delay = Math.min(base * (attempt + 1) ** 2, maxWaitMs);
+                logger.debug(`GitHub ${failure.kind} on ${requestOptions.method} ${requestOptions.url}; retry ${attempt + 1}`);
+                await sleep(delay);
             }
-            return id;
+        }
+    });
+    return { octokit, logger, sleep, maxWaitMs, requestCount: () => requests };
+}
+/** Reads, edits and GraphQL may be repeated; a POST that creates something may not (it could exist already). */
+function isIdempotent(options) {
+    if (options.method !== 'POST')
+        return true;
+    return /\/graphql$/.test(options.url ?? '') || /\/(labels|requested_reviewers)$/.test(options.url ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/pull-request.ts
+
+
+/** The pull request itself (`GET /pulls/{n}`): where its head is now. */
+function pullRequestResource({ octokit }) {
+    return {
+        async getPullRequest(pr) {
+            try {
+                const { data } = await octokit.rest.pulls.get(pullParams(pr));
+                return {
+                    headSha: data.head.sha,
+                    state: data.state,
+                    ...(typeof data.changed_files === 'number' ? { changedFiles: data.changed_files } : {}),
+                };
+            }
+            catch (error) {
+                throw translateError(error, 'read the pull request', 'pull-requests: read');
+            }
         },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/review-comments.ts
+
+
+/** Review comments (`GET/POST /pulls/{n}/comments`, `PATCH /pulls/comments/{id}`). */
+function reviewCommentsResource({ octokit, }) {
+    return {
         async listReviewComments(pr) {
             return collectPages(octokit.paginate.iterator(octokit.rest.pulls.listReviewComments, { ...pullParams(pr), per_page: 100 }), (c) => ({
                 id: c.id,
@@ -44321,55 +48913,13 @@ function createGitHubClient(options) {
                 path: c.path,
                 line: c.line ?? null,
                 ...(c.in_reply_to_id ? { inReplyToId: c.in_reply_to_id } : {}),
-                ...(c.user?.login ? { author: c.user.login } : {}),
+                ...(c.user?.login ? { author: { login: c.user.login, type: c.user.type ?? 'User' } } : {}),
             }), { what: 'list the review comments', permission: 'pull-requests: read' });
-        },
-        async createReview(pr, input) {
-            try {
-                const res = await octokit.rest.pulls.createReview({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    pull_number: pr.number,
-                    commit_id: input.commitId,
-                    body: input.body,
-                    event: input.event,
-                    comments: input.comments.map((c) => ({
-                        path: c.path,
-                        body: c.body,
-                        line: c.line,
-                        side: c.side,
-                        ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: c.side } : {}),
-                    })),
-                });
-                return res.data.id;
-            }
-            catch (error) {
-                throw translateError(error, 'create pull request reviews', 'pull-requests: write');
-            }
-        },
-        async listReviews(pr) {
-            return collectPages(octokit.paginate.iterator(octokit.rest.pulls.listReviews, { ...pullParams(pr), per_page: 100 }), (r) => ({ id: r.id, state: r.state, body: r.body ?? '' }), { what: 'list the pull request reviews', permission: 'pull-requests: read' });
-        },
-        async dismissReview(pr, reviewId, message) {
-            try {
-                await octokit.rest.pulls.dismissReview({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    pull_number: pr.number,
-                    review_id: reviewId,
-                    message,
-                });
-            }
-            catch (error) {
-                throw translateError(error, 'dismiss pull request reviews', 'pull-requests: write');
-            }
         },
         async createFileComment(pr, input) {
             try {
                 const res = await octokit.rest.pulls.createReviewComment({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    pull_number: pr.number,
+                    ...pullParams(pr),
                     commit_id: input.commitId,
                     path: input.path,
                     body: input.body,
@@ -44389,157 +48939,216 @@ function createGitHubClient(options) {
                 throw translateError(error, 'edit review comments', 'pull-requests: write');
             }
         },
-        async upsertIssueComment(pr, marker, body, options = {}) {
-            let existing;
-            try {
-                for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    issue_number: pr.number,
-                    per_page: 100,
-                })) {
-                    // Only a comment that starts with the marker is ours: a person quoting it is left alone.
-                    const found = page.data.find((c) => (c.body ?? '').startsWith(marker));
-                    if (found) {
-                        existing = found.id;
-                        break;
-                    }
-                }
-            }
-            catch (error) {
-                throw translateError(error, 'list the pull request comments', 'pull-requests: read');
-            }
-            try {
-                if (existing !== undefined) {
-                    await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing, body });
-                    return { id: existing, created: false };
-                }
-                if (options.create === false)
-                    return undefined;
-                const res = await octokit.rest.issues.createComment({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    issue_number: pr.number,
-                    body,
-                });
-                return { id: res.data.id, created: true };
-            }
-            catch (error) {
-                throw translateError(error, 'comment on the pull request', 'pull-requests: write');
-            }
-        },
-        async compareCommits(pr, base, head) {
-            try {
-                const res = await octokit.rest.repos.compareCommitsWithBasehead({
-                    owner: pr.owner,
-                    repo: pr.repo,
-                    basehead: `${base}...${head}`,
-                });
-                const files = new Set();
-                for (const f of res.data.files ?? []) {
-                    files.add(f.filename);
-                    if (f.previous_filename)
-                        files.add(f.previous_filename);
-                }
-                return {
-                    status: res.data.status,
-                    files: [...files],
-                    truncated: (res.data.files?.length ?? 0) >= COMPARE_FILE_CAP,
-                };
-            }
-            catch (error) {
-                const status = statusOf(error);
-                if (status === 404 || status === 422)
-                    return undefined;
-                throw translateError(error, 'compare commits', 'contents: read');
-            }
-        },
-        async getFileContent(pr, path, ref) {
-            try {
-                const res = await octokit.rest.repos.getContent({ owner: pr.owner, repo: pr.repo, path, ref });
-                const data = res.data;
-                if (Array.isArray(res.data) || data.type !== 'file' || typeof data.content !== 'string')
-                    return undefined;
-                return Buffer.from(data.content, data.encoding ?? 'base64').toString('utf8');
-            }
-            catch (error) {
-                if (statusOf(error) === 404)
-                    return undefined;
-                throw translateError(error, `read ${path} at ${ref.slice(0, 12)}`, 'contents: read');
-            }
-        },
     };
-}
-const pullParams = (pr) => ({ owner: pr.owner, repo: pr.repo, pull_number: pr.number });
-/**
- * Every item of a paginated list (GitHub's Link headers, followed by octokit), mapped, until `stop` says
- * enough; an error says what could not be listed and which permission a 403 lacks.
- */
-async function collectPages(pages, map, failure, stop = () => false) {
-    const out = [];
-    try {
-        for await (const page of pages) {
-            for (const item of page.data)
-                out.push(map(item));
-            if (stop(out.length))
-                break;
-        }
-    }
-    catch (error) {
-        throw translateError(error, failure.what, failure.permission);
-    }
-    return out;
-}
-function toChangedFile(f) {
-    // GitHub omits `patch` for binary files (no line changes) and for diffs too large to show (line changes > 0).
-    const binary = f.patch === undefined && f.changes === 0 && f.status !== 'removed' && f.status !== 'renamed';
-    return {
-        path: f.filename,
-        ...(f.previous_filename ? { previousPath: f.previous_filename } : {}),
-        status: f.status,
-        additions: f.additions,
-        deletions: f.deletions,
-        ...(f.patch !== undefined ? { patch: f.patch } : {}),
-        ...(binary ? { binary } : {}),
-    };
-}
-function statusOf(error) {
-    return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
-        ? error.status
-        : undefined;
-}
-/** Turns an octokit error into one that says who must act; 403s name the permission that is missing. */
-function translateError(error, what, permission) {
-    const status = statusOf(error);
-    const message = gitHubMessage(error);
-    if (status === 403 && /resource not accessible by (integration|personal access token)/i.test(message ?? '')) {
-        return new PermissionError(permission, what);
-    }
-    if (status === 401)
-        return new UpstreamError(`could not ${what}: bad credentials`, 'GitHub', 401, 'check the github-token input');
-    const reason = message ?? (status !== undefined ? 'no message' : describeFailure(error));
-    return new UpstreamError(`could not ${what}: ${reason}`, 'GitHub', status);
-}
-/**
- * GitHub's own `message` field of a JSON error body, and nothing else: an error's text may quote the raw
- * response (a patch, and so possibly a secret), so it is never used.
- */
-function gitHubMessage(error) {
-    const data = error?.response?.data;
-    const message = typeof data === 'object' && data !== null ? data.message : undefined;
-    if (typeof message !== 'string' || message.length === 0)
-        return undefined;
-    // eslint-disable-next-line no-control-regex
-    return message.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 200);
-}
-/** A network or parsing failure, named by its code or class only. */
-function describeFailure(error) {
-    const code = error?.code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
-        return `network error ${code}`;
-    return `unexpected response (${error instanceof Error ? error.name : typeof error})`;
 }
 
+;// CONCATENATED MODULE: ./src/adapters/github/review-requests.ts
+
+
+/** Review requests (`POST /pulls/{n}/requested_reviewers`) and labels (`POST /issues/{n}/labels`). */
+function reviewRequestsResource({ octokit }) {
+    return {
+        async requestReviewers(pr, people) {
+            try {
+                await octokit.rest.pulls.requestReviewers({
+                    ...pullParams(pr),
+                    reviewers: [...people.users],
+                    team_reviewers: [...people.teams],
+                });
+            }
+            catch (error) {
+                throw translateError(error, 'request reviewers', 'pull-requests: write');
+            }
+        },
+        async addLabels(pr, labels) {
+            try {
+                await octokit.rest.issues.addLabels({
+                    owner: pr.owner,
+                    repo: pr.repo,
+                    issue_number: pr.number,
+                    labels: [...labels],
+                });
+            }
+            catch (error) {
+                throw translateError(error, 'label the pull request', 'pull-requests: write');
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/reviews.ts
+
+
+/** How long "was submitted too quickly" is waited out before the one retry (capped by github-max-wait). */
+const TOO_QUICKLY_WAIT_MS = 10_000;
+/**
+ * Pull request reviews (`POST/GET /pulls/{n}/reviews`, `PUT …/dismissals`). A review is created whole or not
+ * at all; a 422 is thrown with its kind (see classify.ts). "Submitted too quickly" is waited out and tried once
+ * more; a 5xx or no answer is followed by a look for the review the first attempt may have created (the same
+ * commit and body) before posting again.
+ */
+function reviewsResource(client) {
+    const { octokit, logger } = client;
+    const listReviews = (pr) => collectPages(octokit.paginate.iterator(octokit.rest.pulls.listReviews, { ...pullParams(pr), per_page: 100 }), (r) => ({
+        id: r.id,
+        state: r.state,
+        body: r.body ?? '',
+        ...(r.commit_id ? { commitId: r.commit_id } : {}),
+        ...(r.user?.login ? { author: { login: r.user.login, type: r.user.type ?? 'User' } } : {}),
+    }), { what: 'list the pull request reviews', permission: 'pull-requests: read' });
+    const post = async (pr, input) => {
+        const res = await octokit.rest.pulls.createReview({
+            ...pullParams(pr),
+            commit_id: input.commitId,
+            body: input.body,
+            event: input.event,
+            comments: input.comments.map((c) => ({
+                path: c.path,
+                body: c.body,
+                line: c.line,
+                side: c.side,
+                ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: c.side } : {}),
+            })),
+        });
+        return res.data.id;
+    };
+    return {
+        listReviews,
+        async createReview(pr, input) {
+            try {
+                try {
+                    return await post(pr, input);
+                }
+                catch (error) {
+                    const failure = classifyError(error);
+                    if (failure.kind === 'too-quickly') {
+                        logger.warning(`GitHub: ${failure.reason ?? 'submitted too quickly'}; waiting, then trying once more`);
+                        await client.sleep(Math.min(TOO_QUICKLY_WAIT_MS, client.maxWaitMs));
+                        return await post(pr, input);
+                    }
+                    if (failure.kind !== 'server' && failure.kind !== 'network')
+                        throw error;
+                    const created = (await listReviews(pr)).find((r) => r.commitId === input.commitId && r.body === input.body && r.state !== 'DISMISSED');
+                    if (created) {
+                        logger.warning(`GitHub answered ${failure.kind === 'server' ? '5xx' : 'nothing'} but had created review ${created.id}: using it`);
+                        return created.id;
+                    }
+                    return await post(pr, input);
+                }
+            }
+            catch (error) {
+                throw translateError(error, 'create pull request reviews', 'pull-requests: write');
+            }
+        },
+        async dismissReview(pr, reviewId, message) {
+            try {
+                await octokit.rest.pulls.dismissReview({ ...pullParams(pr), review_id: reviewId, message });
+            }
+            catch (error) {
+                throw translateError(error, 'dismiss pull request reviews', 'pull-requests: write');
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/threads.ts
+
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+/** At most this many pages of 100 threads are read: a pull request with more is reviewed, not resolved. */
+const MAX_THREAD_PAGES = 10;
+/**
+ * Review threads, which only GraphQL knows: `reviewThreads` to find the thread of a comment, and
+ * `resolveReviewThread` / `unresolveReviewThread` so fixed findings stop blocking "require conversation
+ * resolution" and come back when the finding does.
+ */
+function threadsResource({ octokit, }) {
+    return {
+        async listReviewThreads(pr) {
+            const threads = [];
+            let after = null;
+            try {
+                for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+                    const data = await octokit.graphql(THREADS_QUERY, {
+                        owner: pr.owner,
+                        repo: pr.repo,
+                        number: pr.number,
+                        after,
+                    });
+                    const list = data.repository?.pullRequest?.reviewThreads;
+                    if (!list)
+                        break;
+                    for (const t of list.nodes) {
+                        const first = t.comments.nodes[0]?.databaseId;
+                        if (typeof first === 'number')
+                            threads.push({ id: t.id, resolved: t.isResolved, firstCommentId: first });
+                    }
+                    if (!list.pageInfo.hasNextPage)
+                        break;
+                    after = list.pageInfo.endCursor;
+                }
+            }
+            catch (error) {
+                throw translateError(error, 'list the review threads', 'pull-requests: read');
+            }
+            return threads;
+        },
+        async setThreadResolved(threadId, resolved) {
+            const mutation = resolved
+                ? 'mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }'
+                : 'mutation($id: ID!) { unresolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }';
+            try {
+                await octokit.graphql(mutation, { id: threadId });
+            }
+            catch (error) {
+                throw translateError(error, `${resolved ? 'resolve' : 'unresolve'} review threads`, 'pull-requests: write');
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The GitHub adapter: one module per resource over one octokit (rate limits, retries, the request count). */
+function createGitHubClient(options) {
+    const client = createOctokit(options);
+    return {
+        ...pullRequestResource(client),
+        ...filesResource(client),
+        ...contentsResource(client),
+        ...checkRunsResource(client),
+        ...reviewsResource(client),
+        ...reviewCommentsResource(client),
+        ...issueCommentsResource(client),
+        ...threadsResource(client),
+        ...identityResource(client),
+        ...reviewRequestsResource(client),
+        requestCount: client.requestCount,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -47650,6 +52259,9 @@ function getOctokit(token, options, ...additionalPlugins) {
 ;// CONCATENATED MODULE: ./src/adapters/runner.ts
 
 
+
+
+
 function createActionsRunner(env = process.env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     return {
@@ -47678,9 +52290,12 @@ function createActionsRunner(env = process.env) {
                 notice(message, props);
         },
         appendSummary: async (markdown) => {
-            // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to the log.
+            // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to a file, never
+            // to the log: endpoint text there could hold a line the runner would obey (`::stop-commands::`, `::error`).
             if (!env.GITHUB_STEP_SUMMARY) {
-                info(markdown);
+                const file = external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'codex-hooks-summary.md');
+                await (0,promises_namespaceObject.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, { flag: 'a' });
+                info(`GITHUB_STEP_SUMMARY is not set: the summary was written to ${file}`);
                 return;
             }
             await summary.addRaw(markdown, true).write();
@@ -47701,16 +52316,137 @@ function createActionsRunner(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/core/workspace-path.ts
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
  * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ * Lexical only: `writeInWorkspace` and `readInWorkspace` also refuse symlinks on the way.
  */
 function resolveInWorkspace(workspace, file) {
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, file);
     return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/* Reading and writing files of the workspace (which the PR controls) without following its symlinks. */
+
+
+
+
+/** Why a workspace path was refused; `path` is the part that was refused. */
+class WorkspacePathError extends Error {
+    kind;
+    path;
+    name = 'WorkspacePathError';
+    constructor(kind, path) {
+        super(kind === 'outside'
+            ? `${path} is outside the workspace`
+            : kind === 'symlink'
+                ? `${path} is a symbolic link; the pull request controls the workspace, so the action does not follow links there`
+                : `${path} is not a directory`);
+        this.kind = kind;
+        this.path = path;
+    }
+}
+// O_NOFOLLOW is not on every platform Node runs on (Windows): there, the lstat walk alone guards.
+const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/**
+ * Writes (or appends) a file under the workspace without following any symbolic link the pull request may
+ * have committed: every existing folder on the way and the file itself are checked with lstat, missing folders
+ * are created one at a time, and the file is opened with O_NOFOLLOW. A path outside the workspace (an
+ * absolute input such as `${{ runner.temp }}`, the workflow author's choice) is written with O_NOFOLLOW only.
+ */
+async function writeInWorkspace(workspace, file, data, options = {}) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = external_node_path_default().resolve(root, file);
+    const inside = resolveInWorkspace(root, full) !== undefined;
+    if (inside)
+        await ensureFolders(root, external_node_path_default().dirname(full));
+    else
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
+    const flags = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | NOFOLLOW | (options.append ? external_node_fs_namespaceObject.constants.O_APPEND : external_node_fs_namespaceObject.constants.O_TRUNC);
+    const handle = await (0,promises_namespaceObject.open)(full, flags, 0o644).catch((error) => {
+        throw error.code === 'ELOOP' || error.code === 'EMLINK' ? new WorkspacePathError('symlink', full) : error;
+    });
+    try {
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+    return full;
+}
+/**
+ * Checks that `file` can be written under the workspace without following a link: every folder on the way is a
+ * real folder (missing ones are created, one at a time) and the file, if it exists, is not a link.
+ */
+async function checkWritableInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = resolveInWorkspace(root, file);
+    if (full === undefined)
+        throw new WorkspacePathError('outside', external_node_path_default().resolve(root, file));
+    await ensureFolders(root, external_node_path_default().dirname(full));
+    const stat = await (0,promises_namespaceObject.lstat)(full).catch(() => undefined);
+    if (stat?.isSymbolicLink())
+        throw new WorkspacePathError('symlink', full);
+}
+/** Reads a workspace file as UTF-8, or undefined when it is missing, outside, or reached through a link. */
+async function readInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = resolveInWorkspace(root, file);
+    if (full === undefined)
+        return undefined;
+    try {
+        await checkFolders(root, external_node_path_default().dirname(full));
+        const handle = await (0,promises_namespaceObject.open)(full, external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW);
+        try {
+            return await handle.readFile('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each folder from the root down to `dir` is a real folder (not a link); missing ones are created. */
+async function ensureFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at).catch(() => undefined);
+        if (stat === undefined) {
+            await (0,promises_namespaceObject.mkdir)(at).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
+            // Created just now, or by someone else in between: check again.
+            const again = await (0,promises_namespaceObject.lstat)(at);
+            if (!again.isDirectory())
+                throw new WorkspacePathError(again.isSymbolicLink() ? 'symlink' : 'not-a-directory', at);
+        }
+        else if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        else if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
+}
+/** Like `ensureFolders`, creating nothing: throws on a link or a missing folder. */
+async function checkFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at);
+        if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -51306,10 +56042,11 @@ function checkGlob(pattern) {
     }
 }
 function createFileFilter(options) {
-    const compile = (globs) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
+    const compile = (globs, nocase = false) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true, nocase }) }));
     const include = compile(options.include.length > 0 ? options.include : ['**']);
     const exclude = compile(options.exclude);
-    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
+    // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
+    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
     const explain = (path) => {
         if (!include.some((e) => test(e, path)))
@@ -51559,14 +56296,14 @@ function findSequenceRisk(source) {
         const frame = stack[stack.length - 1];
         if (group) {
             if (group.unbounded && q.repeats)
-                return 'a repeated group contains an unbounded quantifier';
+                return 'a repeated group contains an unbounded (or widely bounded) quantifier';
             if (group.unbounded)
                 frame.unbounded = true;
         }
         if (q.unbounded) {
             frame.unbounded = true;
             if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
-                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+                return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
             }
             previousUnbounded = atom;
         }
@@ -51596,7 +56333,8 @@ function readQuantifier(source, i) {
         if (m) {
             const min = Number(m[1]);
             const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-            unbounded = max === Infinity;
+            // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+            unbounded = max === Infinity || max - min > WIDE_RANGE;
             repeats = max > 1;
             optional = min === 0;
             next = i + m[0].length;
@@ -51606,6 +56344,8 @@ function readQuantifier(source, i) {
         next++;
     return { next, unbounded, repeats, optional };
 }
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
 const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
 function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
@@ -51976,6 +56716,11 @@ const secretScan = {
             type: 'string',
             minLength: 1,
         },
+        inline_allow: {
+            title: 'Inline allow markers',
+            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+            type: 'boolean',
+        },
     },
 };
 const memory = {
@@ -52124,7 +56869,7 @@ const HOOKS_CONFIG_SCHEMA = {
 };
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
-/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
+/** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
 const HOOK_EVENTS = (/* unused pure expression or super */ null && (['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed']));
 const DEFAULT_CONFIG = { version: 1, hooks: [] };
 
@@ -52255,8 +57000,6 @@ async function loadConfigSource(options) {
     return { config: parseHooksConfig(text, options.path), source: `${options.path} at ${options.refLabel}`, notes };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/types.ts
 /**
  * The data that flows through the pipeline. Every stage takes and returns these; nothing here
@@ -52265,7 +57008,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
 
-;// CONCATENATED MODULE: ./src/core/findings.ts
+;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
 /** Short, stable hash used in fingerprints and hidden comment markers. */
@@ -52360,4147 +57103,22 @@ function buildJsonReport(findings, stats, conclusion, skipped = [], ai) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
-/**
- * Builders for the two common shapes of rule, so that each provider is one short, reviewable entry:
- * a token with its own prefix (`prefixed`), and a value whose provider is named next to it (`named`).
- * Example secrets come from a seeded generator: synthetic by construction, stable across runs.
- */
-/** Deterministic pseudo-random strings for synthetic examples (xorshift seeded by the rule id). */
-class Synth {
-    state;
-    constructor(seed) {
-        let h = 2166136261;
-        for (let i = 0; i < seed.length; i++)
-            h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-        this.state = h >>> 0 || 1;
-    }
-    next() {
-        let x = this.state;
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        this.state = x >>> 0;
-        return this.state;
-    }
-    pick(charset, n) {
-        let out = '';
-        while (out.length < n) {
-            const ch = charset[this.next() % charset.length];
-            // Keep examples clear of the repeated/sequential-character placeholder filter.
-            const prev = out.charCodeAt(out.length - 1);
-            if (out.length && Math.abs(ch.charCodeAt(0) - prev) <= 1)
-                continue;
-            out += ch;
-        }
-        return out;
-    }
-    hex(n) {
-        return this.pick('0123456789abcdef', n);
-    }
-    HEX(n) {
-        return this.pick('0123456789ABCDEF', n);
-    }
-    alnum(n) {
-        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', n);
-    }
-    lower(n) {
-        return this.pick('abcdefghijklmnopqrstuvwxyz0123456789', n);
-    }
-    upper(n) {
-        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', n);
-    }
-    letters(n) {
-        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', n);
-    }
-    digits(n) {
-        return this.pick('0123456789', n);
-    }
-    b64(n) {
-        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', n);
-    }
-    b64url(n) {
-        return this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', n);
-    }
-    uuid() {
-        return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-a${this.hex(3)}-${this.hex(12)}`;
-    }
-}
-/** `[dD][aA]…`: case-insensitive literal inside an otherwise case-sensitive pattern. */
-function anyCase(word) {
-    return word
-        .split('')
-        .map((ch) => {
-        const lo = ch.toLowerCase();
-        const up = ch.toUpperCase();
-        if (lo !== up)
-            return `[${lo}${up}]`;
-        return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    })
-        .join('');
-}
-function escapeLiteral(s) {
-    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-// A prefix inside a base64 blob (`…a/cio…`, `…//cio…`, `…+ghp_…`) is not the start of a token; after `://` it is.
-const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
-const AFTER = '(?![A-Za-z0-9_])';
-/** A token that carries its own, provider-specific prefix. */
-function prefixed(spec) {
-    const g = new Synth(spec.id);
-    const tokens = [spec.example(g)].flat();
-    const first = tokens[0];
-    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
-    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
-    const head = first.slice(0, at + prefix.length);
-    return {
-        id: spec.id,
-        provider: spec.provider,
-        description: spec.description,
-        keywords: spec.prefixes.map((p) => p.toLowerCase()),
-        pattern: new RegExp(`${BEFORE}(${spec.token})${AFTER}`),
-        secretGroup: 1,
-        specificity: 3,
-        ...optional(spec),
-        examples: {
-            positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
-            negative: [
-                `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
-                `${head}EXAMPLE`,
-                head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
-                ...(spec.negative ?? []),
-            ],
-        },
-    };
-}
-/**
- * A value with no prefix of its own, recognised because the provider is named in the key before it:
- * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
- */
-function named(spec) {
-    const g = new Synth(spec.id);
-    const value = spec.example(g);
-    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-    const names = spec.names.map(anyCase).join('|');
-    return {
-        id: spec.id,
-        provider: spec.provider,
-        description: spec.description,
-        keywords: spec.names.map((n) => n.toLowerCase()),
-        pattern: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`),
-        secretGroup: 1,
-        specificity: 2,
-        entropy: spec.entropy ?? 2.8,
-        ...optional(spec),
-        examples: {
-            positive: [`${name}_KEY=${value}`],
-            negative: [
-                `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
-                `${name}_KEY=\${${name}_KEY}`,
-                `${name}_KEY: ${'x'.repeat(value.length)}`,
-                ...(spec.negative ?? []),
-            ],
-        },
-    };
-}
-function optional(spec) {
-    return {
-        ...(spec.severity ? { severity: spec.severity } : {}),
-        ...(spec.entropy !== undefined ? { entropy: spec.entropy } : {}),
-        ...(spec.validate ? { validate: spec.validate } : {}),
-        ...(spec.placeholderFilter === false ? { placeholderFilter: false } : {}),
-        ...(spec.window ? { window: spec.window } : {}),
-    };
-}
-
-/** Value charsets of the keyed rules, by a one-letter code (`h32` = 32 lower-case hex). */
-const CHARSETS = {
-    h: { re: '[a-f0-9]', gen: (g, n) => g.hex(n) },
-    H: { re: '[A-F0-9]', gen: (g, n) => g.HEX(n) },
-    l: { re: '[a-z0-9]', gen: (g, n) => g.lower(n) },
-    u: { re: '[A-Z0-9]', gen: (g, n) => g.upper(n) },
-    a: { re: '[A-Za-z0-9]', gen: (g, n) => g.alnum(n) },
-    w: { re: '[A-Za-z0-9_-]', gen: (g, n) => g.b64url(n) },
-    b: { re: '[A-Za-z0-9+/]', gen: (g, n) => g.b64(n) },
-};
-const UUID_RE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-/** A value that follows a key naming an identifier, a name or a place is not the secret. */
-const ID_KEY = /(?:_id|Id|ID|-id|name|url|uri|host|user(?:name)?|email|region|endpoint|account)["'`]?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?$/;
-/** Words before a hex value that make it a digest or a version, not a credential. */
-const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|version|revision|[#@/]$/i;
-/** UUID-shaped values are ids unless a secret word sits between the keyword and the value. */
-const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
-function parseKeyedValue(v) {
-    if (typeof v !== 'string')
-        return { ...v, hexLike: false, min: 0 };
-    if (v === 'uuid')
-        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36 };
-    const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
-    if (!m)
-        throw new Error(`bad keyed value ${v}`);
-    const cs = CHARSETS[m[1]];
-    const min = Number(m[2]);
-    const max = m[3] ? Number(m[3]) : min;
-    const pad = m[1] === 'b' ? '={0,2}' : '';
-    return {
-        re: `${cs.re}{${min},${max}}${pad}`,
-        example: (g) => cs.gen(g, Math.round((min + max) / 2)),
-        hexLike: m[1] === 'h' || m[1] === 'H',
-        min,
-    };
-}
-function slug(s) {
-    return s
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '');
-}
-/**
- * The long tail: a provider whose token is a plain character class, recognised only because the provider
- * is named close before it (on its line, or the line above as a parent YAML key) (`ABSTRACT_API_KEY=…`, `"abstract": {"key": "…"}`, `abstract key: …`). The
- * keyword must come at most 40 characters before the value; the value needs letters and digits, an
- * entropy floor, and must not read as a digest, an id or a version.
- */
-function keyed(row) {
-    const id = row.id ?? `${slug(row.provider)}-key`;
-    const g = new Synth(id);
-    const v = parseKeyedValue(row.value);
-    let value = v.example(g);
-    // A real key of these charsets has letters and digits; draw again until the example has both.
-    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
-        value = v.example(g);
-    const kw = row.keywords[0];
-    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-    const keywords = row.keywords.map(anyCase).join('|');
-    const isUuid = row.value === 'uuid';
-    return {
-        id,
-        provider: row.provider,
-        description: row.description ?? `${row.provider} credential named next to its value`,
-        keywords: row.keywords.map((k) => k.toLowerCase()),
-        pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
-        secretGroup: 2,
-        specificity: 2,
-        entropy: v.min >= 24 ? 3 : 2.6,
-        validate: (secret, match) => {
-            const between = match.slice(0, match.length - secret.length);
-            if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
-                return false;
-            if (ID_KEY.test(between))
-                return false;
-            if (v.hexLike && DIGEST_CONTEXT.test(between))
-                return false;
-            if (isUuid && !SECRET_WORD.test(between.slice(kw.length)))
-                return false;
-            return true;
-        },
-        window: { before: 0, after: 140 },
-        examples: {
-            positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
-            negative: [
-                `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
-                `${env}_API_KEY=${'x'.repeat(value.length)}`,
-                `${kw}\n${'#'.repeat(50)}\n${value}`,
-                ...(v.hexLike ? [`${kw} commit ${value}`] : []),
-            ],
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/ai.ts
-
-/** AI and ML platforms. */
-const AI_RULES = [
-    prefixed({
-        id: 'openai-api-key',
-        provider: 'OpenAI',
-        description: 'OpenAI API key (contains the T3BlbkFJ marker)',
-        prefixes: ['t3blbkfj'],
-        token: 'sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,156}T3BlbkFJ[A-Za-z0-9_-]{20,156}',
-        example: (g) => [
-            'sk-proj-' + g.b64url(74) + 'T3BlbkFJ' + g.b64url(74),
-            'sk-' + g.alnum(20) + 'T3BlbkFJ' + g.alnum(20),
-        ],
-        window: { before: 180, after: 180 },
-    }),
-    prefixed({
-        id: 'anthropic-api-key',
-        provider: 'Anthropic',
-        description: 'Anthropic API or admin key',
-        prefixes: ['sk-ant-'],
-        token: 'sk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,100}',
-        example: (g) => 'sk-ant-api03-' + g.b64url(93) + 'AA',
-    }),
-    prefixed({
-        id: 'huggingface-token',
-        provider: 'Hugging Face',
-        description: 'Hugging Face user or organization token',
-        prefixes: ['hf_', 'api_org_'],
-        token: '(?:hf_|api_org_)[A-Za-z]{34}',
-        example: (g) => 'hf_' + g.letters(34),
-    }),
-    named({
-        id: 'cohere-api-key',
-        provider: 'Cohere',
-        description: 'Cohere API key',
-        names: ['cohere', 'co_api_key'],
-        value: '[A-Za-z0-9]{40}',
-        entropy: 4,
-        example: (g) => g.alnum(40),
-    }),
-    prefixed({
-        id: 'replicate-api-token',
-        provider: 'Replicate',
-        description: 'Replicate API token',
-        prefixes: ['r8_'],
-        token: 'r8_[A-Za-z0-9]{37}',
-        example: (g) => 'r8_' + g.alnum(37),
-    }),
-    prefixed({
-        id: 'groq-api-key',
-        provider: 'Groq',
-        description: 'Groq API key',
-        prefixes: ['gsk_'],
-        token: 'gsk_[A-Za-z0-9]{52}',
-        example: (g) => 'gsk_' + g.alnum(52),
-    }),
-    prefixed({
-        id: 'perplexity-api-key',
-        provider: 'Perplexity',
-        description: 'Perplexity API key',
-        prefixes: ['pplx-'],
-        token: 'pplx-[A-Za-z0-9]{48}',
-        example: (g) => 'pplx-' + g.alnum(48),
-    }),
-    prefixed({
-        id: 'xai-api-key',
-        provider: 'xAI',
-        description: 'xAI (Grok) API key',
-        prefixes: ['xai-'],
-        token: 'xai-[A-Za-z0-9]{80}',
-        example: (g) => 'xai-' + g.alnum(80),
-    }),
-    prefixed({
-        id: 'openrouter-api-key',
-        provider: 'OpenRouter',
-        description: 'OpenRouter API key',
-        prefixes: ['sk-or-v1-'],
-        token: 'sk-or-v1-[a-f0-9]{64}',
-        example: (g) => 'sk-or-v1-' + g.hex(64),
-    }),
-    prefixed({
-        id: 'langsmith-api-key',
-        provider: 'LangChain',
-        description: 'LangSmith API key',
-        prefixes: ['lsv2_'],
-        token: 'lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
-        example: (g) => 'lsv2_pt_' + g.hex(32) + '_' + g.hex(10),
-    }),
-    prefixed({
-        id: 'pinecone-api-key',
-        provider: 'Pinecone',
-        description: 'Pinecone API key',
-        prefixes: ['pcsk_'],
-        token: 'pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{60,72}',
-        example: (g) => 'pcsk_' + g.alnum(6) + '_' + g.alnum(65),
-    }),
-    named({
-        id: 'mistral-api-key',
-        provider: 'Mistral AI',
-        description: 'Mistral AI API key',
-        names: ['mistral'],
-        value: '[A-Za-z0-9]{32}',
-        entropy: 4,
-        example: (g) => g.alnum(32),
-    }),
-    named({
-        id: 'deepseek-api-key',
-        provider: 'DeepSeek',
-        description: 'DeepSeek API key',
-        names: ['deepseek'],
-        value: 'sk-[a-f0-9]{32}',
-        example: (g) => 'sk-' + g.hex(32),
-    }),
-    named({
-        id: 'together-api-key',
-        provider: 'Together AI',
-        description: 'Together AI API key',
-        names: ['together_api', 'togetherai'],
-        value: '(?:tgp_v1_[A-Za-z0-9_-]{43}|[a-f0-9]{64})',
-        example: (g) => g.hex(64),
-    }),
-    named({
-        id: 'elevenlabs-api-key',
-        provider: 'ElevenLabs',
-        description: 'ElevenLabs API key',
-        names: ['elevenlabs', 'xi_api_key', 'xi-api-key'],
-        value: '(?:sk_)?[a-f0-9]{32,48}',
-        example: (g) => 'sk_' + g.hex(48),
-    }),
-    named({
-        id: 'assemblyai-api-key',
-        provider: 'AssemblyAI',
-        description: 'AssemblyAI API key',
-        names: ['assemblyai', 'assembly_ai'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'stability-api-key',
-        provider: 'Stability AI',
-        description: 'Stability AI API key',
-        names: ['stability'],
-        value: 'sk-[A-Za-z0-9]{48}',
-        example: (g) => 'sk-' + g.alnum(48),
-    }),
-    named({
-        id: 'fireworks-api-key',
-        provider: 'Fireworks AI',
-        description: 'Fireworks AI API key',
-        names: ['fireworks'],
-        value: 'fw_[A-Za-z0-9]{24}',
-        example: (g) => 'fw_' + g.alnum(24),
-    }),
-    named({
-        id: 'weights-and-biases-key',
-        provider: 'Weights & Biases',
-        description: 'Weights & Biases API key',
-        names: ['wandb'],
-        value: '[a-f0-9]{40}',
-        example: (g) => g.hex(40),
-    }),
-    prefixed({
-        id: 'tavily-api-key',
-        provider: 'Tavily',
-        description: 'Tavily API key',
-        prefixes: ['tvly-'],
-        token: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
-        example: (g) => 'tvly-dev-' + g.alnum(32),
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/cloud.ts
-
-/** Cloud platforms: AWS, Google Cloud, Azure, Alibaba, IBM, Tencent and hosting clouds. */
-const CLOUD_RULES = [
-    prefixed({
-        id: 'aws-access-key-id',
-        provider: 'AWS',
-        description: 'AWS access key ID',
-        prefixes: ['akia', 'asia', 'abia', 'acca'],
-        // IAM unique-ID prefixes that name a credential: AKIA access key, ASIA temporary (STS) key, ABIA STS
-        // bearer token, ACCA context-specific credential. AIDA (user), AROA (role), AGPA (group) and the other
-        // prefixes name entities, not credentials. The 16 characters after the prefix are base32 (A-Z, 2-7).
-        token: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
-        example: (g) => 'AKIA' + g.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16),
-        negative: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234', 'UserId: AIDAJQABLZS4A3QDU576Q'],
-    }),
-    {
-        id: 'aws-secret-access-key',
-        provider: 'AWS',
-        description: 'AWS secret access key',
-        keywords: ['aws_secret', 'aws-secret', 'secret_access_key', 'secretaccesskey', 'aws_secret_access_key'],
-        pattern: new RegExp(`(?:${['aws_secret', 'aws-secret', 'secret_access_key', 'secretaccesskey'].map(anyCase).join('|')})[A-Za-z0-9_.-]{0,24}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`),
-        secretGroup: 1,
-        entropy: 4.0,
-        specificity: 2,
-        examples: {
-            positive: ['aws_secret_access_key = q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2'],
-            negative: [
-                'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-                'aws_secret_access_key = ${AWS_SECRET}',
-            ],
-        },
-    },
-    prefixed({
-        id: 'gcp-api-key',
-        provider: 'Google Cloud',
-        description: 'Google API key',
-        prefixes: ['aiza'],
-        token: 'AIza[A-Za-z0-9_-]{35}',
-        example: (g) => 'AIza' + g.b64url(35),
-    }),
-    {
-        id: 'gcp-service-account-key',
-        provider: 'Google Cloud',
-        description: 'Google Cloud service account key (JSON key file: private_key_id then private_key)',
-        keywords: ['private_key_id'],
-        // The key ID (40 hex) is an identifier that the console and `gcloud iam service-accounts keys list` show;
-        // it is reported only when the private key follows it, as in the key files Google generates.
-        pattern: /"private_key_id"\s{0,3}:\s{0,3}"([a-f0-9]{40})"\s{0,3},\s{0,40}"private_key"\s{0,3}:\s{0,3}"-----BEGIN /,
-        secretGroup: 1,
-        entropy: 3.2,
-        specificity: 2,
-        examples: {
-            positive: [
-                `{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${new Synth('gcp-service-account-key').b64(64)}\\n-----END PRIVATE KEY-----\\n"}`,
-            ],
-            negative: [
-                '{"private_key_id": "abc"}',
-                '{"type": "service_account", "private_key_id": "3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e2b6d4a0f", "private_key": "<redacted>"}',
-            ],
-        },
-    },
-    prefixed({
-        id: 'gcp-oauth-client-secret',
-        provider: 'Google Cloud',
-        description: 'Google OAuth client secret',
-        prefixes: ['gocspx-'],
-        token: 'GOCSPX-[A-Za-z0-9_-]{28}',
-        example: (g) => 'GOCSPX-' + g.b64url(28),
-    }),
-    prefixed({
-        id: 'gcp-oauth-access-token',
-        provider: 'Google Cloud',
-        description: 'Google OAuth access token',
-        prefixes: ['ya29.'],
-        // Google: access tokens are up to 2048 bytes. Service-account tokens carry one more dotted part
-        // (`ya29.c.…`); a trailing run of `.` padding, when present, is not part of the match.
-        token: 'ya29\\.(?:[A-Za-z]\\.)?[A-Za-z0-9_-]{40,2043}',
-        example: (g) => ['ya29.' + g.b64url(120), 'ya29.c.' + g.b64url(1000)],
-        window: { before: 20, after: 2100 },
-    }),
-    {
-        id: 'azure-storage-account-key',
-        provider: 'Microsoft Azure',
-        description: 'Azure storage account key in a connection string',
-        keywords: ['accountkey='],
-        pattern: /[Aa]ccount[Kk]ey=([A-Za-z0-9+/]{86}==)/,
-        secretGroup: 1,
-        entropy: 4.5,
-        specificity: 3,
-        examples: {
-            positive: [
-                `DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${new Synth('azure-storage').b64(86)}==;EndpointSuffix=core.windows.net`,
-            ],
-            negative: [
-                'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='.replace(/[A-Za-z]/g, 'x'),
-            ],
-        },
-    },
-    prefixed({
-        id: 'azure-service-bus-key',
-        provider: 'Microsoft Azure',
-        description: 'Azure Service Bus / Event Hubs shared access key',
-        prefixes: ['sharedaccesskey='],
-        token: 'SharedAccessKey=[A-Za-z0-9+/]{43}=',
-        example: (g) => 'SharedAccessKey=' + g.b64(43) + '=',
-    }),
-    {
-        id: 'azure-ad-client-secret',
-        provider: 'Microsoft Entra ID',
-        description: 'Azure AD / Entra ID application client secret',
-        keywords: ['q~'],
-        pattern: /(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
-        secretGroup: 1,
-        entropy: 3.5,
-        specificity: 3,
-        examples: {
-            positive: ['AZURE_CLIENT_SECRET=Xa38Q~kT2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Ye0Ua4'],
-            negative: ['path ~/Q~ab'],
-        },
-    },
-    named({
-        id: 'azure-devops-pat',
-        provider: 'Azure DevOps',
-        description: 'Azure DevOps personal access token',
-        names: ['azure_devops', 'ado_pat', 'azdo', 'system_accesstoken'],
-        value: '[a-z2-7]{52}',
-        example: (g) => g.pick('abcdefghijklmnopqrstuvwxyz234567', 52),
-    }),
-    prefixed({
-        id: 'alibaba-access-key-id',
-        provider: 'Alibaba Cloud',
-        description: 'Alibaba Cloud AccessKey ID',
-        prefixes: ['ltai'],
-        token: 'LTAI[A-Za-z0-9]{12,20}',
-        example: (g) => 'LTAI' + g.alnum(20),
-    }),
-    named({
-        id: 'alibaba-access-key-secret',
-        provider: 'Alibaba Cloud',
-        description: 'Alibaba Cloud AccessKey secret',
-        names: ['alibaba', 'aliyun', 'alicloud'],
-        value: '[A-Za-z0-9]{30}',
-        entropy: 3.8,
-        example: (g) => g.alnum(30),
-    }),
-    named({
-        id: 'ibm-cloud-api-key',
-        provider: 'IBM Cloud',
-        description: 'IBM Cloud IAM API key',
-        names: ['ibm_cloud', 'ibmcloud', 'ibm_api', 'ibm-cloud', 'ic_api_key', 'iam_apikey'],
-        value: '[A-Za-z0-9_-]{44}',
-        entropy: 4,
-        example: (g) => g.b64url(44),
-    }),
-    prefixed({
-        id: 'tencent-secret-id',
-        provider: 'Tencent Cloud',
-        description: 'Tencent Cloud SecretId',
-        prefixes: ['akid'],
-        token: 'AKID[A-Za-z0-9]{32}',
-        example: (g) => 'AKID' + g.alnum(32),
-    }),
-    prefixed({
-        id: 'digitalocean-token',
-        provider: 'DigitalOcean',
-        description: 'DigitalOcean personal, OAuth or refresh token',
-        prefixes: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
-        token: 'do[por]_v1_[a-f0-9]{64}',
-        example: (g) => 'dop_v1_' + g.hex(64),
-    }),
-    prefixed({
-        id: 'heroku-api-key',
-        provider: 'Heroku',
-        description: 'Heroku platform API key',
-        prefixes: ['hrku-'],
-        token: 'HRKU-[A-Za-z0-9_-]{60}',
-        example: (g) => 'HRKU-AA' + g.b64url(58),
-    }),
-    named({
-        id: 'heroku-legacy-api-key',
-        provider: 'Heroku',
-        description: 'Heroku legacy API key (UUID next to a Heroku name)',
-        names: ['heroku'],
-        value: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
-        example: (g) => g.uuid(),
-    }),
-    prefixed({
-        id: 'flyio-token',
-        provider: 'Fly.io',
-        description: 'Fly.io access token',
-        prefixes: ['fo1_', 'fm1r_', 'fm1a_', 'fm2_'],
-        token: '(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/_=-]{100,800})',
-        example: (g) => 'fo1_' + g.b64url(43),
-        window: { before: 20, after: 900 },
-    }),
-    prefixed({
-        id: 'vercel-token',
-        provider: 'Vercel',
-        description: 'Vercel access token (prefixed format)',
-        prefixes: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
-        // Prefixes from Vercel's changelog ("new token formats"); the length is not published, so a range.
-        token: 'vc[piark]_[A-Za-z0-9]{24,64}',
-        entropy: 3.5,
-        validate: (s) => /[0-9]/.test(s),
-        example: (g) => ['vcp_' + g.alnum(56), 'vca_' + g.alnum(40)],
-        negative: ['vcp_localeDisplayNameForRegion'],
-    }),
-    named({
-        id: 'vercel-legacy-token',
-        provider: 'Vercel',
-        description: 'Vercel token next to a Vercel name',
-        names: ['vercel'],
-        value: '[A-Za-z0-9]{24}',
-        entropy: 3.8,
-        example: (g) => g.alnum(24),
-    }),
-    prefixed({
-        id: 'netlify-token',
-        provider: 'Netlify',
-        description: 'Netlify access token',
-        prefixes: ['nfp_', 'nfc_', 'nfo_', 'nfu_', 'nfb_'],
-        token: 'nf[pcoub]_[A-Za-z0-9]{36}',
-        example: (g) => 'nfp_' + g.alnum(36),
-    }),
-    named({
-        id: 'cloudflare-api-token',
-        provider: 'Cloudflare',
-        description: 'Cloudflare API token or global API key',
-        names: ['cloudflare', 'cf_api', 'cf_auth'],
-        value: '(?:[A-Za-z0-9_-]{40}|[a-f0-9]{37})',
-        entropy: 3.5,
-        example: (g) => g.b64url(40),
-    }),
-    prefixed({
-        id: 'cloudflare-origin-ca-key',
-        provider: 'Cloudflare',
-        description: 'Cloudflare Origin CA key',
-        prefixes: ['v1.0-'],
-        token: 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}',
-        example: (g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146),
-    }),
-    named({
-        id: 'linode-token',
-        provider: 'Linode',
-        description: 'Linode (Akamai) API token',
-        names: ['linode'],
-        value: '[a-f0-9]{64}',
-        example: (g) => g.hex(64),
-    }),
-    named({
-        id: 'vultr-api-key',
-        provider: 'Vultr',
-        description: 'Vultr API key',
-        names: ['vultr'],
-        value: '[A-Z0-9]{36}',
-        entropy: 3.8,
-        example: (g) => g.upper(36),
-    }),
-    named({
-        id: 'hetzner-token',
-        provider: 'Hetzner',
-        description: 'Hetzner Cloud API token',
-        names: ['hcloud', 'hetzner'],
-        value: '[A-Za-z0-9]{64}',
-        entropy: 4,
-        example: (g) => g.alnum(64),
-    }),
-    named({
-        id: 'scaleway-secret-key',
-        provider: 'Scaleway',
-        description: 'Scaleway secret key',
-        names: ['scaleway', 'scw_secret'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    named({
-        id: 'oracle-cloud-key',
-        provider: 'Oracle Cloud',
-        description: 'Oracle Cloud auth token next to an OCI name',
-        names: ['oci_auth', 'oracle_cloud', 'oci_api'],
-        value: '[A-Za-z0-9+/:;.()<>{}_-]{20}',
-        entropy: 3.8,
-        example: (g) => g.alnum(20),
-    }),
-    prefixed({
-        id: 'render-api-key',
-        provider: 'Render',
-        description: 'Render API key',
-        prefixes: ['rnd_'],
-        token: 'rnd_[A-Za-z0-9]{32}',
-        example: (g) => 'rnd_' + g.alnum(32),
-    }),
-    named({
-        id: 'railway-token',
-        provider: 'Railway',
-        description: 'Railway API token',
-        names: ['railway_token', 'railway_api'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    prefixed({
-        id: 'deno-deploy-token',
-        provider: 'Deno Deploy',
-        description: 'Deno Deploy access token',
-        prefixes: ['ddp_', 'ddw_'],
-        token: 'dd[pw]_[A-Za-z0-9]{36}',
-        example: (g) => 'ddp_' + g.alnum(36),
-    }),
-    named({
-        id: 'upstash-token',
-        provider: 'Upstash',
-        description: 'Upstash REST token',
-        names: ['upstash'],
-        value: '[A-Za-z0-9_=-]{60,100}',
-        entropy: 4,
-        example: (g) => 'AX' + g.b64url(70),
-    }),
-    keyed({
-        id: 'azure-storage-key-named',
-        provider: 'Microsoft Azure',
-        description: 'Azure storage account or Cosmos DB key named by its service, outside a connection string',
-        keywords: [
-            'azure_storage',
-            'azurestorage',
-            'storage_account',
-            'storageaccount',
-            'storage-account',
-            'cosmos',
-            'blob_key',
-            'primarykey',
-            'primary_key',
-        ],
-        value: { re: '[A-Za-z0-9+/]{86}==', example: (g) => g.b64(86) + '==' },
-    }),
-    {
-        id: 'azure-sas-token',
-        provider: 'Microsoft Azure',
-        description: 'Azure shared access signature (sig=) with its service version and expiry',
-        keywords: ['sig='],
-        // A SAS is a query string: `sig=` after a service version, expiry or permission field of the same query.
-        pattern: /[?&;=](?:sv|se|sp|sr|st|spr|srt|ss)=[^\s"'<>?]{1,300}?&sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/,
-        secretGroup: 1,
-        entropy: 4,
-        specificity: 3,
-        window: { before: 420, after: 540 },
-        examples: {
-            positive: [
-                `https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&spr=https&sig=${new Synth('azure-sas').b64(43)}%3D`,
-                `BlobEndpoint=https://acme.blob.core.windows.net/;SharedAccessSignature=sv=2021-08-06&se=2026-01-01&sig=${new Synth('azure-sas2').b64(43)}%3D`,
-            ],
-            negative: [
-                'https://acme.blob.core.windows.net/c?sv=2022-11-02&sig=<signature>',
-                'const q = "?sig=" + signature + "&sv=2022-11-02";',
-            ],
-        },
-    },
-    {
-        id: 'azure-entra-refresh-token',
-        provider: 'Microsoft Entra ID',
-        description: 'Microsoft Entra ID (Azure AD) refresh token',
-        keywords: ['refresh_token', 'refreshtoken', 'refresh-token'],
-        pattern: /refresh[_-]?token["']?\s{0,3}[:=]\s{0,3}["']?(0\.A[A-Za-z0-9_.*-]{100,6000})/i,
-        secretGroup: 1,
-        entropy: 4,
-        specificity: 3,
-        window: { before: 10, after: 6200 },
-        examples: {
-            positive: [`"refresh_token": "0.AXoA${new Synth('entra-rt').b64url(300)}.${new Synth('entra-rt2').b64url(80)}"`],
-            negative: ['"refresh_token": "0.AXoA..."'],
-        },
-    },
-    keyed({
-        id: 'azure-openai-key',
-        provider: 'Microsoft Azure',
-        description: 'Azure OpenAI / AI services (Cognitive Services) / AI Search key',
-        keywords: [
-            'azure_openai',
-            'azureopenai',
-            'azure-openai',
-            'openai.azure.com',
-            'cognitive',
-            'ocp-apim-subscription-key',
-            'azure_ai',
-            'azure_search',
-            'search.windows.net',
-            'api-key',
-        ],
-        value: { re: '(?:[a-f0-9]{32}|[A-Za-z0-9]{52}|[A-Za-z0-9]{84})', example: (g) => g.hex(32) },
-    }),
-    prefixed({
-        id: 'azure-container-registry-password',
-        provider: 'Microsoft Azure',
-        description: 'Azure Container Registry password or token (+ACR marker)',
-        prefixes: ['+acr'],
-        token: '[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}',
-        example: (g) => g.b64(42) + '+ACR' + g.alnum(6),
-    }),
-    {
-        id: 'azure-redis-connection-string',
-        provider: 'Microsoft Azure',
-        description: 'Azure Cache for Redis connection string with its access key',
-        keywords: ['redis.cache.windows.net', 'redis.azure.net'],
-        pattern: /\.redis\.(?:cache\.windows|azure)\.net(?::\d{2,5})?,[^\n"']{0,80}?password=([A-Za-z0-9+/]{43}=)/i,
-        secretGroup: 1,
-        entropy: 4,
-        specificity: 3,
-        window: { before: 80, after: 200 },
-        examples: {
-            positive: [
-                `REDIS=acme.redis.cache.windows.net:6380,password=${new Synth('azure-redis').b64(43)}=,ssl=True,abortConnect=False`,
-            ],
-            negative: ['acme.redis.cache.windows.net:6380,password=<access-key>,ssl=True'],
-        },
-    },
-    prefixed({
-        id: 'cloudflare-prefixed-token',
-        provider: 'Cloudflare',
-        description: 'Cloudflare user/account API token or API key with the cfut_/cfat_/cfk_ prefix',
-        prefixes: ['cfut_', 'cfat_', 'cfk_'],
-        token: 'cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}',
-        entropy: 3.8,
-        example: (g) => 'cfut_' + g.alnum(40) + g.hex(8),
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/checksum.ts
-/**
- * GitHub's 2021 token format (ghp_, gho_, ghu_, ghs_, ghr_) and npm's (npm_) end in 6 characters that
- * are the CRC32 of the 30-character random body, base62-encoded (0-9A-Za-z) and left-padded with `0`.
- * A wrong checksum means the string is not a token GitHub or npm issued, so the match is dropped.
- */
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const CRC_TABLE = (() => {
-    const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-        table[n] = c >>> 0;
-    }
-    return table;
-})();
-function checksum_crc32(text) {
-    let crc = 0xffffffff;
-    for (let i = 0; i < text.length; i++)
-        crc = CRC_TABLE[(crc ^ text.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-}
-function checksum_encodeBase62(value, width) {
-    let out = '';
-    let n = value;
-    while (n > 0) {
-        out = BASE62[n % 62] + out;
-        n = Math.floor(n / 62);
-    }
-    return out.padStart(width, '0');
-}
-/** True when `token` is `<prefix>_<30 chars><crc32 base62, 6 chars>`. */
-function hasValidBase62Checksum(token) {
-    const underscore = token.indexOf('_');
-    const body = token.slice(underscore + 1);
-    if (body.length !== 36)
-        return false;
-    return checksum_encodeBase62(checksum_crc32(body.slice(0, 30)), 6) === body.slice(30);
-}
-/** Builds a well-formed synthetic token (for examples and tests): `prefix` + body + its checksum. */
-function withBase62Checksum(prefix, body30) {
-    return prefix + body30 + checksum_encodeBase62(checksum_crc32(body30), 6);
-}
-/**
- * Atlassian API tokens (`ATATT3…`) end in `=` and 8 hex digits: the CRC32 of everything before those 8
- * digits, `=` included, as big-endian hex. Not documented by Atlassian; the samples in Datadog's
- * sensitive-data-scanner tests and in gitleaks' rule verify, and Datadog's scanner checks it the same way.
- */
-function hasValidHexCrc32Suffix(token) {
-    const suffix = token.slice(-8);
-    if (!/^[0-9A-Fa-f]{8}$/.test(suffix))
-        return false;
-    return checksum_crc32(token.slice(0, -8)) === parseInt(suffix, 16);
-}
-/** Builds a well-formed synthetic token: `head` followed by the upper-case hex CRC32 of `head`. */
-function withHexCrc32Suffix(head) {
-    return head + checksum_crc32(head).toString(16).toUpperCase().padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/core/access-token.ts
-
-/**
- * The endpoint's programmatic access tokens: `cdxhk_`, 256 random bits in base62 (43 characters), then the
- * CRC32 of those 43 characters in base62 (6), like GitHub's tokens. The prefix lets secret scanners (ours
- * included) find a leaked token; the checksum lets them tell a real one from a look-alike without a lookup.
- * Pure: the random bytes come from the caller.
- */
-const ACCESS_TOKEN_PREFIX = 'cdxhk_';
-const BODY_LENGTH = 43;
-const access_token_BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** `random` must be 32 bytes from a CSPRNG. */
-function formatAccessToken(random) {
-    if (random.length !== 32)
-        throw new Error('an access token needs 32 random bytes');
-    let n = 0n;
-    for (const byte of random)
-        n = (n << 8n) | BigInt(byte);
-    let body = '';
-    while (n > 0n) {
-        body = access_token_BASE62[Number(n % 62n)] + body;
-        n /= 62n;
-    }
-    body = body.padStart(BODY_LENGTH, '0');
-    return `${ACCESS_TOKEN_PREFIX}${body}${encodeBase62(crc32(body), 6)}`;
-}
-/** The shape and the checksum; says nothing about whether the token is issued or valid. */
-function isWellFormedAccessToken(token) {
-    if (!token.startsWith(ACCESS_TOKEN_PREFIX))
-        return false;
-    const rest = token.slice(ACCESS_TOKEN_PREFIX.length);
-    if (!/^[0-9A-Za-z]{49}$/.test(rest))
-        return false;
-    return checksum_encodeBase62(checksum_crc32(rest.slice(0, BODY_LENGTH)), 6) === rest.slice(BODY_LENGTH);
-}
-/** A well-formed token from a 43-character body (synthetic examples and tests). */
-function withAccessTokenChecksum(body43) {
-    return `${ACCESS_TOKEN_PREFIX}${body43}${checksum_encodeBase62(checksum_crc32(body43), 6)}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/code-hosting.ts
-
-
-
-/** GitHub, GitLab, Bitbucket, Atlassian and other developer platforms and CI services. */
-const CODE_HOSTING_RULES = [
-    prefixed({
-        id: 'github-token',
-        provider: 'GitHub',
-        description: 'GitHub personal, OAuth, app or refresh token (CRC32-checked)',
-        prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-        token: 'gh[pousr]_[A-Za-z0-9]{36}',
-        // The last 6 characters are the base62 CRC32 of the 30-character body (GitHub's 2021 format).
-        validate: hasValidBase62Checksum,
-        example: (g) => [withBase62Checksum('ghp_', g.alnum(30)), withBase62Checksum('ghs_', g.alnum(30))],
-        negative: ['ghp_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio', 'ghp_short'],
-    }),
-    prefixed({
-        id: 'codex-hooks-access-token',
-        provider: 'codex-hooks',
-        description: 'codex-hooks endpoint access token (CRC32-checked)',
-        prefixes: ['cdxhk_'],
-        token: 'cdxhk_[A-Za-z0-9]{49}',
-        // Issued by `codex-hooks token create`: 43 base62 characters of 256 random bits, then their CRC32 in base62.
-        validate: isWellFormedAccessToken,
-        example: (g) => [withAccessTokenChecksum(g.alnum(43)), withAccessTokenChecksum(g.alnum(43))],
-        negative: ['cdxhk_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5KioR8fJk2LmQ9vXw3Z'],
-    }),
-    prefixed({
-        id: 'github-fine-grained-pat',
-        provider: 'GitHub',
-        description: 'GitHub fine-grained personal access token',
-        prefixes: ['github_pat_'],
-        token: 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
-        example: (g) => `github_pat_11${g.alnum(20)}_${g.alnum(59)}`,
-    }),
-    prefixed({
-        id: 'gitlab-token',
-        provider: 'GitLab',
-        description: 'GitLab personal, project, group, deploy, runner, trigger, feed, OAuth or agent token',
-        prefixes: [
-            'glpat-',
-            'gldt-',
-            'glrt-',
-            'glcbt-',
-            'glptt-',
-            'glft-',
-            'glimt-',
-            'gloas-',
-            'glsoat-',
-            'glffct-',
-            'glagent-',
-            'glrtr-',
-        ],
-        token: 
-        // Routable tokens (GitLab's routable-token design and its own detection rules): a 27-300 character
-        // payload, then `.<version>` (optional) and `.<length><crc32>` in base36. Trigger tokens are 40
-        // characters, OAuth application secrets 64, CI job tokens carry an optional `<partition>_`.
-        '(?:glpat|gldt|glrt|glrtr|glft|glsoat|glffct|glagent)-[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2})?(?:\\.[0-9a-z]{9})?|gloas-[A-Za-z0-9_-]{64}|glptt-[A-Za-z0-9_-]{40}|glcbt-(?:[A-Za-z0-9]{1,5}_)?[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}',
-        entropy: 3.3,
-        example: (g) => [
-            'glpat-' + g.b64url(20),
-            'glptt-' + g.hex(40),
-            'glrt-' + g.b64url(20),
-            'glpat-' + g.b64url(40) + '.01.' + g.lower(9),
-            'glcbt-' + g.b64url(20),
-            'glptt-' + g.b64url(40),
-        ],
-        negative: ['gloas-Zq8vT3mW9kLpR4nB6yC1hJ5sD0fG3aK9eU7i'],
-        window: { before: 20, after: 340 },
-    }),
-    prefixed({
-        id: 'gitlab-runner-registration-token',
-        provider: 'GitLab',
-        description: 'GitLab runner registration token (legacy)',
-        prefixes: ['gr1348941'],
-        token: 'GR1348941[A-Za-z0-9_-]{20}',
-        example: (g) => 'GR1348941' + g.b64url(20),
-    }),
-    prefixed({
-        id: 'bitbucket-app-password',
-        provider: 'Bitbucket',
-        description: 'Bitbucket app password or access token',
-        prefixes: ['atbb', 'atctt3'],
-        token: '(?:ATBB[A-Za-z0-9]{32}[A-F0-9]{8}|ATCTT3xFfGN0[A-Za-z0-9_=-]{170,220})',
-        example: (g) => 'ATBB' + g.alnum(32) + g.HEX(8),
-        window: { before: 20, after: 260 },
-    }),
-    named({
-        id: 'bitbucket-client-secret',
-        provider: 'Bitbucket',
-        description: 'Bitbucket OAuth consumer secret',
-        names: ['bitbucket'],
-        value: '[A-Za-z0-9_=-]{32,64}',
-        entropy: 4,
-        example: (g) => g.b64url(32),
-    }),
-    prefixed({
-        id: 'atlassian-api-token',
-        provider: 'Atlassian',
-        description: 'Atlassian (Jira, Confluence) API token (CRC32-checked)',
-        prefixes: ['atatt3'],
-        // `ATATT3` + base64url payload + `=` + 8 hex digits, the CRC32 of everything before them. Atlassian
-        // gives no length ("varied length" since 18 Jan 2023; published samples are 192 characters), so the
-        // payload is a range and the checksum does the filtering.
-        token: 'ATATT3[A-Za-z0-9_-]{100,300}=[0-9A-Fa-f]{8}',
-        validate: hasValidHexCrc32Suffix,
-        example: (g) => withHexCrc32Suffix('ATATT3xFfGF0' + g.b64url(171) + '='),
-        window: { before: 20, after: 330 },
-        negative: [
-            // Well-formed but with a checksum that does not match (a made-up token).
-            'ATATT3xFfGF0' + new Synth('atlassian-api-token-negative').b64url(171) + '=3A6F91C4',
-        ],
-    }),
-    named({
-        id: 'atlassian-legacy-api-token',
-        provider: 'Atlassian',
-        description: 'Atlassian API token next to a Jira or Confluence name',
-        names: ['jira', 'confluence', 'atlassian'],
-        // Pre-2023 tokens: 24 characters, the last 4 hex (part of a hash of the first 20).
-        value: '[A-Za-z0-9]{20}[A-Fa-f0-9]{4}',
-        entropy: 3.8,
-        example: (g) => g.alnum(20) + g.HEX(4),
-        negative: ['JIRA_API_TOKEN=HqUX9T5iuk7hqSIwfiSvlXnd'],
-    }),
-    prefixed({
-        id: 'gitea-token',
-        provider: 'Gitea',
-        description: 'Gitea access token next to a Gitea name',
-        prefixes: ['gitea'],
-        token: '(?:GITEA|gitea)[A-Za-z0-9_]{0,20}["\']?\\s{0,3}[=:]\\s{0,3}["\']?[a-f0-9]{40}',
-        example: (g) => 'GITEA_TOKEN=' + g.hex(40),
-    }),
-    prefixed({
-        id: 'circleci-token',
-        provider: 'CircleCI',
-        description: 'CircleCI personal or project API token',
-        prefixes: ['ccipat_', 'cciprj_'],
-        token: 'CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}',
-        example: (g) => 'CCIPAT_' + g.alnum(22) + '_' + g.hex(40),
-    }),
-    prefixed({
-        id: 'buildkite-token',
-        provider: 'Buildkite',
-        description: 'Buildkite API access token',
-        prefixes: ['bkua_'],
-        token: 'bkua_[a-f0-9]{40}',
-        example: (g) => 'bkua_' + g.hex(40),
-    }),
-    named({
-        id: 'travis-ci-token',
-        provider: 'Travis CI',
-        description: 'Travis CI API token',
-        names: ['travis'],
-        value: '[A-Za-z0-9_-]{22}',
-        entropy: 3.8,
-        example: (g) => g.b64url(22),
-    }),
-    named({
-        id: 'codecov-token',
-        provider: 'Codecov',
-        description: 'Codecov upload token',
-        names: ['codecov'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    prefixed({
-        id: 'sonar-token',
-        provider: 'SonarSource',
-        description: 'SonarQube / SonarCloud token',
-        prefixes: ['sqp_', 'squ_', 'sqa_'],
-        token: 'sq[pua]_[a-f0-9]{40}',
-        example: (g) => 'sqp_' + g.hex(40),
-    }),
-    prefixed({
-        id: 'sourcegraph-token',
-        provider: 'Sourcegraph',
-        description: 'Sourcegraph access token',
-        prefixes: ['sgp_'],
-        token: 'sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}',
-        example: (g) => 'sgp_' + g.hex(16) + '_' + g.hex(40),
-    }),
-    prefixed({
-        id: 'harness-token',
-        provider: 'Harness',
-        description: 'Harness personal or service account token',
-        prefixes: ['pat.', 'sat.'],
-        token: '(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20}',
-        example: (g) => 'pat.' + g.b64url(22) + '.' + g.hex(24) + '.' + g.alnum(20),
-    }),
-    prefixed({
-        id: 'octopus-deploy-api-key',
-        provider: 'Octopus Deploy',
-        description: 'Octopus Deploy API key',
-        prefixes: ['api-'],
-        token: 'API-[A-Z0-9]{26}',
-        entropy: 3.5,
-        example: (g) => 'API-' + g.upper(26),
-    }),
-    named({
-        id: 'snyk-token',
-        provider: 'Snyk',
-        description: 'Snyk API token',
-        names: ['snyk'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    prefixed({
-        id: 'jenkins-api-token',
-        provider: 'Jenkins',
-        description: 'Jenkins API token next to a Jenkins name',
-        prefixes: ['jenkins'],
-        token: '(?:JENKINS|jenkins)[A-Za-z0-9_]{0,20}["\']?\\s{0,3}[=:]\\s{0,3}["\']?11[a-f0-9]{32}',
-        example: (g) => 'JENKINS_API_TOKEN=11' + g.hex(32),
-    }),
-    named({
-        id: 'drone-ci-token',
-        provider: 'Drone CI',
-        description: 'Drone CI access token',
-        names: ['drone_token', 'drone-token'],
-        value: '[A-Za-z0-9]{32}',
-        entropy: 3.8,
-        example: (g) => g.alnum(32),
-    }),
-    prefixed({
-        id: 'postman-api-key',
-        provider: 'Postman',
-        description: 'Postman API key',
-        prefixes: ['pmak-'],
-        token: 'PMAK-[a-f0-9]{24}-[a-f0-9]{34}',
-        example: (g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34),
-    }),
-    prefixed({
-        id: 'readme-api-key',
-        provider: 'ReadMe',
-        description: 'ReadMe API key',
-        prefixes: ['rdme_'],
-        token: 'rdme_[a-z0-9]{70}',
-        example: (g) => 'rdme_' + g.lower(70),
-    }),
-    prefixed({
-        id: 'infracost-api-key',
-        provider: 'Infracost',
-        description: 'Infracost API key',
-        prefixes: ['ico-'],
-        token: 'ico-[A-Za-z0-9]{32}',
-        example: (g) => 'ico-' + g.alnum(32),
-    }),
-    prefixed({
-        id: 'prefect-api-key',
-        provider: 'Prefect',
-        description: 'Prefect Cloud API key',
-        prefixes: ['pnu_'],
-        token: 'pnu_[A-Za-z0-9]{36}',
-        example: (g) => 'pnu_' + g.alnum(36),
-    }),
-    prefixed({
-        id: 'figma-token',
-        provider: 'Figma',
-        description: 'Figma personal access token',
-        prefixes: ['figd_'],
-        token: 'figd_[A-Za-z0-9_-]{40}',
-        example: (g) => 'figd_' + g.b64url(40),
-    }),
-    prefixed({
-        id: 'linear-api-key',
-        provider: 'Linear',
-        description: 'Linear API key or OAuth token',
-        prefixes: ['lin_api_', 'lin_oauth_'],
-        token: 'lin_(?:api|oauth)_[A-Za-z0-9]{40}',
-        example: (g) => 'lin_api_' + g.alnum(40),
-    }),
-    prefixed({
-        id: 'notion-token',
-        provider: 'Notion',
-        description: 'Notion integration token',
-        prefixes: ['ntn_', 'secret_'],
-        token: '(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})',
-        entropy: 3.5,
-        example: (g) => ['ntn_' + g.digits(11) + g.alnum(35), 'secret_' + g.alnum(43)],
-    }),
-    prefixed({
-        id: 'clickup-token',
-        provider: 'ClickUp',
-        description: 'ClickUp personal API token',
-        prefixes: ['pk_'],
-        token: 'pk_[0-9]{6,10}_[A-Z0-9]{32}',
-        example: (g) => 'pk_' + g.digits(8) + '_' + g.upper(32),
-    }),
-    named({
-        id: 'asana-token',
-        provider: 'Asana',
-        description: 'Asana personal access token',
-        names: ['asana'],
-        value: '[0-9]/[0-9]{16}(?:/[0-9]{16})?:[A-Za-z0-9]{32}',
-        example: (g) => `2/${g.digits(16)}/${g.digits(16)}:${g.alnum(32)}`,
-    }),
-    named({
-        id: 'trello-token',
-        provider: 'Trello',
-        description: 'Trello API token',
-        names: ['trello'],
-        value: '(?:ATTA[A-Za-z0-9]{60,70}|[a-f0-9]{64})',
-        example: (g) => g.hex(64),
-    }),
-    prefixed({
-        id: 'airtable-token',
-        provider: 'Airtable',
-        description: 'Airtable personal access token',
-        prefixes: ['pat'],
-        token: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}',
-        example: (g) => 'pat' + g.alnum(14) + '.' + g.hex(64),
-    }),
-    prefixed({
-        id: 'typeform-token',
-        provider: 'Typeform',
-        description: 'Typeform personal access token',
-        prefixes: ['tfp_'],
-        token: 'tfp_[A-Za-z0-9_=-]{44}_[A-Za-z0-9]{14}',
-        example: (g) => 'tfp_' + g.b64url(44) + '_' + g.alnum(14),
-    }),
-    prefixed({
-        id: 'frameio-token',
-        provider: 'Frame.io',
-        description: 'Frame.io API token',
-        prefixes: ['fio-u-'],
-        token: 'fio-u-[A-Za-z0-9_=-]{64}',
-        example: (g) => 'fio-u-' + g.b64url(64),
-    }),
-    named({
-        id: 'monday-token',
-        provider: 'monday.com',
-        description: 'monday.com API token (a JWT next to a monday name)',
-        names: ['monday_api', 'monday_token'],
-        value: 'eyJ[A-Za-z0-9_-]{10,60}\\.eyJ[A-Za-z0-9_-]{20,400}\\.[A-Za-z0-9_-]{20,100}',
-        example: (g) => 'eyJhbGciOiJIUzI1NiJ9.eyJ' + g.b64url(60) + '.' + g.b64url(43),
-    }),
-    named({
-        id: 'zendesk-token',
-        provider: 'Zendesk',
-        description: 'Zendesk API token',
-        names: ['zendesk'],
-        value: '[A-Za-z0-9]{40}',
-        entropy: 4,
-        example: (g) => g.alnum(40),
-    }),
-    named({
-        id: 'intercom-token',
-        provider: 'Intercom',
-        description: 'Intercom access token',
-        names: ['intercom'],
-        value: 'dG9rOj[A-Za-z0-9+/=_-]{40,80}',
-        example: (g) => 'dG9rOj' + g.b64url(54),
-    }),
-    prefixed({
-        id: 'hubspot-private-app-token',
-        provider: 'HubSpot',
-        description: 'HubSpot private app access token',
-        prefixes: ['pat-na1-', 'pat-eu1-'],
-        token: 'pat-(?:na1|eu1)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}',
-        example: (g) => 'pat-na1-' + g.uuid(),
-    }),
-    named({
-        id: 'freshdesk-api-key',
-        provider: 'Freshworks',
-        description: 'Freshdesk / Freshservice API key',
-        names: ['freshdesk', 'freshservice'],
-        value: '[A-Za-z0-9]{20}',
-        entropy: 3.8,
-        example: (g) => g.alnum(20),
-    }),
-    keyed({
-        id: 'github-oauth-client-secret',
-        provider: 'GitHub',
-        description: 'GitHub OAuth App client secret',
-        keywords: [
-            'github_client_secret',
-            'github-client-secret',
-            'githubclientsecret',
-            'github_secret',
-            'github_oauth_secret',
-            'gh_client_secret',
-        ],
-        value: 'h40',
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    if (value.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const ch of value)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    for (const n of counts.values()) {
-        const p = n / value.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
-/**
- * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
- * or a run of repeated or sequential characters is documentation, not a credential.
- */
-const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
-/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
-const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
-function isPlaceholder(value) {
-    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
-}
-/**
- * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
- * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
- * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
- */
-function hasLowVariety(value) {
-    if (value.length >= 8 && new Set(value).size <= 3)
-        return true;
-    const v = value;
-    let inRuns = 0;
-    let runStart = 0;
-    let step = 0;
-    const close = (end) => {
-        if (end - runStart >= 4)
-            inRuns += end - runStart;
-    };
-    for (let i = 1; i <= v.length; i++) {
-        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
-        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
-        if (continues) {
-            step = d;
-            continue;
-        }
-        close(i);
-        runStart = i;
-        step = 0;
-    }
-    return inRuns * 2 >= value.length;
-}
-/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
-const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Subresource-integrity and lockfile `integrity` values. */
-const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
-/** Values that are hashes, ids or integrity strings rather than credentials. */
-function isDigestLike(value) {
-    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
-}
-const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
-function isSuppressedLine(text) {
-    return SUPPRESSION.test(text);
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/commands-and-configs.ts
-
-
-/**
- * Credentials written into a command line or a configuration file's own syntax: `curl -u`, an
- * `Authorization` header, `.netrc`, JDBC/ODBC strings, `psexec -p`, `Connect-VIServer -Password`,
- * Gradle `credentials { }`, `mysql -p`, Kubernetes `Secret` manifests, shadow / htpasswd hashes.
- */
-/** A literal password: not a variable, a template or a common word; some entropy. */
-function isLiteralPassword(value) {
-    return (value.length >= 6 &&
-        !/^[$%<{]/.test(value) &&
-        !/^(?:password|passwd|secret|changeme|pass(?:word)?\d*|admin|root|test|user|xxx+)$/i.test(value) &&
-        shannonEntropy(value) >= 2.5 &&
-        !isPlaceholder(value));
-}
-/** A Kubernetes `data:` value is base64: it must decode to printable text of ≥ 6 characters. */
-function isBase64Credential(value) {
-    const text = Buffer.from(value, 'base64').toString('utf8');
-    return text.length >= 6 && /^[\x20-\x7e]+$/.test(text) && isLiteralPassword(text);
-}
-const AUTH_VALUE = '[A-Za-z0-9._~+/=-]{16,500}';
-const CONFIG_CREDENTIAL_RULES = [
-    {
-        id: 'curl-basic-auth',
-        provider: 'Command lines',
-        description: 'Password in curl -u / --user',
-        keywords: ['curl'],
-        pattern: /curl\b[^\n]{0,200}?\s(?:-u|--user)\s{1,3}["']?[^\s:"'$]{1,64}:([^\s"'$]{6,128})["']?(?=\s|$)/,
-        secretGroup: 1,
-        validate: (s) => isLiteralPassword(s),
-        specificity: 2,
-        window: { before: 0, after: 420 },
-        examples: {
-            positive: [
-                'curl -u deploy:Vq8r2LmZ7pWx4N https://api.acme.dev/v1/releases',
-                'curl -s --user "ci:h7Kp2Lx9Qm4V" $URL',
-            ],
-            negative: ['curl -u "$USER:$PASSWORD" https://api.acme.dev', 'curl -u admin:password https://localhost'],
-        },
-    },
-    {
-        id: 'http-auth-header',
-        provider: 'HTTP headers',
-        description: 'Credential in an Authorization, X-Api-Key or token header',
-        keywords: ['authorization:', 'x-api-key:', 'x-auth-token:', 'api-key:', 'x-access-token:', 'private-token:'],
-        pattern: new RegExp(`(?:authorization:\\s{0,3}(?:bearer|basic|token|apikey|ssws|key)?|x-api-key:|x-auth-token:|api-key:|x-access-token:|private-token:)\\s{0,3}(${AUTH_VALUE})(?![A-Za-z0-9._~+/=-])`, 'i'),
-        secretGroup: 1,
-        entropy: 3.3,
-        validate: (s, m) => /[0-9]/.test(s) &&
-            /[A-Za-z]/.test(s) &&
-            !/^(?:bearer|basic|token)$/i.test(s) &&
-            /["'\s-]/.test(m.slice(-s.length - 1, -s.length) || ' '),
-        specificity: 1,
-        window: { before: 0, after: 560 },
-        examples: {
-            positive: [
-                'curl -H "Authorization: Bearer q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Ki" https://api.acme.dev',
-                "curl -H 'X-Api-Key: 9fT2kLq8ZrV4mX7pW3nB6yC1' https://api.acme.dev",
-                'Authorization: SSWS 00Q7rK2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Ye0Ua4TnXw',
-            ],
-            negative: [
-                '-H "Authorization: Bearer $TOKEN"',
-                'Authorization: Bearer <token>',
-                'headers["Authorization:"] = value',
-            ],
-        },
-    },
-    {
-        id: 'netrc-password',
-        provider: 'Config files',
-        description: 'Password in a .netrc entry',
-        keywords: ['machine '],
-        pattern: /machine\s{1,5}[A-Za-z0-9._-]{1,253}\s{1,5}(?:login\s{1,5}[^\s]{1,128}\s{1,5})?password\s{1,5}([^\s]{6,128})/,
-        secretGroup: 1,
-        validate: (s) => isLiteralPassword(s),
-        specificity: 2,
-        window: { before: 0, after: 600 },
-        examples: {
-            positive: [
-                'machine api.heroku.com\n  login ci@acme.dev\n  password Zq8vT3mW9kLp',
-                'machine github.com login octo password h7Kp2Lx9Qm4V',
-            ],
-            negative: ['machine github.com login octo password $GITHUB_TOKEN'],
-        },
-    },
-    {
-        id: 'jdbc-password',
-        provider: 'Connection strings',
-        description: 'Password in a JDBC URL query',
-        keywords: ['jdbc:'],
-        pattern: /jdbc:[a-z0-9:]{2,30}\/\/[^\s"'?]{1,200}\?[^\s"']{0,200}?(?<=[?&])password=([^\s&"';]{6,128})/,
-        secretGroup: 1,
-        validate: (s) => isLiteralPassword(s),
-        specificity: 2,
-        window: { before: 0, after: 420 },
-        examples: {
-            positive: ['jdbc:mysql://db.acme.internal:3306/app?user=app&password=Tq7vR2mX9kLp&useSSL=true'],
-            negative: ['jdbc:postgresql://db/app?user=app&password=${DB_PASSWORD}'],
-        },
-    },
-    {
-        id: 'odbc-braced-password',
-        provider: 'Connection strings',
-        description: 'Password in an ODBC connection string written as a {braced} value',
-        keywords: ['pwd={', 'password={'],
-        pattern: /(?:PWD|[Pp]assword)=\{([^}\n]{6,128})\}/,
-        secretGroup: 1,
-        validate: (s) => isLiteralPassword(s),
-        specificity: 2,
-        window: { before: 0, after: 200 },
-        examples: {
-            positive: ['Driver={ODBC Driver 18 for SQL Server};Server=db;UID=sa;PWD={Vq8r;2LmZ7pWx};'],
-            negative: ['PWD={password};', 'Password={0};'],
-        },
-    },
-    {
-        id: 'command-line-password',
-        provider: 'Command lines',
-        description: 'Password on a command line: psexec -p, Connect-VIServer -Password, mysql -p, sshpass -p',
-        keywords: ['psexec', 'connect-viserver', 'mysql', 'sshpass', 'net use'],
-        pattern: /(?:psexec(?:64)?(?:\.exe)?\b[^\n]{0,200}?\s-p|connect-viserver\b[^\n]{0,200}?\s-password|mysql(?:dump|admin)?\b[^\n]{0,120}?\s-p(?=\S)|sshpass\s{1,3}-p|net use\b[^\n]{0,120}?\/user:\S{1,64})\s{0,3}["']?([^\s"'$]{6,128})["']?(?=\s|$)/i,
-        secretGroup: 1,
-        validate: (s) => isLiteralPassword(s) && !s.startsWith('-'),
-        specificity: 2,
-        window: { before: 0, after: 360 },
-        examples: {
-            positive: [
-                'psexec \\\\srv01 -u ACME\\admin -p Zq8vT3mW9kLp cmd.exe',
-                "Connect-VIServer -Server vc01.acme.local -User administrator@vsphere.local -Password 'h7Kp2Lx9Qm4V!'",
-                'mysql -h db -u root -pTq7vR2mX9kLp app < dump.sql',
-                'sshpass -p Vq8r2LmZ7pWx ssh deploy@10.0.0.4',
-            ],
-            negative: ['mysql -u root -p app', 'psexec \\\\srv01 -u admin -p $env:PASSWORD cmd.exe'],
-        },
-    },
-    {
-        id: 'gradle-credentials',
-        provider: 'Config files',
-        description: 'Password in a Gradle / Maven repository credentials block',
-        keywords: ['credentials'],
-        pattern: /credentials\s{0,3}(?:\(\w{0,40}\))?\s{0,3}\{[^}]{0,240}?password\s{0,3}(?:=\s{0,3})?["']([^"'\s$]{6,128})["']/,
-        secretGroup: 1,
-        validate: (s) => isLiteralPassword(s),
-        specificity: 2,
-        window: { before: 0, after: 420 },
-        examples: {
-            positive: ['credentials {\n  username "deploy"\n  password "Zq8vT3mW9kLp"\n}'],
-            negative: ['credentials {\n  username = findProperty("user")\n  password = "$repoPassword"\n}'],
-        },
-    },
-    {
-        id: 'kubernetes-secret-data',
-        provider: 'Kubernetes',
-        description: 'Base64 credential in a Kubernetes Secret manifest',
-        keywords: ['kind: secret'],
-        pattern: /kind:\s{0,3}["']?Secret["']?\s*\n[\s\S]{0,600}?\n(?:data|stringData):[ \t]*\n[ \t]{1,8}[\w.-]{1,64}:[ \t]{1,3}["']?([A-Za-z0-9+/]{8,1000}={0,2})["']?[ \t]*(?:\n|$)/,
-        secretGroup: 1,
-        validate: (s) => isBase64Credential(s),
-        placeholderFilter: false,
-        specificity: 2,
-        window: { before: 0, after: 1800 },
-        examples: {
-            positive: [
-                `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${Buffer.from('Zq8vT3mW9kLp!').toString('base64')}\n`,
-            ],
-            negative: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: cGFzc3dvcmQ=\n'],
-        },
-    },
-    {
-        id: 'password-hash',
-        provider: 'Password hashes',
-        description: 'Password hash in shadow or htpasswd form (user:$6$…, user:$apr1$…, user:{SHA}…)',
-        keywords: ['$apr1$', '$6$', '$5$', '$1$', '$2y$', '$2b$', '$2a$', '$y$', ':{sha}'],
-        pattern: /(?<![^\s"'`>])[a-z_][A-Za-z0-9_.-]{0,31}:((?:\$(?:apr1|1|5|6)\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|\$y\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{8,32}\$[./A-Za-z0-9]{43}|\{SHA\}[A-Za-z0-9+/]{27}=))(?=[:\s"'`]|$)/,
-        secretGroup: 1,
-        placeholderFilter: false,
-        specificity: 2,
-        window: { before: 40, after: 200 },
-        examples: {
-            positive: [
-                'deploy:$6$Qk3v9TzR$W2mX7pL8rV4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0LzQ7rK2mZp9LwVb7Rc1:19700:0:99999:7:::',
-                'admin:$apr1$Zk3Q9vT7$mX2pL8rW4nB6yC1hJ5sD0/',
-            ],
-            negative: ['root:*:19700:0:99999:7:::', 'const prefix = "$6$";'],
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/generic.ts
-
-
-/** Private keys, JWTs, credentials in URLs, and generic assignments gated by entropy. */
-const PEM_BODY_LINE = /^(?:Proc-Type|DEK-Info|Version|Comment|Hash):/;
-/**
- * The block must carry a real base64 body (≥ 64 characters), not `...` or a stub. The BEGIN and END lines
- * (whatever their dashes) and header lines are not body; a block may use `\n` escapes (a JSON string).
- */
-function hasPemBody(block) {
-    const inner = block.replace(/\\n/g, '\n').split(/\r?\n/);
-    const body = inner
-        .filter((l) => !/-{2}(?:BEGIN|END) /.test(l) && !PEM_BODY_LINE.test(l.trim()) && !l.trim().startsWith('='))
-        .join('')
-        .replace(/[\s"',+]/g, (c) => (c === '+' ? c : ''));
-    return body.length >= 64 && /^[A-Za-z0-9+/=]+$/.test(body) && !/\.\.\./.test(block) && new Set(body).size > 16;
-}
-function decodeBase64Url(part) {
-    return Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-}
-/** A JWT's header must decode to a JSON object with `alg`, and its payload to JSON. */
-function isJwt(token) {
-    const [header, payload] = token.split('.');
-    try {
-        const h = JSON.parse(decodeBase64Url(header));
-        JSON.parse(decodeBase64Url(payload));
-        return typeof h === 'object' && h !== null && 'alg' in h && h.alg !== 'none';
-    }
-    catch {
-        return false;
-    }
-}
-const COMMON_PASSWORDS = new Set([
-    'password',
-    'passwd',
-    'pass',
-    'pwd',
-    'secret',
-    'admin',
-    'root',
-    'test',
-    'user',
-    'username',
-    'changeme',
-    'foobar',
-    'qwerty',
-    'letmein',
-    'mypassword',
-    'yourpassword',
-    'p@ssw0rd',
-    'password1',
-    'password123',
-    'guest',
-    'default',
-    'postgres',
-    'mysql',
-    'redis',
-    'none',
-    'null',
-    'true',
-    'false',
-    'undefined',
-    'required',
-    'string',
-    'hidden',
-    'secret123',
-]);
-/** Values that are code, not literals: `this.password`, `getToken()`, `args[0]`, `os.getenv`. */
-const CODE_LIKE = /[()[\]]|^[a-z_$][\w$]*\.[a-z_$][\w$.]*$|^(?:true|false|null|none|nil|undefined)$/i;
-/**
- * An unquoted value is only a password when it does not read as a path, a reference, a key or an
- * identifier: it has a letter and a digit, some entropy, and does not start like a path or a variable.
- */
-function isUnquotedPassword(value) {
-    return (/[A-Za-z]/.test(value) &&
-        /[0-9]/.test(value) &&
-        !/^[/~.$%!&|]/.test(value) &&
-        !/[:(){}[\]]$/.test(value) &&
-        !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(value) &&
-        shannonEntropy(value) >= 3);
-}
-/** `/Users/me`, `~/.ssh`, `C:\\data`: a path (`PWD=` is the working directory), not a password. */
-const FILE_PATH = /^(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w./\\-]*$/;
-function isPlausiblePassword(value) {
-    return (value.length >= 6 && !COMMON_PASSWORDS.has(value.toLowerCase()) && !CODE_LIKE.test(value) && !FILE_PATH.test(value));
-}
-/** Names that hold hashes or ids, not credentials: `token_hash`, `secret_sha256`, `api_key_id`. */
-const NOT_A_SECRET_NAME = /(?:hash|sha\d*|digest|checksum|integrity|_id|Id|_ids|name|type|url|uri|path|file|length|len|count|header|prefix|expires?|ttl|format)["']?\s{0,3}(?:=>|:=|=|:)/;
-/** A piece of an identifier: a word (with a vowel when longer than 4), a short number, or a version. */
-function isWordPiece(piece) {
-    if (/^\d{1,4}$/.test(piece) || /^v\d{1,3}$/i.test(piece))
-        return true;
-    if (!/^[A-Za-z]{2,}$/.test(piece))
-        return false;
-    return piece.length <= 4 || /[aeiouy]/i.test(piece);
-}
-/**
- * The value reads as a path, a URL path, a CSS selector, an ARN, a hostname, a Maven coordinate, an
- * enum or config identifier (`application_password_admin`, `PasswordField_v2`), or a malformed UUID:
- * words and short numbers joined by `/ . _ - :` or camelCase. Such a value is not a credential.
- */
-function readsAsIdentifier(value) {
-    if (/^(?:[/#.~]|arn:|https?:)/i.test(value))
-        return true;
-    if (/^(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}$/i.test(value))
-        return true;
-    if (/^[0-9a-f]{4,12}(?:-[0-9a-f]{2,12}){3,5}$/i.test(value))
-        return true;
-    const pieces = value
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .split(/[\s/._:@-]+/)
-        .filter((p) => p.length > 0);
-    return pieces.length >= 2 && pieces.every(isWordPiece);
-}
-const GENERIC_RULES = [
-    {
-        id: 'private-key',
-        provider: 'PEM / OpenSSH / PGP',
-        description: 'Private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8, encrypted)',
-        keywords: ['private key'],
-        pattern: 
-        // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
-        // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
-        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
-        placeholderFilter: false,
-        validate: hasPemBody,
-        window: { before: 40, after: 16100 },
-        specificity: 3,
-        examples: {
-            positive: [
-                '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
-                '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\\n-----END PRIVATE KEY-----\\n"',
-                '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQAAAJgZ8Ywr\n-----END OPENSSH PRIVATE KEY-----',
-                '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDq7Uq3Vx9kR2mT8pL4\\nnB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\\n-----END PRIVATE KEY----\\n",\n  "client_email": "ci@acme-prod.iam.gserviceaccount.com"\n}',
-            ],
-            negative: [
-                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
-                '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
-                "const header = '-----BEGIN PRIVATE KEY-----';",
-                'const marker = "-----BEGIN PRIVATE KEY-----"; // the PEM header that parseKey() looks for before it decodes the rest of the file "',
-            ],
-        },
-    },
-    {
-        id: 'putty-private-key',
-        provider: 'PuTTY',
-        description: 'PuTTY private key file',
-        keywords: ['putty-user-key-file-'],
-        pattern: /PuTTY-User-Key-File-[23]: [a-z0-9-]{7,32}\r?\nEncryption: [a-z0-9-]{4,20}\r?\nComment: [^\n]{0,200}\r?\nPublic-Lines: \d{1,3}\r?\n[\s\S]{20,8000}?Private-Lines: \d{1,3}\r?\n[A-Za-z0-9+/=\r\n]{40,4000}/,
-        placeholderFilter: false,
-        window: { before: 10, after: 12000 },
-        examples: {
-            positive: [
-                'PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAB3NzaC1yc2EAAAABJQAAAQEAhV9sR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tQ\nZ8Ywr3Lk9Pq2Vx7Nc4Md8Fb1Gh5Jk0Lz\nPrivate-Lines: 1\nAAABAQCq7Uq3Vx9kR2mT8pL4nB6yC1hJ5sD0fG3aK9eU7iO2tZ8Ywr3Lk9Pq2Vx7Nc',
-            ],
-            negative: ['PuTTY-User-Key-File-2: ssh-rsa'],
-        },
-    },
-    {
-        id: 'jwt',
-        provider: 'JSON Web Token',
-        description: 'JSON Web Token (signed)',
-        keywords: ['eyj'],
-        pattern: /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000})(?![A-Za-z0-9_-])/,
-        secretGroup: 1,
-        validate: isJwt,
-        window: { before: 10, after: 6100 },
-        specificity: 2,
-        examples: {
-            positive: [
-                'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc',
-            ],
-            negative: [
-                'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
-                'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
-            ],
-        },
-    },
-    {
-        id: 'url-credentials',
-        provider: 'URL credentials',
-        description: 'Password in a URL or connection string (scheme://user:password@host)',
-        keywords: ['://'],
-        // The scheme is a lookbehind so that the regex starts with the literal `://`, which the engine finds
-        // by a fast scan instead of trying every letter of the window as a scheme's start.
-        pattern: /:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/)[^\s:@/"'`<>]{0,64}:([^\s:@/"'`<>]{3,128})@[A-Za-z0-9[\]._-]{1,253}/,
-        secretGroup: 1,
-        validate: (s, m) => isPlausiblePassword(decodeURIComponentSafe(s)) &&
-            !/^\*+$/.test(s) &&
-            // `YOUR_DB_PASSWORD`-like names are placeholders; a password equal to the user name is a demo default.
-            !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(s) &&
-            m.slice(3, m.indexOf(':', 3)) !== s,
-        window: { before: 30, after: 420 },
-        specificity: 1,
-        examples: {
-            positive: [
-                'DATABASE_URL=postgres://app:Vq8r2LmZ7pWx4Nb@db.internal:5432/app',
-                'redis://:h7Kp2Lx9Qm4Vb8Nz@cache:6379/0',
-            ],
-            negative: [
-                'postgres://user:password@localhost/db',
-                'https://user:${DB_PASSWORD}@host',
-                'git@github.com:org/repo.git',
-                'https://example.com/a@b',
-                'const DOC_URL = "https://deploy:YOUR_DEPLOY_PASSWORD@api.service.com";',
-                'MONGO_URL=mongodb://mongoadmin:mongoadmin@localhost:27017/app',
-                'const TEMPLATE = "https://{USER}:{PASSWORD}@registry.acme.dev";',
-            ],
-        },
-    },
-    {
-        id: 'connection-string-password',
-        provider: 'Connection strings',
-        description: 'Password in an ADO.NET / JDBC / ODBC connection string',
-        keywords: ['password=', 'pwd='],
-        // `;` before or after the pair is what makes it a connection string (not a `.env` line).
-        pattern: /(;\s{0,3})?(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)=([^;"'\s]{6,128})(?:;|(?=["'\s]|$))/,
-        secretGroup: 2,
-        validate: (s, m) => isPlausiblePassword(s) && (m.startsWith(';') || m.endsWith(';')) && !/^\{/.test(s),
-        window: { before: 200, after: 200 },
-        specificity: 1,
-        entropy: 2.5,
-        examples: {
-            positive: ['Server=db;Database=app;User Id=sa;Password=Tq7vR2mX9kLp;'],
-            negative: ['Server=db;User Id=sa;Password=password;', 'Password={0};'],
-        },
-    },
-    {
-        id: 'generic-password',
-        provider: 'generic',
-        description: 'Password assigned to a literal',
-        keywords: ['password', 'passwd', 'passphrase', 'pwd'],
-        // A quoted value (code, JSON, YAML), or an unquoted one that runs to the end of the line or a space
-        // (.env, YAML, properties), which must look more like a password (see isUnquotedPassword).
-        pattern: /(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?((?<=["'`])[^"'`\s\\]{6,128}(?=["'`])|(?<![^\s=:>])[^"'`\s\\;,&]{6,128}(?![^\s"'`]))/i,
-        secretGroup: 1,
-        entropy: 2.3,
-        validate: (s, m) => isPlausiblePassword(s) &&
-            !NOT_A_SECRET_NAME.test(m) &&
-            !/^[A-Z_]+$/.test(s) &&
-            !readsAsIdentifier(s) &&
-            (/["'`]/.test(m.charAt(m.length - s.length - 1)) || isUnquotedPassword(s)),
-        window: { before: 10, after: 200 },
-        specificity: 1,
-        examples: {
-            positive: [
-                'db_password = "Zq8vT3mW9kLp"',
-                "  password: 'h7Kp2Lx9Qm4V'",
-                '  password: Tq7vR2mX9kLp$',
-                '{"username": "deploy", "password": "Vq8r2LmZ7pWx"}',
-                'spring.datasource.password=h7Kp2Lx9Qm4V',
-            ],
-            negative: [
-                'password = "password"',
-                'password = ""',
-                'password = get_password()',
-                'password: "${DB_PASSWORD}"',
-                'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"',
-                'PWD=/home/runner/work/app2',
-                "env: { PWD: '/Users/maciej' }",
-                'password: !vault |',
-                'const password = userPassword;',
-                'password = config.db.password',
-                'PASSWORD=changeme123',
-                'password:\n  min_length: 12',
-            ],
-        },
-    },
-    {
-        id: 'generic-api-key',
-        provider: 'generic',
-        description: 'Secret, token or API key assigned to a high-entropy literal',
-        keywords: [
-            'secret',
-            'token',
-            'api_key',
-            'apikey',
-            'api-key',
-            'access_key',
-            'accesskey',
-            'auth_key',
-            'private_key',
-            'credential',
-        ],
-        pattern: /(?:secret|token|api_key|apikey|api-key|access_key|accesskey|auth_key|private_key|credential)[A-Za-z0-9_.-]{0,20}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}(["'`]?)([A-Za-z0-9_+/=~.-]{16,160})\1(?![A-Za-z0-9_+/=~.-])/i,
-        secretGroup: 2,
-        entropy: 3.6,
-        validate: (s, m) => /[0-9]/.test(s) &&
-            /[A-Za-z]/.test(s) &&
-            !isDigestLike(s) &&
-            !readsAsIdentifier(s) &&
-            // A checksummed format whose checksum failed (its own rule dropped it) is not a token.
-            !/^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/.test(s) &&
-            !NOT_A_SECRET_NAME.test(m) &&
-            !/^[a-z_$][\w$]*(?:\.[\w$]+)+$/i.test(s) &&
-            !/^[\w-]+\.(?:js|ts|json|ya?ml|txt|md)$/.test(s),
-        window: { before: 10, after: 240 },
-        specificity: 1,
-        examples: {
-            positive: [
-                'const apiKey = "q7Rk2Lm9Vw3ZpT6yBn4HcD7s";',
-                'SERVICE_TOKEN=Zk3Q9vT7mX2pL8rW4nB6yC1h',
-                'client_secret: 9fT2kLq8ZrV4mX7pW3nB6yC1',
-            ],
-            negative: [
-                'token = "d41d8cd98f00b204e9800998ecf8427e"',
-                'integrity: sha512-q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXcQ7Rk2Lm9Vw3ZpT6yBn4Hc==',
-                'secret_id = "3f9a1c7e-5b2d-4a4f-8c0e-9b1d7a3f5c8e"',
-                'token = process.env.SERVICE_TOKEN_2024',
-                'const tokenType = "authorizationCodeGrant";',
-            ],
-        },
-    },
-];
-function decodeURIComponentSafe(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/infra.ts
-
-/** Infrastructure, secrets managers, identity, observability and data platforms. */
-const INFRA_RULES = [
-    prefixed({
-        id: 'vault-token',
-        provider: 'HashiCorp Vault',
-        description: 'Vault service, batch or recovery token',
-        prefixes: ['hvs.', 'hvb.', 'hvr.'],
-        token: 'hv[sbr]\\.[A-Za-z0-9_-]{24,200}',
-        entropy: 3.8,
-        example: (g) => 'hvs.' + g.b64url(91),
-    }),
-    named({
-        id: 'vault-legacy-token',
-        provider: 'HashiCorp Vault',
-        description: 'Vault legacy token (s.…) next to a Vault name',
-        names: ['vault_token', 'vault-token', 'x-vault-token'],
-        value: '[sb]\\.[A-Za-z0-9]{24}',
-        example: (g) => 's.' + g.alnum(24),
-    }),
-    prefixed({
-        id: 'terraform-cloud-token',
-        provider: 'HashiCorp Terraform Cloud',
-        description: 'Terraform Cloud / Enterprise API token',
-        prefixes: ['.atlasv1.'],
-        token: '[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}',
-        example: (g) => g.alnum(14) + '.atlasv1.' + g.b64url(67),
-    }),
-    prefixed({
-        id: 'databricks-token',
-        provider: 'Databricks',
-        description: 'Databricks personal access token',
-        prefixes: ['dapi', 'dose'],
-        token: '(?:dapi|dose)[a-f0-9]{32}(?:-[0-9])?',
-        example: (g) => 'dapi' + g.hex(32),
-    }),
-    prefixed({
-        id: 'doppler-token',
-        provider: 'Doppler',
-        description: 'Doppler personal, service, CLI, SCIM or audit token',
-        prefixes: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
-        token: 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9._-]{40,80}',
-        example: (g) => 'dp.st.prd.' + g.alnum(43),
-    }),
-    prefixed({
-        id: 'pulumi-token',
-        provider: 'Pulumi',
-        description: 'Pulumi access token',
-        prefixes: ['pul-'],
-        token: 'pul-[a-f0-9]{40}',
-        example: (g) => 'pul-' + g.hex(40),
-    }),
-    named({
-        id: 'datadog-api-key',
-        provider: 'Datadog',
-        description: 'Datadog API or application key',
-        names: ['datadog', 'dd_api_key', 'dd_app_key', 'dd_application_key', 'dd-api-key'],
-        value: '(?:[a-f0-9]{40}|[a-f0-9]{32})',
-        example: (g) => g.hex(32),
-    }),
-    prefixed({
-        id: 'newrelic-key',
-        provider: 'New Relic',
-        description: 'New Relic user, insights or browser key',
-        prefixes: ['nrak-', 'nrii-', 'nrjs-'],
-        token: '(?:NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}|NRJS-[a-f0-9]{19})',
-        example: (g) => 'NRAK-' + g.upper(27),
-    }),
-    prefixed({
-        id: 'newrelic-license-key',
-        provider: 'New Relic',
-        description: 'New Relic ingest license key',
-        prefixes: ['nral'],
-        token: '[a-f0-9]{36}NRAL',
-        example: (g) => g.hex(36) + 'NRAL',
-    }),
-    prefixed({
-        id: 'sentry-token',
-        provider: 'Sentry',
-        description: 'Sentry organization or user auth token',
-        prefixes: ['sntrys_', 'sntryu_'],
-        token: '(?:sntrys_eyJ[A-Za-z0-9+/=_-]{60,400}|sntryu_[a-f0-9]{64})',
-        example: (g) => ['sntryu_' + g.hex(64), 'sntrys_eyJpYXQiOjE3M' + g.b64url(120)],
-        window: { before: 20, after: 440 },
-    }),
-    prefixed({
-        id: 'sentry-dsn',
-        provider: 'Sentry',
-        description: 'Sentry DSN with a secret key',
-        severity: 'warning',
-        prefixes: ['ingest.sentry.io', 'ingest.us.sentry.io', 'ingest.de.sentry.io'],
-        token: 'https://[a-f0-9]{32}(?::[a-f0-9]{32})?@o[0-9]{1,10}\\.ingest\\.(?:us\\.|de\\.)?sentry\\.io/[0-9]{1,10}',
-        example: (g) => 'https://' + g.hex(32) + '@o' + g.digits(6) + '.ingest.sentry.io/' + g.digits(7),
-    }),
-    prefixed({
-        id: 'grafana-token',
-        provider: 'Grafana',
-        description: 'Grafana Cloud or service account token',
-        prefixes: ['glc_', 'glsa_'],
-        token: '(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})',
-        example: (g) => ['glsa_' + g.alnum(32) + '_' + g.hex(8), 'glc_eyJvIjoi' + g.b64(80) + '=='],
-        window: { before: 20, after: 440 },
-    }),
-    named({
-        id: 'okta-api-token',
-        provider: 'Okta',
-        description: 'Okta API token',
-        names: ['okta'],
-        value: '00[A-Za-z0-9_-]{40}',
-        entropy: 4,
-        example: (g) => '00' + g.b64url(40),
-    }),
-    named({
-        id: 'auth0-client-secret',
-        provider: 'Auth0',
-        description: 'Auth0 client secret',
-        names: ['auth0'],
-        value: '[A-Za-z0-9_-]{64}',
-        entropy: 4.3,
-        example: (g) => g.b64url(64),
-    }),
-    prefixed({
-        id: 'planetscale-token',
-        provider: 'PlanetScale',
-        description: 'PlanetScale service token, password or OAuth token',
-        prefixes: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'],
-        token: 'pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64}',
-        example: (g) => 'pscale_pw_' + g.b64url(43),
-    }),
-    prefixed({
-        id: 'supabase-token',
-        provider: 'Supabase',
-        description: 'Supabase personal access token or secret key',
-        prefixes: ['sbp_', 'sb_secret_'],
-        token: '(?:sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{31,40})',
-        example: (g) => 'sbp_' + g.hex(40),
-    }),
-    prefixed({
-        id: 'neon-api-key',
-        provider: 'Neon',
-        description: 'Neon API key',
-        prefixes: ['napi_'],
-        token: 'napi_[a-z0-9]{64}',
-        example: (g) => 'napi_' + g.lower(64),
-    }),
-    prefixed({
-        id: 'tailscale-key',
-        provider: 'Tailscale',
-        description: 'Tailscale auth, API or OAuth client key',
-        prefixes: ['tskey-'],
-        // Published types: api, auth, client, scim, webhook (tailscale.com/kb/1277/key-prefixes); any
-        // lower-case type is accepted so that a new key type is not missed.
-        token: 'tskey-[a-z]{3,12}-[A-Za-z0-9]{8,20}-[A-Za-z0-9]{16,40}',
-        example: (g) => [
-            'tskey-auth-k' + g.alnum(10) + '-' + g.alnum(32),
-            'tskey-federated-k' + g.alnum(10) + '-' + g.alnum(24),
-        ],
-    }),
-    prefixed({
-        id: 'dynatrace-token',
-        provider: 'Dynatrace',
-        description: 'Dynatrace API token',
-        prefixes: ['dt0c01.'],
-        token: 'dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}',
-        example: (g) => 'dt0c01.' + g.upper(24) + '.' + g.upper(64),
-    }),
-    prefixed({
-        id: 'onepassword-service-account-token',
-        provider: '1Password',
-        description: '1Password service account token',
-        prefixes: ['ops_eyj'],
-        token: 'ops_eyJ[A-Za-z0-9+/=_-]{100,1500}',
-        example: (g) => 'ops_eyJzaWduSW5BZGRyZXNzIjoi' + g.b64url(300),
-        window: { before: 20, after: 1600 },
-    }),
-    prefixed({
-        id: 'onepassword-secret-key',
-        provider: '1Password',
-        description: '1Password account secret key',
-        prefixes: ['a3-'],
-        token: 'A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}',
-        example: (g) => `A3-${g.upper(6)}-${g.upper(6)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}-${g.upper(5)}`,
-    }),
-    prefixed({
-        id: 'age-secret-key',
-        provider: 'age',
-        description: 'age encryption secret key',
-        prefixes: ['age-secret-key-1'],
-        token: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}',
-        example: (g) => 'AGE-SECRET-KEY-1' + g.pick('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58),
-    }),
-    prefixed({
-        id: 'honeycomb-key',
-        provider: 'Honeycomb',
-        description: 'Honeycomb ingest or configuration key',
-        prefixes: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_', 'hcaic_', 'hcxlk_'],
-        token: 'hc[ax][a-z]{2}_[a-z0-9]{58}',
-        example: (g) => 'hcaik_' + g.lower(58),
-    }),
-    named({
-        id: 'rollbar-token',
-        provider: 'Rollbar',
-        description: 'Rollbar access token',
-        names: ['rollbar'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'bugsnag-api-key',
-        provider: 'Bugsnag',
-        description: 'Bugsnag API key',
-        names: ['bugsnag'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'pagerduty-token',
-        provider: 'PagerDuty',
-        description: 'PagerDuty API token',
-        names: ['pagerduty'],
-        value: '(?:u\\+)?[A-Za-z0-9_+-]{20}',
-        entropy: 3.8,
-        example: (g) => 'u+' + g.b64url(18),
-    }),
-    named({
-        id: 'opsgenie-api-key',
-        provider: 'Opsgenie',
-        description: 'Opsgenie API key',
-        names: ['opsgenie'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    named({
-        id: 'splunk-hec-token',
-        provider: 'Splunk',
-        description: 'Splunk HTTP Event Collector token',
-        names: ['splunk'],
-        value: '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    named({
-        id: 'sumologic-access-key',
-        provider: 'Sumo Logic',
-        description: 'Sumo Logic access key',
-        names: ['sumologic', 'sumo_access'],
-        value: '[A-Za-z0-9]{64}',
-        entropy: 4.3,
-        example: (g) => g.alnum(64),
-    }),
-    prefixed({
-        id: 'launchdarkly-key',
-        provider: 'LaunchDarkly',
-        description: 'LaunchDarkly API or SDK key',
-        prefixes: ['api-', 'sdk-'],
-        token: '(?:api|sdk)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => 'sdk-' + g.uuid(),
-    }),
-    named({
-        id: 'algolia-admin-key',
-        provider: 'Algolia',
-        description: 'Algolia admin API key',
-        names: ['algolia'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    prefixed({
-        id: 'mapbox-secret-token',
-        provider: 'Mapbox',
-        description: 'Mapbox secret access token',
-        prefixes: ['sk.eyj'],
-        token: 'sk\\.eyJ[A-Za-z0-9_-]{50,200}\\.[A-Za-z0-9_-]{22}',
-        example: (g) => 'sk.eyJ1Ijoi' + g.b64url(60) + '.' + g.b64url(22),
-    }),
-    prefixed({
-        id: 'contentful-token',
-        provider: 'Contentful',
-        description: 'Contentful personal access token',
-        prefixes: ['cfpat-'],
-        token: 'CFPAT-[A-Za-z0-9_-]{43}',
-        example: (g) => 'CFPAT-' + g.b64url(43),
-    }),
-    named({
-        id: 'sanity-token',
-        provider: 'Sanity',
-        description: 'Sanity API token',
-        names: ['sanity'],
-        value: 'sk[A-Za-z0-9]{79,180}',
-        entropy: 4.3,
-        example: (g) => 'sk' + g.alnum(120),
-    }),
-    prefixed({
-        id: 'salesforce-access-token',
-        provider: 'Salesforce',
-        description: 'Salesforce session or access token',
-        prefixes: ['00d'],
-        token: '00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{96}',
-        example: (g) => '00D' + g.alnum(12) + '!' + g.alnum(96),
-    }),
-    prefixed({
-        id: 'facebook-access-token',
-        provider: 'Meta',
-        description: 'Facebook / Meta Graph API access token',
-        prefixes: ['eaa'],
-        token: 'EAA[A-Za-z0-9]{90,300}',
-        entropy: 4.3,
-        example: (g) => 'EAAG' + g.alnum(180),
-        window: { before: 20, after: 340 },
-    }),
-    prefixed({
-        id: 'instagram-token',
-        provider: 'Instagram',
-        description: 'Instagram Graph access token',
-        prefixes: ['igqv'],
-        token: 'IGQV[A-Za-z0-9_-]{100,300}',
-        example: (g) => 'IGQVJ' + g.b64url(160),
-        window: { before: 20, after: 340 },
-    }),
-    prefixed({
-        id: 'twitter-bearer-token',
-        provider: 'X (Twitter)',
-        description: 'X / Twitter app bearer token',
-        prefixes: ['aaaaaaaaaaaaaaaaaaaaa'],
-        token: 'A{22}[A-Za-z0-9%]{60,120}',
-        placeholderFilter: false,
-        entropy: 3.6,
-        example: (g) => 'A'.repeat(22) + g.alnum(90),
-        window: { before: 20, after: 160 },
-    }),
-    named({
-        id: 'twitter-api-secret',
-        provider: 'X (Twitter)',
-        description: 'X / Twitter API secret',
-        names: ['twitter', 'consumer_secret'],
-        value: '[A-Za-z0-9]{45,50}',
-        entropy: 4.3,
-        example: (g) => g.alnum(50),
-    }),
-    prefixed({
-        id: 'dropbox-token',
-        provider: 'Dropbox',
-        description: 'Dropbox short-lived access token',
-        prefixes: ['sl.'],
-        token: 'sl\\.[A-Za-z0-9_-]{130,160}',
-        entropy: 4.3,
-        example: (g) => 'sl.' + g.b64url(138),
-    }),
-    named({
-        id: 'box-token',
-        provider: 'Box',
-        description: 'Box developer token or client secret',
-        names: ['box_client_secret', 'box_developer_token', 'box_token'],
-        value: '[A-Za-z0-9]{32}',
-        entropy: 4,
-        example: (g) => g.alnum(32),
-    }),
-    named({
-        id: 'ngrok-authtoken',
-        provider: 'ngrok',
-        description: 'ngrok authtoken',
-        names: ['ngrok'],
-        value: '[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}',
-        example: (g) => '2' + g.alnum(26) + '_' + g.alnum(21),
-    }),
-    named({
-        id: 'confluent-api-secret',
-        provider: 'Confluent',
-        description: 'Confluent Cloud API secret',
-        names: ['confluent', 'sasl_password', 'kafka_api_secret'],
-        value: '[A-Za-z0-9+/]{64}',
-        entropy: 4.5,
-        example: (g) => g.b64(64),
-    }),
-    named({
-        id: 'mongodb-atlas-key',
-        provider: 'MongoDB Atlas',
-        description: 'MongoDB Atlas API private key',
-        names: ['atlas_private', 'mongodb_atlas', 'atlas_api'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    named({
-        id: 'snowflake-password',
-        provider: 'Snowflake',
-        description: 'Snowflake password or key passphrase',
-        names: ['snowflake_password', 'snowflake_private_key_passphrase', 'snowsql_pwd'],
-        value: '[^\\s"\'`]{12,64}',
-        entropy: 3.2,
-        example: (g) => g.alnum(20),
-    }),
-    named({
-        id: 'lokalise-token',
-        provider: 'Lokalise',
-        description: 'Lokalise API token',
-        names: ['lokalise'],
-        value: '[a-f0-9]{40}',
-        example: (g) => g.hex(40),
-    }),
-    named({
-        id: 'crowdin-token',
-        provider: 'Crowdin',
-        description: 'Crowdin personal access token',
-        names: ['crowdin'],
-        value: '[a-f0-9]{80}',
-        example: (g) => g.hex(80),
-    }),
-    prefixed({
-        id: 'defined-networking-key',
-        provider: 'Defined Networking',
-        description: 'Defined Networking (Nebula) API key',
-        prefixes: ['dnkey-'],
-        token: 'dnkey-[a-z0-9=_-]{26}-[a-z0-9=_-]{52}',
-        example: (g) => 'dnkey-' + g.lower(26) + '-' + g.lower(52),
-    }),
-    prefixed({
-        id: 'adafruit-io-key',
-        provider: 'Adafruit IO',
-        description: 'Adafruit IO key',
-        prefixes: ['aio_'],
-        token: 'aio_[A-Za-z0-9]{28}',
-        example: (g) => 'aio_' + g.alnum(28),
-    }),
-    named({
-        id: 'elastic-api-key',
-        provider: 'Elastic',
-        description: 'Elastic Cloud / Elasticsearch API key',
-        names: ['elastic_api', 'elasticsearch_api', 'es_api_key'],
-        value: '[A-Za-z0-9_=-]{40,120}',
-        entropy: 4,
-        example: (g) => g.b64url(60) + '==',
-    }),
-    named({
-        id: 'fastly-api-token',
-        provider: 'Fastly',
-        description: 'Fastly API token',
-        names: ['fastly'],
-        value: '[A-Za-z0-9_-]{32}',
-        entropy: 4,
-        example: (g) => g.b64url(32),
-    }),
-    named({
-        id: 'twitch-token',
-        provider: 'Twitch',
-        description: 'Twitch client secret or OAuth token',
-        names: ['twitch'],
-        value: '[a-z0-9]{30}',
-        entropy: 3.8,
-        example: (g) => g.lower(30),
-    }),
-    named({
-        id: 'spotify-client-secret',
-        provider: 'Spotify',
-        description: 'Spotify client secret',
-        names: ['spotify'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    prefixed({
-        id: 'scalingo-token',
-        provider: 'Scalingo',
-        description: 'Scalingo API token',
-        prefixes: ['tk-us-'],
-        token: 'tk-us-[A-Za-z0-9_-]{48}',
-        example: (g) => 'tk-us-' + g.b64url(48),
-    }),
-    named({
-        id: 'segment-token',
-        provider: 'Segment',
-        description: 'Segment public API token or write key',
-        names: ['segment'],
-        value: '(?:sgp_[A-Za-z0-9]{64}|[A-Za-z0-9]{32})',
-        entropy: 4,
-        example: (g) => 'sgp_' + g.alnum(64),
-    }),
-    named({
-        id: 'mixpanel-secret',
-        provider: 'Mixpanel',
-        description: 'Mixpanel API secret',
-        names: ['mixpanel'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'amplitude-secret',
-        provider: 'Amplitude',
-        description: 'Amplitude secret key',
-        names: ['amplitude'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'launchable-token',
-        provider: 'Launchable',
-        description: 'Launchable token',
-        names: ['launchable_token'],
-        value: 'v1:[A-Za-z0-9_/-]{3,60}:[A-Za-z0-9]{30,40}',
-        example: (g) => 'v1:acme/app:' + g.alnum(32),
-    }),
-    named({
-        id: 'cloudinary-api-secret',
-        provider: 'Cloudinary',
-        description: 'Cloudinary API secret',
-        names: ['cloudinary'],
-        value: '[A-Za-z0-9_-]{27}',
-        entropy: 3.8,
-        example: (g) => g.b64url(27),
-    }),
-    named({
-        id: 'imgur-client-secret',
-        provider: 'Imgur',
-        description: 'Imgur client secret',
-        names: ['imgur'],
-        value: '[a-f0-9]{40}',
-        example: (g) => g.hex(40),
-    }),
-    named({
-        id: 'zoom-secret',
-        provider: 'Zoom',
-        description: 'Zoom API / SDK secret',
-        names: ['zoom_api_secret', 'zoom_client_secret', 'zoom_sdk_secret'],
-        value: '[A-Za-z0-9]{32}',
-        entropy: 4,
-        example: (g) => g.alnum(32),
-    }),
-    named({
-        id: 'yandex-api-key',
-        provider: 'Yandex Cloud',
-        description: 'Yandex Cloud API key or IAM token',
-        names: ['yandex', 'yc_token'],
-        value: '(?:AQVN[A-Za-z0-9_-]{35,38}|t1\\.[A-Z0-9a-z_-]{80,200})',
-        example: (g) => 'AQVN' + g.b64url(36),
-    }),
-    named({
-        id: 'hashicorp-consul-token',
-        provider: 'HashiCorp Consul',
-        description: 'Consul ACL token',
-        names: ['consul_http_token', 'consul_token'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    prefixed({
-        id: 'newrelic-query-browser-key',
-        provider: 'New Relic',
-        description: 'New Relic insights query key (NRIQ-) or browser API key (NRBR-)',
-        prefixes: ['nriq-', 'nrbr-'],
-        token: '(?:NRIQ-[A-Za-z0-9_-]{32}|NRBR-[a-f0-9]{19})',
-        example: (g) => 'NRIQ-' + g.b64url(32),
-    }),
-    keyed({
-        id: 'newrelic-license-key-named',
-        provider: 'New Relic',
-        description: 'New Relic license or API key named by New Relic (40 characters)',
-        keywords: ['newrelic', 'new_relic', 'new-relic', 'nr_license'],
-        value: 'h40',
-    }),
-    prefixed({
-        id: 'atlassian-data-center-pat',
-        provider: 'Atlassian',
-        description: 'Bitbucket Data Center HTTP access token (BBDC-)',
-        prefixes: ['bbdc-'],
-        token: 'BBDC-[A-Za-z0-9+/@_-]{44}',
-        entropy: 4,
-        example: (g) => 'BBDC-' + g.b64(44),
-    }),
-    keyed({
-        id: 'jira-confluence-data-center-pat',
-        provider: 'Atlassian',
-        description: 'Jira / Confluence Data Center personal access token',
-        keywords: ['jira', 'confluence', 'atlassian'],
-        value: { re: '[MNO][A-Za-z0-9+/]{43}', example: (g) => 'N' + g.b64(43) },
-    }),
-    prefixed({
-        id: 'voiceflow-api-key',
-        provider: 'Voiceflow',
-        description: 'Voiceflow Dialog Manager / workspace API key',
-        prefixes: ['vf.dm.', 'vf.ws.'],
-        token: 'VF\\.(?:DM|WS)\\.[a-f0-9]{24}\\.[A-Za-z0-9]{16}',
-        example: (g) => 'VF.DM.' + g.hex(24) + '.' + g.alnum(16),
-    }),
-    prefixed({
-        id: 'dependency-track-api-key',
-        provider: 'OWASP Dependency-Track',
-        description: 'Dependency-Track API key (odt_)',
-        prefixes: ['odt_'],
-        token: 'odt_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}|odt_[A-Za-z0-9]{32,64}',
-        entropy: 3.8,
-        example: (g) => 'odt_' + g.alnum(32),
-    }),
-    keyed({
-        id: 'kubernetes-bootstrap-token',
-        provider: 'Kubernetes',
-        description: 'Kubernetes bootstrap token (kubeadm join --token)',
-        keywords: ['kubeadm', 'bootstrap', '--token', 'token-id'],
-        value: { re: '[a-z0-9]{6}\\.[a-z0-9]{16}', example: (g) => g.lower(6) + '.' + g.lower(16) },
-    }),
-    prefixed({
-        id: 'ubidots-token',
-        provider: 'Ubidots',
-        description: 'Ubidots API token (BBFF-)',
-        prefixes: ['bbff-'],
-        token: 'BBFF-[A-Za-z0-9]{30}',
-        example: (g) => 'BBFF-' + g.alnum(30),
-    }),
-    prefixed({
-        id: 'posthog-personal-api-key',
-        provider: 'PostHog',
-        description: 'PostHog personal API key (phx_)',
-        prefixes: ['phx_'],
-        token: 'phx_[A-Za-z0-9]{43}',
-        example: (g) => 'phx_' + g.alnum(43),
-    }),
-    prefixed({
-        id: 'pubnub-secret-key',
-        provider: 'PubNub',
-        description: 'PubNub secret key (sec-c-)',
-        prefixes: ['sec-c-'],
-        token: 'sec-c-[A-Za-z0-9]{48}',
-        example: (g) => 'sec-c-' + g.alnum(48),
-    }),
-    prefixed({
-        id: 'maxmind-license-key',
-        provider: 'MaxMind',
-        description: 'MaxMind license key (_mmk)',
-        prefixes: ['_mmk'],
-        token: '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk',
-        example: (g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk',
-    }),
-    prefixed({
-        id: 'intra42-client-secret',
-        provider: '42 Intra',
-        description: '42 Intra client secret',
-        prefixes: ['s-s4t2ud-', 's-s4t2af-'],
-        token: 's-s4t2(?:ud|af)-[a-f0-9]{64}',
-        example: (g) => 's-s4t2ud-' + g.hex(64),
-    }),
-    prefixed({
-        id: 'settlemint-token',
-        provider: 'SettleMint',
-        description: 'SettleMint personal or application access token',
-        prefixes: ['sm_pat_', 'sm_aat_', 'sm_sat_'],
-        token: 'sm_(?:pat|aat|sat)_[A-Za-z0-9]{16}',
-        example: (g) => 'sm_pat_' + g.alnum(16),
-    }),
-    prefixed({
-        id: 'telnyx-api-key',
-        provider: 'Telnyx',
-        description: 'Telnyx API v2 key',
-        prefixes: ['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8', 'key9'],
-        token: 'KEY[0-9A-F]{32}_[A-Za-z0-9]{22}',
-        example: (g) => 'KEY' + g.HEX(32) + '_' + g.alnum(22),
-    }),
-    prefixed({
-        id: 'apify-token',
-        provider: 'Apify',
-        description: 'Apify API token',
-        prefixes: ['apify_api_'],
-        token: 'apify_api_[A-Za-z0-9]{36}',
-        example: (g) => 'apify_api_' + g.alnum(36),
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/long-tail.ts
-
-/**
- * The long tail: providers whose tokens are a plain character class (32 hex, 40 alphanumerics),
- * recognised only by the provider's name close before the value. One builder (`keyed`), one row a
- * provider: the keywords, and the value as a charset code and length (`h` hex, `H` upper hex, `l`
- * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64;
- * `uuid`) or a regex of its own. Facts from the providers' formats as public scanners (gitleaks,
- * TruffleHog) detect them; the rows and examples are this project's own.
- */
-const ROWS = [
-    { provider: 'Abstract API', keywords: ['abstract'], value: 'l32' },
-    { provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: 'h80' },
-    { provider: 'AccuWeather', keywords: ['accuweather'], value: 'a32-35' },
-    { provider: 'Adzuna', keywords: ['adzuna'], value: 'h32' },
-    { provider: 'Aeroworkflow', keywords: ['aeroworkflow'], value: 'a20' },
-    { provider: 'Agora', keywords: ['agora.io', 'agora_app', 'agora_cert', 'agora_key'], value: 'h32' },
-    { provider: 'Airbrake', keywords: ['airbrake'], value: 'h32' },
-    { provider: 'Aletheia', keywords: ['aletheiaapi', 'aletheia'], value: 'u32' },
-    { provider: 'AlienVault OTX', keywords: ['alienvault', 'otx_key', 'otx_api'], value: 'h64' },
-    { provider: 'AllSports', keywords: ['allsports'], value: 'h64' },
-    { provider: 'Amadeus', keywords: ['amadeus'], value: 'a32' },
-    { provider: 'Ambee', keywords: ['ambee'], value: 'h64' },
-    { provider: 'Api2Cart', keywords: ['api2cart'], value: 'h32' },
-    { provider: 'ApiFlash', keywords: ['apiflash'], value: 'h32' },
-    { provider: 'AppSynergy', keywords: ['appsynergy'], value: 'h64' },
-    { provider: 'Artsy', keywords: ['artsy'], value: 'l32' },
-    { provider: 'Atera', keywords: ['atera'], value: 'h32' },
-    { provider: 'Autoklose', keywords: ['autoklose'], value: 'a32' },
-    { provider: 'Aviationstack', keywords: ['aviationstack'], value: 'h32' },
-    { provider: 'Aylien', keywords: ['aylien'], value: 'h32' },
-    { provider: 'Bannerbear', keywords: ['bannerbear'], value: 'a22' },
-    { provider: 'Baremetrics', keywords: ['baremetrics'], value: 'w25' },
-    { provider: 'Beebole', keywords: ['beebole'], value: 'h40' },
-    { provider: 'Besnappy', keywords: ['besnappy'], value: 'h64' },
-    { provider: 'Bitbar', keywords: ['bitbar'], value: 'a32' },
-    { provider: 'BitcoinAverage', keywords: ['bitcoinaverage'], value: 'a43' },
-    { provider: 'Bitfinex', keywords: ['bitfinex'], value: 'a43' },
-    { provider: 'Bitly', keywords: ['bitly'], value: 'h40' },
-    { provider: 'BitMEX', keywords: ['bitmex'], value: 'w48' },
-    { provider: 'Bittrex', keywords: ['bittrex'], value: 'l32' },
-    { provider: 'Blablabus', keywords: ['blablabus'], value: 'a22' },
-    { provider: 'BlazeMeter', keywords: ['blazemeter'], value: 'h64' },
-    { provider: 'Blitapp', keywords: ['blitapp'], value: 'a39' },
-    { provider: 'Boostnote', keywords: ['boostnote'], value: 'h64' },
-    { provider: 'Brandfetch', keywords: ['brandfetch'], value: 'a40' },
-    { provider: 'BrowserStack', keywords: ['browserstack'], value: 'a20' },
-    { provider: 'Browshot', keywords: ['browshot'], value: 'a28' },
-    { provider: 'BscScan', keywords: ['bscscan'], value: 'u34' },
-    { provider: 'BuddyNS', keywords: ['buddyns'], value: 'h40' },
-    { provider: 'ButterCMS', keywords: ['buttercms'], value: 'h40' },
-    { provider: 'Calendarific', keywords: ['calendarific'], value: 'h40' },
-    { provider: 'CalorieNinjas', keywords: ['calorieninja'], value: 'a40' },
-    { provider: 'Capsule CRM', keywords: ['capsulecrm'], value: 'a64' },
-    { provider: 'Captain Data', keywords: ['captaindata'], value: 'h64' },
-    { provider: 'Carbon Interface', keywords: ['carboninterface'], value: 'a21' },
-    { provider: 'Censys', keywords: ['censys'], value: 'a32' },
-    { provider: 'Centralstation CRM', keywords: ['centralstationcrm'], value: 'a30' },
-    { provider: 'CEX.IO', keywords: ['cexio', 'cex.io'], value: 'a30' },
-    { provider: 'ChartMogul', keywords: ['chartmogul'], value: 'h32' },
-    { provider: 'Checkly', keywords: ['checkly'], value: 'h32' },
-    { provider: 'Cicero', keywords: ['cicero'], value: 'h40' },
-    { provider: 'Clarifai', keywords: ['clarifai'], value: 'h32' },
-    { provider: 'Clockify', keywords: ['clockify'], value: 'a48' },
-    { provider: 'Cisco Meraki', keywords: ['meraki'], value: 'h40' },
-    { provider: 'Codacy', keywords: ['codacy'], value: 'a32' },
-    { provider: 'Code Climate', keywords: ['codeclimate'], value: 'h64' },
-    { provider: 'CoinAPI', keywords: ['coinapi'], value: 'uuid' },
-    { provider: 'Coinlayer', keywords: ['coinlayer'], value: 'h32' },
-    { provider: 'ConvertAPI', keywords: ['convertapi'], value: 'a16' },
-    { provider: 'ConvertKit', keywords: ['convertkit'], value: 'a22' },
-    { provider: 'Countrylayer', keywords: ['countrylayer'], value: 'h32' },
-    { provider: 'Coveralls', keywords: ['coveralls'], value: 'a33-37' },
-    { provider: 'CryptoCompare', keywords: ['cryptocompare'], value: 'h64' },
-    { provider: 'Currencycloud', keywords: ['currencycloud'], value: 'h64' },
-    { provider: 'CurrencyFreaks', keywords: ['currencyfreaks'], value: 'h32' },
-    { provider: 'Currencylayer', keywords: ['currencylayer'], value: 'h32' },
-    { provider: 'CurrencyScoop', keywords: ['currencyscoop'], value: 'a32' },
-    { provider: 'Currents API', keywords: ['currentsapi'], value: 'w48' },
-    { provider: 'Customer.io', keywords: ['customerio', 'customer.io'], value: 'h32' },
-    { provider: 'Dareboost', keywords: ['dareboost'], value: 'a60' },
-    { provider: 'Deepgram', keywords: ['deepgram'], value: 'h40' },
-    { provider: 'Delighted', keywords: ['delighted'], value: 'a32' },
-    { provider: 'DetectLanguage', keywords: ['detectlanguage'], value: 'h32' },
-    { provider: 'Diffbot', keywords: ['diffbot'], value: 'h32' },
-    { provider: 'Disqus', keywords: ['disqus'], value: 'a64' },
-    { provider: 'Docparser', keywords: ['docparser'], value: 'h40' },
-    { provider: 'DocuSign', keywords: ['docusign'], value: 'uuid' },
-    { provider: 'Dwolla', keywords: ['dwolla'], value: 'a50' },
-    { provider: 'Dynalist', keywords: ['dynalist'], value: 'a128' },
-    { provider: 'Edamam', keywords: ['edamam'], value: 'h32' },
-    { provider: 'Elastic Email', keywords: ['elasticemail'], value: 'u96' },
-    { provider: 'ExchangeRate-API', keywords: ['exchangerate'], value: 'h24' },
-    { provider: 'Exchangerates API', keywords: ['exchangeratesapi'], value: 'h32' },
-    { provider: 'ExtractorAPI', keywords: ['extractorapi'], value: 'h40' },
-    { provider: 'Facebook app secret', keywords: ['facebook', 'fb_secret', 'fb_app_secret'], value: 'h32' },
-    { provider: 'Financial Modeling Prep', keywords: ['financialmodelingprep', 'fmp_api'], value: 'a32' },
-    { provider: 'Finicity', keywords: ['finicity'], value: 'h32' },
-    { provider: 'Finnhub', keywords: ['finnhub'], value: 'l20' },
-    { provider: 'Fixer', keywords: ['fixer.io', 'fixerio', 'fixer_api'], value: 'h32' },
-    { provider: 'Flickr', keywords: ['flickr'], value: 'h32' },
-    { provider: 'Foursquare', keywords: ['foursquare'], value: 'u48' },
-    { provider: 'FreshBooks', keywords: ['freshbooks'], value: 'h64' },
-    { provider: 'Geoapify', keywords: ['geoapify'], value: 'h32' },
-    { provider: 'Geocodio', keywords: ['geocodio'], value: 'h39' },
-    { provider: 'GetResponse', keywords: ['getresponse'], value: 'l32' },
-    { provider: 'Gitter', keywords: ['gitter'], value: 'w40' },
-    { provider: 'GTmetrix', keywords: ['gtmetrix'], value: 'h32' },
-    { provider: 'Gumroad', keywords: ['gumroad'], value: 'w43' },
-    { provider: 'Gyazo', keywords: ['gyazo'], value: 'w43' },
-    { provider: 'HappyScribe', keywords: ['happyscribe'], value: 'a24' },
-    { provider: 'HelloSign', keywords: ['hellosign'], value: 'h64' },
-    { provider: 'HubSpot legacy API key', keywords: ['hubspot', 'hapikey'], value: 'uuid' },
-    { provider: 'Holiday API', keywords: ['holidayapi'], value: 'uuid' },
-    { provider: 'Hunter', keywords: ['hunter.io', 'hunterio', 'hunter_api'], value: 'h40' },
-    { provider: 'Insightly', keywords: ['insightly'], value: 'uuid' },
-    { provider: 'Integromat', keywords: ['integromat'], value: 'uuid' },
-    { provider: 'ipapi', keywords: ['ipapi'], value: 'h32' },
-    { provider: 'IPGeolocation', keywords: ['ipgeolocation'], value: 'h32' },
-    { provider: 'ipinfodb', keywords: ['ipinfodb'], value: 'h64' },
-    { provider: 'IPQualityScore', keywords: ['ipquality'], value: 'a32' },
-    { provider: 'ipstack', keywords: ['ipstack'], value: 'h32' },
-    { provider: 'JotForm', keywords: ['jotform'], value: 'l32' },
-    { provider: 'JumpCloud', keywords: ['jumpcloud'], value: 'h40' },
-    { provider: 'KuCoin', keywords: ['kucoin'], value: 'h24' },
-    { provider: 'Languagelayer', keywords: ['languagelayer'], value: 'h32' },
-    { provider: 'Last.fm', keywords: ['lastfm', 'last.fm'], value: 'h32' },
-    { provider: 'LinkedIn client secret', keywords: ['linkedin'], value: 'a16' },
-    { provider: 'LinkPreview', keywords: ['linkpreview'], value: 'h32' },
-    { provider: 'LocationIQ', keywords: ['locationiq'], value: 'h32' },
-    { provider: 'Looker', keywords: ['looker'], value: 'a24' },
-    { provider: 'Loyverse', keywords: ['loyverse'], value: 'h32' },
-    { provider: 'MadKudu', keywords: ['madkudu'], value: 'h32' },
-    { provider: 'Mailboxlayer', keywords: ['mailboxlayer'], value: 'h32' },
-    { provider: 'MailerLite', keywords: ['mailerlite'], value: 'h32' },
-    { provider: 'MapQuest', keywords: ['mapquest'], value: 'a32' },
-    { provider: 'Marketstack', keywords: ['marketstack'], value: 'h32' },
-    { provider: 'Mattermost access token', keywords: ['mattermost'], value: 'l26' },
-    { provider: 'Mavenlink', keywords: ['mavenlink'], value: 'h64' },
-    { provider: 'MeaningCloud', keywords: ['meaningcloud'], value: 'h32' },
-    { provider: 'Mediastack', keywords: ['mediastack'], value: 'h32' },
-    { provider: 'Mesibo', keywords: ['mesibo'], value: 'a64' },
-    { provider: 'MessageBird access key', keywords: ['messagebird'], value: 'a25' },
-    { provider: 'Mixmax', keywords: ['mixmax'], value: 'uuid' },
-    { provider: 'MonkeyLearn', keywords: ['monkeylearn'], value: 'h40' },
-    { provider: 'MoonClerk', keywords: ['moonclerk'], value: 'a32' },
-    { provider: 'Moosend', keywords: ['moosend'], value: 'uuid' },
-    { provider: 'Moralis', keywords: ['moralis'], value: 'a64' },
-    { provider: 'Nasdaq Data Link', keywords: ['nasdaq', 'quandl'], value: 'w20' },
-    { provider: 'Neutrino API', keywords: ['neutrinoapi', 'neutrino'], value: 'a48' },
-    { provider: 'NewsAPI', keywords: ['newsapi'], value: 'h32' },
-    { provider: 'NewsCatcher', keywords: ['newscatcher'], value: 'w43' },
-    { provider: 'Nexmo', keywords: ['nexmo'], value: 'a16' },
-    { provider: 'Numverify', keywords: ['numverify'], value: 'h32' },
-    { provider: 'Nutritionix', keywords: ['nutritionix'], value: 'h32' },
-    { provider: 'Nylas', keywords: ['nylas'], value: 'a30' },
-    { provider: 'New York Times', keywords: ['nytimes'], value: 'w32' },
-    {
-        provider: 'OANDA',
-        keywords: ['oanda'],
-        value: { re: '[a-f0-9]{32}-[a-f0-9]{32}', example: (g) => `${g.hex(32)}-${g.hex(32)}` },
-    },
-    { provider: 'OneLogin', keywords: ['onelogin'], value: 'h64' },
-    { provider: 'OneSignal', keywords: ['onesignal'], value: 'l48' },
-    { provider: 'OOPSpam', keywords: ['oopspam'], value: 'a40' },
-    { provider: 'OpenCage', keywords: ['opencage'], value: 'h32' },
-    { provider: 'OpenUV', keywords: ['openuv'], value: 'h32' },
-    { provider: 'OpenWeather', keywords: ['openweather', 'owm_api'], value: 'h32' },
-    { provider: 'Optimizely', keywords: ['optimizely'], value: 'w54' },
-    { provider: 'Owlbot', keywords: ['owlbot'], value: 'h40' },
-    { provider: 'packagecloud', keywords: ['packagecloud'], value: 'h48' },
-    { provider: 'PandaDoc', keywords: ['pandadoc'], value: 'h40' },
-    { provider: 'PandaScore', keywords: ['pandascore'], value: 'w40' },
-    { provider: 'ParallelDots', keywords: ['paralleldots'], value: 'a43' },
-    { provider: 'Particle', keywords: ['particle.io', 'particle_token', 'particle_access'], value: 'h40' },
-    { provider: 'Pastebin', keywords: ['pastebin'], value: 'a32' },
-    { provider: 'PDFLayer', keywords: ['pdflayer'], value: 'h32' },
-    { provider: 'PDFShift', keywords: ['pdfshift'], value: 'a32' },
-    { provider: 'People Data Labs', keywords: ['peopledatalabs'], value: 'h64' },
-    { provider: 'Pepipost', keywords: ['pepipost'], value: 'a32' },
-    { provider: 'Percy', keywords: ['percy_token', 'percy'], value: 'h64' },
-    { provider: 'Pipedream', keywords: ['pipedream'], value: 'h32' },
-    { provider: 'Pipedrive', keywords: ['pipedrive'], value: 'h40' },
-    { provider: 'Pivotal Tracker', keywords: ['pivotaltracker', 'pivotal_tracker'], value: 'h32' },
-    { provider: 'Polygon.io', keywords: ['polygon.io', 'polygon_api', 'polygonio'], value: 'a32' },
-    { provider: 'Positionstack', keywords: ['positionstack'], value: 'h32' },
-    { provider: 'PostageApp', keywords: ['postageapp'], value: 'a32' },
-    { provider: 'ProdPad', keywords: ['prodpad'], value: 'h64' },
-    { provider: 'protocols.io', keywords: ['protocols.io', 'protocolsio'], value: 'h64' },
-    { provider: 'ProxyCrawl', keywords: ['proxycrawl', 'crawlbase'], value: 'a22' },
-    { provider: 'PureStake', keywords: ['purestake'], value: 'a40' },
-    { provider: 'Qase', keywords: ['qase'], value: 'a40' },
-    { provider: 'RapidAPI', keywords: ['rapidapi'], value: 'w50' },
-    { provider: 'RAWG', keywords: ['rawg'], value: 'h32' },
-    { provider: 'Rebrandly', keywords: ['rebrandly'], value: 'h32' },
-    { provider: 'Restpack', keywords: ['restpack'], value: 'a48' },
-    { provider: 'RiteKit', keywords: ['ritekit'], value: 'h44' },
-    { provider: 'RocketReach', keywords: ['rocketreach'], value: 'a39' },
-    { provider: 'Rockset', keywords: ['rockset'], value: 'a64' },
-    { provider: 'Sauce Labs', keywords: ['saucelabs', 'sauce_access'], value: 'uuid' },
-    { provider: 'ScrapeOwl', keywords: ['scrapeowl'], value: 'h40' },
-    { provider: 'ScraperAPI', keywords: ['scraperapi'], value: 'h32' },
-    { provider: 'ScraperBox', keywords: ['scraperbox'], value: 'u32' },
-    { provider: 'Scrapestack', keywords: ['scrapestack'], value: 'h32' },
-    { provider: 'ScrapingAnt', keywords: ['scrapingant'], value: 'h32' },
-    { provider: 'ScrapingBee', keywords: ['scrapingbee'], value: 'u80' },
-    { provider: 'Screenshotlayer', keywords: ['screenshotlayer'], value: 'h32' },
-    { provider: 'SecurityTrails', keywords: ['securitytrails'], value: 'a32' },
-    { provider: 'Sendbird', keywords: ['sendbird'], value: 'h40' },
-    { provider: 'SerpHouse', keywords: ['serphouse'], value: 'a64' },
-    { provider: 'Serpstack', keywords: ['serpstack'], value: 'h32' },
-    { provider: 'Shodan', keywords: ['shodan'], value: 'a32' },
-    { provider: 'Shotstack', keywords: ['shotstack'], value: 'a40' },
-    { provider: 'Shutterstock', keywords: ['shutterstock'], value: 'a32' },
-    { provider: 'SigOpt', keywords: ['sigopt'], value: 'a48' },
-    { provider: 'Sinch', keywords: ['sinch'], value: 'h32' },
-    { provider: 'Siteleaf', keywords: ['siteleaf'], value: 'h32' },
-    { provider: 'SkyBiometry', keywords: ['skybiometry'], value: 'a25' },
-    { provider: 'Smartsheet', keywords: ['smartsheet'], value: 'a37' },
-    {
-        provider: 'SonarQube legacy token',
-        keywords: ['sonar.login', 'sonar_token', 'sonarqube', 'sonarcloud'],
-        value: 'h40',
-    },
-    { provider: 'Spoonacular', keywords: ['spoonacular'], value: 'h32' },
-    { provider: 'Sportmonks', keywords: ['sportmonks'], value: 'a60' },
-    { provider: 'Squarespace', keywords: ['squarespace'], value: 'uuid' },
-    { provider: 'SSLMate', keywords: ['sslmate'], value: 'a36' },
-    { provider: 'StatusCake', keywords: ['statuscake'], value: 'a20' },
-    { provider: 'StockData', keywords: ['stockdata'], value: 'a40' },
-    { provider: 'Storyblok', keywords: ['storyblok'], value: 'a22' },
-    { provider: 'Strava', keywords: ['strava'], value: 'h40' },
-    { provider: 'Swiftype', keywords: ['swiftype'], value: 'w20' },
-    { provider: 'TaxJar', keywords: ['taxjar'], value: 'h32' },
-    { provider: 'TextMagic', keywords: ['textmagic'], value: 'a30' },
-    { provider: 'The Odds API', keywords: ['oddsapi', 'the-odds-api'], value: 'h32' },
-    { provider: 'Ticketmaster', keywords: ['ticketmaster'], value: 'a32' },
-    { provider: 'Tiingo', keywords: ['tiingo'], value: 'h40' },
-    { provider: 'Todoist', keywords: ['todoist'], value: 'h40' },
-    { provider: 'Toggl Track', keywords: ['toggl'], value: 'h32' },
-    { provider: 'Tomorrow.io', keywords: ['tomorrow.io', 'tomorrowio'], value: 'a32' },
-    { provider: 'TomTom', keywords: ['tomtom'], value: 'a32' },
-    { provider: 'Tradier', keywords: ['tradier'], value: 'a28' },
-    { provider: 'Travelpayouts', keywords: ['travelpayouts'], value: 'h32' },
-    { provider: 'Travis CI', keywords: ['travis'], value: 'w22' },
-    { provider: 'Twelve Data', keywords: ['twelvedata'], value: 'h32' },
-    { provider: 'Twitch client secret', keywords: ['twitch'], value: 'l30' },
-    { provider: 'Tyntec', keywords: ['tyntec'], value: 'a32' },
-    { provider: 'uClassify', keywords: ['uclassify'], value: 'a12' },
-    { provider: 'Unsplash', keywords: ['unsplash'], value: 'w43' },
-    { provider: 'UPC Database', keywords: ['upcdatabase'], value: 'H32' },
-    { provider: 'UpLead', keywords: ['uplead'], value: 'h32' },
-    { provider: 'Uploadcare', keywords: ['uploadcare'], value: 'h20' },
-    { provider: 'Upwave', keywords: ['upwave'], value: 'h32' },
-    { provider: 'urlscan.io', keywords: ['urlscan'], value: 'uuid' },
-    { provider: 'Userstack', keywords: ['userstack'], value: 'h32' },
-    { provider: 'Vatlayer', keywords: ['vatlayer'], value: 'h32' },
-    { provider: 'Verimail', keywords: ['verimail'], value: 'u32' },
-    { provider: 'Veriphone', keywords: ['veriphone'], value: 'H32' },
-    { provider: 'VersionEye', keywords: ['versioneye'], value: 'a40' },
-    { provider: 'VirusTotal', keywords: ['virustotal'], value: 'h64' },
-    { provider: 'Visual Crossing', keywords: ['visualcrossing'], value: 'u25' },
-    { provider: 'vpnapi.io', keywords: ['vpnapi'], value: 'h32' },
-    { provider: 'Walk Score', keywords: ['walkscore'], value: 'h32' },
-    { provider: 'Weatherbit', keywords: ['weatherbit'], value: 'h32' },
-    { provider: 'Weatherstack', keywords: ['weatherstack'], value: 'h32' },
-    { provider: 'Webex', keywords: ['webex'], value: 'a64' },
-    { provider: 'Webflow', keywords: ['webflow'], value: 'h64' },
-    { provider: 'Web Scraper', keywords: ['webscraper'], value: 'a60' },
-    { provider: 'WebsitePulse', keywords: ['websitepulse'], value: 'h32' },
-    { provider: 'Whoxy', keywords: ['whoxy'], value: 'a33' },
-    { provider: 'Wistia', keywords: ['wistia'], value: 'h64' },
-    { provider: 'Worksnaps', keywords: ['worksnaps'], value: 'a40' },
-    { provider: 'Workstack', keywords: ['workstack'], value: 'a60' },
-    { provider: 'WorldCoinIndex', keywords: ['worldcoinindex'], value: 'a35' },
-    { provider: 'World Weather Online', keywords: ['worldweatheronline'], value: 'h31' },
-    { provider: 'Yelp', keywords: ['yelp'], value: 'w128' },
-    { provider: 'YNAB', keywords: ['ynab', 'youneedabudget'], value: 'h64' },
-    { provider: 'Yousign', keywords: ['yousign'], value: 'h32' },
-    { provider: 'ZenRows', keywords: ['zenrows'], value: 'h40' },
-    { provider: 'ZeroBounce', keywords: ['zerobounce'], value: 'h32' },
-    { provider: 'ZipAPI', keywords: ['zipapi'], value: 'h32' },
-    { provider: 'ZipCodeAPI', keywords: ['zipcodeapi'], value: 'a64' },
-    { provider: 'Zulip', keywords: ['zulip'], value: 'a32' },
-    { provider: 'Etsy', keywords: ['etsy'], value: 'l24' },
-    { provider: 'Adobe client id', keywords: ['adobe'], value: 'h32' },
-    { provider: 'Algolia API key', keywords: ['algolia'], value: 'l32' },
-    { provider: 'Alibaba secret', keywords: ['alibaba'], value: 'a30' },
-    { provider: 'Zendesk API token', keywords: ['zendesk'], value: 'a40' },
-    { provider: 'Sentry auth token', keywords: ['sentry'], value: 'h64' },
-    { provider: 'Okta API token', keywords: ['okta'], value: 'w42' },
-    { provider: 'Cloudflare global API key', keywords: ['cloudflare'], value: 'h37' },
-    { provider: 'Heroku API key', keywords: ['heroku'], value: 'uuid', id: 'heroku-api-key-keyed' },
-    { provider: 'Mailchimp', keywords: ['mailchimp'], value: 'h32', id: 'mailchimp-keyed' },
-    { provider: 'LaunchDarkly', keywords: ['launchdarkly'], value: 'uuid', id: 'launchdarkly-keyed' },
-    { provider: 'Datadog app key', keywords: ['datadog'], value: 'h40' },
-    { provider: 'PagerDuty', keywords: ['pagerduty'], value: 'w20', id: 'pagerduty-keyed' },
-    { provider: 'Contentful', keywords: ['contentful'], value: 'w43', id: 'contentful-keyed' },
-    { provider: 'Asana', keywords: ['asana'], value: 'a32', id: 'asana-keyed' },
-    { provider: 'Bitbucket', keywords: ['bitbucket'], value: 'w32', id: 'bitbucket-keyed' },
-    { provider: 'Confluent', keywords: ['confluent'], value: 'a16', id: 'confluent-keyed' },
-    { provider: 'Dynatrace', keywords: ['dynatrace'], value: 'a32', id: 'dynatrace-keyed' },
-    { provider: 'Freshdesk', keywords: ['freshdesk'], value: 'a20', id: 'freshdesk-keyed' },
-    { provider: 'Intercom', keywords: ['intercom'], value: 'w60', id: 'intercom-keyed' },
-    { provider: 'Mapbox', keywords: ['mapbox'], value: 'a32', id: 'mapbox-keyed' },
-    { provider: 'Pusher', keywords: ['pusher'], value: 'h20', id: 'pusher-keyed' },
-    { provider: 'Plivo', keywords: ['plivo'], value: 'a40', id: 'plivo-keyed' },
-    { provider: 'Twilio', keywords: ['twilio'], value: 'h32', id: 'twilio-keyed' },
-    { provider: 'Segment', keywords: ['segment_write', 'segment_key'], value: 'a32', id: 'segment-keyed' },
-    { provider: 'Netlify', keywords: ['netlify'], value: 'w43', id: 'netlify-keyed' },
-    { provider: 'Typeform', keywords: ['typeform'], value: 'a44', id: 'typeform-keyed' },
-    { provider: 'Rollbar', keywords: ['rollbar'], value: 'h32', id: 'rollbar-keyed' },
-    { provider: 'Honeycomb', keywords: ['honeycomb'], value: 'a22', id: 'honeycomb-keyed' },
-    { provider: 'Bugsnag', keywords: ['bugsnag'], value: 'h32', id: 'bugsnag-keyed' },
-    { provider: 'Lokalise', keywords: ['lokalise'], value: 'h40', id: 'lokalise-keyed' },
-    { provider: 'Crowdin', keywords: ['crowdin'], value: 'h80', id: 'crowdin-keyed' },
-    { provider: 'Fastly', keywords: ['fastly'], value: 'w32', id: 'fastly-keyed' },
-    { provider: 'Mailjet', keywords: ['mailjet'], value: 'h32', id: 'mailjet-keyed' },
-    { provider: 'Zoom', keywords: ['zoom_'], value: 'a32', id: 'zoom-keyed' },
-    { provider: 'Spotify', keywords: ['spotify'], value: 'h32', id: 'spotify-keyed' },
-    { provider: 'Mixpanel', keywords: ['mixpanel'], value: 'h32', id: 'mixpanel-keyed' },
-    { provider: 'Amplitude', keywords: ['amplitude'], value: 'h32', id: 'amplitude-keyed' },
-    { provider: 'Cloudinary', keywords: ['cloudinary'], value: 'w27', id: 'cloudinary-keyed' },
-    { provider: 'Imgur', keywords: ['imgur'], value: 'h40', id: 'imgur-keyed' },
-    { provider: 'Box', keywords: ['box_client', 'box_developer', 'box_token'], value: 'a32', id: 'box-keyed' },
-    { provider: 'Dropbox', keywords: ['dropbox'], value: 'a15', id: 'dropbox-keyed' },
-    { provider: 'Kraken', keywords: ['kraken'], value: 'b86-88', id: 'kraken-keyed' },
-    { provider: 'Coinbase', keywords: ['coinbase'], value: 'a32', id: 'coinbase-keyed' },
-    { provider: 'Binance', keywords: ['binance'], value: 'a64', id: 'binance-keyed' },
-    { provider: 'Etherscan', keywords: ['etherscan'], value: 'u34', id: 'etherscan-keyed' },
-    { provider: 'Alchemy', keywords: ['alchemy'], value: 'w32', id: 'alchemy-keyed' },
-    { provider: 'Infura', keywords: ['infura'], value: 'h32', id: 'infura-keyed' },
-    { provider: 'Pinecone', keywords: ['pinecone'], value: 'uuid', id: 'pinecone-keyed' },
-    { provider: 'Elastic', keywords: ['elastic_api', 'elasticsearch_api'], value: 'b40-80', id: 'elastic-keyed' },
-    { provider: 'Postmark', keywords: ['postmark'], value: 'uuid', id: 'postmark-keyed' },
-    { provider: 'Square', keywords: ['square_access', 'square_token'], value: 'w64', id: 'square-keyed' },
-    { provider: 'Shippo', keywords: ['shippo'], value: 'h40', id: 'shippo-keyed' },
-    { provider: 'Lob', keywords: ['lob_api', 'lob_key', 'lob_secret'], value: 'h34', id: 'lob-keyed' },
-    { provider: 'EasyPost', keywords: ['easypost'], value: 'a22', id: 'easypost-keyed' },
-    { provider: 'Razorpay', keywords: ['razorpay'], value: 'a24', id: 'razorpay-keyed' },
-    { provider: 'Paystack', keywords: ['paystack'], value: 'h40', id: 'paystack-keyed' },
-    { provider: 'Mollie', keywords: ['mollie'], value: 'a30', id: 'mollie-keyed' },
-    { provider: 'Duffel', keywords: ['duffel'], value: 'w43', id: 'duffel-keyed' },
-    { provider: 'Zapier', keywords: ['zapier'], value: 'h32', id: 'zapier-keyed' },
-    { provider: 'Salesforce', keywords: ['salesforce'], value: 'a24', id: 'salesforce-keyed' },
-    { provider: 'Snowflake', keywords: ['snowflake_pass'], value: 'a16', id: 'snowflake-keyed' },
-    { provider: 'Firebase database secret', keywords: ['firebase'], value: 'a40' },
-    { provider: 'Gemini exchange', keywords: ['gemini_api', 'gemini_secret'], value: 'a28' },
-    { provider: 'Wit.ai', keywords: ['wit.ai', 'wit_token'], value: 'u32' },
-    { provider: 'ClickSend', keywords: ['clicksend'], value: 'H36' },
-    {
-        provider: 'Deepl',
-        keywords: ['deepl'],
-        value: { re: '[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}:fx', example: (g) => `${g.uuid()}:fx` },
-    },
-    { provider: 'Browserless', keywords: ['browserless'], value: 'uuid' },
-    {
-        provider: 'Airtable legacy API key',
-        keywords: ['airtable'],
-        value: { re: 'key[A-Za-z0-9]{14}', example: (g) => `key${g.alnum(14)}` },
-    },
-    { provider: 'Klaviyo', keywords: ['klaviyo'], value: { re: 'pk_[a-z0-9]{34}', example: (g) => `pk_${g.lower(34)}` } },
-    { provider: 'Clearbit', keywords: ['clearbit'], value: { re: 'sk_[a-f0-9]{32}', example: (g) => `sk_${g.hex(32)}` } },
-    {
-        provider: 'Pushbullet',
-        keywords: ['pushbullet'],
-        value: { re: 'o\\.[A-Za-z0-9]{32}', example: (g) => `o.${g.alnum(32)}` },
-    },
-    {
-        provider: 'Pixabay',
-        keywords: ['pixabay'],
-        value: { re: '[0-9]{8}-[a-f0-9]{25}', example: (g) => `${g.digits(8)}-${g.hex(25)}` },
-    },
-    {
-        provider: 'Scrapfly',
-        keywords: ['scrapfly'],
-        value: { re: 'scp-live-[a-f0-9]{32}', example: (g) => `scp-live-${g.hex(32)}` },
-    },
-    {
-        provider: 'Imagekit',
-        keywords: ['imagekit'],
-        value: { re: 'private_[A-Za-z0-9+/]{27}=', example: (g) => `private_${g.alnum(27)}=` },
-    },
-    { provider: 'ipify', keywords: ['ipify'], value: { re: 'at_[A-Za-z0-9]{29}', example: (g) => `at_${g.alnum(29)}` } },
-];
-const LONG_TAIL_RULES = ROWS.map(keyed);
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/messaging.ts
-
-/** Chat, email, SMS and push. */
-const MESSAGING_RULES = [
-    prefixed({
-        id: 'slack-token',
-        provider: 'Slack',
-        description: 'Slack bot, user, app, config or refresh token',
-        prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.', 'xapp-'],
-        token: '(?:xox[baprs]-[0-9]{10,13}-[0-9A-Za-z-]{10,80}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,170}|xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-z0-9]{40,80})',
-        example: (g) => [
-            'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24),
-            'xapp-1-A' + g.upper(10) + '-' + g.digits(13) + '-' + g.hex(64),
-        ],
-        window: { before: 20, after: 400 },
-    }),
-    prefixed({
-        id: 'slack-webhook',
-        provider: 'Slack',
-        description: 'Slack incoming webhook or workflow URL',
-        prefixes: ['hooks.slack.com/'],
-        token: 'hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{23,25}|(?:workflows|triggers)/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{15,20}/[a-f0-9]{32})',
-        example: (g) => 'https://hooks.slack.com/services/T' + g.upper(10) + '/B' + g.upper(10) + '/' + g.alnum(24),
-    }),
-    named({
-        id: 'discord-bot-token',
-        provider: 'Discord',
-        description: 'Discord bot token',
-        names: ['discord'],
-        value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
-        example: (g) => 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38),
-    }),
-    prefixed({
-        id: 'discord-webhook',
-        provider: 'Discord',
-        description: 'Discord webhook URL',
-        prefixes: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'],
-        token: 'discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70}',
-        example: (g) => 'https://discord.com/api/webhooks/' + g.digits(18) + '/' + g.b64url(68),
-    }),
-    prefixed({
-        id: 'telegram-bot-token',
-        provider: 'Telegram',
-        description: 'Telegram bot token',
-        prefixes: [':aa'],
-        token: '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}',
-        example: (g) => g.digits(10) + ':AA' + g.b64url(33),
-    }),
-    named({
-        id: 'twilio-auth-token',
-        provider: 'Twilio',
-        description: 'Twilio auth token or API key secret',
-        names: ['twilio'],
-        // Auth tokens are 32 hex characters; an API key's secret is 32 alphanumerics. `SK` + 32 hex is the
-        // API key's SID and `AC` + 32 hex the account SID (Twilio's Key resource documents the SID pattern):
-        // identifiers, not secrets, and 34 characters long, so they do not match.
-        value: '[A-Za-z0-9]{32}',
-        entropy: 3.2,
-        example: (g) => g.hex(32),
-        negative: ['TWILIO_API_KEY_SID=SK3f9a1c7e5b2d8a4f6c0e9b1d7a3f5c8e'],
-    }),
-    prefixed({
-        id: 'sendgrid-api-key',
-        provider: 'SendGrid',
-        description: 'SendGrid API key',
-        prefixes: ['sg.'],
-        token: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
-        example: (g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43),
-    }),
-    prefixed({
-        id: 'mailgun-api-key',
-        provider: 'Mailgun',
-        description: 'Mailgun API key',
-        prefixes: ['key-'],
-        token: 'key-[a-f0-9]{32}',
-        entropy: 3.3,
-        example: (g) => 'key-' + g.hex(32),
-    }),
-    named({
-        id: 'mailgun-signing-key',
-        provider: 'Mailgun',
-        description: 'Mailgun API or webhook signing key',
-        names: ['mailgun'],
-        value: '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}',
-        example: (g) => g.hex(32) + '-' + g.hex(8) + '-' + g.hex(8),
-    }),
-    prefixed({
-        id: 'mailchimp-api-key',
-        provider: 'Mailchimp',
-        description: 'Mailchimp API key',
-        prefixes: ['-us'],
-        token: '[a-f0-9]{32}-us[0-9]{1,2}',
-        example: (g) => g.hex(32) + '-us14',
-    }),
-    prefixed({
-        id: 'mandrill-api-key',
-        provider: 'Mandrill',
-        description: 'Mailchimp Transactional (Mandrill) API key',
-        prefixes: ['md-'],
-        token: 'md-[A-Za-z0-9_-]{22}',
-        entropy: 3.8,
-        example: (g) => 'md-' + g.b64url(22),
-    }),
-    named({
-        id: 'postmark-token',
-        provider: 'Postmark',
-        description: 'Postmark server or account token',
-        names: ['postmark'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    prefixed({
-        id: 'brevo-api-key',
-        provider: 'Brevo',
-        description: 'Brevo (Sendinblue) API or SMTP key',
-        prefixes: ['xkeysib-', 'xsmtpsib-'],
-        token: 'x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}',
-        example: (g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16),
-    }),
-    prefixed({
-        id: 'resend-api-key',
-        provider: 'Resend',
-        description: 'Resend API key',
-        prefixes: ['re_'],
-        token: 're_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}',
-        example: (g) => 're_' + g.alnum(8) + '_' + g.alnum(24),
-    }),
-    named({
-        id: 'sparkpost-api-key',
-        provider: 'SparkPost',
-        description: 'SparkPost API key',
-        names: ['sparkpost'],
-        value: '[a-f0-9]{40}',
-        example: (g) => g.hex(40),
-    }),
-    named({
-        id: 'mailjet-secret',
-        provider: 'Mailjet',
-        description: 'Mailjet API secret',
-        names: ['mailjet', 'mj_apikey'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'vonage-api-secret',
-        provider: 'Vonage',
-        description: 'Vonage (Nexmo) API secret',
-        names: ['vonage', 'nexmo'],
-        value: '[A-Za-z0-9]{16}',
-        entropy: 3.5,
-        example: (g) => g.alnum(16),
-    }),
-    named({
-        id: 'plivo-auth-token',
-        provider: 'Plivo',
-        description: 'Plivo auth token',
-        names: ['plivo'],
-        value: '[A-Za-z0-9]{40}',
-        entropy: 4,
-        example: (g) => g.alnum(40),
-    }),
-    named({
-        id: 'messagebird-key',
-        provider: 'MessageBird',
-        description: 'MessageBird (Bird) access key',
-        names: ['messagebird'],
-        value: '[A-Za-z0-9]{25}',
-        entropy: 3.8,
-        example: (g) => g.alnum(25),
-    }),
-    named({
-        id: 'pusher-secret',
-        provider: 'Pusher',
-        description: 'Pusher Channels app secret',
-        names: ['pusher'],
-        value: '[a-f0-9]{20}',
-        example: (g) => g.hex(20),
-    }),
-    prefixed({
-        id: 'teams-webhook',
-        provider: 'Microsoft Teams',
-        description: 'Microsoft Teams incoming webhook URL',
-        prefixes: ['webhook.office.com/'],
-        token: '[a-z0-9-]{1,40}\\.webhook\\.office\\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}',
-        example: (g) => 'acme.webhook.office.com/webhookb2/' +
-            g.uuid() +
-            '@' +
-            g.uuid() +
-            '/IncomingWebhook/' +
-            g.hex(32) +
-            '/' +
-            g.uuid(),
-    }),
-    prefixed({
-        id: 'google-chat-webhook',
-        provider: 'Google Chat',
-        description: 'Google Chat webhook token',
-        prefixes: ['chat.googleapis.com/'],
-        token: 'chat\\.googleapis\\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{43,50}',
-        example: (g) => 'https://chat.googleapis.com/v1/spaces/' +
-            g.b64url(11) +
-            '/messages?key=AIza' +
-            g.b64url(35) +
-            '&token=' +
-            g.b64url(43),
-    }),
-    prefixed({
-        id: 'zapier-webhook',
-        provider: 'Zapier',
-        description: 'Zapier catch hook URL',
-        prefixes: ['hooks.zapier.com/'],
-        token: 'hooks\\.zapier\\.com/hooks/catch/[0-9]{5,10}/[a-z0-9]{6,8}',
-        example: (g) => 'https://hooks.zapier.com/hooks/catch/' + g.digits(7) + '/' + g.lower(7),
-    }),
-    prefixed({
-        id: 'firebase-cloud-messaging-key',
-        provider: 'Firebase',
-        description: 'Firebase Cloud Messaging legacy server key',
-        prefixes: ['apa91b'],
-        token: 'AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}',
-        entropy: 4,
-        example: (g) => 'AAAA' + g.b64url(7) + ':APA91b' + g.b64url(134),
-        placeholderFilter: false,
-        window: { before: 20, after: 200 },
-    }),
-    named({
-        id: 'mattermost-token',
-        provider: 'Mattermost',
-        description: 'Mattermost access token',
-        names: ['mattermost'],
-        value: '[a-z0-9]{26}',
-        entropy: 3.8,
-        example: (g) => g.lower(26),
-    }),
-    named({
-        id: 'line-channel-token',
-        provider: 'LINE',
-        description: 'LINE Messaging API channel access token',
-        names: ['line_channel', 'line_access'],
-        value: '[A-Za-z0-9+/]{171,172}={0,1}',
-        entropy: 4.5,
-        example: (g) => g.b64(172),
-        window: { before: 20, after: 260 },
-    }),
-    prefixed({
-        id: 'power-automate-webhook',
-        provider: 'Microsoft Power Automate',
-        description: 'Power Automate / Logic Apps HTTP trigger URL with its signature',
-        prefixes: ['.logic.azure.com', '.powerplatform.com'],
-        token: 'https://[A-Za-z0-9.-]{1,80}\\.(?:logic\\.azure|powerplatform)\\.com(?::443)?/[A-Za-z0-9/._-]{0,120}?workflows/[A-Za-z0-9]{32}/triggers/[A-Za-z0-9_-]{1,40}/paths/invoke[^\\s"\'<>]{0,200}?[?&]sig=[A-Za-z0-9_-]{43}',
-        example: (g) => 'https://prod-27.westeurope.logic.azure.com:443/workflows/' +
-            g.hex(32) +
-            '/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=' +
-            g.b64url(43),
-    }),
-    prefixed({
-        id: 'twitch-stream-key',
-        provider: 'Twitch',
-        description: 'Twitch stream key (live_)',
-        prefixes: ['live_'],
-        token: 'live_[0-9]{6,12}_[A-Za-z0-9]{30}',
-        example: (g) => 'live_' + g.digits(9) + '_' + g.alnum(30),
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/payments.ts
-
-/** Payments, commerce and finance. */
-const PAYMENT_RULES = [
-    prefixed({
-        id: 'stripe-secret-key',
-        provider: 'Stripe',
-        description: 'Stripe secret or restricted key',
-        prefixes: ['sk_live_', 'rk_live_', 'sk_test_', 'rk_test_'],
-        // Stripe's security team (quoted in GitLab's secret-detection issue 458019): live keys are
-        // `(sk|rk)_live_` + alphanumerics, "longer key lengths" up to 128.
-        token: '[sr]k_(?:live|test)_[A-Za-z0-9]{24,128}',
-        validate: (s) => !/^sk_(?:live|test)_[a-f0-9]{40}$/.test(s) /* Paystack's shape */,
-        example: (g) => 'sk_live_' + g.alnum(99),
-    }),
-    prefixed({
-        id: 'stripe-webhook-secret',
-        provider: 'Stripe',
-        description: 'Stripe webhook signing secret',
-        prefixes: ['whsec_'],
-        token: 'whsec_[A-Za-z0-9]{32,64}',
-        example: (g) => 'whsec_' + g.alnum(32),
-    }),
-    prefixed({
-        id: 'square-access-token',
-        provider: 'Square',
-        description: 'Square access token',
-        prefixes: ['eaaa', 'sq0atp-'],
-        token: '(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})',
-        example: (g) => 'EAAA' + g.b64url(60),
-    }),
-    prefixed({
-        id: 'square-oauth-secret',
-        provider: 'Square',
-        description: 'Square OAuth application secret',
-        prefixes: ['sq0csp-'],
-        token: 'sq0csp-[A-Za-z0-9_-]{43}',
-        example: (g) => 'sq0csp-' + g.b64url(43),
-    }),
-    prefixed({
-        id: 'braintree-access-token',
-        provider: 'PayPal Braintree',
-        description: 'PayPal / Braintree access token',
-        prefixes: ['access_token$'],
-        token: 'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}',
-        example: (g) => 'access_token$production$' + g.lower(16) + '$' + g.hex(32),
-    }),
-    named({
-        id: 'paypal-client-secret',
-        provider: 'PayPal',
-        description: 'PayPal REST client secret',
-        names: ['paypal'],
-        value: 'E[A-Za-z0-9_-]{79}',
-        entropy: 4,
-        example: (g) => 'E' + g.b64url(79),
-    }),
-    prefixed({
-        id: 'adyen-api-key',
-        provider: 'Adyen',
-        description: 'Adyen API key',
-        prefixes: ['aqe'],
-        token: 'AQE[a-z][A-Za-z0-9]{3}[A-Za-z0-9+/=_.~-]{90,300}',
-        entropy: 4,
-        example: (g) => 'AQEyhmfx' + g.b64url(120),
-        window: { before: 20, after: 340 },
-    }),
-    prefixed({
-        id: 'shopify-token',
-        provider: 'Shopify',
-        description: 'Shopify access token or shared secret',
-        prefixes: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-        // Shopify's changelog: a static prefix on a 32-character value (38 in all); hex in practice, but
-        // the documentation promises only the length.
-        token: 'shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}',
-        entropy: 3.2,
-        example: (g) => ['shpat_' + g.hex(32), 'shpss_' + g.alnum(32)],
-    }),
-    prefixed({
-        id: 'razorpay-key',
-        provider: 'Razorpay',
-        description: 'Razorpay key id',
-        prefixes: ['rzp_live_', 'rzp_test_'],
-        token: 'rzp_(?:live|test)_[A-Za-z0-9]{14}',
-        example: (g) => 'rzp_live_' + g.alnum(14),
-    }),
-    prefixed({
-        id: 'paystack-secret-key',
-        provider: 'Paystack',
-        description: 'Paystack secret key',
-        prefixes: ['sk_live_', 'sk_test_'],
-        token: 'sk_(?:live|test)_[a-f0-9]{40}',
-        example: (g) => 'sk_test_' + g.hex(40),
-    }),
-    prefixed({
-        id: 'flutterwave-key',
-        provider: 'Flutterwave',
-        description: 'Flutterwave secret or encryption key',
-        prefixes: ['flwseck', 'flwpubk'],
-        token: 'FLW(?:SECK|PUBK)(?:_TEST)?-[a-hA-H0-9]{32}-X',
-        example: (g) => 'FLWSECK_TEST-' + g.hex(32) + '-X',
-    }),
-    named({
-        id: 'mollie-api-key',
-        provider: 'Mollie',
-        description: 'Mollie API key',
-        names: ['mollie'],
-        value: '(?:live|test)_[A-Za-z0-9]{30}',
-        example: (g) => 'live_' + g.alnum(30),
-    }),
-    named({
-        id: 'gocardless-token',
-        provider: 'GoCardless',
-        description: 'GoCardless access token',
-        names: ['gocardless'],
-        value: '(?:live|sandbox)_[A-Za-z0-9_=-]{40}',
-        example: (g) => 'live_' + g.b64url(40),
-    }),
-    prefixed({
-        id: 'plaid-access-token',
-        provider: 'Plaid',
-        description: 'Plaid access token',
-        prefixes: ['access-production-', 'access-sandbox-', 'access-development-'],
-        token: 'access-(?:production|sandbox|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => 'access-production-' + g.uuid(),
-    }),
-    named({
-        id: 'plaid-secret',
-        provider: 'Plaid',
-        description: 'Plaid client secret',
-        names: ['plaid'],
-        value: '[a-f0-9]{30}',
-        example: (g) => g.hex(30),
-    }),
-    prefixed({
-        id: 'easypost-api-key',
-        provider: 'EasyPost',
-        description: 'EasyPost API key',
-        prefixes: ['ezak', 'eztk'],
-        token: 'EZ[AT]K[a-zA-Z0-9]{54}',
-        example: (g) => 'EZAK' + g.alnum(54),
-    }),
-    prefixed({
-        id: 'shippo-token',
-        provider: 'Shippo',
-        description: 'Shippo API token',
-        prefixes: ['shippo_live_', 'shippo_test_'],
-        token: 'shippo_(?:live|test)_[a-f0-9]{40}',
-        example: (g) => 'shippo_live_' + g.hex(40),
-    }),
-    prefixed({
-        id: 'duffel-token',
-        provider: 'Duffel',
-        description: 'Duffel API token',
-        prefixes: ['duffel_live_', 'duffel_test_'],
-        token: 'duffel_(?:live|test)_[A-Za-z0-9_=-]{43}',
-        example: (g) => 'duffel_live_' + g.b64url(43),
-    }),
-    named({
-        id: 'lob-api-key',
-        provider: 'Lob',
-        description: 'Lob API key',
-        names: ['lob_api', 'lob_key', 'lob_secret'],
-        value: '(?:live|test)_[a-f0-9]{35}',
-        example: (g) => 'live_' + g.hex(35),
-    }),
-    named({
-        id: 'wise-api-token',
-        provider: 'Wise',
-        description: 'Wise (TransferWise) API token',
-        names: ['transferwise', 'wise_api'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        example: (g) => g.uuid(),
-    }),
-    named({
-        id: 'authorize-net-key',
-        provider: 'Authorize.net',
-        description: 'Authorize.net transaction key',
-        names: ['authorize_net', 'authorizenet', 'transaction_key'],
-        value: '[A-Za-z0-9]{16}',
-        entropy: 3,
-        example: (g) => g.alnum(16),
-    }),
-    named({
-        id: 'coinbase-api-secret',
-        provider: 'Coinbase',
-        description: 'Coinbase API secret',
-        names: ['coinbase'],
-        value: '[A-Za-z0-9]{32}',
-        entropy: 4,
-        example: (g) => g.alnum(32),
-    }),
-    named({
-        id: 'kraken-api-key',
-        provider: 'Kraken',
-        description: 'Kraken API private key',
-        names: ['kraken'],
-        value: '[A-Za-z0-9+/]{80,90}={0,2}',
-        entropy: 4.5,
-        example: (g) => g.b64(86) + '==',
-    }),
-    named({
-        id: 'binance-api-secret',
-        provider: 'Binance',
-        description: 'Binance API secret',
-        names: ['binance'],
-        value: '[A-Za-z0-9]{64}',
-        entropy: 4.5,
-        example: (g) => g.alnum(64),
-    }),
-    named({
-        id: 'alchemy-api-key',
-        provider: 'Alchemy',
-        description: 'Alchemy API key',
-        names: ['alchemy'],
-        value: '[A-Za-z0-9_-]{32}',
-        entropy: 4,
-        example: (g) => g.b64url(32),
-    }),
-    named({
-        id: 'infura-api-key',
-        provider: 'Infura',
-        description: 'Infura project secret',
-        names: ['infura'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'etherscan-api-key',
-        provider: 'Etherscan',
-        description: 'Etherscan API key',
-        names: ['etherscan'],
-        value: '[A-Z0-9]{34}',
-        entropy: 4,
-        example: (g) => g.upper(34),
-    }),
-    named({
-        id: 'checkout-secret-key',
-        provider: 'Checkout.com',
-        description: 'Checkout.com secret key',
-        names: ['checkout_secret', 'cko_secret'],
-        value: 'sk_(?:sbox_)?[a-z0-9]{26}',
-        example: (g) => 'sk_sbox_' + g.lower(26),
-    }),
-    prefixed({
-        id: 'stripe-payment-intent-secret',
-        provider: 'Stripe',
-        description: 'Stripe PaymentIntent / SetupIntent client secret',
-        severity: 'warning',
-        prefixes: ['_secret_'],
-        token: '(?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}',
-        example: (g) => 'pi_' + g.alnum(24) + '_secret_' + g.alnum(25),
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/registries.ts
-
-
-/** Package and container registries. */
-const REGISTRY_RULES = [
-    prefixed({
-        id: 'npm-token',
-        provider: 'npm',
-        description: 'npm access token (CRC32-checked)',
-        prefixes: ['npm_'],
-        token: 'npm_[A-Za-z0-9]{36}',
-        validate: hasValidBase62Checksum,
-        example: (g) => withBase62Checksum('npm_', g.alnum(30)),
-        negative: ['npm_R8fJk2LmQ9vXw3ZpT6yBn4HcD7sE1aGu5Kio'],
-    }),
-    named({
-        id: 'npmrc-auth-token',
-        provider: 'npm',
-        description: 'Registry auth token in .npmrc',
-        names: ['_authtoken'],
-        value: '[A-Za-z0-9+/=_.-]{20,200}',
-        // `_authToken=` names the value precisely; legacy npm tokens are UUIDs (about 3.2-3.9 bits/char).
-        entropy: 3.0,
-        example: (g) => g.b64url(36),
-    }),
-    prefixed({
-        id: 'pypi-token',
-        provider: 'PyPI',
-        description: 'PyPI or TestPyPI upload token',
-        prefixes: ['pypi-age'],
-        // A macaroon: after the location (`pypi.org`, in the prefix) it carries an identifier and a 32-byte
-        // signature, so a real token has well over 70 base64 characters after the prefix.
-        token: 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{70,300}',
-        example: (g) => 'pypi-AgEIcHlwaS5vcmc' + g.b64url(70),
-        window: { before: 20, after: 340 },
-    }),
-    prefixed({
-        id: 'rubygems-api-key',
-        provider: 'RubyGems',
-        description: 'RubyGems API key',
-        prefixes: ['rubygems_'],
-        token: 'rubygems_[a-f0-9]{48}',
-        example: (g) => 'rubygems_' + g.hex(48),
-    }),
-    prefixed({
-        id: 'nuget-api-key',
-        provider: 'NuGet',
-        description: 'NuGet API key',
-        prefixes: ['oy2'],
-        token: 'oy2[a-z0-9]{43}',
-        entropy: 3.8,
-        example: (g) => 'oy2' + g.lower(43),
-    }),
-    prefixed({
-        id: 'docker-hub-token',
-        provider: 'Docker Hub',
-        description: 'Docker Hub personal or organization access token',
-        prefixes: ['dckr_pat_', 'dckr_oat_'],
-        token: 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32}',
-        example: (g) => 'dckr_pat_' + g.b64url(27),
-    }),
-    prefixed({
-        id: 'docker-config-auth',
-        provider: 'Docker',
-        description: 'Registry credentials in a Docker config.json',
-        prefixes: ['"auth"'],
-        token: '"auths?"\\s{0,3}:\\s{0,3}"[A-Za-z0-9+/]{16,300}={0,2}"',
-        validate: (_s, m) => /:/.test(Buffer.from(m.replace(/^.*:\s*"|"$/g, ''), 'base64').toString('latin1')),
-        example: (g) => '"auth": "' + Buffer.from(`ci-bot:${g.alnum(20)}`).toString('base64') + '"',
-    }),
-    prefixed({
-        id: 'jfrog-api-key',
-        provider: 'JFrog',
-        description: 'JFrog Artifactory API key or reference token',
-        prefixes: ['akcp', 'cmvmdgtuojax'],
-        token: '(?:AKCp[A-Za-z0-9]{69}|cmVmdGtuOjAxOj[A-Za-z0-9]{50,70})',
-        example: (g) => 'AKCp' + g.alnum(69),
-    }),
-    prefixed({
-        id: 'crates-io-token',
-        provider: 'crates.io',
-        description: 'crates.io API token',
-        prefixes: ['cio'],
-        token: 'cio[A-Za-z0-9]{32}',
-        entropy: 4,
-        example: (g) => 'cio' + g.alnum(32),
-    }),
-    prefixed({
-        id: 'clojars-token',
-        provider: 'Clojars',
-        description: 'Clojars deploy token',
-        prefixes: ['clojars_'],
-        token: 'CLOJARS_[a-z0-9]{60}',
-        example: (g) => 'CLOJARS_' + g.lower(60),
-    }),
-    named({
-        id: 'packagist-token',
-        provider: 'Packagist',
-        description: 'Private Packagist token',
-        names: ['packagist'],
-        value: 'packagist_[a-z]{2,3}_[A-Za-z0-9_]{68}',
-        example: (g) => 'packagist_uat_' + g.alnum(68),
-    }),
-    named({
-        id: 'sonatype-token',
-        provider: 'Sonatype',
-        description: 'Sonatype / Maven Central user token',
-        names: ['sonatype', 'ossrh'],
-        value: '[A-Za-z0-9+/]{44}',
-        entropy: 4.3,
-        example: (g) => g.b64(44),
-    }),
-    named({
-        id: 'hex-pm-key',
-        provider: 'Hex',
-        description: 'Hex.pm API key',
-        names: ['hex_api_key', 'hexpm'],
-        value: '[a-f0-9]{32}',
-        example: (g) => g.hex(32),
-    }),
-    named({
-        id: 'quay-token',
-        provider: 'Quay',
-        description: 'Quay.io robot token',
-        names: ['quay'],
-        value: '[A-Z0-9]{64}',
-        entropy: 4,
-        example: (g) => g.upper(64),
-    }),
-    named({
-        id: 'cloudsmith-api-key',
-        provider: 'Cloudsmith',
-        description: 'Cloudsmith API key',
-        names: ['cloudsmith'],
-        value: '[a-f0-9]{40}',
-        example: (g) => g.hex(40),
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-/** The built-in rules, provider-specific first; generic rules last (they lose ties). */
-const BUILTIN_RULES = [
-    ...CLOUD_RULES,
-    ...CODE_HOSTING_RULES,
-    ...PAYMENT_RULES,
-    ...MESSAGING_RULES,
-    ...AI_RULES,
-    ...REGISTRY_RULES,
-    ...INFRA_RULES,
-    ...LONG_TAIL_RULES,
-    ...CONFIG_CREDENTIAL_RULES,
-    ...GENERIC_RULES,
-];
-
-;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
-
-/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
-function secretFingerprint(ruleId, secret) {
-    return (0,external_node_crypto_.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
-}
-function createBaseline(matches) {
-    const seen = new Map();
-    for (const m of matches)
-        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
-    const fingerprints = [...seen]
-        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
-        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-    return { version: 1, fingerprints };
-}
-/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
-function parseBaseline(json) {
-    const data = JSON.parse(json);
-    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
-        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
-    }
-    const out = new Set();
-    for (const entry of data.fingerprints) {
-        const fp = entry?.fingerprint;
-        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
-            throw new Error('baseline: each fingerprint must be 64 hex characters');
-        out.add(fp);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/scan.ts
-
-
-
-
-const DEFAULT_WINDOW = { before: 80, after: 320 };
-const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
-const compiledCache = new WeakMap();
-function compileRules(rules) {
-    const cached = compiledCache.get(rules);
-    if (cached)
-        return cached;
-    const keywordIds = new Map();
-    const rulesByKeyword = [];
-    const everywhere = [];
-    const regexes = rules.map((rule, index) => {
-        const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
-        if (keywords.length === 0)
-            everywhere.push(index);
-        for (const k of new Set(keywords)) {
-            let id = keywordIds.get(k);
-            if (id === undefined) {
-                keywordIds.set(k, (id = rulesByKeyword.length));
-                rulesByKeyword.push([]);
-            }
-            rulesByKeyword[id].push(index);
-        }
-        const flags = new Set(rule.pattern.flags.split(''));
-        flags.add('g');
-        // Match indices are only needed when the secret is a capture group.
-        if ((rule.secretGroup ?? 0) !== 0)
-            flags.add('d');
-        flags.delete('y');
-        return new RegExp(rule.pattern.source, [...flags].join(''));
-    });
-    const literals = [...keywordIds.keys()];
-    const matcher = literals.length === 0
-        ? undefined
-        : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
-            ? buildAutomaton(literals)
-            : buildRegexMatcher(literals);
-    const compiled = {
-        rules,
-        regexes,
-        matcher,
-        rulesByKeyword,
-        keywordLengths: literals.map((k) => k.length),
-        namesProvider: Uint8Array.from(rulesByKeyword, (rs) => (rs.some((r) => rules[r].specificity === 2) ? 1 : 0)),
-        everywhere,
-    };
-    compiledCache.set(rules, compiled);
-    return compiled;
-}
-/**
- * Aho-Corasick over ASCII keywords as a dense DFA: one table lookup per character of the text, no
- * backtracking, every (overlapping) occurrence reported. Upper-case ASCII letters fold to lower case;
- * any other character outside the keywords' alphabet is one shared class.
- */
-function buildAutomaton(keywords) {
-    const classOf = new Uint8Array(128);
-    let classes = 1;
-    for (const k of keywords)
-        for (let i = 0; i < k.length; i++) {
-            const c = k.charCodeAt(i);
-            if (classOf[c] === 0)
-                classOf[c] = classes++;
-        }
-    for (let c = 65; c <= 90; c++)
-        classOf[c] = classOf[c + 32];
-    // Trie.
-    const children = [new Map()];
-    const outputs = [[]];
-    keywords.forEach((k, id) => {
-        let s = 0;
-        for (let i = 0; i < k.length; i++) {
-            const cl = classOf[k.charCodeAt(i)];
-            let next = children[s].get(cl);
-            if (next === undefined) {
-                next = children.length;
-                children.push(new Map());
-                outputs.push([]);
-                children[s].set(cl, next);
-            }
-            s = next;
-        }
-        outputs[s].push(id);
-    });
-    // Breadth-first: failure links, full transition table, and outputs inherited along failure links.
-    const states = children.length;
-    const delta = new Int32Array(states * classes);
-    const fail = new Int32Array(states);
-    const queue = [];
-    for (let cl = 0; cl < classes; cl++) {
-        const next = children[0].get(cl);
-        if (next !== undefined) {
-            delta[cl] = next * classes;
-            queue.push(next);
-        }
-    }
-    for (let q = 0; q < queue.length; q++) {
-        const s = queue[q];
-        const f = fail[s];
-        outputs[s].push(...outputs[f]);
-        for (let cl = 0; cl < classes; cl++) {
-            const next = children[s].get(cl);
-            if (next !== undefined) {
-                fail[next] = delta[f * classes + cl] / classes;
-                delta[s * classes + cl] = next * classes;
-                queue.push(next);
-            }
-            else
-                delta[s * classes + cl] = delta[f * classes + cl];
-        }
-    }
-    // A row that reports a keyword is stored negated, so the hot loop tests the sign of the value it loaded.
-    for (let i = 0; i < delta.length; i++)
-        if (outputs[delta[i] / classes].length)
-            delta[i] = -delta[i];
-    const lengths = keywords.map((k) => k.length);
-    return (text, hit) => {
-        let row = 0;
-        for (let i = 0, n = text.length; i < n; i++) {
-            const c = text.charCodeAt(i);
-            row = delta[row + (c < 128 ? classOf[c] : 0)];
-            if (row < 0) {
-                row = -row;
-                for (const id of outputs[row / classes])
-                    hit(id, i + 1 - lengths[id]);
-            }
-        }
-    };
-}
-/** Fallback for keywords outside ASCII: one alternation, case-insensitive, non-overlapping hits. */
-function buildRegexMatcher(keywords) {
-    const order = keywords.map((k, id) => ({ k, id })).sort((a, b) => b.k.length - a.k.length);
-    const ids = new Map(order.map(({ k, id }) => [k, id]));
-    const re = new RegExp(order.map(({ k }) => escapeRegExp(k)).join('|'), 'gi');
-    return (text, hit) => {
-        re.lastIndex = 0;
-        let m;
-        while ((m = re.exec(text)) !== null) {
-            const id = ids.get(m[0].toLowerCase());
-            if (id !== undefined)
-                hit(id, m.index);
-        }
-    };
-}
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-const combinedCache = new WeakMap();
-function selectRules(options) {
-    const base = options.rules ?? BUILTIN_RULES;
-    const extra = options.extraRules;
-    if (!extra || extra.length === 0)
-        return base;
-    // Keep the combined array stable so its compiled form is cached across calls.
-    let inner = combinedCache.get(base);
-    if (!inner)
-        combinedCache.set(base, (inner = new WeakMap()));
-    let combined = inner.get(extra);
-    if (!combined)
-        inner.set(extra, (combined = [...base, ...extra]));
-    return combined;
-}
-/**
- * Finds secrets in added lines. Lines are joined with `\n` so multi-line secrets (PEM blocks) are seen
- * whole, and offsets are mapped back to the caller's (possibly non-contiguous) line numbers.
- *
- * One pass of a keyword automaton finds where each rule could match; a rule's own regex then runs
- * only in a window around those hits, so the cost is one linear pass plus work near keywords.
- */
-function scanSecrets(lines, options = {}) {
-    return scanJoinedLines(lines.map((l) => l.text).join('\n'), (i) => lines[i].line, options);
-}
-/**
- * Scans lines already joined with `\n` (a parsed patch's `addedText`); the i-th of them is the caller's
- * line `lineNumber(i)`. Nothing is allocated per line unless something is found.
- */
-function scanJoinedLines(text, lineNumber, options = {}) {
-    if (text.length === 0)
-        return [];
-    return scanJoined(text, options, lineNumber);
-}
-/** Scans every line of `text`, numbered from 1 (endpoint responses, `codex-hooks scan`). */
-function scanText(text, options = {}) {
-    // With CRLF the lines (without `\r`) are joined with `\n`, as `scanSecrets` sees them.
-    return scanJoinedLines(text.includes('\r') ? text.split(/\r?\n/).join('\n') : text, (i) => i + 1, options);
-}
-/** Scans `text` (lines joined with `\n`); line positions are computed only when something is found. */
-function scanJoined(text, options, lineNumber) {
-    const compiled = compileRules(selectRules(options));
-    const windows = findWindows(text, compiled);
-    const candidates = [];
-    for (const [ruleIndex, spans] of windows) {
-        const rule = compiled.rules[ruleIndex];
-        const re = compiled.regexes[ruleIndex];
-        for (let i = 0; i < spans.length; i += 2) {
-            collect(text, spans[i], spans[i + 1], rule, ruleIndex, re, candidates);
-        }
-    }
-    if (candidates.length === 0)
-        return [];
-    const lineStarts = [0];
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
-        lineStarts.push(at + 1);
-    const lineText = (i) => text.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length);
-    const allow = (options.allow ?? []).map((a) => new RegExp(a));
-    const matches = [];
-    for (const c of pickMostSpecific(candidates, compiled.rules)) {
-        const rule = compiled.rules[c.rule];
-        const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lineText(startIndex)))
-            continue;
-        if (allow.some((a) => a.test(c.secret)))
-            continue;
-        const fingerprint = secretFingerprint(rule.id, c.secret);
-        if (options.baseline?.has(fingerprint))
-            continue;
-        const endIndex = indexOfLine(lineStarts, Math.max(c.start, c.end - 1));
-        matches.push({
-            ruleId: rule.id,
-            description: rule.description,
-            severity: rule.severity ?? 'error',
-            line: lineNumber(startIndex),
-            endLine: lineNumber(endIndex),
-            column: c.start - lineStarts[startIndex] + 1,
-            secret: c.secret,
-            fingerprint,
-        });
-    }
-    return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
-}
-/**
- * Per rule, merged [start, end) spans (flat pairs) around keyword hits. A generic rule (specificity 1)
- * ignores a hit inside a key that names a provider (`token` in `RAILWAY_TOKEN`, a keyword of a
- * specificity-2 rule): that provider's rule knows the value's format and judges it.
- */
-function findWindows(text, compiled) {
-    const windows = new Map();
-    for (const r of compiled.everywhere)
-        windows.set(r, [0, text.length]);
-    if (!compiled.matcher)
-        return windows;
-    const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
-    const hitKeywords = [];
-    const hitStarts = [];
-    // Ends of hits of provider-naming keywords (in increasing order) and their starts.
-    const namedEnds = [];
-    const namedStarts = [];
-    compiled.matcher(text, (keyword, hit) => {
-        hitKeywords.push(keyword);
-        hitStarts.push(hit);
-        if (namesProvider[keyword] === 1) {
-            namedEnds.push(hit + keywordLengths[keyword]);
-            namedStarts.push(hit);
-        }
-    });
-    let named = 0;
-    for (let h = 0; h < hitKeywords.length; h++) {
-        const keyword = hitKeywords[h];
-        const hit = hitStarts[h];
-        const hitEnd = hit + keywordLengths[keyword];
-        while (named < namedEnds.length && namedEnds[named] < hitEnd)
-            named++;
-        // The key names a provider when a provider-naming keyword contains this hit, overlaps its start, or
-        // starts the same key just before it (`RAILWAY_TOKEN`, `MONDAY_API_KEY`, `DATADOG_APP_KEY`).
-        let insideName = false;
-        for (let j = named - 1; j >= 0 && namedEnds[j] >= hit - 32; j--) {
-            const end = namedEnds[j];
-            if (namedStarts[j] <= hit && (end > hit || isKeyRun(text, end, hit))) {
-                insideName = true;
-                break;
-            }
-        }
-        for (let j = named; j < namedEnds.length && namedEnds[j] - hitEnd < 64; j++) {
-            if (namedStarts[j] <= hit && (namedStarts[j] !== hit || namedEnds[j] !== hitEnd)) {
-                insideName = true;
-                break;
-            }
-        }
-        for (const r of rulesByKeyword[keyword]) {
-            const rule = rules[r];
-            if (insideName && (rule.specificity ?? 3) === 1)
-                continue;
-            const w = rule.window ?? DEFAULT_WINDOW;
-            const start = Math.max(0, hit - w.before);
-            const end = Math.min(text.length, hitEnd + w.after);
-            let spans = windows.get(r);
-            if (!spans)
-                windows.set(r, (spans = []));
-            // Hits arrive in order of their end; a window either extends or overlaps the last one, or starts after it.
-            const last = spans.length - 1;
-            if (last > 0 && spans[last] >= start) {
-                if (end > spans[last])
-                    spans[last] = end;
-                if (start < spans[last - 1])
-                    spans[last - 1] = start;
-            }
-            else
-                spans.push(start, end);
-        }
-    }
-    return windows;
-}
-/** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
-function isKeyRun(text, from, to) {
-    for (let i = from; i < to; i++) {
-        const c = text.charCodeAt(i);
-        const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-function collect(text, from, to, rule, ruleIndex, re, out) {
-    const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    const group = rule.secretGroup ?? 0;
-    re.lastIndex = 0;
-    let m;
-    while ((m = re.exec(slice)) !== null) {
-        if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-        }
-        // A match cut by the window's edge may be part of a longer string: not this format.
-        const matchEnd = from + m.index + m[0].length;
-        if (matchEnd === to && to < text.length && TOKEN_CHAR.test(text[to]))
-            continue;
-        if (m.index === 0 && from > 0 && TOKEN_CHAR.test(text[from - 1]) && TOKEN_CHAR.test(m[0][0]))
-            continue;
-        const secret = m[group];
-        if (secret === undefined)
-            continue;
-        const at = group === 0 ? m.index : m.indices?.[group]?.[0];
-        if (at === undefined)
-            continue;
-        if (!isLikelySecret(rule, secret, m[0]))
-            continue;
-        out.push({ rule: ruleIndex, start: from + at, end: from + at + secret.length, secret });
-    }
-}
-function isLikelySecret(rule, secret, match) {
-    if (rule.placeholderFilter !== false && isPlaceholder(secret))
-        return false;
-    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)
-        return false;
-    if (rule.validate && !rule.validate(secret, match))
-        return false;
-    return true;
-}
-/** Overlapping candidates are one secret: keep the most specific rule, then the longest value. */
-function pickMostSpecific(candidates, rules) {
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-    const out = [];
-    let best;
-    let clusterEnd = -1;
-    const better = (a, b) => {
-        const sa = rules[a.rule].specificity ?? 3;
-        const sb = rules[b.rule].specificity ?? 3;
-        if (sa !== sb)
-            return sa > sb;
-        if (a.end - a.start !== b.end - b.start)
-            return a.end - a.start > b.end - b.start;
-        return a.rule < b.rule;
-    };
-    for (const c of candidates) {
-        if (best && c.start < clusterEnd) {
-            if (better(c, best))
-                best = c;
-            clusterEnd = Math.max(clusterEnd, c.end);
-            continue;
-        }
-        if (best)
-            out.push(best);
-        best = c;
-        clusterEnd = c.end;
-    }
-    if (best)
-        out.push(best);
-    return out;
-}
-function indexOfLine(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/redact.ts
-/**
- * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
- * Four characters for normal secrets (a provider prefix such as `AKIA` or `ghp_`); shorter secrets
- * get fewer, so the hint is always well under half of the value.
- */
-function secretHint(secret) {
-    // A key block's header is public and says what kind of key it is; the body is never shown.
-    const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
-    if (pem)
-        return `${pem[0]}…`;
-    const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
-    return `${secret.slice(0, shown)}…`;
-}
-
-/**
- * The last step before any output: each finding's text (a linter may quote the line it flags; an endpoint may
- * quote a key) is cleared of the secrets already found and of any other the scanner recognises.
- */
-function redactFindings(findings, known) {
-    const clean = (text) => redactText(text, known);
-    return findings.map((f) => {
-        const message = clean(f.message);
-        const title = f.title !== undefined ? clean(f.title) : undefined;
-        const suggestion = f.suggestion !== undefined ? clean(f.suggestion) : undefined;
-        if (message === f.message && title === f.title && suggestion === f.suggestion)
-            return f;
-        return {
-            ...f,
-            message,
-            ...(title !== undefined ? { title } : {}),
-            ...(suggestion !== undefined ? { suggestion } : {}),
-        };
-    });
-}
-/**
- * Clears text of the secrets already found, then of any other the scanner recognises in it. `view` is what
- * the scanner reads when it differs from the text (a diff without its +/- markers); offsets must match.
- */
-function redactText(text, known, view = text) {
-    const once = redactSecrets(text, known);
-    const seen = view === text ? once : redactSecrets(view, known);
-    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-    return more.length > 0 ? redactSecrets(once, more) : once;
-}
-/** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
-function redactSecrets(text, secrets) {
-    const ordered = [...secrets].sort((a, b) => b.secret.length - a.secret.length);
-    let out = text;
-    for (const s of ordered) {
-        if (s.secret.length === 0)
-            continue;
-        out = out.split(s.secret).join(`[REDACTED:${s.ruleId}]`);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
 
-
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
  * A leading `(?i)` (gitleaks style) becomes the `i` flag.
  */
 function compileCustomRules(configs) {
     return configs.map((config) => {
         if (!ID.test(config.id)) {
-            throw new errors_ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
         }
         let source = config.pattern;
         let flags = '';
@@ -56513,11 +57131,11 @@ function compileCustomRules(configs) {
             pattern = new RegExp(source, flags);
         }
         catch (error) {
-            throw new errors_ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
         }
         const risk = checkUserRegex(source, flags);
         if (risk)
-            throw new errors_ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -56585,8 +57203,8 @@ function renderSarif(findings, options = {}) {
                     driver: {
                         name: SARIF_TOOL_NAME,
                         fullName: PRODUCT,
-                        version: src_version_VERSION,
-                        semanticVersion: src_version_VERSION,
+                        version: core_version_VERSION,
+                        semanticVersion: core_version_VERSION,
                         informationUri: options.informationUri ?? SARIF_INFORMATION_URI,
                         rules,
                     },
@@ -56757,7 +57375,7 @@ function readPullRequestEvent(eventName, payload, repository) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/action-inputs.ts
 
 
 const INPUT_DEFAULTS = {
@@ -56777,6 +57395,8 @@ const INPUT_DEFAULTS = {
     'max-comments': '30',
     'request-changes': 'false',
     'dry-run': 'false',
+    'github-max-wait': '120',
+    'escalate-on': 'failure',
 };
 /** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
 function readInputs(read, env = {}) {
@@ -56811,10 +57431,34 @@ function readInputs(read, env = {}) {
         hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
         hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
         maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
-        requestChanges: inputs_boolean(get('request-changes'), 'request-changes'),
+        requestChanges: action_inputs_boolean(get('request-changes'), 'request-changes'),
         sarifFile: get('sarif-file'),
-        dryRun: inputs_boolean(get('dry-run'), 'dry-run'),
+        dryRun: action_inputs_boolean(get('dry-run'), 'dry-run'),
+        githubMaxWaitSeconds: integer(get('github-max-wait'), 'github-max-wait', 0, 3600),
+        escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on')),
     });
+}
+/** GitHub logins and `org/team` slugs, as GitHub spells them. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+function escalation(reviewers, label, on) {
+    const users = [];
+    const teams = [];
+    for (const name of reviewers.split(/[\s,]+/).filter((n) => n.length > 0)) {
+        const who = name.replace(/^@/, '');
+        if (TEAM.test(who))
+            teams.push(who.slice(who.indexOf('/') + 1));
+        else if (LOGIN.test(who))
+            users.push(who);
+        else {
+            throw new errors_ConfigurationError(`Input 'escalate-reviewers' must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`);
+        }
+    }
+    // eslint-disable-next-line no-control-regex
+    if (label.length > 50 || /[\u0000-\u001f,]/.test(label)) {
+        throw new errors_ConfigurationError(`Input 'escalate-label' must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`);
+    }
+    return { users, teams, label, on: oneOf(on, 'escalate-on', ['failure', 'secrets']) };
 }
 function oneOf(value, name, allowed) {
     const v = value.toLowerCase();
@@ -56832,7 +57476,7 @@ function integer(value, name, min, max) {
     }
     return n;
 }
-function inputs_boolean(value, name) {
+function action_inputs_boolean(value, name) {
     const v = value.toLowerCase();
     if (['true', 'yes', 'on', '1'].includes(v))
         return true;
@@ -56867,7 +57511,7 @@ function globs(value, name) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/hook/token.ts
+;// CONCATENATED MODULE: ./src/endpoint/token.ts
 
 
 
@@ -56877,6 +57521,24 @@ const ROTATION_NOTICE_DAYS = 7;
 /** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
 const NOT_BEFORE_LEEWAY_MS = 60_000;
 const DAY_MS = 86_400_000;
+/**
+ * A token goes into the Authorization header: only visible ASCII may be in it. Anything else (a newline from a
+ * pasted secret, a space, a non-ASCII letter) would make the HTTP client throw an error that quotes the header,
+ * token and all. The error says where the bad character is, never what the token is.
+ */
+function validateTokenCharacters(token, name = 'codex-token') {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if (c < 0x21 || c > 0x7e) {
+            const what = c === 10 || c === 13
+                ? 'a line break'
+                : c === 32 || c === 9
+                    ? 'a space or tab'
+                    : 'a character that is not visible ASCII';
+            throw new errors_ConfigurationError(`${name} holds ${what} at position ${i + 1} of ${token.length}; a token may hold only visible ASCII characters (check how the secret was pasted)`);
+        }
+    }
+}
 function fingerprintToken(token) {
     return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
@@ -57027,6 +57689,7 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
     }
     if (!url)
         throw new errors_ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+    validateTokenCharacters(token, names.token);
     const parsed = validateHookUrl(url);
     const inspection = inspectToken(token, now);
     for (const problem of inspection.problems) {
@@ -57602,6 +58265,45 @@ function describeCounts(counts) {
     return parts.length > 0 ? parts.join(', ') : 'No findings';
 }
 
+;// CONCATENATED MODULE: ./src/core/findings/redactor.ts
+
+/** Builds the run's redactor, knowing `initial` secrets (usually none: the secret scan teaches it). */
+function createRedactor(initial = [], options = {}) {
+    const secrets = [];
+    const learn = (found) => {
+        for (const s of found) {
+            options.onLearn?.(s);
+            secrets.push(s);
+        }
+    };
+    learn(initial);
+    const text = (t) => redactText(t, secrets);
+    const finding = (f) => {
+        const message = text(f.message);
+        const title = f.title !== undefined ? text(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? text(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
+        return {
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
+        };
+    };
+    return {
+        learn,
+        text,
+        patch: (p) => redactText(p, secrets, p.replace(/^[+\- ]/gm, ' ')),
+        known: (t) => redactSecrets(t, secrets),
+        finding,
+        findings: (fs) => fs.map(finding),
+        get secrets() {
+            return secrets;
+        },
+    };
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/core/validators/command-output.ts
@@ -57950,19 +58652,24 @@ function runPathValidator(action, input, context) {
 }
 /**
  * `{name}` → the base name without its last extension, `{dir}` → the directory ('' at the root). Both are
- * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class.
+ * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class, and braces in a path the pull
+ * request chose (`src/{a,b}/{a,b}…`) do not expand into thousands of patterns.
  */
 function expandCompanion(template, path) {
     const dir = external_node_path_namespaceObject.posix.dirname(path);
     const base = external_node_path_namespaceObject.posix.basename(path);
     const dot = base.lastIndexOf('.');
     const name = dot > 0 ? base.slice(0, dot) : base;
-    let out = template.replaceAll('{name}', escape_escape(name));
+    let out = template.replaceAll('{name}', escapeGlob(name));
     if (dir === '.')
         out = out.replaceAll('{dir}/', '').replaceAll('{dir}', '');
     else
-        out = out.replaceAll('{dir}', escape_escape(dir));
+        out = out.replaceAll('{dir}', escapeGlob(dir));
     return out;
+}
+/** minimatch's escape, plus braces: brace expansion runs before any other glob syntax. */
+function escapeGlob(text) {
+    return escape_escape(text).replace(/[{}]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
@@ -58032,9 +58739,18 @@ function describe(action, fallback) {
 
 ;// CONCATENATED MODULE: ./src/hooks/secret-rules.ts
 
+
 /** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
 function toSecretRules(configs) {
-    return compileCustomRules(configs);
+    try {
+        return compileCustomRules(configs);
+    }
+    catch (error) {
+        // The user wrote the rule: say so as a configuration error, as every other config problem.
+        if (error instanceof InvalidSecretRuleError)
+            throw new errors_ConfigurationError(error.message);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hooks/engine.ts
@@ -58100,6 +58816,7 @@ function secretSettings(config, event) {
         allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new Minimatch(g, { dot: true }))),
         rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
         baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+        inlineAllow: actions.some((a) => a.action.inline_allow === true),
     };
 }
 function secretDraft(path, line, match, source, where = '') {
@@ -58171,9 +58888,14 @@ async function runPromptSubmittedHooks(files, options) {
                 allow: scan.allow,
                 ...(scan.rules ? { rules: scan.rules } : {}),
                 ...(baseline ? { baseline } : {}),
+                keepInlineAllowed: true,
             })) {
+                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
                 secrets.push({ path: f.file.path, match });
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
+                if (match.inlineAllowed && scan.inlineAllow)
+                    continue;
+                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
             }
         }
         drafts.push(...scanDrafts);
@@ -58359,7 +59081,9 @@ async function runResponseGeneratedHooks(comments, options) {
         comments.forEach((c, index) => {
             if (scan.allowPaths.some((g) => g.match(c.path)))
                 return;
-            for (const match of scanSecrets(textOf(c), { allow: scan.allow, ...(scan.rules ? { rules: scan.rules } : {}) })) {
+            // The endpoint's own allow marker suppresses nothing.
+            const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+            for (const match of scanSecrets(textOf(c), options)) {
                 secrets.push({ index, match });
                 drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
                 count++;
@@ -58418,7 +59142,7 @@ async function runResponseGeneratedHooks(comments, options) {
     return { findings: createFindings(drafts), secrets, executions, notes };
 }
 
-;// CONCATENATED MODULE: ./src/hook/payload.ts
+;// CONCATENATED MODULE: ./src/endpoint/payload.ts
 
 /** The marker line that ends an excerpt. Endpoint authors can match on `[… truncated by codex-hooks:`. */
 function formatTruncationMarker(moreLines) {
@@ -58705,7 +59429,7 @@ function coversLine(patch, line) {
 const hook_request_schema_namespaceObject = {};
 ;// CONCATENATED MODULE: ./schema/hook-response.schema.json
 const hook_response_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-response.schema.json","title":"Codex hook response, protocol v1","description":"The JSON body of a 200 answer. Unknown fields are ignored; a missing comments array means no comments.","type":"object","properties":{"comments":{"type":"array","items":{"type":"object","required":["path","line","body"],"properties":{"path":{"type":"string","minLength":1},"line":{"type":"integer","minimum":1,"description":"A line of the file at the head commit (or the base commit when side is LEFT)."},"start_line":{"type":"integer","minimum":1,"description":"Makes the comment a range start_line..line."},"side":{"enum":["RIGHT","LEFT"]},"severity":{"enum":["error","warning","notice"]},"title":{"type":"string"},"body":{"type":"string"},"suggestion":{"type":"string","description":"Replacement text for lines start_line..line (or line)."},"rule_id":{"type":"string"}}}},"summary":{"type":"string"},"verdict":{"enum":["approve","comment","request_changes"]}}}');
-;// CONCATENATED MODULE: ./src/hook/schema.ts
+;// CONCATENATED MODULE: ./src/endpoint/schema.ts
 
 
 
@@ -58740,7 +59464,7 @@ function describeSchemaErrors(errors, root, limit = 5) {
     return unique.length > limit ? [...unique.slice(0, limit), `… and ${unique.length - limit} more`] : unique;
 }
 
-;// CONCATENATED MODULE: ./src/hook/response.ts
+;// CONCATENATED MODULE: ./src/endpoint/response.ts
 
 /** Pure: validates and reads the endpoint's answer. Nothing of it is used before it matches the schema. */
 /** A 200 answer that breaks protocol v1. The message names the JSON path and what was expected. */
@@ -58820,7 +59544,7 @@ function pickComment(c) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/hook/client.ts
+;// CONCATENATED MODULE: ./src/endpoint/client.ts
 
 
 
@@ -58833,6 +59557,8 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
     const url = validateHookUrl(String(options.url));
+    if (options.token)
+        validateTokenCharacters(options.token);
     const ctx = {
         options,
         url,
@@ -58936,7 +59662,7 @@ async function sendWithRetries(request, retries, ctx) {
         Authorization: `Bearer ${options.token}`,
         'Content-Type': 'application/json',
         Accept: 'application/json',
-        'User-Agent': options.userAgent ?? `${PRODUCT}/${src_version_VERSION}`,
+        'User-Agent': options.userAgent ?? `${PRODUCT}/${core_version_VERSION}`,
         'Idempotency-Key': idempotencyKey,
         [HOOK_EVENT_HEADER]: 'prompt.submitted',
     };
@@ -58993,7 +59719,8 @@ async function sendWithRetries(request, retries, ctx) {
             continue;
         }
         if (result.kind === 'network') {
-            const reason = ctx.scrub(result.reason);
+            // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+            const reason = cut(ctx.scrub(result.reason), 120);
             const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`));
             if (done)
                 return done;
@@ -59103,8 +59830,11 @@ function describeNetworkError(error) {
     if (cause && typeof cause.code === 'string')
         return cause.code;
     if (cause && typeof cause.message === 'string')
-        return cause.message.slice(0, 120);
-    return error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120);
+        return cause.message;
+    return error instanceof Error ? error.message : String(error);
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 /** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
 function describeEndpointMessage(body, ctx) {
@@ -59139,7 +59869,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/hook/index.ts
+;// CONCATENATED MODULE: ./src/endpoint/index.ts
 
 
 
@@ -59324,8 +60054,6 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/audit/envelope.ts
@@ -59554,7 +60282,7 @@ async function runAuditCommand(argv, env, stdout) {
 
 
 
-;// CONCATENATED MODULE: ./src/hook/audit.ts
+;// CONCATENATED MODULE: ./src/endpoint/audit.ts
 function createAuditRecord(exchange, context, includeMetadata = true) {
     if (!includeMetadata) {
         return {
@@ -59588,6 +60316,7 @@ function createAuditRecord(exchange, context, includeMetadata = true) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/audit.ts
+
 
 
 
@@ -59632,6 +60361,14 @@ async function writeAuditLogs(config, workspace, input) {
         if (file === undefined) {
             throw new errors_ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
+        // The workspace is the pull request's checkout: a link it committed (the log, or a folder on the way)
+        // must not redirect the append outside it.
+        await checkWritableInWorkspace(workspace, file).catch((error) => {
+            if (error instanceof WorkspacePathError) {
+                throw new errors_ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+            }
+            throw error;
+        });
         await appendAuditRecords(auditLogOptionsFor(logger, file, input.env ?? {}), records);
         written.push(file);
     }
@@ -59748,7 +60485,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     });
     // One redaction step over every finding's text before any output sees it.
     const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-    const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
+    const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,
@@ -59812,27 +60549,74 @@ function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSO
 
 /**
  * Markdown from outside (the endpoint's summary and comments, which a pull request can steer by prompt
- * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, and an open code fence
- * cannot swallow what follows it.
+ * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, no image is loaded, and an
+ * open code fence or `<details>` cannot swallow what follows it.
  */
-/** `@name` gets a zero-width joiner (no ping); `<!--` is escaped (no forged marker). */
+/**
+ * `@name` gets a zero-width joiner (no ping) wherever a mention could start: after anything but a letter or
+ * digit, so `_@user_` and `` `@user `` too (an e-mail address is left alone). `<!--` is escaped (no forged
+ * marker), images become their alt text (no request to a URL the endpoint chose).
+ */
 function neutralize(text) {
     return text
+        .replace(/\r\n?/g, '\n')
         .replace(/<!--/g, '&lt;!--')
-        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
-        .replace(/\r\n?/g, '\n');
+        .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+        .replace(/<(?=\s*(img|picture|source|video|audio)\b)/gi, '&lt;')
+        .replace(IMAGE, (_m, alt) => `(image: ${alt})`);
 }
-/** Closes a code fence left open, so it cannot swallow the rest of the comment or summary. */
+const IMAGE = /!\[([^\]\n]{0,200})\](\([^)\n]*\)|\[[^\]\n]*\])?/g;
+/** A markdown image becomes its alt text: the reader's browser never requests a URL the endpoint chose. */
+function dropImages(text) {
+    return text.replace(IMAGE, (_m, alt) => `(image: ${alt})`);
+}
+/** A fence opening or closing line (CommonMark): up to 3 spaces, then 3+ backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/**
+ * Closes a code fence left open, so it cannot swallow the rest of the comment or summary. A fence closes only
+ * on a line of the same character, at least as long, with nothing after it (CommonMark); a backtick fence's
+ * info string holds no backtick, so ```` ```x` ```` is inline code, not a fence.
+ */
 function closeFences(text) {
-    const fences = text.split('\n').filter((l) => /^ {0,3}(```|~~~)/.test(l));
-    if (fences.length % 2 === 0)
-        return text;
-    const last = fences[fences.length - 1].trim();
-    return `${text}\n${last.startsWith('~') ? '~~~' : '```'}`;
+    let open;
+    for (const line of text.split('\n')) {
+        const m = FENCE.exec(line);
+        if (!m)
+            continue;
+        const run = m[1];
+        const rest = m[2];
+        if (open === undefined) {
+            if (run[0] === '`' && rest.includes('`'))
+                continue;
+            open = run;
+        }
+        else if (run[0] === open[0] && run.length >= open.length && rest.trim() === '') {
+            open = undefined;
+        }
+    }
+    return open === undefined ? text : `${text}\n${open}`;
 }
-/** Endpoint markdown made safe to embed: neutralised, fences closed, cut to `limit` characters. */
+/**
+ * Balances `<details>`: a closing tag with nothing open is escaped (it would close the caller's block), and
+ * each block left open is closed at the end.
+ */
+function closeDetails(text) {
+    let depth = 0;
+    const out = text.replace(/<(\/?)details\b/gi, (tag, slash) => {
+        if (slash === '') {
+            depth++;
+            return tag;
+        }
+        if (depth === 0)
+            return `&lt;${tag.slice(1)}`;
+        depth--;
+        return tag;
+    });
+    return depth === 0 ? out : `${out}${'\n</details>'.repeat(depth)}`;
+}
+/** Endpoint markdown made safe to embed: neutralised, fences and `<details>` closed, cut to `limit` characters. */
 function sanitizeMarkdown(text, limit) {
-    return closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut.")));
+    return closeDetails(closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut."))));
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/summary.ts
@@ -59884,7 +60668,7 @@ function summary_location(f, blobUrl) {
 }
 /** Keeps hostile text from breaking the table or injecting markup: pipes, newlines, HTML. */
 function escapeCell(text) {
-    return (text
+    return (dropImages(text)
         .replace(/\\/g, '\\\\')
         .replace(/\|/g, '\\|')
         .replace(/</g, '&lt;')
@@ -59892,7 +60676,7 @@ function escapeCell(text) {
         .replace(/`/g, "'")
         .replace(/\r?\n/g, ' ')
         // The summary is also posted as a PR comment, where a mention would notify.
-        .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D'));
+        .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D'));
 }
 function summary_formatBytes(n) {
     if (n < 1024)
@@ -59900,6 +60684,54 @@ function summary_formatBytes(n) {
     if (n < 1024 * 1024)
         return `${(n / 1024).toFixed(1)} KiB`;
     return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/publish/escalate.ts
+
+/** Hidden in our check run's summary: this head commit was escalated to people already. */
+const ESCALATED_MARKER = '<!-- codex-hooks:escalated -->';
+/**
+ * Sends what fails the automated gate to people: requests a review from the configured users and teams and
+ * adds the configured label, once per head commit (our earlier check runs on the commit carry the marker).
+ * A refusal (no `pull-requests: write`, a team the token cannot see) is a note; the gate fails as it would.
+ */
+async function escalate(github, logger, pr, escalation, gate, findings, checkName) {
+    const none = { notes: [], escalated: false };
+    const people = escalation.users.length + escalation.teams.length > 0;
+    if (!gate.failed || (!people && !escalation.label))
+        return none;
+    if (escalation.on === 'secrets' && !findings.some((f) => f.category === 'secret'))
+        return none;
+    const earlier = await github.listCheckRuns(pr, pr.headSha, checkName).catch(() => []);
+    if (earlier.some((run) => run.summary.includes(ESCALATED_MARKER))) {
+        return { notes: [`Escalated on ${pr.headSha.slice(0, 12)} by an earlier run; not asked again.`], escalated: true };
+    }
+    const notes = [];
+    let escalated = false;
+    const attempt = async (what, act, done) => {
+        try {
+            await act();
+            notes.push(done);
+            escalated = true;
+        }
+        catch (error) {
+            if (!(error instanceof UpstreamError))
+                throw error;
+            const note = `Could not ${what}: ${error.message}`;
+            logger.warning(note);
+            notes.push(note);
+        }
+    };
+    if (people) {
+        const names = [...escalation.users.map((u) => `@\u200d${u}`), ...escalation.teams.map((t) => `team ${t}`)];
+        await attempt('request reviewers', () => github.requestReviewers(pr, { users: escalation.users, teams: escalation.teams }), `The gate failed: a review was requested from ${names.join(', ')}.`);
+    }
+    if (escalation.label) {
+        await attempt(`add the label '${escalation.label}'`, () => github.addLabels(pr, [escalation.label]), `The gate failed: the label '${escalation.label}' was added.`);
+    }
+    for (const n of notes)
+        logger.info(n);
+    return { notes, escalated };
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/review-comment.ts
@@ -59979,7 +60811,7 @@ function renderReviewComment(finding, placement) {
     else if (placement.kind === 'inline' && !placement.exact) {
         parts.push(`_About lines ${finding.line}–${finding.endLine}._`, '');
     }
-    parts.push(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT))), '');
+    parts.push(closeDetails(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT)))), '');
     if (canSuggest(finding, placement)) {
         parts.push(fencedBlock(finding.suggestion, 'suggestion'), '');
     }
@@ -59991,7 +60823,7 @@ function renderReviewComment(finding, placement) {
     return review_comment_truncate(parts.join('\n'), COMMENT_BODY_LIMIT);
 }
 
-;// CONCATENATED MODULE: ./src/core/review/placement.ts
+;// CONCATENATED MODULE: ./src/core/findings/placement.ts
 /** Finds a finding's file by its head path, or by the old path of a renamed file. */
 function indexDiffFiles(files) {
     const byPath = new Map();
@@ -60039,7 +60871,22 @@ function placeFinding(finding, diff) {
     return { kind: 'file', path, reason: `lines ${start}–${end} are not inside one hunk of the diff` };
 }
 
-;// CONCATENATED MODULE: ./src/report/review.ts
+;// CONCATENATED MODULE: ./src/core/findings/ours.ts
+/**
+ * Whether a comment or review that carries our marker is ours to edit, dismiss or reuse: its author must be the
+ * login the token acts as. When GitHub does not say who that is, only a bot's is taken: a person's comment is
+ * never touched, whatever it starts with.
+ */
+function isOurAuthor(identity, author) {
+    if (!author)
+        return false;
+    if (identity !== undefined)
+        return author.login.toLowerCase() === identity.toLowerCase();
+    return author.type === 'Bot';
+}
+
+;// CONCATENATED MODULE: ./src/publish/review-comments.ts
+
 
 
 
@@ -60058,12 +60905,23 @@ function planReview(findings, files, existing, options) {
         if (c.inReplyToId !== undefined)
             repliedTo.add(c.inReplyToId);
     const ours = existing.flatMap((c) => {
-        if (c.inReplyToId !== undefined)
+        if (c.inReplyToId !== undefined || !options.isOurs(c.author))
             return [];
         const marker = readMarker(c.body);
         return marker ? [{ comment: c, marker }] : [];
     });
     const live = new Set(ours.filter((o) => !isMarkedFixed(o.comment.body)).map((o) => o.marker.fingerprint));
+    // A finding that was marked fixed and is back: its old thread is reopened when the comment is still on a line.
+    const current = new Set(findings.map((f) => f.fingerprint));
+    const reopened = [];
+    for (const { comment, marker } of ours) {
+        if (!isMarkedFixed(comment.body) || comment.line === null || !current.has(marker.fingerprint))
+            continue;
+        if (live.has(marker.fingerprint))
+            continue;
+        live.add(marker.fingerprint);
+        reopened.push(comment.id);
+    }
     const lookup = indexDiffFiles(files);
     const inline = [];
     const file = [];
@@ -60088,7 +60946,6 @@ function planReview(findings, files, existing, options) {
         const planned = { finding, placement, body: renderReviewComment(finding, placement) };
         (placement.kind === 'inline' ? inline : file).push(planned);
     }
-    const current = new Set(findings.map((f) => f.fingerprint));
     const fixed = [];
     let leftAlone = 0;
     for (const { comment, marker } of ours) {
@@ -60102,7 +60959,7 @@ function planReview(findings, files, existing, options) {
         }
         fixed.push({ id: comment.id, body: markFixed(comment.body, options.headSha) });
     }
-    return { inline, file, unposted, alreadyPosted, fixed, leftAlone };
+    return { inline, file, unposted, alreadyPosted, fixed, leftAlone, reopened };
 }
 /** Local hooks review the whole pull request every run; the endpoint may have seen only some files. */
 function wasReviewedAgain(category, path, scope) {
@@ -60121,110 +60978,52 @@ function diffFilesOf(files) {
     return files.map((file) => ({ file, parsed: parsePatch(file.patch) }));
 }
 /**
- * One review per run with the new inline comments (split in halves when GitHub still refuses a batch with 422,
- * so the good comments land), file-level comments, fixed marks on comments whose finding is gone, and the
- * sticky summary comment. Permission errors propagate (the caller reports them); a refused comment does not.
+ * One review per run with the new inline comments, file-level comments, fixed marks (and resolved threads) on
+ * comments whose finding is gone, and the sticky summary comment. Only comments that carry our marker and were
+ * written by the token's own login (see isOurAuthor) are skipped, edited, reopened or reused. Permission errors
+ * propagate (the caller reports them); a refused comment does not.
  */
 async function publishReview(github, logger, input) {
     const { pr } = input;
     const notes = [];
+    const identity = await github.identity();
+    const isOurs = (author) => isOurAuthor(identity, author);
     const existing = await github.listReviewComments(pr);
     const plan = planReview(input.findings, diffFilesOf(input.files), existing, {
         maxComments: input.maxComments,
         headSha: pr.headSha,
         aiScope: input.aiScope,
+        isOurs,
     });
-    const unposted = plan.unposted.map((u) => u.finding);
     logger.info(`Review: ${plan.inline.length} new inline and ${plan.file.length} file-level comments, ${plan.alreadyPosted} already posted, ${plan.fixed.length} fixed, ${plan.unposted.length} in annotations and the summary only`);
-    // Inline comments: one review, halved on 422 until every good comment has landed.
-    const reviewIds = [];
-    const refused = [];
-    const event = input.requestChanges?.gateFailed ? 'REQUEST_CHANGES' : 'COMMENT';
-    const reviewBody = (first) => {
-        const count = plan.inline.length;
-        const head = `${REVIEW_MARKER}\n**Codex hooks** · ${count} new finding${count === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
-        if (!first)
-            return `${head}\n\n_(continued)_`;
-        return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
-    };
-    const post = async (batch) => {
-        if (batch.length === 0)
-            return;
-        try {
-            const id = await github.createReview(pr, {
-                commitId: pr.headSha,
-                body: reviewBody(reviewIds.length === 0),
-                event,
-                comments: batch.map(toInlineInput),
-            });
-            reviewIds.push(id);
-        }
-        catch (error) {
-            if (!isUnprocessable(error))
-                throw error;
-            if (batch.length === 1) {
-                logger.warning(`GitHub refused the comment on ${batch[0].finding.path}:${batch[0].placement.kind === 'inline' ? batch[0].placement.line : 0}: ${error.message}`);
-                refused.push(batch[0]);
-                return;
-            }
-            const half = Math.ceil(batch.length / 2);
-            await post(batch.slice(0, half));
-            await post(batch.slice(half));
-        }
-    };
-    await post(plan.inline);
-    if (reviewIds.length > 0)
-        logger.info(`Created review ${reviewIds.join(', ')}`);
-    let filePosted = 0;
-    for (const c of plan.file) {
-        try {
-            await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
-            filePosted++;
-        }
-        catch (error) {
-            if (!isUnprocessable(error))
-                throw error;
-            logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${error.message}`);
-            refused.push(c);
-        }
-    }
+    const posted = await postInlineComments(github, logger, input, plan.inline, notes);
+    if (posted.reviewIds.length > 0)
+        logger.info(`Created review ${posted.reviewIds.join(', ')}`);
+    const refused = posted.refused;
+    const filePosted = posted.supersededBy ? 0 : await postFileComments(github, logger, pr, plan.file, refused);
     if (refused.length > 0) {
         notes.push(`GitHub refused ${refused.length} review comment${refused.length === 1 ? '' : 's'}; ${refused.length === 1 ? 'it is' : 'they are'} in the annotations and the table below.`);
     }
-    let fixed = 0;
-    for (const f of plan.fixed) {
-        try {
-            await github.updateReviewComment(pr, f.id, f.body);
-            fixed++;
-        }
-        catch (error) {
-            // Someone else's comment, or one deleted meanwhile: leave it.
-            if (!(error instanceof UpstreamError) || error.status === undefined || error.status >= 500)
-                throw error;
-            logger.warning(`Could not mark review comment ${f.id} as fixed: ${error.message}`);
-        }
-    }
+    const fixedIds = await markFixedComments(github, logger, pr, plan.fixed);
+    const threads = await settleThreads(github, logger, pr, fixedIds, plan.reopened, notes);
     if (plan.leftAlone > 0)
         logger.info(`${plan.leftAlone} fixed findings have replies; their comments are left as they are`);
-    const inlinePosted = plan.inline.length - refused.filter((r) => r.placement.kind === 'inline').length;
-    const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
-    const over = plan.unposted.length - outside;
-    if (over > 0) {
-        notes.push(`${over} finding${over === 1 ? '' : 's'} past max-comments (${input.maxComments}) ${over === 1 ? 'is' : 'are'} in the annotations and the table below.`);
+    const inlinePosted = posted.supersededBy
+        ? 0
+        : plan.inline.length - refused.filter((r) => r.placement.kind === 'inline').length;
+    notes.push(...placementNotes(plan, input.maxComments));
+    if (input.requestChanges && !posted.supersededBy) {
+        const gate = { ...input.requestChanges, ownPullRequest: posted.ownPullRequest };
+        await settleChangeRequest(github, logger, pr, gate, posted.reviewIds, notes, isOurs);
     }
-    if (outside > 0) {
-        notes.push(`${outside} finding${outside === 1 ? ' is' : 's are'} on files outside this pull request's diff; see the table below.`);
-    }
-    if (input.requestChanges)
-        await settleChangeRequest(github, logger, pr, input.requestChanges, reviewIds, notes);
     // The sticky summary: created when there is something to say, kept up to date once it exists.
     const stickyNotes = [
-        `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixed} marked fixed.`,
+        `Review comments: ${inlinePosted + filePosted} new, ${plan.alreadyPosted} already posted, ${fixedIds.length} marked fixed${threads}.`,
         ...notes,
     ];
     let sticky;
     try {
-        sticky = await github.upsertIssueComment(pr, SUMMARY_MARKER, `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`, { create: input.findings.length > 0 });
+        sticky = await github.upsertIssueComment(pr, SUMMARY_MARKER, `${SUMMARY_MARKER}\n${truncateMarkdown(input.summary(stickyNotes), STICKY_LIMIT)}`, { create: input.findings.length > 0, isOurs });
     }
     catch (error) {
         // The review already landed: report the summary comment's failure without losing what was posted.
@@ -60234,17 +61033,181 @@ async function publishReview(github, logger, input) {
         logger.warning(note);
         notes.push(note);
     }
+    const notPosted = posted.supersededBy ? [...plan.inline, ...plan.file] : refused;
     return {
-        ...(reviewIds[0] !== undefined ? { reviewId: reviewIds[0] } : {}),
-        reviewIds,
+        ...(posted.reviewIds[0] !== undefined ? { reviewId: posted.reviewIds[0] } : {}),
+        reviewIds: posted.reviewIds,
         inlinePosted,
         filePosted,
         alreadyPosted: plan.alreadyPosted,
-        fixed,
-        unposted: [...unposted, ...refused.map((r) => r.finding)],
+        fixed: fixedIds.length,
+        unposted: [...plan.unposted.map((u) => u.finding), ...notPosted.map((r) => r.finding)],
         ...(sticky ? { summaryCommentId: sticky.id } : {}),
+        ...(posted.supersededBy ? { supersededBy: posted.supersededBy } : {}),
         notes,
     };
+}
+/**
+ * Posts the inline comments as one review, acting on why GitHub refuses it (GitHub's `errors[]`, classified):
+ * a line it cannot place splits the batch in halves until every good comment has landed; the author's own pull
+ * request turns the change request into a comment; a commit no longer in the pull request (a push meanwhile)
+ * stops posting and says which head superseded this run. Anything else propagates.
+ */
+async function postInlineComments(github, logger, input, inline, notes) {
+    const { pr } = input;
+    const outcome = { reviewIds: [], refused: [], ownPullRequest: false, supersededBy: undefined };
+    let event = input.requestChanges?.gateFailed ? 'REQUEST_CHANGES' : 'COMMENT';
+    const reviewBody = (first) => {
+        const head = `${REVIEW_MARKER}\n**Codex hooks** · ${inline.length} new finding${inline.length === 1 ? '' : 's'} on ${pr.headSha.slice(0, 12)}. The summary comment has every finding.`;
+        if (!first)
+            return `${head}\n\n_(continued)_`;
+        return input.aiSummary ? `${head}\n\n${sanitizeMarkdown(input.aiSummary, 20_000)}` : head;
+    };
+    const post = async (batch) => {
+        if (batch.length === 0 || outcome.supersededBy)
+            return;
+        try {
+            const id = await github.createReview(pr, {
+                commitId: pr.headSha,
+                body: reviewBody(outcome.reviewIds.length === 0),
+                event,
+                comments: batch.map(toInlineInput),
+            });
+            outcome.reviewIds.push(id);
+        }
+        catch (error) {
+            const kind = gitHubFailureKind(error);
+            if (kind === 'own-pull-request' && event === 'REQUEST_CHANGES') {
+                event = 'COMMENT';
+                outcome.ownPullRequest = true;
+                notes.push(ownPullRequestNote(error, logger));
+                return post(batch);
+            }
+            if (kind === 'stale-commit') {
+                outcome.supersededBy = await supersedingHead(github, logger, pr, error, notes);
+                return;
+            }
+            if (kind !== 'line-not-in-diff')
+                throw error;
+            if (batch.length === 1) {
+                const c = batch[0];
+                const line = c.placement.kind === 'inline' ? c.placement.line : 0;
+                logger.warning(`GitHub refused the comment on ${c.finding.path}:${line}: ${error.message}`);
+                outcome.refused.push(c);
+                return;
+            }
+            const half = Math.ceil(batch.length / 2);
+            await post(batch.slice(0, half));
+            await post(batch.slice(half));
+        }
+    };
+    await post(inline);
+    return outcome;
+}
+/** File-level comments, one request each; one GitHub cannot place joins `refused`. Returns how many landed. */
+async function postFileComments(github, logger, pr, file, refused) {
+    let posted = 0;
+    for (const c of file) {
+        try {
+            await github.createFileComment(pr, { commitId: pr.headSha, path: c.placement.path, body: c.body });
+            posted++;
+        }
+        catch (error) {
+            if (gitHubFailureKind(error) !== 'line-not-in-diff')
+                throw error;
+            logger.warning(`GitHub refused the file-level comment on ${c.finding.path}: ${error.message}`);
+            refused.push(c);
+        }
+    }
+    return posted;
+}
+function ownPullRequestNote(error, logger) {
+    const note = `GitHub does not let a pull request's author request changes on it, and the token's user opened this one (${error.message}): the review is posted as a comment instead. The check run still fails the gate.`;
+    logger.warning(note);
+    return note;
+}
+/**
+ * GitHub refused our commit as no longer part of the pull request: a push moved the head while this run was
+ * posting. Reads the head again and says which push superseded this run (its own run reviews it).
+ */
+async function supersedingHead(github, logger, pr, error, notes) {
+    const head = await github
+        .getPullRequest(pr)
+        .then((state) => state.headSha)
+        .catch(() => 'a newer push');
+    const sha = head.slice(0, 12);
+    const note = `A push (${sha}) superseded ${pr.headSha.slice(0, 12)} while this run was posting (${error.message}): its review comments were not posted; the run for ${sha} reviews that push. Every finding is in the annotations and the table below.`;
+    logger.warning(note);
+    notes.push(note);
+    return head;
+}
+/** Edits our comments whose finding is gone to say so; returns the ids edited. */
+async function markFixedComments(github, logger, pr, fixed) {
+    const edited = [];
+    for (const f of fixed) {
+        try {
+            await github.updateReviewComment(pr, f.id, f.body);
+            edited.push(f.id);
+        }
+        catch (error) {
+            // A comment deleted meanwhile: leave it.
+            if (!(error instanceof UpstreamError) || error.status === undefined || error.status >= 500)
+                throw error;
+            logger.warning(`Could not mark review comment ${f.id} as fixed: ${error.message}`);
+        }
+    }
+    return edited;
+}
+/**
+ * Resolves the threads of comments just marked fixed (so "require conversation resolution" does not block the
+ * merge on findings that are gone) and reopens those whose finding came back. The "Fixed in" text stays.
+ * Returns a clause for the summary; a failure is a note, never the end of the run.
+ */
+async function settleThreads(github, logger, pr, resolve, reopen, notes) {
+    if (resolve.length === 0 && reopen.length === 0)
+        return '';
+    let resolved = 0;
+    let reopened = 0;
+    try {
+        const byComment = new Map((await github.listReviewThreads(pr)).map((t) => [t.firstCommentId, t]));
+        for (const id of resolve) {
+            const thread = byComment.get(id);
+            if (!thread || thread.resolved)
+                continue;
+            await github.setThreadResolved(thread.id, true);
+            resolved++;
+        }
+        for (const id of reopen) {
+            const thread = byComment.get(id);
+            if (!thread || !thread.resolved)
+                continue;
+            await github.setThreadResolved(thread.id, false);
+            reopened++;
+        }
+    }
+    catch (error) {
+        if (!(error instanceof UpstreamError))
+            throw error;
+        const note = `Review threads could not be resolved or reopened: ${error.message}`;
+        logger.warning(note);
+        notes.push(note);
+    }
+    if (resolved + reopened > 0)
+        logger.info(`Review threads: ${resolved} resolved, ${reopened} reopened`);
+    return `, ${resolved} thread${resolved === 1 ? '' : 's'} resolved, ${reopened} reopened`;
+}
+/** Notes for findings that got no comment of their own: past max-comments, or outside the diff. */
+function placementNotes(plan, maxComments) {
+    const notes = [];
+    const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
+    const over = plan.unposted.length - outside;
+    if (over > 0) {
+        notes.push(`${over} finding${over === 1 ? '' : 's'} past max-comments (${maxComments}) ${over === 1 ? 'is' : 'are'} in the annotations and the table below.`);
+    }
+    if (outside > 0) {
+        notes.push(`${outside} finding${outside === 1 ? ' is' : 's are'} on files outside this pull request's diff; see the table below.`);
+    }
+    return notes;
 }
 function toInlineInput(c) {
     const p = c.placement;
@@ -60256,20 +61219,18 @@ function toInlineInput(c) {
         ...(p.startLine !== undefined ? { startLine: p.startLine } : {}),
     };
 }
-function isUnprocessable(error) {
-    return error instanceof UpstreamError && error.status === 422;
-}
 /** Marks the reviews this action posts, so a later run can find its own change requests. */
 const REVIEW_MARKER = '<!-- codex-hooks:review -->';
 /**
  * Keeps the pull request's review state in step with the gate: a failed gate leaves one change request of
- * ours standing; a passing gate dismisses the ones that stand. A person's reviews are never touched.
+ * ours standing; a passing gate dismisses the ones that stand. Ours means our marker and our author: a
+ * person's reviews are never touched.
  */
-async function settleChangeRequest(github, logger, pr, gate, postedThisRun, notes) {
+async function settleChangeRequest(github, logger, pr, gate, postedThisRun, notes, isOurs) {
     try {
-        const standing = (await github.listReviews(pr)).filter((r) => r.state === 'CHANGES_REQUESTED' && r.body.startsWith(REVIEW_MARKER));
+        const standing = (await github.listReviews(pr)).filter((r) => r.state === 'CHANGES_REQUESTED' && r.body.startsWith(REVIEW_MARKER) && isOurs(r.author));
         if (gate.gateFailed) {
-            if (postedThisRun.length > 0 || standing.length > 0)
+            if (postedThisRun.length > 0 || standing.length > 0 || gate.ownPullRequest)
                 return;
             const id = await github.createReview(pr, {
                 commitId: pr.headSha,
@@ -60288,13 +61249,18 @@ async function settleChangeRequest(github, logger, pr, gate, postedThisRun, note
     catch (error) {
         if (!(error instanceof UpstreamError))
             throw error;
+        if (gitHubFailureKind(error) === 'own-pull-request') {
+            notes.push(ownPullRequestNote(error, logger));
+            return;
+        }
         const note = `The review state could not be updated: ${error.message}`;
         logger.warning(note);
         notes.push(note);
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/publish.ts
+;// CONCATENATED MODULE: ./src/publish/results.ts
+
 
 
 
@@ -60319,7 +61285,10 @@ async function publishResults(runner, github, input) {
         notes.push(`${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`);
     }
     const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
+    // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
+    let everyRow = false;
     const summaryOf = (extra, limit) => truncateMarkdown(renderSummary({
+        ...(everyRow ? { maxRows: Infinity } : {}),
         title: 'Codex hooks',
         gate: input.gate,
         failOn: input.failOn,
@@ -60336,6 +61305,7 @@ async function publishResults(runner, github, input) {
             maxComments: input.maxComments,
             headSha: input.pr.headSha,
             aiScope: input.aiScope ?? 'none',
+            isOurs: () => false,
         });
         notes.push(`Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
     }
@@ -60367,28 +61337,37 @@ async function publishResults(runner, github, input) {
             notes.push(note);
         }
     }
+    // Escalation needs a check run to remember it by, so it happens only where one is written.
+    let escalated = false;
+    if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
+        const outcome = await escalate(github, runner, input.pr, input.escalation, input.gate, findings, CHECK_NAME);
+        notes.push(...outcome.notes);
+        escalated = outcome.escalated;
+    }
     let checkRunId;
     let checkRunError;
     if (input.dryRun) {
         notes.push(`Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
-        emitWorkflowAnnotations(runner, annotations);
+        everyRow = emitWorkflowAnnotations(runner, annotations, notes);
     }
     else if (input.commentMode === 'none') {
-        emitWorkflowAnnotations(runner, annotations);
+        everyRow = emitWorkflowAnnotations(runner, annotations, notes);
     }
     else {
         try {
             checkRunId = await runner.group('Check run', async () => {
-                const id = await github.createCheckRun(input.pr, {
+                const { id, adopted } = await github.createCheckRun(input.pr, {
                     name: CHECK_NAME,
                     headSha: input.pr.headSha,
                     conclusion: input.gate.conclusion,
                     title: input.gate.reason,
-                    summary: summaryOf(notes, CHECK_TEXT_LIMIT),
+                    summary: escalated
+                        ? `${summaryOf(notes, CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+                        : summaryOf(notes, CHECK_TEXT_LIMIT),
                     annotations,
                     ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
                 });
-                runner.info(`Created check run ${id} with ${annotations.length} annotations`);
+                runner.info(`${adopted ? 'Adopted' : 'Created'} check run ${id} with ${annotations.length} annotations`);
                 return id;
             });
         }
@@ -60400,7 +61379,7 @@ async function publishResults(runner, github, input) {
             const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
             runner.warning(note);
             notes.push(note);
-            emitWorkflowAnnotations(runner, annotations);
+            everyRow = emitWorkflowAnnotations(runner, annotations, notes);
             if (!(error instanceof PermissionError))
                 checkRunError = error;
         }
@@ -60413,9 +61392,19 @@ async function publishResults(runner, github, input) {
         notes,
     };
 }
-/** `::error file=…,line=…::message`: visible on the PR without any write permission. */
-function emitWorkflowAnnotations(runner, annotations) {
-    for (const a of annotations) {
+/**
+ * `::error file=…,line=…::message`: visible on the PR without any write permission, but GitHub shows only 10
+ * of each level per step. The most severe are emitted; a note says how many more the job summary lists.
+ * Returns true when the summary must list every finding.
+ */
+function emitWorkflowAnnotations(runner, annotations, notes) {
+    const { shown, hidden } = selectWorkflowAnnotations(annotations);
+    if (hidden > 0) {
+        const note = `GitHub shows at most 10 error and 10 warning annotations per step: the ${shown.length} most severe are annotated, ${hidden} more are in the job summary.`;
+        runner.notice(note);
+        notes.push(note);
+    }
+    for (const a of shown) {
         const level = a.annotation_level === 'failure' ? 'error' : a.annotation_level;
         runner.annotate(level, a.message, {
             title: a.title,
@@ -60425,6 +61414,35 @@ function emitWorkflowAnnotations(runner, annotations) {
             ...(a.start_column !== undefined ? { startColumn: a.start_column } : {}),
         });
     }
+    return true;
+}
+/**
+ * A push moved the pull request's head after the event: this run stops, and says so with a neutral check run
+ * on the commit it was started for (the newer push has its own run, which reviews it).
+ */
+async function publishSuperseded(runner, github, pr, newHead, options) {
+    const title = `Superseded by ${newHead.slice(0, 12)}`;
+    const summary = `This run was started for ${pr.headSha.slice(0, 12)}, but the pull request's head is now ${newHead.slice(0, 12)}: a newer push superseded it, and the run for that push reviews it.`;
+    runner.notice(summary);
+    if (options.write) {
+        try {
+            await github.createCheckRun(pr, {
+                name: CHECK_NAME,
+                headSha: pr.headSha,
+                conclusion: 'neutral',
+                title,
+                summary,
+                annotations: [],
+                ...(options.runUrl ? { detailsUrl: options.runUrl } : {}),
+            });
+        }
+        catch (error) {
+            if (!(error instanceof UpstreamError))
+                throw error;
+            runner.warning(`The neutral check run could not be created: ${error.message}`);
+        }
+    }
+    await runner.appendSummary(`## Codex hooks: ⚪ ${title}\n\n${summary}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/reviewers/review-schema.ts
@@ -69801,6 +70819,9 @@ async function main(deps) {
     if (process.env.OPENAI_API_KEY?.trim())
         runner.setSecret(process.env.OPENAI_API_KEY.trim());
     const inputs = readInputs((name) => runner.getInput(name), process.env);
+    // A token goes into a header; a bad character would make the HTTP client quote it in its error.
+    if (inputs.githubToken)
+        validateTokenCharacters(inputs.githubToken, 'github-token');
     const { event } = runner;
     const check = readPullRequestEvent(event.eventName, event.payload, event.repository);
     if (!check.review) {
@@ -69815,7 +70836,25 @@ async function main(deps) {
         ? preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner)
         : undefined;
     const reviewer = await chooseReviewer(inputs, endpoint, deps, runner);
-    const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
+    const github = deps.createGitHub({
+        token: inputs.githubToken,
+        baseUrl: event.apiUrl,
+        logger: runner,
+        maxWaitSeconds: inputs.githubMaxWaitSeconds,
+    });
+    const runUrl = event.runId && event.repository
+        ? `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}`
+        : undefined;
+    // The head is read once: a push since the event means a newer run reviews it; this one stops neutral.
+    const current = await github.getPullRequest(pr);
+    if (current.headSha !== pr.headSha) {
+        await publishSuperseded(runner, github, pr, current.headSha, {
+            write: !inputs.dryRun && inputs.commentMode !== 'none',
+            ...(runUrl ? { runUrl } : {}),
+        });
+        setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
+        return { failed: false };
+    }
     const notes = [];
     const listed = await runner.group('Diff', async () => {
         const result = await github.listPullRequestFiles(pr);
@@ -69833,7 +70872,7 @@ async function main(deps) {
             path: inputs.config,
             ref: inputs.configRef,
             refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
-            read: inputs.configRef === 'base' ? readAtBase : (file) => readWorkspaceFile(event.workspace, file),
+            read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
             changedFiles: listed.files,
         });
         runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
@@ -69854,7 +70893,7 @@ async function main(deps) {
             secretAction: inputs.secretAction,
             eventType: `pull_request_${pr.action}`,
             ...(onlyPaths ? { onlyPaths } : {}),
-            readHeadFile: (file) => readWorkspaceFile(event.workspace, file),
+            readHeadFile: (file) => readInWorkspace(event.workspace, file),
             metadata: {
                 triggered_by: 'GitHub Actions',
                 timestamp: deps.now().toISOString(),
@@ -69926,9 +70965,8 @@ async function main(deps) {
         files: listed.files,
         maxComments: inputs.maxComments,
         serverUrl: event.serverUrl,
-        ...(event.runId && event.repository
-            ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
-            : {}),
+        escalation: inputs.escalation,
+        ...(runUrl ? { runUrl } : {}),
     });
     setOutputs(runner, {
         ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
@@ -69967,24 +71005,21 @@ function setOutputs(runner, outputs) {
         runner.setOutput(name, value);
 }
 async function writeReport(dir, pr, report) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const file = external_node_path_default().join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
-    return file;
+    const name = `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`;
+    return writeInWorkspace(dir, name, JSON.stringify(report, null, 2) + '\n');
 }
 /** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
 async function writeSarif(workspace, file, findings) {
     // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+    // Inside the workspace no link the PR committed is followed.
     const full = external_node_path_default().resolve(workspace, file);
     try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(full), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+        return await writeInWorkspace(workspace, full, JSON.stringify(renderSarif(findings), null, 2) + '\n');
     }
     catch (error) {
-        const code = error.code ?? String(error);
-        throw new errors_ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+        const why = error instanceof WorkspacePathError ? error.message : (error.code ?? String(error));
+        throw new errors_ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${why}): ${full}`);
     }
-    return full;
 }
 /** The AI review's backend from the inputs; undefined when it is off (no token or key). */
 async function chooseReviewer(inputs, endpoint, deps, runner) {
@@ -70015,11 +71050,6 @@ async function chooseReviewer(inputs, endpoint, deps, runner) {
         maxInputTokens: inputs.maxInputTokens,
         maxOutputTokens: inputs.maxOutputTokens,
     }, { logger: runner, env: process.env, fetch: deps.fetch });
-}
-/** A file of the checked-out head, or undefined; never outside the workspace. */
-async function readWorkspaceFile(workspace, file) {
-    const full = resolveInWorkspace(workspace, file);
-    return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
 }
 
 

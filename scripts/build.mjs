@@ -1,4 +1,5 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with @vercel/ncc.
+// Bundles the action (dist/index.js), the CLI (dist/cli/index.js) and the Codex hook (dist/codex-hook/index.js,
+// its own lean bundle: Codex starts it on every prompt and tool call) with @vercel/ncc.
 // The output must be byte-for-byte reproducible: CI rebuilds and compares it with what is committed.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, rmSync, readdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ const ncc = path.join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 const bundles = [
   { entry: 'src/index.ts', out: 'dist' },
   { entry: 'src/cli/index.ts', out: 'dist/cli' },
+  { entry: 'src/codex-session/index.ts', out: 'dist/codex-hook' },
 ];
 
 rmSync('dist', { recursive: true, force: true });
@@ -20,11 +22,12 @@ for (const b of bundles) {
     },
   );
 }
-// The CLI is the package's bin: it must keep its shebang and be executable.
-const cli = path.join('dist', 'cli', 'index.js');
-const text = readFileSync(cli, 'utf8');
-if (!text.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${text}`);
-chmodSync(cli, 0o755);
+// The CLI and the hook are the package's bins: they must keep their shebang and be executable.
+for (const bin of [path.join('dist', 'cli', 'index.js'), path.join('dist', 'codex-hook', 'index.js')]) {
+  const text = readFileSync(bin, 'utf8');
+  if (!text.startsWith('#!')) writeFileSync(bin, `#!/usr/bin/env node\n${text}`);
+  chmodSync(bin, 0o755);
+}
 
 let bytes = 0;
 const walk = (dir) => {

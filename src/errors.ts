@@ -41,6 +41,44 @@ export class UpstreamError extends Error {
   }
 }
 
+/**
+ * Why GitHub refused or failed a request, read from its status and its `errors[]` (see
+ * src/adapters/github/classify.ts): the pipeline decides by this kind, never by GitHub's English.
+ */
+export type GitHubFailureKind =
+  | 'line-not-in-diff'
+  | 'own-pull-request'
+  | 'stale-commit'
+  | 'too-quickly'
+  | 'body-too-long'
+  | 'invalid'
+  | 'permission'
+  | 'rate-limited'
+  | 'credentials'
+  | 'not-found'
+  | 'server'
+  | 'network'
+  | 'other';
+
+/** GitHub refused or failed a request; `kind` says why, the message quotes GitHub's reason (redacted). */
+export class GitHubError extends UpstreamError {
+  override readonly name = 'GitHubError' as 'UpstreamError';
+  constructor(
+    message: string,
+    readonly kind: GitHubFailureKind,
+    status?: number,
+    hint?: string,
+  ) {
+    super(message, 'GitHub', status, hint);
+  }
+}
+
+/** The kind of a GitHub failure; undefined for anything else. */
+export function gitHubFailureKind(error: unknown): GitHubFailureKind | undefined {
+  if (error instanceof PermissionError) return 'permission';
+  return error instanceof GitHubError ? error.kind : undefined;
+}
+
 /** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
 export class PermissionError extends UpstreamError {
   override readonly name = 'PermissionError' as 'UpstreamError';

@@ -1,24 +1,25 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runCommand, type CommandRunner } from './adapters/command-runner.js';
-import { createGit, type GitPort } from './adapters/git.js';
-import { createGitHubClient, type GitHubClientOptions, type GitHubPort } from './adapters/github.js';
-import { createActionsRunner, type RunnerPort } from './adapters/runner.js';
-import { resolveInWorkspace } from './adapters/workspace.js';
+import { runCommand } from './adapters/command-runner.js';
+import { createGit } from './adapters/git.js';
+import { createGitHubClient, type GitHubClientOptions } from './adapters/github/index.js';
+import { createActionsRunner } from './adapters/runner.js';
+import type { CommandRunner, GitHubPort, GitPort, RunnerPort } from './ports.js';
+import { readInWorkspace, writeInWorkspace, WorkspacePathError } from './workspace-files.js';
 import { loadConfigSource } from './config/source.js';
-import { buildJsonReport } from './core/findings.js';
+import { buildJsonReport } from './core/findings/finalize.js';
 import { renderSarif } from './core/render/sarif.js';
 import { readPullRequestEvent } from './core/pull-request.js';
 import type { PullRequest, ReviewStats } from './core/types.js';
 import { ConfigurationError, describeError } from './errors.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import { readInputs, type ActionInputs } from './settings/action-inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
+import { validateTokenCharacters } from './endpoint/token.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
-import { publishResults } from './report/publish.js';
+import { publishResults, publishSuperseded } from './publish/results.js';
 import type { Reviewer } from './ports.js';
 import { createEndpointReviewer, createModelReviewer } from './reviewers/index.js';
 
@@ -88,6 +89,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   }
   if (process.env.OPENAI_API_KEY?.trim()) runner.setSecret(process.env.OPENAI_API_KEY.trim());
   const inputs = readInputs((name) => runner.getInput(name), process.env);
+  // A token goes into a header; a bad character would make the HTTP client quote it in its error.
+  if (inputs.githubToken) validateTokenCharacters(inputs.githubToken, 'github-token');
 
   const { event } = runner;
   const check = readPullRequestEvent(event.eventName, event.payload, event.repository);
@@ -104,7 +107,26 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       ? preflightHookEndpoint(inputs.codexToken, inputs.hookUrl, deps.now(), runner)
       : undefined;
   const reviewer = await chooseReviewer(inputs, endpoint, deps, runner);
-  const github = deps.createGitHub({ token: inputs.githubToken, baseUrl: event.apiUrl, logger: runner });
+  const github = deps.createGitHub({
+    token: inputs.githubToken,
+    baseUrl: event.apiUrl,
+    logger: runner,
+    maxWaitSeconds: inputs.githubMaxWaitSeconds,
+  });
+  const runUrl =
+    event.runId && event.repository
+      ? `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}`
+      : undefined;
+  // The head is read once: a push since the event means a newer run reviews it; this one stops neutral.
+  const current = await github.getPullRequest(pr);
+  if (current.headSha !== pr.headSha) {
+    await publishSuperseded(runner, github, pr, current.headSha, {
+      write: !inputs.dryRun && inputs.commentMode !== 'none',
+      ...(runUrl ? { runUrl } : {}),
+    });
+    setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
+    return { failed: false };
+  }
   const notes: string[] = [];
 
   const listed = await runner.group('Diff', async () => {
@@ -124,7 +146,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       path: inputs.config,
       ref: inputs.configRef,
       refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
-      read: inputs.configRef === 'base' ? readAtBase : (file) => readWorkspaceFile(event.workspace, file),
+      read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
       changedFiles: listed.files,
     });
     runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
@@ -144,7 +166,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
         secretAction: inputs.secretAction,
         eventType: `pull_request_${pr.action}`,
         ...(onlyPaths ? { onlyPaths } : {}),
-        readHeadFile: (file) => readWorkspaceFile(event.workspace, file),
+        readHeadFile: (file) => readInWorkspace(event.workspace, file),
         metadata: {
           triggered_by: 'GitHub Actions',
           timestamp: deps.now().toISOString(),
@@ -226,9 +248,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     files: listed.files,
     maxComments: inputs.maxComments,
     serverUrl: event.serverUrl,
-    ...(event.runId && event.repository
-      ? { runUrl: `${event.serverUrl}/${event.repository.owner}/${event.repository.repo}/actions/runs/${event.runId}` }
-      : {}),
+    escalation: inputs.escalation,
+    ...(runUrl ? { runUrl } : {}),
   });
 
   setOutputs(runner, {
@@ -267,10 +288,8 @@ function setOutputs(runner: RunnerPort, outputs: Record<string, string | number>
 }
 
 async function writeReport(dir: string, pr: PullRequest, report: unknown): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`);
-  await writeFile(file, JSON.stringify(report, null, 2) + '\n', 'utf8');
-  return file;
+  const name = `codex-hooks-report-${pr.number}-${pr.headSha.slice(0, 12)}.json`;
+  return writeInWorkspace(dir, name, JSON.stringify(report, null, 2) + '\n');
 }
 
 /** Writes the SARIF log; a relative path is resolved in the workspace, where upload-sarif looks for it. */
@@ -280,15 +299,15 @@ async function writeSarif(
   findings: Parameters<typeof renderSarif>[0],
 ): Promise<string> {
   // An input is the workflow author's, not the PR's: an absolute path such as ${{ runner.temp }} is fine.
+  // Inside the workspace no link the PR committed is followed.
   const full = path.resolve(workspace, file);
   try {
-    await mkdir(path.dirname(full), { recursive: true });
-    await writeFile(full, JSON.stringify(renderSarif(findings), null, 2) + '\n', 'utf8');
+    return await writeInWorkspace(workspace, full, JSON.stringify(renderSarif(findings), null, 2) + '\n');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${code}): ${full}`);
+    const why =
+      error instanceof WorkspacePathError ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
+    throw new ConfigurationError(`Input 'sarif-file' names a file that cannot be written (${why}): ${full}`);
   }
-  return full;
 }
 
 /** The AI review's backend from the inputs; undefined when it is off (no token or key). */
@@ -330,12 +349,6 @@ async function chooseReviewer(
     },
     { logger: runner, env: process.env, fetch: deps.fetch },
   );
-}
-
-/** A file of the checked-out head, or undefined; never outside the workspace. */
-async function readWorkspaceFile(workspace: string, file: string): Promise<string | undefined> {
-  const full = resolveInWorkspace(workspace, file);
-  return full === undefined ? undefined : readFile(full, 'utf8').catch(() => undefined);
 }
 
 export type { ActionInputs };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUT_DEFAULTS, readInputs } from '../src/inputs.js';
+import { INPUT_DEFAULTS, readInputs } from '../src/settings/action-inputs.js';
 import { ROOT } from './support/run-action.js';
 
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
@@ -12,7 +12,7 @@ const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
 };
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
-// The contract of DESIGN.md: these names are what users write in workflows.
+// The action's contract (README.md, docs/architecture.md): these names are what users write in workflows.
 const INPUTS = [
   'github-token',
   'codex-token',
@@ -39,6 +39,10 @@ const INPUTS = [
   'request-changes',
   'sarif-file',
   'dry-run',
+  'github-max-wait',
+  'escalate-reviewers',
+  'escalate-label',
+  'escalate-on',
 ];
 const OUTPUTS = ['findings', 'secrets', 'conclusion', 'report', 'check-run-id', 'review-id'];
 

@@ -2,10 +2,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GitHubPort } from '../src/adapters/github.js';
-import type { RunnerPort } from '../src/adapters/runner.js';
+import type { GitHubPort, RunnerPort } from '../src/ports.js';
 import { PermissionError, UpstreamError } from '../src/errors.js';
-import type { HookRequest } from '../src/hook/types.js';
+import type { HookRequest } from '../src/endpoint/types.js';
 import { main, run, type ActionDeps } from '../src/main.js';
 import { addedFile } from './support/fake-github.js';
 import { pullRequestEvent } from './support/run-action.js';
@@ -67,7 +66,9 @@ function fakeGitHub(files = [addedFile('src/app.ts', ['export const a = 1;'])], 
       })),
       capped: false,
     }),
-    createCheckRun: async (_pr, input) => (checkRuns.push(input), 99),
+    getPullRequest: async (pr) => ({ headSha: pr.headSha, state: 'open' }),
+    createCheckRun: async (_pr, input) => (checkRuns.push(input), { id: 99, adopted: false }),
+    listCheckRuns: async () => [],
     getFileContent: async () => undefined,
     listReviewComments: async () => [],
     listReviews: async () => [],
@@ -77,6 +78,11 @@ function fakeGitHub(files = [addedFile('src/app.ts', ['export const a = 1;'])], 
     updateReviewComment: async () => {},
     upsertIssueComment: async () => ({ id: 7, created: true }),
     compareCommits: async () => undefined,
+    identity: async () => 'github-actions[bot]',
+    listReviewThreads: async () => [],
+    setThreadResolved: async () => {},
+    requestReviewers: async () => {},
+    addLabels: async () => {},
     requestCount: () => 0,
     ...overrides,
   };

@@ -8322,18 +8322,14 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1507);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5022);
 
-
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    // Read only when a `-` asks for it: a pre-commit hook's stdin may be a terminal.
-    readStdin: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(0, 'utf8'),
+    stdin: process.stdin,
 });
 
 __webpack_async_result__();
@@ -8341,7 +8337,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1507:
+/***/ 5022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8352,73 +8348,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT, useColor, wholeFileAsAdded
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
- */
-/** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
-class ConfigurationError extends Error {
-    location;
-    name = 'ConfigurationError';
-    constructor(message, 
-    /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
-    location) {
-        super(location ? `${location}: ${message}` : message);
-        this.location = location;
-    }
-}
-/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
-class UsageError extends Error {
-    usage;
-    name = 'UsageError';
-    constructor(message, 
-    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
-    usage) {
-        super(message);
-        this.usage = usage;
-    }
-}
-/** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
-class UpstreamError extends Error {
-    service;
-    status;
-    hint;
-    name = 'UpstreamError';
-    constructor(message, service, status, hint) {
-        super(`${service}${status !== undefined ? ` answered ${status}` : ' failed'}: ${message}${hint ? ` (${hint})` : ''}`);
-        this.service = service;
-        this.status = status;
-        this.hint = hint;
-    }
-}
-/** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
-class PermissionError extends UpstreamError {
-    permission;
-    name = 'PermissionError';
-    constructor(permission, what) {
-        super(`the token may not ${what}`, 'GitHub', 403, `grant \`permissions: ${permission}\` to the job; on pull requests from forks the token is read-only`);
-        this.permission = permission;
-    }
-}
-/** One sentence for the log, whatever was thrown. */
-function describeError(error) {
-    if (error instanceof UsageError)
-        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
-    if (error instanceof ConfigurationError)
-        return `Configuration error: ${error.message}`;
-    if (error instanceof UpstreamError)
-        return error.message;
-    if (error instanceof Error)
-        return `Internal error (please report it): ${error.message}`;
-    return `Internal error (please report it): ${String(error)}`;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/adapters/git.ts
 
 
@@ -8452,20 +8387,12 @@ function createGit(cwd) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
             return r.ok ? r.stdout.trim() : undefined;
         },
-        async isWorkTree() {
-            const r = await git(['rev-parse', '--is-inside-work-tree']);
-            return r.ok && r.stdout.trim() === 'true';
-        },
-        async emptyTree() {
-            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
-            return r.ok ? r.stdout.trim() : undefined;
-        },
     };
 }
 /** A revision must not look like an option: `--output=…` as a ref would be an injection. */
 function validRev(rev) {
     if (rev.startsWith('-') || rev.includes('\0'))
-        throw new ConfigurationError(`'${rev.slice(0, 80)}' is not a valid git revision`);
+        throw new errors/* ConfigurationError */.j1(`'${rev.slice(0, 80)}' is not a valid git revision`);
     return rev;
 }
 
@@ -8738,7 +8665,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
 
-;// CONCATENATED MODULE: ./src/core/findings.ts
+;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
 /** Short, stable hash used in fingerprints and hidden comment markers. */
@@ -8833,3616 +8760,8 @@ function buildJsonReport(findings, stats, conclusion, skipped = [], ai) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
-const balanced = (a, b, str) => {
-    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
-    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-    const r = ma !== null && mb != null && range(ma, mb, str);
-    return (r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + ma.length, r[1]),
-        post: str.slice(r[1] + mb.length),
-    });
-};
-const maybeMatch = (reg, str) => {
-    const m = str.match(reg);
-    return m ? m[0] : null;
-};
-const range = (a, b, str) => {
-    let begs, beg, left, right = undefined, result;
-    let ai = str.indexOf(a);
-    let bi = str.indexOf(b, ai + 1);
-    let i = ai;
-    if (ai >= 0 && bi > 0) {
-        if (a === b) {
-            return [ai, bi];
-        }
-        begs = [];
-        left = str.length;
-        while (i >= 0 && !result) {
-            if (i === ai) {
-                begs.push(i);
-                ai = str.indexOf(a, i + 1);
-            }
-            else if (begs.length === 1) {
-                const r = begs.pop();
-                if (r !== undefined)
-                    result = [r, bi];
-            }
-            else {
-                beg = begs.pop();
-                if (beg !== undefined && beg < left) {
-                    left = beg;
-                    right = bi;
-                }
-                bi = str.indexOf(b, i + 1);
-            }
-            i = ai < bi && ai >= 0 ? ai : bi;
-        }
-        if (begs.length && right !== undefined) {
-            result = [left, right];
-        }
-    }
-    return result;
-};
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
-
-const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
-const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
-const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
-const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
-const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
-const escSlashPattern = new RegExp(escSlash, 'g');
-const escOpenPattern = new RegExp(escOpen, 'g');
-const escClosePattern = new RegExp(escClose, 'g');
-const escCommaPattern = new RegExp(escComma, 'g');
-const escPeriodPattern = new RegExp(escPeriod, 'g');
-const slashPattern = /\\\\/g;
-const openPattern = /\\{/g;
-const closePattern = /\\}/g;
-const commaPattern = /\\,/g;
-const periodPattern = /\\\./g;
-const EXPANSION_MAX = 100_000;
-// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
-// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
-// truncated to 100k results - while making every result ~1500 characters
-// long. The result set, and the intermediate arrays built while combining
-// brace sets, then grow large enough to exhaust memory and crash the process
-// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
-// characters the accumulator may hold at any point, so memory stays flat no
-// matter how many brace groups are chained. The limit sits well above any
-// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
-// characters) so legitimate input is unaffected.
-const EXPANSION_MAX_LENGTH = 4_000_000;
-// `expand_` recurses once per level of brace *nesting* - both when expanding a
-// set's comma members and when re-wrapping a set whose body is a single part.
-// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
-// level per chained group), which left nesting depth unbounded: about 3,100
-// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
-// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
-// will follow nesting. It sits far above any realistic pattern and well below
-// the depth at which the stack runs out.
-const EXPANSION_MAX_DEPTH = 1_000;
-// Bash keeps a quirk where a brace group followed by a comma set still expands
-// (`{a},b}`). The parser implements it by rewriting the string and restarting
-// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
-// full passes over a string that itself grows by one `escClose` sentinel each
-// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
-// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
-// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
-// times the scan may restart. Real `{a},b}` input needs a handful.
-const EXPANSION_MAX_REWRITES = 1_000;
-// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
-// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
-// and chained groups each rebuild up to `max` results, so 2KB of input could
-// block the event loop for over 30 seconds. Each character scanned, result
-// built and sequence value generated is a step, and each `expand_` call costs
-// `CALL_STEPS` more. Past the budget, the set being expanded and everything
-// after it stay literal. A glob needs a few hundred steps, and nesting all the
-// way to `EXPANSION_MAX_DEPTH` about 4M.
-const EXPANSION_MAX_STEPS = 20_000_000;
-// What one `expand_` call costs on top of what it scans and builds. Setting
-// one up takes about as long as scanning 16 characters, and a set whose
-// results are wrapped to be expanded again makes one call per result, each
-// scanning and building next to nothing: 64KB of
-// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
-// 4M such calls, which spent the budget three times as slowly as anything
-// else.
-const CALL_STEPS = 16;
-function numeric(str) {
-    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-    return str
-        .replace(slashPattern, escSlash)
-        .replace(openPattern, escOpen)
-        .replace(closePattern, escClose)
-        .replace(commaPattern, escComma)
-        .replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-    return str
-        .replace(escSlashPattern, '\\')
-        .replace(escOpenPattern, '{')
-        .replace(escClosePattern, '}')
-        .replace(escCommaPattern, ',')
-        .replace(escPeriodPattern, '.');
-}
-// Like `target.push(...items)` but doesn't overflow the stack
-function pushAll(target, items) {
-    for (let i = 0; i < items.length; i++) {
-        target.push(items[i]);
-    }
-}
-// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
-// and charged for the characters it walks: up to the group's `}`, or the
-// whole string when there is no match or unmatched `{` come first, which
-// `unmatched` then flags for masking. Once a call overdraws the budget, it
-// and every later one return undefined, so the rest stays literal.
-function balancedWithBudget(str, masked, budget) {
-    if (budget.remaining < 0) {
-        return undefined;
-    }
-    const r = range('{', '}', masked);
-    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
-    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-    if (!r || budget.remaining < 0) {
-        return undefined;
-    }
-    return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
-        unmatched,
-    };
-}
-// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
-// keeps the length, so a scan of it still lines up with the string it was
-// made from. Such a `{` is literal either way, but `balanced` only learns that
-// one is unmatched by reading to the end of the string, so with one at the
-// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
-// input. That was quadratic, and once the step budget charged for it, it ran
-// out partway through and left the rest literal. A scan of the masked copy
-// stops at the group's `}`. It is one pass, charged as such.
-function maskUnmatchedOpens(masked, budget) {
-    budget.remaining -= masked.length;
-    const open = [];
-    for (let i = 0; i < masked.length; i++) {
-        const c = masked.charCodeAt(i);
-        if (c === 0x7b) {
-            open.push(i);
-        }
-        else if (c === 0x7d && open.length) {
-            open.pop();
-        }
-    }
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < open.length; i++) {
-        const at = open[i];
-        out += masked.slice(last, at) + '\0';
-        last = at + 1;
-    }
-    return out + masked.slice(last);
-}
-// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
-// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
-// the end. The regex tries every `,` and backtracks through the rest of its
-// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
-// every pass. Like a scan, it is charged for the whole string and refused if
-// that overdraws the budget.
-function commaSetFollows(str, budget) {
-    budget.remaining -= str.length;
-    if (budget.remaining < 0) {
-        return false;
-    }
-    // Whether a `}` follows the current position before the line ends
-    let close = false;
-    for (let i = str.length - 1; i >= 0; i--) {
-        const c = str.charCodeAt(i);
-        if (c === 0x7d) {
-            close = true;
-        }
-        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-            // A line terminator, which `.` does not match
-            close = false;
-        }
-        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * Basically just str.split(","), but handling cases
- * where we have nested braced sections, which should be
- * treated as individual members, like {a,{b,c},d}
- *
- * Returns `undefined` if the step budget runs out before the whole set is
- * split, since splitting what is left on every comma would tear apart the
- * nested sets it still holds.
- */
-function parseCommaParts(str, budget) {
-    const parts = [];
-    // Walk the brace groups iteratively. Recursing on `post` once per group let a
-    // chain of them exhaust the stack - the parsing-side counterpart to
-    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
-    // `maxLength` can bound, since it happens before expansion.
-    //
-    // The part the next chunk continues
-    let carry = '';
-    for (;;) {
-        // A set's body holds no unmatched `{`, so there is nothing to mask.
-        const m = balancedWithBudget(str, str, budget);
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        if (!m) {
-            const tail = str.split(',');
-            tail[0] = carry + tail[0];
-            pushAll(parts, tail);
-            return parts;
-        }
-        const { pre, body, post } = m;
-        const p = pre.split(',');
-        p[0] = carry + p[0];
-        p[p.length - 1] += '{' + body + '}';
-        if (!post.length) {
-            pushAll(parts, p);
-            return parts;
-        }
-        carry = p.pop();
-        pushAll(parts, p);
-        str = post;
-    }
-}
-// An option that is left out, or that is NaN, gets its default. Every
-// comparison against NaN is false, so a NaN bound would never be reached:
-// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
-// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
-// `Infinity` to lift a bound.
-function bound(value, fallback) {
-    return value === undefined || isNaN(value) ? fallback : value;
-}
-function expand(str, options = {}) {
-    if (!str) {
-        return [];
-    }
-    const max = bound(options.max, EXPANSION_MAX);
-    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-    // I don't know why Bash 4.3 does this, but it does.
-    // Anything starting with {} will have the first two bytes preserved
-    // but *only* at the top level, so {},a}b will not expand to anything,
-    // but a{},b}c will be expanded to [a}c,abc].
-    // One could argue that this is a bug in Bash, but since the goal of
-    // this module is to match Bash's rules, we escape a leading {}
-    if (str.slice(0, 2) === '{}') {
-        str = '\\{\\}' + str.slice(2);
-    }
-    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-    return '{' + str + '}';
-}
-function isPadded(el) {
-    return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-    return i <= y;
-}
-function gte(i, y) {
-    return i >= y;
-}
-// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
-// number of results at `max` and the total number of characters at `maxLength`.
-// This is the one place output grows, so bounding it here keeps the single
-// accumulator - and therefore memory - flat regardless of how many brace groups
-// are combined (CVE-2026-14257). Each result built is a step, since `max` and
-// `maxLength` bound one combination, not how many brace groups are combined.
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-    const out = [];
-    let length = 0;
-    // Bash drops empty results at the top level, and they don't count against
-    // `max`, so `max` bounds the number of *kept* results. Only an empty
-    // `acc[a] + pre` can make one, so for those the empty values are skipped
-    // without being visited. Visiting them one at a time let a set of empties
-    // cost `acc.length * values.length` while keeping nothing.
-    let nonEmpty;
-    outer: for (let a = 0; a < acc.length; a++) {
-        const prefix = acc[a] + pre;
-        let vs = values;
-        if (dropEmpties && !prefix) {
-            if (!nonEmpty)
-                nonEmpty = values.filter(v => v);
-            vs = nonEmpty;
-        }
-        for (let v = 0; v < vs.length; v++) {
-            if (out.length >= max)
-                break outer;
-            const expansion = prefix + vs[v];
-            if (length + expansion.length > maxLength)
-                break outer;
-            out.push(expansion);
-            length += expansion.length;
-        }
-    }
-    budget.remaining -= out.length;
-    return out;
-}
-// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
-// sequence body, or `undefined` if the step budget runs out generating them.
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-    const n = body.split(/\.\./);
-    const N = [];
-    // A sequence body always splits into two or three parts, but the compiler
-    // can't know that.
-    /* c8 ignore start */
-    if (n[0] === undefined || n[1] === undefined) {
-        return N;
-    }
-    /* c8 ignore stop */
-    const x = numeric(n[0]);
-    const y = numeric(n[1]);
-    const width = Math.max(n[0].length, n[1].length);
-    let incr = n.length === 3 && n[2] !== undefined ?
-        Math.max(Math.abs(numeric(n[2])), 1)
-        : 1;
-    let test = lte;
-    const reverse = y < x;
-    if (reverse) {
-        incr *= -1;
-        test = gte;
-    }
-    const pad = n.some(isPadded);
-    // A padded value is built a character at a time to `width`, which the input
-    // sets, so it costs one step per character: 64KB of
-    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
-    // one step per value.
-    const cost = pad ? width : 1;
-    let length = 0;
-    for (let i = x; test(i, y) && N.length < max; i += incr) {
-        // Each value is a step. `max` and `maxLength` bound one sequence, but a
-        // chain of them still generated up to `max` values each, however few
-        // combining could keep.
-        budget.remaining -= cost;
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        let c;
-        if (isAlphaSequence) {
-            c = String.fromCharCode(i);
-            if (c === '\\') {
-                c = '';
-            }
-        }
-        else {
-            c = String(i);
-            if (pad) {
-                const need = width - c.length;
-                if (need > 0) {
-                    const z = new Array(need + 1).join('0');
-                    if (i < 0) {
-                        c = '-' + z + c.slice(1);
-                    }
-                    else {
-                        c = z + c;
-                    }
-                }
-            }
-        }
-        if (length + c.length > maxLength)
-            break;
-        N.push(c);
-        length += c.length;
-    }
-    return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-    // An overdraft here makes the first scan refuse, so `str` stays literal.
-    budget.remaining -= CALL_STEPS;
-    // Too deeply nested to keep following: treat the rest as literal, the same
-    // way a group that cannot expand is already handled. Truncating rather than
-    // throwing keeps `expand` total, matching `max` and `maxLength`.
-    if (depth > maxDepth) {
-        return [str];
-    }
-    // Consume the string's top-level brace groups left to right, threading a
-    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
-    // rather than recursing on `m.post` once per group - keeps the native stack
-    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
-    // longer overflow the stack, and leaves a single accumulator whose size
-    // `maxLength` bounds directly (CVE-2026-14257).
-    let acc = [''];
-    // Bash drops empty results, but only when the *first* top-level group is a
-    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
-    // is on the final strings, so it is applied to whichever `combine` produces
-    // them (the one with no brace set left in the tail).
-    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
-    // re-reads the whole string, so leaving this unbounded is quadratic.
-    let rewrites = 0;
-    let dropEmpties = false;
-    let firstGroup = true;
-    // `str` with its unmatched `{` masked, once a scan has run into them
-    let masked = str;
-    for (;;) {
-        const m = balancedWithBudget(str, masked, budget);
-        // No brace set left, or no step budget left to look for one: the rest of
-        // the string is literal.
-        if (!m) {
-            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
-        }
-        if (m.unmatched) {
-            masked = maskUnmatchedOpens(masked, budget);
-        }
-        // no need to expand pre, since it is guaranteed to be free of brace-sets
-        const pre = m.pre;
-        // This set and the rest of the string, literal: for a set that cannot
-        // expand, and for one the step budget runs out on. Once it is overdrawn,
-        // every set still being expanded, at every level, stays literal like this -
-        // otherwise each level above would go on combining, and wrapping and
-        // expanding again, results the budget was too small for.
-        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
-        if (/\$$/.test(pre)) {
-            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
-            firstGroup = false;
-            if (!m.post.length)
-                break;
-            str = m.post;
-            masked = masked.slice(m.end + 1);
-            continue;
-        }
-        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-        const isSequence = isNumericSequence || isAlphaSequence;
-        const isOptions = m.body.indexOf(',') >= 0;
-        if (!isSequence && !isOptions) {
-            // {a},b}
-            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-                rewrites++;
-                str = m.pre + '{' + m.body + escClose + m.post;
-                // Taking a `}` away never gives an unmatched `{` a partner, so what
-                // is masked stays unmatched. The `{` it closed can be left without
-                // one, and the next scan masks it.
-                masked =
-                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-                isTop = true;
-                continue;
-            }
-            // Nothing here expands, so the whole remaining string is literal.
-            return literal();
-        }
-        if (firstGroup) {
-            dropEmpties = isTop && !isSequence;
-            firstGroup = false;
-        }
-        let values;
-        if (isSequence) {
-            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-            if (!values) {
-                return literal();
-            }
-        }
-        else {
-            let n = parseCommaParts(m.body, budget);
-            // The step budget ran out partway through the set.
-            if (!n) {
-                return literal();
-            }
-            if (n.length === 1 && n[0] !== undefined) {
-                // x{{a,b}}y ==> x{a}y x{b}y
-                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-                // The step budget ran out expanding the set's only part.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                //XXX is this necessary? Can't seem to hit it in tests.
-                /* c8 ignore start */
-                if (n.length === 1) {
-                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
-                    if (budget.remaining < 0) {
-                        return literal();
-                    }
-                    acc = next;
-                    if (!m.post.length)
-                        break;
-                    str = m.post;
-                    masked = masked.slice(m.end + 1);
-                    continue;
-                }
-                /* c8 ignore stop */
-            }
-            // Values that `combine` is going to drop as empty produce no result, so
-            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
-            // would stop at `['a', '']` and yield one result instead of two. Skipping
-            // them outright keeps `values` bounded while leaving `max` a bound on
-            // *kept* results.
-            let dropsEmpties = dropEmpties && !m.post.length && !pre;
-            for (let d = 0; dropsEmpties && d < acc.length; d++) {
-                if (acc[d]) {
-                    dropsEmpties = false;
-                }
-            }
-            values = [];
-            let valuesLength = 0;
-            outer: for (let j = 0; j < n.length; j++) {
-                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-                // The step budget ran out expanding a member.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                for (let k = 0; k < expanded.length; k++) {
-                    const v = expanded[k];
-                    if (dropsEmpties && !v)
-                        continue;
-                    if (values.length >= max ||
-                        valuesLength + v.length > maxLength) {
-                        break outer;
-                    }
-                    values.push(v);
-                    valuesLength += v.length;
-                }
-            }
-        }
-        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-        // The step budget ran out combining the set's values in.
-        if (budget.remaining < 0) {
-            return literal();
-        }
-        acc = next;
-        if (!m.post.length)
-            break;
-        str = m.post;
-        masked = masked.slice(m.end + 1);
-    }
-    return acc;
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
-// One digit, or a class of digits from a to b.
-const digit = (a, b) => a === b ?
-    { t: 'lit', ch: String(a) }
-    : { t: 'class', re: new RegExp(`^[${a}-${b}]$`) };
-const prefix = (d, alts) => alts.map(s => [digit(d, d), ...s]);
-// The digit strings from a to b, which have the same length.
-const fixed = (a, b) => {
-    if (!a)
-        return [[]];
-    let lo = +a[0];
-    let hi = +b[0];
-    const ra = a.slice(1);
-    const rb = b.slice(1);
-    if (lo === hi)
-        return prefix(lo, fixed(ra, rb));
-    const zeros = '0'.repeat(ra.length);
-    const nines = '9'.repeat(ra.length);
-    const out = [];
-    if (ra !== zeros)
-        out.push(...prefix(lo++, fixed(ra, nines)));
-    const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
-    if (lo <= hi) {
-        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
-    }
-    out.push(...last);
-    return out;
-};
-// The numbers from a to b, where 0 <= a <= b. If width is set, each
-// one has leading zeros to make it that many digits.
-const nonneg = (a, b, width) => {
-    if (width) {
-        return fixed(String(a).padStart(width, '0'), String(b).padStart(width, '0'));
-    }
-    const out = [];
-    for (let len = String(a).length; len <= String(b).length; len++) {
-        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
-        const hi = Math.min(b, 10 ** len - 1);
-        out.push(...fixed(String(lo), String(hi)));
-    }
-    return out;
-};
-/**
- * The strings that the bash brace expansion `{lo..hi}` makes, as
- * the alternatives of an `@(...)` extglob. Each one is a sequence of
- * digits and digit classes, so there are only a few of them, even for
- * a large range.
- *
- * If either end has a leading zero, such as `{01..10}`, each number
- * has leading zeros to make it as long as the longer end, counting a
- * `-` sign. So `{-05..3}` makes `-05` to `-01`, then `000` to `003`.
- *
- * Returns undefined if either end is not a safe integer.
- */
-const numericRange = (loStr, hiStr) => {
-    let lo = Number(loStr);
-    let hi = Number(hiStr);
-    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
-        return;
-    if (lo > hi)
-        [lo, hi] = [hi, lo];
-    const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
-    const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
-    const out = [];
-    if (lo < 0) {
-        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
-        out.push(...neg.map(s => [{ t: 'lit', ch: '-' }, ...s]));
-    }
-    if (hi >= 0)
-        out.push(...nonneg(Math.max(lo, 0), hi, width));
-    return out;
-};
-//# sourceMappingURL=numeric-range.js.map
-;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
-// translate the various posix character classes into unicode properties
-// this works across all unicode locales
-// { <posix class>: [<translation>, negated]
-const posixClasses = {
-    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}'],
-    '[:alpha:]': ['\\p{L}\\p{Nl}'],
-    '[:ascii:]': ['\\x' + '00-\\x' + '7f'],
-    '[:blank:]': ['\\p{Zs}\\t'],
-    '[:cntrl:]': ['\\p{Cc}'],
-    '[:digit:]': ['\\p{Nd}'],
-    '[:graph:]': ['\\p{Z}\\p{C}', true],
-    '[:lower:]': ['\\p{Ll}'],
-    '[:print:]': ['\\p{C}', true],
-    '[:punct:]': ['\\p{P}\\p{S}'],
-    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f'],
-    '[:upper:]': ['\\p{Lu}'],
-    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}'],
-    '[:xdigit:]': ['A-Fa-f0-9'],
-};
-// only need to escape a few things inside of brace expressions
-// escapes: [ \ ] -
-const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
-const noMatch = /$./;
-// Takes a glob string at a posix brace expression. Returns a RegExp
-// that tests one character, and the number of glob chars consumed.
-// If the class is not closed, consumed is 0, and the `[` must be
-// treated as a literal character.
-// Out of order ranges are removed. If nothing is left, the RegExp
-// is `/$./`, and the rest of the glob is consumed, so that the
-// whole glob cannot match.
-const parseClass = (glob, position, nocase = false, form) => {
-    // normalize one class member, if it stays one code point
-    const norm = (c) => {
-        const n = form ? c.normalize(form) : c;
-        return [...n].length === 1 ? n : c;
-    };
-    const pos = position;
-    /* c8 ignore start */
-    if (glob.charAt(pos) !== '[') {
-        throw new Error('not in a brace expression');
-    }
-    /* c8 ignore stop */
-    const ranges = [];
-    const negs = [];
-    let i = pos + 1;
-    let sawStart = false;
-    let escaping = false;
-    let negate = false;
-    let endPos = pos;
-    let rangeStart = '';
-    WHILE: while (i < glob.length) {
-        const c = String.fromCodePoint(glob.codePointAt(i));
-        if ((c === '!' || c === '^') && i === pos + 1) {
-            negate = true;
-            i++;
-            continue;
-        }
-        if (c === ']' && sawStart && !escaping) {
-            endPos = i + 1;
-            break;
-        }
-        sawStart = true;
-        if (c === '\\') {
-            if (!escaping) {
-                escaping = true;
-                i++;
-                continue;
-            }
-            // escaped \ char, fall through and treat like normal char
-        }
-        if (c === '[' && !escaping) {
-            // either a posix class, a collation equivalent, or just a [
-            for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
-                if (glob.startsWith(cls, i)) {
-                    // invalid, [a-[] is fine, but not [a-[:alpha]]
-                    if (rangeStart) {
-                        return [noMatch, glob.length - pos];
-                    }
-                    i += cls.length;
-                    if (neg)
-                        negs.push(unip);
-                    else
-                        ranges.push(unip);
-                    continue WHILE;
-                }
-            }
-        }
-        // now it's just a normal character, effectively
-        escaping = false;
-        const n = norm(c);
-        if (rangeStart) {
-            // throw this range away if it's not valid, but others
-            // can still match.
-            if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
-                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(n));
-            }
-            else if (n === rangeStart) {
-                ranges.push(braceEscape(n));
-            }
-            rangeStart = '';
-            i += c.length;
-            continue;
-        }
-        // now might be the start of a range.
-        // can be either c-d or c-] or c<more...>] or c] at this point
-        if (glob.startsWith('-]', i + c.length)) {
-            ranges.push(braceEscape(n + '-'));
-            i += c.length + 1;
-            continue;
-        }
-        if (glob.startsWith('-', i + c.length)) {
-            rangeStart = n;
-            i += c.length + 1;
-            continue;
-        }
-        // not the start of a range, just a single character
-        ranges.push(braceEscape(n));
-        i += c.length;
-    }
-    if (endPos < i) {
-        // didn't see the end of the class, not a valid class,
-        // but might still be valid as a literal match.
-        return [noMatch, 0];
-    }
-    // if we got no ranges and no negates, then we have a range that
-    // cannot possibly match anything, and that poisons the whole glob
-    if (!ranges.length && !negs.length) {
-        return [noMatch, glob.length - pos];
-    }
-    const sranges = '[' + (negate ? '^' : '') + ranges.join('') + ']';
-    const snegs = '[' + (negate ? '' : '^') + negs.join('') + ']';
-    const comb = '^' +
-        (ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
-            : ranges.length ? sranges
-                : snegs);
-    return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
-};
-//# sourceMappingURL=parse-class.js.map
-;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
-
-
-// the end of the pattern, or of a negated sub-pattern
-const MATCH = { t: 'match', id: 0 };
-const extTypes = '!?+*@';
-const lit = (ch) => ({ t: 'lit', ch });
-const reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-// a RegExp that only matches `s`, with unicode case folding
-const newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, 'iu');
-// foldRe for one literal char. The same chars are in most patterns,
-// so keep them. A RegExp without the `g` or `y` flag has no state to
-// share.
-const foldCache = new Map();
-const foldRe = (ch) => {
-    let re = foldCache.get(ch);
-    if (!re) {
-        re = newFoldRe(ch);
-        if (foldCache.size >= 1000)
-            foldCache.clear();
-        foldCache.set(ch, re);
-    }
-    return re;
-};
-const litMatch = (l, c) => {
-    if (c === l.ch)
-        return true;
-    if (!l.re)
-        return false;
-    const code = c.charCodeAt(0);
-    if (code >= 128)
-        return l.re.test(c);
-    const ascii = (l.ascii ??= new Uint8Array(128));
-    ascii[code] ||= l.re.test(c) ? 1 : 2;
-    return ascii[code] === 1;
-};
-const tokenize = (p, nocase, noext, form, mark) => {
-    const toks = [];
-    for (let i = 0; i < p.length;) {
-        const c = String.fromCodePoint(p.codePointAt(i));
-        if (mark) {
-            // a \ before a range would only escape its first char
-            const m = c === '\\' && p.startsWith(mark, i + 1) ? 1 : 0;
-            if (m || c === mark) {
-                const start = i + m + mark.length;
-                const end = p.indexOf(mark, start);
-                const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
-                const alts = end !== -1 && r && numericRange(r[1], r[2]);
-                if (alts) {
-                    toks.push({ t: 'ext', type: '@', alts });
-                    i = end + mark.length;
-                    continue;
-                }
-            }
-        }
-        if (c === '\\') {
-            // a trailing \ is a literal \
-            const e = p.codePointAt(i + 1);
-            const ch = e === undefined ? c : String.fromCodePoint(e);
-            toks.push(lit(ch));
-            i += 1 + ch.length;
-            continue;
-        }
-        if (c === '[') {
-            const [re, consumed] = parseClass(p, i, nocase, form);
-            if (consumed) {
-                toks.push({ t: 'class', re });
-                i += consumed;
-                continue;
-            }
-        }
-        if (!noext && extTypes.includes(c) && p[i + 1] === '(') {
-            toks.push({ t: 'open', type: c });
-            i += 2;
-            continue;
-        }
-        toks.push(!noext && c === '|' ? { t: 'bar' }
-            : !noext && c === ')' ? { t: 'close' }
-                : c === '*' ? { t: 'star' }
-                    : c === '?' ? { t: 'any' }
-                        : lit(c));
-        i += c.length;
-    }
-    return toks;
-};
-// map each open token index to the index of its close token
-const pair = (toks) => {
-    const pairs = new Map();
-    const stack = [];
-    toks.forEach((tok, i) => {
-        if (tok.t === 'open')
-            stack.push(i);
-        else if (tok.t === 'close' && stack.length)
-            pairs.set(stack.pop(), i);
-    });
-    return pairs;
-};
-// build the alternatives between start and end. An open token that
-// is not closed is never inside a closed extglob, so bar and close
-// tokens are only literal at the top level.
-const build = (toks, pairs, start, end, top) => {
-    let seq = [];
-    const alts = [seq];
-    for (let i = start; i < end; i++) {
-        const tok = toks[i];
-        const close = pairs.get(i);
-        if (tok.t === 'open' && close !== undefined) {
-            const sub = build(toks, pairs, i + 1, close, false);
-            seq.push({ t: 'ext', type: tok.type, alts: sub });
-            i = close;
-        }
-        else if (tok.t === 'bar' && !top) {
-            alts.push((seq = []));
-        }
-        else if (tok.t === 'open') {
-            seq.push(lit(tok.type), lit('('));
-        }
-        else if (tok.t === 'bar') {
-            seq.push(lit('|'));
-        }
-        else if (tok.t === 'close') {
-            seq.push(lit(')'));
-        }
-        else {
-            seq.push(tok);
-        }
-    }
-    return alts;
-};
-// normalize each run of literal chars as one string, so that a char
-// and the combining marks after it compose (or decompose) together.
-// Syntax is already parsed, so a char that normalizes to a syntax
-// char (such as full-width `＊` in NFKC) stays a literal.
-const normalize = (items, form) => {
-    const out = [];
-    let run = '';
-    const flush = () => {
-        for (const ch of run.normalize(form))
-            out.push(lit(ch));
-        run = '';
-    };
-    for (const it of items) {
-        if (it.t === 'lit') {
-            run += it.ch;
-            continue;
-        }
-        flush();
-        out.push(it.t === 'ext' ?
-            { ...it, alts: it.alts.map(a => normalize(a, form)) }
-            : it);
-    }
-    flush();
-    return out;
-};
-// the start node, and the number of node ids. Ids are dense, from 0
-// for the match node.
-const compile = (items, nocase) => {
-    let id = 1;
-    const split = (out) => ({ t: 'split', id: id++, out });
-    const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
-    const item = (it, next) => {
-        switch (it.t) {
-            case 'lit':
-                const re = nocase ? foldRe(it.ch) : undefined;
-                return { t: 'lit', id: id++, ch: it.ch, re, next };
-            case 'any':
-            case 'star':
-                return { t: it.t, id: id++, next };
-            case 'class':
-                return { t: 'class', id: id++, re: it.re, next };
-        }
-        const alts = (next) => it.alts.map(a => seq(a, next));
-        switch (it.type) {
-            case '@':
-                return split(alts(next));
-            case '?':
-                return split([next, ...alts(next)]);
-            case '!':
-                return { t: 'neg', id: id++, sub: split(alts(MATCH)), next };
-        }
-        // * and +, loop back after each match
-        const after = split([]);
-        const entry = split(alts(after));
-        after.out.push(next, entry);
-        return it.type === '*' ? after : entry;
-    };
-    const start = seq(items, MATCH);
-    return [start, id];
-};
-// one line per node, in the order that a walk from the start
-// reaches them. Edges point to node ids. The nodes of a negated
-// sub-pattern are indented under their negation.
-const show = (start) => {
-    const lines = [];
-    const seen = new Set();
-    const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
-    const walk = (n, indent) => {
-        if (n.t === 'match' || seen.has(n))
-            return;
-        seen.add(n);
-        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
-        switch (n.t) {
-            case 'split':
-                line(`split -> ${n.out.map(ref).join(', ')}`);
-                for (const o of n.out)
-                    walk(o, indent);
-                return;
-            case 'neg':
-                line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
-                walk(n.sub, indent + '  ');
-                return walk(n.next, indent);
-            case 'lit':
-                line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
-                break;
-            case 'class':
-                line(`${n.re} -> ${ref(n.next)}`);
-                break;
-            default:
-                line(`${n.t === 'any' ? '?' : '*'} -> ${ref(n.next)}`);
-        }
-        walk(n.next, indent);
-    };
-    walk(start, '');
-    return [`start -> ${ref(start)}`, ...lines].join('\n');
-};
-// The threads at one position in the string. Each node thread is
-// only kept once, and runs with the same state are only kept once,
-// so that identical threads merge. The match node is not in
-// `threads`, because it can not step. It sets `match` instead.
-class State {
-    // set by the Sim, to mark the nodes that this state has
-    gen;
-    threads = [];
-    match = false;
-    runs = [];
-    // the sorted ids of the threads, with 0 for a match, once the
-    // state is done
-    ids = [];
-    constructor(gen) {
-        this.gen = gen;
-    }
-    // no threads, so nothing more can match
-    get dead() {
-        return !this.threads.length && !this.match && !this.runs.length;
-    }
-}
-// true if the two states hold the same threads
-const sameState = (a, b) => {
-    if (a.ids.length !== b.ids.length)
-        return false;
-    if (a.runs.length !== b.runs.length)
-        return false;
-    if (a.ids.some((id, i) => id !== b.ids[i]))
-        return false;
-    return a.runs.every(r => b.runs.some(o => o.neg === r.neg && sameState(o.state, r.state)));
-};
-const marks = (size) => ({
-    has: new Float64Array(size),
-    seen: new Float64Array(size),
-    gen: 0,
-});
-class Sim {
-    // `.` and `..` only match literal dots, even with `dot:true`
-    dots;
-    // the string starts with `.`, and `dot:true` is not set
-    dotStart;
-    #marks;
-    constructor(dots, dotStart, marks) {
-        this.dots = dots;
-        this.dotStart = dotStart;
-        this.#marks = marks;
-    }
-    state() {
-        return new State(++this.#marks.gen);
-    }
-    // sort the ids of a state, once it has all of its threads
-    done(state) {
-        state.ids = state.threads.map(n => n.id).sort((a, b) => a - b);
-        if (state.match)
-            state.ids.unshift(MATCH.id);
-        return state;
-    }
-    // true the first time that the state walks through the node, so
-    // that loops in the graph stop
-    #visit(state, node) {
-        const { seen } = this.#marks;
-        if (seen[node.id] === state.gen)
-            return false;
-        seen[node.id] = state.gen;
-        return true;
-    }
-    #addThread(state, node) {
-        const { has } = this.#marks;
-        if (has[node.id] === state.gen)
-            return false;
-        has[node.id] = state.gen;
-        state.threads.push(node);
-        return true;
-    }
-    // wildcards only match a leading dot if `dot:true`. In a negated
-    // sub-pattern, this does not apply, because the negation itself
-    // can not match a leading dot.
-    restricted(i, top) {
-        return top && (this.dots || (this.dotStart && i === 0));
-    }
-    add(state, node, i, top) {
-        switch (node.t) {
-            case 'split':
-                if (!this.#visit(state, node))
-                    return;
-                for (const o of node.out)
-                    this.add(state, o, i, top);
-                return;
-            case 'neg':
-                if (!this.#visit(state, node))
-                    return;
-                const sub = this.state();
-                this.add(sub, node.sub, i, false);
-                this.done(sub);
-                return this.addRun(state, { t: 'run', neg: node, state: sub }, i, top);
-            case 'star':
-                // a * can not start a dotfile, even if it matches nothing
-                if (this.restricted(i, top))
-                    return;
-                if (this.#addThread(state, node))
-                    this.add(state, node.next, i, top);
-                return;
-            case 'match':
-                state.match = true;
-                return;
-            default:
-                this.#addThread(state, node);
-        }
-    }
-    addRun(state, run, i, top) {
-        for (const r of state.runs) {
-            if (r.neg === run.neg && sameState(r.state, run.state))
-                return;
-        }
-        state.runs.push(run);
-        if (!run.state.match) {
-            this.add(state, run.neg.next, i, top);
-        }
-    }
-    // the threads after char `c`, at index `i`
-    step(state, c, i, top) {
-        const next = this.state();
-        for (const th of state.threads) {
-            switch (th.t) {
-                case 'lit':
-                    if (litMatch(th, c)) {
-                        this.add(next, th.next, i + 1, top);
-                    }
-                    break;
-                case 'any':
-                    if (!this.restricted(i, top))
-                        this.add(next, th.next, i + 1, top);
-                    break;
-                case 'class':
-                    if (!this.restricted(i, top) && th.re.test(c)) {
-                        this.add(next, th.next, i + 1, top);
-                    }
-                    break;
-                case 'star':
-                    if (!this.restricted(i, top))
-                        this.add(next, th, i + 1, top);
-            }
-        }
-        if (!this.restricted(i, top)) {
-            for (const run of state.runs) {
-                // a sub-pattern with no threads can not match again, so the
-                // run stays the same
-                if (run.state.dead) {
-                    this.addRun(next, run, i + 1, top);
-                    continue;
-                }
-                const sub = this.step(run.state, c, i, false);
-                this.addRun(next, { t: 'run', neg: run.neg, state: sub }, i + 1, top);
-            }
-        }
-        return this.done(next);
-    }
-}
-// A canonical key for the threads in a state. States with the same
-// key hold the same threads, so they match the same strings.
-const stateKey = (state) => {
-    const ids = state.ids.join();
-    if (!state.runs.length)
-        return ids;
-    const runs = state.runs.map(r => `${r.neg.id}(${stateKey(r.state)})`);
-    return `${ids}|${runs.sort().join('|')}`;
-};
-// The cache can hold about this many chars of state keys and
-// transitions. When it is full, it is cleared, so that a pattern
-// can not use an unbounded amount of memory.
-const DFA_BUDGET = 1 << 18;
-// A cache of the states that the simulation reaches, built as the
-// matcher is used. Each char of a string is then one Map lookup,
-// once the states that it leads to are known.
-//
-// The dot rules only restrict the first char of a dotfile (strings
-// that are only `.` or `..` do not use the cache). So a dotfile
-// starts at its own state, which takes its first step with the
-// restriction, and every other state takes steps without it.
-class Dfa {
-    #start;
-    #states = new Map();
-    #size = 0;
-    #plain;
-    #dotStart;
-    #sim;
-    #dotSim;
-    constructor(start, marks) {
-        this.#start = start;
-        this.#sim = new Sim(false, false, marks);
-        this.#dotSim = new Sim(false, true, marks);
-    }
-    #make(state) {
-        return {
-            state,
-            match: state.match,
-            dead: state.dead,
-            next: new Map(),
-        };
-    }
-    #intern(state) {
-        const key = stateKey(state);
-        const found = this.#states.get(key);
-        if (found)
-            return found;
-        if (this.#size > DFA_BUDGET)
-            this.#clear();
-        const d = this.#make(state);
-        this.#states.set(key, d);
-        this.#size += key.length + 1;
-        return d;
-    }
-    #clear() {
-        this.#states.clear();
-        this.#size = 0;
-        this.#plain = undefined;
-        this.#dotStart = undefined;
-    }
-    start(dotStart) {
-        if (dotStart) {
-            if (this.#dotStart)
-                return this.#dotStart;
-            const state = this.#dotSim.state();
-            this.#dotSim.add(state, this.#start, 0, true);
-            return (this.#dotStart = this.#make(this.#dotSim.done(state)));
-        }
-        if (this.#plain)
-            return this.#plain;
-        const state = this.#sim.state();
-        this.#sim.add(state, this.#start, 0, true);
-        return (this.#plain = this.#intern(this.#sim.done(state)));
-    }
-    // the next state, after a miss in `d.ascii`
-    next(d, c) {
-        const code = c.charCodeAt(0);
-        const found = code < 128 ? undefined : d.next.get(c);
-        if (found)
-            return found;
-        // the dotfile start is not in the cache, so it is never shared
-        const n = d === this.#dotStart ?
-            this.#intern(this.#dotSim.step(d.state, c, 0, true))
-            : this.#intern(this.#sim.step(d.state, c, 1, true));
-        if (code < 128) {
-            if (!d.ascii) {
-                d.ascii = new Array(128);
-                this.#size += 128;
-            }
-            d.ascii[code] = n;
-        }
-        else {
-            d.next.set(c, n);
-        }
-        this.#size++;
-        return n;
-    }
-}
-// the nodes in order, if the graph is a single chain
-const linear = (start) => {
-    const nodes = [];
-    for (let n = start; n.t !== 'match'; n = n.next) {
-        if (n.t === 'split' || n.t === 'neg')
-            return undefined;
-        nodes.push(n);
-    }
-    return nodes;
-};
-// Match a chain of nodes. Each node other than `*` matches exactly
-// one char, so on a failure it is enough to go back to the last `*`
-// and let it match one more char. This takes at most
-// nodes.length * chars.length steps.
-const testLinear = (nodes, chars, start, end) => {
-    let ni = 0;
-    let ci = start;
-    let starNi = -1;
-    let starCi = 0;
-    while (ci < end) {
-        const n = nodes[ni];
-        if (n?.t === 'star') {
-            starNi = ni++;
-            starCi = ci;
-            continue;
-        }
-        const c = chars[ci];
-        if (n &&
-            (n.t === 'any' ||
-                (n.t === 'lit' && litMatch(n, c)) ||
-                (n.t === 'class' && n.re.test(c)))) {
-            ni++;
-            ci++;
-            continue;
-        }
-        if (starNi === -1)
-            return false;
-        ni = starNi + 1;
-        ci = ++starCi;
-    }
-    while (nodes[ni]?.t === 'star')
-        ni++;
-    return ni === nodes.length;
-};
-// The least and most chars that the items can match. These are only
-// bounds: a negation can match a string of any length, so it counts
-// as 0 to Infinity.
-const lengths = (items) => {
-    let min = 0;
-    let max = 0;
-    for (const it of items) {
-        const [lo, hi] = itemLengths(it);
-        min += lo;
-        max += hi;
-    }
-    return [min, max];
-};
-const itemLengths = (it) => {
-    if (it.t === 'star')
-        return [0, Infinity];
-    if (it.t !== 'ext')
-        return [1, 1];
-    if (it.type === '!')
-        return [0, Infinity];
-    const alts = it.alts.map(lengths);
-    const min = Math.min(...alts.map(a => a[0]));
-    const max = Math.max(...alts.map(a => a[1]));
-    // a loop of alternatives that only match the empty string is empty
-    const loop = max === 0 ? 0 : Infinity;
-    return (it.type === '@' ? [min, max]
-        : it.type === '?' ? [0, max]
-            : it.type === '*' ? [0, loop]
-                : [min, loop]);
-};
-// true if the chars from `start` match the literals
-const hasAffix = (lits, chars, start) => {
-    for (let j = 0; j < lits.length; j++) {
-        if (!litMatch(lits[j], chars[start + j]))
-            return false;
-    }
-    return true;
-};
-// a `/`, or half of a surrogate pair
-const slashOrSurrogate = /[/\ud800-\udfff]/;
-const surrogate = /[\ud800-\udfff]/;
-// a string can be indexed by code point, unless it has surrogate
-// pairs
-const codePoints = (s) => surrogate.test(s) ? [...s] : s;
-const noSlash = (s) => {
-    if (s.includes('/')) {
-        throw new Error('can only match a single path portion, got: ' + s);
-    }
-};
-class Matcher {
-    pattern;
-    options;
-    #start;
-    // the number of node ids
-    #size;
-    #marks;
-    // the Sim for strings that are only `.` or `..`
-    #dotsSim;
-    // the string to compare, if the pattern has no magic. With
-    // `nocase:true`, the RegExp that folds case is made when it is
-    // first used.
-    #literal;
-    #literalFold = false;
-    #literalRe;
-    // the nodes between the prefix and suffix, if the graph is a
-    // single chain
-    #linear;
-    // the linear nodes are only `*` and `?`, so the length bounds and
-    // the prefix and suffix decide the match
-    #wild = false;
-    // the least and most chars that a match can have
-    #min = 0;
-    #max = Infinity;
-    // the literals that a match must start and end with. Each one
-    // matches exactly one char, and they are distinct items in the
-    // pattern, so a string that does not have them can not match.
-    #prefix = [];
-    #suffix = [];
-    // the prefix and suffix as strings, if they do not fold case
-    #prefixStr;
-    #suffixStr;
-    // there is a prefix or suffix to check
-    #affix = false;
-    #dfa;
-    #form;
-    constructor(pattern, options = {}) {
-        if (pattern.includes('/')) {
-            throw new Error('can only match a single path portion, got pattern: ' + pattern);
-        }
-        this.pattern = pattern;
-        this.options = options;
-        const { nocase = false, noext = false, normalize: n } = options;
-        this.#form = n === true ? 'NFC' : n || undefined;
-        // a pattern that is only an empty extglob is a literal string,
-        // except for `!()`, which matches any non-empty string
-        const literal = /^[?*+@]\(\)$/.test(pattern);
-        const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
-        let [items] = build(toks, pair(toks), 0, toks.length, true);
-        if (this.#form)
-            items = normalize(items, this.#form);
-        const [start, size] = compile(items, nocase);
-        this.#start = start;
-        this.#size = size;
-        if (items.every(it => it.t === 'lit')) {
-            this.#literal = items.map(it => it.ch).join('');
-            this.#literalFold = nocase;
-        }
-        else {
-            const lit = (it) => it.t !== 'lit' ? undefined
-                : nocase ? { ch: it.ch, re: foldRe(it.ch) }
-                    : { ch: it.ch };
-            for (const it of items) {
-                const l = lit(it);
-                if (!l)
-                    break;
-                this.#prefix.push(l);
-            }
-            for (let j = items.length - 1; j >= 0; j--) {
-                const l = lit(items[j]);
-                if (!l)
-                    break;
-                this.#suffix.unshift(l);
-            }
-            this.#affix = !!(this.#prefix.length || this.#suffix.length);
-            if (!nocase) {
-                this.#prefixStr = this.#prefix.map(l => l.ch).join('');
-                this.#suffixStr = this.#suffix.map(l => l.ch).join('');
-            }
-            this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || undefined);
-            this.#wild = !!this.#linear?.every(n => n.t === 'star' || n.t === 'any');
-            const [min, max] = lengths(items);
-            this.#min = min;
-            this.#max = max;
-        }
-    }
-    test(s) {
-        // The `/` check uses the string as given, so with normalization it
-        // is a separate step. Otherwise, one scan finds both a `/` and the
-        // surrogate pairs that stop the string being indexed by code point.
-        if (this.#form) {
-            noSlash(s);
-            return this.#test(s.normalize(this.#form));
-        }
-        if (slashOrSurrogate.test(s)) {
-            noSlash(s);
-            return this.#test(s, [...s]);
-        }
-        return this.#test(s, s);
-    }
-    /**
-     * The same as {@link Matcher#test}, but the string is not checked
-     * for `/` chars, so the result for a string that has one is not
-     * defined. Only use it for a string that is known to be one path
-     * portion, such as a part of a path that was split on `/`. It can
-     * be faster, because some patterns do not need to look at each char
-     * of the string.
-     */
-    testUnchecked(s) {
-        return this.#test(this.#form ? s.normalize(this.#form) : s);
-    }
-    // Test a string that has no `/`. `chars` indexes it by code point.
-    // If it is not given, it is only found if a step needs it.
-    #test(s, chars) {
-        if (this.#literal !== undefined) {
-            return this.#literalFold ?
-                (this.#literalRe ??= newFoldRe(this.#literal)).test(s)
-                : s === this.#literal;
-        }
-        // the length check means that the prefix and suffix do not
-        // overlap. Without the chars, the length in code points is from
-        // half of the UTF-16 length (if each one is a surrogate pair) to
-        // all of it, which is often enough to know.
-        const min = this.#min;
-        const max = this.#max;
-        if (chars === undefined) {
-            const most = s.length;
-            const least = (most + 1) >> 1;
-            if (most < min || least > max)
-                return false;
-            if (least < min || most > max)
-                chars = codePoints(s);
-        }
-        if (chars !== undefined &&
-            (chars.length < min || chars.length > max)) {
-            return false;
-        }
-        const prefix = this.#prefix.length;
-        if (this.#affix) {
-            if (this.#prefixStr !== undefined && this.#suffixStr !== undefined) {
-                if (!s.startsWith(this.#prefixStr) ||
-                    !s.endsWith(this.#suffixStr)) {
-                    return false;
-                }
-            }
-            else {
-                chars ??= codePoints(s);
-                const end = chars.length - this.#suffix.length;
-                if (!hasAffix(this.#prefix, chars, 0) ||
-                    !hasAffix(this.#suffix, chars, end)) {
-                    return false;
-                }
-            }
-        }
-        const dotStart = !this.options.dot && s.startsWith('.');
-        if (this.#linear) {
-            // `.` and `..` only match literal dots, even with `dot:true`
-            if (s === '.' || s === '..')
-                return false;
-            // only a literal can match the leading dot. A `*` can not
-            // start a dotfile, even if it matches nothing.
-            if (dotStart && !prefix)
-                return false;
-            if (this.#wild)
-                return true;
-            chars ??= codePoints(s);
-            const end = chars.length - this.#suffix.length;
-            return testLinear(this.#linear, chars, prefix, end);
-        }
-        chars ??= codePoints(s);
-        if (s === '.' || s === '..') {
-            this.#marks ??= marks(this.#size);
-            const sim = (this.#dotsSim ??= new Sim(true, false, this.#marks));
-            const start = sim.state();
-            sim.add(start, this.#start, 0, true);
-            let state = sim.done(start);
-            for (let i = 0; i < chars.length; i++) {
-                state = sim.step(state, chars[i], i, true);
-            }
-            return state.match;
-        }
-        this.#marks ??= marks(this.#size);
-        const dfa = (this.#dfa ??= new Dfa(this.#start, this.#marks));
-        let d = dfa.start(dotStart);
-        // read char codes from the string, so that a one-char string is
-        // only made for a cache miss
-        const str = chars === s;
-        for (let i = 0; i < chars.length; i++) {
-            if (d.dead)
-                return false;
-            const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
-            d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
-        }
-        return d.match;
-    }
-    /** a readable listing of the state machine */
-    toString() {
-        return show(this.#start);
-    }
-}
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
-const MAX_PATTERN_LENGTH = 1024 * 64;
-const assertValidPattern = (pattern) => {
-    if (typeof pattern !== 'string') {
-        throw new TypeError('invalid pattern');
-    }
-    if (pattern.length > MAX_PATTERN_LENGTH) {
-        throw new TypeError('pattern is too long');
-    }
-};
-//# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
-/**
- * Escape all magic characters in a glob pattern.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape}
- * option is used, then characters are escaped by wrapping in `[]`, because
- * a magic character wrapped in a character class can only be satisfied by
- * that exact character.  In this mode, `\` is _not_ escaped, because it is
- * not interpreted as a magic character, but instead as a path separator.
- *
- * If the {@link MinimatchOptions.magicalBraces} option is used,
- * then braces (`{` and `}`) will be escaped.
- *
- * A leading `#` or `!` is escaped as well, so that the result is never a
- * comment or a negated pattern. In `windowsPathsNoEscape` mode, a leading
- * `!` is written as `@(!)`, because `[!` starts a negated class.
- */
-const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
-    // don't need to escape +@! because we escape the parens
-    // that make those magic, and escaping ! as [!] isn't valid,
-    // because [!]] is a valid glob class meaning not ']'.
-    // However, at the start of the pattern, '!' negates the pattern and
-    // '#' makes it a comment, so the first character is handled below.
-    const e = magicalBraces ?
-        windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, '[$&]')
-            : s.replace(/[?*()[\]\\{}]/g, '\\$&')
-        : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, '[$&]')
-            : s.replace(/[?*()[\]\\]/g, '\\$&');
-    const c = e.charAt(0);
-    if (c === '#') {
-        return (windowsPathsNoEscape ? '[#]' : '\\#') + e.slice(1);
-    }
-    if (c === '!') {
-        // '[!]' can not be used, because '[!' starts a negated class, and
-        // '\' is a path separator in windowsPathsNoEscape mode. '@(!)'
-        // matches only '!'. If extglobs are disabled with `noext`, it
-        // matches nothing, rather than everything.
-        return (windowsPathsNoEscape ? '@(!)' : '\\!') + e.slice(1);
-    }
-    return e;
-};
-//# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
-/**
- * Un-escape a string that has been escaped with {@link escape}.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
- * square-bracket escapes are removed, but not backslash escapes.
- *
- * For example, it will turn the string `'[*]'` into `*`, but it will not
- * turn `'\\*'` into `'*'`, because `\` is a path separator in
- * `windowsPathsNoEscape` mode.
- *
- * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
- * backslash escapes are removed.
- *
- * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
- * or unescaped.
- *
- * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
- * unescaped.
- */
-const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
-    // escape() writes a leading '!' as '@(!)' in windowsPathsNoEscape mode
-    if (windowsPathsNoEscape && s.startsWith('@(!)')) {
-        return ('!' + unescape_unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces }));
-    }
-    if (magicalBraces) {
-        return windowsPathsNoEscape ?
-            s.replace(/\[([^/\\])\]/g, '$1')
-            : s
-                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
-                .replace(/\\([^/])/g, '$1');
-    }
-    return windowsPathsNoEscape ?
-        s.replace(/\[([^/\\{}])\]/g, '$1')
-        : s
-            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
-            .replace(/\\([^/{}])/g, '$1');
-};
-//# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
-
-
-
-
-
-const DEFAULT_BRACE_EXPAND_MAX = 100_000;
-const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
-// avoid the annoying deprecation flag lol
-const AWE_KEY = ('allowWindow' + 'sEscape');
-const minimatch = (p, pattern, options) => {
-    assertValidPattern(pattern);
-    // shortcut: comments match nothing.
-    if (!options?.nocomment && pattern.charAt(0) === '#') {
-        return false;
-    }
-    return cachedMinimatch(pattern, options).match(p);
-};
-// The Minimatch objects that minimatch() used most recently, by options
-// and then by pattern. When the cache is full, it becomes the old one,
-// and the objects used from the old one are moved back to a new one.
-// So it keeps 256 to 512 objects.
-// The patterns can come from users, so the cache is also bounded by
-// the total weight of the objects (see cacheWeight()), and an object
-// that is too heavy is never kept. Otherwise a few unique patterns
-// with large brace expansions would fill the heap.
-let cache = new Map();
-let oldCache = new Map();
-let cacheSize = 0;
-let cacheTotalWeight = 0;
-const cacheMax = 256;
-const cacheMaxWeight = 1 << 15;
-const cacheMaxEntryWeight = 1 << 12;
-// About the memory that a compiled object keeps: the pattern and the
-// expanded patterns, of which each row in set is made.
-const cacheWeight = (mm) => {
-    let w = mm.pattern.length;
-    for (const s of mm.globSet) {
-        w += s.length + 1;
-        if (w > cacheMaxEntryWeight)
-            break;
-    }
-    return w;
-};
-// tsc fails here if a new option is in neither type. Add it to
-// optionsKey() too.
-const allOptionsKeyed = true;
-void allOptionsKeyed;
-// 0, 1 or 2 for undefined, falsy or truthy.
-const tri = (v) => v === undefined ? 0
-    : v ? 2
-        : 1;
-// The weight of each boolean option's base-3 digit in the key. The
-// weights below 24 are for optimizationLevel (1), platform (3) and
-// windowsPathsNoEscape (12). tsc fails here if a boolean option is
-// not in the list.
-const booleanWeights = new Map(Object.keys({
-    nobrace: 0,
-    nocomment: 0,
-    nonegate: 0,
-    noglobstar: 0,
-    noext: 0,
-    nonull: 0,
-    partial: 0,
-    dot: 0,
-    nocase: 0,
-    nocaseMagicOnly: 0,
-    magicalBraces: 0,
-    matchBase: 0,
-    flipNegate: 0,
-    preserveMultipleSlashes: 0,
-    windowsNoMagicRoot: 0,
-}).map((k, i) => [k, 24 * 3 ** i]));
-// The cache key for a set of options. It is a number, unless an
-// option is set to a value that the number can not show, such as
-// normalize or an uncommon platform. Then it is a JSON string.
-// The defaults give 0, the same key as no options.
-// It only reads the keys that are set, so that the speed does not
-// depend on the shape of the options object.
-const optionsKey = (o) => {
-    let n = 0;
-    let wpe = false;
-    // inherited keys too, because Minimatch reads them
-    // oxlint-disable-next-line guard-for-in
-    for (const k in o) {
-        const v = o[k];
-        switch (k) {
-            // the same test as the Minimatch constructor
-            case 'windowsPathsNoEscape':
-                if (v)
-                    wpe = true;
-                break;
-            case AWE_KEY:
-                if (v === false)
-                    wpe = true;
-                break;
-            case 'platform': {
-                // the same test as the Minimatch constructor
-                const p = v || defaultPlatform;
-                if (p === defaultPlatform)
-                    break;
-                if (p === 'darwin')
-                    n += 3;
-                else if (p === 'win32')
-                    n += 6;
-                else if (p === 'linux')
-                    n += 9;
-                else
-                    return JSON.stringify(o);
-                break;
-            }
-            case 'optimizationLevel':
-                // The same tests as Minimatch: 1 when undefined, then >= 2,
-                // >= 1, or else 0. The default level 1 adds 0.
-                if (v === undefined)
-                    break;
-                n +=
-                    v >= 2 ? 1
-                        : v >= 1 ? 0
-                            : 2;
-                break;
-            case 'braceExpandMax':
-                if (v !== undefined && v !== DEFAULT_BRACE_EXPAND_MAX) {
-                    return JSON.stringify(o);
-                }
-                break;
-            case 'maxGlobstarRecursion':
-                if (v !== undefined && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
-                    return JSON.stringify(o);
-                }
-                break;
-            case 'normalize':
-                if (v !== undefined)
-                    return JSON.stringify(o);
-                break;
-            default:
-                // unknown keys have no weight
-                n += (booleanWeights.get(k) ?? 0) * tri(v);
-        }
-    }
-    return wpe ? n + 12 : n;
-};
-// A copy, so a later change to the options can not change it. Unlike
-// a spread, it keeps the inherited keys, which optionsKey() and the
-// Minimatch constructor also read.
-const copyOptions = (o) => {
-    const copy = {};
-    // oxlint-disable-next-line guard-for-in
-    for (const k in o)
-        copy[k] = o[k];
-    return copy;
-};
-const cachedMinimatch = (pattern, options) => {
-    const key = options ? optionsKey(options) : 0;
-    let mm = cache.get(key)?.get(pattern);
-    if (mm)
-        return mm;
-    mm =
-        oldCache.get(key)?.get(pattern) ??
-            new Minimatch(pattern, copyOptions(options));
-    const weight = cacheWeight(mm);
-    // too big to keep, so it is compiled again each time
-    if (weight > cacheMaxEntryWeight)
-        return mm;
-    if (cacheSize >= cacheMax ||
-        cacheTotalWeight + weight > cacheMaxWeight) {
-        oldCache = cache;
-        cache = new Map();
-        cacheSize = 0;
-        cacheTotalWeight = 0;
-    }
-    let byPattern = cache.get(key);
-    if (!byPattern)
-        cache.set(key, (byPattern = new Map()));
-    byPattern.set(pattern, mm);
-    cacheSize++;
-    cacheTotalWeight += weight;
-    return mm;
-};
-/* c8 ignore start */
-const defaultPlatform = (typeof process === 'object' && process ?
-    process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
-    : 'posix');
-const path = {
-    win32: { sep: '\\' },
-    posix: { sep: '/' },
-};
-/* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
-const GLOBSTAR = Symbol('globstar **');
-minimatch.GLOBSTAR = GLOBSTAR;
-const filter = (pattern, options) => {
-    let mm;
-    return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
-};
-minimatch.filter = filter;
-const ext = (a, b = {}) => Object.assign({}, a, b);
-const defaults = (def) => {
-    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
-        return minimatch;
-    }
-    const orig = minimatch;
-    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-    return Object.assign(m, {
-        Minimatch: class Minimatch extends orig.Minimatch {
-            constructor(pattern, options = {}) {
-                super(pattern, ext(def, options));
-            }
-            static defaults(options) {
-                return orig.defaults(ext(def, options)).Minimatch;
-            }
-        },
-        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-        defaults: (options) => orig.defaults(ext(def, options)),
-        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-        sep: orig.sep,
-        GLOBSTAR: GLOBSTAR,
-    });
-};
-minimatch.defaults = defaults;
-// Brace expansion:
-// a{b,c}d -> abd acd
-// a{b,}c -> abc ac
-// a{0..3}d -> a0d a1d a2d a3d
-// a{b,c{d,e}f}g -> abg acdfg acefg
-// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
-//
-// Invalid sets are not expanded.
-// a{2..}b -> a{2..}b
-// a{b}c -> a{b}c
-const braceExpand = (pattern, options = {}) => {
-    assertValidPattern(pattern);
-    // Thanks to Yeting Li <https://github.com/yetingli> for
-    // improving this regexp to avoid a ReDOS vulnerability.
-    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-        // shortcut. no need to expand.
-        return [pattern];
-    }
-    // brace-expansion turns each escaped backslash '\\' into a single '\',
-    // which then escapes the next character instead, and can turn an
-    // escaped magic character (for example '\\\*') into a live one.
-    // Double every pair, so an escaped backslash comes back out still
-    // escaped. The parity of each run of backslashes is unchanged.
-    let p = pattern.replace(/\\\\/g, '\\\\\\\\');
-    // brace-expansion does not know about [...] classes. In
-    // windowsPathsNoEscape mode, escape() writes a literal brace as '[{]'
-    // or '[}]'. Escape the brace for brace-expansion, which removes that
-    // backslash again, leaving '[{]' or '[}]'.
-    if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
-        p = p.replace(/\[([{}])\]/g, '[\\$1]');
-    }
-    return expand(p, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-// A numeric range with at least this many values is matched as one
-// pattern portion, rather than expanded. For a glob walk, that is
-// one directory read, in place of a stat for each value.
-const RANGE_MIN = 100;
-// a {lo..hi} range that is not escaped, and not a ${...} variable
-const rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
-// true if a range mark in this portion is inside a `!(...)`,
-// `*(...)` or `+(...)` extglob. Those repeat or negate their
-// contents, so one Matcher for the whole range does not match the
-// same strings as the union of one pattern per value. For example,
-// `*({1..100})` would match `510` as `5` then `10`, and `!({1..100})`
-// would not match `5`, but every expanded pattern except `!(5)` does.
-// `@(...)` and `?(...)` are fine: they pick one value at most.
-const inRepeatOrNegExt = (portion, mark) => {
-    const stack = [];
-    for (let i = 0; i < portion.length; i++) {
-        const c = portion.charAt(i);
-        if (c === '\\') {
-            i++;
-        }
-        else if (c === mark) {
-            if (stack.some(t => t !== '@' && t !== '?'))
-                return true;
-        }
-        else if (portion.charAt(i + 1) === '(' && '!?+*@'.includes(c)) {
-            stack.push(c);
-            i++;
-        }
-        else if (c === ')') {
-            stack.pop();
-        }
-    }
-    return false;
-};
-const match = (list, pattern, options = {}) => {
-    const mm = new Minimatch(pattern, options);
-    list = list.filter(f => mm.match(f));
-    if (mm.options.nonull && !list.length) {
-        list.push(pattern);
-    }
-    return list;
-};
-minimatch.match = match;
-const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-// Index of the `]` that closes the class that starts at `start`,
-// or -1 if it is not closed. Posix classes such as `[:alpha:]` are
-// not skipped, so this can find a `]` before the real end. That
-// only makes a class look less like a literal.
-const classEnd = (pattern, start) => {
-    let i = start + 1;
-    if (pattern.charAt(i) === '!' || pattern.charAt(i) === '^')
-        i++;
-    let sawStart = false;
-    for (; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === ']' && sawStart)
-            return i;
-        sawStart = true;
-        if (c === '\\')
-            i++;
-    }
-    return -1;
-};
-// If a path portion pattern has no magic, return the string it
-// matches. Otherwise, return undefined. This can report magic for
-// a pattern that is in fact literal (eg, `[]`), but never the
-// reverse, so a string result is always safe to compare directly.
-const literal = (pattern, noext) => {
-    if (!noext && (pattern === '+()' || pattern === '@()'))
-        return pattern;
-    let lit = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '\\') {
-            // a trailing \ is a literal \
-            lit += pattern.charAt(++i) || c;
-        }
-        else if (c === '*' || c === '?') {
-            return undefined;
-        }
-        else if (c === '[') {
-            const close = classEnd(pattern, i);
-            if (close === -1) {
-                // not closed, so the [ is a literal
-                lit += c;
-                continue;
-            }
-            // a class of one char, such as `[*]` or `[\b]`, is a literal
-            let body = pattern.slice(i + 1, close);
-            if (body.startsWith('\\'))
-                body = body.slice(1);
-            if ([...body].length !== 1 || '!^'.includes(pattern.charAt(i + 1))) {
-                return undefined;
-            }
-            lit += body;
-            i = close;
-        }
-        else if (!noext &&
-            '+@!'.includes(c) &&
-            pattern.charAt(i + 1) === '(' &&
-            pattern.includes(')', i + 2)) {
-            return undefined;
-        }
-        else {
-            lit += c;
-        }
-    }
-    return lit;
-};
-// The matching engine compiles and walks extglobs recursively, so a
-// path portion with very many extglobs (nested, such as `*(*(*(a)))`,
-// or in a row, such as `?(a)?(a)?(a)`) can exhaust the call stack.
-// Portions with more than this many extglobs are rejected.
-const MAX_EXTGLOBS = 256;
-// The number of extglob openers, such as `*(`, in a path portion
-// pattern. Chars in a class are counted too, so this can be more than
-// the number of extglobs, but never less.
-const extglobCount = (pattern) => {
-    let n = 0;
-    for (let i = 0; i < pattern.length - 1; i++) {
-        const c = pattern.charAt(i);
-        if (c === '\\') {
-            i++;
-        }
-        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
-            n++;
-            i++;
-        }
-    }
-    return n;
-};
-const assertValidExtglobs = (pattern) => {
-    if (extglobCount(pattern) > MAX_EXTGLOBS) {
-        throw new TypeError('pattern has too many extglobs');
-    }
-};
-// True if the portion pattern has the same meaning as an alternative
-// inside `@(...)`. It must not have a `|` or `)` that is not in a
-// closed extglob (those are literal at the top level), an extglob
-// that is not closed (the `)` of the `@(...)` would close it), or a
-// trailing `\` (it would escape the next `|`). A pattern that is
-// only an empty extglob, such as `?()`, is literal on its own, but
-// not in `@(...)`. Posix classes such as `[:alpha:]` can hide a `]`
-// from classEnd, so patterns with them are not merged.
-const extSafe = (pattern) => {
-    if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes('[:'))
-        return false;
-    let depth = 0;
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern.charAt(i);
-        if (c === '\\') {
-            if (++i === pattern.length)
-                return false;
-        }
-        else if (c === '[') {
-            const close = classEnd(pattern, i);
-            if (close !== -1)
-                i = close;
-        }
-        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
-            depth++;
-            i++;
-        }
-        else if (c === ')') {
-            if (!depth--)
-                return false;
-        }
-        else if (c === '|' && !depth) {
-            return false;
-        }
-    }
-    return !depth;
-};
-// The last path that Minimatch#match split, and its parts. A path is
-// often tested against many patterns in a row (such as a list of
-// ignore patterns), so this saves splitting it again. The parts are
-// never changed, so they can be shared.
-let lastSplit;
-// The last path that Minimatch#match checked before splitting it. If
-// the same path is checked again, it is being tested against many
-// patterns, so it is split and the parts are kept for the others.
-let lastChecked;
-// true if a pattern portion that is not ** matches a path portion.
-// An empty path portion only matches an empty pattern portion. A path
-// portion never has a `/`, so the Matcher does not need to check it.
-const portionMatch = (p, f) => typeof p === 'string' ? f === p : f !== '' && p.testUnchecked(f);
-// Where the last portion of a row matches in a path: the start of the
-// last portion of the path, or of the one before a trailing `/`. -1 if
-// it matches neither.
-const endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart
-    : prev !== undefined && portionMatch(p, prev) ? prevStart
-        : -1;
-const isDots = (p) => p === '.' || p === '..';
-// a Windows drive letter portion, like `c:`
-const isDrive = (p) => typeof p === 'string' && /^[a-z]:$/i.test(p);
-// true for the `UNC` portion of a long UNC root, //?/UNC/host/share
-const isLongUNC = (p) => typeof p === 'string' && /^unc$/i.test(p);
-// The index of the host in a row or split path that starts with a
-// Windows UNC root: 2 for `//host/share`, and 4 for
-// `//?/UNC/host/share`. Otherwise -1. `//?/c:` is not one.
-const uncHost = (p) => {
-    if (p[0] !== '' || p[1] !== '')
-        return -1;
-    const h = p[2] !== '?' ? 2
-        : isLongUNC(p[3]) ? 4
-            : -1;
-    const host = p[h];
-    const share = p[h + 1];
-    return (h !== -1 &&
-        host !== undefined &&
-        host !== '' &&
-        host !== GLOBSTAR &&
-        share !== undefined &&
-        share !== '' &&
-        share !== GLOBSTAR) ?
-        h
-        : -1;
-};
-// true if ** can walk the path portion: not `.` or `..`, and not a
-// dotfile unless `dot` is set
-const walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith('.'));
-// True if a portion of the path from `start` to `end` can not be
-// walked by **: one that starts with `.`, or with `dot`, one that is
-// `.` or `..`. `start` is the start of a portion, and `end` is the end
-// of the path, or just after a separator.
-const dotPortion = (f, start, end, dot, sep) => {
-    for (let k = start; k < end;) {
-        if (f.charCodeAt(k) === 46) {
-            if (!dot)
-                return true;
-            const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
-            if (n >= end || isSep(f.charCodeAt(n), sep))
-                return true;
-        }
-        // the start of the next portion, after any run of separators
-        const s = nextSep(f, k, sep);
-        if (s === -1)
-            return false;
-        k = s + 1;
-        while (k < end && isSep(f.charCodeAt(k), sep))
-            k++;
-    }
-    return false;
-};
-const isSep = (c, sep) => sep === '/' ? c === 47
-    : sep === '\\' ? c === 92
-        : c === 47 || c === 92;
-// the index of the first separator at or after `from`, or -1
-const nextSep = (f, from, sep) => {
-    if (sep !== 'both')
-        return f.indexOf(sep, from);
-    const s = f.indexOf('/', from);
-    const b = f.indexOf('\\', from);
-    return (s === -1 ? b
-        : b === -1 ? s
-            : Math.min(s, b));
-};
-// the index of the last separator at or before `from`, or -1
-const lastSep = (f, from, sep) => sep !== 'both' ?
-    f.lastIndexOf(sep, from)
-    : Math.max(f.lastIndexOf('/', from), f.lastIndexOf('\\', from));
-// What parse() returns in place of a Matcher while make() builds and
-// merges the rows. Most of the Matchers in rows that are merged would
-// never be used, so they are only made for the rows that are left.
-const PENDING = {};
-class Minimatch {
-    options;
-    set;
-    pattern;
-    windowsPathsNoEscape;
-    nonegate;
-    negate;
-    comment;
-    empty;
-    preserveMultipleSlashes;
-    partial;
-    globSet;
-    globParts;
-    nocase;
-    isWindows;
-    platform;
-    windowsNoMagicRoot;
-    maxGlobstarRecursion;
-    // the path can be checked against the last portion, and the string
-    // portions, of each row before it is split. See #canMatch.
-    #endCheck;
-    #literalCheck;
-    // level 2 resolves `.` and `..` portions in the path
-    #level2;
-    // the unicode normalization form, if any
-    #form;
-    // the string portions of each row in the set
-    #literals = [];
-    // the rows that #canMatch can match without splitting the path
-    #shapes = [];
-    // the rows whose last portion can be checked against the path's
-    #endRows = [];
-    // brace expansion can make the same portion in many rows, so they
-    // share one Matcher, and the states that it caches
-    #matchers = new Map();
-    // parse() returns PENDING in place of a Matcher
-    #pending = false;
-    // the char that marks numeric ranges in globSet, if any
-    #rangeMark;
-    // the GlobstarParts of each pattern row, by start index and partial
-    #globstarParts = new WeakMap();
-    constructor(pattern, options = {}) {
-        assertValidPattern(pattern);
-        options = options || {};
-        this.options = options;
-        this.maxGlobstarRecursion =
-            options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
-        this.pattern = pattern;
-        this.platform = options.platform || defaultPlatform;
-        this.isWindows = this.platform === 'win32';
-        this.windowsPathsNoEscape =
-            !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
-        if (this.windowsPathsNoEscape) {
-            this.pattern = this.pattern.replace(/\\/g, '/');
-        }
-        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-        this.negate = false;
-        this.nonegate = !!options.nonegate;
-        this.comment = false;
-        this.empty = false;
-        this.partial = !!options.partial;
-        this.nocase = !!this.options.nocase;
-        this.windowsNoMagicRoot =
-            options.windowsNoMagicRoot !== undefined ?
-                options.windowsNoMagicRoot
-                : !!(this.isWindows && this.nocase);
-        this.globSet = [];
-        this.globParts = [];
-        this.set = [];
-        this.#endCheck = !this.preserveMultipleSlashes;
-        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
-        const n = options.normalize;
-        this.#form = n === true ? 'NFC' : n || undefined;
-        // make the set of Matchers etc.
-        this.make();
-        // On Windows, the portions of a row up to its drive letter or UNC
-        // share are skipped or compared without case, if the path has one
-        // too. So the checks only use the portions after it.
-        const drives = this.set.map(row => this.#rootIndex(row));
-        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
-        // with the end check, the last portion is already checked
-        this.#literals = this.set.map((row, r) => {
-            const end = this.#endRows[r] ? row.length - 1 : row.length;
-            const lits = row
-                .slice(drives[r] + 1, end)
-                .filter((p) => typeof p === 'string' && !!p);
-            return [...new Set(lits)];
-        });
-        this.#literalCheck = this.#literals.some(l => l.length);
-        this.#shapes = this.set.map((row, r) => {
-            const [p0, p1, p2] = row;
-            if (this.#endRows[r] && row.length === 2) {
-                if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
-                    return 'tail';
-            }
-            // the basename of a path that is split on / is its last portion,
-            // or the one before a trailing /, the same as the end check
-            if (this.#endRows[r] &&
-                options.matchBase &&
-                row.length === 1 &&
-                p0 !== GLOBSTAR &&
-                p0 !== '') {
-                return 'base';
-            }
-            // the portion must not be a root, or '', which can be a
-            // different portion on Windows (where //x paths get an extra '')
-            if (!this.#endCheck || drives[r] !== -1)
-                return undefined;
-            if (row.length === 3 &&
-                p0 === GLOBSTAR &&
-                p2 === GLOBSTAR &&
-                p1 !== GLOBSTAR &&
-                p1 !== '' &&
-                // the portion between is only matched below this limit
-                this.maxGlobstarRecursion > 0) {
-                return 'mid';
-            }
-            if (row.length === 2 &&
-                p1 === GLOBSTAR &&
-                p0 !== GLOBSTAR &&
-                p0 !== '') {
-                return 'head';
-            }
-            return undefined;
-        });
-    }
-    // a string portion of a pattern, normalized if the option is set
-    #norm(p) {
-        return this.#form ? p.normalize(this.#form) : p;
-    }
-    // On Windows, the index of the last root portion of a row, as
-    // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
-    // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
-    // -1.
-    #rootIndex(row) {
-        if (!this.isWindows)
-            return -1;
-        if (isDrive(row[0]))
-            return 0;
-        const uncDrive = row[0] === '' && row[1] === '' && row[2] === '?' && isDrive(row[3]);
-        if (uncDrive)
-            return 3;
-        const h = uncHost(row);
-        return h === -1 ? -1 : h + 1;
-    }
-    hasMagic() {
-        if (this.options.magicalBraces && this.set.length > 1) {
-            return true;
-        }
-        for (const pattern of this.set) {
-            for (const part of pattern) {
-                if (typeof part !== 'string')
-                    return true;
-            }
-        }
-        return false;
-    }
-    make() {
-        const pattern = this.pattern;
-        const options = this.options;
-        // empty patterns and comments match nothing.
-        if (!options.nocomment && pattern.charAt(0) === '#') {
-            this.comment = true;
-            return;
-        }
-        if (!pattern) {
-            this.empty = true;
-            return;
-        }
-        // step 1: figure out negation, etc.
-        this.parseNegate();
-        // step 2: expand braces
-        this.globSet = [...new Set(this.#expandBraces())];
-        // step 3: now we have a set, so turn each one into a series of
-        // path-portion matching patterns.
-        // These will be Matchers, except in the case of "**", which is
-        // set to the GLOBSTAR object for globstar behavior,
-        // and will not contain any / characters
-        //
-        // First, we preprocess to make the glob pattern sets a bit simpler
-        // and deduped.  There are some perf-killing patterns that can cause
-        // problems with a glob walk, but we can simplify them down a bit.
-        const rawGlobParts = this.globSet.map(s => this.#slashSplit(s));
-        this.globParts = this.preprocess(rawGlobParts);
-        // glob --> Matchers
-        this.#pending = true;
-        let set = this.globParts.map((s, _, __) => {
-            if (this.isWindows && this.windowsNoMagicRoot) {
-                // check if it's a drive or unc path. The root of a long UNC
-                // path, //?/UNC/host/share, is 6 portions.
-                const n = s[2] === '?' && isLongUNC(s[3]) ? 6 : 4;
-                const isUNC = s[0] === '' &&
-                    s[1] === '' &&
-                    (s[2] === '?' || !globMagic.test(s[2])) &&
-                    s.slice(3, n).every(p => !globMagic.test(p));
-                const isDrive = /^[a-z]:/i.test(s[0]);
-                if (isUNC) {
-                    return [
-                        ...s.slice(0, n).map(p => this.#norm(p)),
-                        ...s.slice(n).map(ss => this.parse(ss)),
-                    ];
-                }
-                else if (isDrive) {
-                    return [
-                        this.#norm(s[0]),
-                        ...s.slice(1).map(ss => this.parse(ss)),
-                    ];
-                }
-            }
-            return s.map(ss => this.parse(ss));
-        });
-        // filter out everything that didn't compile properly.
-        this.set = set.filter(s => s.indexOf(false) === -1);
-        // do not treat the ? in UNC paths as magic
-        if (this.isWindows) {
-            for (let i = 0; i < this.set.length; i++) {
-                const p = this.set[i];
-                if (p[0] === '' &&
-                    p[1] === '' &&
-                    this.globParts[i][2] === '?' &&
-                    (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
-                    if (isLongUNC(this.globParts[i][3]))
-                        p[3] = 'UNC';
-                    p[2] = '?';
-                }
-            }
-        }
-        // with noext, `@(...)` would be literal
-        if (!options.noext)
-            this.mergeRows();
-        this.#pending = false;
-        this.set.forEach((row, i) => {
-            for (let k = 0; k < row.length; k++) {
-                if (row[k] === PENDING) {
-                    row[k] = this.parse(this.globParts[i][k]);
-                }
-            }
-        });
-    }
-    // Merge rows that only differ in one portion, where each of them
-    // is a Matcher, into one row that matches any of them with
-    // `@(a|b|...)`. Then a path is only walked once for all of them,
-    // for example with `**/*.{js,ts}`.
-    mergeRows() {
-        let merged = true;
-        while (merged) {
-            merged = false;
-            // a single row cannot be merged with anything
-            if (this.set.length < 2)
-                return;
-            let keys = this.#mergeKeys();
-            const len = Math.max(0, ...this.set.map(r => r.length));
-            for (let k = 0; k < len; k++) {
-                // the rows that are the same other than at portion k, keyed
-                // by the ids of the parts before k and the parts after k,
-                // which are at most the number of rows
-                const groups = new Map();
-                const R = this.set.length + 1;
-                this.set.forEach((row, i) => {
-                    if (!(row[k] instanceof Matcher || row[k] === PENDING) ||
-                        !extSafe(this.globParts[i][k])) {
-                        return;
-                    }
-                    const { pre, suf } = keys[i];
-                    const key = pre[k] * R + suf[k + 1];
-                    const g = groups.get(key);
-                    if (g)
-                        g.push(i);
-                    else
-                        groups.set(key, [i]);
-                });
-                const drop = new Set();
-                for (const g of groups.values()) {
-                    if (g.length < 2)
-                        continue;
-                    const [first, ...rest] = g;
-                    const alts = g.map(i => this.globParts[i][k]);
-                    const glob = `@(${alts.join('|')})`;
-                    // merging is only an optimization, so leave the rows as they
-                    // are if the merged portion would have too many extglobs
-                    if (extglobCount(glob) > MAX_EXTGLOBS)
-                        continue;
-                    this.globParts[first][k] = glob;
-                    this.set[first][k] = this.parse(glob);
-                    for (const i of rest)
-                        drop.add(i);
-                }
-                if (drop.size) {
-                    merged = true;
-                    this.set = this.set.filter((_, i) => !drop.has(i));
-                    this.globParts = this.globParts.filter((_, i) => !drop.has(i));
-                    // every merge drops a row, so this happens at most once per row
-                    if (this.set.length < 2)
-                        return;
-                    keys = this.#mergeKeys();
-                }
-            }
-        }
-    }
-    // For each row, number ids for its prefixes and suffixes, such that
-    // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
-    // Two rows are the same other than at portion k exactly when they
-    // have the same pre[k] and suf[k + 1]. This is linear in the size of
-    // the rows, where joining the whole row for every k was quadratic.
-    #mergeKeys() {
-        const partIds = new Map();
-        const ids = this.globParts.map(parts => parts.map(s => {
-            let id = partIds.get(s);
-            if (id === undefined)
-                partIds.set(s, (id = partIds.size));
-            return id;
-        }));
-        // ids are only compared at the same k, so they are numbered per
-        // portion, with 0 for the empty prefix or suffix. Then they are
-        // at most the number of rows, and id * P + part id is a safe
-        // integer key for any set that fits in memory.
-        const P = partIds.size;
-        const len = Math.max(0, ...ids.map(r => r.length));
-        const keys = ids.map(r => ({
-            pre: [0],
-            suf: new Array(r.length + 1).fill(0),
-        }));
-        for (let k = 0; k < len; k++) {
-            const m = new Map();
-            ids.forEach((r, i) => {
-                if (k >= r.length)
-                    return;
-                const { pre } = keys[i];
-                const key = pre[k] * P + r[k];
-                let id = m.get(key);
-                if (id === undefined)
-                    m.set(key, (id = m.size + 1));
-                pre.push(id);
-            });
-        }
-        for (let k = len - 1; k >= 0; k--) {
-            const m = new Map();
-            ids.forEach((r, i) => {
-                if (k >= r.length)
-                    return;
-                const { suf } = keys[i];
-                const key = suf[k + 1] * P + r[k];
-                let id = m.get(key);
-                if (id === undefined)
-                    m.set(key, (id = m.size + 1));
-                suf[k] = id;
-            });
-        }
-        return keys;
-    }
-    // various transforms to equivalent pattern sets that are
-    // faster to process in a filesystem walk.  The goal is to
-    // eliminate what we can, and push all ** patterns as far
-    // to the right as possible, even if it increases the number
-    // of patterns that we have to process.
-    preprocess(globParts) {
-        // if we're not in globstar mode, then turn ** into *
-        if (this.options.noglobstar) {
-            for (const partset of globParts) {
-                for (let j = 0; j < partset.length; j++) {
-                    if (partset[j] === '**') {
-                        partset[j] = '*';
-                    }
-                }
-            }
-        }
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-            // aggressive optimization for the purpose of fs walking
-            globParts = this.firstPhasePreProcess(globParts);
-            globParts = this.secondPhasePreProcess(globParts);
-        }
-        else if (optimizationLevel >= 1) {
-            // just basic optimizations to remove some .. parts
-            globParts = this.levelOneOptimize(globParts);
-        }
-        else {
-            // just collapse multiple ** portions into one
-            globParts = this.adjascentGlobstarOptimize(globParts);
-        }
-        return globParts;
-    }
-    // just get rid of adjascent ** portions
-    adjascentGlobstarOptimize(globParts) {
-        return globParts.map(parts => {
-            let gs = -1;
-            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                let i = gs;
-                while (parts[i + 1] === '**') {
-                    i++;
-                }
-                if (i !== gs) {
-                    parts.splice(gs, i - gs);
-                }
-            }
-            return parts;
-        });
-    }
-    // get rid of adjascent ** and resolve .. portions
-    levelOneOptimize(globParts) {
-        return globParts.map(parts => {
-            // .. can not remove the root of a Windows path
-            const root = this.#rootIndex(parts) + 1;
-            parts = parts.reduce((set, part) => {
-                const prev = set[set.length - 1];
-                if (part === '**' && prev === '**') {
-                    return set;
-                }
-                if (part === '..') {
-                    if (set.length > root &&
-                        prev &&
-                        prev !== '..' &&
-                        prev !== '.' &&
-                        prev !== '**') {
-                        set.pop();
-                        return set;
-                    }
-                }
-                set.push(part);
-                return set;
-            }, []);
-            return parts.length === 0 ? [''] : parts;
-        });
-    }
-    // Check the path against each row before it is split. 'no' if no
-    // row can match, so it does not need to be split. 'yes' if a row of
-    // `**` and one more portion matches. 'maybe' if it must be split to
-    // know. None of this applies with partial, where the path can end
-    // before the row does.
-    //
-    // On Windows, `\` is a separator in the path too, and the portions of
-    // a row up to its drive letter or UNC share are not checked (see
-    // #rootIndex).
-    //
-    // Each string portion of a row must be a portion of the path, so the
-    // path must contain it. Level 2 can only take portions out of the
-    // path, so this is still true then.
-    //
-    // The last portion of a row must match the last portion of the path,
-    // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
-    // This does not apply to rows that end in **, rows that end in a
-    // root, or preserveMultipleSlashes (which can leave more
-    // than one '' at the end). At level 2, it does not apply if that
-    // portion is `.` or `..`, which can be
-    // resolved away. Level 2 only takes other portions out of the
-    // middle of the path.
-    //
-    // A row of `**/x` then matches if the ** can walk the portions
-    // before the one that x matches, the same as #matchGlobstar. At
-    // level 2, this is only known if none of them are `.` or `..`, so
-    // that the path does not change when it is resolved.
-    #canMatch(f) {
-        const sep = !this.isWindows || !f.includes('\\') ? '/'
-            : f.includes('/') ? 'both'
-                : '\\';
-        // the portions that f.split(/\/+/) would end with, and where they
-        // start in f, found when a row needs them. `ends` is 0 until they
-        // are found, then 1, or -1 if they can not be used.
-        let ends = this.#endCheck ? 0 : -1;
-        let last = '';
-        let lastStart = 0;
-        let prev;
-        let prevStart = 0;
-        const dot = !!this.options.dot;
-        // A string compare is cheaper than includes(), and a Matcher test
-        // costs more, so the cheaper check goes first.
-        ROWS: for (let r = 0; r < this.set.length; r++) {
-            const row = this.set[r];
-            const p = row[row.length - 1];
-            let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
-            if (end && ends === 0) {
-                const i = lastSep(f, f.length, sep);
-                lastStart = i + 1;
-                last = f.slice(lastStart);
-                if (last === '' && i >= 0) {
-                    let j = i;
-                    while (j > 0 && isSep(f.charCodeAt(j - 1), sep))
-                        j--;
-                    prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep) + 1;
-                    prev = f.slice(prevStart, j);
-                }
-                const resolves = this.#level2 &&
-                    (isDots(last) ||
-                        (last === '' && prev !== undefined && isDots(prev)));
-                ends = resolves ? -1 : 1;
-                end = !resolves;
-            }
-            let tailStart = -1;
-            if (end && typeof p === 'string') {
-                tailStart = endIndex(p, last, lastStart, prev, prevStart);
-                if (tailStart === -1)
-                    continue;
-            }
-            if (this.#literalCheck) {
-                for (const l of this.#literals[r]) {
-                    if (!f.includes(l))
-                        continue ROWS;
-                }
-            }
-            if (end && typeof p === 'object') {
-                tailStart = endIndex(p, last, lastStart, prev, prevStart);
-                if (tailStart === -1)
-                    continue;
-            }
-            const shape = this.#shapes[r];
-            if (shape === 'base' && end)
-                return 'yes';
-            if (shape === 'tail' && end) {
-                if (this.#level2 && dotPortion(f, 0, tailStart, true, sep)) {
-                    return 'maybe';
-                }
-                if (!dotPortion(f, 0, tailStart, dot, sep))
-                    return 'yes';
-                continue;
-            }
-            if (shape === 'mid' || shape === 'head') {
-                const m = this.#walk(f, row, shape === 'head', dot, sep);
-                if (m !== 'no')
-                    return m;
-                continue;
-            }
-            return 'maybe';
-        }
-        return 'no';
-    }
-    // Match a row of a known shape against the split path, the same as
-    // #matchGlobstar and #matchGlobStarBodySections do. None of these
-    // rows have a drive letter, so they start at the first portion.
-    #matchShape(file, row, shape) {
-        const dot = !!this.options.dot;
-        const n = file.length;
-        if (shape === 'head') {
-            // x, then at least one portion that ** can walk
-            if (n < 2 || !portionMatch(row[0], file[0])) {
-                return false;
-            }
-            for (let i = 1; i < n; i++)
-                if (!walkable(file[i], dot))
-                    return false;
-            return true;
-        }
-        const x = row[1];
-        if (shape === 'tail') {
-            // x is the last portion, or the one before a trailing ''
-            let t = n - 1;
-            if (!portionMatch(x, file[t])) {
-                if (file[t] !== '' || n === 1 || !portionMatch(x, file[--t])) {
-                    return false;
-                }
-            }
-            for (let i = 0; i < t; i++)
-                if (!walkable(file[i], dot))
-                    return false;
-            return true;
-        }
-        // mid: the first x that ** can walk to, with a portion after it,
-        // and ** can walk all of those
-        for (let k = 0; k < n; k++) {
-            if (portionMatch(x, file[k]) && k + 1 < n) {
-                let i = k + 1;
-                while (i < n && walkable(file[i], dot))
-                    i++;
-                if (i === n)
-                    return true;
-            }
-            if (!walkable(file[k], dot))
-                return false;
-        }
-        return false;
-    }
-    // Match a row of `**/x/**` or `x/**` against the path, the same as
-    // #matchGlobstar and #matchGlobStarBodySections do once it is split.
-    // x must match a portion (the first one, for `x/**`), the ** before
-    // it must be able to walk the portions before that one, and there
-    // must be a portion after it, which the ** after it can walk. At
-    // level 2, this is only known if no portion is `.` or `..`.
-    #walk(f, row, head, dot, sep) {
-        if (this.#level2 && dotPortion(f, 0, f.length, true, sep))
-            return 'maybe';
-        const x = row[head ? 0 : 1];
-        // the last portion has none after it, so it can not be x
-        let s = 0;
-        for (let e = nextSep(f, s, sep); e !== -1; e = nextSep(f, s, sep)) {
-            // the start of the next portion
-            let next = e + 1;
-            while (next < f.length && isSep(f.charCodeAt(next), sep))
-                next++;
-            const hit = typeof x === 'string' ?
-                e - s === x.length && f.startsWith(x, s)
-                : e > s && x.testUnchecked(f.slice(s, e));
-            if (hit && !dotPortion(f, next, f.length, dot, sep))
-                return 'yes';
-            if (head || dotPortion(f, s, next, dot, sep))
-                return 'no';
-            s = next;
-        }
-        return 'no';
-    }
-    // the last split, if it was the same path with the same split
-    // settings
-    #cachedSplit(f) {
-        const last = lastSplit;
-        return (last?.f === f &&
-            last.isWindows === this.isWindows &&
-            last.preserveMultipleSlashes === this.preserveMultipleSlashes &&
-            last.normalize === this.#form) ?
-            last
-            : undefined;
-    }
-    // split a path for match(), and keep the parts for the next call
-    #split(f) {
-        const { isWindows, preserveMultipleSlashes } = this;
-        // windows: need to use /, not \
-        let parts = this.#slashSplit(isWindows ? f.split('\\').join('/') : f);
-        // normalize each portion, so that a char that normalizes to `/`
-        // does not make a new portion
-        const normalize = this.#form;
-        if (normalize)
-            parts = parts.map(p => p.normalize(normalize));
-        lastSplit = {
-            f,
-            isWindows,
-            preserveMultipleSlashes,
-            normalize,
-            parts,
-        };
-        return lastSplit;
-    }
-    // resolve `.` and `..` portions of a path, for level 2
-    #levelTwoFileOptimize(file) {
-        // work on a copy, so that the cached parts do not change
-        const parts = [...file];
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/<e>/<rest> -> <pre>/<rest>
-            if (!this.preserveMultipleSlashes) {
-                for (let i = 1; i < parts.length - 1; i++) {
-                    const p = parts[i];
-                    // don't squeeze out UNC patterns
-                    if (i === 1 && p === '' && parts[0] === '')
-                        continue;
-                    if (p === '.' || p === '') {
-                        didSomething = true;
-                        parts.splice(i, 1);
-                        i--;
-                    }
-                }
-                if (parts[0] === '.' &&
-                    parts.length === 2 &&
-                    (parts[1] === '.' || parts[1] === '')) {
-                    didSomething = true;
-                    parts.pop();
-                }
-            }
-            // <pre>/<p>/../<rest> -> <pre>/<rest>
-            // .. can not remove the root of a Windows path
-            const root = this.#rootIndex(parts) + 1;
-            let dd = root;
-            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                const p = parts[dd - 1];
-                if (p && p !== '.' && p !== '..' && p !== '**') {
-                    didSomething = true;
-                    parts.splice(dd - 1, 2);
-                    dd = Math.max(dd - 2, root);
-                }
-            }
-        } while (didSomething);
-        return parts.length === 0 ? [''] : parts;
-    }
-    // First phase: single-pattern processing
-    // <pre> is 1 or more portions
-    // <rest> is 1 or more portions
-    // <p> is any portion other than ., .., '', or **
-    // <e> is . or ''
-    //
-    // **/.. is *brutal* for filesystem walking performance, because
-    // it effectively resets the recursive walk each time it occurs,
-    // and ** cannot be reduced out by a .. pattern part like a regexp
-    // or most strings (other than .., ., and '') can be.
-    //
-    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-    // <pre>/<e>/<rest> -> <pre>/<rest>
-    // <pre>/<p>/../<rest> -> <pre>/<rest>
-    // **/**/<rest> -> **/<rest>
-    //
-    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-    // this WOULD be allowed if ** did follow symlinks, or * didn't
-    firstPhasePreProcess(globParts) {
-        // each **/.. split doubles the patterns, and adds a copy of the
-        // whole pattern. Throw if either gets too large. A partial split
-        // would match some paths and not others, depending on which rows
-        // the pass reached first.
-        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
-        let splitCells = 0;
-        const maxSplitCells = 1_000_000;
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-            for (let parts of globParts) {
-                let gs = -1;
-                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                    let gss = gs;
-                    while (parts[gss + 1] === '**') {
-                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
-                        gss++;
-                    }
-                    // eg, if gs is 2 and gss is 4, that means we have 3 **
-                    // parts, and can remove 2 of them.
-                    if (gss > gs) {
-                        parts.splice(gs + 1, gss - gs);
-                    }
-                    let next = parts[gs + 1];
-                    const p = parts[gs + 2];
-                    const p2 = parts[gs + 3];
-                    if (next !== '..')
-                        continue;
-                    if (!p ||
-                        p === '.' ||
-                        p === '..' ||
-                        !p2 ||
-                        p2 === '.' ||
-                        p2 === '..') {
-                        continue;
-                    }
-                    // Check before changing parts or allocating the new row.
-                    const addedCells = parts.length - 1;
-                    if (globParts.length >= braceExpandMax ||
-                        splitCells + addedCells > maxSplitCells) {
-                        throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
-                    }
-                    didSomething = true;
-                    // edit parts in place, and push the new one
-                    parts.splice(gs, 1);
-                    const other = parts.slice(0);
-                    other[gs] = '**';
-                    splitCells += addedCells;
-                    globParts.push(other);
-                    gs--;
-                }
-                // <pre>/<e>/<rest> -> <pre>/<rest>
-                if (!this.preserveMultipleSlashes) {
-                    for (let i = 1; i < parts.length - 1; i++) {
-                        const p = parts[i];
-                        // don't squeeze out UNC patterns
-                        if (i === 1 && p === '' && parts[0] === '')
-                            continue;
-                        if (p === '.' || p === '') {
-                            didSomething = true;
-                            parts.splice(i, 1);
-                            i--;
-                        }
-                    }
-                    if (parts[0] === '.' &&
-                        parts.length === 2 &&
-                        (parts[1] === '.' || parts[1] === '')) {
-                        didSomething = true;
-                        parts.pop();
-                    }
-                }
-                // <pre>/<p>/../<rest> -> <pre>/<rest>
-                // .. can not remove the root of a Windows path
-                const root = this.#rootIndex(parts) + 1;
-                let dd = root;
-                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                    const p = parts[dd - 1];
-                    if (p && p !== '.' && p !== '..' && p !== '**') {
-                        didSomething = true;
-                        const needDot = dd === 1 && parts[dd + 1] === '**';
-                        const splin = needDot ? ['.'] : [];
-                        parts.splice(dd - 1, 2, ...splin);
-                        if (parts.length === 0)
-                            parts.push('');
-                        dd = Math.max(dd - 2, root);
-                    }
-                }
-            }
-        } while (didSomething);
-        return globParts;
-    }
-    // second phase: multi-pattern dedupes
-    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-    secondPhasePreProcess(globParts) {
-        const keys = new Set();
-        const rows = globParts.filter(parts => {
-            const key = parts.join('/');
-            if (keys.has(key))
-                return false;
-            keys.add(key);
-            return true;
-        });
-        // A row is covered by another row that has `*` at some positions,
-        // and is the same at all others. Collect each distinct set of `*`
-        // positions, then look up each row with `*` put at those positions.
-        const stars = new Map();
-        for (const parts of rows) {
-            const s = [];
-            for (let i = 0; i < parts.length; i++) {
-                if (parts[i] === '*')
-                    s.push(i);
-            }
-            if (s.length)
-                stars.set(s.join(','), s);
-        }
-        // Each row is checked against each set of `*` positions, so skip
-        // this if there are too many. The patterns match the same paths
-        // either way.
-        if (!stars.size || rows.length * stars.size > 100_000)
-            return rows;
-        const { dot } = this.options;
-        return rows.filter(parts => {
-            for (const s of stars.values()) {
-                if (s[s.length - 1] >= parts.length)
-                    continue;
-                const c = [...parts];
-                let ok = true;
-                let changed = false;
-                for (const i of s) {
-                    const p = parts[i];
-                    if (p === '*')
-                        continue;
-                    if (!p || p === '**' || (!dot && p.startsWith('.'))) {
-                        ok = false;
-                        break;
-                    }
-                    c[i] = '*';
-                    changed = true;
-                }
-                if (ok && changed && keys.has(c.join('/')))
-                    return false;
-            }
-            return true;
-        });
-    }
-    parseNegate() {
-        if (this.nonegate)
-            return;
-        const pattern = this.pattern;
-        let negate = false;
-        let negateOffset = 0;
-        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
-            negate = !negate;
-            negateOffset++;
-        }
-        if (negateOffset)
-            this.pattern = pattern.slice(negateOffset);
-        this.negate = negate;
-    }
-    // Match the parts of a path against one row of the set. `resolved`
-    // is the parts after level 2 resolves `.` and `..` in them, or the
-    // same parts below level 2. Set partial to true to test if, for
-    // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
-    // you run out of file before you run out of pattern, then that's
-    // fine, as long as all the parts match.
-    #matchRow(file, resolved, pattern, partial) {
-        let fileStartIndex = 0;
-        let patternStartIndex = 0;
-        // UNC paths like //?/X:/... can match X:/... and vice versa, and
-        // //?/UNC/host/share/... can match //host/share/... and vice versa.
-        // Drive letters in absolute drive or unc paths, and the host and
-        // share of UNC paths, are always compared case-insensitively.
-        const fh = this.isWindows ? uncHost(resolved) : -1;
-        const ph = fh === -1 ? -1 : uncHost(pattern);
-        if (ph !== -1) {
-            const host = pattern[ph];
-            const share = pattern[ph + 1];
-            if (typeof host !== 'string' || typeof share !== 'string') {
-                // a host or share with magic is matched as usual
-                fileStartIndex = fh;
-                patternStartIndex = ph;
-            }
-            else if (resolved[fh].toLowerCase() === host.toLowerCase() &&
-                resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
-                fileStartIndex = fh + 2;
-                patternStartIndex = ph + 2;
-            }
-        }
-        else if (this.isWindows) {
-            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
-            const fileUNC = !fileDrive &&
-                file[0] === '' &&
-                file[1] === '' &&
-                file[2] === '?' &&
-                /^[a-z]:$/i.test(file[3]);
-            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
-            const patternUNC = !patternDrive &&
-                pattern[0] === '' &&
-                pattern[1] === '' &&
-                pattern[2] === '?' &&
-                typeof pattern[3] === 'string' &&
-                /^[a-z]:$/i.test(pattern[3]);
-            const fdi = fileUNC ? 3
-                : fileDrive ? 0
-                    : undefined;
-            const pdi = patternUNC ? 3
-                : patternDrive ? 0
-                    : undefined;
-            if (typeof fdi === 'number' && typeof pdi === 'number') {
-                const [fd, pd] = [
-                    file[fdi],
-                    pattern[pdi],
-                ];
-                // the drives match, so start matching after them
-                if (fd.toLowerCase() === pd.toLowerCase()) {
-                    patternStartIndex = pdi + 1;
-                    fileStartIndex = fdi + 1;
-                }
-            }
-        }
-        // the drive letters are found in the parts before level 2 resolves
-        // them, and the match uses the resolved parts
-        file = resolved;
-        if (pattern.includes(GLOBSTAR)) {
-            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-        }
-        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
-        // check the head, from the current file/pattern index.
-        if (head.length) {
-            const headEnd = fileIndex + head.length;
-            if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
-                return false;
-            }
-            fileIndex += head.length;
-            patternIndex += head.length;
-        }
-        // now we know the head matches!
-        // if the last portion is not empty, it MUST match the end
-        // check the tail
-        let fileTailMatch = 0;
-        if (tail.length) {
-            // if head + tail > file, then we cannot possibly match
-            if (tail.length + fileIndex > file.length)
-                return false;
-            // try to match the tail
-            let tailStart = file.length - tail.length;
-            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-                fileTailMatch = tail.length;
-            }
-            else {
-                // affordance for stuff like a/**/* matching a/b/
-                // if the last file portion is '', and there's more to the pattern
-                // then try without the '' bit.
-                if (file[file.length - 1] !== '' ||
-                    fileIndex + tail.length === file.length) {
-                    return false;
-                }
-                tailStart--;
-                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-                    return false;
-                }
-                fileTailMatch = tail.length + 1;
-            }
-        }
-        // now we know the tail matches!
-        // the middle is zero or more portions wrapped in **, possibly
-        // containing more ** sections.
-        // so a/**/b/**/c/**/d has become **/b/**/c/**
-        // if it's empty, it means a/**/b, just verify we have no bad dots
-        // if there's no tail, so it ends on /**, then we must have *something*
-        // after the head, or it's not a matc
-        if (!body.length) {
-            let sawSome = !!fileTailMatch;
-            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
-                const f = String(file[i]);
-                sawSome = true;
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            // in partial mode, we just need to get past all file parts
-            return partial || sawSome;
-        }
-        // now we know that there's one or more body sections, which can
-        // be matched anywhere from the 0 index (because the head was pruned)
-        // through to the length-fileTailMatch index.
-        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, new Set());
-    }
-    // Split the pattern into head, tail, and middle of ** delimited
-    // parts. The tail has to be at the end, and the others just have to
-    // be found in order from the head. These only depend on the pattern
-    // row, so they are kept for the next path.
-    #getGlobstarParts(pattern, partial, patternIndex) {
-        let byStart = this.#globstarParts.get(pattern);
-        if (!byStart) {
-            byStart = [];
-            this.#globstarParts.set(pattern, byStart);
-        }
-        const key = patternIndex * 2 + (partial ? 1 : 0);
-        const found = byStart[key];
-        if (found)
-            return found;
-        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-        const lastgs = pattern.lastIndexOf(GLOBSTAR);
-        const head = pattern.slice(patternIndex, firstgs);
-        const body = pattern.slice(firstgs + 1, partial ? undefined : lastgs);
-        const tail = partial ? [] : pattern.slice(lastgs + 1);
-        // split the body up into sections, and note the number of
-        // portions that must come after the start of each one
-        const segments = [[[], 0]];
-        let current = segments[0];
-        let nonGsParts = 0;
-        const nonGsPartsSums = [0];
-        for (const b of body) {
-            if (b === GLOBSTAR) {
-                nonGsPartsSums.push(nonGsParts);
-                current = [[], 0];
-                segments.push(current);
-            }
-            else {
-                current[0].push(b);
-                nonGsParts++;
-            }
-        }
-        // the portions in this section and the ones after it
-        segments.forEach((b, i) => {
-            b[1] = nonGsParts - nonGsPartsSums[i];
-        });
-        const parts = { head, body, tail, segments };
-        byStart[key] = parts;
-        return parts;
-    }
-    // return false for "nope, not matching"
-    // return null for "not matching, cannot keep trying"
-    #matchGlobStarBodySections(file, 
-    // pattern section, and the portions that it and the rest need
-    bodySegments, 
-    // the end of the file portions that the body can match
-    fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, 
-    // the places that a walk has already tried, as
-    // bodyIndex * (file.length + 1) + fileIndex. A walk from a place
-    // does the same no matter how it got there, and it only comes back
-    // if it found no match, so a walk that gets to one stops.
-    tried) {
-        // take the first body segment, and walk from fileIndex to its "after"
-        // value at the end
-        // If it doesn't match at that position, we increment, until we hit
-        // that final possible position, and give up.
-        // If it does match, then advance and try to rest.
-        // If any of them fail we keep walking forward.
-        // this is still a bit recursively painful, but it's more constrained
-        // than previous implementations, because we never test something that
-        // can't possibly be a valid matching condition.
-        const bs = bodySegments[bodyIndex];
-        if (!bs) {
-            // with partial, the body is the rest of the pattern, so it
-            // matches if no portions are left, or only the '' of a trailing
-            // / (as a/* matches a/b/). A ** at the end walks them as its own
-            // empty section.
-            if (partial) {
-                return (fileIndex >= fileLength ||
-                    (fileIndex === fileLength - 1 && file[fileIndex] === ''));
-            }
-            // just make sure that there's no bad dots before the tail
-            for (let i = fileIndex; i < fileLength; i++) {
-                sawTail = true;
-                const f = file[i];
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            return sawTail;
-        }
-        // have a non-globstar body section to test, up to the last index
-        // where it can start
-        const [body, need] = bs;
-        // with partial, the path can end before the body does
-        const after = partial ? fileLength : fileLength - need;
-        while (fileIndex <= after) {
-            const key = bodyIndex * (file.length + 1) + fileIndex;
-            if (tried.has(key))
-                return false;
-            tried.add(key);
-            const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
-            // if limit exceeded, no match. intentional false negative,
-            // acceptable break in correctness for security.
-            if (m && globStarDepth < this.maxGlobstarRecursion) {
-                // match! see if the rest match. if so, we're done!
-                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
-                if (sub !== false) {
-                    return sub;
-                }
-            }
-            // the ** does not walk past the last place the body can start
-            if (fileIndex === after)
-                break;
-            const f = file[fileIndex];
-            if (f === '.' ||
-                f === '..' ||
-                (!this.options.dot && f.startsWith('.'))) {
-                return false;
-            }
-            fileIndex++;
-        }
-        // walked off. no point continuing
-        return partial || null;
-    }
-    #matchOne(file, pattern, partial, fileIndex, patternIndex, 
-    // only match the file portions before this index
-    fileEnd = file.length) {
-        let fi;
-        let pi;
-        let pl;
-        let fl;
-        for (fi = fileIndex,
-            pi = patternIndex,
-            fl = Math.min(fileEnd, file.length),
-            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-            let p = pattern[pi];
-            let f = file[fi];
-            // should be impossible.
-            /* c8 ignore start */
-            if (p === false || p === GLOBSTAR) {
-                return false;
-            }
-            /* c8 ignore stop */
-            // something other than **
-            // non-magic patterns just have to match exactly
-            // patterns with magic have been turned into Matchers.
-            if (!portionMatch(p, f))
-                return false;
-        }
-        // Note: ending in / means that we'll get a final ""
-        // at the end of the pattern.  This can only match a
-        // corresponding "" at the end of the file.
-        // If the file ends in /, then it can only match a
-        // a pattern that ends in /, unless the pattern just
-        // doesn't have any more for it. But, a/b/ should *not*
-        // match "a/b/*", even though * can match "", except in
-        // partial mode, where it might simply not be reached yet.
-        // However, a/b/ should still satisfy a/*
-        // now either we fell off the end of the pattern, or we're done.
-        if (fi === fl && pi === pl) {
-            // ran out of pattern and filename at the same time.
-            // an exact hit!
-            return true;
-        }
-        else if (fi === fl) {
-            // ran out of file, but still had pattern left.
-            // this is ok if we're doing the match as part of
-            // a glob fs traversal.
-            return partial;
-        }
-        else if (pi === pl) {
-            // ran out of pattern, still have file left.
-            // this is only acceptable if we're on the very last
-            // empty segment of a file with a trailing slash.
-            // a/* should match a/b/
-            return fi === fl - 1 && file[fi] === '';
-            /* c8 ignore start */
-        }
-        else {
-            // should be unreachable.
-            throw new Error('wtf?');
-        }
-        /* c8 ignore stop */
-    }
-    braceExpand() {
-        return braceExpand(this.pattern, this.options);
-    }
-    // Expand braces, except numeric ranges such as {0..999} with at
-    // least RANGE_MIN values. Each of those stays in its pattern as
-    // `<mark>0..999<mark>`, for the Matcher to test. If a range might
-    // be inside a [...] class, expand all of them instead.
-    #expandBraces() {
-        const { pattern } = this;
-        if (this.options.nobrace)
-            return this.braceExpand();
-        let code = 0xe000;
-        while (pattern.includes(String.fromCharCode(code))) {
-            if (++code > 0xf8ff)
-                return this.braceExpand();
-        }
-        const mark = String.fromCharCode(code);
-        let found = false;
-        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
-            const a = Number(lo);
-            const b = Number(hi);
-            if (!Number.isSafeInteger(a) ||
-                !Number.isSafeInteger(b) ||
-                Math.abs(a - b) + 1 < RANGE_MIN) {
-                return m;
-            }
-            found = true;
-            return `${mark}${lo}..${hi}${mark}`;
-        });
-        if (!found)
-            return this.braceExpand();
-        const set = braceExpand(marked, this.options);
-        for (const p of set) {
-            for (const portion of p.split('/')) {
-                const c = portion.indexOf('[');
-                if (c !== -1 && c < portion.lastIndexOf(mark)) {
-                    return this.braceExpand();
-                }
-                if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
-                    return this.braceExpand();
-                }
-            }
-        }
-        this.#rangeMark = mark;
-        return set;
-    }
-    parse(pattern) {
-        assertValidPattern(pattern);
-        const options = this.options;
-        // shortcuts
-        if (pattern === '**')
-            return GLOBSTAR;
-        if (pattern === '')
-            return '';
-        const { nocase, nocaseMagicOnly, noext = false, dot, normalize, } = options;
-        const rangeMark = this.#rangeMark;
-        const lit = rangeMark && pattern.includes(rangeMark) ?
-            undefined
-            : literal(pattern, noext);
-        // in nocase mode, a literal with cased chars still needs a
-        // Matcher, unless nocaseMagicOnly is set.
-        if (lit !== undefined &&
-            !(nocase &&
-                !nocaseMagicOnly &&
-                pattern.toUpperCase() !== pattern.toLowerCase())) {
-            return this.#norm(lit);
-        }
-        if (this.#pending)
-            return PENDING;
-        let m = this.#matchers.get(pattern);
-        if (!m) {
-            if (!noext)
-                assertValidExtglobs(pattern);
-            m = new Matcher(pattern, {
-                nocase,
-                noext,
-                dot,
-                normalize,
-                ...(rangeMark && { rangeMark }),
-            });
-            this.#matchers.set(pattern, m);
-        }
-        return m;
-    }
-    #slashSplit(p) {
-        // if p starts with // on windows, we preserve that
-        // so that UNC paths aren't broken.  Otherwise, any number of
-        // / characters are coalesced into one, unless
-        // preserveMultipleSlashes is set to true.
-        if (this.preserveMultipleSlashes) {
-            return p.split('/');
-        }
-        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-            // add an extra '' for the one we lose
-            return ['', ...p.split(/\/+/)];
-        }
-        else {
-            return p.split(/\/+/);
-        }
-    }
-    match(f, partial = this.partial) {
-        // short-circuit in the case of busted things.
-        // comments, etc.
-        if (this.comment) {
-            return false;
-        }
-        if (this.empty) {
-            return f === '';
-        }
-        if (f === '/' && partial) {
-            return true;
-        }
-        const options = this.options;
-        // treat the test path as a set of pathparts. If it was not just
-        // split or checked, check that it can match before splitting it.
-        let split = this.#cachedSplit(f);
-        if (!split) {
-            // the checks look at the path as given, so not if it is
-            // normalized
-            if (!partial &&
-                !this.#form &&
-                (this.#endCheck || this.#literalCheck) &&
-                lastChecked !== f) {
-                lastChecked = f;
-                const can = this.#canMatch(f);
-                if (can === 'no')
-                    return options.flipNegate ? false : this.negate;
-                if (can === 'yes')
-                    return options.flipNegate ? true : !this.negate;
-            }
-            split = this.#split(f);
-        }
-        const ff = split.parts;
-        // the parts after level 2 resolves them, kept for the next pattern
-        // that tests the same path
-        const resolved = this.#level2 ?
-            (split.resolved ??= this.#levelTwoFileOptimize(ff))
-            : ff;
-        // just ONE of the pattern sets in this.set needs to match
-        // in order for it to be valid.  If negating, then just one
-        // match means that we have failed.
-        // Either way, return on the first hit.
-        const set = this.set;
-        // Find the basename of the path by looking for the last non-empty segment
-        let filename = ff[ff.length - 1];
-        if (!filename) {
-            for (let i = ff.length - 2; !filename && i >= 0; i--) {
-                filename = ff[i];
-            }
-        }
-        for (let r = 0; r < set.length; r++) {
-            const pattern = set[r];
-            const shape = partial ? undefined : this.#shapes[r];
-            // level 2 does not change a path of one portion
-            const hit = shape === 'base' ?
-                portionMatch(pattern[0], filename)
-                : shape ? this.#matchShape(resolved, pattern, shape)
-                    : options.matchBase && pattern.length === 1 ?
-                        this.#matchRow([filename], [filename], pattern, partial)
-                        : this.#matchRow(ff, resolved, pattern, partial);
-            if (hit) {
-                if (options.flipNegate) {
-                    return true;
-                }
-                return !this.negate;
-            }
-        }
-        // didn't get any hits.  this is success if it's a negative
-        // pattern, failure otherwise.
-        if (options.flipNegate) {
-            return false;
-        }
-        return this.negate;
-    }
-    static defaults(def) {
-        return minimatch.defaults(def).Minimatch;
-    }
-}
-/* c8 ignore start */
-
-
-/* c8 ignore stop */
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape_escape;
-minimatch.unescape = unescape_unescape;
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/core/filter.ts
-
-/**
- * Files nobody wants reviewed: generated, vendored or binary. Listed in the README; `include` cannot re-add
- * them, but an `exclude` of `!pattern` is not supported either — keep it simple and predictable.
- */
-const DEFAULT_EXCLUDES = [
-    '**/package-lock.json',
-    '**/npm-shrinkwrap.json',
-    '**/yarn.lock',
-    '**/pnpm-lock.yaml',
-    '**/bun.lockb',
-    '**/Cargo.lock',
-    '**/Gemfile.lock',
-    '**/composer.lock',
-    '**/poetry.lock',
-    '**/Pipfile.lock',
-    '**/go.sum',
-    '**/*.min.js',
-    '**/*.min.css',
-    '**/*.map',
-    'dist/**',
-    '**/vendor/**',
-    '**/node_modules/**',
-    '**/third_party/**',
-    '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
-    '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
-    '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
-];
-/** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
-function splitGlobList(value) {
-    const out = [];
-    let depth = 0;
-    let current = '';
-    for (const ch of value) {
-        if (ch === '{')
-            depth++;
-        if (ch === '}')
-            depth = Math.max(0, depth - 1);
-        if ((ch === ',' && depth === 0) || ch === '\n') {
-            out.push(current);
-            current = '';
-        }
-        else
-            current += ch;
-    }
-    out.push(current);
-    return out.map((s) => s.trim()).filter((s) => s.length > 0);
-}
-/** Checks a glob compiles; returns a reason when it cannot. */
-function checkGlob(pattern) {
-    try {
-        if (pattern.length > 1024)
-            return 'it is longer than 1024 characters';
-        if (pattern.startsWith('!'))
-            return 'negated globs are not supported: list the path under exclude instead';
-        if (pattern.startsWith('#'))
-            return 'a glob cannot start with #';
-        new Minimatch(pattern, { dot: true });
-        return undefined;
-    }
-    catch (error) {
-        return error instanceof Error ? error.message : String(error);
-    }
-}
-function createFileFilter(options) {
-    const compile = (globs) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
-    const include = compile(options.include.length > 0 ? options.include : ['**']);
-    const exclude = compile(options.exclude);
-    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
-    const test = (entry, path) => entry.mm.match(path);
-    const explain = (path) => {
-        if (!include.some((e) => test(e, path)))
-            return 'not matched by include';
-        const ex = exclude.find((e) => test(e, path));
-        if (ex)
-            return `excluded by '${ex.glob}'`;
-        const bi = builtIn.find((e) => test(e, path));
-        if (bi)
-            return `built-in exclude '${bi.glob}'`;
-        return undefined;
-    };
-    return { explain, matches: (path) => explain(path) === undefined };
-}
-
+// EXTERNAL MODULE: ./src/core/filter.ts
+var core_filter = __nccwpck_require__(6729);
 ;// CONCATENATED MODULE: ./src/core/gate.ts
 
 /**
@@ -12469,6 +8788,107 @@ function describeCounts(counts) {
         .filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
     return parts.length > 0 ? parts.join(', ') : 'No findings';
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of value)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let bits = 0;
+    for (const n of counts.values()) {
+        const p = n / value.length;
+        bits -= p * Math.log2(p);
+    }
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
+/**
+ * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
+ * or a run of repeated or sequential characters is documentation, not a credential.
+ */
+const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
+/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
+const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
+function isPlaceholder(value) {
+    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
+}
+/**
+ * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
+ * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
+ * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
+ */
+function hasLowVariety(value) {
+    if (value.length >= 8 && new Set(value).size <= 3)
+        return true;
+    const v = value;
+    let inRuns = 0;
+    let runStart = 0;
+    let step = 0;
+    const close = (end) => {
+        if (end - runStart >= 4)
+            inRuns += end - runStart;
+    };
+    for (let i = 1; i <= v.length; i++) {
+        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
+        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
+        if (continues) {
+            step = d;
+            continue;
+        }
+        close(i);
+        runStart = i;
+        step = 0;
+    }
+    return inRuns * 2 >= value.length;
+}
+/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
+const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Subresource-integrity and lockfile `integrity` values. */
+const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
+/** Values that are hashes, ids or integrity strings rather than credentials. */
+function isDigestLike(value) {
+    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
+}
+const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
+function isSuppressedLine(text) {
+    return SUPPRESSION.test(text);
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
+
+/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
+function secretFingerprint(ruleId, secret) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+}
+function createBaseline(matches) {
+    const seen = new Map();
+    for (const m of matches)
+        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
+    const fingerprints = [...seen]
+        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
+        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+    return { version: 1, fingerprints };
+}
+/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
+function parseBaseline(json) {
+    const data = JSON.parse(json);
+    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
+        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
+    }
+    const out = new Set();
+    for (const entry of data.fingerprints) {
+        const fp = entry?.fingerprint;
+        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
+            throw new Error('baseline: each fingerprint must be 64 hex characters');
+        out.add(fp);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/define.ts
@@ -12558,12 +8978,7 @@ const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
-    const g = new Synth(spec.id);
-    const tokens = [spec.example(g)].flat();
-    const first = tokens[0];
-    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
-    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
-    const head = first.slice(0, at + prefix.length);
+    let examples;
     return {
         id: spec.id,
         provider: spec.provider,
@@ -12573,15 +8988,27 @@ function prefixed(spec) {
         secretGroup: 1,
         specificity: 3,
         ...optional(spec),
-        examples: {
-            positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
-            negative: [
-                `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
-                `${head}EXAMPLE`,
-                head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
-                ...(spec.negative ?? []),
-            ],
+        // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
+        get examples() {
+            return (examples ??= prefixedExamples(spec));
         },
+    };
+}
+function prefixedExamples(spec) {
+    const g = new Synth(spec.id);
+    const tokens = [spec.example(g)].flat();
+    const first = tokens[0];
+    const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0];
+    const at = first.toLowerCase().indexOf(prefix.toLowerCase());
+    const head = first.slice(0, at + prefix.length);
+    return {
+        positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]),
+        negative: [
+            `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
+            `${head}EXAMPLE`,
+            head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
+            ...(spec.negative ?? []),
+        ],
     };
 }
 /**
@@ -12589,10 +9016,8 @@ function prefixed(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    const g = new Synth(spec.id);
-    const value = spec.example(g);
-    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
     const names = spec.names.map(anyCase).join('|');
+    let examples;
     return {
         id: spec.id,
         provider: spec.provider,
@@ -12603,15 +9028,22 @@ function named(spec) {
         specificity: 2,
         entropy: spec.entropy ?? 2.8,
         ...optional(spec),
-        examples: {
-            positive: [`${name}_KEY=${value}`],
-            negative: [
-                `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
-                `${name}_KEY=\${${name}_KEY}`,
-                `${name}_KEY: ${'x'.repeat(value.length)}`,
-                ...(spec.negative ?? []),
-            ],
+        get examples() {
+            return (examples ??= namedExamples(spec));
         },
+    };
+}
+function namedExamples(spec) {
+    const value = spec.example(new Synth(spec.id));
+    const name = spec.names[0].toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    return {
+        positive: [`${name}_KEY=${value}`],
+        negative: [
+            `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
+            `${name}_KEY=\${${name}_KEY}`,
+            `${name}_KEY: ${'x'.repeat(value.length)}`,
+            ...(spec.negative ?? []),
+        ],
     };
 }
 function optional(spec) {
@@ -13803,76 +10235,6 @@ const CODE_HOSTING_RULES = [
     }),
 ];
 
-;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    if (value.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const ch of value)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let bits = 0;
-    for (const n of counts.values()) {
-        const p = n / value.length;
-        bits -= p * Math.log2(p);
-    }
-    return bits;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/filters.ts
-/**
- * Precision filters shared by every rule: a value that looks like a placeholder, a template reference
- * or a run of repeated or sequential characters is documentation, not a credential.
- */
-const PLACEHOLDER_WORDS = /example|dummy|sample|placeholder|redacted|changeme|change_me|replace[-_]?me|insert[-_]?your|your[-_]?(?:api|access|secret|auth|key|token|pass|client)|fake[-_]?(?:key|token|secret)|not[-_]?a[-_]?real|xxxx|\*\*\*\*|\.\.\.|…/i;
-/** `${VAR}`, `${{ secrets.X }}`, `{{ x }}`, `<your-key>`, `process.env.X`, `%VAR%`, `$(cmd)`, a whole `{name}`. */
-const TEMPLATE_REFERENCE = /\$\{|\{\{|\}\}|<[^>\s]{1,60}>|process\.env|os\.environ|getenv|secrets\.|%[A-Z_]{3,}%|\$\(|^\$[A-Za-z_]|^\{[\w.-]{0,40}\}$/;
-function isPlaceholder(value) {
-    return PLACEHOLDER_WORDS.test(value) || TEMPLATE_REFERENCE.test(value) || hasLowVariety(value);
-}
-/**
- * The value is mostly made of runs: at least half of its characters sit in runs of four or more equal
- * or consecutive characters (`aaaa`, `abcd`, `4321`), or it has three or fewer distinct
- * characters. A real key may contain a short run (`…abc123456…`) by chance; a placeholder is made of them.
- */
-function hasLowVariety(value) {
-    if (value.length >= 8 && new Set(value).size <= 3)
-        return true;
-    const v = value;
-    let inRuns = 0;
-    let runStart = 0;
-    let step = 0;
-    const close = (end) => {
-        if (end - runStart >= 4)
-            inRuns += end - runStart;
-    };
-    for (let i = 1; i <= v.length; i++) {
-        const d = i < v.length ? v.charCodeAt(i) - v.charCodeAt(i - 1) : 99;
-        const continues = (d === 0 || d === 1 || d === -1) && (i - runStart === 1 || d === step);
-        if (continues) {
-            step = d;
-            continue;
-        }
-        close(i);
-        runStart = i;
-        step = 0;
-    }
-    return inRuns * 2 >= value.length;
-}
-/** Hex digests (md5, sha1, sha256, sha512): on their own they are content hashes and commit ids. */
-const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-/** Subresource-integrity and lockfile `integrity` values. */
-const SRI = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
-/** Values that are hashes, ids or integrity strings rather than credentials. */
-function isDigestLike(value) {
-    return HEX_DIGEST.test(value) || UUID.test(value) || SRI.test(value);
-}
-const SUPPRESSION = /codex-hooks:allow|gitleaks:allow|pragma: allowlist secret|secretlint-disable-line/;
-function isSuppressedLine(text) {
-    return SUPPRESSION.test(text);
-}
-
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/commands-and-configs.ts
 
 
@@ -14185,7 +10547,9 @@ const GENERIC_RULES = [
         pattern: 
         // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
         // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
-        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
+        // The body never runs over another BEGIN line: each header is tried once up to the next, so a file of
+        // repeated headers costs one pass, not 16,000 characters per header.
+        /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----(?:[^-]|-(?!----BEGIN )){64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
         placeholderFilter: false,
         validate: hasPemBody,
         window: { before: 40, after: 16100 },
@@ -16116,37 +12480,6 @@ const BUILTIN_RULES = [
     ...GENERIC_RULES,
 ];
 
-;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
-
-/** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
-function secretFingerprint(ruleId, secret) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
-}
-function createBaseline(matches) {
-    const seen = new Map();
-    for (const m of matches)
-        seen.set(secretFingerprint(m.ruleId, m.secret), m.ruleId);
-    const fingerprints = [...seen]
-        .map(([fingerprint, ruleId]) => ({ ruleId, fingerprint }))
-        .sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-    return { version: 1, fingerprints };
-}
-/** Parses a baseline file; throws on anything but version 1 with sha256 hex fingerprints. */
-function parseBaseline(json) {
-    const data = JSON.parse(json);
-    if (!data || data.version !== 1 || !Array.isArray(data.fingerprints)) {
-        throw new Error('baseline: expected {"version": 1, "fingerprints": [...]}');
-    }
-    const out = new Set();
-    for (const entry of data.fingerprints) {
-        const fp = entry?.fingerprint;
-        if (typeof fp !== 'string' || !/^[a-f0-9]{64}$/.test(fp))
-            throw new Error('baseline: each fingerprint must be 64 hex characters');
-        out.add(fp);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/core/secrets/scan.ts
 
 
@@ -16186,7 +12519,7 @@ function compileRules(rules) {
     const matcher = literals.length === 0
         ? undefined
         : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
-            ? buildAutomaton(literals)
+            ? lazyAutomaton(literals)
             : buildRegexMatcher(literals);
     const compiled = {
         rules,
@@ -16199,6 +12532,41 @@ function compileRules(rules) {
     };
     compiledCache.set(rules, compiled);
     return compiled;
+}
+/** Text scanned without the automaton, in total, before building it pays off (characters). */
+const PROBE_BUDGET = 32_768;
+/**
+ * The automaton costs more to build than a few short texts cost to search keyword by keyword, and a
+ * process that scans one prompt (a Codex hook) never needs it: short texts are searched with `indexOf` until
+ * {@link PROBE_BUDGET} characters have been, then the automaton is built once for the rest.
+ */
+function lazyAutomaton(keywords) {
+    let automaton;
+    let probed = 0;
+    return (text, hit) => {
+        if (automaton === undefined && probed + text.length <= PROBE_BUDGET) {
+            probed += text.length;
+            probeKeywords(keywords, text, hit);
+            return;
+        }
+        automaton ??= buildAutomaton(keywords);
+        automaton(text, hit);
+    };
+}
+/**
+ * Every occurrence of every keyword, ASCII case folded, reported in the automaton's order: by end, and
+ * at the same end the longer keyword first.
+ */
+function probeKeywords(keywords, text, hit) {
+    const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    const hits = [];
+    keywords.forEach((k, id) => {
+        for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
+            hits.push([at + k.length, k.length, id]);
+    });
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    for (const [end, length, id] of hits)
+        hit(id, end - length);
 }
 /**
  * Aho-Corasick over ASCII keywords as a dense DFA: one table lookup per character of the text, no
@@ -16359,7 +12727,8 @@ function scanJoined(text, options, lineNumber) {
     for (const c of pickMostSpecific(candidates, compiled.rules)) {
         const rule = compiled.rules[c.rule];
         const startIndex = indexOfLine(lineStarts, c.start);
-        if (isSuppressedLine(lineText(startIndex)))
+        const inlineAllowed = isSuppressedLine(lineText(startIndex));
+        if (inlineAllowed && options.keepInlineAllowed !== true)
             continue;
         if (allow.some((a) => a.test(c.secret)))
             continue;
@@ -16376,6 +12745,7 @@ function scanJoined(text, options, lineNumber) {
             column: c.start - lineStarts[startIndex] + 1,
             secret: c.secret,
             fingerprint,
+            ...(inlineAllowed ? { inlineAllowed: true } : {}),
         });
     }
     return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
@@ -16387,8 +12757,11 @@ function scanJoined(text, options, lineNumber) {
  */
 function findWindows(text, compiled) {
     const windows = new Map();
-    for (const r of compiled.everywhere)
-        windows.set(r, [0, text.length]);
+    if (compiled.everywhere.length > 0) {
+        const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+        for (const r of compiled.everywhere)
+            windows.set(r, spans);
+    }
     if (!compiled.matcher)
         return windows;
     const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
@@ -16451,6 +12824,25 @@ function findWindows(text, compiled) {
         }
     }
     return windows;
+}
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text, max) {
+    const spans = [];
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end > start)
+            spans.push(start, Math.min(end, start + max));
+        start = end + 1;
+    }
+    return spans;
 }
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
 function isKeyRun(text, from, to) {
@@ -16584,7 +12976,8 @@ function redactFindings(findings, known) {
 function redactText(text, known, view = text) {
     const once = redactSecrets(text, known);
     const seen = view === text ? once : redactSecrets(view, known);
-    const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+    // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+    const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
     return more.length > 0 ? redactSecrets(once, more) : once;
 }
 /** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
@@ -16599,354 +12992,48 @@ function redactSecrets(text, secrets) {
     return out;
 }
 
-// EXTERNAL MODULE: ./node_modules/regjsparser/parser.js
-var parser = __nccwpck_require__(8455);
-;// CONCATENATED MODULE: ./src/core/validators/regex-guard.ts
+;// CONCATENATED MODULE: ./src/core/findings/redactor.ts
 
-/**
- * Users write regexes in the hooks config; V8's backtracking engine can take exponential time on some of
- * them. We refuse, at load time, the two shapes that cause exponential backtracking:
- *  - a variable quantifier nested inside a repeated one (`(a+)+`, `(\w+\s?)*`): star height above 1;
- *  - a repeated group whose alternatives can start with the same character (`(a|a)*`, `(\w|\d)+`).
- * Polynomial cases (`\d+\.\d+` on an unanchored line) remain; the validators bound them by capping the
- * length of each line they test ({@link MAX_TESTED_LINE_LENGTH}).
- *
- * The parser is regjsparser (full ES2024 syntax: lookbehind, named groups, \p{…}); the analysis is ours
- * because safe-regex2 misses overlapping alternation and rejects lookbehind, and redos-detector accepts
- * `(a+)+` when nothing follows it and refuses everyday patterns such as `[a-z]+\d+`.
- */
-/** Longest part of a line a user regex is run on. */
-const MAX_TESTED_LINE_LENGTH = 4096;
-/** Flags a user may give; `g` and `y` are the validators' business. */
-const ALLOWED_REGEX_FLAGS = 'imsu';
-const FEATURES = {
-    lookbehind: true,
-    namedGroups: true,
-    unicodePropertyEscape: true,
-    modifiers: true,
-};
-/** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
-function checkUserRegex(pattern, flags = '') {
-    const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
-    if (badFlag !== undefined)
-        return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
-    try {
-        new RegExp(pattern, flags);
-    }
-    catch (error) {
-        return `it is not a valid regular expression: ${error.message.replace(/^Invalid regular expression: /, '')}`;
-    }
-    let ast;
-    try {
-        ast = (0,parser.parse)(pattern, flags, FEATURES);
-    }
-    catch {
-        // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
-        return 'it uses syntax the backtracking check does not understand; simplify the pattern';
-    }
-    const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
-    return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
-}
-/** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
-function compileUserRegex(pattern, flags = '') {
-    const reason = checkUserRegex(pattern, flags);
-    if (reason !== undefined)
-        throw new Error(`pattern '${pattern}': ${reason}`);
-    return new RegExp(pattern, flags);
-}
-function repeats(q) {
-    return q.max === undefined || q.max > 1;
-}
-function findHazard(node, outer, flags) {
-    switch (node.type) {
-        case 'quantifier': {
-            if (outer !== undefined && repeats(node) && node.min !== node.max) {
-                return `the quantifier '${node.raw}' is nested inside the repeated '${outer.raw}'; remove the inner or the outer quantifier (e.g. '(a+)+' → 'a+', '(\\w+\\s?)*' → '[\\w\\s]*')`;
-            }
-            const next = outer ?? (repeats(node) ? node : undefined);
-            return findHazard(node.body[0], next, flags);
+/** Builds the run's redactor, knowing `initial` secrets (usually none: the secret scan teaches it). */
+function createRedactor(initial = [], options = {}) {
+    const secrets = [];
+    const learn = (found) => {
+        for (const s of found) {
+            options.onLearn?.(s);
+            secrets.push(s);
         }
-        case 'disjunction': {
-            if (outer !== undefined) {
-                const overlap = findOverlap(node.body, flags);
-                if (overlap) {
-                    return `the alternatives '${overlap[0]}' and '${overlap[1]}' inside the repeated '${outer.raw}' can match the same text; make them exclusive or use a character class (e.g. '(a|a)*' → 'a*', '(\\w|\\d)+' → '\\w+')`;
-                }
-            }
-            return firstHazard(node.body, outer, flags);
-        }
-        case 'alternative':
-        case 'group':
-            return firstHazard(node.body, outer, flags);
-        default:
-            return undefined;
-    }
-}
-function firstHazard(nodes, outer, flags) {
-    for (const n of nodes) {
-        const h = findHazard(n, outer, flags);
-        if (h !== undefined)
-            return h;
-    }
-    return undefined;
-}
-/** What a sequence of nodes can start with. */
-function firstChars(nodes) {
-    const out = { atoms: [], any: false, nullable: true };
-    for (const n of nodes) {
-        const f = firstOf(n);
-        out.atoms.push(...f.atoms);
-        out.any ||= f.any;
-        if (!f.nullable) {
-            out.nullable = false;
-            break;
-        }
-    }
-    return out;
-}
-function firstOf(node) {
-    switch (node.type) {
-        case 'value':
-        case 'characterClass':
-        case 'characterClassEscape':
-        case 'unicodePropertyEscape':
-        case 'dot':
-            return { atoms: [node.raw], any: false, nullable: false };
-        case 'anchor':
-            return { atoms: [], any: false, nullable: true };
-        case 'group':
-            if (node.behavior !== 'normal' && node.behavior !== 'ignore')
-                return { atoms: [], any: false, nullable: true };
-            return firstChars(node.body);
-        case 'alternative':
-            return firstChars(node.body);
-        case 'disjunction': {
-            const parts = node.body.map(firstOf);
-            return {
-                atoms: parts.flatMap((p) => p.atoms),
-                any: parts.some((p) => p.any),
-                nullable: parts.some((p) => p.nullable),
-            };
-        }
-        case 'quantifier': {
-            const f = firstOf(node.body[0]);
-            return { ...f, nullable: f.nullable || node.min === 0 };
-        }
-        default:
-            return { atoms: [], any: true, nullable: false };
-    }
-}
-/** Characters we try against two alternatives' first characters: ASCII, Latin-1 and a few others. */
-const SAMPLES = [
-    ...Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)),
-    'α',
-    'я',
-    '中',
-    '\u2028',
-    '\u3000',
-    '😀',
-];
-function findOverlap(alternatives, flags) {
-    const firsts = alternatives.map(firstOf);
-    for (let i = 0; i < firsts.length; i++) {
-        for (let j = i + 1; j < firsts.length; j++) {
-            if (overlaps(firsts[i], firsts[j], flags))
-                return [alternatives[i].raw, alternatives[j].raw];
-        }
-    }
-    return undefined;
-}
-function overlaps(a, b, flags) {
-    if (a.any || b.any || a.nullable || b.nullable)
-        return true;
-    const matcher = (atoms) => atoms.map((s) => new RegExp(`^(?:${s})$`, flags));
-    const ra = matcher(a.atoms);
-    const rb = matcher(b.atoms);
-    return SAMPLES.some((c) => ra.some((r) => r.test(c)) && rb.some((r) => r.test(c)));
-}
-/**
- * A token-level check that complements the syntax-tree analysis: adjacent unbounded quantifiers over
- * overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`) backtrack polynomially on long inputs, and a repeated group
- * with an unbounded quantifier inside (`(\w*x){2,9}`). Returns the reason, or undefined.
- */
-function findSequenceRisk(source) {
-    const stack = [{ unbounded: false }];
-    // The previous quantified atom in the current sequence, if its quantifier was unbounded.
-    let previousUnbounded;
-    let i = 0;
-    while (i < source.length) {
-        const c = source[i];
-        let atom;
-        let group;
-        if (c === '\\') {
-            const next = source[i + 1] ?? '';
-            if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
-                const close = source.indexOf('}', i);
-                atom = source.slice(i, close + 1);
-                i = close + 1;
-            }
-            else {
-                atom = source.slice(i, i + 2);
-                i += 2;
-            }
-        }
-        else if (c === '[') {
-            let j = i + 1;
-            if (source[j] === '^')
-                j++;
-            if (source[j] === ']')
-                j++;
-            while (j < source.length && source[j] !== ']')
-                j += source[j] === '\\' ? 2 : 1;
-            atom = source.slice(i, j + 1);
-            i = j + 1;
-        }
-        else if (c === '(') {
-            stack.push({ unbounded: false });
-            previousUnbounded = undefined;
-            i++;
-            if (source[i] === '?') {
-                i++;
-                if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!')
-                    i = source.indexOf('>', i) + 1;
-                else
-                    i++;
-            }
-            continue;
-        }
-        else if (c === ')') {
-            group = stack.length > 1 ? stack.pop() : undefined;
-            atom = ')';
-            i++;
-        }
-        else if (c === '|') {
-            previousUnbounded = undefined;
-            i++;
-            continue;
-        }
-        else {
-            atom = c;
-            i++;
-        }
-        const q = readQuantifier(source, i);
-        i = q.next;
-        const frame = stack[stack.length - 1];
-        if (group) {
-            if (group.unbounded && q.repeats)
-                return 'a repeated group contains an unbounded quantifier';
-            if (group.unbounded)
-                frame.unbounded = true;
-        }
-        if (q.unbounded) {
-            frame.unbounded = true;
-            if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
-                return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
-            }
-            previousUnbounded = atom;
-        }
-        else if (!q.optional) {
-            previousUnbounded = undefined;
-        }
-    }
-    return undefined;
-}
-function readQuantifier(source, i) {
-    const c = source[i];
-    let next = i;
-    let unbounded = false;
-    let repeats = false;
-    let optional = false;
-    if (c === '*' || c === '+') {
-        unbounded = repeats = true;
-        optional = c === '*';
-        next = i + 1;
-    }
-    else if (c === '?') {
-        optional = true;
-        next = i + 1;
-    }
-    else if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
-        if (m) {
-            const min = Number(m[1]);
-            const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-            unbounded = max === Infinity;
-            repeats = max > 1;
-            optional = min === 0;
-            next = i + m[0].length;
-        }
-    }
-    if (next > i && source[next] === '?')
-        next++;
-    return { next, unbounded, repeats, optional };
-}
-const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
-function tokensOverlap(a, b) {
-    return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
-
-
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/**
- * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
- * A leading `(?i)` (gitleaks style) becomes the `i` flag.
- */
-function compileCustomRules(configs) {
-    return configs.map((config) => {
-        if (!ID.test(config.id)) {
-            throw new ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
-        }
-        let source = config.pattern;
-        let flags = '';
-        if (source.startsWith('(?i)')) {
-            source = source.slice(4);
-            flags = 'i';
-        }
-        let pattern;
-        try {
-            pattern = new RegExp(source, flags);
-        }
-        catch (error) {
-            throw new ConfigurationError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
-        }
-        const risk = checkUserRegex(source, flags);
-        if (risk)
-            throw new ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
-        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
-        // With keywords the regex only sees a window; let the secret reach well past the keyword.
-        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
+    };
+    learn(initial);
+    const text = (t) => redactText(t, secrets);
+    const finding = (f) => {
+        const message = text(f.message);
+        const title = f.title !== undefined ? text(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? text(f.suggestion) : undefined;
+        if (message === f.message && title === f.title && suggestion === f.suggestion)
+            return f;
         return {
-            id: config.id,
-            description: config.description ?? `Custom secret rule ${config.id}`,
-            provider: 'custom',
-            keywords,
-            pattern,
-            secretGroup,
-            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
-            ...(config.severity ? { severity: config.severity } : {}),
-            window: { before: 200, after: 1000 },
-            specificity: 4,
-            examples: { positive: [], negative: [] },
+            ...f,
+            message,
+            ...(title !== undefined ? { title } : {}),
+            ...(suggestion !== undefined ? { suggestion } : {}),
         };
-    });
+    };
+    return {
+        learn,
+        text,
+        patch: (p) => redactText(p, secrets, p.replace(/^[+\- ]/gm, ' ')),
+        known: (t) => redactSecrets(t, secrets),
+        finding,
+        findings: (fs) => fs.map(finding),
+        get secrets() {
+            return secrets;
+        },
+    };
 }
-
-;// CONCATENATED MODULE: ./src/core/secrets/index.ts
-
-
-
-
-
-
-
-
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/hook/token.ts
+;// CONCATENATED MODULE: ./src/endpoint/token.ts
 
 
 
@@ -16956,6 +13043,24 @@ const ROTATION_NOTICE_DAYS = 7;
 /** Tolerated clock skew between the runner and the token issuer, for `nbf` only. */
 const NOT_BEFORE_LEEWAY_MS = 60_000;
 const DAY_MS = 86_400_000;
+/**
+ * A token goes into the Authorization header: only visible ASCII may be in it. Anything else (a newline from a
+ * pasted secret, a space, a non-ASCII letter) would make the HTTP client throw an error that quotes the header,
+ * token and all. The error says where the bad character is, never what the token is.
+ */
+function validateTokenCharacters(token, name = 'codex-token') {
+    for (let i = 0; i < token.length; i++) {
+        const c = token.charCodeAt(i);
+        if (c < 0x21 || c > 0x7e) {
+            const what = c === 10 || c === 13
+                ? 'a line break'
+                : c === 32 || c === 9
+                    ? 'a space or tab'
+                    : 'a character that is not visible ASCII';
+            throw new errors/* ConfigurationError */.j1(`${name} holds ${what} at position ${i + 1} of ${token.length}; a token may hold only visible ASCII characters (check how the secret was pasted)`);
+        }
+    }
+}
 function fingerprintToken(token) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
@@ -17014,19 +13119,19 @@ function validateHookUrl(url) {
         parsed = new URL(url.trim());
     }
     catch {
-        throw new ConfigurationError('is not a valid URL; expected https://host/path', where);
+        throw new errors/* ConfigurationError */.j1('is not a valid URL; expected https://host/path', where);
     }
     if (parsed.username || parsed.password) {
-        throw new ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+        throw new errors/* ConfigurationError */.j1('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
     }
     if (parsed.protocol === 'https:')
         return parsed;
     if (parsed.protocol === 'http:') {
         if (isLoopbackHost(parsed.hostname))
             return parsed;
-        throw new ConfigurationError(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
+        throw new errors/* ConfigurationError */.j1(`must use https: http:// is allowed only for loopback (localhost, 127.0.0.0/8, ::1), not ${parsed.hostname}`, where);
     }
-    throw new ConfigurationError(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
+    throw new errors/* ConfigurationError */.j1(`must use https, not ${parsed.protocol.replace(/:$/, '')}`, where);
 }
 /** localhost, 127.0.0.0/8 and ::1. `hostname` as URL gives it (IPv6 in brackets) or bare. */
 function isLoopbackHost(hostname) {
@@ -17089,6 +13194,72 @@ function describeSpan(ms) {
         return `${hours} hours`;
     return `${Math.round(ms / DAY_MS)} days`;
 }
+
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
+var esm = __nccwpck_require__(1138);
+// EXTERNAL MODULE: ./src/core/validators/regex-guard.ts
+var regex_guard = __nccwpck_require__(7432);
+;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
+
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/**
+ * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
+ * A leading `(?i)` (gitleaks style) becomes the `i` flag.
+ */
+function compileCustomRules(configs) {
+    return configs.map((config) => {
+        if (!ID.test(config.id)) {
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+        }
+        let source = config.pattern;
+        let flags = '';
+        if (source.startsWith('(?i)')) {
+            source = source.slice(4);
+            flags = 'i';
+        }
+        let pattern;
+        try {
+            pattern = new RegExp(source, flags);
+        }
+        catch (error) {
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+        }
+        const risk = (0,regex_guard/* checkUserRegex */.Hm)(source, flags);
+        if (risk)
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
+        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
+        // With keywords the regex only sees a window; let the secret reach well past the keyword.
+        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
+        return {
+            id: config.id,
+            description: config.description ?? `Custom secret rule ${config.id}`,
+            provider: 'custom',
+            keywords,
+            pattern,
+            secretGroup,
+            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
+            ...(config.severity ? { severity: config.severity } : {}),
+            window: { before: 200, after: 1000 },
+            specificity: 4,
+            examples: { positive: [], negative: [] },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/index.ts
+
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -17408,7 +13579,7 @@ function runPathValidator(action, input, context) {
         source: context.source,
     });
     for (const glob of action.forbid ?? []) {
-        const mm = new Minimatch(glob, { dot: true });
+        const mm = new esm/* Minimatch */.VR(glob, { dot: true });
         for (const f of present.filter((p) => mm.match(p.path))) {
             findings.push(draft(f.path, `Changes to paths matching '${glob}' are not allowed`, `forbid ${glob}`));
         }
@@ -17427,11 +13598,11 @@ function runPathValidator(action, input, context) {
             notes.push(`${context.ruleId}: the size of ${unknown} file${unknown === 1 ? ' is' : 's are'} unknown; max_bytes was not checked for ${unknown === 1 ? 'it' : 'them'}`);
     }
     if (action.companion) {
-        const when = new Minimatch(action.companion.when, { dot: true });
+        const when = new esm/* Minimatch */.VR(action.companion.when, { dot: true });
         const candidates = (input.allFiles ?? input.files).filter((f) => PRESENT.has(f.status));
         for (const f of present.filter((p) => when.match(p.path))) {
             const wanted = expandCompanion(action.companion.require, f.path);
-            const mm = new Minimatch(wanted, { dot: true });
+            const mm = new esm/* Minimatch */.VR(wanted, { dot: true });
             if (candidates.some((c) => c.path !== f.path && mm.match(c.path)))
                 continue;
             findings.push(draft(f.path, `${f.path} changed without a companion file matching '${wanted}'`, `companion ${action.companion.require}`));
@@ -17441,19 +13612,24 @@ function runPathValidator(action, input, context) {
 }
 /**
  * `{name}` → the base name without its last extension, `{dir}` → the directory ('' at the root). Both are
- * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class.
+ * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class, and braces in a path the pull
+ * request chose (`src/{a,b}/{a,b}…`) do not expand into thousands of patterns.
  */
 function expandCompanion(template, path) {
     const dir = external_node_path_namespaceObject.posix.dirname(path);
     const base = external_node_path_namespaceObject.posix.basename(path);
     const dot = base.lastIndexOf('.');
     const name = dot > 0 ? base.slice(0, dot) : base;
-    let out = template.replaceAll('{name}', escape_escape(name));
+    let out = template.replaceAll('{name}', escapeGlob(name));
     if (dir === '.')
         out = out.replaceAll('{dir}/', '').replaceAll('{dir}', '');
     else
-        out = out.replaceAll('{dir}', escape_escape(dir));
+        out = out.replaceAll('{dir}', escapeGlob(dir));
     return out;
+}
+/** minimatch's escape, plus braces: brace expansion runs before any other glob syntax. */
+function escapeGlob(text) {
+    return (0,esm/* escape */.ih)(text).replace(/[{}]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
@@ -17474,9 +13650,9 @@ function runPatternValidator(action, targets, context) {
         let matched = false;
         for (const added of target.added) {
             let text = added.text;
-            if (text.length > MAX_TESTED_LINE_LENGTH) {
+            if (text.length > regex_guard/* MAX_TESTED_LINE_LENGTH */.rS) {
                 longLines++;
-                text = text.slice(0, MAX_TESTED_LINE_LENGTH);
+                text = text.slice(0, regex_guard/* MAX_TESTED_LINE_LENGTH */.rS);
             }
             const m = regex.exec(text);
             if (!m)
@@ -17511,7 +13687,7 @@ function runPatternValidator(action, targets, context) {
     }
     const notes = longLines > 0
         ? [
-            `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`,
+            `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${regex_guard/* MAX_TESTED_LINE_LENGTH */.rS} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${regex_guard/* MAX_TESTED_LINE_LENGTH */.rS}`,
         ]
         : [];
     return { findings, notes };
@@ -17523,9 +13699,18 @@ function describe(action, fallback) {
 
 ;// CONCATENATED MODULE: ./src/hooks/secret-rules.ts
 
+
 /** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
 function toSecretRules(configs) {
-    return compileCustomRules(configs);
+    try {
+        return compileCustomRules(configs);
+    }
+    catch (error) {
+        // The user wrote the rule: say so as a configuration error, as every other config problem.
+        if (error instanceof InvalidSecretRuleError)
+            throw new errors/* ConfigurationError */.j1(error.message);
+        throw error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/hooks/engine.ts
@@ -17588,9 +13773,10 @@ function secretSettings(config, event) {
         enabled: !actions.some((a) => a.action.enabled === false),
         hook: actions[0]?.hook ?? BUILTIN_SECRET_SCAN,
         allow: actions.flatMap((a) => [...(a.action.allow ?? [])]),
-        allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new Minimatch(g, { dot: true }))),
+        allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new esm/* Minimatch */.VR(g, { dot: true }))),
         rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
         baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+        inlineAllow: actions.some((a) => a.action.inline_allow === true),
     };
 }
 function secretDraft(path, line, match, source, where = '') {
@@ -17618,13 +13804,13 @@ function reachesFailOn(drafts, failOn) {
 function ruleIdFor(hook, index) {
     return hook.actions.length === 1 ? hook.name : `${hook.name}/${index + 1}`;
 }
-function engine_describeError(error) {
+function describeError(error) {
     return error instanceof Error ? error.message : String(error);
 }
 function pathFilter(hook) {
     if (!hook.paths || hook.paths.length === 0)
         return () => true;
-    const globs = hook.paths.map((g) => new Minimatch(g, { dot: true }));
+    const globs = hook.paths.map((g) => new esm/* Minimatch */.VR(g, { dot: true }));
     return (path) => globs.some((g) => g.match(path));
 }
 /**
@@ -17662,9 +13848,14 @@ async function runPromptSubmittedHooks(files, options) {
                 allow: scan.allow,
                 ...(scan.rules ? { rules: scan.rules } : {}),
                 ...(baseline ? { baseline } : {}),
+                keepInlineAllowed: true,
             })) {
+                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
                 secrets.push({ path: f.file.path, match });
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
+                if (match.inlineAllowed && scan.inlineAllow)
+                    continue;
+                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
             }
         }
         drafts.push(...scanDrafts);
@@ -17713,7 +13904,7 @@ async function runPromptSubmittedHooks(files, options) {
                     errors.push(out.error);
             }
             catch (error) {
-                errors.push(`${action.type} action: ${engine_describeError(error)}`);
+                errors.push(`${action.type} action: ${describeError(error)}`);
             }
         }
         drafts.push(...hookDrafts);
@@ -17850,7 +14041,9 @@ async function runResponseGeneratedHooks(comments, options) {
         comments.forEach((c, index) => {
             if (scan.allowPaths.some((g) => g.match(c.path)))
                 return;
-            for (const match of scanSecrets(textOf(c), { allow: scan.allow, ...(scan.rules ? { rules: scan.rules } : {}) })) {
+            // The endpoint's own allow marker suppresses nothing.
+            const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+            for (const match of scanSecrets(textOf(c), options)) {
                 secrets.push({ index, match });
                 drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
                 count++;
@@ -17892,7 +14085,7 @@ async function runResponseGeneratedHooks(comments, options) {
                 });
             }
             catch (error) {
-                errors.push(`pattern action: ${engine_describeError(error)}`);
+                errors.push(`pattern action: ${describeError(error)}`);
             }
         }
         const execution = {
@@ -18086,7 +14279,7 @@ class PatchHunk {
 
 
 
-;// CONCATENATED MODULE: ./src/hook/payload.ts
+;// CONCATENATED MODULE: ./src/endpoint/payload.ts
 
 /** The marker line that ends an excerpt. Endpoint authors can match on `[… truncated by codex-hooks:`. */
 function formatTruncationMarker(moreLines) {
@@ -18100,7 +14293,7 @@ function measureRequest(request) {
 }
 function buildHookRequests(input, maxBytes) {
     if (!Number.isFinite(maxBytes) || maxBytes < MIN_MAX_BYTES) {
-        throw new ConfigurationError(`must be at least ${MIN_MAX_BYTES} bytes (got ${maxBytes})`, "input 'hook-max-bytes'");
+        throw new errors/* ConfigurationError */.j1(`must be at least ${MIN_MAX_BYTES} bytes (got ${maxBytes})`, "input 'hook-max-bytes'");
     }
     const cuts = [];
     // Wide chunk numbers so the real ones can only be shorter.
@@ -18375,7 +14568,7 @@ var dist_ajv = __nccwpck_require__(2463);
 const hook_request_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-request.schema.json","title":"Codex hook request, protocol v1","description":"The body the action POSTs to a Codex hook endpoint (event prompt.submitted). Fields not listed here may be added in later minor revisions; endpoints should ignore them.","type":"object","required":["version","event","event_type","repository","pull_request_number","pull_request","files","findings","memory","metadata"],"properties":{"version":{"const":"1"},"event":{"const":"prompt.submitted"},"event_type":{"type":"string","pattern":"^(pull_request_[a-z_]+|local_review)$","description":"pull_request_<action> (opened, synchronize, reopened, ready_for_review, …) or local_review from the CLI."},"repository":{"type":"string","pattern":"^[^/\\\\s]+/[^/\\\\s]+$","description":"owner/name"},"pull_request_number":{"type":"integer","minimum":0,"description":"0 for a local review"},"pull_request":{"type":"object","required":["title","head_sha","base_sha","head_ref","base_ref","author","draft"],"properties":{"title":{"type":"string"},"head_sha":{"type":"string"},"base_sha":{"type":"string"},"head_ref":{"type":"string"},"base_ref":{"type":"string"},"author":{"type":"string"},"draft":{"type":"boolean"}}},"files":{"type":"array","description":"Files that passed the include/exclude filters, secrets redacted. A file cut into hunks appears once per piece, possibly in several chunks.","items":{"type":"object","required":["path","previous_path","status","additions","deletions","patch"],"properties":{"path":{"type":"string","minLength":1},"previous_path":{"type":["string","null"]},"status":{"type":"string"},"additions":{"type":"integer","minimum":0},"deletions":{"type":"integer","minimum":0},"patch":{"type":"string"}}}},"findings":{"type":"array","items":{"type":"object","required":["rule_id","path","line","severity","message"],"properties":{"rule_id":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":0},"severity":{"enum":["error","warning","notice"]},"message":{"type":"string"}}}},"memory":{"type":"array","items":{"type":"object","required":["source","content"],"properties":{"source":{"type":"string"},"content":{"type":"string"}}}},"metadata":{"type":"object","required":["triggered_by","timestamp","chunk"],"properties":{"triggered_by":{"type":"string"},"timestamp":{"type":"string","description":"ISO 8601, UTC"},"run_id":{"type":"string"},"run_attempt":{"type":"string"},"workflow":{"type":"string"},"actor":{"type":"string"},"chunk":{"type":"object","required":["index","total"],"properties":{"index":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":1},"part":{"type":"string","pattern":"^[12](\\\\.[12])*$","description":"Set when the endpoint answered 413 and the action halved this chunk: 1 or 2 for the halves, 1.2 for the second half of the first half, and so on."}}}}}}}');
 ;// CONCATENATED MODULE: ./schema/hook-response.schema.json
 const hook_response_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/codex-hooks/codex-hooks-action/schema/hook-response.schema.json","title":"Codex hook response, protocol v1","description":"The JSON body of a 200 answer. Unknown fields are ignored; a missing comments array means no comments.","type":"object","properties":{"comments":{"type":"array","items":{"type":"object","required":["path","line","body"],"properties":{"path":{"type":"string","minLength":1},"line":{"type":"integer","minimum":1,"description":"A line of the file at the head commit (or the base commit when side is LEFT)."},"start_line":{"type":"integer","minimum":1,"description":"Makes the comment a range start_line..line."},"side":{"enum":["RIGHT","LEFT"]},"severity":{"enum":["error","warning","notice"]},"title":{"type":"string"},"body":{"type":"string"},"suggestion":{"type":"string","description":"Replacement text for lines start_line..line (or line)."},"rule_id":{"type":"string"}}}},"summary":{"type":"string"},"verdict":{"enum":["approve","comment","request_changes"]}}}');
-;// CONCATENATED MODULE: ./src/hook/schema.ts
+;// CONCATENATED MODULE: ./src/endpoint/schema.ts
 
 
 
@@ -18410,7 +14603,7 @@ function describeSchemaErrors(errors, root, limit = 5) {
     return unique.length > limit ? [...unique.slice(0, limit), `… and ${unique.length - limit} more`] : unique;
 }
 
-;// CONCATENATED MODULE: ./src/hook/response.ts
+;// CONCATENATED MODULE: ./src/endpoint/response.ts
 
 /** Pure: validates and reads the endpoint's answer. Nothing of it is used before it matches the schema. */
 /** A 200 answer that breaks protocol v1. The message names the JSON path and what was expected. */
@@ -18490,12 +14683,12 @@ function pickComment(c) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/core/version.ts
 /** Kept in step with package.json by a test. */
 const VERSION = '0.1.0';
 const PRODUCT = 'codex-hooks-action';
 
-;// CONCATENATED MODULE: ./src/hook/client.ts
+;// CONCATENATED MODULE: ./src/endpoint/client.ts
 
 
 
@@ -18508,6 +14701,8 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
     const url = validateHookUrl(String(options.url));
+    if (options.token)
+        validateTokenCharacters(options.token);
     const ctx = {
         options,
         url,
@@ -18668,7 +14863,8 @@ async function sendWithRetries(request, retries, ctx) {
             continue;
         }
         if (result.kind === 'network') {
-            const reason = ctx.scrub(result.reason);
+            // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+            const reason = cut(ctx.scrub(result.reason), 120);
             const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`));
             if (done)
                 return done;
@@ -18778,8 +14974,11 @@ function describeNetworkError(error) {
     if (cause && typeof cause.code === 'string')
         return cause.code;
     if (cause && typeof cause.message === 'string')
-        return cause.message.slice(0, 120);
-    return error instanceof Error ? error.message.slice(0, 120) : String(error).slice(0, 120);
+        return cause.message;
+    return error instanceof Error ? error.message : String(error);
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 /** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
 function describeEndpointMessage(body, ctx) {
@@ -18814,7 +15013,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/hook/index.ts
+;// CONCATENATED MODULE: ./src/endpoint/index.ts
 
 
 
@@ -18999,20 +15198,141 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
-;// CONCATENATED MODULE: ./src/adapters/workspace.ts
+;// CONCATENATED MODULE: ./src/core/workspace-path.ts
 
 /**
  * Resolves a path from the config or an input inside the workspace, or returns undefined when it would
  * escape it (`../../etc/passwd`, an absolute path elsewhere). Config may come from the PR itself.
+ * Lexical only: `writeInWorkspace` and `readInWorkspace` also refuse symlinks on the way.
  */
-function resolveInWorkspace(workspace, file) {
+function workspace_path_resolveInWorkspace(workspace, file) {
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, file);
     return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/* Reading and writing files of the workspace (which the PR controls) without following its symlinks. */
+
+
+
+
+/** Why a workspace path was refused; `path` is the part that was refused. */
+class WorkspacePathError extends Error {
+    kind;
+    path;
+    name = 'WorkspacePathError';
+    constructor(kind, path) {
+        super(kind === 'outside'
+            ? `${path} is outside the workspace`
+            : kind === 'symlink'
+                ? `${path} is a symbolic link; the pull request controls the workspace, so the action does not follow links there`
+                : `${path} is not a directory`);
+        this.kind = kind;
+        this.path = path;
+    }
+}
+// O_NOFOLLOW is not on every platform Node runs on (Windows): there, the lstat walk alone guards.
+const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/**
+ * Writes (or appends) a file under the workspace without following any symbolic link the pull request may
+ * have committed: every existing folder on the way and the file itself are checked with lstat, missing folders
+ * are created one at a time, and the file is opened with O_NOFOLLOW. A path outside the workspace (an
+ * absolute input such as `${{ runner.temp }}`, the workflow author's choice) is written with O_NOFOLLOW only.
+ */
+async function writeInWorkspace(workspace, file, data, options = {}) {
+    const root = path.resolve(workspace);
+    const full = path.resolve(root, file);
+    const inside = resolveInWorkspace(root, full) !== undefined;
+    if (inside)
+        await ensureFolders(root, path.dirname(full));
+    else
+        await mkdir(path.dirname(full), { recursive: true });
+    const flags = constants.O_WRONLY | constants.O_CREAT | NOFOLLOW | (options.append ? constants.O_APPEND : constants.O_TRUNC);
+    const handle = await open(full, flags, 0o644).catch((error) => {
+        throw error.code === 'ELOOP' || error.code === 'EMLINK' ? new WorkspacePathError('symlink', full) : error;
+    });
+    try {
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+    return full;
+}
+/**
+ * Checks that `file` can be written under the workspace without following a link: every folder on the way is a
+ * real folder (missing ones are created, one at a time) and the file, if it exists, is not a link.
+ */
+async function checkWritableInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = workspace_path_resolveInWorkspace(root, file);
+    if (full === undefined)
+        throw new WorkspacePathError('outside', external_node_path_default().resolve(root, file));
+    await ensureFolders(root, external_node_path_default().dirname(full));
+    const stat = await (0,promises_namespaceObject.lstat)(full).catch(() => undefined);
+    if (stat?.isSymbolicLink())
+        throw new WorkspacePathError('symlink', full);
+}
+/** Reads a workspace file as UTF-8, or undefined when it is missing, outside, or reached through a link. */
+async function readInWorkspace(workspace, file) {
+    const root = external_node_path_default().resolve(workspace);
+    const full = workspace_path_resolveInWorkspace(root, file);
+    if (full === undefined)
+        return undefined;
+    try {
+        await checkFolders(root, external_node_path_default().dirname(full));
+        const handle = await (0,promises_namespaceObject.open)(full, external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW);
+        try {
+            return await handle.readFile('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each folder from the root down to `dir` is a real folder (not a link); missing ones are created. */
+async function ensureFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at).catch(() => undefined);
+        if (stat === undefined) {
+            await (0,promises_namespaceObject.mkdir)(at).catch((error) => {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            });
+            // Created just now, or by someone else in between: check again.
+            const again = await (0,promises_namespaceObject.lstat)(at);
+            if (!again.isDirectory())
+                throw new WorkspacePathError(again.isSymbolicLink() ? 'symlink' : 'not-a-directory', at);
+        }
+        else if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        else if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
+}
+/** Like `ensureFolders`, creating nothing: throws on a link or a missing folder. */
+async function checkFolders(root, dir) {
+    let at = root;
+    for (const part of external_node_path_default().relative(root, dir).split((external_node_path_default()).sep).filter(Boolean)) {
+        at = external_node_path_default().join(at, part);
+        const stat = await (0,promises_namespaceObject.lstat)(at);
+        if (stat.isSymbolicLink())
+            throw new WorkspacePathError('symlink', at);
+        if (!stat.isDirectory())
+            throw new WorkspacePathError('not-a-directory', at);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/audit/envelope.ts
@@ -19065,7 +15385,7 @@ function decodeLog(file, key) {
 function decryptEnvelope(line, key) {
     const envelope = JSON.parse(line);
     if (!key) {
-        throw new ConfigurationError(`the log is encrypted; set ${AUDIT_KEY_ENV} to the key it was written with`);
+        throw new errors/* ConfigurationError */.j1(`the log is encrypted; set ${AUDIT_KEY_ENV} to the key it was written with`);
     }
     const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
@@ -19074,7 +15394,7 @@ function decryptEnvelope(line, key) {
         plain = Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
     }
     catch {
-        throw new ConfigurationError(`an entry of the log cannot be decrypted: the key in ${AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`);
+        throw new errors/* ConfigurationError */.j1(`an entry of the log cannot be decrypted: the key in ${AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`);
     }
     const text = envelope.compression === 'gzip' ? (0,external_node_zlib_namespaceObject.gunzipSync)(plain).toString('utf8') : plain.toString('utf8');
     return text.split('\n').filter((l) => l.trim() !== '');
@@ -19086,11 +15406,11 @@ function decryptEnvelope(line, key) {
 function readAuditKey(env, name = AUDIT_KEY_ENV) {
     const value = env[name]?.trim();
     if (!value) {
-        throw new ConfigurationError(`encryption is on but ${name} is not set; set it to 32 random bytes (64 hex characters or base64), e.g. from 'openssl rand -hex 32'`);
+        throw new errors/* ConfigurationError */.j1(`encryption is on but ${name} is not set; set it to 32 random bytes (64 hex characters or base64), e.g. from 'openssl rand -hex 32'`);
     }
     const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
     if (key.length !== 32) {
-        throw new ConfigurationError(`${name} must hold 32 bytes (64 hex characters or base64); it holds ${key.length}`);
+        throw new errors/* ConfigurationError */.j1(`${name} must hold 32 bytes (64 hex characters or base64); it holds ${key.length}`);
     }
     return key;
 }
@@ -19170,7 +15490,7 @@ function ignoreMissing(error) {
 /** A symlink planted where the log goes (a pull request could) is refused, never written through. */
 async function appendNoFollow(path, data) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
     try {
         await handle.write(data);
     }
@@ -19221,13 +15541,13 @@ async function runAuditCommand(argv, env, stdout) {
         return 0;
     }
     if (sub !== 'read')
-        throw new ConfigurationError(`unknown audit command '${sub ?? ''}'\n${AUDIT_USAGE}`);
+        throw new errors/* ConfigurationError */.j1(`unknown audit command '${sub ?? ''}'\n${AUDIT_USAGE}`);
     if (files.length === 0)
-        throw new ConfigurationError(`audit read needs at least one file\n${AUDIT_USAGE}`);
+        throw new errors/* ConfigurationError */.j1(`audit read needs at least one file\n${AUDIT_USAGE}`);
     const key = env[AUDIT_KEY_ENV]?.trim() ? readAuditKey(env) : undefined;
     for (const file of files) {
         const bytes = await (0,promises_namespaceObject.readFile)(file).catch(() => {
-            throw new ConfigurationError(`cannot read '${file}'`);
+            throw new errors/* ConfigurationError */.j1(`cannot read '${file}'`);
         });
         for (const line of decodeLog(bytes, key))
             stdout.write(`${line}\n`);
@@ -19241,7 +15561,7 @@ async function runAuditCommand(argv, env, stdout) {
 
 
 
-;// CONCATENATED MODULE: ./src/hook/audit.ts
+;// CONCATENATED MODULE: ./src/endpoint/audit.ts
 function createAuditRecord(exchange, context, includeMetadata = true) {
     if (!includeMetadata) {
         return {
@@ -19275,6 +15595,7 @@ function createAuditRecord(exchange, context, includeMetadata = true) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/audit.ts
+
 
 
 
@@ -19315,10 +15636,18 @@ async function writeAuditLogs(config, workspace, input) {
     const written = [];
     for (const [output, { logger, records }] of byOutput) {
         // The config may come from the pull request (config-ref: head): never write outside the workspace.
-        const file = resolveInWorkspace(workspace, output);
+        const file = workspace_path_resolveInWorkspace(workspace, output);
         if (file === undefined) {
-            throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
+            throw new errors/* ConfigurationError */.j1(`logger output '${output}' is outside the workspace; use a relative path inside it`);
         }
+        // The workspace is the pull request's checkout: a link it committed (the log, or a folder on the way)
+        // must not redirect the append outside it.
+        await checkWritableInWorkspace(workspace, file).catch((error) => {
+            if (error instanceof WorkspacePathError) {
+                throw new errors/* ConfigurationError */.j1(`logger output '${output}' cannot be written: ${error.message}`);
+            }
+            throw error;
+        });
         await appendAuditRecords(auditLogOptionsFor(logger, file, input.env ?? {}), records);
         written.push(file);
     }
@@ -19403,7 +15732,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const { logger } = ports;
     const notes = [];
     const prepared = await ports.stage('Filter', async () => {
-        const filter = createFileFilter({ include: options.include, exclude: options.exclude });
+        const filter = (0,core_filter/* createFileFilter */.xu)({ include: options.include, exclude: options.exclude });
         const result = await prepareFiles(files, filter, ports.fallback);
         logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
         for (const s of result.skipped)
@@ -19494,7 +15823,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     });
     // One redaction step over every finding's text before any output sees it.
     const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-    const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
+    const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,
@@ -19639,623 +15968,8 @@ const runCommand = (argv, options) => new Promise((resolve) => {
     child.on('close', (code) => finish(code));
 });
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/located-yaml.ts
-
-
-/** Parses the text; `empty` says what a non-empty file holds, for the message about an empty one. */
-function parseLocatedYaml(text, fileName, empty) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const at = (offset) => {
-        const { line, col } = lineCounter.linePos(offset ?? 0);
-        return `${fileName}:${line}:${col}`;
-    };
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const [start, end] = yamlError.pos;
-        const message = yamlError.code === 'DUPLICATE_KEY'
-            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
-            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
-        throw new ConfigurationError(message, at(start));
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (error) {
-        throw new ConfigurationError(`invalid YAML: ${error.message}`, at(0));
-    }
-    if (data === null || data === undefined) {
-        throw new ConfigurationError(`the file is empty; expected ${empty}`, at(0));
-    }
-    return { doc, data, where: (path) => at(offsetOf(doc, path)) };
-}
-/** Throws the first schema error in file order, located and described. */
-function assertSchema(parsed, validate) {
-    if (validate(parsed.data))
-        return;
-    const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
-    errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
-    const first = errors[0];
-    const path = toSegments(first.error.instancePath);
-    const target = first.error.keyword === 'additionalProperties'
-        ? [...path, String(first.error.params.additionalProperty)]
-        : first.error.keyword === 'discriminator'
-            ? [...path, 'type']
-            : path;
-    throw new ConfigurationError(describeSchemaError(first.error, parsed.data), parsed.where(target));
-}
-function nodeAt(doc, path) {
-    if (path.length === 0)
-        return doc.contents ?? undefined;
-    const node = doc.getIn(path, true);
-    return node && typeof node === 'object' && 'range' in node ? node : undefined;
-}
-/**
- * Where to point for a key path: at the key of a mapping entry (`severity:` rather than its value, as
- * editors do), at the item of a list, at the start of the file for the root.
- */
-function offsetOf(doc, path) {
-    const last = path[path.length - 1];
-    if (typeof last === 'string') {
-        const parent = nodeAt(doc, path.slice(0, -1));
-        if ((0,dist/* isMap */.jh)(parent)) {
-            const pair = parent.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === last);
-            const key = pair?.key;
-            if (key?.range)
-                return key.range[0];
-        }
-    }
-    const node = nodeAt(doc, path);
-    if (node?.range)
-        return node.range[0];
-    // A missing key: point at the mapping that lacks it.
-    return path.length > 0 ? offsetOf(doc, path.slice(0, -1)) : 0;
-}
-function toSegments(instancePath) {
-    if (instancePath === '')
-        return [];
-    return instancePath
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-function formatKeyPath(path) {
-    let out = '';
-    for (const s of path)
-        out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
-    return out === '' ? 'the file' : out;
-}
-function locateError(doc, e) {
-    const path = toSegments(e.instancePath);
-    if (e.keyword === 'additionalProperties') {
-        const key = e.params.additionalProperty;
-        return { offset: offsetOf(doc, [...path, key]), depth: path.length + 1 };
-    }
-    if (e.keyword === 'discriminator')
-        return { offset: offsetOf(doc, [...path, 'type']), depth: path.length + 1 };
-    if (e.keyword === 'required')
-        return { offset: offsetOf(doc, path), depth: path.length };
-    return { offset: offsetOf(doc, path), depth: path.length };
-}
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return 'nothing';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `'${value}'`;
-    return String(value);
-}
-const FORMAT_TEXT = {
-    'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
-    uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
-};
-const PATTERN_TEXT = {
-    '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
-    '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
-    '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
-    '^[imsu]*$': 'any of the flags i, m, s, u',
-    '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
-    '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
-};
-function valueAt(data, path) {
-    let v = data;
-    for (const s of path)
-        v = v === null || typeof v !== 'object' ? undefined : v[s];
-    return v;
-}
-function describeSchemaError(e, data) {
-    const path = toSegments(e.instancePath);
-    const key = formatKeyPath(path);
-    const got = describeValue(valueAt(data, path));
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
-        }
-        case 'required':
-            return `${key} is missing the required key '${String(p.missingProperty)}'`;
-        case 'enum':
-            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
-        case 'const':
-            return `${key} must be ${String(p.allowedValue)}; got ${got}`;
-        case 'type':
-            return `${key} must be ${article(String(p.type))}; got ${got}`;
-        case 'discriminator':
-            return p.error === 'mapping'
-                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
-                : valueAt(data, [...path, 'type']) === undefined
-                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
-                    : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
-        case 'minItems':
-            if (path[path.length - 1] === 'run')
-                return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
-            return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
-        case 'format':
-            return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
-        case 'minLength':
-            return `${key} must not be empty`;
-        case 'pattern':
-            return `${key} must be ${PATTERN_TEXT[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}; got ${got}`;
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum':
-            return `${key} must be ${String(p.comparison)} ${String(p.limit)}; got ${got}`;
-        default:
-            return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
-    }
-}
-function article(type) {
-    const names = {
-        array: 'a list',
-        object: 'a mapping',
-        integer: 'an integer',
-        boolean: 'true or false',
-    };
-    return names[type] ?? `a ${type}`;
-}
-/** yaml points at the start of a duplicate key; read the key up to its colon. */
-function duplicateKey(text, start, end) {
-    const rest = text.slice(start, Math.max(end, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)));
-    const m = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:(?:\s|$)/.exec(rest);
-    return (m ? m[1] : rest).trim().replace(/^["']|["']$/g, '');
-}
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-/**
- * JSON Schema (draft-07) of `.github/codex-hooks.yml`. The same object ships as
- * `schema/codex-hooks.schema.json` for editor completion; a test keeps the two equal.
- */
-const severity = {
-    title: 'Severity',
-    description: 'How serious a finding is; compared with the `fail-on` input.',
-    type: 'string',
-    enum: ['error', 'warning', 'notice'],
-};
-const globList = (description) => ({
-    title: 'Globs',
-    description,
-    type: 'array',
-    items: { type: 'string', minLength: 1 },
-});
-const typeOf = (name) => ({ title: 'Action type', description: `Selects the ${name} action.`, type: 'string', const: name });
-const pattern = {
-    title: 'Pattern validator',
-    description: 'A regular expression over the added lines of each file the hook sees.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'pattern'],
-    properties: {
-        type: typeOf('pattern'),
-        pattern: {
-            title: 'Pattern',
-            description: 'JavaScript regular expression tested on each added line. Nested or overlapping quantifiers such as `(a+)+` are refused.',
-            type: 'string',
-            minLength: 1,
-        },
-        mode: {
-            title: 'Mode',
-            description: '`forbid` (default): each matching added line is a finding. `require`: a file whose added lines never match is one.',
-            type: 'string',
-            enum: ['forbid', 'require'],
-        },
-        flags: {
-            title: 'Flags',
-            description: 'Regular-expression flags: any of i, m, s, u.',
-            type: 'string',
-            pattern: '^[imsu]*$',
-        },
-        severity: { ...severity, description: 'Severity of the findings (default: warning).' },
-        message: { title: 'Message', description: 'The finding message.', type: 'string', minLength: 1 },
-        fix: { title: 'Fix hint', description: 'How to fix it; appended to the message.', type: 'string', minLength: 1 },
-    },
-};
-const schema_path = {
-    title: 'Path validator',
-    description: 'Rules about which files change: forbidden paths, a size limit, a companion file.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type'],
-    properties: {
-        type: typeOf('path'),
-        forbid: globList('Paths that may not be added or changed (minimatch globs, dotfiles included).'),
-        max_bytes: {
-            title: 'Maximum size',
-            description: 'Largest allowed size of an added or changed file, in bytes.',
-            type: 'integer',
-            minimum: 1,
-        },
-        companion: {
-            title: 'Companion file',
-            description: 'A changed file matching `when` needs a changed file matching `require`, in which `{name}` (base name without extension) and `{dir}` are replaced.',
-            type: 'object',
-            additionalProperties: false,
-            required: ['when', 'require'],
-            properties: {
-                when: { title: 'When', description: 'Glob of the files that need a companion.', type: 'string', minLength: 1 },
-                require: {
-                    title: 'Require',
-                    description: 'Glob of the companion, e.g. `test/**/{name}.test.ts`.',
-                    type: 'string',
-                    minLength: 1,
-                },
-            },
-        },
-        severity: { ...severity, description: 'Severity of the findings (default: warning).' },
-        message: { title: 'Message', description: 'The finding message.', type: 'string', minLength: 1 },
-    },
-};
-const command = {
-    title: 'Command validator',
-    description: 'Runs a program (never a shell) on the changed files and reads its output.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'run'],
-    properties: {
-        type: typeOf('command'),
-        run: {
-            title: 'Command',
-            description: 'Program and arguments. `{files}` is replaced by the changed files, otherwise they are appended.',
-            type: 'array',
-            minItems: 1,
-            items: { type: 'string', minLength: 1 },
-        },
-        format: {
-            title: 'Output format',
-            description: '`unix` (file:line:col: message, default), `sarif` (SARIF 2.1.0), `json` (JSON lines) or `exit-code`.',
-            type: 'string',
-            enum: ['unix', 'sarif', 'json', 'exit-code'],
-        },
-        severity: { ...severity, description: 'Severity of every finding; by default the tool’s own level, else warning.' },
-        timeout: {
-            title: 'Timeout',
-            description: 'Seconds before the command is killed (default 60).',
-            type: 'number',
-            exclusiveMinimum: 0,
-            maximum: 3600,
-        },
-        message: { title: 'Message', description: 'Prefix of each finding message.', type: 'string', minLength: 1 },
-    },
-};
-const secretRule = {
-    title: 'Custom secret rule',
-    description: 'An extra credential format.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['id', 'pattern'],
-    properties: {
-        id: {
-            title: 'Rule id',
-            description: 'Reported as the finding’s rule id.',
-            type: 'string',
-            pattern: '^[a-z0-9][a-z0-9._-]*$',
-        },
-        description: { title: 'Description', description: 'Shown in the finding, e.g. `Acme API key`.', type: 'string' },
-        pattern: {
-            title: 'Pattern',
-            description: 'JavaScript regular expression matching the secret.',
-            type: 'string',
-            minLength: 1,
-        },
-        keywords: {
-            title: 'Keywords',
-            description: 'Literals one of which must appear before the pattern runs (case-insensitive).',
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-        },
-        severity: { ...severity, description: 'Severity (default: error).' },
-        entropy: {
-            title: 'Entropy floor',
-            description: 'Minimum Shannon entropy (bits per character) of a match.',
-            type: 'number',
-            minimum: 0,
-            maximum: 8,
-        },
-    },
-};
-const secretScan = {
-    title: 'Secret scan settings',
-    description: 'Tunes the built-in secret scan, which runs whether or not it is configured.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type'],
-    properties: {
-        type: typeOf('secret-scan'),
-        enabled: { title: 'Enabled', description: 'Only `false` turns the built-in secret scan off.', type: 'boolean' },
-        allow: {
-            title: 'Allowlist',
-            description: 'Regular expressions of values that are never secrets.',
-            type: 'array',
-            items: { type: 'string', minLength: 1 },
-        },
-        allow_paths: globList('Paths whose content is never scanned for secrets.'),
-        rules: { title: 'Custom rules', description: 'Extra credential formats.', type: 'array', items: secretRule },
-        baseline: {
-            title: 'Baseline',
-            description: 'Path of a baseline file of accepted secrets.',
-            type: 'string',
-            minLength: 1,
-        },
-    },
-};
-const memory = {
-    title: 'Memory',
-    description: 'Repository files sent with the request as context.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'sources'],
-    properties: {
-        type: typeOf('memory'),
-        sources: {
-            title: 'Sources',
-            description: 'Repository paths, read at the trusted ref.',
-            type: 'array',
-            minItems: 1,
-            items: { type: 'string', minLength: 1 },
-        },
-        max_bytes: {
-            title: 'Maximum size',
-            description: 'Total bytes of all sources (default 16000).',
-            type: 'integer',
-            minimum: 1,
-        },
-    },
-};
-const LOGGER_OPTIONS_SCHEMA = {
-    title: 'Logger options',
-    description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        rotate: {
-            title: 'Rotate',
-            description: 'Start a new file past `max_size_mb`, keeping `max_files` old ones (`file.1` newest).',
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                enabled: { title: 'Enabled', description: 'Default true when `rotate` is given.', type: 'boolean' },
-                max_size_mb: { title: 'Max size (MB)', description: 'Default 100.', type: 'number', exclusiveMinimum: 0 },
-                max_files: { title: 'Max files', description: 'Old files kept; default 10.', type: 'integer', minimum: 0 },
-            },
-        },
-        encrypt: {
-            title: 'Encrypt',
-            description: 'AES-256-GCM with the 32-byte key in CODEX_HOOKS_AUDIT_KEY; read with `codex-hooks audit read`.',
-            type: 'boolean',
-        },
-        key_env: {
-            title: 'Key variable',
-            description: 'The environment variable holding the key (default CODEX_HOOKS_AUDIT_KEY).',
-            type: 'string',
-            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-        },
-        compression: { title: 'Compression', description: 'gzip or none.', type: 'string', enum: ['gzip', 'none'] },
-        include_metadata: {
-            title: 'Include metadata',
-            description: 'Repository, PR, token fingerprint and scopes, sizes and latency on each line (default true).',
-            type: 'boolean',
-        },
-    },
-};
-const logger = {
-    title: 'Logger',
-    description: 'Appends a JSON line per event to a file (the audit log).',
-    type: 'object',
-    additionalProperties: false,
-    required: ['type', 'output'],
-    properties: {
-        type: typeOf('logger'),
-        output: {
-            title: 'Output',
-            description: 'Path of the JSON-lines file, relative to the workspace.',
-            type: 'string',
-            minLength: 1,
-        },
-        gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
-        format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-        options: LOGGER_OPTIONS_SCHEMA,
-    },
-};
-const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
-const HOOKS_CONFIG_SCHEMA = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/codex-hooks/codex-hooks-action/schema/codex-hooks.schema.json',
-    title: 'codex-hooks config',
-    description: 'Hooks for codex-hooks-action: named hooks subscribe to events and run actions.',
-    type: 'object',
-    additionalProperties: false,
-    required: ['version', 'hooks'],
-    properties: {
-        $schema: { title: 'Schema', description: 'For editors; ignored by the action.', type: 'string' },
-        version: { title: 'Version', description: 'Format version; must be 1.', const: 1 },
-        hooks: {
-            title: 'Hooks',
-            description: 'Run in file order.',
-            type: 'array',
-            items: {
-                title: 'Hook',
-                description: 'A named hook: on its events, runs its actions on the files matching `paths`.',
-                type: 'object',
-                additionalProperties: false,
-                required: ['name', 'events', 'actions'],
-                properties: {
-                    name: {
-                        title: 'Name',
-                        description: 'Unique; used as the rule id of the hook’s findings.',
-                        type: 'string',
-                        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-                    },
-                    description: { title: 'Description', description: 'What the hook is for.', type: 'string' },
-                    events: {
-                        title: 'Events',
-                        description: 'When the hook runs.',
-                        type: 'array',
-                        minItems: 1,
-                        items: {
-                            title: 'Event',
-                            description: 'prompt.submitted, response.generated, conversation.updated or hook.executed.',
-                            type: 'string',
-                            enum: ['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed'],
-                        },
-                    },
-                    paths: globList('Files the hook sees (minimatch, dotfiles included); every reviewed file by default.'),
-                    block: {
-                        title: 'Block',
-                        description: 'On prompt.submitted: findings at or above `fail-on` stop the request to the endpoint.',
-                        type: 'boolean',
-                    },
-                    actions: {
-                        title: 'Actions',
-                        description: 'What the hook does, in order.',
-                        type: 'array',
-                        minItems: 1,
-                        items: {
-                            type: 'object',
-                            required: ['type'],
-                            properties: { type: { title: 'Action type', description: ACTION_TYPES.join(', '), type: 'string' } },
-                            discriminator: { propertyName: 'type' },
-                            oneOf: [pattern, schema_path, command, secretScan, memory, logger],
-                        },
-                    },
-                },
-            },
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/config/types.ts
-/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
-const HOOK_EVENTS = (/* unused pure expression or super */ null && (['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed']));
-const DEFAULT_CONFIG = { version: 1, hooks: [] };
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-
-
-/** The built-in configuration: no hooks; the built-in secret scan still runs. */
-function defaultHooksConfig() {
-    return DEFAULT_CONFIG;
-}
-/** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
-const ACTIONS_BY_EVENT = {
-    'prompt.submitted': ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'],
-    'response.generated': ['pattern', 'secret-scan', 'logger'],
-    'conversation.updated': ['logger'],
-    'hook.executed': ['logger'],
-};
-let compiled;
-function schemaValidator() {
-    compiled ??= new dist_ajv.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(HOOKS_CONFIG_SCHEMA);
-    return compiled;
-}
-
-/**
- * Parses and validates a hooks config. Every problem throws a ConfigurationError located at
- * `file:line:column` whose message names the key path and what was expected and given.
- */
-function parseHooksConfig(text, fileName) {
-    const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `hooks`');
-    assertSchema(parsed, schemaValidator());
-    const config = parsed.data;
-    checkSemantics(config, parsed.where);
-    return { version: config.version, hooks: config.hooks };
-}
-/** Checks the schema cannot express; `where` locates a key path. */
-function checkSemantics(config, where) {
-    const fail = (path, message) => {
-        throw new ConfigurationError(message, where(path));
-    };
-    const regex = (path, pattern, flags) => {
-        const reason = checkUserRegex(pattern, flags);
-        if (reason === undefined)
-            return;
-        const syntax = /^it is not a valid regular expression: (.*)$/.exec(reason);
-        if (syntax)
-            fail(path, `${formatKeyPath(path)} is not a valid regular expression (${syntax[1]}); got '${pattern}'`);
-        fail(path, `${formatKeyPath(path)} '${pattern}' is refused: ${reason}`);
-    };
-    const glob = (path, value) => {
-        const reason = checkGlob(value);
-        if (reason !== undefined)
-            fail(path, `${formatKeyPath(path)} is not a valid glob: ${reason}; got '${value}'`);
-    };
-    const names = new Map();
-    config.hooks.forEach((hook, i) => {
-        const first = names.get(hook.name);
-        if (first !== undefined)
-            fail(['hooks', i, 'name'], `hooks[${i}].name '${hook.name}' is already used by hooks[${first}]; hook names must be unique`);
-        names.set(hook.name, i);
-        hook.paths?.forEach((g, k) => glob(['hooks', i, 'paths', k], g));
-        hook.actions.forEach((action, j) => {
-            const base = ['hooks', i, 'actions', j];
-            for (const event of hook.events) {
-                if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
-                    fail([...base, 'type'], `${formatKeyPath(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
-                }
-            }
-            switch (action.type) {
-                case 'pattern':
-                    if (action.flags !== undefined) {
-                        const reason = checkUserRegex('', action.flags);
-                        if (reason !== undefined)
-                            fail([...base, 'flags'], `${formatKeyPath([...base, 'flags'])} ${reason}`);
-                    }
-                    regex([...base, 'pattern'], action.pattern, action.flags);
-                    break;
-                case 'path':
-                    if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
-                        fail(base, `${formatKeyPath(base)} needs at least one of forbid, max_bytes, companion`);
-                    }
-                    action.forbid?.forEach((g, k) => glob([...base, 'forbid', k], g));
-                    if (action.companion) {
-                        glob([...base, 'companion', 'when'], action.companion.when);
-                        glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
-                    }
-                    break;
-                case 'secret-scan':
-                    action.allow?.forEach((a, k) => regex([...base, 'allow', k], a));
-                    action.allow_paths?.forEach((g, k) => glob([...base, 'allow_paths', k], g));
-                    action.rules?.forEach((r, k) => regex([...base, 'rules', k, 'pattern'], r.pattern));
-                    break;
-                default:
-                    break;
-            }
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __nccwpck_require__(1036);
 ;// CONCATENATED MODULE: ./src/config/source.ts
 
 /**
@@ -20274,13 +15988,13 @@ async function loadConfigSource(options) {
     const text = await options.read(options.path);
     if (text === undefined) {
         return {
-            config: defaultHooksConfig(),
+            config: (0,load/* defaultHooksConfig */.YX)(),
             source: `built-in defaults (no ${options.path} at ${options.refLabel})`,
             notes,
         };
     }
     // A config error throws ConfigurationError naming file, line, column and key.
-    return { config: parseHooksConfig(text, options.path), source: `${options.path} at ${options.refLabel}`, notes };
+    return { config: (0,load.parseHooksConfig)(text, options.path), source: `${options.path} at ${options.refLabel}`, notes };
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -20458,8 +16172,12 @@ function printable(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+var dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+// EXTERNAL MODULE: ./src/config/located-yaml.ts
+var located_yaml = __nccwpck_require__(4126);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __nccwpck_require__(131);
 ;// CONCATENATED MODULE: ./src/endpoint/server/policy-schema.ts
 
 /**
@@ -20640,7 +16358,7 @@ const POLICY_SCHEMA = {
             properties: {
                 output: { title: 'Output', description: 'Path of the log file.', type: 'string', minLength: 1 },
                 format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
-                options: LOGGER_OPTIONS_SCHEMA,
+                options: schema/* LOGGER_OPTIONS_SCHEMA */.mf,
             },
         },
         access_tokens: {
@@ -20708,24 +16426,24 @@ function parseInterval(text) {
 
 const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_CONCURRENT = 32;
-let policy_compiled;
+let compiled;
 function policyValidator() {
-    if (!policy_compiled) {
+    if (!compiled) {
         const ajv = new dist_ajv.Ajv({ allErrors: true, strict: true, verbose: true });
         // ajv-formats is CommonJS: seen from ESM its function is the module's `default`.
         const addFormats = (dist_default());
         addFormats(ajv, ['date-time', 'uri']);
-        policy_compiled = ajv.compile(POLICY_SCHEMA);
+        compiled = ajv.compile(POLICY_SCHEMA);
     }
-    return policy_compiled;
+    return compiled;
 }
 /** Parses and checks a policy; every problem is a ConfigurationError at `file:line:column` naming the key. */
 function parsePolicy(text, fileName) {
-    const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `access_tokens`');
-    assertSchema(parsed, policyValidator());
+    const parsed = (0,located_yaml/* parseLocatedYaml */.vJ)(text, fileName, 'a mapping with `version: 1` and `access_tokens`');
+    (0,located_yaml/* assertSchema */.GU)(parsed, policyValidator());
     const raw = parsed.data;
     const fail = (path, message) => {
-        throw new ConfigurationError(`${formatKeyPath(path)} ${message}`, parsed.where(path));
+        throw new errors/* ConfigurationError */.j1(`${(0,located_yaml/* formatKeyPath */.K7)(path)} ${message}`, parsed.where(path));
     };
     const cidrs = (path, list) => (list ?? []).map((text, i) => {
         const range = parseCidr(text);
@@ -20801,7 +16519,7 @@ function optionalLimit(usageLimit) {
     return usageLimit ? { usageLimit } : {};
 }
 
-;// CONCATENATED MODULE: ./src/hook-server/rules.ts
+;// CONCATENATED MODULE: ./src/endpoint/server/rules.ts
 
 const RULES = [
     {
@@ -20862,7 +16580,7 @@ function reviewRequest(request) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/hook-server/server.ts
+;// CONCATENATED MODULE: ./src/endpoint/server/server.ts
 
 
 
@@ -20880,10 +16598,10 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 async function startHookServer(options) {
     const host = options.host ?? '127.0.0.1';
     if (!options.policy && !isLoopbackHost(host)) {
-        throw new ConfigurationError(`must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`, "option '--host'");
+        throw new errors/* ConfigurationError */.j1(`must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`, "option '--host'");
     }
     if (!options.policy && !options.token)
-        throw new ConfigurationError('a token or a policy is required', 'hook-server');
+        throw new errors/* ConfigurationError */.j1('a token or a policy is required', 'hook-server');
     const now = options.now ?? (() => new Date());
     const windows = new UsageWindows();
     const expected = options.token ? (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.token).digest() : undefined;
@@ -21485,18 +17203,18 @@ async function prepareKey(entry, key, usage) {
     if (keyObject = key, keyObject.type === "secret")
       return keyObject.export();
   }
-  key_cache ||= /* @__PURE__ */ new WeakMap();
+  cache ||= /* @__PURE__ */ new WeakMap();
   const cacheKey = key;
-  let cached = key_cache.get(cacheKey);
+  let cached = cache.get(cacheKey);
   if (cached?.[alg])
     return cached[alg];
-  if (cached || key_cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
     const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
     return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
   }
   return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
 }
-let key_cache;
+let cache;
 const nist = {
   __proto__: null,
   prime256v1: "P-256",
@@ -22021,7 +17739,7 @@ function keyFor(policy, env) {
     const name = policy.hs256SecretEnv;
     const secret = env[name];
     if (!secret || Buffer.byteLength(secret) < 32) {
-        throw new ConfigurationError(`jwt.hs256_secret_env names ${name}, which must hold a secret of at least 32 bytes`);
+        throw new errors/* ConfigurationError */.j1(`jwt.hs256_secret_env names ${name}, which must hold a secret of at least 32 bytes`);
     }
     return new TextEncoder().encode(secret);
 }
@@ -22074,14 +17792,14 @@ function loadPolicy(text, file, env) {
 }
 function watchPolicyFile(file, env, onReload) {
     let stamp = stampOf(file);
-    let loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
+    let loaded = loadPolicy((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file, env);
     return {
         current() {
             const now = stampOf(file);
             if (now !== stamp) {
                 stamp = now;
                 try {
-                    loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
+                    loaded = loadPolicy((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file, env);
                     onReload({ ok: true });
                 }
                 catch (error) {
@@ -22094,7 +17812,7 @@ function watchPolicyFile(file, env, onReload) {
 }
 function stampOf(file) {
     try {
-        const s = (0,external_node_fs_.statSync)(file, { bigint: true });
+        const s = (0,external_node_fs_namespaceObject.statSync)(file, { bigint: true });
         return `${s.ino}:${s.size}:${s.mtimeNs}`;
     }
     catch {
@@ -22104,24 +17822,24 @@ function stampOf(file) {
 /** Writes to a temporary file beside it, flushes it, then renames it over the old one. */
 function writePolicyFile(file, text) {
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
+    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
     try {
-        (0,external_node_fs_.writeSync)(fd, text);
-        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
     try {
-        (0,external_node_fs_.renameSync)(temp, file);
+        (0,external_node_fs_namespaceObject.renameSync)(temp, file);
     }
     catch (error) {
-        (0,external_node_fs_.rmSync)(temp, { force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
         throw error;
     }
 }
 
-;// CONCATENATED MODULE: ./src/hook-server/command.ts
+;// CONCATENATED MODULE: ./src/endpoint/server/command.ts
 
 
 
@@ -22153,27 +17871,27 @@ function parseHookServerArgs(argv) {
         const value = () => {
             const v = inline ?? argv[++i];
             if (v === undefined || v === '')
-                throw new ConfigurationError('needs a value', `option '${flag}'`);
+                throw new errors/* ConfigurationError */.j1('needs a value', `option '${flag}'`);
             return v;
         };
         if (flag === '--port') {
             const text = value();
             if (!/^\d+$/.test(text) || Number(text) > 65_535)
-                throw new ConfigurationError(`must be a port number 0–65535, not ${text}`, "option '--port'");
+                throw new errors/* ConfigurationError */.j1(`must be a port number 0–65535, not ${text}`, "option '--port'");
             args.port = Number(text);
         }
         else if (VALUE_FLAGS[flag] !== undefined) {
             args[VALUE_FLAGS[flag]] = value();
         }
         else if (flag === '--token') {
-            throw new ConfigurationError('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN or use --policy', "option '--token'");
+            throw new errors/* ConfigurationError */.j1('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN or use --policy', "option '--token'");
         }
         else {
-            throw new ConfigurationError(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
+            throw new errors/* ConfigurationError */.j1(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
         }
     }
     if ((args.tlsCert === undefined) !== (args.tlsKey === undefined))
-        throw new ConfigurationError('--tls-cert and --tls-key go together');
+        throw new errors/* ConfigurationError */.j1('--tls-cert and --tls-key go together');
     return args;
 }
 /** Runs until SIGINT/SIGTERM (or `io.signal`). Returns the exit status: 0, or 2 on a usage error. */
@@ -22192,7 +17910,7 @@ async function runHookServerCommand(argv, env, io = {}) {
                 ? log('info', 'policy-reloaded', { file })
                 : log('error', 'policy-rejected', {
                     file,
-                    error: describeError(outcome.error),
+                    error: (0,errors/* describeError */.Uc)(outcome.error),
                     kept: 'the last good policy',
                 }));
         }
@@ -22221,14 +17939,14 @@ async function runHookServerCommand(argv, env, io = {}) {
                 }
                 : {}),
             ...(args.tlsCert && args.tlsKey
-                ? { tls: { cert: (0,external_node_fs_.readFileSync)(args.tlsCert), key: (0,external_node_fs_.readFileSync)(args.tlsKey) } }
+                ? { tls: { cert: (0,external_node_fs_namespaceObject.readFileSync)(args.tlsCert), key: (0,external_node_fs_namespaceObject.readFileSync)(args.tlsKey) } }
                 : {}),
             log,
         });
     }
     catch (error) {
-        stderr.write(`${describeError(error)}\n`);
-        return error instanceof ConfigurationError ? 2 : 1;
+        stderr.write(`${(0,errors/* describeError */.Uc)(error)}\n`);
+        return error instanceof errors/* ConfigurationError */.j1 ? 2 : 1;
     }
     stdout.write(`${server.url}\n`);
     log('info', 'listening', { url: server.url, policy: Boolean(policy) });
@@ -22261,11 +17979,13 @@ function waitForStop(signal, onHangup) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/hook-server/index.ts
+;// CONCATENATED MODULE: ./src/endpoint/server/index.ts
 
 
 
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/endpoint/server/token-command.ts
 
 
@@ -22316,7 +18036,7 @@ async function runTokenCommand(argv, io) {
         values = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
-        throw new ConfigurationError(`${error.message}\n${TOKEN_USAGE}`);
+        throw new errors/* ConfigurationError */.j1(`${error.message}\n${TOKEN_USAGE}`);
     }
     if (values.help) {
         io.stdout.write(TOKEN_USAGE);
@@ -22324,14 +18044,14 @@ async function runTokenCommand(argv, io) {
     }
     const file = values.policy;
     if (typeof file !== 'string')
-        throw new ConfigurationError(`--policy FILE is required\n${TOKEN_USAGE}`);
-    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        throw new errors/* ConfigurationError */.j1(`--policy FILE is required\n${TOKEN_USAGE}`);
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     parsePolicy(text, file); // refuse to edit a file that is already wrong
-    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
     const now = io.now();
     const id = () => {
         if (typeof values.id !== 'string')
-            throw new ConfigurationError(`token ${sub} needs --id ID`);
+            throw new errors/* ConfigurationError */.j1(`token ${sub} needs --id ID`);
         return values.id;
     };
     switch (sub) {
@@ -22344,7 +18064,7 @@ async function runTokenCommand(argv, io) {
         case 'list':
             return list(text, file, values.format === 'json', now, io);
         default:
-            throw new ConfigurationError(`unknown token command '${sub}'\n${TOKEN_USAGE}`);
+            throw new errors/* ConfigurationError */.j1(`unknown token command '${sub}'\n${TOKEN_USAGE}`);
     }
 }
 function tokenEntries(doc) {
@@ -22353,12 +18073,12 @@ function tokenEntries(doc) {
         doc.set('access_tokens', doc.createNode([]));
         return [];
     }
-    return (0,dist/* isSeq */.oP)(seq) ? seq.items.filter(dist/* isMap */.jh) : [];
+    return (0,yaml_dist/* isSeq */.oP)(seq) ? seq.items.filter(yaml_dist/* isMap */.jh) : [];
 }
 function findEntry(doc, id) {
     const entry = tokenEntries(doc).find((e) => e.get('token_id') === id);
     if (!entry)
-        throw new ConfigurationError(`no access token with token_id '${id}' in the policy`);
+        throw new errors/* ConfigurationError */.j1(`no access token with token_id '${id}' in the policy`);
     return entry;
 }
 /** Validates the edited document as the server would, then writes it atomically. */
@@ -22369,7 +18089,7 @@ function save(doc, file) {
 }
 function create(doc, file, id, values, now, io) {
     if (tokenEntries(doc).some((e) => e.get('token_id') === id))
-        throw new ConfigurationError(`token_id '${id}' already exists; rotate it, or choose another id`);
+        throw new errors/* ConfigurationError */.j1(`token_id '${id}' already exists; rotate it, or choose another id`);
     const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
     const list = (v) => String(v ?? '')
         .split(',')
@@ -22403,10 +18123,10 @@ function create(doc, file, id, values, now, io) {
 function rotate(doc, file, id, values, now, io) {
     const entry = findEntry(doc, id);
     if (entry.get('revoked') !== undefined)
-        throw new ConfigurationError(`token '${id}' is revoked; create a new one`);
+        throw new errors/* ConfigurationError */.j1(`token '${id}' is revoked; create a new one`);
     const graceMs = parseInterval(String(values.grace));
     if (graceMs === undefined)
-        throw new ConfigurationError(`--grace must be a duration such as 1h or 7d; got '${String(values.grace)}'`);
+        throw new errors/* ConfigurationError */.j1(`--grace must be a duration such as 1h or 7d; got '${String(values.grace)}'`);
     const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
     const validUntil = new Date(now.getTime() + graceMs).toISOString();
     const previous = entry.toJSON().previous_tokens ?? [];
@@ -22462,7 +18182,7 @@ function expiryFrom(text, now) {
         return new Date(now.getTime() + ms).toISOString();
     const date = new Date(text);
     if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text))
-        throw new ConfigurationError(`--expires must be a duration such as 90d or a date such as 2027-01-31; got '${text}'`);
+        throw new errors/* ConfigurationError */.j1(`--expires must be a duration such as 90d or a date such as 2027-01-31; got '${text}'`);
     return date.toISOString();
 }
 
@@ -22481,12 +18201,13 @@ function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-
         return undefined;
     }
     if (!url)
-        throw new ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+        throw new errors/* ConfigurationError */.j1(`Input '${names.url}' is required when ${names.token} is set`);
+    validateTokenCharacters(token, names.token);
     const parsed = validateHookUrl(url);
     const inspection = inspectToken(token, now);
     for (const problem of inspection.problems) {
         if (problem.level === 'fatal')
-            throw new ConfigurationError(`${names.token}: ${problem.message}`);
+            throw new errors/* ConfigurationError */.j1(`${names.token}: ${problem.message}`);
         if (problem.level === 'warning')
             logger.warning(`${names.token}: ${problem.message}`);
         else
@@ -22552,14 +18273,11 @@ function describeRule(f) {
     const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
     const short = oneLine(secret ?? f.title ?? f.ruleId);
     const help = helpFor(f, secret);
-    const name = ruleName(f.ruleId);
     return {
         id: f.ruleId,
-        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
-        ...(name !== f.ruleId ? { name } : {}),
+        name: ruleName(f.ruleId),
         shortDescription: { text: short },
-        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
-        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
+        ...(secret ? { fullDescription: { text: secret } } : {}),
         defaultConfiguration: { level: LEVEL[f.severity] },
         help: { text: help },
         properties: {
@@ -22567,18 +18285,6 @@ function describeRule(f) {
             category: f.category,
         },
     };
-}
-function fullDescriptionFor(f, short) {
-    switch (f.category) {
-        case 'secret':
-            return short;
-        case 'path':
-            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
-        case 'validator':
-            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
-        case 'ai':
-            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
-    }
 }
 function helpFor(f, secretDescription) {
     switch (f.category) {
@@ -22593,14 +18299,14 @@ function helpFor(f, secretDescription) {
     }
 }
 function toResult(f, ruleIndex) {
-    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
-    // show a result (the Multitool's SARIF2017), and an empty file has no other.
-    const start = Math.max(1, f.line);
-    const region = {
-        startLine: start,
-        endLine: Math.max(start, f.endLine),
-        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-    };
+    const start = f.line;
+    const region = start > 0
+        ? {
+            startLine: start,
+            endLine: Math.max(start, f.endLine),
+            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+        }
+        : undefined;
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -22611,7 +18317,8 @@ function toResult(f, ruleIndex) {
             {
                 physicalLocation: {
                     artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-                    region,
+                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
+                    ...(region ? { region } : {}),
                 },
             },
         ],
@@ -22648,36 +18355,6 @@ function oneLine(text) {
 }
 function withSlash(uri) {
     return uri.endsWith('/') ? uri : `${uri}/`;
-}
-
-;// CONCATENATED MODULE: ./src/core/render/gitlab.ts
-
-const SEVERITY = {
-    error: 'critical',
-    warning: 'major',
-    notice: 'info',
-};
-/**
- * The findings as a Code Quality report. Pure. GitLab keys an issue by its fingerprint across pipelines, so
- * each must be unique in one report: a repeated one (the same content twice in a file) gets a suffix.
- */
-function renderGitlabCodeQuality(findings) {
-    const seen = new Map();
-    return sortFindings(findings).map((f) => {
-        const n = seen.get(f.fingerprint) ?? 0;
-        seen.set(f.fingerprint, n + 1);
-        // A finding about the whole file (line 0) points at its first line: GitLab needs a line to show it.
-        const begin = Math.max(1, f.line);
-        const end = Math.max(begin, f.endLine);
-        return {
-            description: f.message.trim() === '' ? f.ruleId : f.message,
-            check_name: f.ruleId,
-            fingerprint: n === 0 ? f.fingerprint : `${f.fingerprint}-${n}`,
-            severity: SEVERITY[f.severity],
-            categories: [f.category === 'secret' ? 'Security' : 'Bug Risk'],
-            location: { path: f.path, lines: end > begin ? { begin, end } : { begin } },
-        };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/annotations.ts
@@ -22720,6 +18397,17 @@ function escapeCommandData(value) {
 function escapeCommandProperty(value) {
     return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+/** GitHub shows at most 10 error, 10 warning and 10 notice annotations of each step's workflow commands. */
+const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * The workflow-command annotations GitHub will show, most severe first (the input is sorted so): at most
+ * `perLevel` of each level. `hidden` counts the rest, which only the job summary lists.
+ */
+function selectWorkflowAnnotations(annotations, perLevel = WORKFLOW_ANNOTATIONS_PER_LEVEL) {
+    const count = { failure: 0, warning: 0, notice: 0 };
+    const shown = annotations.filter((a) => ++count[a.annotation_level] <= perLevel);
+    return { shown, hidden: annotations.length - shown.length };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/format.ts
 
@@ -22739,21 +18427,11 @@ function formatText(findings, gate, skipped, style) {
     const c = (code, s) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
     const lines = [];
     for (const f of sortFindings(findings)) {
-        // A finding about the whole file (line 0), as in an empty file, names the file alone.
-        const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
-        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
+        const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
+        lines.push(`${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
     }
-    const counted = new Map();
-    for (const s of skipped) {
-        const group = skipGroup(s.reason);
-        if (group === undefined)
-            lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
-        else
-            counted.set(group, (counted.get(group) ?? 0) + 1);
-    }
-    if (counted.size > 0) {
-        const parts = [...counted].map(([group, n]) => `${n} ${group}`);
-        lines.push(c('dim', `skipped: ${parts.join(', ')}`));
+    for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
+        lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
     }
     const verdict = gate.conclusion === 'failure'
         ? c('error', 'FAILED')
@@ -22763,25 +18441,12 @@ function formatText(findings, gate, skipped, style) {
     lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
     return lines.join('\n') + '\n';
 }
-/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
-function skipGroup(reason) {
-    if (reason === 'binary file')
-        return 'binary';
-    if (reason.startsWith('built-in exclude'))
-        return 'by the built-in excludes (archives, images, lock files, generated)';
-    if (reason.startsWith('excluded by'))
-        return 'by --exclude';
-    if (reason.startsWith('not matched'))
-        return 'not matched by --include';
-    return undefined;
-}
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 function formatGithub(findings) {
     return sortFindings(findings)
         .map((f) => {
         const level = f.severity === 'notice' ? 'notice' : f.severity;
-        const lines = f.line > 0 ? `,line=${f.line},endLine=${Math.max(f.line, f.endLine)}` : '';
-        return `::${level} file=${escapeCommandProperty(f.path)}${lines},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
+        return `::${level} file=${escapeCommandProperty(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
     })
         .join('');
 }
@@ -22797,18 +18462,7 @@ function stripControl(s) {
 
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
-/** One synopsis line a command, shown with a usage error. */
-const USAGE = {
-    main: 'codex-hooks COMMAND [options]   (commands: review, scan, hook-server; codex-hooks --help)',
-    review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
-    scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
-    'hook-server': 'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)',
-};
-const BINARY_RULE = `Binary files are skipped, by one rule for scan and review: a file with a NUL byte in its first
-8,000 bytes is binary (git's own test, which review gets from git diff). Archives, images, fonts,
-media, lock files and minified or generated files are left out by the built-in excludes. The
-report ends with how many files were skipped, and why.`;
-const COMMON = `  --format FORMAT    text (default), json, sarif, github or gitlab
+const COMMON = `  --format FORMAT    text (default), json, sarif or github
   --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
   --include GLOBS    comma-separated globs of files to review (default **)
   --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
@@ -22822,9 +18476,11 @@ const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local g
 
 Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
+  codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
+  codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
+  codex-hooks codex-hook [options] < event.json             answer one Codex hook event (Codex runs it)
   codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
   codex-hooks help COMMAND | COMMAND --help                 help for one command
   codex-hooks --version | --help
@@ -22837,17 +18493,17 @@ Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI rev
 given) on the changes between two revisions, as a pull request would see them: the changes on --head
 since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
 is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
-Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first. Before a
-repository's first commit (no HEAD yet), '--base HEAD' reviews the files staged for it against the
-empty tree.
-
-${BINARY_RULE}
+Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first.
 
 Options:
   --base REF         base revision (default HEAD)
   --head REF         head revision (default: the working tree)
   --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
                      never from a flag (https; http only for loopback)
+  --config-ref base|head
+                     where the hooks config, memory sources and baseline are read (default base: the
+                     branch under review cannot choose its own hooks, as in the action; head: the
+                     working tree, confined to the repository)
 ${COMMON}
 
 ${ENVIRONMENT}
@@ -22855,25 +18511,13 @@ ${ENVIRONMENT}
 
 ${EXIT_STATUS}
 `;
-const SCAN_HELP = `Usage: codex-hooks scan PATH... | - [options]
+const SCAN_HELP = `Usage: codex-hooks scan PATH... [options]
 
 Scans whole files: every line of each file counts as added, so the secret scan and the config's
 pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
 file names.
 
-PATH is a file, a folder or a quoted glob ('src/**/*.ts'). A folder is walked: inside a git work
-tree through git, so .gitignore is honoured; elsewhere through the file system. A walk skips .git
-and node_modules and never follows a symlink. - reads the paths from stdin, one a line, or
-NUL-separated with --null (git ls-files -z | codex-hooks scan --null -).
-A path that cannot be read (missing, a symlink to a folder, a symlink loop) is skipped with one
-warning line, and the run ends with how many were skipped; the exit status stays the gate's
-unless --strict.
-
-${BINARY_RULE}
-
 Options:
-  -z, --null         paths on stdin are separated by NUL bytes, not newlines
-  --strict           exit 2 when any path was skipped as unreadable
 ${COMMON}
 
 ${ENVIRONMENT}
@@ -22891,13 +18535,1301 @@ Options:
   --audit-log FILE   append each exchange to FILE (JSON lines)
   -h, --help         this help
 `;
+const INIT_HELP = `Usage: codex-hooks init codex [--user] [--command CMD]
+
+Installs codex-hooks as the Codex CLI's own hooks, so .github/codex-hooks.yml governs every Codex session
+too: writes .codex/hooks.json in the repository (SessionStart, UserPromptSubmit, PreToolUse and
+PostToolUse for the shell and patch tools, Stop), or merges into it, and prints how Codex comes to trust
+the hooks, with the trusted hashes for $CODEX_HOME/config.toml. Running it again changes nothing.
+
+Options:
+  --user             write the user's hooks ($CODEX_HOME/hooks.json, default ~/.codex) instead
+  --command CMD      the command hooks.json runs (default codex-hooks-codex-hook, the package's lean bin;
+                     e.g. 'node /abs/path/dist/codex-hook/index.js --fail-on warning')
+  -h, --help         this help
+
+See docs/codex-hooks.md.
+`;
+const CODEX_HOOK_HELP = `Usage: codex-hooks codex-hook [options] < event.json
+       codex-hooks-codex-hook [options] < event.json     (the same, as its own fast-starting bin)
+
+Reads one Codex hook event on stdin and answers as Codex expects: a prompt or tool call with a secret or a
+finding at --fail-on is blocked with a reason that names the rule, the masked hint, the file and the line.
+Appends one redacted line per event to the config's logger outputs.
+
+Options:
+  --config FILE       hooks config, relative to the repository root (default .github/codex-hooks.yml)
+  --fail-on LEVEL     error (default), warning, notice or never: the lowest severity that blocks
+  --fail-open EVENTS  comma-separated Codex events (or 'all') that let Codex go on when the hook itself
+                      fails; by default PostToolUse, Stop and SessionStart
+  --fail-closed EVENTS  events that block when the hook itself fails; by default UserPromptSubmit and
+                      PreToolUse
+
+See docs/codex-hooks.md.
+`;
 const COMMAND_HELP = {
     review: REVIEW_HELP,
     scan: SCAN_HELP,
     'hook-server': HOOK_SERVER_HELP,
+    init: INIT_HELP,
+    'codex-hook': CODEX_HOOK_HELP,
     audit: AUDIT_USAGE,
     token: TOKEN_USAGE,
 };
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/adapters/session-changes.ts
+
+
+
+
+
+
+
+/** New files larger than this are left to the linters' own limits, not read into memory. */
+const MAX_NEW_FILE_BYTES = 1_000_000;
+/**
+ * The files a Codex session changed, from git: at SessionStart the checked-out commit is remembered (in the
+ * user's cache folder, by a hash of the session id); at Stop the working tree is compared with it, and new
+ * files git does not track yet count as added whole.
+ */
+function createSessionChanges(root, cacheDir, runCommand) {
+    const git = createGit(root);
+    const stateFile = (sessionId) => external_node_path_default().join(cacheDir, 'sessions', `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`);
+    return {
+        async recordSessionStart(sessionId) {
+            const head = await git.revParse('HEAD');
+            if (head === undefined)
+                return;
+            try {
+                (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(stateFile(sessionId)), { recursive: true, mode: 0o700 });
+                (0,external_node_fs_namespaceObject.writeFileSync)(stateFile(sessionId), JSON.stringify({ root, head }), { mode: 0o600 });
+            }
+            catch {
+                // Without it, Stop compares with HEAD.
+            }
+        },
+        async sessionChanges(sessionId) {
+            let base = 'HEAD';
+            try {
+                const start = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(stateFile(sessionId), 'utf8'));
+                if (start.root === root && /^[0-9a-f]{40,64}$/.test(start.head))
+                    base = start.head;
+            }
+            catch {
+                // no recorded start: the changes since HEAD
+            }
+            const diff = await git.diff(base, undefined);
+            const tracked = diff !== undefined ? parse_git_diff_parseGitDiff(diff) : [];
+            const listed = await runCommand(['git', 'ls-files', '--others', '--exclude-standard', '-z'], {
+                cwd: root,
+                timeoutMs: 30_000,
+            });
+            const untracked = listed.exitCode === 0 ? listed.stdout.split('\0').filter((p) => p !== '') : [];
+            return [...tracked, ...untracked.flatMap((p) => newFile(root, p))];
+        },
+    };
+}
+function newFile(root, relative) {
+    const file = workspace_path_resolveInWorkspace(root, relative);
+    if (file === undefined)
+        return [];
+    try {
+        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+        if (bytes.length > MAX_NEW_FILE_BYTES || bytes.includes(0))
+            return [];
+        const content = bytes.toString('utf8');
+        return [{ path: relative, status: 'added', additions: countLines(content), deletions: 0, content }];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logger.ts
+/** A logger that records lines, for tests and for quiet runs. */
+function createRecordingLogger() {
+    const lines = [];
+    const push = (level) => (message) => void lines.push(`${level}: ${message}`);
+    return {
+        lines,
+        debug: push('debug'),
+        info: push('info'),
+        notice: push('notice'),
+        warning: push('warning'),
+        error: push('error'),
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __nccwpck_require__(2143);
+;// CONCATENATED MODULE: ./src/codex-session/config-cache.ts
+
+
+
+
+
+/**
+ * The hooks config for a Codex hook, which runs on every prompt and tool call. Parsing YAML and compiling
+ * the schema cost more than the rest of the hook, so a validated config is cached as JSON under a key made
+ * of the file's content and this version: an edit, or an upgrade, is a new key. Only a miss loads the
+ * parser, and a config error is never cached.
+ */
+async function loadSessionConfig(root, configPath, cacheDir) {
+    const file = external_node_path_default().resolve(root, configPath);
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { config: types/* DEFAULT_CONFIG */.P, source: `built-in defaults (no ${configPath})` };
+        throw error;
+    }
+    const key = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${VERSION}\0${configPath}\0${text}`).digest('hex').slice(0, 32);
+    const cached = external_node_path_default().join(cacheDir, `config-${key}.json`);
+    try {
+        return { config: JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(cached, 'utf8')), source: configPath };
+    }
+    catch {
+        // not cached yet
+    }
+    const { parseHooksConfig } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1036));
+    const config = parseHooksConfig(text, configPath);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
+        const temp = `${cached}.${process.pid}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(config), { mode: 0o600 });
+        (0,external_node_fs_namespaceObject.renameSync)(temp, cached);
+    }
+    catch {
+        // A cache that cannot be written only costs the next hook the parse.
+    }
+    return { config, source: configPath };
+}
+/** The user's cache folder for codex-hooks: `$XDG_CACHE_HOME/codex-hooks`, else `~/.cache/codex-hooks`. */
+function defaultCacheDir(env, home) {
+    const base = env.XDG_CACHE_HOME && external_node_path_default().isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : external_node_path_default().join(home, '.cache');
+    return external_node_path_default().join(base, 'codex-hooks');
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/answer.ts
+/** The answer in Codex's wire format for the event (docs/codex-hooks.md). */
+function renderAnswer(answer, event) {
+    const json = (value) => ({ stdout: JSON.stringify(value) + '\n', stderr: '', exitCode: 0 });
+    switch (answer.kind) {
+        case 'allow':
+            return { stdout: '', stderr: '', exitCode: 0 };
+        case 'context':
+            if (event === undefined)
+                return { stdout: '', stderr: '', exitCode: 0 };
+            return json({ hookSpecificOutput: { hookEventName: event, additionalContext: answer.text } });
+        case 'deny':
+            if (event === 'PreToolUse') {
+                return json({
+                    hookSpecificOutput: {
+                        hookEventName: 'PreToolUse',
+                        permissionDecision: 'deny',
+                        permissionDecisionReason: answer.reason,
+                    },
+                });
+            }
+            return blockAnswer(answer.reason, event);
+        case 'block':
+            return blockAnswer(answer.reason, event);
+    }
+}
+function blockAnswer(reason, event) {
+    // Without a readable event, exit status 2 with the reason on stderr is the one answer every event reads as a block.
+    if (event === undefined || event === 'SessionStart')
+        return { stdout: '', stderr: reason + '\n', exitCode: 2 };
+    if (event === 'PreToolUse')
+        return renderAnswer({ kind: 'deny', reason }, event);
+    return { stdout: JSON.stringify({ decision: 'block', reason }) + '\n', stderr: '', exitCode: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/audit-record.ts
+
+/** Longest content kept in one audit line, in characters; the rest is counted, not kept. */
+const MAX_CONTENT = 8000;
+/**
+ * One JSON line per Codex event for the `logger` hooks (conversation.updated and hook.executed): what was
+ * checked, what was found, what Codex was told. Built field by field; every text is redacted, so a secret
+ * found in the prompt, a patch or a tool's output is never written, only its rule and hint.
+ */
+function createSessionAuditRecord(input) {
+    const { event, result } = input;
+    const known = result?.secrets ?? [];
+    const clean = (text) => redactText(text, known);
+    const content = input.content ?? '';
+    const reason = input.answer.kind === 'block' || input.answer.kind === 'deny' ? input.answer.reason : null;
+    return {
+        timestamp: input.timestamp,
+        event: 'conversation.updated',
+        source: 'codex',
+        codex_event: event?.name ?? input.eventName ?? null,
+        session_id: event?.sessionId ?? null,
+        turn_id: event?.turnId ?? null,
+        tool_name: event && 'toolName' in event ? event.toolName : null,
+        tool_use_id: event && 'toolName' in event ? (event.toolUseId ?? null) : null,
+        decision: input.answer.kind,
+        reason: reason !== null ? clean(reason) : null,
+        // Redacted whole, then cut: a cut could split a secret and hide it from the redactor.
+        content: clean(content).slice(0, MAX_CONTENT),
+        content_chars: content.length,
+        findings: (result?.findings ?? []).map((f) => ({
+            rule_id: f.ruleId,
+            severity: f.severity,
+            path: f.path,
+            line: f.line,
+            message: clean(f.message),
+            ...(f.redacted !== undefined ? { hint: f.redacted } : {}),
+        })),
+        hooks: (result?.executions ?? []).map((e) => ({
+            hook: e.hook,
+            event: e.event,
+            findings: e.findings,
+            duration_ms: e.durationMs,
+            error: e.error !== undefined ? clean(e.error) : null,
+        })),
+        notes: (result?.notes ?? []).map(clean),
+        failure: input.failure ? { ...input.failure, message: clean(input.failure.message) } : null,
+        duration_ms: input.durationMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/codex-event.ts
+/**
+ * The events the Codex CLI sends its command hooks on stdin, as Codex 0.171 sends them (docs/codex-hooks.md).
+ * Every event has `session_id`, `cwd` and `hook_event_name`; the fields below are the ones this product reads.
+ */
+const CODEX_EVENTS = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop'];
+/** Why stdin could not be read as a Codex event; `event` is set when at least the event's name was readable. */
+class CodexEventError extends Error {
+    event;
+    name = 'CodexEventError';
+    kind = 'bad-stdin';
+    constructor(message, event) {
+        super(message);
+        this.event = event;
+    }
+}
+function isEventName(value) {
+    return typeof value === 'string' && CODEX_EVENTS.includes(value);
+}
+/**
+ * Reads one event. Unknown events and missing fields are errors (the caller applies the failure policy);
+ * extra fields are ignored, so a newer Codex that adds some keeps working.
+ */
+function parseCodexEvent(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new CodexEventError(`stdin is not JSON (${text.length} characters)`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw new CodexEventError('stdin is not a JSON object');
+    const o = data;
+    const name = o.hook_event_name;
+    if (!isEventName(name)) {
+        throw new CodexEventError(`hook_event_name must be one of ${CODEX_EVENTS.join(', ')}; got ${typeof name === 'string' ? `'${name.slice(0, 40)}'` : typeof name}`);
+    }
+    const field = (key, required = true) => {
+        const v = o[key];
+        if (typeof v === 'string')
+            return v;
+        if (v === undefined || v === null) {
+            if (required)
+                throw new CodexEventError(`${name}: the field '${key}' is missing`, name);
+            return undefined;
+        }
+        throw new CodexEventError(`${name}: the field '${key}' must be a string; got ${typeof v}`, name);
+    };
+    const turnId = field('turn_id', false);
+    const model = field('model', false);
+    const common = {
+        sessionId: field('session_id'),
+        cwd: field('cwd'),
+        ...(turnId !== undefined ? { turnId } : {}),
+        ...(model !== undefined ? { model } : {}),
+    };
+    switch (name) {
+        case 'SessionStart': {
+            const source = field('source', false);
+            return { name, ...common, ...(source !== undefined ? { source } : {}) };
+        }
+        case 'UserPromptSubmit':
+            return { name, ...common, prompt: field('prompt') };
+        case 'PreToolUse':
+            return { name, ...common, ...toolFields(o, name) };
+        case 'PostToolUse':
+            return { name, ...common, ...toolFields(o, name), toolResponse: stringify(o.tool_response) };
+        case 'Stop':
+            return {
+                name,
+                ...common,
+                stopHookActive: o.stop_hook_active === true,
+                lastAssistantMessage: field('last_assistant_message', false) ?? '',
+            };
+    }
+}
+function toolFields(o, name) {
+    const toolName = o.tool_name;
+    if (typeof toolName !== 'string')
+        throw new CodexEventError(`${name}: the field 'tool_name' is missing`, name);
+    const input = o.tool_input;
+    // Codex sends `{command}` for shell commands and for apply_patch; other tools' inputs are read as text.
+    const command = typeof input === 'object' && input !== null && typeof input.command === 'string'
+        ? input.command
+        : stringify(input);
+    const toolUseId = typeof o.tool_use_id === 'string' ? o.tool_use_id : undefined;
+    return { toolName, command, ...(toolUseId !== undefined ? { toolUseId } : {}) };
+}
+function stringify(value) {
+    if (typeof value === 'string')
+        return value;
+    if (value === undefined || value === null)
+        return '';
+    return JSON.stringify(value);
+}
+/** The event's name from stdin that is otherwise unreadable, to pick the failure policy. */
+function sniffEventName(text) {
+    const m = /"hook_event_name"\s*:\s*"([A-Za-z]+)"/.exec(text);
+    return m && isEventName(m[1]) ? m[1] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/apply-patch.ts
+class PatchFormatError extends Error {
+    name = 'PatchFormatError';
+    kind = 'bad-patch';
+}
+const HEADER = /^\*\*\* (Add File|Delete File|Update File): (.+)$/;
+/** Splits a patch into file operations; throws PatchFormatError on text that is not a patch. */
+function parseApplyPatch(text) {
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    const start = lines.findIndex((l) => l.trim() === '*** Begin Patch');
+    if (start < 0)
+        throw new PatchFormatError("the patch does not start with '*** Begin Patch'");
+    const ops = [];
+    let op;
+    let chunk;
+    for (const line of lines.slice(start + 1)) {
+        if (line.trim() === '*** End Patch')
+            break;
+        const header = HEADER.exec(line);
+        if (header) {
+            const kind = header[1] === 'Add File' ? 'add' : header[1] === 'Delete File' ? 'delete' : 'update';
+            op = { kind, path: header[2].trim(), added: [], chunks: [] };
+            chunk = undefined;
+            ops.push(op);
+            continue;
+        }
+        if (!op)
+            throw new PatchFormatError(`a patch line comes before any file header: '${line.slice(0, 60)}'`);
+        if (op.kind === 'add') {
+            if (line.startsWith('+'))
+                op.added.push(line.slice(1));
+            continue;
+        }
+        if (line.startsWith('*** Move to: ')) {
+            op.moveTo = line.slice('*** Move to: '.length).trim();
+            continue;
+        }
+        if (line.trim() === '*** End of File')
+            continue;
+        if (line.startsWith('@@')) {
+            const anchor = line.slice(2).trim();
+            chunk = { ...(anchor !== '' ? { anchor } : {}), lines: [] };
+            op.chunks.push(chunk);
+            continue;
+        }
+        if (!chunk)
+            op.chunks.push((chunk = { lines: [] }));
+        const marker = line[0];
+        // Codex reads an empty line inside a chunk as an empty context line.
+        if (marker === '+' || marker === '-' || marker === ' ')
+            chunk.lines.push({ kind: marker, text: line.slice(1) });
+        else if (line === '')
+            chunk.lines.push({ kind: ' ', text: '' });
+        else
+            throw new PatchFormatError(`'${op.path}': a chunk line must start with ' ', '-' or '+'`);
+    }
+    return ops;
+}
+/** The files a patch changes, in the shapes the hooks engine reads. */
+async function patchToChangedFiles(text, read) {
+    const files = [];
+    for (const op of parseApplyPatch(text)) {
+        const current = op.kind === 'update' ? await read(op.path) : undefined;
+        files.push(toChangedFile(op, current));
+    }
+    return files;
+}
+function toChangedFile(op, current) {
+    if (op.kind === 'add') {
+        return {
+            path: op.path,
+            status: 'added',
+            additions: op.added.length,
+            deletions: 0,
+            content: op.added.length > 0 ? op.added.join('\n') + '\n' : '',
+        };
+    }
+    if (op.kind === 'delete')
+        return { path: op.path, status: 'removed', additions: 0, deletions: 0 };
+    const { patch, additions, deletions } = unifiedDiff(op.chunks, current?.split('\n') ?? []);
+    return {
+        path: op.moveTo ?? op.path,
+        ...(op.moveTo !== undefined ? { previousPath: op.path } : {}),
+        status: op.moveTo !== undefined ? 'renamed' : 'modified',
+        additions,
+        deletions,
+        ...(patch !== '' ? { patch } : {}),
+    };
+}
+/**
+ * The chunks as unified-diff hunks with real line numbers. A chunk whose old lines are not found in the
+ * current file (a file Codex would refuse to patch) is numbered from where the previous one ended.
+ */
+function unifiedDiff(chunks, current) {
+    let cursor = 0;
+    let shift = 0;
+    let additions = 0;
+    let deletions = 0;
+    const hunks = [];
+    for (const chunk of chunks) {
+        if (chunk.anchor !== undefined) {
+            const at = seek(current, [chunk.anchor], cursor);
+            if (at >= 0)
+                cursor = at + 1;
+        }
+        const old = chunk.lines.filter((l) => l.kind !== '+').map((l) => l.text);
+        const found = old.length > 0 ? seek(current, old, cursor) : -1;
+        const oldStart = (found >= 0 ? found : cursor) + 1;
+        const added = chunk.lines.filter((l) => l.kind === '+').length;
+        const removed = chunk.lines.filter((l) => l.kind === '-').length;
+        additions += added;
+        deletions += removed;
+        const oldCount = old.length;
+        const newCount = oldCount - removed + added;
+        const body = chunk.lines.map((l) => `${l.kind}${l.text}`).join('\n');
+        hunks.push(`@@ -${oldStart},${oldCount} +${oldStart + shift},${newCount} @@\n${body}`);
+        shift += newCount - oldCount;
+        cursor = oldStart - 1 + oldCount;
+    }
+    return { patch: hunks.join('\n'), additions, deletions };
+}
+/** Where `needle` starts in `lines` at or after `from`: exact, then ignoring trailing, then all outer spaces. */
+function seek(lines, needle, from) {
+    const tries = [(s) => s, (s) => s.trimEnd(), (s) => s.trim()];
+    for (const norm of tries) {
+        for (let i = from; i + needle.length <= lines.length; i++) {
+            if (needle.every((n, k) => norm(lines[i + k]) === norm(n)))
+                return i;
+        }
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/checks.ts
+
+
+
+
+
+/** On files (a patch, a here-document, the session's changes): these kinds of action. */
+const onFiles = (...types) => (a) => types.includes(a.type);
+/**
+ * On text that is not a file (a prompt, a shell command): the secret scan and the `forbid` patterns. A
+ * `require` pattern (a licence header, say) is about files and would flag every prompt.
+ */
+const onText = (a) => a.type === 'secret-scan' || (a.type === 'pattern' && a.mode !== 'require');
+/** The config with only the actions that apply: the rest does not fit what this event checks. */
+function withActions(config, keep) {
+    const hooks = config.hooks
+        .map((h) => ({ ...h, actions: h.actions.filter(keep) }))
+        .filter((h) => h.actions.length > 0);
+    return { version: config.version, hooks };
+}
+function toReviewFile(file) {
+    return { file, parsed: file.content !== undefined ? parseWholeFile(file.content) : parsePatch(file.patch) };
+}
+/** A piece of text (a prompt, a command) checked as if it were a new file named `name`. */
+function textAsFile(name, text) {
+    return { path: name, status: 'added', additions: 1, deletions: 0, content: text };
+}
+/** The prompt.submitted hooks, limited to the `actions` that apply, over `files`: the same engine the pull-request gate runs. */
+async function checkFiles(files, actions, ctx) {
+    const result = await runPromptSubmittedHooks(files.map(toReviewFile), {
+        config: withActions(ctx.config, actions),
+        failOn: ctx.failOn,
+        workspace: ctx.root,
+        ports: ctx.ports,
+    });
+    return toCheckResult(result, result.memory);
+}
+/** The response.generated hooks (the secret scan and `pattern`) over text the model or a tool produced. */
+async function checkOutput(name, text, ctx) {
+    const result = await runResponseGeneratedHooks([{ path: name, line: 1, body: text }], {
+        config: ctx.config,
+        failOn: ctx.failOn,
+        workspace: ctx.root,
+        ports: ctx.ports,
+    });
+    return toCheckResult(result, []);
+}
+/** The engine's result with each finding's text cleared of the secrets found: nothing downstream sees a value. */
+function toCheckResult(result, memory) {
+    const matches = result.secrets.map((s) => s.match);
+    return {
+        findings: redactFindings(result.findings, matches),
+        secrets: matches.map((m) => ({ secret: m.secret, ruleId: m.ruleId })),
+        executions: result.executions,
+        memory,
+        notes: result.notes,
+    };
+}
+function mergeResults(a, b) {
+    return {
+        findings: [...a.findings, ...b.findings],
+        secrets: [...a.secrets, ...b.secrets],
+        executions: [...a.executions, ...b.executions],
+        memory: [...a.memory, ...b.memory],
+        notes: [...a.notes, ...b.notes],
+    };
+}
+/** Findings at or above the gate's level: the ones that block. */
+function blockingFindings(findings, failOn) {
+    if (failOn === 'never')
+        return [];
+    return findings.filter((f) => severityRank(f.severity) <= severityRank(failOn));
+}
+const MAX_LISTED = 10;
+/**
+ * A reason the model can act on: each finding's place, what it is, its rule, and how to fix it. Messages
+ * are already redacted: a secret shows only its hint.
+ */
+function describeFindings(intro, findings) {
+    const lines = findings.slice(0, MAX_LISTED).map((f) => {
+        const where = f.line > 0 ? `${f.path}:${f.line}` : f.path;
+        const fix = f.category === 'secret'
+            ? ' Remove the value; read it from an environment variable or a secret store instead, and never repeat it.'
+            : '';
+        return `- ${where}: ${f.message} [${f.ruleId}].${fix}`;
+    });
+    if (findings.length > MAX_LISTED)
+        lines.push(`- …and ${findings.length - MAX_LISTED} more`);
+    return `${intro}\n${lines.join('\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/shell-command.ts
+const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g;
+const REDIRECT = /(?:^|[^0-9&>])>>?\s*(['"]?)([^\s'";&|<>()]+)\1/;
+const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";&|<>()]+)\1/;
+function readShellCommand(command) {
+    const lines = command.replace(/\r\n/g, '\n').split('\n');
+    const files = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const markers = [...line.matchAll(HEREDOC)].filter((m) => line[m.index - 1] !== '<');
+        if (markers.length === 0)
+            continue;
+        let next = i + 1;
+        for (const [index, m] of markers.entries()) {
+            const tag = m[3];
+            const stripTabs = m[1] === '-';
+            const bodyStart = next;
+            while (next < lines.length && (stripTabs ? lines[next].replace(/^\t+/, '') : lines[next]) !== tag)
+                next++;
+            const body = lines.slice(bodyStart, next).map((l) => (stripTabs ? l.replace(/^\t+/, '') : l));
+            // Only the first here-document of a line is the one a redirect on that line writes.
+            const target = index === 0 ? writtenFile(line) : undefined;
+            if (target !== undefined) {
+                files.push({
+                    path: target,
+                    status: 'added',
+                    additions: body.length,
+                    deletions: 0,
+                    content: body.length > 0 ? body.join('\n') + '\n' : '',
+                });
+                for (let k = bodyStart; k < next; k++)
+                    lines[k] = '';
+            }
+            next++; // past the terminator
+        }
+        i = next - 1;
+    }
+    return { text: lines.join('\n'), files };
+}
+function writtenFile(line) {
+    const m = REDIRECT.exec(line) ?? TEE.exec(line);
+    const path = m?.[2];
+    return path !== undefined && path !== '/dev/null' && !path.startsWith('$') ? path : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/tool-use.ts
+
+
+
+const COMMAND_NAME = '<command>';
+const TOOL_OUTPUT_NAME = '<tool output>';
+/** Codex's patch tool; it also answers to the matcher names Edit and Write. */
+const PATCH_TOOLS = new Set(['apply_patch', 'Edit', 'Write']);
+/**
+ * PreToolUse → prompt.submitted over what the tool is about to write or run. A patch is parsed into its files
+ * (added lines with paths and line numbers) for the secret scan and the `pattern` and `path` hooks; a shell
+ * command is checked as text, and the files its here-documents write as files. A finding at the gate's level
+ * denies the call: the command never runs, the file is never written.
+ */
+async function handlePreToolUse(event, ctx) {
+    const result = PATCH_TOOLS.has(event.toolName)
+        ? await checkPatch(event.command, ctx)
+        : await checkCommand(event.command, ctx);
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    if (blocking.length === 0)
+        return { answer: { kind: 'allow' }, result, content: event.command };
+    const what = PATCH_TOOLS.has(event.toolName) ? 'this patch' : 'this command';
+    const reason = describeFindings(`codex-hooks (the repository's .github/codex-hooks.yml) refused ${what}; nothing was run or written. Fix these and try again:`, blocking);
+    return { answer: { kind: 'deny', reason }, result, content: event.command };
+}
+async function checkPatch(patch, ctx) {
+    try {
+        const files = await patchToChangedFiles(patch, (path) => ctx.ports.readRepositoryFile(path));
+        return await checkFiles(files, onFiles('secret-scan', 'pattern', 'path'), ctx);
+    }
+    catch (error) {
+        // Text Codex will refuse as a patch is still read for secrets.
+        if (!(error instanceof PatchFormatError))
+            throw error;
+        return checkFiles([textAsFile(COMMAND_NAME, patch)], onText, ctx);
+    }
+}
+async function checkCommand(command, ctx) {
+    const view = readShellCommand(command);
+    const text = await checkFiles([textAsFile(COMMAND_NAME, view.text)], onText, ctx);
+    if (view.files.length === 0)
+        return text;
+    return mergeResults(text, await checkFiles(view.files, onFiles('secret-scan', 'pattern', 'path'), ctx));
+}
+/**
+ * PostToolUse → response.generated over the tool's output. A secret a command printed is reported to the
+ * model, which must not repeat it, and logged masked.
+ */
+async function handlePostToolUse(event, ctx) {
+    const result = await checkOutput(TOOL_OUTPUT_NAME, event.toolResponse, ctx);
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    if (blocking.length === 0)
+        return { answer: { kind: 'allow' }, result, content: event.toolResponse };
+    const reason = describeFindings('codex-hooks: the output of this tool call holds a secret or a forbidden pattern. Do not repeat, quote or store the value; continue without it:', blocking);
+    return { answer: { kind: 'block', reason }, result, content: event.toolResponse };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/session-start.ts
+
+
+/**
+ * SessionStart → the `memory` hooks: their sources (coding standards, architecture notes), within their byte
+ * budget, become the session's additional context. The session's starting point is recorded for Stop.
+ */
+async function handleSessionStart(event, ctx) {
+    await ctx.ports.recordSessionStart(event.sessionId);
+    const result = await checkFiles([], onFiles('memory'), ctx);
+    if (result.memory.length === 0)
+        return { answer: { kind: 'allow' }, result, content: '' };
+    const sections = result.memory.map((m) => `## ${m.source}\n\n${m.content.trimEnd()}`).join('\n\n');
+    // A memory file is sent to the model: a key pasted into one must not go with it.
+    const text = redactText(`Repository memory from codex-hooks (.github/codex-hooks.yml):\n\n${sections}`, []);
+    return {
+        answer: { kind: 'context', text },
+        result,
+        content: `memory: ${result.memory.map((m) => m.source).join(', ')}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/stop.ts
+
+const ASSISTANT_MESSAGE_NAME = '<assistant message>';
+/**
+ * Stop → response.generated over the last assistant message, plus the secret scan and the `command` hooks
+ * (linters) over the files changed since the session started. Findings at the gate's level send Codex back to
+ * work with the reason, once: when Codex says this turn already went back (`stop_hook_active`), the findings
+ * are logged and the turn ends, so a hook can never loop forever.
+ */
+async function handleStop(event, ctx) {
+    const message = await checkOutput(ASSISTANT_MESSAGE_NAME, event.lastAssistantMessage, ctx);
+    const changes = await ctx.ports.sessionChanges(event.sessionId);
+    const result = mergeResults(message, await checkFiles(changes, onFiles('secret-scan', 'command'), ctx));
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    const content = event.lastAssistantMessage;
+    if (blocking.length === 0)
+        return { answer: { kind: 'allow' }, result, content };
+    if (event.stopHookActive) {
+        const note = `stop_hook_active: the turn already went back once; ${blocking.length} finding(s) remain and are only logged`;
+        return { answer: { kind: 'allow' }, result: { ...result, notes: [...result.notes, note] }, content };
+    }
+    const reason = describeFindings("codex-hooks: the session's changes do not pass the repository's checks (.github/codex-hooks.yml) yet. Fix these, then finish:", blocking);
+    return { answer: { kind: 'block', reason }, result, content };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/user-prompt-submit.ts
+
+/** The name a prompt goes by in findings and path globs. */
+const PROMPT_NAME = '<prompt>';
+/**
+ * UserPromptSubmit → prompt.submitted over the prompt: the secret scan and the `pattern` hooks. A finding at
+ * the gate's level blocks the prompt before anything is sent to the model.
+ */
+async function handleUserPromptSubmit(event, ctx) {
+    const result = await checkFiles([textAsFile(PROMPT_NAME, event.prompt)], onText, ctx);
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    const answer = blocking.length > 0
+        ? {
+            kind: 'block',
+            reason: describeFindings('codex-hooks blocked this prompt before it reached the model. Edit the prompt and send it again:', blocking),
+        }
+        : { kind: 'allow' };
+    return { answer, result, content: event.prompt };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/policy.ts
+/** The shell tool (`Bash`) and the patch tool (`apply_patch`, which Codex also matches as Edit and Write). */
+const TOOL_MATCHER = 'Bash|apply_patch';
+const CODEX_EVENT_SETUP = {
+    SessionStart: { onFailure: 'open', timeoutSeconds: 30, deadlineSeconds: 25 },
+    UserPromptSubmit: { onFailure: 'closed', timeoutSeconds: 30, deadlineSeconds: 25 },
+    PreToolUse: { onFailure: 'closed', timeoutSeconds: 30, deadlineSeconds: 25, matcher: TOOL_MATCHER },
+    PostToolUse: { onFailure: 'open', timeoutSeconds: 30, deadlineSeconds: 25, matcher: TOOL_MATCHER },
+    // Linters run here: a longer budget.
+    Stop: { onFailure: 'open', timeoutSeconds: 300, deadlineSeconds: 280 },
+};
+function defaultFailurePolicy() {
+    const entries = Object.entries(CODEX_EVENT_SETUP).map(([name, setup]) => [name, setup.onFailure]);
+    return Object.fromEntries(entries);
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/handle-event.ts
+
+
+
+
+
+
+
+
+
+
+/** The hook's own deadline passed before it could answer. */
+class HookDeadlineError extends Error {
+    name = 'HookDeadlineError';
+    kind = 'timeout';
+}
+/**
+ * One Codex event in, one answer out. The hook's own failure (stdin it cannot read, a config error, its
+ * deadline, a bug) never escapes: the event's failure mode turns it into a block or a pass, said in the
+ * answer and the audit line.
+ */
+async function answerCodexHook(stdin, settings, deps) {
+    const started = deps.now();
+    let event;
+    let loaded;
+    const audit = (answer, rest) => loaded && {
+        root: loaded.root,
+        config: loaded.config,
+        record: createSessionAuditRecord({
+            ...(event ? { event } : {}),
+            ...(!event && sniffEventName(stdin) ? { eventName: sniffEventName(stdin) } : {}),
+            answer,
+            ...(rest.result ? { result: rest.result } : {}),
+            ...(rest.content !== undefined ? { content: rest.content } : {}),
+            ...(rest.failure ? { failure: rest.failure } : {}),
+            timestamp: started.toISOString(),
+            durationMs: deps.now().getTime() - started.getTime(),
+        }),
+    };
+    try {
+        if (settings instanceof errors/* ConfigurationError */.j1)
+            throw settings;
+        event = parseCodexEvent(stdin);
+        const root = deps.findRoot(event.cwd);
+        const { config } = await deps.loadConfig(root, settings.configPath);
+        loaded = { config, root };
+        const ctx = { config, failOn: settings.failOn, root, ports: deps.createPorts(root) };
+        const deadline = CODEX_EVENT_SETUP[event.name].deadlineSeconds * 1000;
+        const outcome = await withDeadline(dispatch(event, ctx), deadline);
+        const rendered = renderAnswer(outcome.answer, event.name);
+        const record = audit(outcome.answer, outcome);
+        return { rendered, ...(record ? { audit: record } : {}) };
+    }
+    catch (error) {
+        const name = event?.name ?? (error instanceof CodexEventError ? error.event : undefined) ?? sniffEventName(stdin);
+        const policy = settings instanceof errors/* ConfigurationError */.j1 ? defaultFailurePolicy() : settings.failurePolicy;
+        // An event the hook cannot name is one it cannot safely let through.
+        const mode = name !== undefined ? policy[name] : 'closed';
+        const failure = describeFailure(error, mode);
+        const answer = failureAnswer(failure, name);
+        const rendered = renderAnswer(answer, name);
+        const record = audit(answer, { failure });
+        const told = mode === 'open' ? { ...rendered, stderr: `codex-hooks: ${failure.message} (fails open)\n` } : rendered;
+        return { rendered: told, ...(record ? { audit: record } : {}) };
+    }
+}
+function dispatch(event, ctx) {
+    switch (event.name) {
+        case 'SessionStart':
+            return handleSessionStart(event, ctx);
+        case 'UserPromptSubmit':
+            return handleUserPromptSubmit(event, ctx);
+        case 'PreToolUse':
+            return handlePreToolUse(event, ctx);
+        case 'PostToolUse':
+            return handlePostToolUse(event, ctx);
+        case 'Stop':
+            return handleStop(event, ctx);
+    }
+}
+async function withDeadline(work, ms) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new HookDeadlineError(`no answer within its deadline of ${ms / 1000}s`)), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function describeFailure(error, mode) {
+    const kind = error instanceof CodexEventError || error instanceof HookDeadlineError
+        ? error.kind
+        : error instanceof errors/* ConfigurationError */.j1
+            ? 'config'
+            : 'internal';
+    // An error may quote what it choked on: never a secret in the answer.
+    const message = redactText(error instanceof Error ? error.message : String(error), []);
+    return { kind, message, mode };
+}
+function failureAnswer(failure, name) {
+    if (failure.mode === 'open')
+        return { kind: 'allow' };
+    const reason = `codex-hooks could not check this ${name ?? 'event'} and fails closed (${failure.kind}: ${failure.message}). ` +
+        `Fix the cause (docs/codex-hooks.md), or let it pass on failure with --fail-open ${name ?? 'all'}.`;
+    return name === 'PreToolUse' ? { kind: 'deny', reason } : { kind: 'block', reason };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/settings.ts
+
+
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/codex-hooks.yml';
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+function parseCodexHookSettings(argv, env, home) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...argv],
+            options: {
+                config: { type: 'string' },
+                'fail-on': { type: 'string' },
+                'fail-open': { type: 'string' },
+                'fail-closed': { type: 'string' },
+            },
+            strict: true,
+            allowPositionals: false,
+        }));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`codex-hook: ${error.message}`);
+    }
+    const failOn = values['fail-on'] ?? 'error';
+    if (!FAIL_ON.includes(failOn))
+        throw new errors/* ConfigurationError */.j1(`--fail-on must be one of ${FAIL_ON.join(', ')}; got '${failOn}'`);
+    const policy = { ...defaultFailurePolicy() };
+    for (const [flag, mode] of [
+        ['fail-open', 'open'],
+        ['fail-closed', 'closed'],
+    ]) {
+        for (const name of eventList(values[flag], flag))
+            policy[name] = mode;
+    }
+    return Object.freeze({
+        configPath: values.config ?? DEFAULT_CONFIG_PATH,
+        failOn: failOn,
+        failurePolicy: Object.freeze(policy),
+        cacheDir: defaultCacheDir(env, home),
+    });
+}
+/** `Stop,PostToolUse` or `all`. */
+function eventList(value, flag) {
+    if (value === undefined)
+        return [];
+    const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    if (names.length === 1 && names[0] === 'all')
+        return [...CODEX_EVENTS];
+    for (const n of names) {
+        if (!CODEX_EVENTS.includes(n))
+            throw new errors/* ConfigurationError */.j1(`--${flag} takes Codex events (${CODEX_EVENTS.join(', ')}) or 'all'; got '${n}'`);
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/hook-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `codex-hooks codex-hook`: the command Codex runs for each hook event. Reads the event from stdin, answers
+ * on stdout (or exit status 2 with the reason on stderr), appends one audit line per `logger` output, and
+ * returns the exit status. The composition root of the hook: the only place that picks its adapters.
+ */
+async function runCodexHook(argv, io) {
+    let settings;
+    try {
+        settings = parseCodexHookSettings(argv, io.env, external_node_os_default().homedir());
+    }
+    catch (error) {
+        settings = error instanceof errors/* ConfigurationError */.j1 ? error : new errors/* ConfigurationError */.j1(String(error));
+    }
+    const cacheDir = settings instanceof errors/* ConfigurationError */.j1 ? external_node_os_default().tmpdir() : settings.cacheDir;
+    const run = await answerCodexHook(io.stdin, settings, {
+        findRoot: findRepositoryRoot,
+        loadConfig: (root, configPath) => loadSessionConfig(root, configPath, cacheDir),
+        createPorts: (root) => createSessionPorts(root, cacheDir, io.env),
+        now: () => new Date(),
+    });
+    if (run.audit) {
+        try {
+            await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record, io.env);
+        }
+        catch (error) {
+            io.stderr.write(`codex-hooks: the audit log could not be written: ${error.message}\n`);
+        }
+    }
+    io.stdout.write(run.rendered.stdout);
+    io.stderr.write(run.rendered.stderr);
+    return run.rendered.exitCode;
+}
+function createSessionPorts(root, cacheDir, env) {
+    const logger = createRecordingLogger();
+    const changes = createSessionChanges(root, cacheDir, runCommand);
+    return {
+        runCommand: runCommand,
+        readRepositoryFile: async (file) => {
+            // Paths come from the model (a patch) or the config: read inside the repository only.
+            const full = workspace_path_resolveInWorkspace(root, file);
+            return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
+        },
+        logger: env.CODEX_HOOKS_DEBUG ? stderrLogger() : logger,
+        now: () => new Date(),
+        recordSessionStart: changes.recordSessionStart,
+        sessionChanges: changes.sessionChanges,
+    };
+}
+function stderrLogger() {
+    const line = (level) => (m) => void process.stderr.write(`codex-hooks ${level}: ${m}\n`);
+    return {
+        debug: line('debug'),
+        info: line('info'),
+        notice: line('notice'),
+        warning: line('warning'),
+        error: line('error'),
+    };
+}
+/** The nearest folder at or above `cwd` holding `.git`; `cwd` itself outside a repository. */
+function findRepositoryRoot(cwd) {
+    for (let dir = external_node_path_default().resolve(cwd);;) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.git')))
+            return dir;
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            return external_node_path_default().resolve(cwd);
+        dir = parent;
+    }
+}
+/** The `logger` hooks of the conversation: one line each, once per output. */
+async function writeAuditRecord(config, root, record, env) {
+    const outputs = new Map();
+    for (const l of [...collectLoggers(config, 'conversation.updated'), ...collectLoggers(config, 'hook.executed')])
+        if (!outputs.has(l.output))
+            outputs.set(l.output, l);
+    for (const logger of outputs.values()) {
+        const file = workspace_path_resolveInWorkspace(root, logger.output);
+        if (file === undefined)
+            throw new errors/* ConfigurationError */.j1(`logger output '${logger.output}' is outside the repository`);
+        // The same writer as the action's loggers: rotation, gzip and encryption as the logger's options say.
+        await appendAuditRecords(auditLogOptionsFor(logger, file, env), [record]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/hooks-file.ts
+
+
+
+/** One matcher group per event, each running `command`. */
+function codexHookGroups(command) {
+    const entries = CODEX_EVENTS.map((event) => {
+        const setup = CODEX_EVENT_SETUP[event];
+        const group = {
+            ...(setup.matcher !== undefined ? { matcher: setup.matcher } : {}),
+            hooks: [{ type: 'command', command, timeout: setup.timeoutSeconds }],
+        };
+        return [event, group];
+    });
+    return Object.fromEntries(entries);
+}
+/**
+ * Adds our groups to an existing hooks file without touching anything else. A group of ours (its one handler
+ * runs the same command) is updated in place; otherwise ours is appended. Running it twice changes nothing.
+ */
+function mergeHooksFile(existing, command) {
+    if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
+        throw new TypeError('the hooks file is not a JSON object');
+    const file = structuredClone((existing ?? {}));
+    const hooks = file.hooks ?? {};
+    if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks))
+        throw new TypeError("the hooks file's 'hooks' is not an object of events");
+    file.hooks = hooks;
+    const byEvent = hooks;
+    let changed = existing === undefined;
+    const positions = {};
+    for (const [event, group] of Object.entries(codexHookGroups(command))) {
+        const list = byEvent[event] ?? [];
+        if (!Array.isArray(list))
+            throw new TypeError(`the hooks file's '${event}' is not a list of matcher groups`);
+        byEvent[event] = list;
+        const at = list.findIndex((g) => isOurs(g, command));
+        if (at >= 0) {
+            positions[event] = at;
+            if (JSON.stringify(list[at]) !== JSON.stringify(group)) {
+                list[at] = group;
+                changed = true;
+            }
+        }
+        else {
+            positions[event] = list.length;
+            list.push(group);
+            changed = true;
+        }
+    }
+    return { file: file, changed, positions };
+}
+/** A group of ours runs our command alone; a group someone else added our command to is theirs to keep. */
+function isOurs(group, command) {
+    const handlers = group?.hooks;
+    return (Array.isArray(handlers) &&
+        handlers.length === 1 &&
+        handlers[0]?.command === command);
+}
+/** Codex's name for an event in trust keys: `PreToolUse` → `pre_tool_use`. */
+function eventKeyLabel(event) {
+    return event.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
+}
+/** Matchers Codex leaves out of the hash: the events that ignore them. */
+const NO_MATCHER = new Set(['UserPromptSubmit', 'Stop']);
+/**
+ * The `trusted_hash` Codex expects for one handler: SHA-256 over the compact JSON, keys sorted, of the
+ * event's label, the group's matcher and this handler alone, normalised (`async` false, timeout at least 1).
+ */
+function trustedHash(event, group, handler) {
+    const identity = {
+        event_name: eventKeyLabel(event),
+        hooks: [{ async: false, command: handler.command, timeout: Math.max(1, handler.timeout), type: 'command' }],
+        ...(group.matcher !== undefined && !NO_MATCHER.has(event) ? { matcher: group.matcher } : {}),
+    };
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalJson(identity)).digest('hex')}`;
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const keys = Object.keys(value).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** The `[hooks.state."…"]` entries that trust our handlers in a hooks file at `hooksPath` (absolute, real). */
+function trustEntries(hooksPath, command, positions) {
+    return Object.entries(codexHookGroups(command)).map(([event, group]) => ({
+        key: `${hooksPath}:${eventKeyLabel(event)}:${positions[event]}:0`,
+        hash: trustedHash(event, group, group.hooks[0]),
+    }));
+}
+/** The config.toml lines that trust the hooks (and the project, for a repository's hooks file). */
+function trustToml(entries, project) {
+    const lines = [];
+    if (project !== undefined)
+        lines.push(`[projects.${JSON.stringify(project)}]`, 'trust_level = "trusted"', '');
+    for (const e of entries)
+        lines.push(`[hooks.state.${JSON.stringify(e.key)}]`, `trusted_hash = "${e.hash}"`, '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/init-codex.ts
+
+
+
+
+/** The command hooks.json runs when none is given: the hook's own lean bin, found on PATH. */
+const DEFAULT_HOOK_COMMAND = 'codex-hooks-codex-hook';
+/**
+ * Writes (or merges into) Codex's hooks.json: the repository's `.codex/hooks.json`, or the user's
+ * `$CODEX_HOME/hooks.json`. An existing file is merged, never clobbered, and left alone when nothing changes.
+ * A symlink in the way is refused: a cloned repository must not make this write somewhere else.
+ */
+function initCodexHooks(options) {
+    const dir = options.user ? options.codexHome : external_node_path_default().join(options.repository ?? '.', '.codex');
+    const hooksPath = external_node_path_default().join(dir, 'hooks.json');
+    refuseSymlink(dir);
+    refuseSymlink(hooksPath);
+    let existing;
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(hooksPath, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
+    if (text !== undefined) {
+        try {
+            existing = JSON.parse(text);
+        }
+        catch (error) {
+            throw new errors/* ConfigurationError */.j1(`${hooksPath} is not valid JSON (${error.message}); fix it or move it away`);
+        }
+    }
+    let merged;
+    try {
+        merged = mergeHooksFile(existing, options.command);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${hooksPath}: ${error.message}`);
+    }
+    if (merged.changed) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        const temp = `${hooksPath}.${process.pid}.tmp`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(merged.file, null, 2) + '\n');
+        (0,external_node_fs_namespaceObject.renameSync)(temp, hooksPath); // replaces the file itself, never a target it points to
+    }
+    // Codex keys trust by the real path of the file.
+    const real = (0,external_node_fs_namespaceObject.realpathSync)(hooksPath);
+    const trust = trustEntries(real, options.command, merged.positions);
+    const project = options.user ? undefined : (0,external_node_fs_namespaceObject.realpathSync)(options.repository ?? '.');
+    return { hooksPath, changed: merged.changed, trust, trustToml: trustToml(trust, project) };
+}
+function refuseSymlink(file) {
+    try {
+        if ((0,external_node_fs_namespaceObject.lstatSync)(file).isSymbolicLink())
+            throw new errors/* ConfigurationError */.j1(`${file} is a symbolic link; codex-hooks does not write through one`);
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+    }
+}
+/** What `init codex` prints: what was written, how Codex comes to trust it, and the lines that trust it. */
+function describeInit(result, user) {
+    const where = user ? 'your Codex hooks' : "the repository's Codex hooks";
+    const trust = user
+        ? 'Codex runs a hook only once it is trusted: run `codex`, open /hooks and trust them, or add these lines to\n$CODEX_HOME/config.toml (~/.codex/config.toml):'
+        : 'Codex loads .codex/hooks.json only in a trusted project, and runs a hook only once it is trusted: run\n`codex` here, trust the project and then the hooks in /hooks, or add these lines to $CODEX_HOME/config.toml\n(~/.codex/config.toml):';
+    return [
+        `${result.changed ? 'Wrote' : 'Unchanged:'} ${result.hooksPath} (${where}: SessionStart, UserPromptSubmit, PreToolUse and PostToolUse on Bash|apply_patch, Stop).`,
+        '',
+        trust,
+        '',
+        result.trustToml.trimEnd(),
+        '',
+        'A trusted hash covers the command and its timeout: change either and trust it again (run this command again).',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/codex.ts
+
+
+
+
+
+
+
+/** `codex-hooks init codex [--user] [--command CMD]` */
+async function initCommand(args, io) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            options: {
+                user: { type: 'boolean', default: false },
+                command: { type: 'string' },
+                help: { type: 'boolean', short: 'h', default: false },
+            },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(error.message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout.write(INIT_HELP);
+        return 0;
+    }
+    if (positionals.length !== 1 || positionals[0] !== 'codex')
+        throw new errors/* ConfigurationError */.j1(`init takes one target, 'codex'; got '${positionals.join(' ')}'`);
+    const command = values.command ?? DEFAULT_HOOK_COMMAND;
+    if (command.trim() === '' || /[\r\n]/.test(command))
+        throw new errors/* ConfigurationError */.j1('--command must be one line that runs the hook, e.g. codex-hooks-codex-hook');
+    const codexHome = io.env.CODEX_HOME ? external_node_path_default().resolve(io.cwd, io.env.CODEX_HOME) : external_node_path_default().join(external_node_os_default().homedir(), '.codex');
+    const result = initCodexHooks({
+        repository: findRepositoryRoot(io.cwd),
+        codexHome,
+        user: values.user,
+        command,
+    });
+    io.stdout.write(describeInit(result, values.user));
+    return 0;
+}
+/** `codex-hooks codex-hook`: the hook itself, for those who run it through the main CLI. */
+async function codexHook(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+        io.stdout.write(CODEX_HOOK_HELP);
+        return 0;
+    }
+    const chunks = [];
+    for await (const chunk of io.stdin ?? [])
+        chunks.push(Buffer.from(chunk));
+    return runCodexHook(args, {
+        stdin: Buffer.concat(chunks).toString('utf8'),
+        stdout: io.stdout,
+        stderr: io.stderr,
+        env: io.env,
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 const SILENT = { update() { }, status() { }, done() { } };
@@ -22940,247 +19872,26 @@ function createProgress(stream, env, options = {}) {
 ;// CONCATENATED MODULE: ./src/cli/read-files.ts
 
 
-/** git's rule, used by `review` through git: a NUL byte in the first 8,000 bytes makes a file binary. */
-const BINARY_SNIFF_BYTES = 8000;
-function isBinary(bytes) {
-    return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
-}
+
 /**
- * Reads files in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and one blocking
- * read costs a fraction of an asynchronous one's four thread-pool round trips (open, stat, read, close),
- * which dominated `scan` over thousands of small files. A file found by a walk is opened without following
- * a symlink; one that cannot be read becomes a problem, except a walked file gone since the walk.
+ * Reads files as UTF-8, in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and
+ * one blocking read costs a fraction of an asynchronous one's four thread-pool round trips
+ * (open, stat, read, close), which dominated `scan` over thousands of small files.
  */
-function readFiles(cwd, paths, walked, onRead) {
-    const files = [];
-    const problems = [];
-    paths.forEach((p, i) => {
-        const byWalk = walked.has(p);
+function readFilesInOrder(cwd, paths, onRead) {
+    return paths.map((p, i) => {
+        let text;
         try {
-            const bytes = readWhole(external_node_path_default().resolve(cwd, p), byWalk);
-            files.push(isBinary(bytes) ? { path: p, binary: true } : { path: p, text: bytes.toString('utf8') });
+            text = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().resolve(cwd, p), 'utf8');
         }
         catch (error) {
-            const code = error.code;
-            // A walk does not follow symlinks (ELOOP from O_NOFOLLOW) and may list a file deleted since it was staged.
-            if (!(byWalk && (code === 'ELOOP' || code === 'ENOENT' || code === 'EISDIR'))) {
-                problems.push({
-                    path: p,
-                    kind: code === 'EISDIR' ? 'symlink-to-folder' : 'unreadable',
-                    ...(code ? { code } : {}),
-                });
-            }
+            throw new errors/* ConfigurationError */.j1(`cannot read '${p}': ${error.code ?? String(error)}`);
         }
         onRead(i + 1);
+        return text;
     });
-    return { files, problems };
-}
-function readWhole(absolute, noFollow) {
-    const fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
-    try {
-        return (0,external_node_fs_.readFileSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
 }
 
-;// CONCATENATED MODULE: ./src/cli/collect-paths.ts
-
-
-
-
-/**
- * Folders nobody wants walked: version-control data and installed dependencies. The pipeline's built-in
- * excludes would leave their files out anyway; pruning them here saves reading them.
- */
-const PRUNED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
-const GLOB_MAGIC = /[*?[\]{}]/;
-/**
- * Turns `scan`'s arguments into files. A folder is walked: through `git ls-files` inside a git work tree
- * (tracked and untracked files, `.gitignore` honoured), else through the file system; either way a walk
- * never follows a symlink. An argument that names no path but has glob characters is matched against a
- * walk of its fixed leading folders. Nothing here reads a file's content.
- */
-function collectPaths(cwd, args) {
-    const files = [];
-    const seen = new Set();
-    const walked = new Set();
-    const problems = [];
-    const add = (file, byWalk) => {
-        if (seen.has(file))
-            return;
-        seen.add(file);
-        files.push(file);
-        if (byWalk)
-            walked.add(file);
-    };
-    for (const arg of args) {
-        const rel = toRelative(cwd, arg);
-        const kind = classify(external_node_path_default().resolve(cwd, arg));
-        if (kind.type === 'file')
-            add(rel, false);
-        else if (kind.type === 'folder')
-            for (const f of walkFolder(cwd, rel))
-                add(f, true);
-        else if (kind.type === 'missing' && GLOB_MAGIC.test(arg)) {
-            const matched = expandGlob(cwd, rel);
-            if (matched.length === 0)
-                problems.push({ path: arg, kind: 'no-match' });
-            for (const f of matched)
-                add(f, true);
-        }
-        else if (kind.type === 'problem')
-            problems.push({ path: arg, kind: kind.kind, ...(kind.code ? { code: kind.code } : {}) });
-        else
-            problems.push({ path: arg, kind: 'not-found', code: 'ENOENT' });
-    }
-    return { files, walked, problems };
-}
-function classify(absolute) {
-    let link;
-    try {
-        link = (0,external_node_fs_.lstatSync)(absolute);
-    }
-    catch (error) {
-        const code = error.code;
-        return code === 'ENOENT' || code === 'ENOTDIR'
-            ? { type: 'missing' }
-            : { type: 'problem', kind: 'unreadable', code };
-    }
-    if (link.isDirectory())
-        return { type: 'folder' };
-    if (link.isFile())
-        return { type: 'file' };
-    if (!link.isSymbolicLink())
-        return { type: 'problem', kind: 'not-a-file' };
-    // A named symlink is read through (the user named it), unless it leads to a folder or nowhere.
-    try {
-        const target = (0,external_node_fs_.statSync)(absolute);
-        if (target.isDirectory())
-            return { type: 'problem', kind: 'symlink-to-folder' };
-        return target.isFile() ? { type: 'file' } : { type: 'problem', kind: 'not-a-file' };
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            return { type: 'problem', kind: 'symlink-loop', code };
-        return { type: 'problem', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', ...(code ? { code } : {}) };
-    }
-}
-/** The files under a folder: git's view when inside a work tree, else the file system's. */
-function walkFolder(cwd, folder) {
-    const listed = listWithGit(cwd, folder);
-    return (listed ?? walkFileSystem(cwd, folder)).filter((f) => !isPruned(f));
-}
-/**
- * `git ls-files` lists tracked and untracked files minus what `.gitignore` (and the user's global excludes)
- * leave out, relative to cwd. Undefined outside a work tree, or without git.
- */
-function listWithGit(cwd, folder) {
-    try {
-        // Run in the folder itself, so a folder that is its own repository (or inside one when cwd is not) works.
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
-            cwd: external_node_path_default().resolve(cwd, folder === '' ? '.' : folder),
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            maxBuffer: 1 << 30,
-        });
-        const prefix = folder === '' ? '' : `${folder}/`;
-        return out
-            .split('\0')
-            .filter((f) => f !== '')
-            .map((f) => prefix + f);
-    }
-    catch {
-        return undefined;
-    }
-}
-function walkFileSystem(cwd, folder) {
-    const out = [];
-    const pending = [folder];
-    while (pending.length > 0) {
-        const dir = pending.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(external_node_path_default().resolve(cwd, dir === '' ? '.' : dir), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            const rel = dir === '' || dir === '.' ? entry.name : `${dir}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (!PRUNED_FOLDERS.has(entry.name))
-                    pending.push(rel);
-            }
-            else if (entry.isFile())
-                out.push(rel);
-            // Symlinks and special files are not followed by a walk.
-        }
-    }
-    return out.sort();
-}
-function isPruned(file) {
-    return file.split('/').some((segment) => PRUNED_FOLDERS.has(segment));
-}
-/** `src/**\/*.ts`: walks `src` and keeps what the glob matches. */
-function expandGlob(cwd, pattern) {
-    const segments = pattern.split('/');
-    const firstMagic = segments.findIndex((s) => GLOB_MAGIC.test(s));
-    const base = segments.slice(0, firstMagic).join('/');
-    if (base !== '' && classify(external_node_path_default().resolve(cwd, base)).type !== 'folder')
-        return [];
-    const matcher = new Minimatch(pattern, { dot: true });
-    return walkFolder(cwd, base).filter((f) => matcher.match(f));
-}
-/** `./src/a.ts` → `src/a.ts`; `/abs/repo/x` (under cwd) → `x`; forward slashes; `.` → ''. */
-function toRelative(cwd, arg) {
-    const rel = external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, arg));
-    return rel.split((external_node_path_default()).sep).join('/');
-}
-/** The path list on stdin, for `git ls-files -z | codex-hooks scan --null -`: one path a line, or NUL-separated. */
-function splitPathList(text, nul) {
-    const parts = nul ? text.split('\0') : text.split(/\r?\n/);
-    return parts.filter((p) => p !== '');
-}
-
-;// CONCATENATED MODULE: ./src/cli/path-problems.ts
-
-const REASON = {
-    'not-found': 'no such file or folder',
-    'no-match': 'no such file or folder, and as a glob it matches none',
-    'symlink-to-folder': 'a symlink to a folder (folders are walked only when named themselves)',
-    'symlink-loop': 'a symlink loop',
-    'not-a-file': 'not a regular file',
-    unreadable: 'cannot be read',
-};
-const SHORT = {
-    'not-found': 'not found',
-    'no-match': 'glob without a match',
-    'symlink-to-folder': 'symlink to a folder',
-    'symlink-loop': 'symlink loop',
-    'not-a-file': 'not a regular file',
-    unreadable: 'unreadable',
-};
-/** `'nope.ts': no such file or folder`: one line of warning for one skipped path. */
-function describePathProblem(problem) {
-    const code = problem.code && problem.kind === 'unreadable' ? ` (${problem.code})` : '';
-    return `'${stripControl(problem.path)}': ${REASON[problem.kind]}${code}`;
-}
-/** `2 paths skipped (1 not found, 1 symlink loop)`, for the end of the run. */
-function summarizePathProblems(problems) {
-    const counts = new Map();
-    for (const p of problems)
-        counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
-    const parts = [...counts].map(([kind, n]) => `${n} ${SHORT[kind]}`);
-    const n = problems.length;
-    return `${n} ${n === 1 ? 'path' : 'paths'} skipped (${parts.join(', ')}); --strict makes that exit 2`;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/reviewers/review-schema.ts
 /**
  * The JSON Schema a model answers with (Responses API `text.format`, Codex `--output-schema`). Strict
@@ -24389,7 +21100,7 @@ function is_buffer(obj) {
     }
     return !!(obj.constructor && obj.constructor.isBuffer && obj.constructor.isBuffer(obj));
 }
-function utils_combine(a, b) {
+function combine(a, b) {
     return [].concat(a, b);
 }
 function maybe_map(val, fn) {
@@ -24423,7 +21134,7 @@ const push_to_array = function (arr, value_or_array) {
     Array.prototype.push.apply(arr, values_isArray(value_or_array) ? value_or_array : [value_or_array]);
 };
 let toISOString;
-const stringify_defaults = {
+const defaults = {
     addQueryPrefix: false,
     allowDots: false,
     allowEmptyArrays: false,
@@ -24492,7 +21203,7 @@ function inner_stringify(object, prefix, generateArrayPrefix, commaRoundTrip, al
         if (strictNullHandling) {
             return encoder && !encodeValuesOnly ?
                 // @ts-expect-error
-                encoder(prefix, stringify_defaults.encoder, charset, 'key', format)
+                encoder(prefix, defaults.encoder, charset, 'key', format)
                 : prefix;
         }
         obj = '';
@@ -24501,12 +21212,12 @@ function inner_stringify(object, prefix, generateArrayPrefix, commaRoundTrip, al
         if (encoder) {
             const key_value = encodeValuesOnly ? prefix
                 // @ts-expect-error
-                : encoder(prefix, stringify_defaults.encoder, charset, 'key', format);
+                : encoder(prefix, defaults.encoder, charset, 'key', format);
             return [
                 formatter?.(key_value) +
                     '=' +
                     // @ts-expect-error
-                    formatter?.(encoder(obj, stringify_defaults.encoder, charset, 'value', format)),
+                    formatter?.(encoder(obj, defaults.encoder, charset, 'value', format)),
             ];
         }
         return [formatter?.(prefix) + '=' + formatter?.(String(obj))];
@@ -24560,7 +21271,7 @@ function inner_stringify(object, prefix, generateArrayPrefix, commaRoundTrip, al
     }
     return values;
 }
-function normalize_stringify_options(opts = stringify_defaults) {
+function normalize_stringify_options(opts = defaults) {
     if (typeof opts.allowEmptyArrays !== 'undefined' && typeof opts.allowEmptyArrays !== 'boolean') {
         throw new TypeError('`allowEmptyArrays` option can only be `true` or `false`, when provided');
     }
@@ -24570,7 +21281,7 @@ function normalize_stringify_options(opts = stringify_defaults) {
     if (opts.encoder !== null && typeof opts.encoder !== 'undefined' && typeof opts.encoder !== 'function') {
         throw new TypeError('Encoder has to be a function.');
     }
-    const charset = opts.charset || stringify_defaults.charset;
+    const charset = opts.charset || defaults.charset;
     if (typeof opts.charset !== 'undefined' && opts.charset !== 'utf-8' && opts.charset !== 'iso-8859-1') {
         throw new TypeError('The charset option must be either utf-8, iso-8859-1, or undefined');
     }
@@ -24582,7 +21293,7 @@ function normalize_stringify_options(opts = stringify_defaults) {
         format = opts.format;
     }
     const formatter = formatters[format];
-    let filter = stringify_defaults.filter;
+    let filter = defaults.filter;
     if (typeof opts.filter === 'function' || values_isArray(opts.filter)) {
         filter = opts.filter;
     }
@@ -24594,7 +21305,7 @@ function normalize_stringify_options(opts = stringify_defaults) {
         arrayFormat = opts.indices ? 'indices' : 'repeat';
     }
     else {
-        arrayFormat = stringify_defaults.arrayFormat;
+        arrayFormat = defaults.arrayFormat;
     }
     if ('commaRoundTrip' in opts && typeof opts.commaRoundTrip !== 'boolean') {
         throw new TypeError('`commaRoundTrip` must be a boolean, or absent');
@@ -24602,33 +21313,33 @@ function normalize_stringify_options(opts = stringify_defaults) {
     const allowDots = typeof opts.allowDots === 'undefined' ?
         !!opts.encodeDotInKeys === true ?
             true
-            : stringify_defaults.allowDots
+            : defaults.allowDots
         : !!opts.allowDots;
     return {
-        addQueryPrefix: typeof opts.addQueryPrefix === 'boolean' ? opts.addQueryPrefix : stringify_defaults.addQueryPrefix,
+        addQueryPrefix: typeof opts.addQueryPrefix === 'boolean' ? opts.addQueryPrefix : defaults.addQueryPrefix,
         // @ts-ignore
         allowDots: allowDots,
-        allowEmptyArrays: typeof opts.allowEmptyArrays === 'boolean' ? !!opts.allowEmptyArrays : stringify_defaults.allowEmptyArrays,
+        allowEmptyArrays: typeof opts.allowEmptyArrays === 'boolean' ? !!opts.allowEmptyArrays : defaults.allowEmptyArrays,
         arrayFormat: arrayFormat,
         charset: charset,
-        charsetSentinel: typeof opts.charsetSentinel === 'boolean' ? opts.charsetSentinel : stringify_defaults.charsetSentinel,
+        charsetSentinel: typeof opts.charsetSentinel === 'boolean' ? opts.charsetSentinel : defaults.charsetSentinel,
         commaRoundTrip: !!opts.commaRoundTrip,
-        delimiter: typeof opts.delimiter === 'undefined' ? stringify_defaults.delimiter : opts.delimiter,
-        encode: typeof opts.encode === 'boolean' ? opts.encode : stringify_defaults.encode,
-        encodeDotInKeys: typeof opts.encodeDotInKeys === 'boolean' ? opts.encodeDotInKeys : stringify_defaults.encodeDotInKeys,
-        encoder: typeof opts.encoder === 'function' ? opts.encoder : stringify_defaults.encoder,
-        encodeValuesOnly: typeof opts.encodeValuesOnly === 'boolean' ? opts.encodeValuesOnly : stringify_defaults.encodeValuesOnly,
+        delimiter: typeof opts.delimiter === 'undefined' ? defaults.delimiter : opts.delimiter,
+        encode: typeof opts.encode === 'boolean' ? opts.encode : defaults.encode,
+        encodeDotInKeys: typeof opts.encodeDotInKeys === 'boolean' ? opts.encodeDotInKeys : defaults.encodeDotInKeys,
+        encoder: typeof opts.encoder === 'function' ? opts.encoder : defaults.encoder,
+        encodeValuesOnly: typeof opts.encodeValuesOnly === 'boolean' ? opts.encodeValuesOnly : defaults.encodeValuesOnly,
         filter: filter,
         format: format,
         formatter: formatter,
-        serializeDate: typeof opts.serializeDate === 'function' ? opts.serializeDate : stringify_defaults.serializeDate,
-        skipNulls: typeof opts.skipNulls === 'boolean' ? opts.skipNulls : stringify_defaults.skipNulls,
+        serializeDate: typeof opts.serializeDate === 'function' ? opts.serializeDate : defaults.serializeDate,
+        skipNulls: typeof opts.skipNulls === 'boolean' ? opts.skipNulls : defaults.skipNulls,
         // @ts-ignore
         sort: typeof opts.sort === 'function' ? opts.sort : null,
-        strictNullHandling: typeof opts.strictNullHandling === 'boolean' ? opts.strictNullHandling : stringify_defaults.strictNullHandling,
+        strictNullHandling: typeof opts.strictNullHandling === 'boolean' ? opts.strictNullHandling : defaults.strictNullHandling,
     };
 }
-function stringify(object, opts = {}) {
+function stringify_stringify(object, opts = {}) {
     let obj = object;
     const options = normalize_stringify_options(opts);
     let obj_keys;
@@ -24682,7 +21393,7 @@ function stringify(object, opts = {}) {
 // File generated from our OpenAPI spec by Stainless. See CONTRIBUTING.md for details.
 
 function stringifyQuery(query) {
-    return stringify(query, { arrayFormat: 'brackets' });
+    return stringify_stringify(query, { arrayFormat: 'brackets' });
 }
 //# sourceMappingURL=query.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/utils/bytes.mjs
@@ -32418,12 +29129,12 @@ async function findOnPath(name, pathList) {
         if (!dir || !external_node_path_default().isAbsolute(dir))
             continue;
         const candidate = external_node_path_default().join(dir, name);
-        if (await exists(candidate, external_node_fs_.constants.X_OK))
+        if (await exists(candidate, external_node_fs_namespaceObject.constants.X_OK))
             return candidate;
     }
     return undefined;
 }
-async function exists(file, mode = external_node_fs_.constants.F_OK) {
+async function exists(file, mode = external_node_fs_namespaceObject.constants.F_OK) {
     return (0,promises_namespaceObject.access)(file, mode).then(() => true, () => false);
 }
 
@@ -32453,12 +29164,12 @@ const ACTION_SETTING_NAMES = {
 };
 async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES) {
     if (!settings.model)
-        throw new ConfigurationError(`${names.model} is required with the ${settings.kind} reviewer`);
+        throw new errors/* ConfigurationError */.j1(`${names.model} is required with the ${settings.kind} reviewer`);
     const baseUrl = settings.baseUrl || DEFAULT_OPENAI_BASE_URL;
     const url = new URL(baseUrl);
     // The key travels in a header: never in clear text to another machine.
     if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
-        throw new ConfigurationError(`${names.baseUrl} must use https (http only on loopback); got ${url.protocol}//${url.host}`);
+        throw new errors/* ConfigurationError */.j1(`${names.baseUrl} must use https (http only on loopback); got ${url.protocol}//${url.host}`);
     }
     const common = {
         apiKey: settings.apiKey,
@@ -32505,22 +29216,19 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
 
 
 
-
-
-
 const EXIT = { passed: 0, failed: 1, usage: 2 };
-const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
+const FORMATS = ['text', 'json', 'sarif', 'github'];
 async function runCli(argv, io) {
     try {
-        return await dispatch(argv, io);
+        return await main_dispatch(argv, io);
     }
     catch (error) {
         // An error can quote a path or a config value: no raw control characters reach the terminal.
-        io.stderr.write(`codex-hooks: ${stripControl(describeError(error))}\n`);
-        return error instanceof ConfigurationError || error instanceof UsageError ? EXIT.usage : EXIT.failed;
+        io.stderr.write(`codex-hooks: ${stripControl((0,errors/* describeError */.Uc)(error))}\n`);
+        return error instanceof errors/* ConfigurationError */.j1 ? EXIT.usage : EXIT.failed;
     }
 }
-async function dispatch(argv, io) {
+async function main_dispatch(argv, io) {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h') {
         // Without a command it is a usage error: the help goes to stderr so a script's stdout stays clean.
@@ -32535,7 +29243,7 @@ async function dispatch(argv, io) {
         }
         const help = COMMAND_HELP[topic];
         if (help === undefined)
-            throw new UsageError(`no help for '${topic}'; commands: review, scan, hook-server`, USAGE.main);
+            throw new errors/* ConfigurationError */.j1(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`);
         io.stdout.write(help);
         return EXIT.passed;
     }
@@ -32558,7 +29266,11 @@ async function dispatch(argv, io) {
         }
         return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
     }
-    throw new UsageError(`unknown command '${command}'`, USAGE.main);
+    if (command === 'init')
+        return initCommand(rest, io);
+    if (command === 'codex-hook')
+        return codexHook(rest, io);
+    throw new errors/* ConfigurationError */.j1(`unknown command '${command}'; run 'codex-hooks --help'`);
 }
 const COMMON_OPTIONS = {
     format: { type: 'string', default: 'text' },
@@ -32568,55 +29280,41 @@ const COMMON_OPTIONS = {
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
 };
-function parse(command, args, options) {
+function parse(args, options) {
     try {
         const parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
         return { values: parsed.values, positionals: parsed.positionals };
     }
     catch (error) {
-        throw new UsageError(describeParseError(error, command), USAGE[command]);
+        throw new errors/* ConfigurationError */.j1(error instanceof Error ? error.message : String(error));
     }
 }
-/** Node's parseArgs messages, reworded: the option, what is wrong, and what to do. */
-function describeParseError(error, command) {
-    const e = error;
-    const option = /'(-[^' ]*)/.exec(e.message ?? '')?.[1] ?? '';
-    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        return `unknown option '${option}' (a path that starts with '-' goes after '--': codex-hooks ${command} -- ${option})`;
-    }
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        return /argument missing/.test(e.message)
-            ? `option '${option}' needs a value`
-            : `option '${option}' takes no value`;
-    }
-    return e.message ?? String(error);
-}
-function commonOptions(command, values) {
-    const usage = USAGE[command];
+function commonOptions(values) {
     const format = String(values.format);
     if (!FORMATS.includes(format))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`, usage);
+        throw new errors/* ConfigurationError */.j1(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
     const failOn = String(values['fail-on']);
     if (!['error', 'warning', 'notice', 'never'].includes(failOn)) {
-        throw new UsageError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`, usage);
+        throw new errors/* ConfigurationError */.j1(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
     }
     const globs = (name) => {
-        const list = splitGlobList(String(values[name] ?? ''));
+        const list = (0,core_filter/* splitGlobList */.Je)(String(values[name] ?? ''));
         for (const g of list) {
-            const problem = checkGlob(g);
+            const problem = (0,core_filter/* checkGlob */.pY)(g);
             if (problem)
-                throw new UsageError(`--${name} has an invalid glob '${g}': ${problem}`, usage);
+                throw new errors/* ConfigurationError */.j1(`--${name} has an invalid glob '${g}': ${problem}`);
         }
         return list;
     };
     return { format, failOn, include: globs('include'), exclude: globs('exclude') };
 }
 async function review(args, io) {
-    const { values, positionals } = parse('review', args, {
+    const { values, positionals } = parse(args, {
         ...COMMON_OPTIONS,
         base: { type: 'string', default: 'HEAD' },
         head: { type: 'string' },
         'hook-url': { type: 'string', default: '' },
+        'config-ref': { type: 'string', default: 'base' },
         reviewer: { type: 'string', default: 'endpoint' },
         model: { type: 'string', default: '' },
         'base-url': { type: 'string', default: '' },
@@ -32626,18 +29324,24 @@ async function review(args, io) {
         return EXIT.passed;
     }
     if (positionals.length > 0)
-        throw new UsageError(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
-    const options = commonOptions('review', values);
+        throw new errors/* ConfigurationError */.j1(`review takes no paths; got '${positionals[0]}'`);
+    const options = commonOptions(values);
+    const configRef = String(values['config-ref']);
+    if (configRef !== 'base' && configRef !== 'head') {
+        throw new errors/* ConfigurationError */.j1(`--config-ref must be base or head; got '${configRef}'`);
+    }
     const git = createGit(io.cwd);
+    const base = String(values.base);
     const head = values.head === undefined ? undefined : String(values.head);
-    const base = await resolveBase(git, String(values.base), head, io.cwd);
+    if (!(await git.hasRevision(base)))
+        throw new errors/* ConfigurationError */.j1(`--base '${base}' is not a commit in ${io.cwd}`);
     if (head !== undefined && !(await git.hasRevision(head)))
-        throw new ConfigurationError(`--head '${head}' is not a commit in ${io.cwd}`);
+        throw new errors/* ConfigurationError */.j1(`--head '${head}' is not a commit in ${io.cwd}`);
     // Like a pull request: the changes on head since it left base.
     const from = head === undefined ? base : ((await git.mergeBase(base, head)) ?? base);
     const diff = await git.diff(from, head);
     if (diff === undefined)
-        throw new ConfigurationError(`git diff ${from} ${head ?? ''} failed in ${io.cwd}`);
+        throw new errors/* ConfigurationError */.j1(`git diff ${from} ${head ?? ''} failed in ${io.cwd}`);
     const files = parse_git_diff_parseGitDiff(diff);
     const pr = {
         owner: 'local',
@@ -32647,12 +29351,12 @@ async function review(args, io) {
         headSha: (head !== undefined ? await git.revParse(head) : undefined) ?? 'working-tree',
         baseSha: (await git.revParse(from)) ?? from,
         headRef: head ?? 'working-tree',
-        baseRef: base === String(values.base) ? base : 'the empty tree (first commit)',
+        baseRef: base,
         author: io.env.USER ?? '',
         draft: false,
         action: 'local_review',
     };
-    const logger = stderrLogger(io);
+    const logger = main_stderrLogger(io);
     const reviewer = await chooseCliReviewer(values, io, logger);
     const ai = reviewer
         ? {
@@ -32664,24 +29368,12 @@ async function review(args, io) {
             readHeadFile: (file) => readWorkingTreeFile(io.cwd, file),
         }
         : undefined;
-    const result = await runPipeline(pr, files, options, values, io, ai);
+    // As in the action: the branch under review must not choose its own hooks (a `command` hook runs programs).
+    const trusted = configRef === 'base'
+        ? { read: (file) => git.show(pr.baseSha, file), label: `base ${pr.baseSha.slice(0, 7)}` }
+        : undefined;
+    const result = await runPipeline(pr, files, options, values, io, ai, trusted);
     return report(result, options.format, io);
-}
-/**
- * The revision to compare with. Before a repository's first commit there is no HEAD: a pre-commit hook's
- * `--base HEAD` then means the files about to be committed, against the empty tree.
- */
-async function resolveBase(git, base, head, cwd) {
-    if (await git.hasRevision(base))
-        return base;
-    if (!(await git.isWorkTree()))
-        throw new ConfigurationError(`${cwd} is not in a git repository: review compares git revisions; use 'codex-hooks scan PATH' for plain files`);
-    if (base === 'HEAD' && head === undefined && (await git.revParse('HEAD')) === undefined) {
-        const empty = await git.emptyTree();
-        if (empty !== undefined)
-            return empty;
-    }
-    throw new ConfigurationError(`--base '${base}' is not a commit in ${cwd}`);
 }
 /**
  * `--reviewer endpoint` (default) needs --hook-url and CODEX_TOKEN; `openai` and `codex` need --model and
@@ -32701,7 +29393,7 @@ async function chooseCliReviewer(values, io, logger) {
         return { reviewer, token: endpoint.token };
     }
     if (kind !== 'openai' && kind !== 'codex') {
-        throw new ConfigurationError(`--reviewer must be one of endpoint, openai, codex; got '${kind}'`);
+        throw new errors/* ConfigurationError */.j1(`--reviewer must be one of endpoint, openai, codex; got '${kind}'`);
     }
     const apiKey = (io.env.OPENAI_API_KEY ?? '').trim();
     if (!apiKey) {
@@ -32720,46 +29412,28 @@ async function chooseCliReviewer(values, io, logger) {
     }, { logger, env: io.env }, { model: '--model (or OPENAI_MODEL)', apiKey: 'OPENAI_API_KEY', baseUrl: '--base-url (or OPENAI_BASE_URL)' });
     return { reviewer, token: '' };
 }
-/** A file of the working tree, or undefined; never outside it. */
-async function readWorkingTreeFile(cwd, file) {
-    const full = resolveInWorkspace(cwd, file);
-    return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
+/** A file of the working tree, or undefined; never outside it, never through a link. */
+function readWorkingTreeFile(cwd, file) {
+    return readInWorkspace(cwd, file);
 }
 async function scan(args, io) {
-    const { values, positionals } = parse('scan', args, {
-        ...COMMON_OPTIONS,
-        null: { type: 'boolean', short: 'z', default: false },
-        strict: { type: 'boolean', default: false },
-    });
+    const { values, positionals } = parse(args, COMMON_OPTIONS);
     if (values.help) {
         io.stdout.write(SCAN_HELP);
         return EXIT.passed;
     }
-    const options = commonOptions('scan', values);
+    const options = commonOptions(values);
     if (positionals.length === 0)
-        throw new UsageError('scan needs at least one path, or - to read paths from stdin', USAGE.scan);
-    const args_ = expandStdin(positionals, Boolean(values.null), io);
-    const collected = collectPaths(io.cwd, args_);
-    const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-    // Filtered out before reading: a walk of a large tree should not read what the filters leave out.
-    const wanted = collected.files.filter((f) => filter.matches(f));
+        throw new errors/* ConfigurationError */.j1("scan needs at least one file path; run 'codex-hooks scan --help'");
     const progress = createProgress(io.stderr, io.env);
-    let read;
+    let texts;
     try {
-        read = readFiles(io.cwd, wanted, collected.walked, (done) => progress.update('reading', done, wanted.length));
+        texts = readFilesInOrder(io.cwd, positionals, (done) => progress.update('reading', done, positionals.length));
     }
     finally {
         progress.done();
     }
-    const problems = [...collected.problems, ...read.problems];
-    for (const p of problems)
-        io.stderr.write(`codex-hooks: warning: skipped ${describePathProblem(p)}\n`);
-    const filteredOut = collected.files.filter((f) => !filter.matches(f));
-    const files = [
-        ...read.files.map((f) => ('text' in f ? wholeFileAsAdded(f.path, f.text) : binaryFile(f.path))),
-        // Listed so the report counts them; the pipeline's filter says why each is left out.
-        ...filteredOut.map((f) => wholeFileAsAdded(f, '')),
-    ];
+    const files = positionals.map((p, i) => wholeFileAsAdded(p, texts[i]));
     const pr = {
         owner: 'local',
         repo: external_node_path_default().basename(io.cwd),
@@ -32774,44 +29448,33 @@ async function scan(args, io) {
         action: 'local_review',
     };
     const result = await runPipeline(pr, files, options, values, io, undefined);
-    const status = report(result, options.format, io);
-    if (problems.length > 0)
-        io.stderr.write(`codex-hooks: ${summarizePathProblems(problems)}\n`);
-    if (files.length === 0 && problems.length === 0)
-        io.stderr.write('codex-hooks: warning: no files to scan\n');
-    return values.strict && problems.length > 0 ? EXIT.usage : status;
-}
-/** `-` stands for the list of paths on stdin (one a line, or NUL-separated with --null). */
-function expandStdin(positionals, nul, io) {
-    if (!positionals.includes('-'))
-        return [...positionals];
-    const list = splitPathList(io.readStdin?.() ?? '', nul);
-    return positionals.flatMap((p) => (p === '-' ? list : [p]));
-}
-function binaryFile(path) {
-    return { path, status: 'added', additions: 0, deletions: 0, binary: true };
+    return report(result, options.format, io);
 }
 /** A file whose every line counts as added: its whole text, read without a diff. */
 function wholeFileAsAdded(path, text) {
     return { path, status: 'added', additions: countLines(text), deletions: 0, content: text };
 }
-/** Loads the config from the working tree (locally there is no base to trust) and runs the shared pipeline. */
-async function runPipeline(pr, files, options, values, io, ai) {
+/**
+ * Loads the config (from `trusted`, the base commit in `review`, or else the working tree) and runs the shared
+ * pipeline. Memory sources and the baseline come from the same place, never from outside the repository.
+ */
+async function runPipeline(pr, files, options, values, io, ai, trusted) {
     const explicit = typeof values.config === 'string' ? values.config : undefined;
     const configPath = explicit ?? '.github/codex-hooks.yml';
-    const readLocal = (file) => (0,promises_namespaceObject.readFile)(external_node_path_default().resolve(io.cwd, file), 'utf8').catch(() => undefined);
+    // Confined to the repository, and no link followed: `../notes.txt` or `/etc/passwd` is never read and sent.
+    const readLocal = trusted?.read ?? ((file) => readInWorkspace(io.cwd, file));
     if (explicit !== undefined && (await readLocal(explicit)) === undefined) {
-        throw new ConfigurationError(`--config '${explicit}' cannot be read`);
+        throw new errors/* ConfigurationError */.j1(`--config '${explicit}' cannot be read${trusted ? ` at ${trusted.label} (--config-ref head reads the working tree)` : ' inside the repository'}`);
     }
     const config = await loadConfigSource({
         path: configPath,
-        ref: 'head',
-        refLabel: 'the working tree',
+        ref: trusted ? 'base' : 'head',
+        refLabel: trusted?.label ?? 'the working tree',
         read: readLocal,
     });
     const progress = createProgress(io.stderr, io.env);
-    const logger = withProgress(stderrLogger(io), progress);
-    logger.info(`Hooks config: ${config.source}`);
+    const logger = withProgress(main_stderrLogger(io), progress);
+    logger.info(`Hooks config: ${config.source}${trusted ? ` (read at ${trusted.label}, as the action does; --config-ref head uses the working tree)` : ''}`);
     try {
         return await runReviewPipeline(pr, files, {
             include: options.include,
@@ -32862,9 +29525,6 @@ function report(result, format, io) {
     else if (format === 'github') {
         io.stdout.write(formatGithub(findings));
     }
-    else if (format === 'gitlab') {
-        io.stdout.write(JSON.stringify(renderGitlabCodeQuality(findings), null, 2) + '\n');
-    }
     else {
         io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
     }
@@ -32882,7 +29542,7 @@ function useColor(stream, env) {
         return false;
     return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
-function stderrLogger(io) {
+function main_stderrLogger(io) {
     const verbose = Boolean(io.env.CODEX_HOOKS_DEBUG);
     const line = (prefix) => (m) => void io.stderr.write(`${prefix}${m}\n`);
     return {
@@ -32897,17 +29557,1150 @@ function stderrLogger(io) {
 
 /***/ }),
 
+/***/ 1036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YX: () => (/* binding */ defaultHooksConfig),
+/* harmony export */   parseHooksConfig: () => (/* binding */ parseHooksConfig)
+/* harmony export */ });
+/* unused harmony export ACTIONS_BY_EVENT */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _core_filter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6729);
+/* harmony import */ var _core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7432);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _located_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4126);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(131);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2143);
+
+
+
+
+
+
+
+/** The built-in configuration: no hooks; the built-in secret scan still runs. */
+function defaultHooksConfig() {
+    return _types_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_CONFIG */ .P;
+}
+/** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
+const ACTIONS_BY_EVENT = {
+    'prompt.submitted': ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'],
+    'response.generated': ['pattern', 'secret-scan', 'logger'],
+    'conversation.updated': ['logger'],
+    'hook.executed': ['logger'],
+};
+let compiled;
+function schemaValidator() {
+    compiled ??= new ajv__WEBPACK_IMPORTED_MODULE_6__.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .HOOKS_CONFIG_SCHEMA */ .OS);
+    return compiled;
+}
+
+/**
+ * Parses and validates a hooks config. Every problem throws a ConfigurationError located at
+ * `file:line:column` whose message names the key path and what was expected and given.
+ */
+function parseHooksConfig(text, fileName) {
+    const parsed = (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLocatedYaml */ .vJ)(text, fileName, 'a mapping with `version: 1` and `hooks`');
+    (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .assertSchema */ .GU)(parsed, schemaValidator());
+    const config = parsed.data;
+    checkSemantics(config, parsed.where);
+    return { version: config.version, hooks: config.hooks };
+}
+/** Checks the schema cannot express; `where` locates a key path. */
+function checkSemantics(config, where) {
+    const fail = (path, message) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(message, where(path));
+    };
+    const regex = (path, pattern, flags) => {
+        const reason = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)(pattern, flags);
+        if (reason === undefined)
+            return;
+        const syntax = /^it is not a valid regular expression: (.*)$/.exec(reason);
+        if (syntax)
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${syntax[1]}); got '${pattern}'`);
+        fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${reason}`);
+    };
+    const glob = (path, value) => {
+        const reason = (0,_core_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .checkGlob */ .pY)(value);
+        if (reason !== undefined)
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
+    };
+    const names = new Map();
+    config.hooks.forEach((hook, i) => {
+        const first = names.get(hook.name);
+        if (first !== undefined)
+            fail(['hooks', i, 'name'], `hooks[${i}].name '${hook.name}' is already used by hooks[${first}]; hook names must be unique`);
+        names.set(hook.name, i);
+        hook.paths?.forEach((g, k) => glob(['hooks', i, 'paths', k], g));
+        hook.actions.forEach((action, j) => {
+            const base = ['hooks', i, 'actions', j];
+            for (const event of hook.events) {
+                if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
+                    fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
+                }
+            }
+            switch (action.type) {
+                case 'pattern':
+                    if (action.flags !== undefined) {
+                        const reason = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags);
+                        if (reason !== undefined)
+                            fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${reason}`);
+                    }
+                    regex([...base, 'pattern'], action.pattern, action.flags);
+                    break;
+                case 'path':
+                    if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
+                        fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
+                    }
+                    action.forbid?.forEach((g, k) => glob([...base, 'forbid', k], g));
+                    if (action.companion) {
+                        glob([...base, 'companion', 'when'], action.companion.when);
+                        glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
+                    }
+                    break;
+                case 'secret-scan':
+                    action.allow?.forEach((a, k) => regex([...base, 'allow', k], a));
+                    action.allow_paths?.forEach((g, k) => glob([...base, 'allow_paths', k], g));
+                    action.rules?.forEach((r, k) => regex([...base, 'rules', k, 'pattern'], r.pattern));
+                    break;
+                default:
+                    break;
+            }
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GU: () => (/* binding */ assertSchema),
+/* harmony export */   K7: () => (/* binding */ formatKeyPath),
+/* harmony export */   vJ: () => (/* binding */ parseLocatedYaml)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+
+
+/** Parses the text; `empty` says what a non-empty file holds, for the message about an empty one. */
+function parseLocatedYaml(text, fileName, empty) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const at = (offset) => {
+        const { line, col } = lineCounter.linePos(offset ?? 0);
+        return `${fileName}:${line}:${col}`;
+    };
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+        const [start, end] = yamlError.pos;
+        const message = yamlError.code === 'DUPLICATE_KEY'
+            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
+            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(message, at(start));
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`invalid YAML: ${error.message}`, at(0));
+    }
+    if (data === null || data === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`the file is empty; expected ${empty}`, at(0));
+    }
+    return { doc, data, where: (path) => at(offsetOf(doc, path)) };
+}
+/** Throws the first schema error in file order, located and described. */
+function assertSchema(parsed, validate) {
+    if (validate(parsed.data))
+        return;
+    const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
+    errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
+    const first = errors[0];
+    const path = toSegments(first.error.instancePath);
+    const target = first.error.keyword === 'additionalProperties'
+        ? [...path, String(first.error.params.additionalProperty)]
+        : first.error.keyword === 'discriminator'
+            ? [...path, 'type']
+            : path;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(describeSchemaError(first.error, parsed.data), parsed.where(target));
+}
+function nodeAt(doc, path) {
+    if (path.length === 0)
+        return doc.contents ?? undefined;
+    const node = doc.getIn(path, true);
+    return node && typeof node === 'object' && 'range' in node ? node : undefined;
+}
+/**
+ * Where to point for a key path: at the key of a mapping entry (`severity:` rather than its value, as
+ * editors do), at the item of a list, at the start of the file for the root.
+ */
+function offsetOf(doc, path) {
+    const last = path[path.length - 1];
+    if (typeof last === 'string') {
+        const parent = nodeAt(doc, path.slice(0, -1));
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(parent)) {
+            const pair = parent.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) && String(p.key.value) === last);
+            const key = pair?.key;
+            if (key?.range)
+                return key.range[0];
+        }
+    }
+    const node = nodeAt(doc, path);
+    if (node?.range)
+        return node.range[0];
+    // A missing key: point at the mapping that lacks it.
+    return path.length > 0 ? offsetOf(doc, path.slice(0, -1)) : 0;
+}
+function toSegments(instancePath) {
+    if (instancePath === '')
+        return [];
+    return instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+function formatKeyPath(path) {
+    let out = '';
+    for (const s of path)
+        out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+    return out === '' ? 'the file' : out;
+}
+function locateError(doc, e) {
+    const path = toSegments(e.instancePath);
+    if (e.keyword === 'additionalProperties') {
+        const key = e.params.additionalProperty;
+        return { offset: offsetOf(doc, [...path, key]), depth: path.length + 1 };
+    }
+    if (e.keyword === 'discriminator')
+        return { offset: offsetOf(doc, [...path, 'type']), depth: path.length + 1 };
+    if (e.keyword === 'required')
+        return { offset: offsetOf(doc, path), depth: path.length };
+    return { offset: offsetOf(doc, path), depth: path.length };
+}
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `'${value}'`;
+    return String(value);
+}
+const FORMAT_TEXT = {
+    'date-time': 'a date and time with a zone, such as 2027-01-31T00:00:00Z',
+    uri: 'a URL, such as https://idp.example.com/.well-known/jwks.json',
+};
+const PATTERN_TEXT = {
+    '^[0-9a-f]{64}$': 'a SHA-256 in 64 lower-case hex characters',
+    '^[A-Za-z_][A-Za-z0-9_]*$': 'an environment variable name',
+    '^[a-z][a-z0-9_-]*:[a-z*][a-z0-9_*-]*$': "a scope such as 'hooks:trigger'",
+    '^[imsu]*$': 'any of the flags i, m, s, u',
+    '^[A-Za-z0-9][A-Za-z0-9._-]*$': "letters, digits, '.', '_' and '-', starting with a letter or digit",
+    '^[a-z0-9][a-z0-9._-]*$': "lower-case letters, digits, '.', '_' and '-'",
+};
+function valueAt(data, path) {
+    let v = data;
+    for (const s of path)
+        v = v === null || typeof v !== 'object' ? undefined : v[s];
+    return v;
+}
+function describeSchemaError(e, data) {
+    const path = toSegments(e.instancePath);
+    const key = formatKeyPath(path);
+    const got = describeValue(valueAt(data, path));
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
+            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
+        }
+        case 'required':
+            return `${key} is missing the required key '${String(p.missingProperty)}'`;
+        case 'enum':
+            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
+        case 'const':
+            return `${key} must be ${String(p.allowedValue)}; got ${got}`;
+        case 'type':
+            return `${key} must be ${article(String(p.type))}; got ${got}`;
+        case 'discriminator':
+            return p.error === 'mapping'
+                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
+                : valueAt(data, [...path, 'type']) === undefined
+                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
+                    : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
+        case 'minItems':
+            if (path[path.length - 1] === 'run')
+                return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
+            return `${key} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; got none`;
+        case 'format':
+            return `${key} must be ${FORMAT_TEXT[String(p.format)] ?? `a ${String(p.format)}`}; got ${got}`;
+        case 'minLength':
+            return `${key} must not be empty`;
+        case 'pattern':
+            return `${key} must be ${PATTERN_TEXT[String(p.pattern)] ?? `text matching ${String(p.pattern)}`}; got ${got}`;
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            return `${key} must be ${String(p.comparison)} ${String(p.limit)}; got ${got}`;
+        default:
+            return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
+    }
+}
+function article(type) {
+    const names = {
+        array: 'a list',
+        object: 'a mapping',
+        integer: 'an integer',
+        boolean: 'true or false',
+    };
+    return names[type] ?? `a ${type}`;
+}
+/** yaml points at the start of a duplicate key; read the key up to its colon. */
+function duplicateKey(text, start, end) {
+    const rest = text.slice(start, Math.max(end, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)));
+    const m = /^("[^"]*"|'[^']*'|[^:\n]*?)\s*:(?:\s|$)/.exec(rest);
+    return (m ? m[1] : rest).trim().replace(/^["']|["']$/g, '');
+}
+
+
+/***/ }),
+
+/***/ 131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OS: () => (/* binding */ HOOKS_CONFIG_SCHEMA),
+/* harmony export */   mf: () => (/* binding */ LOGGER_OPTIONS_SCHEMA)
+/* harmony export */ });
+/* unused harmony export ACTION_TYPES */
+/**
+ * JSON Schema (draft-07) of `.github/codex-hooks.yml`. The same object ships as
+ * `schema/codex-hooks.schema.json` for editor completion; a test keeps the two equal.
+ */
+const severity = {
+    title: 'Severity',
+    description: 'How serious a finding is; compared with the `fail-on` input.',
+    type: 'string',
+    enum: ['error', 'warning', 'notice'],
+};
+const globList = (description) => ({
+    title: 'Globs',
+    description,
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+});
+const typeOf = (name) => ({ title: 'Action type', description: `Selects the ${name} action.`, type: 'string', const: name });
+const pattern = {
+    title: 'Pattern validator',
+    description: 'A regular expression over the added lines of each file the hook sees.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'pattern'],
+    properties: {
+        type: typeOf('pattern'),
+        pattern: {
+            title: 'Pattern',
+            description: 'JavaScript regular expression tested on each added line. Nested or overlapping quantifiers such as `(a+)+` are refused.',
+            type: 'string',
+            minLength: 1,
+        },
+        mode: {
+            title: 'Mode',
+            description: '`forbid` (default): each matching added line is a finding. `require`: a file whose added lines never match is one.',
+            type: 'string',
+            enum: ['forbid', 'require'],
+        },
+        flags: {
+            title: 'Flags',
+            description: 'Regular-expression flags: any of i, m, s, u.',
+            type: 'string',
+            pattern: '^[imsu]*$',
+        },
+        severity: { ...severity, description: 'Severity of the findings (default: warning).' },
+        message: { title: 'Message', description: 'The finding message.', type: 'string', minLength: 1 },
+        fix: { title: 'Fix hint', description: 'How to fix it; appended to the message.', type: 'string', minLength: 1 },
+    },
+};
+const path = {
+    title: 'Path validator',
+    description: 'Rules about which files change: forbidden paths, a size limit, a companion file.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type'],
+    properties: {
+        type: typeOf('path'),
+        forbid: globList('Paths that may not be added or changed (minimatch globs, dotfiles included).'),
+        max_bytes: {
+            title: 'Maximum size',
+            description: 'Largest allowed size of an added or changed file, in bytes.',
+            type: 'integer',
+            minimum: 1,
+        },
+        companion: {
+            title: 'Companion file',
+            description: 'A changed file matching `when` needs a changed file matching `require`, in which `{name}` (base name without extension) and `{dir}` are replaced.',
+            type: 'object',
+            additionalProperties: false,
+            required: ['when', 'require'],
+            properties: {
+                when: { title: 'When', description: 'Glob of the files that need a companion.', type: 'string', minLength: 1 },
+                require: {
+                    title: 'Require',
+                    description: 'Glob of the companion, e.g. `test/**/{name}.test.ts`.',
+                    type: 'string',
+                    minLength: 1,
+                },
+            },
+        },
+        severity: { ...severity, description: 'Severity of the findings (default: warning).' },
+        message: { title: 'Message', description: 'The finding message.', type: 'string', minLength: 1 },
+    },
+};
+const command = {
+    title: 'Command validator',
+    description: 'Runs a program (never a shell) on the changed files and reads its output.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'run'],
+    properties: {
+        type: typeOf('command'),
+        run: {
+            title: 'Command',
+            description: 'Program and arguments. `{files}` is replaced by the changed files, otherwise they are appended.',
+            type: 'array',
+            minItems: 1,
+            items: { type: 'string', minLength: 1 },
+        },
+        format: {
+            title: 'Output format',
+            description: '`unix` (file:line:col: message, default), `sarif` (SARIF 2.1.0), `json` (JSON lines) or `exit-code`.',
+            type: 'string',
+            enum: ['unix', 'sarif', 'json', 'exit-code'],
+        },
+        severity: { ...severity, description: 'Severity of every finding; by default the tool’s own level, else warning.' },
+        timeout: {
+            title: 'Timeout',
+            description: 'Seconds before the command is killed (default 60).',
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: 3600,
+        },
+        message: { title: 'Message', description: 'Prefix of each finding message.', type: 'string', minLength: 1 },
+    },
+};
+const secretRule = {
+    title: 'Custom secret rule',
+    description: 'An extra credential format.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'pattern'],
+    properties: {
+        id: {
+            title: 'Rule id',
+            description: 'Reported as the finding’s rule id.',
+            type: 'string',
+            pattern: '^[a-z0-9][a-z0-9._-]*$',
+        },
+        description: { title: 'Description', description: 'Shown in the finding, e.g. `Acme API key`.', type: 'string' },
+        pattern: {
+            title: 'Pattern',
+            description: 'JavaScript regular expression matching the secret.',
+            type: 'string',
+            minLength: 1,
+        },
+        keywords: {
+            title: 'Keywords',
+            description: 'Literals one of which must appear before the pattern runs (case-insensitive).',
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+        },
+        severity: { ...severity, description: 'Severity (default: error).' },
+        entropy: {
+            title: 'Entropy floor',
+            description: 'Minimum Shannon entropy (bits per character) of a match.',
+            type: 'number',
+            minimum: 0,
+            maximum: 8,
+        },
+    },
+};
+const secretScan = {
+    title: 'Secret scan settings',
+    description: 'Tunes the built-in secret scan, which runs whether or not it is configured.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type'],
+    properties: {
+        type: typeOf('secret-scan'),
+        enabled: { title: 'Enabled', description: 'Only `false` turns the built-in secret scan off.', type: 'boolean' },
+        allow: {
+            title: 'Allowlist',
+            description: 'Regular expressions of values that are never secrets.',
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+        },
+        allow_paths: globList('Paths whose content is never scanned for secrets.'),
+        rules: { title: 'Custom rules', description: 'Extra credential formats.', type: 'array', items: secretRule },
+        baseline: {
+            title: 'Baseline',
+            description: 'Path of a baseline file of accepted secrets.',
+            type: 'string',
+            minLength: 1,
+        },
+        inline_allow: {
+            title: 'Inline allow markers',
+            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+            type: 'boolean',
+        },
+    },
+};
+const memory = {
+    title: 'Memory',
+    description: 'Repository files sent with the request as context.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'sources'],
+    properties: {
+        type: typeOf('memory'),
+        sources: {
+            title: 'Sources',
+            description: 'Repository paths, read at the trusted ref.',
+            type: 'array',
+            minItems: 1,
+            items: { type: 'string', minLength: 1 },
+        },
+        max_bytes: {
+            title: 'Maximum size',
+            description: 'Total bytes of all sources (default 16000).',
+            type: 'integer',
+            minimum: 1,
+        },
+    },
+};
+const LOGGER_OPTIONS_SCHEMA = {
+    title: 'Logger options',
+    description: 'Rotation, compression and encryption of the log (see docs/endpoint.md).',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        rotate: {
+            title: 'Rotate',
+            description: 'Start a new file past `max_size_mb`, keeping `max_files` old ones (`file.1` newest).',
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                enabled: { title: 'Enabled', description: 'Default true when `rotate` is given.', type: 'boolean' },
+                max_size_mb: { title: 'Max size (MB)', description: 'Default 100.', type: 'number', exclusiveMinimum: 0 },
+                max_files: { title: 'Max files', description: 'Old files kept; default 10.', type: 'integer', minimum: 0 },
+            },
+        },
+        encrypt: {
+            title: 'Encrypt',
+            description: 'AES-256-GCM with the 32-byte key in CODEX_HOOKS_AUDIT_KEY; read with `codex-hooks audit read`.',
+            type: 'boolean',
+        },
+        key_env: {
+            title: 'Key variable',
+            description: 'The environment variable holding the key (default CODEX_HOOKS_AUDIT_KEY).',
+            type: 'string',
+            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+        },
+        compression: { title: 'Compression', description: 'gzip or none.', type: 'string', enum: ['gzip', 'none'] },
+        include_metadata: {
+            title: 'Include metadata',
+            description: 'Repository, PR, token fingerprint and scopes, sizes and latency on each line (default true).',
+            type: 'boolean',
+        },
+    },
+};
+const logger = {
+    title: 'Logger',
+    description: 'Appends a JSON line per event to a file (the audit log).',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'output'],
+    properties: {
+        type: typeOf('logger'),
+        output: {
+            title: 'Output',
+            description: 'Path of the JSON-lines file, relative to the workspace.',
+            type: 'string',
+            minLength: 1,
+        },
+        gzip: { title: 'Gzip', description: 'Compress the file (same as `options.compression: gzip`).', type: 'boolean' },
+        format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
+        options: LOGGER_OPTIONS_SCHEMA,
+    },
+};
+const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
+const HOOKS_CONFIG_SCHEMA = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/codex-hooks/codex-hooks-action/schema/codex-hooks.schema.json',
+    title: 'codex-hooks config',
+    description: 'Hooks for codex-hooks-action: named hooks subscribe to events and run actions.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'hooks'],
+    properties: {
+        $schema: { title: 'Schema', description: 'For editors; ignored by the action.', type: 'string' },
+        version: { title: 'Version', description: 'Format version; must be 1.', const: 1 },
+        hooks: {
+            title: 'Hooks',
+            description: 'Run in file order.',
+            type: 'array',
+            items: {
+                title: 'Hook',
+                description: 'A named hook: on its events, runs its actions on the files matching `paths`.',
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'events', 'actions'],
+                properties: {
+                    name: {
+                        title: 'Name',
+                        description: 'Unique; used as the rule id of the hook’s findings.',
+                        type: 'string',
+                        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+                    },
+                    description: { title: 'Description', description: 'What the hook is for.', type: 'string' },
+                    events: {
+                        title: 'Events',
+                        description: 'When the hook runs.',
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                            title: 'Event',
+                            description: 'prompt.submitted, response.generated, conversation.updated or hook.executed.',
+                            type: 'string',
+                            enum: ['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed'],
+                        },
+                    },
+                    paths: globList('Files the hook sees (minimatch, dotfiles included); every reviewed file by default.'),
+                    block: {
+                        title: 'Block',
+                        description: 'On prompt.submitted: findings at or above `fail-on` stop the request to the endpoint.',
+                        type: 'boolean',
+                    },
+                    actions: {
+                        title: 'Actions',
+                        description: 'What the hook does, in order.',
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                            type: 'object',
+                            required: ['type'],
+                            properties: { type: { title: 'Action type', description: ACTION_TYPES.join(', '), type: 'string' } },
+                            discriminator: { propertyName: 'type' },
+                            oneOf: [pattern, path, command, secretScan, memory, logger],
+                        },
+                    },
+                },
+            },
+        },
+    },
+};
+
+
+/***/ }),
+
+/***/ 2143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ DEFAULT_CONFIG)
+/* harmony export */ });
+/* unused harmony export HOOK_EVENTS */
+/** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
+const HOOK_EVENTS = (/* unused pure expression or super */ null && (['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed']));
+const DEFAULT_CONFIG = { version: 1, hooks: [] };
+
+
+/***/ }),
+
+/***/ 6729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ splitGlobList),
+/* harmony export */   pY: () => (/* binding */ checkGlob),
+/* harmony export */   xu: () => (/* binding */ createFileFilter)
+/* harmony export */ });
+/* unused harmony export DEFAULT_EXCLUDES */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1138);
+
+/**
+ * Files nobody wants reviewed: generated, vendored or binary. Listed in the README; `include` cannot re-add
+ * them, but an `exclude` of `!pattern` is not supported either — keep it simple and predictable.
+ */
+const DEFAULT_EXCLUDES = [
+    '**/package-lock.json',
+    '**/npm-shrinkwrap.json',
+    '**/yarn.lock',
+    '**/pnpm-lock.yaml',
+    '**/bun.lockb',
+    '**/Cargo.lock',
+    '**/Gemfile.lock',
+    '**/composer.lock',
+    '**/poetry.lock',
+    '**/Pipfile.lock',
+    '**/go.sum',
+    '**/*.min.js',
+    '**/*.min.css',
+    '**/*.map',
+    'dist/**',
+    '**/vendor/**',
+    '**/node_modules/**',
+    '**/third_party/**',
+    '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
+    '**/*.{woff,woff2,ttf,otf,eot}',
+    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
+];
+/** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
+function splitGlobList(value) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of value) {
+        if (ch === '{')
+            depth++;
+        if (ch === '}')
+            depth = Math.max(0, depth - 1);
+        if ((ch === ',' && depth === 0) || ch === '\n') {
+            out.push(current);
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    out.push(current);
+    return out.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+/** Checks a glob compiles; returns a reason when it cannot. */
+function checkGlob(pattern) {
+    try {
+        if (pattern.length > 1024)
+            return 'it is longer than 1024 characters';
+        if (pattern.startsWith('!'))
+            return 'negated globs are not supported: list the path under exclude instead';
+        if (pattern.startsWith('#'))
+            return 'a glob cannot start with #';
+        new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(pattern, { dot: true });
+        return undefined;
+    }
+    catch (error) {
+        return error instanceof Error ? error.message : String(error);
+    }
+}
+function createFileFilter(options) {
+    const compile = (globs, nocase = false) => globs.map((g) => ({ glob: g, mm: new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(g, { dot: true, nocase }) }));
+    const include = compile(options.include.length > 0 ? options.include : ['**']);
+    const exclude = compile(options.exclude);
+    // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
+    const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
+    const test = (entry, path) => entry.mm.match(path);
+    const explain = (path) => {
+        if (!include.some((e) => test(e, path)))
+            return 'not matched by include';
+        const ex = exclude.find((e) => test(e, path));
+        if (ex)
+            return `excluded by '${ex.glob}'`;
+        const bi = builtIn.find((e) => test(e, path));
+        if (bi)
+            return `built-in exclude '${bi.glob}'`;
+        return undefined;
+    };
+    return { explain, matches: (path) => explain(path) === undefined };
+}
+
+
+/***/ }),
+
+/***/ 7432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ checkUserRegex),
+/* harmony export */   rS: () => (/* binding */ MAX_TESTED_LINE_LENGTH)
+/* harmony export */ });
+/* unused harmony exports ALLOWED_REGEX_FLAGS, compileUserRegex */
+/* harmony import */ var regjsparser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8455);
+/* harmony import */ var regjsparser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(regjsparser__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Users write regexes in the hooks config; V8's backtracking engine can take exponential time on some of
+ * them. We refuse, at load time, the two shapes that cause exponential backtracking:
+ *  - a variable quantifier nested inside a repeated one (`(a+)+`, `(\w+\s?)*`): star height above 1;
+ *  - a repeated group whose alternatives can start with the same character (`(a|a)*`, `(\w|\d)+`).
+ * Polynomial cases (`\d+\.\d+` on an unanchored line) remain; the validators bound them by capping the
+ * length of each line they test ({@link MAX_TESTED_LINE_LENGTH}).
+ *
+ * The parser is regjsparser (full ES2024 syntax: lookbehind, named groups, \p{…}); the analysis is ours
+ * because safe-regex2 misses overlapping alternation and rejects lookbehind, and redos-detector accepts
+ * `(a+)+` when nothing follows it and refuses everyday patterns such as `[a-z]+\d+`.
+ */
+/** Longest part of a line a user regex is run on. */
+const MAX_TESTED_LINE_LENGTH = 4096;
+/** Flags a user may give; `g` and `y` are the validators' business. */
+const ALLOWED_REGEX_FLAGS = 'imsu';
+const FEATURES = {
+    lookbehind: true,
+    namedGroups: true,
+    unicodePropertyEscape: true,
+    modifiers: true,
+};
+/** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
+function checkUserRegex(pattern, flags = '') {
+    const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+    if (badFlag !== undefined)
+        return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
+    try {
+        new RegExp(pattern, flags);
+    }
+    catch (error) {
+        return `it is not a valid regular expression: ${error.message.replace(/^Invalid regular expression: /, '')}`;
+    }
+    let ast;
+    try {
+        ast = (0,regjsparser__WEBPACK_IMPORTED_MODULE_0__.parse)(pattern, flags, FEATURES);
+    }
+    catch {
+        // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
+        return 'it uses syntax the backtracking check does not understand; simplify the pattern';
+    }
+    const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
+    return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
+}
+/** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
+function compileUserRegex(pattern, flags = '') {
+    const reason = checkUserRegex(pattern, flags);
+    if (reason !== undefined)
+        throw new Error(`pattern '${pattern}': ${reason}`);
+    return new RegExp(pattern, flags);
+}
+function repeats(q) {
+    return q.max === undefined || q.max > 1;
+}
+function findHazard(node, outer, flags) {
+    switch (node.type) {
+        case 'quantifier': {
+            if (outer !== undefined && repeats(node) && node.min !== node.max) {
+                return `the quantifier '${node.raw}' is nested inside the repeated '${outer.raw}'; remove the inner or the outer quantifier (e.g. '(a+)+' → 'a+', '(\\w+\\s?)*' → '[\\w\\s]*')`;
+            }
+            const next = outer ?? (repeats(node) ? node : undefined);
+            return findHazard(node.body[0], next, flags);
+        }
+        case 'disjunction': {
+            if (outer !== undefined) {
+                const overlap = findOverlap(node.body, flags);
+                if (overlap) {
+                    return `the alternatives '${overlap[0]}' and '${overlap[1]}' inside the repeated '${outer.raw}' can match the same text; make them exclusive or use a character class (e.g. '(a|a)*' → 'a*', '(\\w|\\d)+' → '\\w+')`;
+                }
+            }
+            return firstHazard(node.body, outer, flags);
+        }
+        case 'alternative':
+        case 'group':
+            return firstHazard(node.body, outer, flags);
+        default:
+            return undefined;
+    }
+}
+function firstHazard(nodes, outer, flags) {
+    for (const n of nodes) {
+        const h = findHazard(n, outer, flags);
+        if (h !== undefined)
+            return h;
+    }
+    return undefined;
+}
+/** What a sequence of nodes can start with. */
+function firstChars(nodes) {
+    const out = { atoms: [], any: false, nullable: true };
+    for (const n of nodes) {
+        const f = firstOf(n);
+        out.atoms.push(...f.atoms);
+        out.any ||= f.any;
+        if (!f.nullable) {
+            out.nullable = false;
+            break;
+        }
+    }
+    return out;
+}
+function firstOf(node) {
+    switch (node.type) {
+        case 'value':
+        case 'characterClass':
+        case 'characterClassEscape':
+        case 'unicodePropertyEscape':
+        case 'dot':
+            return { atoms: [node.raw], any: false, nullable: false };
+        case 'anchor':
+            return { atoms: [], any: false, nullable: true };
+        case 'group':
+            if (node.behavior !== 'normal' && node.behavior !== 'ignore')
+                return { atoms: [], any: false, nullable: true };
+            return firstChars(node.body);
+        case 'alternative':
+            return firstChars(node.body);
+        case 'disjunction': {
+            const parts = node.body.map(firstOf);
+            return {
+                atoms: parts.flatMap((p) => p.atoms),
+                any: parts.some((p) => p.any),
+                nullable: parts.some((p) => p.nullable),
+            };
+        }
+        case 'quantifier': {
+            const f = firstOf(node.body[0]);
+            return { ...f, nullable: f.nullable || node.min === 0 };
+        }
+        default:
+            return { atoms: [], any: true, nullable: false };
+    }
+}
+/** Characters we try against two alternatives' first characters: ASCII, Latin-1 and a few others. */
+const SAMPLES = [
+    ...Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)),
+    'α',
+    'я',
+    '中',
+    '\u2028',
+    '\u3000',
+    '😀',
+];
+function findOverlap(alternatives, flags) {
+    const firsts = alternatives.map(firstOf);
+    for (let i = 0; i < firsts.length; i++) {
+        for (let j = i + 1; j < firsts.length; j++) {
+            if (overlaps(firsts[i], firsts[j], flags))
+                return [alternatives[i].raw, alternatives[j].raw];
+        }
+    }
+    return undefined;
+}
+function overlaps(a, b, flags) {
+    if (a.any || b.any || a.nullable || b.nullable)
+        return true;
+    const matcher = (atoms) => atoms.map((s) => new RegExp(`^(?:${s})$`, flags));
+    const ra = matcher(a.atoms);
+    const rb = matcher(b.atoms);
+    return SAMPLES.some((c) => ra.some((r) => r.test(c)) && rb.some((r) => r.test(c)));
+}
+/**
+ * A token-level check that complements the syntax-tree analysis: adjacent unbounded quantifiers over
+ * overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`) backtrack polynomially on long inputs, and a repeated group
+ * with an unbounded quantifier inside (`(\w*x){2,9}`). Returns the reason, or undefined.
+ */
+function findSequenceRisk(source) {
+    const stack = [{ unbounded: false }];
+    // The previous quantified atom in the current sequence, if its quantifier was unbounded.
+    let previousUnbounded;
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        let atom;
+        let group;
+        if (c === '\\') {
+            const next = source[i + 1] ?? '';
+            if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
+                const close = source.indexOf('}', i);
+                atom = source.slice(i, close + 1);
+                i = close + 1;
+            }
+            else {
+                atom = source.slice(i, i + 2);
+                i += 2;
+            }
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            if (source[j] === '^')
+                j++;
+            if (source[j] === ']')
+                j++;
+            while (j < source.length && source[j] !== ']')
+                j += source[j] === '\\' ? 2 : 1;
+            atom = source.slice(i, j + 1);
+            i = j + 1;
+        }
+        else if (c === '(') {
+            stack.push({ unbounded: false });
+            previousUnbounded = undefined;
+            i++;
+            if (source[i] === '?') {
+                i++;
+                if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!')
+                    i = source.indexOf('>', i) + 1;
+                else
+                    i++;
+            }
+            continue;
+        }
+        else if (c === ')') {
+            group = stack.length > 1 ? stack.pop() : undefined;
+            atom = ')';
+            i++;
+        }
+        else if (c === '|') {
+            previousUnbounded = undefined;
+            i++;
+            continue;
+        }
+        else {
+            atom = c;
+            i++;
+        }
+        const q = readQuantifier(source, i);
+        i = q.next;
+        const frame = stack[stack.length - 1];
+        if (group) {
+            if (group.unbounded && q.repeats)
+                return 'a repeated group contains an unbounded (or widely bounded) quantifier';
+            if (group.unbounded)
+                frame.unbounded = true;
+        }
+        if (q.unbounded) {
+            frame.unbounded = true;
+            if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
+                return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+            }
+            previousUnbounded = atom;
+        }
+        else if (!q.optional) {
+            previousUnbounded = undefined;
+        }
+    }
+    return undefined;
+}
+function readQuantifier(source, i) {
+    const c = source[i];
+    let next = i;
+    let unbounded = false;
+    let repeats = false;
+    let optional = false;
+    if (c === '*' || c === '+') {
+        unbounded = repeats = true;
+        optional = c === '*';
+        next = i + 1;
+    }
+    else if (c === '?') {
+        optional = true;
+        next = i + 1;
+    }
+    else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
+        if (m) {
+            const min = Number(m[1]);
+            const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+            // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+            unbounded = max === Infinity || max - min > WIDE_RANGE;
+            repeats = max > 1;
+            optional = min === 0;
+            next = i + m[0].length;
+        }
+    }
+    if (next > i && source[next] === '?')
+        next++;
+    return { next, unbounded, repeats, optional };
+}
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
+const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
+function tokensOverlap(a, b) {
+    return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/* unused harmony exports UpstreamError, GitHubError, gitHubFailureKind, PermissionError */
+/**
+ * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
+ */
+/** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
+class ConfigurationError extends Error {
+    location;
+    name = 'ConfigurationError';
+    constructor(message, 
+    /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
+    location) {
+        super(location ? `${location}: ${message}` : message);
+        this.location = location;
+    }
+}
+/** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
+class UpstreamError extends Error {
+    service;
+    status;
+    hint;
+    name = 'UpstreamError';
+    constructor(message, service, status, hint) {
+        super(`${service}${status !== undefined ? ` answered ${status}` : ' failed'}: ${message}${hint ? ` (${hint})` : ''}`);
+        this.service = service;
+        this.status = status;
+        this.hint = hint;
+    }
+}
+/** GitHub refused or failed a request; `kind` says why, the message quotes GitHub's reason (redacted). */
+class GitHubError extends UpstreamError {
+    kind;
+    name = 'GitHubError';
+    constructor(message, kind, status, hint) {
+        super(message, 'GitHub', status, hint);
+        this.kind = kind;
+    }
+}
+/** The kind of a GitHub failure; undefined for anything else. */
+function gitHubFailureKind(error) {
+    if (error instanceof PermissionError)
+        return 'permission';
+    return error instanceof GitHubError ? error.kind : undefined;
+}
+/** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
+class PermissionError extends UpstreamError {
+    permission;
+    name = 'PermissionError';
+    constructor(permission, what) {
+        super(`the token may not ${what}`, 'GitHub', 403, `grant \`permissions: ${permission}\` to the job; on pull requests from forks the token is read-only`);
+        this.permission = permission;
+    }
+}
+/** One sentence for the log, whatever was thrown. */
+function describeError(error) {
+    if (error instanceof ConfigurationError)
+        return `Configuration error: ${error.message}`;
+    if (error instanceof UpstreamError)
+        return error.message;
+    if (error instanceof Error)
+        return `Internal error (please report it): ${error.message}`;
+    return `Internal error (please report it): ${String(error)}`;
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -43285,6 +41078,3545 @@ function replaceNode(key, path, node) {
 exports.visit = visit;
 exports.visitAsync = visitAsync;
 
+
+/***/ }),
+
+/***/ 1138:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  VR: () => (/* binding */ Minimatch),
+  ih: () => (/* reexport */ escape_escape)
+});
+
+// UNUSED EXPORTS: GLOBSTAR, braceExpand, defaults, filter, match, minimatch, sep, unescape
+
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+// One digit, or a class of digits from a to b.
+const digit = (a, b) => a === b ?
+    { t: 'lit', ch: String(a) }
+    : { t: 'class', re: new RegExp(`^[${a}-${b}]$`) };
+const prefix = (d, alts) => alts.map(s => [digit(d, d), ...s]);
+// The digit strings from a to b, which have the same length.
+const fixed = (a, b) => {
+    if (!a)
+        return [[]];
+    let lo = +a[0];
+    let hi = +b[0];
+    const ra = a.slice(1);
+    const rb = b.slice(1);
+    if (lo === hi)
+        return prefix(lo, fixed(ra, rb));
+    const zeros = '0'.repeat(ra.length);
+    const nines = '9'.repeat(ra.length);
+    const out = [];
+    if (ra !== zeros)
+        out.push(...prefix(lo++, fixed(ra, nines)));
+    const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
+    if (lo <= hi) {
+        out.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+    }
+    out.push(...last);
+    return out;
+};
+// The numbers from a to b, where 0 <= a <= b. If width is set, each
+// one has leading zeros to make it that many digits.
+const nonneg = (a, b, width) => {
+    if (width) {
+        return fixed(String(a).padStart(width, '0'), String(b).padStart(width, '0'));
+    }
+    const out = [];
+    for (let len = String(a).length; len <= String(b).length; len++) {
+        const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
+        const hi = Math.min(b, 10 ** len - 1);
+        out.push(...fixed(String(lo), String(hi)));
+    }
+    return out;
+};
+/**
+ * The strings that the bash brace expansion `{lo..hi}` makes, as
+ * the alternatives of an `@(...)` extglob. Each one is a sequence of
+ * digits and digit classes, so there are only a few of them, even for
+ * a large range.
+ *
+ * If either end has a leading zero, such as `{01..10}`, each number
+ * has leading zeros to make it as long as the longer end, counting a
+ * `-` sign. So `{-05..3}` makes `-05` to `-01`, then `000` to `003`.
+ *
+ * Returns undefined if either end is not a safe integer.
+ */
+const numericRange = (loStr, hiStr) => {
+    let lo = Number(loStr);
+    let hi = Number(hiStr);
+    if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+        return;
+    if (lo > hi)
+        [lo, hi] = [hi, lo];
+    const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
+    const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
+    const out = [];
+    if (lo < 0) {
+        const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
+        out.push(...neg.map(s => [{ t: 'lit', ch: '-' }, ...s]));
+    }
+    if (hi >= 0)
+        out.push(...nonneg(Math.max(lo, 0), hi, width));
+    return out;
+};
+//# sourceMappingURL=numeric-range.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}'],
+    '[:alpha:]': ['\\p{L}\\p{Nl}'],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f'],
+    '[:blank:]': ['\\p{Zs}\\t'],
+    '[:cntrl:]': ['\\p{Cc}'],
+    '[:digit:]': ['\\p{Nd}'],
+    '[:graph:]': ['\\p{Z}\\p{C}', true],
+    '[:lower:]': ['\\p{Ll}'],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}\\p{S}'],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f'],
+    '[:upper:]': ['\\p{Lu}'],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}'],
+    '[:xdigit:]': ['A-Fa-f0-9'],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+const noMatch = /$./;
+// Takes a glob string at a posix brace expression. Returns a RegExp
+// that tests one character, and the number of glob chars consumed.
+// If the class is not closed, consumed is 0, and the `[` must be
+// treated as a literal character.
+// Out of order ranges are removed. If nothing is left, the RegExp
+// is `/$./`, and the rest of the glob is consumed, so that the
+// whole glob cannot match.
+const parseClass = (glob, position, nocase = false, form) => {
+    // normalize one class member, if it stays one code point
+    const norm = (c) => {
+        const n = form ? c.normalize(form) : c;
+        return [...n].length === 1 ? n : c;
+    };
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = String.fromCodePoint(glob.codePointAt(i));
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return [noMatch, glob.length - pos];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        const n = norm(c);
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(n));
+            }
+            else if (n === rangeStart) {
+                ranges.push(braceEscape(n));
+            }
+            rangeStart = '';
+            i += c.length;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + c.length)) {
+            ranges.push(braceEscape(n + '-'));
+            i += c.length + 1;
+            continue;
+        }
+        if (glob.startsWith('-', i + c.length)) {
+            rangeStart = n;
+            i += c.length + 1;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(n));
+        i += c.length;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return [noMatch, 0];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return [noMatch, glob.length - pos];
+    }
+    const sranges = '[' + (negate ? '^' : '') + ranges.join('') + ']';
+    const snegs = '[' + (negate ? '' : '^') + negs.join('') + ']';
+    const comb = '^' +
+        (ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+            : ranges.length ? sranges
+                : snegs);
+    return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
+};
+//# sourceMappingURL=parse-class.js.map
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+
+
+// the end of the pattern, or of a negated sub-pattern
+const MATCH = { t: 'match', id: 0 };
+const extTypes = '!?+*@';
+const lit = (ch) => ({ t: 'lit', ch });
+const reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+// a RegExp that only matches `s`, with unicode case folding
+const newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, 'iu');
+// foldRe for one literal char. The same chars are in most patterns,
+// so keep them. A RegExp without the `g` or `y` flag has no state to
+// share.
+const foldCache = new Map();
+const foldRe = (ch) => {
+    let re = foldCache.get(ch);
+    if (!re) {
+        re = newFoldRe(ch);
+        if (foldCache.size >= 1000)
+            foldCache.clear();
+        foldCache.set(ch, re);
+    }
+    return re;
+};
+const litMatch = (l, c) => {
+    if (c === l.ch)
+        return true;
+    if (!l.re)
+        return false;
+    const code = c.charCodeAt(0);
+    if (code >= 128)
+        return l.re.test(c);
+    const ascii = (l.ascii ??= new Uint8Array(128));
+    ascii[code] ||= l.re.test(c) ? 1 : 2;
+    return ascii[code] === 1;
+};
+const tokenize = (p, nocase, noext, form, mark) => {
+    const toks = [];
+    for (let i = 0; i < p.length;) {
+        const c = String.fromCodePoint(p.codePointAt(i));
+        if (mark) {
+            // a \ before a range would only escape its first char
+            const m = c === '\\' && p.startsWith(mark, i + 1) ? 1 : 0;
+            if (m || c === mark) {
+                const start = i + m + mark.length;
+                const end = p.indexOf(mark, start);
+                const r = /^(-?\d+)\.\.(-?\d+)$/.exec(p.slice(start, end));
+                const alts = end !== -1 && r && numericRange(r[1], r[2]);
+                if (alts) {
+                    toks.push({ t: 'ext', type: '@', alts });
+                    i = end + mark.length;
+                    continue;
+                }
+            }
+        }
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            const e = p.codePointAt(i + 1);
+            const ch = e === undefined ? c : String.fromCodePoint(e);
+            toks.push(lit(ch));
+            i += 1 + ch.length;
+            continue;
+        }
+        if (c === '[') {
+            const [re, consumed] = parseClass(p, i, nocase, form);
+            if (consumed) {
+                toks.push({ t: 'class', re });
+                i += consumed;
+                continue;
+            }
+        }
+        if (!noext && extTypes.includes(c) && p[i + 1] === '(') {
+            toks.push({ t: 'open', type: c });
+            i += 2;
+            continue;
+        }
+        toks.push(!noext && c === '|' ? { t: 'bar' }
+            : !noext && c === ')' ? { t: 'close' }
+                : c === '*' ? { t: 'star' }
+                    : c === '?' ? { t: 'any' }
+                        : lit(c));
+        i += c.length;
+    }
+    return toks;
+};
+// map each open token index to the index of its close token
+const pair = (toks) => {
+    const pairs = new Map();
+    const stack = [];
+    toks.forEach((tok, i) => {
+        if (tok.t === 'open')
+            stack.push(i);
+        else if (tok.t === 'close' && stack.length)
+            pairs.set(stack.pop(), i);
+    });
+    return pairs;
+};
+// build the alternatives between start and end. An open token that
+// is not closed is never inside a closed extglob, so bar and close
+// tokens are only literal at the top level.
+const build = (toks, pairs, start, end, top) => {
+    let seq = [];
+    const alts = [seq];
+    for (let i = start; i < end; i++) {
+        const tok = toks[i];
+        const close = pairs.get(i);
+        if (tok.t === 'open' && close !== undefined) {
+            const sub = build(toks, pairs, i + 1, close, false);
+            seq.push({ t: 'ext', type: tok.type, alts: sub });
+            i = close;
+        }
+        else if (tok.t === 'bar' && !top) {
+            alts.push((seq = []));
+        }
+        else if (tok.t === 'open') {
+            seq.push(lit(tok.type), lit('('));
+        }
+        else if (tok.t === 'bar') {
+            seq.push(lit('|'));
+        }
+        else if (tok.t === 'close') {
+            seq.push(lit(')'));
+        }
+        else {
+            seq.push(tok);
+        }
+    }
+    return alts;
+};
+// normalize each run of literal chars as one string, so that a char
+// and the combining marks after it compose (or decompose) together.
+// Syntax is already parsed, so a char that normalizes to a syntax
+// char (such as full-width `＊` in NFKC) stays a literal.
+const normalize = (items, form) => {
+    const out = [];
+    let run = '';
+    const flush = () => {
+        for (const ch of run.normalize(form))
+            out.push(lit(ch));
+        run = '';
+    };
+    for (const it of items) {
+        if (it.t === 'lit') {
+            run += it.ch;
+            continue;
+        }
+        flush();
+        out.push(it.t === 'ext' ?
+            { ...it, alts: it.alts.map(a => normalize(a, form)) }
+            : it);
+    }
+    flush();
+    return out;
+};
+// the start node, and the number of node ids. Ids are dense, from 0
+// for the match node.
+const compile = (items, nocase) => {
+    let id = 1;
+    const split = (out) => ({ t: 'split', id: id++, out });
+    const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
+    const item = (it, next) => {
+        switch (it.t) {
+            case 'lit':
+                const re = nocase ? foldRe(it.ch) : undefined;
+                return { t: 'lit', id: id++, ch: it.ch, re, next };
+            case 'any':
+            case 'star':
+                return { t: it.t, id: id++, next };
+            case 'class':
+                return { t: 'class', id: id++, re: it.re, next };
+        }
+        const alts = (next) => it.alts.map(a => seq(a, next));
+        switch (it.type) {
+            case '@':
+                return split(alts(next));
+            case '?':
+                return split([next, ...alts(next)]);
+            case '!':
+                return { t: 'neg', id: id++, sub: split(alts(MATCH)), next };
+        }
+        // * and +, loop back after each match
+        const after = split([]);
+        const entry = split(alts(after));
+        after.out.push(next, entry);
+        return it.type === '*' ? after : entry;
+    };
+    const start = seq(items, MATCH);
+    return [start, id];
+};
+// one line per node, in the order that a walk from the start
+// reaches them. Edges point to node ids. The nodes of a negated
+// sub-pattern are indented under their negation.
+const show = (start) => {
+    const lines = [];
+    const seen = new Set();
+    const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
+    const walk = (n, indent) => {
+        if (n.t === 'match' || seen.has(n))
+            return;
+        seen.add(n);
+        const line = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+        switch (n.t) {
+            case 'split':
+                line(`split -> ${n.out.map(ref).join(', ')}`);
+                for (const o of n.out)
+                    walk(o, indent);
+                return;
+            case 'neg':
+                line(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+                walk(n.sub, indent + '  ');
+                return walk(n.next, indent);
+            case 'lit':
+                line(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+                break;
+            case 'class':
+                line(`${n.re} -> ${ref(n.next)}`);
+                break;
+            default:
+                line(`${n.t === 'any' ? '?' : '*'} -> ${ref(n.next)}`);
+        }
+        walk(n.next, indent);
+    };
+    walk(start, '');
+    return [`start -> ${ref(start)}`, ...lines].join('\n');
+};
+// The threads at one position in the string. Each node thread is
+// only kept once, and runs with the same state are only kept once,
+// so that identical threads merge. The match node is not in
+// `threads`, because it can not step. It sets `match` instead.
+class State {
+    // set by the Sim, to mark the nodes that this state has
+    gen;
+    threads = [];
+    match = false;
+    runs = [];
+    // the sorted ids of the threads, with 0 for a match, once the
+    // state is done
+    ids = [];
+    constructor(gen) {
+        this.gen = gen;
+    }
+    // no threads, so nothing more can match
+    get dead() {
+        return !this.threads.length && !this.match && !this.runs.length;
+    }
+}
+// true if the two states hold the same threads
+const sameState = (a, b) => {
+    if (a.ids.length !== b.ids.length)
+        return false;
+    if (a.runs.length !== b.runs.length)
+        return false;
+    if (a.ids.some((id, i) => id !== b.ids[i]))
+        return false;
+    return a.runs.every(r => b.runs.some(o => o.neg === r.neg && sameState(o.state, r.state)));
+};
+const marks = (size) => ({
+    has: new Float64Array(size),
+    seen: new Float64Array(size),
+    gen: 0,
+});
+class Sim {
+    // `.` and `..` only match literal dots, even with `dot:true`
+    dots;
+    // the string starts with `.`, and `dot:true` is not set
+    dotStart;
+    #marks;
+    constructor(dots, dotStart, marks) {
+        this.dots = dots;
+        this.dotStart = dotStart;
+        this.#marks = marks;
+    }
+    state() {
+        return new State(++this.#marks.gen);
+    }
+    // sort the ids of a state, once it has all of its threads
+    done(state) {
+        state.ids = state.threads.map(n => n.id).sort((a, b) => a - b);
+        if (state.match)
+            state.ids.unshift(MATCH.id);
+        return state;
+    }
+    // true the first time that the state walks through the node, so
+    // that loops in the graph stop
+    #visit(state, node) {
+        const { seen } = this.#marks;
+        if (seen[node.id] === state.gen)
+            return false;
+        seen[node.id] = state.gen;
+        return true;
+    }
+    #addThread(state, node) {
+        const { has } = this.#marks;
+        if (has[node.id] === state.gen)
+            return false;
+        has[node.id] = state.gen;
+        state.threads.push(node);
+        return true;
+    }
+    // wildcards only match a leading dot if `dot:true`. In a negated
+    // sub-pattern, this does not apply, because the negation itself
+    // can not match a leading dot.
+    restricted(i, top) {
+        return top && (this.dots || (this.dotStart && i === 0));
+    }
+    add(state, node, i, top) {
+        switch (node.t) {
+            case 'split':
+                if (!this.#visit(state, node))
+                    return;
+                for (const o of node.out)
+                    this.add(state, o, i, top);
+                return;
+            case 'neg':
+                if (!this.#visit(state, node))
+                    return;
+                const sub = this.state();
+                this.add(sub, node.sub, i, false);
+                this.done(sub);
+                return this.addRun(state, { t: 'run', neg: node, state: sub }, i, top);
+            case 'star':
+                // a * can not start a dotfile, even if it matches nothing
+                if (this.restricted(i, top))
+                    return;
+                if (this.#addThread(state, node))
+                    this.add(state, node.next, i, top);
+                return;
+            case 'match':
+                state.match = true;
+                return;
+            default:
+                this.#addThread(state, node);
+        }
+    }
+    addRun(state, run, i, top) {
+        for (const r of state.runs) {
+            if (r.neg === run.neg && sameState(r.state, run.state))
+                return;
+        }
+        state.runs.push(run);
+        if (!run.state.match) {
+            this.add(state, run.neg.next, i, top);
+        }
+    }
+    // the threads after char `c`, at index `i`
+    step(state, c, i, top) {
+        const next = this.state();
+        for (const th of state.threads) {
+            switch (th.t) {
+                case 'lit':
+                    if (litMatch(th, c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'any':
+                    if (!this.restricted(i, top))
+                        this.add(next, th.next, i + 1, top);
+                    break;
+                case 'class':
+                    if (!this.restricted(i, top) && th.re.test(c)) {
+                        this.add(next, th.next, i + 1, top);
+                    }
+                    break;
+                case 'star':
+                    if (!this.restricted(i, top))
+                        this.add(next, th, i + 1, top);
+            }
+        }
+        if (!this.restricted(i, top)) {
+            for (const run of state.runs) {
+                // a sub-pattern with no threads can not match again, so the
+                // run stays the same
+                if (run.state.dead) {
+                    this.addRun(next, run, i + 1, top);
+                    continue;
+                }
+                const sub = this.step(run.state, c, i, false);
+                this.addRun(next, { t: 'run', neg: run.neg, state: sub }, i + 1, top);
+            }
+        }
+        return this.done(next);
+    }
+}
+// A canonical key for the threads in a state. States with the same
+// key hold the same threads, so they match the same strings.
+const stateKey = (state) => {
+    const ids = state.ids.join();
+    if (!state.runs.length)
+        return ids;
+    const runs = state.runs.map(r => `${r.neg.id}(${stateKey(r.state)})`);
+    return `${ids}|${runs.sort().join('|')}`;
+};
+// The cache can hold about this many chars of state keys and
+// transitions. When it is full, it is cleared, so that a pattern
+// can not use an unbounded amount of memory.
+const DFA_BUDGET = 1 << 18;
+// A cache of the states that the simulation reaches, built as the
+// matcher is used. Each char of a string is then one Map lookup,
+// once the states that it leads to are known.
+//
+// The dot rules only restrict the first char of a dotfile (strings
+// that are only `.` or `..` do not use the cache). So a dotfile
+// starts at its own state, which takes its first step with the
+// restriction, and every other state takes steps without it.
+class Dfa {
+    #start;
+    #states = new Map();
+    #size = 0;
+    #plain;
+    #dotStart;
+    #sim;
+    #dotSim;
+    constructor(start, marks) {
+        this.#start = start;
+        this.#sim = new Sim(false, false, marks);
+        this.#dotSim = new Sim(false, true, marks);
+    }
+    #make(state) {
+        return {
+            state,
+            match: state.match,
+            dead: state.dead,
+            next: new Map(),
+        };
+    }
+    #intern(state) {
+        const key = stateKey(state);
+        const found = this.#states.get(key);
+        if (found)
+            return found;
+        if (this.#size > DFA_BUDGET)
+            this.#clear();
+        const d = this.#make(state);
+        this.#states.set(key, d);
+        this.#size += key.length + 1;
+        return d;
+    }
+    #clear() {
+        this.#states.clear();
+        this.#size = 0;
+        this.#plain = undefined;
+        this.#dotStart = undefined;
+    }
+    start(dotStart) {
+        if (dotStart) {
+            if (this.#dotStart)
+                return this.#dotStart;
+            const state = this.#dotSim.state();
+            this.#dotSim.add(state, this.#start, 0, true);
+            return (this.#dotStart = this.#make(this.#dotSim.done(state)));
+        }
+        if (this.#plain)
+            return this.#plain;
+        const state = this.#sim.state();
+        this.#sim.add(state, this.#start, 0, true);
+        return (this.#plain = this.#intern(this.#sim.done(state)));
+    }
+    // the next state, after a miss in `d.ascii`
+    next(d, c) {
+        const code = c.charCodeAt(0);
+        const found = code < 128 ? undefined : d.next.get(c);
+        if (found)
+            return found;
+        // the dotfile start is not in the cache, so it is never shared
+        const n = d === this.#dotStart ?
+            this.#intern(this.#dotSim.step(d.state, c, 0, true))
+            : this.#intern(this.#sim.step(d.state, c, 1, true));
+        if (code < 128) {
+            if (!d.ascii) {
+                d.ascii = new Array(128);
+                this.#size += 128;
+            }
+            d.ascii[code] = n;
+        }
+        else {
+            d.next.set(c, n);
+        }
+        this.#size++;
+        return n;
+    }
+}
+// the nodes in order, if the graph is a single chain
+const linear = (start) => {
+    const nodes = [];
+    for (let n = start; n.t !== 'match'; n = n.next) {
+        if (n.t === 'split' || n.t === 'neg')
+            return undefined;
+        nodes.push(n);
+    }
+    return nodes;
+};
+// Match a chain of nodes. Each node other than `*` matches exactly
+// one char, so on a failure it is enough to go back to the last `*`
+// and let it match one more char. This takes at most
+// nodes.length * chars.length steps.
+const testLinear = (nodes, chars, start, end) => {
+    let ni = 0;
+    let ci = start;
+    let starNi = -1;
+    let starCi = 0;
+    while (ci < end) {
+        const n = nodes[ni];
+        if (n?.t === 'star') {
+            starNi = ni++;
+            starCi = ci;
+            continue;
+        }
+        const c = chars[ci];
+        if (n &&
+            (n.t === 'any' ||
+                (n.t === 'lit' && litMatch(n, c)) ||
+                (n.t === 'class' && n.re.test(c)))) {
+            ni++;
+            ci++;
+            continue;
+        }
+        if (starNi === -1)
+            return false;
+        ni = starNi + 1;
+        ci = ++starCi;
+    }
+    while (nodes[ni]?.t === 'star')
+        ni++;
+    return ni === nodes.length;
+};
+// The least and most chars that the items can match. These are only
+// bounds: a negation can match a string of any length, so it counts
+// as 0 to Infinity.
+const lengths = (items) => {
+    let min = 0;
+    let max = 0;
+    for (const it of items) {
+        const [lo, hi] = itemLengths(it);
+        min += lo;
+        max += hi;
+    }
+    return [min, max];
+};
+const itemLengths = (it) => {
+    if (it.t === 'star')
+        return [0, Infinity];
+    if (it.t !== 'ext')
+        return [1, 1];
+    if (it.type === '!')
+        return [0, Infinity];
+    const alts = it.alts.map(lengths);
+    const min = Math.min(...alts.map(a => a[0]));
+    const max = Math.max(...alts.map(a => a[1]));
+    // a loop of alternatives that only match the empty string is empty
+    const loop = max === 0 ? 0 : Infinity;
+    return (it.type === '@' ? [min, max]
+        : it.type === '?' ? [0, max]
+            : it.type === '*' ? [0, loop]
+                : [min, loop]);
+};
+// true if the chars from `start` match the literals
+const hasAffix = (lits, chars, start) => {
+    for (let j = 0; j < lits.length; j++) {
+        if (!litMatch(lits[j], chars[start + j]))
+            return false;
+    }
+    return true;
+};
+// a `/`, or half of a surrogate pair
+const slashOrSurrogate = /[/\ud800-\udfff]/;
+const surrogate = /[\ud800-\udfff]/;
+// a string can be indexed by code point, unless it has surrogate
+// pairs
+const codePoints = (s) => surrogate.test(s) ? [...s] : s;
+const noSlash = (s) => {
+    if (s.includes('/')) {
+        throw new Error('can only match a single path portion, got: ' + s);
+    }
+};
+class Matcher {
+    pattern;
+    options;
+    #start;
+    // the number of node ids
+    #size;
+    #marks;
+    // the Sim for strings that are only `.` or `..`
+    #dotsSim;
+    // the string to compare, if the pattern has no magic. With
+    // `nocase:true`, the RegExp that folds case is made when it is
+    // first used.
+    #literal;
+    #literalFold = false;
+    #literalRe;
+    // the nodes between the prefix and suffix, if the graph is a
+    // single chain
+    #linear;
+    // the linear nodes are only `*` and `?`, so the length bounds and
+    // the prefix and suffix decide the match
+    #wild = false;
+    // the least and most chars that a match can have
+    #min = 0;
+    #max = Infinity;
+    // the literals that a match must start and end with. Each one
+    // matches exactly one char, and they are distinct items in the
+    // pattern, so a string that does not have them can not match.
+    #prefix = [];
+    #suffix = [];
+    // the prefix and suffix as strings, if they do not fold case
+    #prefixStr;
+    #suffixStr;
+    // there is a prefix or suffix to check
+    #affix = false;
+    #dfa;
+    #form;
+    constructor(pattern, options = {}) {
+        if (pattern.includes('/')) {
+            throw new Error('can only match a single path portion, got pattern: ' + pattern);
+        }
+        this.pattern = pattern;
+        this.options = options;
+        const { nocase = false, noext = false, normalize: n } = options;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // a pattern that is only an empty extglob is a literal string,
+        // except for `!()`, which matches any non-empty string
+        const literal = /^[?*+@]\(\)$/.test(pattern);
+        const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
+        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        if (this.#form)
+            items = normalize(items, this.#form);
+        const [start, size] = compile(items, nocase);
+        this.#start = start;
+        this.#size = size;
+        if (items.every(it => it.t === 'lit')) {
+            this.#literal = items.map(it => it.ch).join('');
+            this.#literalFold = nocase;
+        }
+        else {
+            const lit = (it) => it.t !== 'lit' ? undefined
+                : nocase ? { ch: it.ch, re: foldRe(it.ch) }
+                    : { ch: it.ch };
+            for (const it of items) {
+                const l = lit(it);
+                if (!l)
+                    break;
+                this.#prefix.push(l);
+            }
+            for (let j = items.length - 1; j >= 0; j--) {
+                const l = lit(items[j]);
+                if (!l)
+                    break;
+                this.#suffix.unshift(l);
+            }
+            this.#affix = !!(this.#prefix.length || this.#suffix.length);
+            if (!nocase) {
+                this.#prefixStr = this.#prefix.map(l => l.ch).join('');
+                this.#suffixStr = this.#suffix.map(l => l.ch).join('');
+            }
+            this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || undefined);
+            this.#wild = !!this.#linear?.every(n => n.t === 'star' || n.t === 'any');
+            const [min, max] = lengths(items);
+            this.#min = min;
+            this.#max = max;
+        }
+    }
+    test(s) {
+        // The `/` check uses the string as given, so with normalization it
+        // is a separate step. Otherwise, one scan finds both a `/` and the
+        // surrogate pairs that stop the string being indexed by code point.
+        if (this.#form) {
+            noSlash(s);
+            return this.#test(s.normalize(this.#form));
+        }
+        if (slashOrSurrogate.test(s)) {
+            noSlash(s);
+            return this.#test(s, [...s]);
+        }
+        return this.#test(s, s);
+    }
+    /**
+     * The same as {@link Matcher#test}, but the string is not checked
+     * for `/` chars, so the result for a string that has one is not
+     * defined. Only use it for a string that is known to be one path
+     * portion, such as a part of a path that was split on `/`. It can
+     * be faster, because some patterns do not need to look at each char
+     * of the string.
+     */
+    testUnchecked(s) {
+        return this.#test(this.#form ? s.normalize(this.#form) : s);
+    }
+    // Test a string that has no `/`. `chars` indexes it by code point.
+    // If it is not given, it is only found if a step needs it.
+    #test(s, chars) {
+        if (this.#literal !== undefined) {
+            return this.#literalFold ?
+                (this.#literalRe ??= newFoldRe(this.#literal)).test(s)
+                : s === this.#literal;
+        }
+        // the length check means that the prefix and suffix do not
+        // overlap. Without the chars, the length in code points is from
+        // half of the UTF-16 length (if each one is a surrogate pair) to
+        // all of it, which is often enough to know.
+        const min = this.#min;
+        const max = this.#max;
+        if (chars === undefined) {
+            const most = s.length;
+            const least = (most + 1) >> 1;
+            if (most < min || least > max)
+                return false;
+            if (least < min || most > max)
+                chars = codePoints(s);
+        }
+        if (chars !== undefined &&
+            (chars.length < min || chars.length > max)) {
+            return false;
+        }
+        const prefix = this.#prefix.length;
+        if (this.#affix) {
+            if (this.#prefixStr !== undefined && this.#suffixStr !== undefined) {
+                if (!s.startsWith(this.#prefixStr) ||
+                    !s.endsWith(this.#suffixStr)) {
+                    return false;
+                }
+            }
+            else {
+                chars ??= codePoints(s);
+                const end = chars.length - this.#suffix.length;
+                if (!hasAffix(this.#prefix, chars, 0) ||
+                    !hasAffix(this.#suffix, chars, end)) {
+                    return false;
+                }
+            }
+        }
+        const dotStart = !this.options.dot && s.startsWith('.');
+        if (this.#linear) {
+            // `.` and `..` only match literal dots, even with `dot:true`
+            if (s === '.' || s === '..')
+                return false;
+            // only a literal can match the leading dot. A `*` can not
+            // start a dotfile, even if it matches nothing.
+            if (dotStart && !prefix)
+                return false;
+            if (this.#wild)
+                return true;
+            chars ??= codePoints(s);
+            const end = chars.length - this.#suffix.length;
+            return testLinear(this.#linear, chars, prefix, end);
+        }
+        chars ??= codePoints(s);
+        if (s === '.' || s === '..') {
+            this.#marks ??= marks(this.#size);
+            const sim = (this.#dotsSim ??= new Sim(true, false, this.#marks));
+            const start = sim.state();
+            sim.add(start, this.#start, 0, true);
+            let state = sim.done(start);
+            for (let i = 0; i < chars.length; i++) {
+                state = sim.step(state, chars[i], i, true);
+            }
+            return state.match;
+        }
+        this.#marks ??= marks(this.#size);
+        const dfa = (this.#dfa ??= new Dfa(this.#start, this.#marks));
+        let d = dfa.start(dotStart);
+        // read char codes from the string, so that a one-char string is
+        // only made for a cache miss
+        const str = chars === s;
+        for (let i = 0; i < chars.length; i++) {
+            if (d.dead)
+                return false;
+            const code = str ? s.charCodeAt(i) : chars[i].charCodeAt(0);
+            d = d.ascii?.[code] ?? dfa.next(d, chars[i]);
+        }
+        return d.match;
+    }
+    /** a readable listing of the state machine */
+    toString() {
+        return show(this.#start);
+    }
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ *
+ * A leading `#` or `!` is escaped as well, so that the result is never a
+ * comment or a negated pattern. In `windowsPathsNoEscape` mode, a leading
+ * `!` is written as `@(!)`, because `[!` starts a negated class.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    // However, at the start of the pattern, '!' negates the pattern and
+    // '#' makes it a comment, so the first character is handled below.
+    const e = magicalBraces ?
+        windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&')
+        : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, '[$&]')
+            : s.replace(/[?*()[\]\\]/g, '\\$&');
+    const c = e.charAt(0);
+    if (c === '#') {
+        return (windowsPathsNoEscape ? '[#]' : '\\#') + e.slice(1);
+    }
+    if (c === '!') {
+        // '[!]' can not be used, because '[!' starts a negated class, and
+        // '\' is a path separator in windowsPathsNoEscape mode. '@(!)'
+        // matches only '!'. If extglobs are disabled with `noext`, it
+        // matches nothing, rather than everything.
+        return (windowsPathsNoEscape ? '@(!)' : '\\!') + e.slice(1);
+    }
+    return e;
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    // escape() writes a leading '!' as '@(!)' in windowsPathsNoEscape mode
+    if (windowsPathsNoEscape && s.startsWith('@(!)')) {
+        return ('!' + unescape_unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces }));
+    }
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const DEFAULT_BRACE_EXPAND_MAX = 100_000;
+const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
+// avoid the annoying deprecation flag lol
+const AWE_KEY = ('allowWindow' + 'sEscape');
+const minimatch = (p, pattern, options) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options?.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return cachedMinimatch(pattern, options).match(p);
+};
+// The Minimatch objects that minimatch() used most recently, by options
+// and then by pattern. When the cache is full, it becomes the old one,
+// and the objects used from the old one are moved back to a new one.
+// So it keeps 256 to 512 objects.
+// The patterns can come from users, so the cache is also bounded by
+// the total weight of the objects (see cacheWeight()), and an object
+// that is too heavy is never kept. Otherwise a few unique patterns
+// with large brace expansions would fill the heap.
+let cache = new Map();
+let oldCache = new Map();
+let cacheSize = 0;
+let cacheTotalWeight = 0;
+const cacheMax = 256;
+const cacheMaxWeight = 1 << 15;
+const cacheMaxEntryWeight = 1 << 12;
+// About the memory that a compiled object keeps: the pattern and the
+// expanded patterns, of which each row in set is made.
+const cacheWeight = (mm) => {
+    let w = mm.pattern.length;
+    for (const s of mm.globSet) {
+        w += s.length + 1;
+        if (w > cacheMaxEntryWeight)
+            break;
+    }
+    return w;
+};
+// tsc fails here if a new option is in neither type. Add it to
+// optionsKey() too.
+const allOptionsKeyed = true;
+void allOptionsKeyed;
+// 0, 1 or 2 for undefined, falsy or truthy.
+const tri = (v) => v === undefined ? 0
+    : v ? 2
+        : 1;
+// The weight of each boolean option's base-3 digit in the key. The
+// weights below 24 are for optimizationLevel (1), platform (3) and
+// windowsPathsNoEscape (12). tsc fails here if a boolean option is
+// not in the list.
+const booleanWeights = new Map(Object.keys({
+    nobrace: 0,
+    nocomment: 0,
+    nonegate: 0,
+    noglobstar: 0,
+    noext: 0,
+    nonull: 0,
+    partial: 0,
+    dot: 0,
+    nocase: 0,
+    nocaseMagicOnly: 0,
+    magicalBraces: 0,
+    matchBase: 0,
+    flipNegate: 0,
+    preserveMultipleSlashes: 0,
+    windowsNoMagicRoot: 0,
+}).map((k, i) => [k, 24 * 3 ** i]));
+// The cache key for a set of options. It is a number, unless an
+// option is set to a value that the number can not show, such as
+// normalize or an uncommon platform. Then it is a JSON string.
+// The defaults give 0, the same key as no options.
+// It only reads the keys that are set, so that the speed does not
+// depend on the shape of the options object.
+const optionsKey = (o) => {
+    let n = 0;
+    let wpe = false;
+    // inherited keys too, because Minimatch reads them
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o) {
+        const v = o[k];
+        switch (k) {
+            // the same test as the Minimatch constructor
+            case 'windowsPathsNoEscape':
+                if (v)
+                    wpe = true;
+                break;
+            case AWE_KEY:
+                if (v === false)
+                    wpe = true;
+                break;
+            case 'platform': {
+                // the same test as the Minimatch constructor
+                const p = v || defaultPlatform;
+                if (p === defaultPlatform)
+                    break;
+                if (p === 'darwin')
+                    n += 3;
+                else if (p === 'win32')
+                    n += 6;
+                else if (p === 'linux')
+                    n += 9;
+                else
+                    return JSON.stringify(o);
+                break;
+            }
+            case 'optimizationLevel':
+                // The same tests as Minimatch: 1 when undefined, then >= 2,
+                // >= 1, or else 0. The default level 1 adds 0.
+                if (v === undefined)
+                    break;
+                n +=
+                    v >= 2 ? 1
+                        : v >= 1 ? 0
+                            : 2;
+                break;
+            case 'braceExpandMax':
+                if (v !== undefined && v !== DEFAULT_BRACE_EXPAND_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'maxGlobstarRecursion':
+                if (v !== undefined && v !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
+                    return JSON.stringify(o);
+                }
+                break;
+            case 'normalize':
+                if (v !== undefined)
+                    return JSON.stringify(o);
+                break;
+            default:
+                // unknown keys have no weight
+                n += (booleanWeights.get(k) ?? 0) * tri(v);
+        }
+    }
+    return wpe ? n + 12 : n;
+};
+// A copy, so a later change to the options can not change it. Unlike
+// a spread, it keeps the inherited keys, which optionsKey() and the
+// Minimatch constructor also read.
+const copyOptions = (o) => {
+    const copy = {};
+    // oxlint-disable-next-line guard-for-in
+    for (const k in o)
+        copy[k] = o[k];
+    return copy;
+};
+const cachedMinimatch = (pattern, options) => {
+    const key = options ? optionsKey(options) : 0;
+    let mm = cache.get(key)?.get(pattern);
+    if (mm)
+        return mm;
+    mm =
+        oldCache.get(key)?.get(pattern) ??
+            new Minimatch(pattern, copyOptions(options));
+    const weight = cacheWeight(mm);
+    // too big to keep, so it is compiled again each time
+    if (weight > cacheMaxEntryWeight)
+        return mm;
+    if (cacheSize >= cacheMax ||
+        cacheTotalWeight + weight > cacheMaxWeight) {
+        oldCache = cache;
+        cache = new Map();
+        cacheSize = 0;
+        cacheTotalWeight = 0;
+    }
+    let byPattern = cache.get(key);
+    if (!byPattern)
+        cache.set(key, (byPattern = new Map()));
+    byPattern.set(pattern, mm);
+    cacheSize++;
+    cacheTotalWeight += weight;
+    return mm;
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform
+    : 'posix');
+const path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+const filter = (pattern, options) => {
+    let mm;
+    return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
+};
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    // brace-expansion turns each escaped backslash '\\' into a single '\',
+    // which then escapes the next character instead, and can turn an
+    // escaped magic character (for example '\\\*') into a live one.
+    // Double every pair, so an escaped backslash comes back out still
+    // escaped. The parity of each run of backslashes is unchanged.
+    let p = pattern.replace(/\\\\/g, '\\\\\\\\');
+    // brace-expansion does not know about [...] classes. In
+    // windowsPathsNoEscape mode, escape() writes a literal brace as '[{]'
+    // or '[}]'. Escape the brace for brace-expansion, which removes that
+    // backslash again, leaving '[{]' or '[}]'.
+    if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
+        p = p.replace(/\[([{}])\]/g, '[\\$1]');
+    }
+    return expand(p, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// A numeric range with at least this many values is matched as one
+// pattern portion, rather than expanded. For a glob walk, that is
+// one directory read, in place of a stat for each value.
+const RANGE_MIN = 100;
+// a {lo..hi} range that is not escaped, and not a ${...} variable
+const rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
+// true if a range mark in this portion is inside a `!(...)`,
+// `*(...)` or `+(...)` extglob. Those repeat or negate their
+// contents, so one Matcher for the whole range does not match the
+// same strings as the union of one pattern per value. For example,
+// `*({1..100})` would match `510` as `5` then `10`, and `!({1..100})`
+// would not match `5`, but every expanded pattern except `!(5)` does.
+// `@(...)` and `?(...)` are fine: they pick one value at most.
+const inRepeatOrNegExt = (portion, mark) => {
+    const stack = [];
+    for (let i = 0; i < portion.length; i++) {
+        const c = portion.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if (c === mark) {
+            if (stack.some(t => t !== '@' && t !== '?'))
+                return true;
+        }
+        else if (portion.charAt(i + 1) === '(' && '!?+*@'.includes(c)) {
+            stack.push(c);
+            i++;
+        }
+        else if (c === ')') {
+            stack.pop();
+        }
+    }
+    return false;
+};
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+// Index of the `]` that closes the class that starts at `start`,
+// or -1 if it is not closed. Posix classes such as `[:alpha:]` are
+// not skipped, so this can find a `]` before the real end. That
+// only makes a class look less like a literal.
+const classEnd = (pattern, start) => {
+    let i = start + 1;
+    if (pattern.charAt(i) === '!' || pattern.charAt(i) === '^')
+        i++;
+    let sawStart = false;
+    for (; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === ']' && sawStart)
+            return i;
+        sawStart = true;
+        if (c === '\\')
+            i++;
+    }
+    return -1;
+};
+// If a path portion pattern has no magic, return the string it
+// matches. Otherwise, return undefined. This can report magic for
+// a pattern that is in fact literal (eg, `[]`), but never the
+// reverse, so a string result is always safe to compare directly.
+const literal = (pattern, noext) => {
+    if (!noext && (pattern === '+()' || pattern === '@()'))
+        return pattern;
+    let lit = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            // a trailing \ is a literal \
+            lit += pattern.charAt(++i) || c;
+        }
+        else if (c === '*' || c === '?') {
+            return undefined;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close === -1) {
+                // not closed, so the [ is a literal
+                lit += c;
+                continue;
+            }
+            // a class of one char, such as `[*]` or `[\b]`, is a literal
+            let body = pattern.slice(i + 1, close);
+            if (body.startsWith('\\'))
+                body = body.slice(1);
+            if ([...body].length !== 1 || '!^'.includes(pattern.charAt(i + 1))) {
+                return undefined;
+            }
+            lit += body;
+            i = close;
+        }
+        else if (!noext &&
+            '+@!'.includes(c) &&
+            pattern.charAt(i + 1) === '(' &&
+            pattern.includes(')', i + 2)) {
+            return undefined;
+        }
+        else {
+            lit += c;
+        }
+    }
+    return lit;
+};
+// The matching engine compiles and walks extglobs recursively, so a
+// path portion with very many extglobs (nested, such as `*(*(*(a)))`,
+// or in a row, such as `?(a)?(a)?(a)`) can exhaust the call stack.
+// Portions with more than this many extglobs are rejected.
+const MAX_EXTGLOBS = 256;
+// The number of extglob openers, such as `*(`, in a path portion
+// pattern. Chars in a class are counted too, so this can be more than
+// the number of extglobs, but never less.
+const extglobCount = (pattern) => {
+    let n = 0;
+    for (let i = 0; i < pattern.length - 1; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            i++;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            n++;
+            i++;
+        }
+    }
+    return n;
+};
+const assertValidExtglobs = (pattern) => {
+    if (extglobCount(pattern) > MAX_EXTGLOBS) {
+        throw new TypeError('pattern has too many extglobs');
+    }
+};
+// True if the portion pattern has the same meaning as an alternative
+// inside `@(...)`. It must not have a `|` or `)` that is not in a
+// closed extglob (those are literal at the top level), an extglob
+// that is not closed (the `)` of the `@(...)` would close it), or a
+// trailing `\` (it would escape the next `|`). A pattern that is
+// only an empty extglob, such as `?()`, is literal on its own, but
+// not in `@(...)`. Posix classes such as `[:alpha:]` can hide a `]`
+// from classEnd, so patterns with them are not merged.
+const extSafe = (pattern) => {
+    if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes('[:'))
+        return false;
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charAt(i);
+        if (c === '\\') {
+            if (++i === pattern.length)
+                return false;
+        }
+        else if (c === '[') {
+            const close = classEnd(pattern, i);
+            if (close !== -1)
+                i = close;
+        }
+        else if ('+@!?*'.includes(c) && pattern.charAt(i + 1) === '(') {
+            depth++;
+            i++;
+        }
+        else if (c === ')') {
+            if (!depth--)
+                return false;
+        }
+        else if (c === '|' && !depth) {
+            return false;
+        }
+    }
+    return !depth;
+};
+// The last path that Minimatch#match split, and its parts. A path is
+// often tested against many patterns in a row (such as a list of
+// ignore patterns), so this saves splitting it again. The parts are
+// never changed, so they can be shared.
+let lastSplit;
+// The last path that Minimatch#match checked before splitting it. If
+// the same path is checked again, it is being tested against many
+// patterns, so it is split and the parts are kept for the others.
+let lastChecked;
+// true if a pattern portion that is not ** matches a path portion.
+// An empty path portion only matches an empty pattern portion. A path
+// portion never has a `/`, so the Matcher does not need to check it.
+const portionMatch = (p, f) => typeof p === 'string' ? f === p : f !== '' && p.testUnchecked(f);
+// Where the last portion of a row matches in a path: the start of the
+// last portion of the path, or of the one before a trailing `/`. -1 if
+// it matches neither.
+const endIndex = (p, last, lastStart, prev, prevStart) => portionMatch(p, last) ? lastStart
+    : prev !== undefined && portionMatch(p, prev) ? prevStart
+        : -1;
+const isDots = (p) => p === '.' || p === '..';
+// a Windows drive letter portion, like `c:`
+const isDrive = (p) => typeof p === 'string' && /^[a-z]:$/i.test(p);
+// true for the `UNC` portion of a long UNC root, //?/UNC/host/share
+const isLongUNC = (p) => typeof p === 'string' && /^unc$/i.test(p);
+// The index of the host in a row or split path that starts with a
+// Windows UNC root: 2 for `//host/share`, and 4 for
+// `//?/UNC/host/share`. Otherwise -1. `//?/c:` is not one.
+const uncHost = (p) => {
+    if (p[0] !== '' || p[1] !== '')
+        return -1;
+    const h = p[2] !== '?' ? 2
+        : isLongUNC(p[3]) ? 4
+            : -1;
+    const host = p[h];
+    const share = p[h + 1];
+    return (h !== -1 &&
+        host !== undefined &&
+        host !== '' &&
+        host !== GLOBSTAR &&
+        share !== undefined &&
+        share !== '' &&
+        share !== GLOBSTAR) ?
+        h
+        : -1;
+};
+// true if ** can walk the path portion: not `.` or `..`, and not a
+// dotfile unless `dot` is set
+const walkable = (p, dot) => !isDots(p) && (dot || !p.startsWith('.'));
+// True if a portion of the path from `start` to `end` can not be
+// walked by **: one that starts with `.`, or with `dot`, one that is
+// `.` or `..`. `start` is the start of a portion, and `end` is the end
+// of the path, or just after a separator.
+const dotPortion = (f, start, end, dot, sep) => {
+    for (let k = start; k < end;) {
+        if (f.charCodeAt(k) === 46) {
+            if (!dot)
+                return true;
+            const n = f.charCodeAt(k + 1) === 46 ? k + 2 : k + 1;
+            if (n >= end || isSep(f.charCodeAt(n), sep))
+                return true;
+        }
+        // the start of the next portion, after any run of separators
+        const s = nextSep(f, k, sep);
+        if (s === -1)
+            return false;
+        k = s + 1;
+        while (k < end && isSep(f.charCodeAt(k), sep))
+            k++;
+    }
+    return false;
+};
+const isSep = (c, sep) => sep === '/' ? c === 47
+    : sep === '\\' ? c === 92
+        : c === 47 || c === 92;
+// the index of the first separator at or after `from`, or -1
+const nextSep = (f, from, sep) => {
+    if (sep !== 'both')
+        return f.indexOf(sep, from);
+    const s = f.indexOf('/', from);
+    const b = f.indexOf('\\', from);
+    return (s === -1 ? b
+        : b === -1 ? s
+            : Math.min(s, b));
+};
+// the index of the last separator at or before `from`, or -1
+const lastSep = (f, from, sep) => sep !== 'both' ?
+    f.lastIndexOf(sep, from)
+    : Math.max(f.lastIndexOf('/', from), f.lastIndexOf('\\', from));
+// What parse() returns in place of a Matcher while make() builds and
+// merges the rows. Most of the Matchers in rows that are merged would
+// never be used, so they are only made for the rows that are left.
+const PENDING = {};
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    // the path can be checked against the last portion, and the string
+    // portions, of each row before it is split. See #canMatch.
+    #endCheck;
+    #literalCheck;
+    // level 2 resolves `.` and `..` portions in the path
+    #level2;
+    // the unicode normalization form, if any
+    #form;
+    // the string portions of each row in the set
+    #literals = [];
+    // the rows that #canMatch can match without splitting the path
+    #shapes = [];
+    // the rows whose last portion can be checked against the path's
+    #endRows = [];
+    // brace expansion can make the same portion in many rows, so they
+    // share one Matcher, and the states that it caches
+    #matchers = new Map();
+    // parse() returns PENDING in place of a Matcher
+    #pending = false;
+    // the char that marks numeric ranges in globSet, if any
+    #rangeMark;
+    // the GlobstarParts of each pattern row, by start index and partial
+    #globstarParts = new WeakMap();
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion =
+            options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.#endCheck = !this.preserveMultipleSlashes;
+        this.#level2 = (options.optimizationLevel ?? 1) >= 2;
+        const n = options.normalize;
+        this.#form = n === true ? 'NFC' : n || undefined;
+        // make the set of Matchers etc.
+        this.make();
+        // On Windows, the portions of a row up to its drive letter or UNC
+        // share are skipped or compared without case, if the path has one
+        // too. So the checks only use the portions after it.
+        const drives = this.set.map(row => this.#rootIndex(row));
+        this.#endRows = this.set.map((row, r) => this.#endCheck && row.length - 1 > drives[r]);
+        // with the end check, the last portion is already checked
+        this.#literals = this.set.map((row, r) => {
+            const end = this.#endRows[r] ? row.length - 1 : row.length;
+            const lits = row
+                .slice(drives[r] + 1, end)
+                .filter((p) => typeof p === 'string' && !!p);
+            return [...new Set(lits)];
+        });
+        this.#literalCheck = this.#literals.some(l => l.length);
+        this.#shapes = this.set.map((row, r) => {
+            const [p0, p1, p2] = row;
+            if (this.#endRows[r] && row.length === 2) {
+                if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
+                    return 'tail';
+            }
+            // the basename of a path that is split on / is its last portion,
+            // or the one before a trailing /, the same as the end check
+            if (this.#endRows[r] &&
+                options.matchBase &&
+                row.length === 1 &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'base';
+            }
+            // the portion must not be a root, or '', which can be a
+            // different portion on Windows (where //x paths get an extra '')
+            if (!this.#endCheck || drives[r] !== -1)
+                return undefined;
+            if (row.length === 3 &&
+                p0 === GLOBSTAR &&
+                p2 === GLOBSTAR &&
+                p1 !== GLOBSTAR &&
+                p1 !== '' &&
+                // the portion between is only matched below this limit
+                this.maxGlobstarRecursion > 0) {
+                return 'mid';
+            }
+            if (row.length === 2 &&
+                p1 === GLOBSTAR &&
+                p0 !== GLOBSTAR &&
+                p0 !== '') {
+                return 'head';
+            }
+            return undefined;
+        });
+    }
+    // a string portion of a pattern, normalized if the option is set
+    #norm(p) {
+        return this.#form ? p.normalize(this.#form) : p;
+    }
+    // On Windows, the index of the last root portion of a row, as
+    // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
+    // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
+    // -1.
+    #rootIndex(row) {
+        if (!this.isWindows)
+            return -1;
+        if (isDrive(row[0]))
+            return 0;
+        const uncDrive = row[0] === '' && row[1] === '' && row[2] === '?' && isDrive(row[3]);
+        if (uncDrive)
+            return 3;
+        const h = uncHost(row);
+        return h === -1 ? -1 : h + 1;
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.#expandBraces())];
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be Matchers, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.#slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        // glob --> Matchers
+        this.#pending = true;
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path. The root of a long UNC
+                // path, //?/UNC/host/share, is 6 portions.
+                const n = s[2] === '?' && isLongUNC(s[3]) ? 6 : 4;
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    s.slice(3, n).every(p => !globMagic.test(p));
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, n).map(p => this.#norm(p)),
+                        ...s.slice(n).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [
+                        this.#norm(s[0]),
+                        ...s.slice(1).map(ss => this.parse(ss)),
+                    ];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    (isDrive(p[3]) || isLongUNC(this.globParts[i][3]))) {
+                    if (isLongUNC(this.globParts[i][3]))
+                        p[3] = 'UNC';
+                    p[2] = '?';
+                }
+            }
+        }
+        // with noext, `@(...)` would be literal
+        if (!options.noext)
+            this.mergeRows();
+        this.#pending = false;
+        this.set.forEach((row, i) => {
+            for (let k = 0; k < row.length; k++) {
+                if (row[k] === PENDING) {
+                    row[k] = this.parse(this.globParts[i][k]);
+                }
+            }
+        });
+    }
+    // Merge rows that only differ in one portion, where each of them
+    // is a Matcher, into one row that matches any of them with
+    // `@(a|b|...)`. Then a path is only walked once for all of them,
+    // for example with `**/*.{js,ts}`.
+    mergeRows() {
+        let merged = true;
+        while (merged) {
+            merged = false;
+            // a single row cannot be merged with anything
+            if (this.set.length < 2)
+                return;
+            let keys = this.#mergeKeys();
+            const len = Math.max(0, ...this.set.map(r => r.length));
+            for (let k = 0; k < len; k++) {
+                // the rows that are the same other than at portion k, keyed
+                // by the ids of the parts before k and the parts after k,
+                // which are at most the number of rows
+                const groups = new Map();
+                const R = this.set.length + 1;
+                this.set.forEach((row, i) => {
+                    if (!(row[k] instanceof Matcher || row[k] === PENDING) ||
+                        !extSafe(this.globParts[i][k])) {
+                        return;
+                    }
+                    const { pre, suf } = keys[i];
+                    const key = pre[k] * R + suf[k + 1];
+                    const g = groups.get(key);
+                    if (g)
+                        g.push(i);
+                    else
+                        groups.set(key, [i]);
+                });
+                const drop = new Set();
+                for (const g of groups.values()) {
+                    if (g.length < 2)
+                        continue;
+                    const [first, ...rest] = g;
+                    const alts = g.map(i => this.globParts[i][k]);
+                    const glob = `@(${alts.join('|')})`;
+                    // merging is only an optimization, so leave the rows as they
+                    // are if the merged portion would have too many extglobs
+                    if (extglobCount(glob) > MAX_EXTGLOBS)
+                        continue;
+                    this.globParts[first][k] = glob;
+                    this.set[first][k] = this.parse(glob);
+                    for (const i of rest)
+                        drop.add(i);
+                }
+                if (drop.size) {
+                    merged = true;
+                    this.set = this.set.filter((_, i) => !drop.has(i));
+                    this.globParts = this.globParts.filter((_, i) => !drop.has(i));
+                    // every merge drops a row, so this happens at most once per row
+                    if (this.set.length < 2)
+                        return;
+                    keys = this.#mergeKeys();
+                }
+            }
+        }
+    }
+    // For each row, number ids for its prefixes and suffixes, such that
+    // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
+    // Two rows are the same other than at portion k exactly when they
+    // have the same pre[k] and suf[k + 1]. This is linear in the size of
+    // the rows, where joining the whole row for every k was quadratic.
+    #mergeKeys() {
+        const partIds = new Map();
+        const ids = this.globParts.map(parts => parts.map(s => {
+            let id = partIds.get(s);
+            if (id === undefined)
+                partIds.set(s, (id = partIds.size));
+            return id;
+        }));
+        // ids are only compared at the same k, so they are numbered per
+        // portion, with 0 for the empty prefix or suffix. Then they are
+        // at most the number of rows, and id * P + part id is a safe
+        // integer key for any set that fits in memory.
+        const P = partIds.size;
+        const len = Math.max(0, ...ids.map(r => r.length));
+        const keys = ids.map(r => ({
+            pre: [0],
+            suf: new Array(r.length + 1).fill(0),
+        }));
+        for (let k = 0; k < len; k++) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { pre } = keys[i];
+                const key = pre[k] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                pre.push(id);
+            });
+        }
+        for (let k = len - 1; k >= 0; k--) {
+            const m = new Map();
+            ids.forEach((r, i) => {
+                if (k >= r.length)
+                    return;
+                const { suf } = keys[i];
+                const key = suf[k + 1] * P + r[k];
+                let id = m.get(key);
+                if (id === undefined)
+                    m.set(key, (id = m.size + 1));
+                suf[k] = id;
+            });
+        }
+        return keys;
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (set.length > root &&
+                        prev &&
+                        prev !== '..' &&
+                        prev !== '.' &&
+                        prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    // Check the path against each row before it is split. 'no' if no
+    // row can match, so it does not need to be split. 'yes' if a row of
+    // `**` and one more portion matches. 'maybe' if it must be split to
+    // know. None of this applies with partial, where the path can end
+    // before the row does.
+    //
+    // On Windows, `\` is a separator in the path too, and the portions of
+    // a row up to its drive letter or UNC share are not checked (see
+    // #rootIndex).
+    //
+    // Each string portion of a row must be a portion of the path, so the
+    // path must contain it. Level 2 can only take portions out of the
+    // path, so this is still true then.
+    //
+    // The last portion of a row must match the last portion of the path,
+    // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
+    // This does not apply to rows that end in **, rows that end in a
+    // root, or preserveMultipleSlashes (which can leave more
+    // than one '' at the end). At level 2, it does not apply if that
+    // portion is `.` or `..`, which can be
+    // resolved away. Level 2 only takes other portions out of the
+    // middle of the path.
+    //
+    // A row of `**/x` then matches if the ** can walk the portions
+    // before the one that x matches, the same as #matchGlobstar. At
+    // level 2, this is only known if none of them are `.` or `..`, so
+    // that the path does not change when it is resolved.
+    #canMatch(f) {
+        const sep = !this.isWindows || !f.includes('\\') ? '/'
+            : f.includes('/') ? 'both'
+                : '\\';
+        // the portions that f.split(/\/+/) would end with, and where they
+        // start in f, found when a row needs them. `ends` is 0 until they
+        // are found, then 1, or -1 if they can not be used.
+        let ends = this.#endCheck ? 0 : -1;
+        let last = '';
+        let lastStart = 0;
+        let prev;
+        let prevStart = 0;
+        const dot = !!this.options.dot;
+        // A string compare is cheaper than includes(), and a Matcher test
+        // costs more, so the cheaper check goes first.
+        ROWS: for (let r = 0; r < this.set.length; r++) {
+            const row = this.set[r];
+            const p = row[row.length - 1];
+            let end = ends !== -1 && this.#endRows[r] && p !== GLOBSTAR;
+            if (end && ends === 0) {
+                const i = lastSep(f, f.length, sep);
+                lastStart = i + 1;
+                last = f.slice(lastStart);
+                if (last === '' && i >= 0) {
+                    let j = i;
+                    while (j > 0 && isSep(f.charCodeAt(j - 1), sep))
+                        j--;
+                    prevStart = j === 0 ? 0 : lastSep(f, j - 1, sep) + 1;
+                    prev = f.slice(prevStart, j);
+                }
+                const resolves = this.#level2 &&
+                    (isDots(last) ||
+                        (last === '' && prev !== undefined && isDots(prev)));
+                ends = resolves ? -1 : 1;
+                end = !resolves;
+            }
+            let tailStart = -1;
+            if (end && typeof p === 'string') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            if (this.#literalCheck) {
+                for (const l of this.#literals[r]) {
+                    if (!f.includes(l))
+                        continue ROWS;
+                }
+            }
+            if (end && typeof p === 'object') {
+                tailStart = endIndex(p, last, lastStart, prev, prevStart);
+                if (tailStart === -1)
+                    continue;
+            }
+            const shape = this.#shapes[r];
+            if (shape === 'base' && end)
+                return 'yes';
+            if (shape === 'tail' && end) {
+                if (this.#level2 && dotPortion(f, 0, tailStart, true, sep)) {
+                    return 'maybe';
+                }
+                if (!dotPortion(f, 0, tailStart, dot, sep))
+                    return 'yes';
+                continue;
+            }
+            if (shape === 'mid' || shape === 'head') {
+                const m = this.#walk(f, row, shape === 'head', dot, sep);
+                if (m !== 'no')
+                    return m;
+                continue;
+            }
+            return 'maybe';
+        }
+        return 'no';
+    }
+    // Match a row of a known shape against the split path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do. None of these
+    // rows have a drive letter, so they start at the first portion.
+    #matchShape(file, row, shape) {
+        const dot = !!this.options.dot;
+        const n = file.length;
+        if (shape === 'head') {
+            // x, then at least one portion that ** can walk
+            if (n < 2 || !portionMatch(row[0], file[0])) {
+                return false;
+            }
+            for (let i = 1; i < n; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        const x = row[1];
+        if (shape === 'tail') {
+            // x is the last portion, or the one before a trailing ''
+            let t = n - 1;
+            if (!portionMatch(x, file[t])) {
+                if (file[t] !== '' || n === 1 || !portionMatch(x, file[--t])) {
+                    return false;
+                }
+            }
+            for (let i = 0; i < t; i++)
+                if (!walkable(file[i], dot))
+                    return false;
+            return true;
+        }
+        // mid: the first x that ** can walk to, with a portion after it,
+        // and ** can walk all of those
+        for (let k = 0; k < n; k++) {
+            if (portionMatch(x, file[k]) && k + 1 < n) {
+                let i = k + 1;
+                while (i < n && walkable(file[i], dot))
+                    i++;
+                if (i === n)
+                    return true;
+            }
+            if (!walkable(file[k], dot))
+                return false;
+        }
+        return false;
+    }
+    // Match a row of `**/x/**` or `x/**` against the path, the same as
+    // #matchGlobstar and #matchGlobStarBodySections do once it is split.
+    // x must match a portion (the first one, for `x/**`), the ** before
+    // it must be able to walk the portions before that one, and there
+    // must be a portion after it, which the ** after it can walk. At
+    // level 2, this is only known if no portion is `.` or `..`.
+    #walk(f, row, head, dot, sep) {
+        if (this.#level2 && dotPortion(f, 0, f.length, true, sep))
+            return 'maybe';
+        const x = row[head ? 0 : 1];
+        // the last portion has none after it, so it can not be x
+        let s = 0;
+        for (let e = nextSep(f, s, sep); e !== -1; e = nextSep(f, s, sep)) {
+            // the start of the next portion
+            let next = e + 1;
+            while (next < f.length && isSep(f.charCodeAt(next), sep))
+                next++;
+            const hit = typeof x === 'string' ?
+                e - s === x.length && f.startsWith(x, s)
+                : e > s && x.testUnchecked(f.slice(s, e));
+            if (hit && !dotPortion(f, next, f.length, dot, sep))
+                return 'yes';
+            if (head || dotPortion(f, s, next, dot, sep))
+                return 'no';
+            s = next;
+        }
+        return 'no';
+    }
+    // the last split, if it was the same path with the same split
+    // settings
+    #cachedSplit(f) {
+        const last = lastSplit;
+        return (last?.f === f &&
+            last.isWindows === this.isWindows &&
+            last.preserveMultipleSlashes === this.preserveMultipleSlashes &&
+            last.normalize === this.#form) ?
+            last
+            : undefined;
+    }
+    // split a path for match(), and keep the parts for the next call
+    #split(f) {
+        const { isWindows, preserveMultipleSlashes } = this;
+        // windows: need to use /, not \
+        let parts = this.#slashSplit(isWindows ? f.split('\\').join('/') : f);
+        // normalize each portion, so that a char that normalizes to `/`
+        // does not make a new portion
+        const normalize = this.#form;
+        if (normalize)
+            parts = parts.map(p => p.normalize(normalize));
+        lastSplit = {
+            f,
+            isWindows,
+            preserveMultipleSlashes,
+            normalize,
+            parts,
+        };
+        return lastSplit;
+    }
+    // resolve `.` and `..` portions of a path, for level 2
+    #levelTwoFileOptimize(file) {
+        // work on a copy, so that the cached parts do not change
+        const parts = [...file];
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            // .. can not remove the root of a Windows path
+            const root = this.#rootIndex(parts) + 1;
+            let dd = root;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p && p !== '.' && p !== '..' && p !== '**') {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd = Math.max(dd - 2, root);
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        // each **/.. split doubles the patterns, and adds a copy of the
+        // whole pattern. Throw if either gets too large. A partial split
+        // would match some paths and not others, depending on which rows
+        // the pass reached first.
+        const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
+        let splitCells = 0;
+        const maxSplitCells = 1_000_000;
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    // Check before changing parts or allocating the new row.
+                    const addedCells = parts.length - 1;
+                    if (globParts.length >= braceExpandMax ||
+                        splitCells + addedCells > maxSplitCells) {
+                        throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    splitCells += addedCells;
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                // .. can not remove the root of a Windows path
+                const root = this.#rootIndex(parts) + 1;
+                let dd = root;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd = Math.max(dd - 2, root);
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    secondPhasePreProcess(globParts) {
+        const keys = new Set();
+        const rows = globParts.filter(parts => {
+            const key = parts.join('/');
+            if (keys.has(key))
+                return false;
+            keys.add(key);
+            return true;
+        });
+        // A row is covered by another row that has `*` at some positions,
+        // and is the same at all others. Collect each distinct set of `*`
+        // positions, then look up each row with `*` put at those positions.
+        const stars = new Map();
+        for (const parts of rows) {
+            const s = [];
+            for (let i = 0; i < parts.length; i++) {
+                if (parts[i] === '*')
+                    s.push(i);
+            }
+            if (s.length)
+                stars.set(s.join(','), s);
+        }
+        // Each row is checked against each set of `*` positions, so skip
+        // this if there are too many. The patterns match the same paths
+        // either way.
+        if (!stars.size || rows.length * stars.size > 100_000)
+            return rows;
+        const { dot } = this.options;
+        return rows.filter(parts => {
+            for (const s of stars.values()) {
+                if (s[s.length - 1] >= parts.length)
+                    continue;
+                const c = [...parts];
+                let ok = true;
+                let changed = false;
+                for (const i of s) {
+                    const p = parts[i];
+                    if (p === '*')
+                        continue;
+                    if (!p || p === '**' || (!dot && p.startsWith('.'))) {
+                        ok = false;
+                        break;
+                    }
+                    c[i] = '*';
+                    changed = true;
+                }
+                if (ok && changed && keys.has(c.join('/')))
+                    return false;
+            }
+            return true;
+        });
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // Match the parts of a path against one row of the set. `resolved`
+    // is the parts after level 2 resolves `.` and `..` in them, or the
+    // same parts below level 2. Set partial to true to test if, for
+    // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
+    // you run out of file before you run out of pattern, then that's
+    // fine, as long as all the parts match.
+    #matchRow(file, resolved, pattern, partial) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa, and
+        // //?/UNC/host/share/... can match //host/share/... and vice versa.
+        // Drive letters in absolute drive or unc paths, and the host and
+        // share of UNC paths, are always compared case-insensitively.
+        const fh = this.isWindows ? uncHost(resolved) : -1;
+        const ph = fh === -1 ? -1 : uncHost(pattern);
+        if (ph !== -1) {
+            const host = pattern[ph];
+            const share = pattern[ph + 1];
+            if (typeof host !== 'string' || typeof share !== 'string') {
+                // a host or share with magic is matched as usual
+                fileStartIndex = fh;
+                patternStartIndex = ph;
+            }
+            else if (resolved[fh].toLowerCase() === host.toLowerCase() &&
+                resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
+                fileStartIndex = fh + 2;
+                patternStartIndex = ph + 2;
+            }
+        }
+        else if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // the drives match, so start matching after them
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    patternStartIndex = pdi + 1;
+                    fileStartIndex = fdi + 1;
+                }
+            }
+        }
+        // the drive letters are found in the parts before level 2 resolves
+        // them, and the match uses the resolved parts
+        file = resolved;
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const { head, body, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const headEnd = fileIndex + head.length;
+            if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, new Set());
+    }
+    // Split the pattern into head, tail, and middle of ** delimited
+    // parts. The tail has to be at the end, and the others just have to
+    // be found in order from the head. These only depend on the pattern
+    // row, so they are kept for the next path.
+    #getGlobstarParts(pattern, partial, patternIndex) {
+        let byStart = this.#globstarParts.get(pattern);
+        if (!byStart) {
+            byStart = [];
+            this.#globstarParts.set(pattern, byStart);
+        }
+        const key = patternIndex * 2 + (partial ? 1 : 0);
+        const found = byStart[key];
+        if (found)
+            return found;
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const head = pattern.slice(patternIndex, firstgs);
+        const body = pattern.slice(firstgs + 1, partial ? undefined : lastgs);
+        const tail = partial ? [] : pattern.slice(lastgs + 1);
+        // split the body up into sections, and note the number of
+        // portions that must come after the start of each one
+        const segments = [[[], 0]];
+        let current = segments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                current = [[], 0];
+                segments.push(current);
+            }
+            else {
+                current[0].push(b);
+                nonGsParts++;
+            }
+        }
+        // the portions in this section and the ones after it
+        segments.forEach((b, i) => {
+            b[1] = nonGsParts - nonGsPartsSums[i];
+        });
+        const parts = { head, body, tail, segments };
+        byStart[key] = parts;
+        return parts;
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, and the portions that it and the rest need
+    bodySegments, 
+    // the end of the file portions that the body can match
+    fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, 
+    // the places that a walk has already tried, as
+    // bodyIndex * (file.length + 1) + fileIndex. A walk from a place
+    // does the same no matter how it got there, and it only comes back
+    // if it found no match, so a walk that gets to one stops.
+    tried) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // with partial, the body is the rest of the pattern, so it
+            // matches if no portions are left, or only the '' of a trailing
+            // / (as a/* matches a/b/). A ** at the end walks them as its own
+            // empty section.
+            if (partial) {
+                return (fileIndex >= fileLength ||
+                    (fileIndex === fileLength - 1 && file[fileIndex] === ''));
+            }
+            // just make sure that there's no bad dots before the tail
+            for (let i = fileIndex; i < fileLength; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test, up to the last index
+        // where it can start
+        const [body, need] = bs;
+        // with partial, the path can end before the body does
+        const after = partial ? fileLength : fileLength - need;
+        while (fileIndex <= after) {
+            const key = bodyIndex * (file.length + 1) + fileIndex;
+            if (tried.has(key))
+                return false;
+            tried.add(key);
+            const m = this.#matchOne(file, body, partial, fileIndex, 0, fileIndex + body.length);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            // the ** does not walk past the last place the body can start
+            if (fileIndex === after)
+                break;
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex, 
+    // only match the file portions before this index
+    fileEnd = file.length) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = Math.min(fileEnd, file.length),
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            let p = pattern[pi];
+            let f = file[fi];
+            // should be impossible.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into Matchers.
+            if (!portionMatch(p, f))
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though * can match "", except in
+        // partial mode, where it might simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    // Expand braces, except numeric ranges such as {0..999} with at
+    // least RANGE_MIN values. Each of those stays in its pattern as
+    // `<mark>0..999<mark>`, for the Matcher to test. If a range might
+    // be inside a [...] class, expand all of them instead.
+    #expandBraces() {
+        const { pattern } = this;
+        if (this.options.nobrace)
+            return this.braceExpand();
+        let code = 0xe000;
+        while (pattern.includes(String.fromCharCode(code))) {
+            if (++code > 0xf8ff)
+                return this.braceExpand();
+        }
+        const mark = String.fromCharCode(code);
+        let found = false;
+        const marked = pattern.replace(rangeRe, (m, lo, hi) => {
+            const a = Number(lo);
+            const b = Number(hi);
+            if (!Number.isSafeInteger(a) ||
+                !Number.isSafeInteger(b) ||
+                Math.abs(a - b) + 1 < RANGE_MIN) {
+                return m;
+            }
+            found = true;
+            return `${mark}${lo}..${hi}${mark}`;
+        });
+        if (!found)
+            return this.braceExpand();
+        const set = braceExpand(marked, this.options);
+        for (const p of set) {
+            for (const portion of p.split('/')) {
+                const c = portion.indexOf('[');
+                if (c !== -1 && c < portion.lastIndexOf(mark)) {
+                    return this.braceExpand();
+                }
+                if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
+                    return this.braceExpand();
+                }
+            }
+        }
+        this.#rangeMark = mark;
+        return set;
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        const { nocase, nocaseMagicOnly, noext = false, dot, normalize, } = options;
+        const rangeMark = this.#rangeMark;
+        const lit = rangeMark && pattern.includes(rangeMark) ?
+            undefined
+            : literal(pattern, noext);
+        // in nocase mode, a literal with cased chars still needs a
+        // Matcher, unless nocaseMagicOnly is set.
+        if (lit !== undefined &&
+            !(nocase &&
+                !nocaseMagicOnly &&
+                pattern.toUpperCase() !== pattern.toLowerCase())) {
+            return this.#norm(lit);
+        }
+        if (this.#pending)
+            return PENDING;
+        let m = this.#matchers.get(pattern);
+        if (!m) {
+            if (!noext)
+                assertValidExtglobs(pattern);
+            m = new Matcher(pattern, {
+                nocase,
+                noext,
+                dot,
+                normalize,
+                ...(rangeMark && { rangeMark }),
+            });
+            this.#matchers.set(pattern, m);
+        }
+        return m;
+    }
+    #slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // treat the test path as a set of pathparts. If it was not just
+        // split or checked, check that it can match before splitting it.
+        let split = this.#cachedSplit(f);
+        if (!split) {
+            // the checks look at the path as given, so not if it is
+            // normalized
+            if (!partial &&
+                !this.#form &&
+                (this.#endCheck || this.#literalCheck) &&
+                lastChecked !== f) {
+                lastChecked = f;
+                const can = this.#canMatch(f);
+                if (can === 'no')
+                    return options.flipNegate ? false : this.negate;
+                if (can === 'yes')
+                    return options.flipNegate ? true : !this.negate;
+            }
+            split = this.#split(f);
+        }
+        const ff = split.parts;
+        // the parts after level 2 resolves them, kept for the next pattern
+        // that tests the same path
+        const resolved = this.#level2 ?
+            (split.resolved ??= this.#levelTwoFileOptimize(ff))
+            : ff;
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (let r = 0; r < set.length; r++) {
+            const pattern = set[r];
+            const shape = partial ? undefined : this.#shapes[r];
+            // level 2 does not change a path of one portion
+            const hit = shape === 'base' ?
+                portionMatch(pattern[0], filename)
+                : shape ? this.#matchShape(resolved, pattern, shape)
+                    : options.matchBase && pattern.length === 1 ?
+                        this.#matchRow([filename], [filename], pattern, partial)
+                        : this.#matchRow(ff, resolved, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+/* c8 ignore stop */
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

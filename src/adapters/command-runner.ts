@@ -1,26 +1,5 @@
 import { spawn } from 'node:child_process';
-
-export interface CommandOptions {
-  readonly cwd: string;
-  readonly timeoutMs: number;
-  /** Per stream; the rest is read and dropped so the child never blocks on a full pipe. Default 5 MB. */
-  readonly maxOutputBytes?: number;
-  /** The child's whole environment. Default: this process's, without tokens (see {@link createCommandEnv}). */
-  readonly env?: NodeJS.ProcessEnv;
-}
-
-export interface CommandResult {
-  /** null when the process was killed (timeout, signal) or never started. */
-  readonly exitCode: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly timedOut: boolean;
-  readonly truncated: boolean;
-  /** Why the process could not run at all, e.g. `spawn eslintt ENOENT`. */
-  readonly error?: string;
-}
-
-export type CommandRunner = (argv: readonly string[], options: CommandOptions) => Promise<CommandResult>;
+import type { CommandRunner } from '../ports.js';
 
 const DEFAULT_MAX_OUTPUT = 5 * 1024 * 1024;
 /** Time a killed process group gets between SIGTERM and SIGKILL. */

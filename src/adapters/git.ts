@@ -1,23 +1,6 @@
 import { execFile } from 'node:child_process';
 import { ConfigurationError } from '../errors.js';
-
-/** Local git, for the CLI and for patches GitHub omitted. Arguments are always an array: no shell, ever. */
-export interface GitPort {
-  /** `git diff` between two revisions, optionally limited to paths. Undefined when git cannot answer. */
-  diff(base: string, head: string | undefined, paths?: readonly string[]): Promise<string | undefined>;
-  /** The best common ancestor, for a pull request's three-dot diff. */
-  mergeBase(a: string, b: string): Promise<string | undefined>;
-  /** True when the revision exists locally (the workspace has enough history). */
-  hasRevision(rev: string): Promise<boolean>;
-  /** A file's content at a revision, or undefined. */
-  show(rev: string, path: string): Promise<string | undefined>;
-  /** Resolves a revision to a commit SHA. */
-  revParse(rev: string): Promise<string | undefined>;
-  /** True inside a git work tree (false outside a repository, or without git). */
-  isWorkTree(): Promise<boolean>;
-  /** The empty tree's id in this repository's hash (SHA-1 or SHA-256): the base of a first commit. */
-  emptyTree(): Promise<string | undefined>;
-}
+import type { GitPort } from '../ports.js';
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 

@@ -1,40 +1,9 @@
+import { appendFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import type { Logger } from '../logger.js';
-
-export interface AnnotationProperties {
-  readonly title?: string;
-  readonly file?: string;
-  readonly startLine?: number;
-  readonly endLine?: number;
-  readonly startColumn?: number;
-}
-
-/** The GitHub Actions runner: inputs, outputs, masking, logs, the job summary and the event. */
-export interface RunnerPort extends Logger {
-  getInput(name: string): string;
-  setSecret(value: string): void;
-  setOutput(name: string, value: string | number): void;
-  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  /** A workflow-command annotation (`::error file=…::`), shown on the PR even when the token cannot write checks. */
-  annotate(level: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties): void;
-  appendSummary(markdown: string): Promise<void>;
-  setFailed(message: string): void;
-  readonly event: RunnerEvent;
-}
-
-export interface RunnerEvent {
-  readonly eventName: string;
-  readonly payload: Record<string, unknown>;
-  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
-  readonly apiUrl: string;
-  readonly serverUrl: string;
-  readonly runId: string;
-  readonly runAttempt: string;
-  readonly workflow: string;
-  readonly actor: string;
-  readonly workspace: string;
-}
+import type { RunnerPort } from '../ports.js';
 
 export function createActionsRunner(env: NodeJS.ProcessEnv = process.env): RunnerPort {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
@@ -61,9 +30,12 @@ export function createActionsRunner(env: NodeJS.ProcessEnv = process.env): Runne
       else core.notice(message, props);
     },
     appendSummary: async (markdown) => {
-      // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to the log.
+      // Without GITHUB_STEP_SUMMARY (a runner older than 2.297 or a local run) the summary goes to a file, never
+      // to the log: endpoint text there could hold a line the runner would obey (`::stop-commands::`, `::error`).
       if (!env.GITHUB_STEP_SUMMARY) {
-        core.info(markdown);
+        const file = path.join(env.RUNNER_TEMP || os.tmpdir(), 'codex-hooks-summary.md');
+        await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, { flag: 'a' });
+        core.info(`GITHUB_STEP_SUMMARY is not set: the summary was written to ${file}`);
         return;
       }
       await core.summary.addRaw(markdown, true).write();

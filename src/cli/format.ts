@@ -1,6 +1,6 @@
 import { describeCounts } from '../core/gate.js';
 import { escapeCommandData, escapeCommandProperty } from '../core/render/annotations.js';
-import { sortFindings } from '../core/findings.js';
+import { sortFindings } from '../core/findings/finalize.js';
 import type { Finding, GateDecision, SkippedFile } from '../core/types.js';
 
 export interface TextStyle {

@@ -1,13 +1,13 @@
-import { HOOK_SERVER_USAGE } from '../hook-server/index.js';
+import { HOOK_SERVER_USAGE } from '../endpoint/server/index.js';
 import { AUDIT_USAGE } from '../audit/index.js';
 import { TOKEN_USAGE } from '../endpoint/server/token-command.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
 
 /** One synopsis line a command, shown with a usage error. */
 export const USAGE = {
-  main: 'codex-hooks COMMAND [options]   (commands: review, scan, hook-server; codex-hooks --help)',
+  main: 'codex-hooks COMMAND [options]   (commands: review, scan, init, codex-hook, hook-server, token, audit; codex-hooks --help)',
   review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
   scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
   'hook-server':
@@ -38,6 +38,8 @@ Usage:
   codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
+  codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
+  codex-hooks codex-hook [options] < event.json             answer one Codex hook event (Codex runs it)
   codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
   codex-hooks help COMMAND | COMMAND --help                 help for one command
   codex-hooks --version | --help
@@ -62,6 +64,10 @@ Options:
   --head REF         head revision (default: the working tree)
   --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
                      never from a flag (https; http only for loopback)
+  --config-ref base|head
+                     where the hooks config, memory sources and baseline are read (default base: the
+                     branch under review cannot choose its own hooks, as in the action; head: the
+                     working tree, confined to the repository)
 ${COMMON}
 
 ${ENVIRONMENT}
@@ -108,10 +114,46 @@ Options:
   -h, --help         this help
 `;
 
+export const INIT_HELP = `Usage: codex-hooks init codex [--user] [--command CMD]
+
+Installs codex-hooks as the Codex CLI's own hooks, so .github/codex-hooks.yml governs every Codex session
+too: writes .codex/hooks.json in the repository (SessionStart, UserPromptSubmit, PreToolUse and
+PostToolUse for the shell and patch tools, Stop), or merges into it, and prints how Codex comes to trust
+the hooks, with the trusted hashes for $CODEX_HOME/config.toml. Running it again changes nothing.
+
+Options:
+  --user             write the user's hooks ($CODEX_HOME/hooks.json, default ~/.codex) instead
+  --command CMD      the command hooks.json runs (default codex-hooks-codex-hook, the package's lean bin;
+                     e.g. 'node /abs/path/dist/codex-hook/index.js --fail-on warning')
+  -h, --help         this help
+
+See docs/codex-hooks.md.
+`;
+
+export const CODEX_HOOK_HELP = `Usage: codex-hooks codex-hook [options] < event.json
+       codex-hooks-codex-hook [options] < event.json     (the same, as its own fast-starting bin)
+
+Reads one Codex hook event on stdin and answers as Codex expects: a prompt or tool call with a secret or a
+finding at --fail-on is blocked with a reason that names the rule, the masked hint, the file and the line.
+Appends one redacted line per event to the config's logger outputs.
+
+Options:
+  --config FILE       hooks config, relative to the repository root (default .github/codex-hooks.yml)
+  --fail-on LEVEL     error (default), warning, notice or never: the lowest severity that blocks
+  --fail-open EVENTS  comma-separated Codex events (or 'all') that let Codex go on when the hook itself
+                      fails; by default PostToolUse, Stop and SessionStart
+  --fail-closed EVENTS  events that block when the hook itself fails; by default UserPromptSubmit and
+                      PreToolUse
+
+See docs/codex-hooks.md.
+`;
+
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   review: REVIEW_HELP,
   scan: SCAN_HELP,
   'hook-server': HOOK_SERVER_HELP,
+  init: INIT_HELP,
+  'codex-hook': CODEX_HOOK_HELP,
   audit: AUDIT_USAGE,
   token: TOKEN_USAGE,
 };

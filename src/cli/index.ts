@@ -9,4 +9,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   // Read only when a `-` asks for it: a pre-commit hook's stdin may be a terminal.
   readStdin: () => readFileSync(0, 'utf8'),
+  stdin: process.stdin,
 });

@@ -1,34 +1,34 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createGit, type GitPort } from '../adapters/git.js';
+import { createGit } from '../adapters/git.js';
 import { parseGitDiff } from '../core/diff/parse-git-diff.js';
 import { countLines } from '../core/diff/whole-file.js';
-import { buildJsonReport } from '../core/findings.js';
+import { buildJsonReport } from '../core/findings/finalize.js';
 import type { ChangedFile, FailOn } from '../core/types.js';
 import { ConfigurationError, UsageError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { aiReportEntry, runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
 import { runCommand } from '../adapters/command-runner.js';
 import { loadConfigSource } from '../config/source.js';
+import { readInWorkspace } from '../workspace-files.js';
 import type { PullRequest } from '../core/types.js';
-import { runHookServerCommand } from '../hook-server/index.js';
+import { runHookServerCommand } from '../endpoint/server/index.js';
 import { runAuditCommand } from '../audit/index.js';
 import { runTokenCommand } from '../endpoint/server/token-command.js';
 import type { AiReviewOptions } from '../pipeline/ai-review.js';
 import { preflightHookEndpoint } from '../pipeline/preflight.js';
 import path from 'node:path';
 import { splitGlobList, checkGlob, createFileFilter } from '../core/filter.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { renderSarif } from '../core/render/sarif.js';
 import { renderGitlabCodeQuality } from '../core/render/gitlab.js';
 import { formatGithub, formatText, stripControl } from './format.js';
 import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP, USAGE } from './help.js';
+import { codexHook, initCommand } from './codex.js';
 import { createProgress, type Progress } from './progress.js';
 import { readFiles } from './read-files.js';
 import { collectPaths, splitPathList } from './collect-paths.js';
 import { describePathProblem, summarizePathProblems } from './path-problems.js';
-import { resolveInWorkspace } from '../adapters/workspace.js';
-import type { Reviewer } from '../ports.js';
+import type { GitPort, Reviewer } from '../ports.js';
 import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
@@ -39,6 +39,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The whole of stdin, for `scan -`; absent when there is none. */
   readonly readStdin?: () => string;
+  /** Read by `codex-hook` only: the Codex event. */
+  readonly stdin?: AsyncIterable<Buffer | string>;
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
@@ -71,7 +73,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const help = COMMAND_HELP[topic];
     if (help === undefined)
-      throw new UsageError(`no help for '${topic}'; commands: review, scan, hook-server`, USAGE.main);
+      throw new UsageError(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`, USAGE.main);
     io.stdout.write(help);
     return EXIT.passed;
   }
@@ -91,6 +93,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return runHookServerCommand(rest, io.env, { stdout: io.stdout, stderr: io.stderr });
   }
+  if (command === 'init') return initCommand(rest, io);
+  if (command === 'codex-hook') return codexHook(rest, io);
   throw new UsageError(`unknown command '${command}'`, USAGE.main);
 }
 
@@ -159,6 +163,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     base: { type: 'string', default: 'HEAD' },
     head: { type: 'string' },
     'hook-url': { type: 'string', default: '' },
+    'config-ref': { type: 'string', default: 'base' },
     reviewer: { type: 'string', default: 'endpoint' },
     model: { type: 'string', default: '' },
     'base-url': { type: 'string', default: '' },
@@ -169,6 +174,10 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
   const options = commonOptions('review', values);
+  const configRef = String(values['config-ref']);
+  if (configRef !== 'base' && configRef !== 'head') {
+    throw new UsageError(`--config-ref must be base or head; got '${configRef}'`, USAGE.review);
+  }
   const git = createGit(io.cwd);
   const head = values.head === undefined ? undefined : String(values.head);
   const base = await resolveBase(git, String(values.base), head, io.cwd);
@@ -204,7 +213,12 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
         readHeadFile: (file) => readWorkingTreeFile(io.cwd, file),
       }
     : undefined;
-  const result = await runPipeline(pr, files, options, values, io, ai);
+  // As in the action: the branch under review must not choose its own hooks (a `command` hook runs programs).
+  const trusted =
+    configRef === 'base'
+      ? { read: (file: string) => git.show(pr.baseSha, file), label: `base ${pr.baseSha.slice(0, 7)}` }
+      : undefined;
+  const result = await runPipeline(pr, files, options, values, io, ai, trusted);
   return report(result, options.format, io);
 }
 
@@ -276,10 +290,9 @@ async function chooseCliReviewer(
   return { reviewer, token: '' };
 }
 
-/** A file of the working tree, or undefined; never outside it. */
-async function readWorkingTreeFile(cwd: string, file: string): Promise<string | undefined> {
-  const full = resolveInWorkspace(cwd, file);
-  return full === undefined ? undefined : readFile(full, 'utf8').catch(() => undefined);
+/** A file of the working tree, or undefined; never outside it, never through a link. */
+function readWorkingTreeFile(cwd: string, file: string): Promise<string | undefined> {
+  return readInWorkspace(cwd, file);
 }
 
 async function scan(args: readonly string[], io: CliIo): Promise<number> {
@@ -351,7 +364,10 @@ export function wholeFileAsAdded(path: string, text: string): ChangedFile {
   return { path, status: 'added', additions: countLines(text), deletions: 0, content: text };
 }
 
-/** Loads the config from the working tree (locally there is no base to trust) and runs the shared pipeline. */
+/**
+ * Loads the config (from `trusted`, the base commit in `review`, or else the working tree) and runs the shared
+ * pipeline. Memory sources and the baseline come from the same place, never from outside the repository.
+ */
 async function runPipeline(
   pr: PullRequest,
   files: ChangedFile[],
@@ -359,22 +375,28 @@ async function runPipeline(
   values: Record<string, string | boolean | undefined>,
   io: CliIo,
   ai: AiReviewOptions | undefined,
+  trusted?: { readonly read: (file: string) => Promise<string | undefined>; readonly label: string },
 ): Promise<PipelineResult> {
   const explicit = typeof values.config === 'string' ? values.config : undefined;
   const configPath = explicit ?? '.github/codex-hooks.yml';
-  const readLocal = (file: string) => readFile(path.resolve(io.cwd, file), 'utf8').catch(() => undefined);
+  // Confined to the repository, and no link followed: `../notes.txt` or `/etc/passwd` is never read and sent.
+  const readLocal = trusted?.read ?? ((file: string) => readInWorkspace(io.cwd, file));
   if (explicit !== undefined && (await readLocal(explicit)) === undefined) {
-    throw new ConfigurationError(`--config '${explicit}' cannot be read`);
+    throw new ConfigurationError(
+      `--config '${explicit}' cannot be read${trusted ? ` at ${trusted.label} (--config-ref head reads the working tree)` : ' inside the repository'}`,
+    );
   }
   const config = await loadConfigSource({
     path: configPath,
-    ref: 'head',
-    refLabel: 'the working tree',
+    ref: trusted ? 'base' : 'head',
+    refLabel: trusted?.label ?? 'the working tree',
     read: readLocal,
   });
   const progress = createProgress(io.stderr, io.env);
   const logger = withProgress(stderrLogger(io), progress);
-  logger.info(`Hooks config: ${config.source}`);
+  logger.info(
+    `Hooks config: ${config.source}${trusted ? ` (read at ${trusted.label}, as the action does; --config-ref head uses the working tree)` : ''}`,
+  );
   try {
     return await runReviewPipeline(
       pr,

@@ -186,6 +186,12 @@ const secretScan = {
       type: 'string',
       minLength: 1,
     },
+    inline_allow: {
+      title: 'Inline allow markers',
+      description:
+        'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+      type: 'boolean',
+    },
   },
 } as const;
 

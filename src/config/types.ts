@@ -1,52 +1,12 @@
-import type { Severity } from '../core/types.js';
+import type { CustomSecretRuleConfig } from '../core/secrets/types.js';
+import type { CommandAction, PathAction, PatternAction } from '../core/validators/types.js';
 
-/** The hooks config file (`.github/codex-hooks.yml`), as DESIGN.md defines it. */
+export type { CommandAction, CustomSecretRuleConfig, PathAction, PatternAction };
+
+/** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
 
 export const HOOK_EVENTS = ['prompt.submitted', 'response.generated', 'conversation.updated', 'hook.executed'] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
-
-export interface PatternAction {
-  readonly type: 'pattern';
-  readonly pattern: string;
-  /** `forbid` (default): a matching added line is a finding. `require`: a file without a match is. */
-  readonly mode?: 'forbid' | 'require';
-  readonly flags?: string;
-  readonly severity?: Severity;
-  readonly message?: string;
-  readonly fix?: string;
-}
-
-export interface PathAction {
-  readonly type: 'path';
-  /** Globs of paths that may not be added or changed. */
-  readonly forbid?: readonly string[];
-  /** Largest allowed size of an added or changed file, in bytes. */
-  readonly max_bytes?: number;
-  /** A companion file that must change too, e.g. `{ when: "src/**\/*.ts", require: "test/**\/{name}.test.ts" }`. */
-  readonly companion?: { readonly when: string; readonly require: string };
-  readonly severity?: Severity;
-  readonly message?: string;
-}
-
-export interface CommandAction {
-  readonly type: 'command';
-  /** argv, never a shell string. `{files}` is replaced by the changed files; otherwise they are appended. */
-  readonly run: readonly string[];
-  readonly format?: 'unix' | 'sarif' | 'json' | 'exit-code';
-  readonly severity?: Severity;
-  /** Seconds. */
-  readonly timeout?: number;
-  readonly message?: string;
-}
-
-export interface CustomSecretRuleConfig {
-  readonly id: string;
-  readonly description?: string;
-  readonly pattern: string;
-  readonly keywords?: readonly string[];
-  readonly severity?: Severity;
-  readonly entropy?: number;
-}
 
 export interface SecretScanAction {
   readonly type: 'secret-scan';
@@ -59,6 +19,8 @@ export interface SecretScanAction {
   readonly rules?: readonly CustomSecretRuleConfig[];
   /** Path of a baseline file of accepted secrets. */
   readonly baseline?: string;
+  /** True: an inline allow marker on a changed line keeps its secret out of the gate (never makes it sendable). */
+  readonly inline_allow?: boolean;
 }
 
 export interface MemoryAction {

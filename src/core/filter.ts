@@ -72,10 +72,12 @@ export function checkGlob(pattern: string): string | undefined {
 }
 
 export function createFileFilter(options: FileFilterOptions): FileFilter {
-  const compile = (globs: readonly string[]) => globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true }) }));
+  const compile = (globs: readonly string[], nocase = false) =>
+    globs.map((g) => ({ glob: g, mm: new Minimatch(g, { dot: true, nocase }) }));
   const include = compile(options.include.length > 0 ? options.include : ['**']);
   const exclude = compile(options.exclude);
-  const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES);
+  // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
+  const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
   const test = (entry: { mm: Minimatch }, path: string) => entry.mm.match(path);
   const explain = (path: string): string | undefined => {
     if (!include.some((e) => test(e, path))) return 'not matched by include';

@@ -1,4 +1,4 @@
-import { countBySeverity, severityRank } from './findings.js';
+import { countBySeverity, severityRank } from './findings/finalize.js';
 import type { FailOn, Finding, GateDecision } from './types.js';
 
 /**

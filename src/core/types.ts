@@ -106,7 +106,7 @@ export interface ReviewStats {
   durationMs: number;
 }
 
-/** The JSON report of DESIGN.md (`--format json`, the action's `report` output). */
+/** The JSON report (`--format json`, the action's `report` output); docs/architecture.md lists the outputs. */
 export interface JsonReport {
   readonly version: 1;
   readonly findings: readonly ReportFinding[];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Minimatch } from 'minimatch';
-import type { CommandRunner } from '../adapters/command-runner.js';
+import type { CommandRunner } from '../ports.js';
 import type {
   HookAction,
   HookDefinition,
@@ -10,7 +10,7 @@ import type {
   SecretScanAction,
 } from '../config/types.js';
 import type { ParsedPatch } from '../core/diff/index.js';
-import { createFindings, severityRank, type FindingDraft } from '../core/findings.js';
+import { createFindings, severityRank, type FindingDraft } from '../core/findings/finalize.js';
 import {
   BUILTIN_RULES,
   parseBaseline,
@@ -131,6 +131,8 @@ interface SecretSettings {
   readonly rules: readonly SecretRule[] | undefined;
   /** Path of a baseline file of accepted secrets, read at the trusted ref. */
   readonly baseline: string | undefined;
+  /** The config lets inline allow markers on changed lines keep a secret out of the gate. */
+  readonly inlineAllow: boolean;
 }
 
 /** The accepted secrets of a baseline file; a missing or unreadable baseline is a warning, never a crash. */
@@ -165,6 +167,7 @@ function secretSettings(config: HooksConfig, event: HookEvent): SecretSettings {
     allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new Minimatch(g, { dot: true }))),
     rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
     baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+    inlineAllow: actions.some((a) => a.action.inline_allow === true),
   };
 }
 
@@ -242,9 +245,13 @@ export async function runPromptSubmittedHooks(
         allow: scan.allow,
         ...(scan.rules ? { rules: scan.rules } : {}),
         ...(baseline ? { baseline } : {}),
+        keepInlineAllowed: true,
       })) {
+        // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
         secrets.push({ path: f.file.path, match });
-        scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook));
+        if (match.inlineAllowed && scan.inlineAllow) continue;
+        const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+        scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
       }
     }
     drafts.push(...scanDrafts);
@@ -463,7 +470,9 @@ export async function runResponseGeneratedHooks(
     let count = 0;
     comments.forEach((c, index) => {
       if (scan.allowPaths.some((g) => g.match(c.path))) return;
-      for (const match of scanSecrets(textOf(c), { allow: scan.allow, ...(scan.rules ? { rules: scan.rules } : {}) })) {
+      // The endpoint's own allow marker suppresses nothing.
+      const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+      for (const match of scanSecrets(textOf(c), options)) {
         secrets.push({ index, match });
         drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
         count++;

@@ -1,11 +1,11 @@
 import { patchOf } from '../core/diff/index.js';
-import { createFindings, type FindingDraft } from '../core/findings.js';
+import { createFindings, type FindingDraft } from '../core/findings/finalize.js';
 import { redactSecrets, redactText } from '../core/secrets/index.js';
 import type { Finding, PullRequest, Severity } from '../core/types.js';
-import { buildHookRequests, partitionComments } from '../hook/index.js';
-import type { HookExchange } from '../hook/client.js';
+import { buildHookRequests, partitionComments } from '../endpoint/index.js';
+import type { HookExchange } from '../endpoint/client.js';
 import type { Reviewer, ReviewFailure, ReviewUsage } from '../ports.js';
-import type { HookComment, HookRequestFile } from '../hook/types.js';
+import type { HookComment, HookRequestFile } from '../endpoint/types.js';
 import type { HookRunOptions, MemoryEntry, ReviewFile, SecretHit } from '../hooks/engine.js';
 import { runResponseGeneratedHooks } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';

@@ -1,9 +1,10 @@
-import { resolveInWorkspace } from '../adapters/workspace.js';
+import { resolveInWorkspace } from '../core/workspace-path.js';
+import { checkWritableInWorkspace, WorkspacePathError } from '../workspace-files.js';
 import { appendAuditRecords, auditLogOptionsFor, includesMetadata } from '../audit/index.js';
 import { ConfigurationError } from '../errors.js';
 import type { HookEvent, HooksConfig, LoggerAction } from '../config/types.js';
-import { createAuditRecord, type AuditContext } from '../hook/audit.js';
-import type { HookExchange } from '../hook/client.js';
+import { createAuditRecord, type AuditContext } from '../endpoint/audit.js';
+import type { HookExchange } from '../endpoint/client.js';
 import { collectLoggers, type HookExecution } from '../hooks/engine.js';
 
 export interface AuditInput {
@@ -58,6 +59,14 @@ export async function writeAuditLogs(config: HooksConfig, workspace: string, inp
     if (file === undefined) {
       throw new ConfigurationError(`logger output '${output}' is outside the workspace; use a relative path inside it`);
     }
+    // The workspace is the pull request's checkout: a link it committed (the log, or a folder on the way)
+    // must not redirect the append outside it.
+    await checkWritableInWorkspace(workspace, file).catch((error) => {
+      if (error instanceof WorkspacePathError) {
+        throw new ConfigurationError(`logger output '${output}' cannot be written: ${error.message}`);
+      }
+      throw error;
+    });
     await appendAuditRecords(auditLogOptionsFor(logger, file, input.env ?? {}), records);
     written.push(file);
   }

@@ -1,4 +1,4 @@
-import type { GitHubPort } from '../adapters/github.js';
+import type { GitHubPort } from '../ports.js';
 import type { PullRequest } from '../core/types.js';
 import type { Logger } from '../logger.js';
 

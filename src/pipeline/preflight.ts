@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { inspectToken, validateHookUrl } from '../hook/token.js';
+import { inspectToken, validateHookUrl, validateTokenCharacters } from '../endpoint/token.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -19,6 +19,7 @@ export function preflightHookEndpoint(
     return undefined;
   }
   if (!url) throw new ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+  validateTokenCharacters(token, names.token);
   const parsed = validateHookUrl(url);
   const inspection = inspectToken(token, now);
   for (const problem of inspection.problems) {

@@ -1,8 +1,8 @@
 import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
-import { dedupeFindings } from '../core/findings.js';
+import { dedupeFindings } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
-import { redactFindings } from '../core/secrets/index.js';
+import { createRedactor } from '../core/findings/redactor.js';
 import type {
   AiReportEntry,
   ChangedFile,
@@ -12,10 +12,9 @@ import type {
   PullRequest,
   ReviewStats,
 } from '../core/types.js';
-import type { CommandRunner } from '../adapters/command-runner.js';
-import type { HookExchange } from '../hook/client.js';
-import type { ReviewFailure, ReviewUsage } from '../ports.js';
-import { inspectToken } from '../hook/token.js';
+import type { CommandRunner, ReviewFailure, ReviewUsage } from '../ports.js';
+import type { HookExchange } from '../endpoint/client.js';
+import { inspectToken } from '../endpoint/token.js';
 import { runPromptSubmittedHooks, type HookExecution, type HookRunOptions } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';
 import { runAiReview, type AiReviewOptions } from './ai-review.js';
@@ -199,7 +198,7 @@ export async function runReviewPipeline(
 
   // One redaction step over every finding's text before any output sees it.
   const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-  const findings = redactFindings(dedupeFindings([...local.findings, ...aiFindings]), known);
+  const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,

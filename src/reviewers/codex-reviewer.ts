@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { HookRequest } from '../hook/types.js';
+import type { HookRequest } from '../endpoint/types.js';
 import type { ReviewContext, Reviewer } from '../ports.js';
 import { NO_USAGE, reviewWithModel, type ModelReply } from './model-review.js';
 import { startResponsesProxy, type ResponsesProxy } from './responses-proxy.js';

@@ -1,4 +1,4 @@
-import { callHookEndpoint, type HookClientOptions } from '../hook/client.js';
+import { callHookEndpoint, type HookClientOptions } from '../endpoint/client.js';
 import type { Reviewer } from '../ports.js';
 
 /** The `endpoint` reviewer: today's HTTP client of the hook protocol (docs/hook-protocol.md), unchanged. */

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { isLoopbackHost } from '../hook/token.js';
+import { isLoopbackHost } from '../endpoint/token.js';
 import type { Logger } from '../logger.js';
 import type { Reviewer, ReviewerKind } from '../ports.js';
 import { createCodexReviewer } from './codex-reviewer.js';

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { describeSchemaErrors } from '../hook/schema.js';
-import { HookResponseError, parseHookResponse, quoteExcerpt } from '../hook/response.js';
-import type { HookResponse } from '../hook/types.js';
+import { describeSchemaErrors } from '../endpoint/schema.js';
+import { HookResponseError, parseHookResponse, quoteExcerpt } from '../endpoint/response.js';
+import type { HookResponse } from '../endpoint/types.js';
 import { REVIEW_SCHEMA, type ModelAnswer } from './review-schema.js';
 
 /**

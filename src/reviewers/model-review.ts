@@ -1,4 +1,4 @@
-import type { HookRequest } from '../hook/types.js';
+import type { HookRequest } from '../endpoint/types.js';
 import type { ReviewContext, ReviewFailure, ReviewFailureKind, ReviewOutcome, ReviewUsage } from '../ports.js';
 import { ModelAnswerError, parseModelAnswer } from './model-answer.js';
 import { buildReviewPrompt, fitPromptBudget, type ReviewPrompt } from './review-prompt.js';

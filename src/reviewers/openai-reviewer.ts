@@ -110,7 +110,7 @@ function describeError(
     return { kind: 'timeout', message: `${host} did not answer in time (after retries)` };
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    const status = error.status;
+    const status = error.status as number;
     if (status === 401 || status === 403) {
       // The API's own message may quote part of the key: not repeated.
       return {

@@ -1,5 +1,5 @@
-import { formatTruncationMarker, splitRequest } from '../hook/payload.js';
-import type { HookRequest, HookRequestFile } from '../hook/types.js';
+import { formatTruncationMarker, splitRequest } from '../endpoint/payload.js';
+import type { HookRequest, HookRequestFile } from '../endpoint/types.js';
 
 /**
  * Pure: the review prompt, built once from a protocol v1 request and shared by the `openai` and `codex`

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { samplePullRequest } from '../support/pull-request.js';
-import { createGitHubClient } from '../../src/adapters/github.js';
+import { createGitHubClient } from '../../src/adapters/github/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
 

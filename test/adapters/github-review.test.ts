@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { samplePullRequest } from '../support/pull-request.js';
-import { createGitHubClient } from '../../src/adapters/github.js';
+import { createGitHubClient } from '../../src/adapters/github/index.js';
 import { PermissionError, UpstreamError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
@@ -43,7 +43,7 @@ describe('GitHub review methods against the fake', () => {
       '3',
     ]);
     expect(comments[5]!.line).toBeNull();
-    expect(comments[7]).toMatchObject({ id: 8, inReplyToId: 1, author: 'someone' });
+    expect(comments[7]).toMatchObject({ id: 8, inReplyToId: 1, author: { login: 'someone', type: 'User' } });
   });
 
   it('creates a review with ranges, answers 422 for a line outside the diff, and names the permission on 403', async () => {

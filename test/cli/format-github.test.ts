@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/cli/format.js';
-import { createFindings } from '../../src/core/findings.js';
+import { createFindings } from '../../src/core/findings/finalize.js';
 
 describe('--format github', () => {
   it('prints one workflow command per finding, escaping what a hostile path or message could inject', () => {

@@ -28,7 +28,7 @@ function errorOf(text: string): ConfigurationError {
 }
 
 describe('parseHooksConfig', () => {
-  it('reads the DESIGN.md example', () => {
+  it('reads the example of docs/configuration.md', () => {
     const config = parseHooksConfig(
       `# yaml-language-server: $schema=../schema/codex-hooks.schema.json
 version: 1

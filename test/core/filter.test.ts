@@ -19,9 +19,22 @@ describe('createFileFilter', () => {
     [
       'images',
       { include: [], exclude: [] },
-      'assets/logo.PNG'.toLowerCase(),
+      'assets/logo.png',
       "built-in exclude '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}'",
     ],
+    [
+      'images with an upper-case extension',
+      { include: [], exclude: [] },
+      'assets/logo.PNG',
+      "built-in exclude '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}'",
+    ],
+    [
+      'archives in mixed case',
+      { include: [], exclude: [] },
+      'release/App.Zip',
+      "built-in exclude '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}'",
+    ],
+    ['user globs keep their case', { include: [], exclude: ['**/*.md'] }, 'README.MD', undefined],
     ['paths with spaces and unicode', { include: ['docs/**'], exclude: [] }, 'docs/ré sumé.md', undefined],
     ['brace globs', { include: ['**/*.{ts,tsx}'], exclude: [] }, 'web/App.tsx', undefined],
   ];

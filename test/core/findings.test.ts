@@ -5,7 +5,7 @@ import {
   dedupeFindings,
   sortFindings,
   type FindingDraft,
-} from '../../src/core/findings.js';
+} from '../../src/core/findings/finalize.js';
 
 const draft = (over: Partial<FindingDraft>): FindingDraft => ({
   ruleId: 'no-console',
@@ -65,7 +65,7 @@ describe('dedupe and order', () => {
 });
 
 describe('buildJsonReport', () => {
-  it('has the DESIGN.md shape and no internal fields', () => {
+  it('has the JSON report shape of docs/architecture.md and no internal fields', () => {
     const findings = createFindings([draft({ category: 'secret', redacted: 'AKIA…', severity: 'error' })]);
     const report = buildJsonReport(
       findings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFindings } from '../../src/core/findings.js';
+import { createFindings } from '../../src/core/findings/finalize.js';
 import { decideGate } from '../../src/core/gate.js';
 import type { FailOn, Severity } from '../../src/core/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePatch } from '../../src/core/diff/parse-patch.js';
-import { indexDiffFiles, placeFinding, type DiffFile } from '../../src/core/review/placement.js';
+import { indexDiffFiles, placeFinding, type DiffFile } from '../../src/core/findings/placement.js';
 import type { ChangedFile, Finding } from '../../src/core/types.js';
 
 function finding(path: string, line: number, endLine = line): Finding {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFindings } from '../../src/core/findings.js';
+import { createFindings } from '../../src/core/findings/finalize.js';
 import { redactFindings } from '../../src/core/secrets/index.js';
 
 // Synthetic credentials, assembled at run time.

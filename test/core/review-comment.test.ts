@@ -8,7 +8,7 @@ import {
   renderReviewComment,
 } from '../../src/core/render/review-comment.js';
 import { neutralize, sanitizeMarkdown } from '../../src/core/render/markdown.js';
-import type { Placement } from '../../src/core/review/placement.js';
+import type { Placement } from '../../src/core/findings/placement.js';
 import type { Finding } from '../../src/core/types.js';
 
 const aiFinding: Finding = {

@@ -7,11 +7,11 @@ import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { samplePullRequest } from '../support/pull-request.js';
 import { parseHooksConfig } from '../../src/config/load.js';
-import { createFindings, type FindingDraft } from '../../src/core/findings.js';
+import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { renderSarif, SARIF_FINGERPRINT_KEY, toUri } from '../../src/core/render/sarif.js';
 import type { ChangedFile } from '../../src/core/types.js';
 import { runReviewPipeline } from '../../src/pipeline/review.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/core/version.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(

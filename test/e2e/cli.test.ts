@@ -1,12 +1,13 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEndpoint } from '../support/fake-endpoint.js';
-import { ROOT } from '../support/run-action.js';
+import { recordSnapshot } from '../support/e2e-snapshot.js';
+import { expectAbsentEverywhere } from '../support/leaks.js';
+import { CLI_ENTRY as CLI } from '../support/run-action.js';
 
-const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
 
 interface CliRun {
@@ -25,7 +26,10 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}): Pro
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      recordSnapshot('cli', { args, code, stdout, stderr });
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -44,6 +48,9 @@ function makeRepo(
         GIT_AUTHOR_EMAIL: 't@example.com',
         GIT_COMMITTER_NAME: 't',
         GIT_COMMITTER_EMAIL: 't@example.com',
+        // Fixed dates: the same commits, the same SHAs, on every run (scripts/e2e-snapshot.mjs compares runs).
+        GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
       },
     });
   const write = (files: Record<string, string>) => {
@@ -85,7 +92,7 @@ describe('codex-hooks review', () => {
     expect(run.stdout.includes('\u001b[')).toBe(false);
   });
 
-  it('prints the JSON report of DESIGN.md with --format json', async () => {
+  it('prints the JSON report with --format json', async () => {
     const repo = makeRepo({ 'src/a.ts': `const key = "${AWS_KEY}";\n` });
     const run = await cli(['review', '--base', 'main', '--head', 'feature', '--format', 'json'], repo);
     expect(run.code).toBe(1);
@@ -160,9 +167,45 @@ describe('codex-hooks review', () => {
           'version: 1\nhooks:\n  - name: x\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: "(a+)+"\n',
       },
     );
-    const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
+    const run = await cli(['review', '--base', 'main', '--head', 'feature', '--config-ref', 'head'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/\.github\/codex-hooks\.yml:7:\d+: hooks\[0\]\.actions\[0\]\.pattern/);
+  });
+
+  it('reads the config at the base by default: a branch cannot run its own command hooks', async () => {
+    const repo = makeRepo({
+      '.github/codex-hooks.yml':
+        'version: 1\nhooks:\n  - name: x\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "-e", "require(\'fs\').writeFileSync(\'RAN\', \'1\')"]\n        format: exit-code\n',
+      'a.txt': 'x\n',
+    });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
+    expect(run.code).toBe(0);
+    expect(existsSync(path.join(repo, 'RAN'))).toBe(false);
+  });
+
+  it('never reads a memory source outside the repository, nor through a link', async () => {
+    endpoint = await new FakeEndpoint([{ review: true }]).start();
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'codex-hooks-outside-'));
+    const planted = 'PLANTED-OUTSIDE-NOTES-7f3a9c';
+    writeFileSync(path.join(outside, 'notes.txt'), `${planted}\n`);
+    const config = (sources: string) =>
+      `version: 1\nhooks:\n  - name: m\n    events: [prompt.submitted]\n    actions:\n      - type: memory\n        sources: ${sources}\n`;
+    const relative = path.relative(os.tmpdir(), path.join(outside, 'notes.txt'));
+    for (const configRef of ['base', 'head']) {
+      const files = {
+        '.github/codex-hooks.yml': config(`["../${relative}", "${path.join(outside, 'notes.txt')}", "link.txt"]`),
+      };
+      const repo = makeRepo({ 'src/app.ts': 'export const a = 1;\n' }, { 'README.md': '# x\n', ...files });
+      symlinkSync(path.join(outside, 'notes.txt'), path.join(repo, 'link.txt'));
+      const run = await cli(
+        ['review', '--base', 'main', '--head', 'feature', '--hook-url', endpoint.url, '--config-ref', configRef],
+        repo,
+        { CODEX_TOKEN: 'local-token-123' },
+      );
+      expect(run.code).toBe(0);
+      await expectAbsentEverywhere([planted, 'local-token-123'], { cli: run, endpoint });
+    }
+    expect(endpoint.received).toHaveLength(2);
   });
 });
 

@@ -51,7 +51,12 @@ interface ScenarioRun {
 }
 
 async function scenario(s: Scenario): Promise<ScenarioRun> {
-  const github = await new FakeGitHub({ files: s.files, ...(s.contents ? { contents: s.contents } : {}) }).start();
+  const head = (s.event as { pull_request?: { head?: { sha?: string } } } | undefined)?.pull_request?.head?.sha;
+  const github = await new FakeGitHub({
+    files: s.files,
+    ...(s.contents ? { contents: s.contents } : {}),
+    ...(head ? { headSha: head } : {}),
+  }).start();
   github.faults.push(...(s.faults ?? []));
   const endpoint = s.steps ? await new FakeEndpoint(s.steps).start() : undefined;
   try {
@@ -254,6 +259,7 @@ describe.concurrent('GitHub faults', () => {
     const r = await scenario({
       files: [keyFile],
       faults: [{ method: 'GET', path: /\/pulls\/42\/files$/, status: 502, times: 1 }],
+      inputs: { 'github-max-wait': '0' },
     });
     expect(r.github.requestsTo('GET', /\/pulls\/42\/files$/)).toHaveLength(2);
     expect(r.run.code).toBe(1); // the planted key fails the gate; nothing else went wrong
@@ -266,8 +272,10 @@ describe.concurrent('GitHub faults', () => {
     const r = await scenario({
       files: [keyFile],
       faults: [{ method: 'GET', path: /\/pulls\/42\/files$/, status: 502, body: { message: 'Server Error' } }],
+      // The retries' waits (1 s, 4 s, 9 s) capped at nothing: the test counts, it does not wait.
+      inputs: { 'github-max-wait': '0' },
     });
-    // octokit's retry plugin: the request and 3 retries, 1 s, 4 s and 9 s apart.
+    // As octokit's retry plugin: the request and 3 retries.
     expect(r.github.requestsTo('GET', /\/pulls\/42\/files$/)).toHaveLength(4);
     expect(r.run.code).toBe(1);
     expect(r.run.stdout).toMatch(/::error::GitHub answered 502: could not list the pull request files: Server Error/);
@@ -355,6 +363,9 @@ async function gitRepo(dir: string, files: Record<string, string>): Promise<{ ba
     GIT_AUTHOR_EMAIL: 't@example.com',
     GIT_COMMITTER_NAME: 't',
     GIT_COMMITTER_EMAIL: 't@example.com',
+    // Fixed dates: the same commits, the same SHAs, on every run (scripts/e2e-snapshot.mjs compares runs).
+    GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+    GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
   };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8' }).trim();
   git('init', '-q', '-b', 'main');

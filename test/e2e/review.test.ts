@@ -21,7 +21,10 @@ afterEach(async () => {
   await github?.stop();
 });
 
+/** The event of a push to head: GitHub's pull request is at that head too (the fake's head follows it). */
 function event(action: string, base: string, head: string, before?: string) {
+  if (github) github.headSha = head;
+  github?.prCommits.add(head);
   return {
     action,
     number: 42,
@@ -42,6 +45,8 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
     cwd,
     encoding: 'utf8',
+    // Fixed dates: the same commits, the same SHAs, on every run (scripts/e2e-snapshot.mjs compares runs).
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' },
   }).trim();
 }
 
@@ -168,7 +173,7 @@ describe('review comments across runs', () => {
     expect(github.reviewComments.find((c) => c.id === cComment.id)!.body).toBe(cBody);
     expect(github.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
     expect(github.issueComments).toHaveLength(1);
-    expect(github.issueComments[0]!.body).toContain('Review comments: 1 new, 2 already posted, 1 marked fixed.');
+    expect(github.issueComments[0]!.body).toContain('Review comments: 1 new, 2 already posted, 1 marked fixed,');
 
     for (const r of [first, second, third]) {
       const everything = secretsIn(r, github);

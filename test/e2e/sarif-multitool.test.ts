@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFindings, type FindingDraft } from '../../src/core/findings.js';
+import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { renderSarif } from '../../src/core/render/sarif.js';
 import { ROOT } from '../support/run-action.js';
 

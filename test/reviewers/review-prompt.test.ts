@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHookRequests } from '../../src/hook/payload.js';
-import type { HookRequest, HookRequestFile } from '../../src/hook/types.js';
+import { buildHookRequests } from '../../src/endpoint/payload.js';
+import type { HookRequest, HookRequestFile } from '../../src/endpoint/types.js';
 import { maxRequestBytesFor } from '../../src/reviewers/openai-reviewer.js';
 import {
   buildReviewPrompt,

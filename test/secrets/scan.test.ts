@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
+import { toSecretRules } from '../../src/hooks/secret-rules.js';
 import {
   compileCustomRules,
+  InvalidSecretRuleError,
   createBaseline,
   parseBaseline,
   redactSecrets,
@@ -183,19 +185,26 @@ describe('custom rules', () => {
     ['nested2', '(?:\\w*x){2,9}', /nested2.*nested inside the repeated/],
     ['adjacent', '\\w+\\w+@', /adjacent.*overlapping/],
     ['dotstar', 'k=.*.*;', /dotstar.*overlapping/],
-  ])('reject %s patterns with a ConfigurationError naming the rule', (id, pattern, message) => {
+  ])('reject %s patterns with an InvalidSecretRuleError naming the rule', (id, pattern, message) => {
     let error: unknown;
     try {
       compileCustomRules([{ id, pattern }]);
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toBeInstanceOf(InvalidSecretRuleError);
     expect(String((error as Error).message)).toMatch(message);
   });
 
   it('reject ids that are not kebab-case', () => {
-    expect(() => compileCustomRules([{ id: 'Bad Id', pattern: 'x' }])).toThrow(ConfigurationError);
+    expect(() => compileCustomRules([{ id: 'Bad Id', pattern: 'x' }])).toThrow(InvalidSecretRuleError);
+  });
+
+  it('reach the user as a configuration error with the same sentence', () => {
+    expect(() => toSecretRules([{ id: 'bad', pattern: '([a-z]+' }])).toThrow(ConfigurationError);
+    expect(() => toSecretRules([{ id: 'bad', pattern: '([a-z]+' }])).toThrow(
+      /secret rule 'bad': pattern does not compile/,
+    );
   });
 });
 

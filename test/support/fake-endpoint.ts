@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { reviewRequest } from '../../src/hook-server/rules.js';
-import type { HookRequest, HookResponse } from '../../src/hook/types.js';
+import { pickHeaders, recordSnapshot } from './e2e-snapshot.js';
+import { reviewRequest } from '../../src/endpoint/server/rules.js';
+import type { HookRequest, HookResponse } from '../../src/endpoint/types.js';
 
 /**
  * One scripted answer: a status with headers and a body, `hang` (never answers), `review` (a real answer),
@@ -53,6 +54,10 @@ export class FakeEndpoint {
   }
 
   async stop(): Promise<void> {
+    recordSnapshot(
+      'endpoint',
+      this.received.map((r) => ({ headers: pickHeaders(r.headers), raw: r.raw })),
+    );
     for (const res of this.open) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

@@ -3,9 +3,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, recordSnapshot } from './e2e-snapshot.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const ACTION_ENTRY = path.join(ROOT, 'dist', 'index.js');
+/** The built dist/ the e2e tests run; E2E_DIST points them at another build (scripts/e2e-snapshot.mjs). */
+export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
+export const ACTION_ENTRY = path.join(DIST, 'index.js');
+export const CLI_ENTRY = path.join(DIST, 'cli', 'index.js');
 
 export interface ActionRun {
   readonly code: number | null;
@@ -80,7 +84,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       resolve(c);
     });
   });
-  return {
+  const run = {
     code,
     stdout,
     stderr,
@@ -88,6 +92,15 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     summary: await readFile(summaryPath, 'utf8'),
     dir,
   };
+  recordSnapshot('action', {
+    code,
+    stdout,
+    stderr,
+    outputs: run.outputs,
+    summary: run.summary,
+    files: filesUnder(dir, ['event.json', 'output.txt', 'summary.md']),
+  });
+  return run;
 }
 
 /** Parses the runner's GITHUB_OUTPUT file (`name<<delimiter … delimiter`). */

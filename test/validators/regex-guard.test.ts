@@ -13,6 +13,9 @@ describe('checkUserRegex', () => {
     ['(?:a|[abc])*', /alternatives/],
     ['(?:A|a)*', /alternatives/, 'i'],
     ['(.*,){3}', /nested/],
+    ['\\w{1,2000}\\w{1,2000}!', /adjacent unbounded \(or widely bounded\) quantifiers/],
+    ['.{0,100}.{0,100}x', /adjacent/],
+    ['(\\w{1,100}x){2,9}', /nested/],
   ])('refuses %s', (pattern, reason, flags = '') => {
     const result = checkUserRegex(pattern, flags);
     expect(result).toMatch(/^it can backtrack catastrophically: /);
@@ -25,6 +28,9 @@ describe('checkUserRegex', () => {
     '^import .* from',
     '\\s*=\\s*',
     '[a-z]+\\d+',
+    '\\d{1,3}\\.\\d{1,3}',
+    '\\w{1,32}\\w{1,32}',
+    '[a-z]{2,100}[0-9]{2,100}',
     '\\d+\\.\\d+',
     '(?:foo|bar)+',
     '(?:\\s|,)+',

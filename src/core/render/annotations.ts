@@ -59,3 +59,19 @@ export function escapeCommandData(value: string): string {
 export function escapeCommandProperty(value: string): string {
   return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/** GitHub shows at most 10 error, 10 warning and 10 notice annotations of each step's workflow commands. */
+export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * The workflow-command annotations GitHub will show, most severe first (the input is sorted so): at most
+ * `perLevel` of each level. `hidden` counts the rest, which only the job summary lists.
+ */
+export function selectWorkflowAnnotations(
+  annotations: readonly CheckAnnotation[],
+  perLevel = WORKFLOW_ANNOTATIONS_PER_LEVEL,
+): { readonly shown: CheckAnnotation[]; readonly hidden: number } {
+  const count: Record<CheckAnnotation['annotation_level'], number> = { failure: 0, warning: 0, notice: 0 };
+  const shown = annotations.filter((a) => ++count[a.annotation_level] <= perLevel);
+  return { shown, hidden: annotations.length - shown.length };
+}

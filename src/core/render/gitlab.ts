@@ -1,4 +1,4 @@
-import { sortFindings } from '../findings.js';
+import { sortFindings } from '../findings/finalize.js';
 import type { Finding, Severity } from '../types.js';
 
 /**

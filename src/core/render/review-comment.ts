@@ -1,5 +1,5 @@
-import { closeFences, neutralize } from './markdown.js';
-import type { Placement } from '../review/placement.js';
+import { closeDetails, closeFences, neutralize } from './markdown.js';
+import type { Placement } from '../findings/placement.js';
 import type { Finding, FindingCategory, Severity } from '../types.js';
 
 /**
@@ -88,7 +88,7 @@ export function renderReviewComment(finding: Finding, placement: Placement): str
   } else if (placement.kind === 'inline' && !placement.exact) {
     parts.push(`_About lines ${finding.line}–${finding.endLine}._`, '');
   }
-  parts.push(closeFences(neutralize(truncate(finding.message, MESSAGE_LIMIT))), '');
+  parts.push(closeDetails(closeFences(neutralize(truncate(finding.message, MESSAGE_LIMIT)))), '');
   if (canSuggest(finding, placement)) {
     parts.push(fencedBlock(finding.suggestion!, 'suggestion'), '');
   } else if (finding.suggestion !== undefined) {

@@ -1,8 +1,8 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { sortFindings } from '../findings.js';
+import { sortFindings } from '../findings/finalize.js';
 import { BUILTIN_RULES } from '../secrets/index.js';
 import type { Finding, Severity } from '../types.js';
-import { PRODUCT, VERSION } from '../../version.js';
+import { PRODUCT, VERSION } from '../version.js';
 
 /** The schema URI every SARIF 2.1.0 log names. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

@@ -1,6 +1,6 @@
 import { describeCounts } from '../gate.js';
-import { sortFindings } from '../findings.js';
-import { sanitizeMarkdown } from './markdown.js';
+import { sortFindings } from '../findings/finalize.js';
+import { dropImages, sanitizeMarkdown } from './markdown.js';
 
 /** The endpoint's summary, at most, in the job summary and the check run. */
 const AI_SUMMARY_LIMIT = 20_000;
@@ -69,7 +69,7 @@ function location(f: Finding, blobUrl: string | undefined): string {
 /** Keeps hostile text from breaking the table or injecting markup: pipes, newlines, HTML. */
 export function escapeCell(text: string): string {
   return (
-    text
+    dropImages(text)
       .replace(/\\/g, '\\\\')
       .replace(/\|/g, '\\|')
       .replace(/</g, '&lt;')
@@ -77,7 +77,7 @@ export function escapeCell(text: string): string {
       .replace(/`/g, "'")
       .replace(/\r?\n/g, ' ')
       // The summary is also posted as a PR comment, where a mention would notify.
-      .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+      .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D')
   );
 }
 

@@ -1,19 +1,22 @@
-import type { CustomSecretRuleConfig } from '../../config/types.js';
-import { ConfigurationError } from '../../errors.js';
 import { checkUserRegex } from '../validators/regex-guard.js';
-import type { SecretRule } from './types.js';
+import type { CustomSecretRuleConfig, SecretRule } from './types.js';
+
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+export class InvalidSecretRuleError extends Error {
+  override readonly name = 'InvalidSecretRuleError';
+}
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is a ConfigurationError naming the rule; the loader adds file and line.
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
  * A leading `(?i)` (gitleaks style) becomes the `i` flag.
  */
 export function compileCustomRules(configs: readonly CustomSecretRuleConfig[]): SecretRule[] {
   return configs.map((config) => {
     if (!ID.test(config.id)) {
-      throw new ConfigurationError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+      throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
     }
     let source = config.pattern;
     let flags = '';
@@ -25,12 +28,12 @@ export function compileCustomRules(configs: readonly CustomSecretRuleConfig[]): 
     try {
       pattern = new RegExp(source, flags);
     } catch (error) {
-      throw new ConfigurationError(
+      throw new InvalidSecretRuleError(
         `secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`,
       );
     }
     const risk = checkUserRegex(source, flags);
-    if (risk) throw new ConfigurationError(`secret rule '${config.id}': pattern refused: ${risk}`);
+    if (risk) throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
     const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
     // With keywords the regex only sees a window; let the secret reach well past the keyword.
     const secretGroup = new RegExp(`${source}|`).exec('')!.length > 1 ? 1 : 0;

@@ -4,6 +4,6 @@ export { scanJoinedLines, scanSecrets, scanText } from './scan.js';
 export { shannonEntropy } from './entropy.js';
 export { redactFindings, redactSecrets, redactText, secretHint } from './redact.js';
 export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.js';
-export { compileCustomRules } from './custom.js';
+export { compileCustomRules, InvalidSecretRuleError } from './custom.js';
 export { hasLowVariety, isPlaceholder, isDigestLike } from './filters.js';
 export { hasValidBase62Checksum } from './checksum.js';

@@ -48,7 +48,8 @@ export function redactText(
 ): string {
   const once = redactSecrets(text, known);
   const seen = view === text ? once : redactSecrets(view, known);
-  const more = scanText(seen).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
+  // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+  const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
   return more.length > 0 ? redactSecrets(once, more) : once;
 }
 

@@ -57,7 +57,7 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
     literals.length === 0
       ? undefined
       : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
-        ? buildAutomaton(literals)
+        ? lazyAutomaton(literals)
         : buildRegexMatcher(literals);
   const compiled: CompiledRules = {
     rules,
@@ -70,6 +70,43 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
   };
   compiledCache.set(rules, compiled);
   return compiled;
+}
+
+/** Text scanned without the automaton, in total, before building it pays off (characters). */
+const PROBE_BUDGET = 32_768;
+
+/**
+ * The automaton costs more to build than a few short texts cost to search keyword by keyword, and a
+ * process that scans one prompt (a Codex hook) never needs it: short texts are searched with `indexOf` until
+ * {@link PROBE_BUDGET} characters have been, then the automaton is built once for the rest.
+ */
+function lazyAutomaton(keywords: readonly string[]): KeywordMatcher {
+  let automaton: KeywordMatcher | undefined;
+  let probed = 0;
+  return (text, hit) => {
+    if (automaton === undefined && probed + text.length <= PROBE_BUDGET) {
+      probed += text.length;
+      probeKeywords(keywords, text, hit);
+      return;
+    }
+    automaton ??= buildAutomaton(keywords);
+    automaton(text, hit);
+  };
+}
+
+/**
+ * Every occurrence of every keyword, ASCII case folded, reported in the automaton's order: by end, and
+ * at the same end the longer keyword first.
+ */
+function probeKeywords(keywords: readonly string[], text: string, hit: (keyword: number, start: number) => void) {
+  const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  const hits: number[][] = [];
+  keywords.forEach((k, id) => {
+    for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
+      hits.push([at + k.length, k.length, id]);
+  });
+  hits.sort((a, b) => a[0]! - b[0]! || b[1]! - a[1]!);
+  for (const [end, length, id] of hits) hit(id!, end! - length!);
 }
 
 /**
@@ -87,7 +124,7 @@ function buildAutomaton(keywords: readonly string[]): KeywordMatcher {
     }
   for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32]!;
   // Trie.
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const outputs: number[][] = [[]];
   keywords.forEach((k, id) => {
     let s = 0;
@@ -238,7 +275,8 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
   for (const c of pickMostSpecific(candidates, compiled.rules)) {
     const rule = compiled.rules[c.rule]!;
     const startIndex = indexOfLine(lineStarts, c.start);
-    if (isSuppressedLine(lineText(startIndex))) continue;
+    const inlineAllowed = isSuppressedLine(lineText(startIndex));
+    if (inlineAllowed && options.keepInlineAllowed !== true) continue;
     if (allow.some((a) => a.test(c.secret))) continue;
     const fingerprint = secretFingerprint(rule.id, c.secret);
     if (options.baseline?.has(fingerprint)) continue;
@@ -252,6 +290,7 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
       column: c.start - lineStarts[startIndex]! + 1,
       secret: c.secret,
       fingerprint,
+      ...(inlineAllowed ? { inlineAllowed: true as const } : {}),
     });
   }
   return matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1));
@@ -264,7 +303,10 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
  */
 function findWindows(text: string, compiled: CompiledRules): Map<number, number[]> {
   const windows = new Map<number, number[]>();
-  for (const r of compiled.everywhere) windows.set(r, [0, text.length]);
+  if (compiled.everywhere.length > 0) {
+    const spans = lineSpans(text, MAX_LINE_FOR_EVERYWHERE);
+    for (const r of compiled.everywhere) windows.set(r, spans);
+  }
   if (!compiled.matcher) return windows;
   const { rules, rulesByKeyword, keywordLengths, namesProvider } = compiled;
   const hitKeywords: number[] = [];
@@ -319,6 +361,25 @@ function findWindows(text: string, compiled: CompiledRules): Map<number, number[
     }
   }
   return windows;
+}
+
+/**
+ * A rule without keywords (a custom rule may omit them) runs on each line, and on at most this many characters
+ * of it: a user's pattern is never run over a whole file or an unbounded line.
+ */
+const MAX_LINE_FOR_EVERYWHERE = 4096;
+
+/** [start, end) of each line, each cut to `max` characters, as flat pairs. */
+function lineSpans(text: string, max: number): number[] {
+  const spans: number[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end > start) spans.push(start, Math.min(end, start + max));
+    start = end + 1;
+  }
+  return spans;
 }
 
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */

@@ -43,6 +43,8 @@ export interface SecretMatch {
   readonly secret: string;
   /** `secretFingerprint(ruleId, secret)`: stable across edits, used by baselines. */
   readonly fingerprint: string;
+  /** The line carries an inline allow marker (only with `keepInlineAllowed`; such matches are dropped otherwise). */
+  readonly inlineAllowed?: true;
 }
 
 export interface SecretScanOptions {
@@ -54,10 +56,25 @@ export interface SecretScanOptions {
   readonly allow?: readonly string[];
   /** Fingerprints (see `secretFingerprint`) of accepted secrets, from a baseline file. */
   readonly baseline?: ReadonlySet<string>;
+  /**
+   * Return matches on a line with an inline allow marker (flagged `inlineAllowed`) instead of dropping them: in a
+   * diff the marker is the change's own, and the secret must still be withheld from what is sent.
+   */
+  readonly keepInlineAllowed?: boolean;
 }
 
 /** A baseline file: accepted secrets by fingerprint, never by value or line. */
 export interface BaselineFile {
   readonly version: 1;
   readonly fingerprints: readonly { readonly ruleId: string; readonly fingerprint: string }[];
+}
+
+/** A custom secret rule of the hooks config (`secret-scan.rules`); re-exported by src/config/types.ts. */
+export interface CustomSecretRuleConfig {
+  readonly id: string;
+  readonly description?: string;
+  readonly pattern: string;
+  readonly keywords?: readonly string[];
+  readonly severity?: Severity;
+  readonly entropy?: number;
 }

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CommandAction } from '../../config/types.js';
+import type { CommandAction } from './types.js';
 import type { ParsedPatch } from '../diff/index.js';
-import type { FindingDraft } from '../findings.js';
+import type { FindingDraft } from '../findings/finalize.js';
 import type { Severity } from '../types.js';
 import type { ValidatorContext, ValidatorOutput } from './types.js';
 

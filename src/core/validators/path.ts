@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Minimatch, escape } from 'minimatch';
-import type { PathAction } from '../../config/types.js';
-import type { FindingDraft } from '../findings.js';
+import type { PathAction } from './types.js';
+import type { FindingDraft } from '../findings/finalize.js';
 import type { FileStatus } from '../types.js';
 import type { ValidatorContext, ValidatorOutput } from './types.js';
 
@@ -91,15 +91,21 @@ export function runPathValidator(
 
 /**
  * `{name}` → the base name without its last extension, `{dir}` → the directory ('' at the root). Both are
- * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class.
+ * escaped, so a file such as `app/[id]/page.tsx` does not turn into a glob class, and braces in a path the pull
+ * request chose (`src/{a,b}/{a,b}…`) do not expand into thousands of patterns.
  */
 export function expandCompanion(template: string, path: string): string {
   const dir = posix.dirname(path);
   const base = posix.basename(path);
   const dot = base.lastIndexOf('.');
   const name = dot > 0 ? base.slice(0, dot) : base;
-  let out = template.replaceAll('{name}', escape(name));
+  let out = template.replaceAll('{name}', escapeGlob(name));
   if (dir === '.') out = out.replaceAll('{dir}/', '').replaceAll('{dir}', '');
-  else out = out.replaceAll('{dir}', escape(dir));
+  else out = out.replaceAll('{dir}', escapeGlob(dir));
   return out;
+}
+
+/** minimatch's escape, plus braces: brace expansion runs before any other glob syntax. */
+export function escapeGlob(text: string): string {
+  return escape(text).replace(/[{}]/g, '\\$&');
 }

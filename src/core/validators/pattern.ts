@@ -1,5 +1,5 @@
-import type { PatternAction } from '../../config/types.js';
-import type { FindingDraft } from '../findings.js';
+import type { PatternAction } from './types.js';
+import type { FindingDraft } from '../findings/finalize.js';
 import type { AddedLine } from '../types.js';
 import { MAX_TESTED_LINE_LENGTH } from './regex-guard.js';
 import type { ValidatorContext, ValidatorOutput } from './types.js';

@@ -239,13 +239,13 @@ function findSequenceRisk(source: string): string | undefined {
     i = q.next;
     const frame = stack[stack.length - 1]!;
     if (group) {
-      if (group.unbounded && q.repeats) return 'a repeated group contains an unbounded quantifier';
+      if (group.unbounded && q.repeats) return 'a repeated group contains an unbounded (or widely bounded) quantifier';
       if (group.unbounded) frame.unbounded = true;
     }
     if (q.unbounded) {
       frame.unbounded = true;
       if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
-        return `adjacent unbounded quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+        return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
       }
       previousUnbounded = atom;
     } else if (!q.optional) {
@@ -276,7 +276,8 @@ function readQuantifier(
     if (m) {
       const min = Number(m[1]);
       const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      unbounded = max === Infinity;
+      // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+      unbounded = max === Infinity || max - min > WIDE_RANGE;
       repeats = max > 1;
       optional = min === 0;
       next = i + m[0].length;
@@ -285,6 +286,9 @@ function readQuantifier(
   if (next > i && source[next] === '?') next++;
   return { next, unbounded, repeats, optional };
 }
+
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
 
 const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
 

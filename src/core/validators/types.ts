@@ -1,4 +1,5 @@
-import type { FindingDraft } from '../findings.js';
+import type { FindingDraft } from '../findings/finalize.js';
+import type { Severity } from '../types.js';
 
 /** Who a validator reports as: the rule id of its findings and the hook they come from. */
 export interface ValidatorContext {
@@ -10,4 +11,41 @@ export interface ValidatorContext {
 export interface ValidatorOutput {
   readonly findings: FindingDraft[];
   readonly notes: string[];
+}
+
+// The config's validator actions (.github/codex-hooks.yml): declared here, beside the validators that run them,
+// so the pure core needs nothing from src/config; src/config/types.ts re-exports them.
+
+export interface PatternAction {
+  readonly type: 'pattern';
+  readonly pattern: string;
+  /** `forbid` (default): a matching added line is a finding. `require`: a file without a match is. */
+  readonly mode?: 'forbid' | 'require';
+  readonly flags?: string;
+  readonly severity?: Severity;
+  readonly message?: string;
+  readonly fix?: string;
+}
+
+export interface PathAction {
+  readonly type: 'path';
+  /** Globs of paths that may not be added or changed. */
+  readonly forbid?: readonly string[];
+  /** Largest allowed size of an added or changed file, in bytes. */
+  readonly max_bytes?: number;
+  /** A companion file that must change too, e.g. `{ when: "src/**\/*.ts", require: "test/**\/{name}.test.ts" }`. */
+  readonly companion?: { readonly when: string; readonly require: string };
+  readonly severity?: Severity;
+  readonly message?: string;
+}
+
+export interface CommandAction {
+  readonly type: 'command';
+  /** argv, never a shell string. `{files}` is replaced by the changed files; otherwise they are appended. */
+  readonly run: readonly string[];
+  readonly format?: 'unix' | 'sarif' | 'json' | 'exit-code';
+  readonly severity?: Severity;
+  /** Seconds. */
+  readonly timeout?: number;
+  readonly message?: string;
 }

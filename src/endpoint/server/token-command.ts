@@ -89,7 +89,7 @@ export async function runTokenCommand(argv: readonly string[], io: TokenCommandI
 type Doc = ReturnType<typeof parseDocument>;
 
 function tokenEntries(doc: Doc): YAMLMap[] {
-  const seq = doc.get('access_tokens', true);
+  const seq: unknown = doc.get('access_tokens', true);
   if (seq === undefined) {
     doc.set('access_tokens', doc.createNode([]));
     return [];

@@ -111,12 +111,7 @@ const AFTER = '(?![A-Za-z0-9_])';
 
 /** A token that carries its own, provider-specific prefix. */
 export function prefixed(spec: PrefixedSpec): SecretRule {
-  const g = new Synth(spec.id);
-  const tokens = [spec.example(g)].flat();
-  const first = tokens[0]!;
-  const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0]!;
-  const at = first.toLowerCase().indexOf(prefix.toLowerCase());
-  const head = first.slice(0, at + prefix.length);
+  let examples: SecretRule['examples'] | undefined;
   return {
     id: spec.id,
     provider: spec.provider,
@@ -126,15 +121,28 @@ export function prefixed(spec: PrefixedSpec): SecretRule {
     secretGroup: 1,
     specificity: 3,
     ...optional(spec),
-    examples: {
-      positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]!),
-      negative: [
-        `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
-        `${head}EXAMPLE`,
-        head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
-        ...(spec.negative ?? []),
-      ],
+    // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
+    get examples() {
+      return (examples ??= prefixedExamples(spec));
     },
+  };
+}
+
+function prefixedExamples(spec: PrefixedSpec): SecretRule['examples'] {
+  const g = new Synth(spec.id);
+  const tokens = [spec.example(g)].flat();
+  const first = tokens[0]!;
+  const prefix = spec.prefixes.find((p) => first.toLowerCase().includes(p.toLowerCase())) ?? spec.prefixes[0]!;
+  const at = first.toLowerCase().indexOf(prefix.toLowerCase());
+  const head = first.slice(0, at + prefix.length);
+  return {
+    positive: tokens.map((t, i) => [`token: ${t}`, `export KEY="${t}"`, `{"key": "${t}"}`][i % 3]!),
+    negative: [
+      `${head}${'x'.repeat(Math.max(8, first.length - head.length))}`,
+      `${head}EXAMPLE`,
+      head.length + 8 < first.length ? first.slice(0, head.length + 4) : first.slice(4),
+      ...(spec.negative ?? []),
+    ],
   };
 }
 
@@ -151,10 +159,8 @@ export interface NamedSpec extends Common {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 export function named(spec: NamedSpec): SecretRule {
-  const g = new Synth(spec.id);
-  const value = spec.example(g);
-  const name = spec.names[0]!.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   const names = spec.names.map(anyCase).join('|');
+  let examples: SecretRule['examples'] | undefined;
   return {
     id: spec.id,
     provider: spec.provider,
@@ -167,15 +173,23 @@ export function named(spec: NamedSpec): SecretRule {
     specificity: 2,
     entropy: spec.entropy ?? 2.8,
     ...optional(spec),
-    examples: {
-      positive: [`${name}_KEY=${value}`],
-      negative: [
-        `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
-        `${name}_KEY=\${${name}_KEY}`,
-        `${name}_KEY: ${'x'.repeat(value.length)}`,
-        ...(spec.negative ?? []),
-      ],
+    get examples() {
+      return (examples ??= namedExamples(spec));
     },
+  };
+}
+
+function namedExamples(spec: NamedSpec): SecretRule['examples'] {
+  const value = spec.example(new Synth(spec.id));
+  const name = spec.names[0]!.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return {
+    positive: [`${name}_KEY=${value}`],
+    negative: [
+      `${name}_KEY=${value.slice(0, Math.floor(value.length / 2))}`,
+      `${name}_KEY=\${${name}_KEY}`,
+      `${name}_KEY: ${'x'.repeat(value.length)}`,
+      ...(spec.negative ?? []),
+    ],
   };
 }
 

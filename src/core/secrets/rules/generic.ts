@@ -134,7 +134,9 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     pattern:
       // The block ends at its END line, or, for a key inside a JSON string (a GCP service-account file),
       // at the string's closing quote, so that a mangled or cut END line still leaves a key to report.
-      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----[\s\S]{64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
+      // The body never runs over another BEGIN line: each header is tried once up to the next, so a file of
+      // repeated headers costs one pass, not 16,000 characters per header.
+      /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----(?:[^-]|-(?!----BEGIN )){64,16000}?(?:-----END \1-----|(?<=\\n|\n)-{2,5}END \1-{0,5}|")/,
     placeholderFilter: false,
     validate: hasPemBody,
     window: { before: 40, after: 16100 },
