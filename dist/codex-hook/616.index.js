@@ -44,7 +44,7 @@ const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && ([
     '**/third_party/**',
     '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
     '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
     '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ]));
 /** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */

@@ -2622,6 +2622,14 @@ function createGit(cwd) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
             return r.ok ? r.stdout.trim() : undefined;
         },
+        async isWorkTree() {
+            const r = await git(['rev-parse', '--is-inside-work-tree']);
+            return r.ok && r.stdout.trim() === 'true';
+        },
+        async emptyTree() {
+            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
+            return r.ok ? r.stdout.trim() : undefined;
+        },
     };
 }
 /** A revision must not look like an option: `--output=…` as a ref would be an injection. */
@@ -9572,7 +9580,7 @@ function tokensOverlap(a, b) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
-/* unused harmony exports UpstreamError, GitHubError, gitHubFailureKind, PermissionError, describeError */
+/* unused harmony exports UsageError, UpstreamError, GitHubError, gitHubFailureKind, PermissionError, describeError */
 /**
  * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
  */
@@ -9585,6 +9593,17 @@ class ConfigurationError extends Error {
     location) {
         super(location ? `${location}: ${message}` : message);
         this.location = location;
+    }
+}
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
     }
 }
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
@@ -9626,6 +9645,8 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
     if (error instanceof ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
