@@ -9,9 +9,29 @@ export class ConfigurationError extends Error {
     message: string,
     /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
     readonly location?: string,
+    /** Every problem found, when a file had several (the message lists them). */
+    readonly problems: readonly LocatedProblem[] = location ? [{ message, location }] : [],
   ) {
     super(location ? `${location}: ${message}` : message);
   }
+}
+
+/** One problem in a file, at `file:line:column`. */
+export interface LocatedProblem {
+  readonly message: string;
+  readonly location: string;
+}
+
+const MAX_PROBLEMS_SHOWN = 20;
+
+/** All the problems of one file in one error, so one edit fixes them all rather than one run per mistake. */
+export function configurationErrorOf(problems: readonly LocatedProblem[], file: string): ConfigurationError {
+  const [first] = problems;
+  if (first === undefined) throw new Error('configurationErrorOf needs at least one problem');
+  if (problems.length === 1) return new ConfigurationError(first.message, first.location);
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.location}: ${p.message}`);
+  if (problems.length > MAX_PROBLEMS_SHOWN) shown.push(`  and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+  return new ConfigurationError(`${problems.length} problems in ${file}:\n${shown.join('\n')}`, undefined, problems);
 }
 
 /** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
