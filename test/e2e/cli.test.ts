@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +223,23 @@ describe('codex-hooks scan', () => {
     const run = await cli(['scan', '--strict', 'missing.txt'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/skipped 'missing\.txt': no such file or folder/);
+  });
+});
+
+describe('codex-hooks hook-server', () => {
+  it('on a port already in use: says so in one sentence, exit 2, no internal error', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'codex-hooks-port-'));
+      const run = await cli(['hook-server', '--port', String(port)], dir, { CODEX_TOKEN: 'local-token-123' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`127.0.0.1:${port} is already in use by another process; choose another --port`);
+      expect(run.stderr).not.toMatch(/Internal error|EADDRINUSE/);
+      expect(`${run.stdout}${run.stderr}`).not.toContain('local-token-123');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
