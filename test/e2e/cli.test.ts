@@ -147,6 +147,42 @@ describe('codex-hooks review', () => {
     expect(run.stdout + run.stderr).not.toContain('local-token-123');
   });
 
+  it('names its flags and environment, not action inputs, and says an endpoint failure once', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const repo = makeRepo({ 'src/app.ts': 'export const a = 1;\n' });
+    const run = await cli(
+      ['review', '--base', 'main', '--head', 'feature', '--hook-url', `http://127.0.0.1:${port}/hook`],
+      repo,
+      { CODEX_TOKEN: 'local-token-123' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr.match(/could not be reached/g)).toHaveLength(1);
+    expect(run.stderr).toContain("check --hook-url and the runner's network");
+    expect(run.stderr).not.toMatch(/input '|codex-token|hook-url'/);
+    const missingUrl = await cli(['review', '--base', 'main', '--head', 'feature', '--hook-url', ''], repo, {
+      CODEX_TOKEN: 'local-token-123',
+    });
+    expect(missingUrl.code).toBe(2);
+    expect(missingUrl.stderr).toBe(
+      'codex-hooks: Configuration error: --hook-url is required when CODEX_TOKEN is set\n',
+    );
+  });
+
+  it('says when the request limit cut a file the reviewer was sent', async () => {
+    endpoint = await new FakeEndpoint([{ review: true }]).start();
+    const big = Array.from({ length: 30_000 }, (_, i) => `export const value${i} = ${i};`).join('\n');
+    const repo = makeRepo({ 'src/big.ts': `${big}\n` });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature', '--hook-url', endpoint.url], repo, {
+      CODEX_TOKEN: 'local-token-123',
+    });
+    expect(run.stderr).toMatch(
+      /warning: AI review: to fit the CLI's request limit \(500000 bytes\), \d+ parts were cut or left out \(src\/big\.ts\)/,
+    );
+  });
+
   it.each([
     [['review', '--bogus'], /Usage error: unknown option '--bogus'/],
     [['review', '--base', 'no-such-branch'], /--base 'no-such-branch' is not a commit/],
