@@ -1,7 +1,7 @@
 import { describeCounts } from '../core/gate.js';
 import { escapeCommandData, escapeCommandProperty } from '../core/render/annotations.js';
 import { sortFindings } from '../core/findings/finalize.js';
-import type { Finding, GateDecision, SkippedFile } from '../core/types.js';
+import type { Finding, GateDecision, SkipKind, SkippedFile } from '../core/types.js';
 
 export interface TextStyle {
   readonly color: boolean;
@@ -35,7 +35,7 @@ export function formatText(
   }
   const counted = new Map<string, number>();
   for (const s of skipped) {
-    const group = skipGroup(s.reason);
+    const group = SKIP_GROUPS[s.kind];
     if (group === undefined) lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
     else counted.set(group, (counted.get(group) ?? 0) + 1);
   }
@@ -53,15 +53,13 @@ export function formatText(
   return lines.join('\n') + '\n';
 }
 
-/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
-function skipGroup(reason: string): string | undefined {
-  if (reason === 'binary file') return 'binary';
-  if (reason.startsWith('built-in exclude'))
-    return 'by the built-in excludes (archives, images, lock files, generated)';
-  if (reason.startsWith('excluded by')) return 'by --exclude';
-  if (reason.startsWith('not matched')) return 'not matched by --include';
-  return undefined;
-}
+/** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
+const SKIP_GROUPS: Partial<Record<SkipKind, string>> = {
+  binary: 'binary',
+  'built-in-exclude': 'by the built-in excludes (archives, images, lock files, generated)',
+  excluded: 'by --exclude',
+  'not-included': 'not matched by --include',
+};
 
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 export function formatGithub(findings: readonly Finding[]): string {

@@ -33,9 +33,9 @@ export async function prepareFiles(
   const skipped: SkippedFile[] = [];
   let recovered = 0;
   for (const file of files) {
-    const excluded = filter.explain(file.path);
+    const excluded = filter.exclusion(file.path);
     if (excluded) {
-      skipped.push({ path: file.path, reason: excluded });
+      skipped.push({ path: file.path, ...excluded });
       continue;
     }
     if (file.status === 'removed') {
@@ -44,7 +44,7 @@ export async function prepareFiles(
       continue;
     }
     if (file.binary) {
-      skipped.push({ path: file.path, reason: 'binary file' });
+      skipped.push({ path: file.path, kind: 'binary', reason: 'binary file' });
       continue;
     }
     if (file.content !== undefined) {
@@ -57,6 +57,7 @@ export async function prepareFiles(
       if (patch === undefined) {
         skipped.push({
           path: file.path,
+          kind: 'no-diff',
           reason:
             'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
         });
