@@ -465,14 +465,16 @@ describe.concurrent('bad inputs', () => {
 
   // A single JSON string over ~7 MB makes octokit's JSON parser overflow the stack and pagination then throws
   // an error whose text quotes the raw response (the patch). Errors name GitHub's own `message` field only.
-  it('a 10 MB patch in the file listing fails without quoting the patch', async () => {
+  it('a 10 MB patch in the file listing is never quoted: reviewed, or one sentence about GitHub', async () => {
     const marker = 'PATCH-TEXT-MUST-NOT-BE-QUOTED';
     const r = await scenario({
       files: [addedFile('gen/huge.js', [`${marker} ${'const x = 1; '.repeat(Math.ceil((10 * 1024 * 1024) / 13))}`])],
     });
-    expect(r.run.code).toBe(1);
-    expect(r.run.stdout).toMatch(/::error::GitHub/);
     expect(r.run.stdout + r.run.stderr).not.toContain(marker);
+    // Node 24's fetch reads the 10 MB listing and the file is reviewed; Node 20's gives up on it, and the
+    // step then fails saying GitHub could not be read, never quoting the body.
+    if (r.run.code === 0) expect(r.run.stdout).toMatch(/1 changed files: 1 to review, 0 left out/);
+    else expect(r.run.stdout).toMatch(/^::error::GitHub failed: could not list the pull request files: /m);
   });
 
   it('a 3,000-file pull request: every listed file reviewed, and a warning that the cap was hit', async () => {
