@@ -56215,18 +56215,22 @@ function createFileFilter(options) {
     // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
     const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
-    const explain = (path) => {
+    const exclusion = (path) => {
         if (!include.some((e) => test(e, path)))
-            return 'not matched by include';
+            return { kind: 'not-included', reason: 'not matched by include' };
         const ex = exclude.find((e) => test(e, path));
         if (ex)
-            return `excluded by '${ex.glob}'`;
+            return { kind: 'excluded', reason: `excluded by '${ex.glob}'` };
         const bi = builtIn.find((e) => test(e, path));
         if (bi)
-            return `built-in exclude '${bi.glob}'`;
+            return { kind: 'built-in-exclude', reason: `built-in exclude '${bi.glob}'` };
         return undefined;
     };
-    return { explain, matches: (path) => explain(path) === undefined };
+    return {
+        exclusion,
+        explain: (path) => exclusion(path)?.reason,
+        matches: (path) => exclusion(path) === undefined,
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/regjsparser/parser.js
@@ -57223,6 +57227,8 @@ async function loadConfigSource(options) {
  */
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
+/** Skips the user chose through include/exclude or the built-in excludes, as opposed to files that could not be reviewed. */
+const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude']);
 
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
@@ -58428,9 +58434,9 @@ async function prepareFiles(files, filter, fallback) {
     const skipped = [];
     let recovered = 0;
     for (const file of files) {
-        const excluded = filter.explain(file.path);
+        const excluded = filter.exclusion(file.path);
         if (excluded) {
-            skipped.push({ path: file.path, reason: excluded });
+            skipped.push({ path: file.path, ...excluded });
             continue;
         }
         if (file.status === 'removed') {
@@ -58439,7 +58445,7 @@ async function prepareFiles(files, filter, fallback) {
             continue;
         }
         if (file.binary) {
-            skipped.push({ path: file.path, reason: 'binary file' });
+            skipped.push({ path: file.path, kind: 'binary', reason: 'binary file' });
             continue;
         }
         if (file.content !== undefined) {
@@ -58452,6 +58458,7 @@ async function prepareFiles(files, filter, fallback) {
             if (patch === undefined) {
                 skipped.push({
                     path: file.path,
+                    kind: 'no-diff',
                     reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
                 });
                 continue;
@@ -58485,16 +58492,17 @@ function decideGate(findings, failOn) {
     const counts = countBySeverity(findings);
     const total = findings.length;
     if (total === 0)
-        return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
+        return { conclusion: 'success', failed: false, counts, failOn, blocking: 0, reason: 'No findings' };
     const summary = describeCounts(counts);
     if (failOn === 'never') {
-        return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
+        return { conclusion: 'neutral', failed: false, counts, failOn, blocking: 0, reason: `${summary} (fail-on: never)` };
     }
     const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
+    const decided = { counts, failOn, blocking };
     if (blocking > 0) {
-        return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
+        return { conclusion: 'failure', failed: true, ...decided, reason: `${summary}: ${blocking} at or above ${failOn}` };
     }
-    return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
+    return { conclusion: 'success', failed: false, ...decided, reason: `${summary}, none at or above ${failOn}` };
 }
 function describeCounts(counts) {
     const parts = ['error', 'warning', 'notice']
@@ -60641,6 +60649,7 @@ async function writeAuditLogs(config, workspace, input) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -60657,7 +60666,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             logger.debug(`left out ${s.path}: ${s.reason}`);
         if (result.recovered > 0)
             logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !isFilterReason(s.reason));
+        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
             const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
             logger.warning(note);
@@ -60772,10 +60781,6 @@ function aiReportEntry(ai) {
 function describeUsage(reviewer, usage) {
     const n = (value) => value.toLocaleString('en-US');
     return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
-}
-/** Files the user chose to leave out, as opposed to files that could not be reviewed. */
-function isFilterReason(reason) {
-    return /^(excluded by|built-in exclude|not matched by include)/.test(reason);
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/truncate.ts

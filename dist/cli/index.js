@@ -8827,6 +8827,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
+/** Skips the user chose through include/exclude or the built-in excludes, as opposed to files that could not be reviewed. */
+const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude']);
 
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
@@ -8935,16 +8937,17 @@ function decideGate(findings, failOn) {
     const counts = countBySeverity(findings);
     const total = findings.length;
     if (total === 0)
-        return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
+        return { conclusion: 'success', failed: false, counts, failOn, blocking: 0, reason: 'No findings' };
     const summary = describeCounts(counts);
     if (failOn === 'never') {
-        return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
+        return { conclusion: 'neutral', failed: false, counts, failOn, blocking: 0, reason: `${summary} (fail-on: never)` };
     }
     const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
+    const decided = { counts, failOn, blocking };
     if (blocking > 0) {
-        return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
+        return { conclusion: 'failure', failed: true, ...decided, reason: `${summary}: ${blocking} at or above ${failOn}` };
     }
-    return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
+    return { conclusion: 'success', failed: false, ...decided, reason: `${summary}, none at or above ${failOn}` };
 }
 function describeCounts(counts) {
     const parts = ['error', 'warning', 'notice']
@@ -15850,9 +15853,9 @@ async function prepareFiles(files, filter, fallback) {
     const skipped = [];
     let recovered = 0;
     for (const file of files) {
-        const excluded = filter.explain(file.path);
+        const excluded = filter.exclusion(file.path);
         if (excluded) {
-            skipped.push({ path: file.path, reason: excluded });
+            skipped.push({ path: file.path, ...excluded });
             continue;
         }
         if (file.status === 'removed') {
@@ -15861,7 +15864,7 @@ async function prepareFiles(files, filter, fallback) {
             continue;
         }
         if (file.binary) {
-            skipped.push({ path: file.path, reason: 'binary file' });
+            skipped.push({ path: file.path, kind: 'binary', reason: 'binary file' });
             continue;
         }
         if (file.content !== undefined) {
@@ -15874,6 +15877,7 @@ async function prepareFiles(files, filter, fallback) {
             if (patch === undefined) {
                 skipped.push({
                     path: file.path,
+                    kind: 'no-diff',
                     reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
                 });
                 continue;
@@ -15907,6 +15911,7 @@ function gitPatchFallback(diff, base, head) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -15923,7 +15928,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             logger.debug(`left out ${s.path}: ${s.reason}`);
         if (result.recovered > 0)
             logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !isFilterReason(s.reason));
+        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
             const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
             logger.warning(note);
@@ -16038,10 +16043,6 @@ function aiReportEntry(ai) {
 function describeUsage(reviewer, usage) {
     const n = (value) => value.toLocaleString('en-US');
     return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
-}
-/** Files the user chose to leave out, as opposed to files that could not be reviewed. */
-function isFilterReason(reason) {
-    return /^(excluded by|built-in exclude|not matched by include)/.test(reason);
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/command-runner.ts
@@ -18690,11 +18691,13 @@ function formatText(findings, gate, skipped, style) {
     for (const f of sortFindings(findings)) {
         // A finding about the whole file (line 0), as in an empty file, names the file alone.
         const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
-        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
+        // The AI review's findings are marked, so a reader tells them from the repository's own rules at a glance.
+        const rule = f.category === 'ai' ? `[AI ${f.ruleId}]` : `[${f.ruleId}]`;
+        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', rule)} ${stripControl(f.message)}`);
     }
     const counted = new Map();
     for (const s of skipped) {
-        const group = skipGroup(s.reason);
+        const group = SKIP_GROUPS[s.kind];
         if (group === undefined)
             lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
         else
@@ -18709,21 +18712,24 @@ function formatText(findings, gate, skipped, style) {
         : gate.conclusion === 'success'
             ? c('success', 'passed')
             : 'neutral';
-    lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
+    lines.push(`${describeCounts(gate.counts)}: gate ${verdict} ${c('dim', `(${describeThreshold(gate)})`)}`);
     return lines.join('\n') + '\n';
 }
-/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
-function skipGroup(reason) {
-    if (reason === 'binary file')
-        return 'binary';
-    if (reason.startsWith('built-in exclude'))
-        return 'by the built-in excludes (archives, images, lock files, generated)';
-    if (reason.startsWith('excluded by'))
-        return 'by --exclude';
-    if (reason.startsWith('not matched'))
-        return 'not matched by --include';
-    return undefined;
+/** The threshold, as the flag that sets it: `2 at or above --fail-on warning`. */
+function describeThreshold(gate) {
+    if (gate.failOn === 'never')
+        return '--fail-on never: findings are reported, nothing blocks';
+    if (gate.blocking === 0)
+        return `none at or above --fail-on ${gate.failOn}`;
+    return `${gate.blocking} at or above --fail-on ${gate.failOn}`;
 }
+/** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
+const SKIP_GROUPS = {
+    binary: 'binary',
+    'built-in-exclude': 'by the built-in excludes (archives, images, lock files, generated)',
+    excluded: 'by --exclude',
+    'not-included': 'not matched by --include',
+};
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 function formatGithub(findings) {
     return sortFindings(findings)
@@ -30945,18 +30951,22 @@ function createFileFilter(options) {
     // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
     const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
-    const explain = (path) => {
+    const exclusion = (path) => {
         if (!include.some((e) => test(e, path)))
-            return 'not matched by include';
+            return { kind: 'not-included', reason: 'not matched by include' };
         const ex = exclude.find((e) => test(e, path));
         if (ex)
-            return `excluded by '${ex.glob}'`;
+            return { kind: 'excluded', reason: `excluded by '${ex.glob}'` };
         const bi = builtIn.find((e) => test(e, path));
         if (bi)
-            return `built-in exclude '${bi.glob}'`;
+            return { kind: 'built-in-exclude', reason: `built-in exclude '${bi.glob}'` };
         return undefined;
     };
-    return { explain, matches: (path) => explain(path) === undefined };
+    return {
+        exclusion,
+        explain: (path) => exclusion(path)?.reason,
+        matches: (path) => exclusion(path) === undefined,
+    };
 }
 
 

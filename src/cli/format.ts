@@ -29,8 +29,10 @@ export function formatText(
   for (const f of sortFindings(findings)) {
     // A finding about the whole file (line 0), as in an empty file, names the file alone.
     const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
+    // The AI review's findings are marked, so a reader tells them from the repository's own rules at a glance.
+    const rule = f.category === 'ai' ? `[AI ${f.ruleId}]` : `[${f.ruleId}]`;
     lines.push(
-      `${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`,
+      `${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', rule)} ${stripControl(f.message)}`,
     );
   }
   const counted = new Map<string, number>();
@@ -49,8 +51,15 @@ export function formatText(
       : gate.conclusion === 'success'
         ? c('success', 'passed')
         : 'neutral';
-  lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
+  lines.push(`${describeCounts(gate.counts)}: gate ${verdict} ${c('dim', `(${describeThreshold(gate)})`)}`);
   return lines.join('\n') + '\n';
+}
+
+/** The threshold, as the flag that sets it: `2 at or above --fail-on warning`. */
+function describeThreshold(gate: GateDecision): string {
+  if (gate.failOn === 'never') return '--fail-on never: findings are reported, nothing blocks';
+  if (gate.blocking === 0) return `none at or above --fail-on ${gate.failOn}`;
+  return `${gate.blocking} at or above --fail-on ${gate.failOn}`;
 }
 
 /** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
