@@ -46,7 +46,16 @@ describe('audit log of a model review', () => {
     await writeAuditLogs(CONFIG, workspace, {
       exchanges: [],
       executions: [],
-      modelReview: { ...REVIEW, failure: { kind: 'truncated', message: 'cut at max_output_tokens' } },
+      modelReview: {
+        ...REVIEW,
+        failure: {
+          kind: 'truncated',
+          message: 'cut at max_output_tokens',
+          failedChunks: 1,
+          totalChunks: 1,
+          host: 'api.example.test',
+        },
+      },
       now: () => new Date('2026-01-02T03:04:05Z'),
     });
     expect(lines(path.join(workspace, 'logs', 'full.jsonl'))).toEqual([
