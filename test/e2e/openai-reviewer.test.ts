@@ -59,7 +59,6 @@ async function review(
     },
     event: pullRequestEvent(),
     apiUrl: github.url,
-    timeoutMs: 120_000,
   });
 }
 
