@@ -38,8 +38,9 @@ for (const name of readdirSync(path.join('dist', 'codex-hook')).filter((n) => n.
   if (text.includes('String.raw')) throw new Error(`${file}: String.raw would see the escapes`);
   writeFileSync(
     file,
-    text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
+    text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  ); // An escaped character outside a string (a no-break space between tokens) would not parse: make sure.
+  execFileSync(process.execPath, ['--check', file], { stdio: 'inherit' });
 }
 
 let bytes = 0;
