@@ -39,7 +39,8 @@ for (const name of readdirSync(path.join('dist', 'codex-hook')).filter((n) => n.
   writeFileSync(
     file,
     text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  ); // An escaped character outside a string (a no-break space between tokens) would not parse: make sure.
+  );
+  // An escaped character outside a string (a no-break space between tokens) would not parse: make sure.
   execFileSync(process.execPath, ['--check', file], { stdio: 'inherit' });
 }
 
