@@ -3,6 +3,7 @@
 // the same loopback Responses API as its provider). For each: model/endpoint requests, bytes sent per byte of
 // redacted diff (target <= 1.2), wall time. The same redacted protocol v1 requests go to all three, built as
 // the pipeline builds them, chunked to each reviewer's own request size.
+import { makeInput } from '../test/endpoint/fixtures.js';
 import { findCodexBinary } from '../test/support/codex-binary.js';
 import { FakeEndpoint } from '../test/support/fake-endpoint.js';
 import { answerJson, FakeResponsesApi } from '../test/support/fake-responses-api.js';
@@ -44,24 +45,7 @@ function pullRequestFiles(): { files: HookRequestFile[]; heads: Map<string, stri
 
 function requestsFor(reviewer: Reviewer, files: HookRequestFile[]) {
   return buildHookRequests(
-    {
-      event_type: 'pull_request_opened',
-      repository: 'acme/widgets',
-      pull_request_number: 7,
-      pull_request: {
-        title: 'Add the generated values',
-        head_sha: 'a'.repeat(40),
-        base_sha: 'b'.repeat(40),
-        head_ref: 'feature',
-        base_ref: 'main',
-        author: 'octocat',
-        draft: false,
-      },
-      files,
-      findings: [],
-      memory: [],
-      metadata: { triggered_by: 'bench', timestamp: new Date(0).toISOString() },
-    },
+    makeInput({ files, metadata: { triggered_by: 'bench', timestamp: new Date(0).toISOString() } }),
     reviewer.maxRequestBytes,
   ).requests;
 }

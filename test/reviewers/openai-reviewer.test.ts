@@ -1,39 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildHookRequests } from '../../src/endpoint/payload.js';
 import type { HookRequest } from '../../src/endpoint/types.js';
 import { createOpenAiReviewer } from '../../src/reviewers/openai-reviewer.js';
+import { makeInput } from '../endpoint/fixtures.js';
 import { FakeResponsesApi, answerJson } from '../support/fake-responses-api.js';
 
 const API_KEY = ['azure-', 'e2eFakeKey', '0123456789abcdef'].join('');
 
-const REQUEST: HookRequest = {
-  version: '1',
-  event: 'prompt.submitted',
-  event_type: 'pull_request_opened',
-  repository: 'acme/widgets',
-  pull_request_number: 42,
-  pull_request: {
-    title: 'Add start',
-    head_sha: 'a'.repeat(40),
-    base_sha: 'b'.repeat(40),
-    head_ref: 'feature',
-    base_ref: 'main',
-    author: 'octocat',
-    draft: false,
-  },
-  files: [
-    {
-      path: 'src/app.ts',
-      previous_path: null,
-      status: 'added',
-      additions: 2,
-      deletions: 0,
-      patch: '@@ -0,0 +1,2 @@\n+export const a = 1;\n+console.log(a);',
-    },
-  ],
-  findings: [],
-  memory: [],
-  metadata: { triggered_by: 't', timestamp: '2026-01-01T00:00:00Z', chunk: { index: 0, total: 1 } },
-};
+/** One protocol v1 request, built as the pipeline builds it. */
+const REQUEST: HookRequest = buildHookRequests(
+  makeInput({
+    files: [
+      {
+        path: 'src/app.ts',
+        previous_path: null,
+        status: 'added',
+        additions: 2,
+        deletions: 0,
+        patch: '@@ -0,0 +1,2 @@\n+export const a = 1;\n+console.log(a);',
+      },
+    ],
+  }),
+  500_000,
+).requests[0]!;
 
 const ANSWER = {
   summary: 'Adds a constant; one leftover log line.',
@@ -50,6 +39,20 @@ const ANSWER = {
   ],
 };
 
+/** The AzureOpenAI client at `{resource}/openai/v1`, as docs/ai-review.md says to configure it. */
+function azureReviewer(api: FakeResponsesApi) {
+  return createOpenAiReviewer({
+    apiKey: API_KEY,
+    model: 'review-deployment',
+    baseUrl: api.baseUrl.replace(/\/v1$/, '/openai/v1'),
+    azureApiVersion: '2025-04-01-preview',
+    timeoutMs: 30_000,
+    retries: 0,
+    maxInputTokens: 50_000,
+    maxOutputTokens: 4_000,
+  });
+}
+
 let api: FakeResponsesApi | undefined;
 afterEach(async () => {
   await api?.stop();
@@ -63,17 +66,7 @@ describe('the openai reviewer with Azure OpenAI (the AzureOpenAI client class)',
       azure: true,
       turns: [answerJson(ANSWER, { input_tokens: 300, output_tokens: 40, cached_tokens: 0 })],
     }).start();
-    const resource = api.baseUrl.replace(/\/v1$/, '/openai/v1');
-    const reviewer = createOpenAiReviewer({
-      apiKey: API_KEY,
-      model: 'review-deployment',
-      baseUrl: resource,
-      azureApiVersion: '2025-04-01-preview',
-      timeoutMs: 30_000,
-      retries: 0,
-      maxInputTokens: 50_000,
-      maxOutputTokens: 4_000,
-    });
+    const reviewer = azureReviewer(api);
     const outcome = await reviewer.review([REQUEST], {});
 
     expect(outcome.failure).toBeUndefined();
@@ -92,16 +85,7 @@ describe('the openai reviewer with Azure OpenAI (the AzureOpenAI client class)',
 
   it('is refused by a server that wants a bearer token, and says so without the key', async () => {
     api = await new FakeResponsesApi({ apiKey: API_KEY, turns: [answerJson(ANSWER)] }).start();
-    const reviewer = createOpenAiReviewer({
-      apiKey: API_KEY,
-      model: 'review-deployment',
-      baseUrl: api.baseUrl.replace(/\/v1$/, '/openai/v1'),
-      azureApiVersion: '2025-04-01-preview',
-      timeoutMs: 30_000,
-      retries: 0,
-      maxInputTokens: 50_000,
-      maxOutputTokens: 4_000,
-    });
+    const reviewer = azureReviewer(api);
     const outcome = await reviewer.review([REQUEST], {});
     expect(outcome.failure?.kind).toBe('auth');
     expect(JSON.stringify(outcome)).not.toContain(API_KEY);
