@@ -1,4 +1,5 @@
 import { readFileSync, writeSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { runCodexHook } from './hook-command.js';
 
 /**
@@ -17,6 +18,8 @@ export async function run(): Promise<void> {
   // Past its deadline a linter may still be running: the answer is given, the hook ends now.
   process.exitCode = code;
   await Promise.all([out.flushed(), err.flushed()]);
+  // The V8 compile cache (Node 22.10+) is written at exit; process.exit is an exit, but say it plainly.
+  (Reflect.get(nodeModule, 'flushCompileCache') as (() => void) | undefined)?.();
   process.exit(code);
 }
 
