@@ -29,6 +29,21 @@ for (const bin of [path.join('dist', 'cli', 'index.js'), path.join('dist', 'code
   chmodSync(bin, 0o755);
 }
 
+// The hook's chunks as ASCII: V8 keeps a source with one non-ASCII character (a `…` in a comment) as two-byte
+// text and decodes and scans it more slowly, on every prompt and tool call. A \uXXXX escape means the same
+// character in a string, a regex and an identifier, and is inert in a comment; the bundle holds no String.raw.
+for (const name of readdirSync(path.join('dist', 'codex-hook')).filter((n) => n.endsWith('.js'))) {
+  const file = path.join('dist', 'codex-hook', name);
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('String.raw')) throw new Error(`${file}: String.raw would see the escapes`);
+  writeFileSync(
+    file,
+    text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+  // An escaped character outside a string (a no-break space between tokens) would not parse: make sure.
+  execFileSync(process.execPath, ['--check', file], { stdio: 'inherit' });
+}
+
 let bytes = 0;
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {

@@ -69,35 +69,66 @@ git('commit', '-q', '-m', 'Add settings for AWS and deploy');
 
 console.log(`Sample repository: ${repo}`);
 
-// The reference Codex hook endpoint, on loopback, with a token made for this run.
-const token = randomBytes(24).toString('base64url');
-const server = spawn(process.execPath, [cli, 'hook-server', '--port', '0'], {
-  env: { ...process.env, CODEX_TOKEN: token },
-  stdio: ['ignore', 'pipe', 'ignore'],
-});
-const hookUrl = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const line = out.split('\n')[0];
-    if (out.includes('\n')) resolve(line.trim());
-  });
-  server.on('exit', (code) => reject(new Error(`the reference hook server exited (${code})`)));
-  setTimeout(() => reject(new Error('the reference hook server did not start')), 10_000).unref();
-});
-console.log(`Reference hook endpoint (offline rules, not a model; stopped when the demo ends): ${hookUrl}`);
-console.log('Reviewing branch "feature" against "main" (like a pull request), failing on errors (--fail-on error):\n');
-console.log('$ CODEX_TOKEN=… codex-hooks review --base main --head feature --hook-url "$HOOK_URL"\n');
-const result = spawnSync(
-  process.execPath,
-  [cli, 'review', '--base', 'main', '--head', 'feature', '--hook-url', hookUrl],
-  {
-    cwd: repo,
-    stdio: 'inherit',
+// A real model when OPENAI_API_KEY is set (OPENAI_BASE_URL and OPENAI_MODEL optional), else the reference
+// endpoint's offline rules. The key stays in the environment: never a flag, never printed.
+const apiKey = (process.env.OPENAI_API_KEY ?? '').trim();
+const result = apiKey ? reviewWithModel() : await reviewWithReferenceRules();
+
+/** `--reviewer openai`: the Responses API at OPENAI_BASE_URL (default api.openai.com), the model OPENAI_MODEL. */
+function reviewWithModel() {
+  // The CLI's default model (src/reviewers/openai-reviewer.ts).
+  const model = process.env.OPENAI_MODEL || 'gpt-5-mini';
+  const host = new URL(process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1').host;
+  console.log(`AI review: a real model, ${model} at ${host} (OPENAI_API_KEY is set; the diff is sent redacted).`);
+  console.log(
+    'Reviewing branch "feature" against "main" (like a pull request), failing on errors (--fail-on error):\n',
+  );
+  console.log(`$ OPENAI_API_KEY=… codex-hooks review --base main --head feature --reviewer openai --model ${model}\n`);
+  return spawnSync(
+    process.execPath,
+    [cli, 'review', '--base', 'main', '--head', 'feature', '--reviewer', 'openai', '--model', model],
+    { cwd: repo, stdio: 'inherit', env: process.env },
+  );
+}
+
+/** The reference Codex hook endpoint, on loopback, with a token made for this run: rules, not a model. */
+async function reviewWithReferenceRules() {
+  const token = randomBytes(24).toString('base64url');
+  const server = spawn(process.execPath, [cli, 'hook-server', '--port', '0'], {
     env: { ...process.env, CODEX_TOKEN: token },
-  },
-);
-server.kill('SIGTERM');
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const hookUrl = await new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve(line.trim());
+    });
+    server.on('exit', (code) => reject(new Error(`the reference hook server exited (${code})`)));
+    setTimeout(() => reject(new Error('the reference hook server did not start')), 10_000).unref();
+  });
+  console.log(`Reference hook endpoint (stopped when the demo ends): ${hookUrl}`);
+  console.log(
+    "AI review: the reference endpoint's offline rules, not a model (no OPENAI_API_KEY). For a real model:\n" +
+      '  OPENAI_API_KEY=… npm run demo   (optionally OPENAI_BASE_URL=… for another Responses API server, OPENAI_MODEL=…)',
+  );
+  console.log(
+    'Reviewing branch "feature" against "main" (like a pull request), failing on errors (--fail-on error):\n',
+  );
+  console.log('$ CODEX_TOKEN=… codex-hooks review --base main --head feature --hook-url "$HOOK_URL"\n');
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'review', '--base', 'main', '--head', 'feature', '--hook-url', hookUrl],
+    {
+      cwd: repo,
+      stdio: 'inherit',
+      env: { ...process.env, CODEX_TOKEN: token },
+    },
+  );
+  server.kill('SIGTERM');
+  return run;
+}
 
 console.log('');
 if (result.status === 1) {
@@ -105,9 +136,11 @@ if (result.status === 1) {
   console.log(
     'Lines marked [AI …] come from the AI review; the others from the local hooks in .github/codex-hooks.yml.',
   );
-  console.log('src/app.ts:5 is reported twice, by the no-console hook and by the AI review: two rules with their');
-  console.log('own messages and fixes, so both are kept (each counts toward the gate), and neither hides the other.');
-  console.log(`The endpoint exchange is in ${path.join(repo, 'codex-audit.jsonl')}.`);
+  console.log('When a hook and the AI review report the same line, both are kept: two rules with their own messages');
+  console.log('and fixes (each counts toward the gate), so neither hides the other.');
+  console.log(
+    `${apiKey ? "The model review's requests and tokens are" : 'The endpoint exchange is'} in ${path.join(repo, 'codex-audit.jsonl')}.`,
+  );
   console.log('To review again, start your own endpoint (codex-hooks hook-server prints its URL and a token), or try');
   console.log('codex-hooks scan src/ in the sample repository, --format json, or --fail-on never.');
   process.exit(0);

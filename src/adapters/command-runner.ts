@@ -1,5 +1,8 @@
-import { spawn } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import { deferBuiltin } from '../core/lazy-builtin.js';
 import type { CommandRunner } from '../ports.js';
+
+const childProcess = deferBuiltin<typeof ChildProcess>('node:child_process');
 
 const DEFAULT_MAX_OUTPUT = 5 * 1024 * 1024;
 /** Time a killed process group gets between SIGTERM and SIGKILL. */
@@ -32,7 +35,7 @@ export const runCommand: CommandRunner = (argv, options) =>
     }
     const cap = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
     const posix = process.platform !== 'win32';
-    const child = spawn(program, args, {
+    const child = childProcess().spawn(program, args, {
       cwd: options.cwd,
       env: options.env ?? createCommandEnv(),
       shell: false,

@@ -1,14 +1,20 @@
-import { execFile } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import { deferBuiltin } from '../core/lazy-builtin.js';
 import { ConfigurationError } from '../errors.js';
 import type { GitPort } from '../ports.js';
+
+const childProcess = deferBuiltin<typeof ChildProcess>('node:child_process');
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
 export function createGit(cwd: string): GitPort {
   const git = (args: readonly string[]) =>
     new Promise<{ ok: boolean; stdout: string }>((resolve) => {
-      execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout) =>
-        resolve({ ok: !error, stdout: String(stdout) }),
+      childProcess().execFile(
+        'git',
+        [...args],
+        { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true },
+        (error, stdout) => resolve({ ok: !error, stdout: String(stdout) }),
       );
     });
   return {

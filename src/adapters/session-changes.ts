@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGitDiff } from '../core/diff/parse-git-diff.js';
@@ -7,6 +7,9 @@ import type { ChangedFile } from '../core/types.js';
 import type { CommandRunner } from '../ports.js';
 import { createGit } from './git.js';
 import { resolveInWorkspace } from '../core/workspace-path.js';
+import { deferBuiltin } from '../core/lazy-builtin.js';
+
+const crypto = deferBuiltin<typeof Crypto>('node:crypto');
 
 /** New files larger than this are left to the linters' own limits, not read into memory. */
 const MAX_NEW_FILE_BYTES = 1_000_000;
@@ -24,7 +27,11 @@ interface SessionStart {
 export function createSessionChanges(root: string, cacheDir: string, runCommand: CommandRunner) {
   const git = createGit(root);
   const stateFile = (sessionId: string) =>
-    path.join(cacheDir, 'sessions', `${createHash('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`);
+    path.join(
+      cacheDir,
+      'sessions',
+      `${crypto().createHash('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`,
+    );
   return {
     async recordSessionStart(sessionId: string): Promise<void> {
       const head = await git.revParse('HEAD');

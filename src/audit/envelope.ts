@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import type * as Crypto from 'node:crypto';
+import type * as Zlib from 'node:zlib';
+import { deferBuiltin } from '../core/lazy-builtin.js';
 import { ConfigurationError } from '../errors.js';
 
 /**
@@ -7,6 +8,10 @@ import { ConfigurationError } from '../errors.js';
  * stays a valid .gz that `zcat` reads whole. Encrypted: one JSON line per batch, an AES-256-GCM envelope
  * (compressed first when asked: ciphertext does not compress).
  */
+
+// Loaded when a log is compressed or encrypted: a plain JSON-lines log (the Codex hook's usual case) needs neither.
+const crypto = deferBuiltin<typeof Crypto>('node:crypto');
+const zlib = deferBuiltin<typeof Zlib>('node:zlib');
 
 export const AUDIT_KEY_ENV = 'CODEX_HOOKS_AUDIT_KEY';
 
@@ -26,10 +31,10 @@ export interface EncodeOptions {
 }
 
 export function encodeBatch(lines: string, options: EncodeOptions): Buffer {
-  if (!options.key) return options.gzip ? gzipSync(lines) : Buffer.from(lines, 'utf8');
-  const plain = options.gzip ? gzipSync(lines) : Buffer.from(lines, 'utf8');
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', options.key, iv);
+  if (!options.key) return options.gzip ? zlib().gzipSync(lines) : Buffer.from(lines, 'utf8');
+  const plain = options.gzip ? zlib().gzipSync(lines) : Buffer.from(lines, 'utf8');
+  const iv = crypto().randomBytes(12);
+  const cipher = crypto().createCipheriv('aes-256-gcm', options.key, iv);
   const data = Buffer.concat([cipher.update(plain), cipher.final()]);
   const envelope: AuditEnvelope = {
     codex_hooks_audit: 1,
@@ -48,7 +53,7 @@ export function encodeBatch(lines: string, options: EncodeOptions): Buffer {
  */
 export function decodeLog(file: Buffer, key: Buffer | undefined): string[] {
   if (file.length === 0) return [];
-  const text = file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file).toString('utf8') : file.toString('utf8');
+  const text = file[0] === 0x1f && file[1] === 0x8b ? zlib().gunzipSync(file).toString('utf8') : file.toString('utf8');
   const lines: string[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
@@ -66,7 +71,7 @@ function decryptEnvelope(line: string, key: Buffer | undefined): string[] {
   if (!key) {
     throw new ConfigurationError(`the log is encrypted; set ${AUDIT_KEY_ENV} to the key it was written with`);
   }
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+  const decipher = crypto().createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
   let plain: Buffer;
   try {
@@ -76,7 +81,7 @@ function decryptEnvelope(line: string, key: Buffer | undefined): string[] {
       `an entry of the log cannot be decrypted: the key in ${AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`,
     );
   }
-  const text = envelope.compression === 'gzip' ? gunzipSync(plain).toString('utf8') : plain.toString('utf8');
+  const text = envelope.compression === 'gzip' ? zlib().gunzipSync(plain).toString('utf8') : plain.toString('utf8');
   return text.split('\n').filter((l) => l.trim() !== '');
 }
 

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCodexHook, findRepositoryRoot } from '../codex-session/hook-command.js';
+import { runCodexHook } from '../codex-session/hook-command.js';
+import { findRepositoryRoot } from '../codex-session/repository-root.js';
 import { DEFAULT_HOOK_COMMAND, describeInit, initCodexHooks } from '../codex-session/init-codex.js';
 import { ConfigurationError } from '../errors.js';
 import { CODEX_HOOK_HELP, INIT_HELP } from './help.js';

@@ -25,7 +25,7 @@ export interface SessionAuditInput {
  * checked, what was found, what Codex was told. Built field by field; every text is redacted, so a secret
  * found in the prompt, a patch or a tool's output is never written, only its rule and hint.
  */
-export function createSessionAuditRecord(input: SessionAuditInput): object {
+export function createSessionAuditRecord(input: SessionAuditInput) {
   const { event, result } = input;
   const known = result?.secrets ?? [];
   const clean = (text: string) => redactText(text, known);
@@ -64,4 +64,29 @@ export function createSessionAuditRecord(input: SessionAuditInput): object {
     failure: input.failure ? { ...input.failure, message: clean(input.failure.message) } : null,
     duration_ms: input.durationMs,
   };
+}
+
+export type SessionAuditRecord = ReturnType<typeof createSessionAuditRecord>;
+
+/** What a line keeps without metadata: what happened and why, not which session, turn or call, nor what was sent. */
+const WITHOUT_METADATA = [
+  'timestamp',
+  'event',
+  'source',
+  'codex_event',
+  'tool_name',
+  'decision',
+  'reason',
+  'findings',
+  'failure',
+] as const satisfies readonly (keyof SessionAuditRecord)[];
+
+/** The line for a logger with `include_metadata: false` (the default is true: the whole record). */
+export function withoutMetadata(
+  record: SessionAuditRecord,
+): Pick<SessionAuditRecord, (typeof WITHOUT_METADATA)[number]> {
+  return Object.fromEntries(WITHOUT_METADATA.map((k) => [k, record[k]])) as Pick<
+    SessionAuditRecord,
+    (typeof WITHOUT_METADATA)[number]
+  >;
 }

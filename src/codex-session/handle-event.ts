@@ -2,7 +2,7 @@ import { redactText } from '../core/secrets/redact.js';
 import { ConfigurationError } from '../errors.js';
 import type { HooksConfig } from '../config/types.js';
 import { renderAnswer, type HookAnswer, type RenderedAnswer } from './answer.js';
-import { createSessionAuditRecord } from './audit-record.js';
+import { createSessionAuditRecord, type SessionAuditRecord } from './audit-record.js';
 import type { SessionContext, SessionPorts } from './checks.js';
 import {
   CodexEventError,
@@ -31,7 +31,7 @@ export interface HookDependencies {
 export interface HookRun {
   readonly rendered: RenderedAnswer;
   /** The audit line, and where the config that names the loggers was found; absent when no config was read. */
-  readonly audit?: { readonly record: object; readonly root: string; readonly config: HooksConfig };
+  readonly audit?: { readonly record: SessionAuditRecord; readonly root: string; readonly config: HooksConfig };
 }
 
 /** The hook's own deadline passed before it could answer. */

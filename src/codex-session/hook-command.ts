@@ -1,19 +1,19 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { runCommand } from '../adapters/command-runner.js';
 import { createSessionChanges } from '../adapters/session-changes.js';
 import { resolveInWorkspace } from '../core/workspace-path.js';
 import type { HooksConfig, LoggerAction } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
-import { auditLogOptionsFor } from '../audit/logger-options.js';
+import { auditLogOptionsFor, includesMetadata } from '../audit/logger-options.js';
 import { appendAuditRecords } from '../audit/writer.js';
 import { collectLoggers } from '../hooks/engine.js';
 import { createRecordingLogger } from '../logger.js';
+import { withoutMetadata, type SessionAuditRecord } from './audit-record.js';
 import type { SessionPorts } from './checks.js';
 import { loadSessionConfig } from './config-cache.js';
 import { answerCodexHook } from './handle-event.js';
+import { findRepositoryRoot } from './repository-root.js';
 import { parseCodexHookSettings } from './settings.js';
 
 export interface HookIo {
@@ -82,21 +82,11 @@ function stderrLogger() {
   };
 }
 
-/** The nearest folder at or above `cwd` holding `.git`; `cwd` itself outside a repository. */
-export function findRepositoryRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ;) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(cwd);
-    dir = parent;
-  }
-}
-
 /** The `logger` hooks of the conversation: one line each, once per output. */
 async function writeAuditRecord(
   config: HooksConfig,
   root: string,
-  record: object,
+  record: SessionAuditRecord,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   const outputs = new Map<string, LoggerAction>();
@@ -106,6 +96,7 @@ async function writeAuditRecord(
     const file = resolveInWorkspace(root, logger.output);
     if (file === undefined) throw new ConfigurationError(`logger output '${logger.output}' is outside the repository`);
     // The same writer as the action's loggers: rotation, gzip and encryption as the logger's options say.
-    await appendAuditRecords(auditLogOptionsFor(logger, file, env), [record]);
+    const line = includesMetadata(logger) ? record : withoutMetadata(record);
+    await appendAuditRecords(auditLogOptionsFor(logger, file, env), [line]);
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync, writeSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { runCodexHook } from './hook-command.js';
 
 /**
@@ -5,15 +7,60 @@ import { runCodexHook } from './hook-command.js';
  * only what a hook needs, not the whole CLI.
  */
 export async function run(): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const out = syncWriter(1, process.stdout);
+  const err = syncWriter(2, process.stderr);
   const code = await runCodexHook(process.argv.slice(2), {
-    stdin: Buffer.concat(chunks).toString('utf8'),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdin: readStdinSync() ?? (await readStdinStream()),
+    stdout: out,
+    stderr: err,
     env: process.env,
   });
   // Past its deadline a linter may still be running: the answer is given, the hook ends now.
   process.exitCode = code;
-  process.stdout.write('', () => process.exit(code));
+  await Promise.all([out.flushed(), err.flushed()]);
+  // Write the V8 compile cache now (Node 22.10+), not trusting process.exit to do it.
+  (Reflect.get(nodeModule, 'flushCompileCache') as (() => void) | undefined)?.();
+  process.exit(code);
+}
+
+/**
+ * Stdin read with one system call loop: touching `process.stdin` builds a stream (and loads `net`) that a
+ * hook reading one small JSON event does not need. A non-blocking pipe (EAGAIN) falls back to the stream.
+ */
+function readStdinSync(): string | undefined {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function readStdinStream(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Writes straight to the file descriptor, for the same reason; what a non-blocking pipe does not take at once
+ * goes through the stream, and `flushed` waits for it before the process exits.
+ */
+function syncWriter(fd: number, stream: NodeJS.WriteStream) {
+  let pending: Promise<void> = Promise.resolve();
+  let viaStream = false;
+  return {
+    write(text: string): void {
+      if (text === '') return;
+      let rest = Buffer.from(text, 'utf8');
+      while (!viaStream && rest.length > 0) {
+        try {
+          rest = rest.subarray(writeSync(fd, rest));
+        } catch {
+          viaStream = true;
+        }
+      }
+      if (rest.length > 0) pending = new Promise((resolve) => stream.write(rest, () => resolve()));
+    },
+    flushed: () => pending,
+  };
 }

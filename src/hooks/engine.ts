@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { Minimatch } from 'minimatch';
 import type { CommandRunner } from '../ports.js';
 import type {
@@ -27,6 +27,9 @@ import { runPatternValidator } from '../core/validators/pattern.js';
 import type { ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
 import type { Logger } from '../logger.js';
 import { toSecretRules } from './secret-rules.js';
+import { deferBuiltin } from '../core/lazy-builtin.js';
+
+const crypto = deferBuiltin<typeof Crypto>('node:crypto');
 
 export interface ReviewFile {
   readonly file: ChangedFile;
@@ -183,7 +186,7 @@ function secretDraft(path: string, line: number, match: SecretMatch, source: str
     column: match.column,
     message: `${match.description} found${where} (${hint})`,
     // A hash, so the fingerprint follows the secret without carrying it.
-    anchor: createHash('sha256').update(match.secret).digest('hex'),
+    anchor: crypto().createHash('sha256').update(match.secret).digest('hex'),
     redacted: hint,
     source,
   };

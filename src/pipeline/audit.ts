@@ -6,6 +6,7 @@ import type { HookEvent, HooksConfig, LoggerAction } from '../config/types.js';
 import { createAuditRecord, type AuditContext } from '../endpoint/audit.js';
 import type { HookExchange } from '../endpoint/client.js';
 import { collectLoggers, type HookExecution } from '../hooks/engine.js';
+import type { ReviewFailure, ReviewUsage } from '../ports.js';
 
 export interface AuditInput {
   readonly exchanges: readonly HookExchange[];
@@ -13,12 +14,46 @@ export interface AuditInput {
   /** Absent when the AI review did not run (no token): exchange records need it. */
   readonly context?: AuditContext;
   readonly now: () => Date;
+  /** The model reviewer's run (openai, codex): its cost, as one line per run. */
+  readonly modelReview?: ModelReviewAudit;
   /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY or its `key_env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+export interface ModelReviewAudit {
+  /** `openai: gpt-… at host`, `codex: …`: the model and the server, never a key. */
+  readonly reviewer: string;
+  readonly usage: ReviewUsage;
+  readonly failure?: ReviewFailure;
+  readonly repository: string;
+  readonly pullRequestNumber: number;
+  readonly headSha: string;
+}
+
 /**
- * Writes the `logger` actions' outputs: one JSON line per endpoint exchange for hooks on `conversation.updated`,
+ * One line per model review: the requests and tokens it cost (input, output, cached) and how it ended. Without
+ * metadata (`include_metadata: false`) the pull request is left out, the cost is kept.
+ */
+export function createModelReviewRecord(review: ModelReviewAudit, timestamp: string, includeMetadata: boolean) {
+  return {
+    timestamp,
+    event: 'conversation.updated',
+    source: 'model-review',
+    reviewer: review.reviewer,
+    outcome: review.failure ? review.failure.kind : 'completed',
+    requests: review.usage.requests,
+    input_tokens: review.usage.inputTokens,
+    output_tokens: review.usage.outputTokens,
+    cached_tokens: review.usage.cachedTokens,
+    ...(includeMetadata
+      ? { repository: review.repository, pull_request_number: review.pullRequestNumber, head_sha: review.headSha }
+      : {}),
+  };
+}
+
+/**
+ * Writes the `logger` actions' outputs: one JSON line per endpoint exchange, and one per model review with its
+ * token usage, for hooks on `conversation.updated`,
  * one per hook run for hooks on the other events. Relative outputs are resolved in the workspace, so a workflow
  * can upload them. Returns the paths written, first the first logger's.
  */
@@ -36,6 +71,8 @@ export async function writeAuditLogs(config: HooksConfig, workspace: string, inp
       if (event === 'conversation.updated') {
         const context = input.context;
         add(logger, context ? input.exchanges.map((e) => createAuditRecord(e, context, metadata)) : []);
+        if (input.modelReview)
+          add(logger, [createModelReviewRecord(input.modelReview, input.now().toISOString(), metadata)]);
       } else {
         const executions =
           event === 'hook.executed' ? input.executions : input.executions.filter((e) => e.event === event);

@@ -180,6 +180,18 @@ export async function runReviewPipeline(
   const auditLogs = await writeAuditLogs(options.config, options.workspace, {
     exchanges: ai.exchanges,
     executions,
+    ...(ai.usage && ai.reviewer
+      ? {
+          modelReview: {
+            reviewer: ai.reviewer,
+            usage: ai.usage,
+            ...(ai.failure ? { failure: ai.failure } : {}),
+            repository: `${pr.owner}/${pr.repo}`,
+            pullRequestNumber: pr.number,
+            headSha: pr.headSha,
+          },
+        }
+      : {}),
     ...(token
       ? {
           context: {

@@ -44,13 +44,28 @@ export async function findOrInstallCodex(options: FindCodexOptions): Promise<str
     'npm',
     ['install', '--no-audit', '--no-fund', '--prefix', dir, `@openai/codex@${version}`],
     {
-      env: { ...process.env, npm_config_loglevel: 'error' },
+      env: { ...installEnv(env), npm_config_loglevel: 'error' },
       maxBuffer: 16 * 1024 * 1024,
     },
   );
   await writeFile(`${dir}.complete`, '');
   logger.info(`Codex CLI: installed @openai/codex@${version} at ${binary}`);
   return binary;
+}
+
+/**
+ * What npm must not pass to an install script: the action's inputs (the API key among them), the runner's and
+ * GitHub's tokens, the model keys. npm's own settings (registry, proxy, cache, NODE_AUTH_TOKEN for an .npmrc
+ * that names it) stay.
+ */
+const NOT_FOR_NPM =
+  /^(INPUT_.*|GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN|CODEX_TOKEN|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|CODEX_HOOKS_AUDIT_KEY)$/i;
+
+function installEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && !NOT_FOR_NPM.test(name)) out[name] = value;
+  return out;
 }
 
 async function findOnPath(name: string, pathList: string): Promise<string | undefined> {

@@ -23,7 +23,7 @@ describe('npm run demo', () => {
     expect(run.out).toMatch(/^src\/app\.ts:5:3: warning \[no-console\] /m);
     expect(run.out).toMatch(/^src\/app\.ts:5: warning \[AI reference\/console-log\] /m);
     expect(run.out).toContain('3 errors, 2 warnings, 1 notice: gate FAILED (3 at or above --fail-on error)');
-    expect(run.out).toContain('src/app.ts:5 is reported twice');
+    expect(run.out).toContain('When a hook and the AI review report the same line, both are kept');
     // The reference endpoint stops with the demo: no command line the reader could copy points at it.
     const commands = run.out.split('\n').filter((l) => l.startsWith('$ '));
     expect(commands).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github.js';
 import { FakeResponsesApi, answerJson, type ResponsesTurn } from '../support/fake-responses-api.js';
+import { expectAbsentEverywhere } from '../support/leaks.js';
 import { pullRequestEvent, runAction, type ActionRun } from '../support/run-action.js';
 
 // Synthetic credentials, assembled at run time.
@@ -159,5 +160,27 @@ describe('the openai reviewer (Responses API), through dist/ against a loopback 
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::AI review did not run \(on-hook-error: fail\)/);
+  });
+
+  it('a secret the model writes into its answer reaches no output: not the comments, the summary, the check run or the log', async () => {
+    // Made up by the model (not in the diff): only the scan of the answer can catch it.
+    const invented = ['AKIA', 'QW7RMZKX4WTJYP3L'].join('');
+    const answer = {
+      summary: `Deploy with ${invented} once merged.`,
+      comments: [
+        {
+          ...REVIEW.comments[0],
+          body: `Use the logger; the CI key is ${invented}.`,
+          suggestion: `  logger.info("${invented}");`,
+        },
+      ],
+    };
+    const run = await review([answerJson(answer)], {}, [appFile]);
+    expect(api!.accepted).toHaveLength(1);
+    // Reported, as a secret finding on the answer, and the gate fails on it.
+    expect(run.code).toBe(1);
+    expect(visible(run)).toMatch(/AWS access key ID found in the endpoint's comment/);
+    expect(run.summary).toContain('Deploy with [REDACTED');
+    await expectAbsentEverywhere([invented, API_KEY], { run, github: github! });
   });
 });

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { expect } from 'vitest';
 
 /**
  * Records what the e2e fixtures produce (exit status, logs, GITHUB_OUTPUT, job summary, the files the run
@@ -12,6 +11,8 @@ import { expect } from 'vitest';
  */
 const DIR = process.env.E2E_SNAPSHOT_DIR;
 const counters = new Map<string, number>();
+// Vitest only when recording: the benches (`npm run bench`) share these fakes and run outside vitest.
+const vitestExpect = DIR ? (await import('vitest')).expect : undefined;
 
 export function snapshotEnabled(): boolean {
   return DIR !== undefined && DIR !== '';
@@ -19,8 +20,8 @@ export function snapshotEnabled(): boolean {
 
 /** Saves one record under the current test's name; `kind` says what it is (action, cli, github, endpoint). */
 export function recordSnapshot(kind: string, data: unknown): void {
-  if (!snapshotEnabled()) return;
-  const state = expect.getState();
+  if (!snapshotEnabled() || !vitestExpect) return;
+  const state = vitestExpect.getState();
   const file = path.basename(state.testPath ?? 'unknown');
   const test = `${file} > ${state.currentTestName ?? 'unknown'}`;
   const key = `${test} > ${kind}`;

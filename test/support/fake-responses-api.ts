@@ -54,6 +54,8 @@ export type ResponsesTurn =
 export interface RecordedResponsesRequest {
   readonly method: string;
   readonly path: string;
+  /** The query string without `?` ('' when none): Azure OpenAI's `api-version`. */
+  readonly query: string;
   readonly headers: IncomingMessage['headers'];
   readonly raw: string;
   /** The parsed JSON body (undefined when it was not JSON). */
@@ -169,7 +171,8 @@ export class FakeResponsesApi {
     } catch {
       body = undefined;
     }
-    const base = { method: req.method ?? '', path, headers: req.headers, raw, body };
+    const query = (req.url ?? '').split('?').slice(1).join('?');
+    const base = { method: req.method ?? '', path, query, headers: req.headers, raw, body };
     const refusal = this.refuse(req, path, raw, body);
     if (refusal) {
       this.requests.push({

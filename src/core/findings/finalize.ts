@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { deferBuiltin } from '../lazy-builtin.js';
 import type {
   AiReportEntry,
   Finding,
@@ -33,9 +34,11 @@ export interface FindingDraft {
   readonly source: string;
 }
 
+const crypto = deferBuiltin<typeof Crypto>('node:crypto');
+
 /** Short, stable hash used in fingerprints and hidden comment markers. */
 export function shortHash(...parts: readonly string[]): string {
-  const h = createHash('sha256');
+  const h = crypto().createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
   return h.digest('hex').slice(0, 16);
 }

@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { deferBuiltin } from '../lazy-builtin.js';
 import type { BaselineFile, SecretMatch } from './types.js';
+
+const crypto = deferBuiltin<typeof Crypto>('node:crypto');
 
 /** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
 export function secretFingerprint(ruleId: string, secret: string): string {
-  return createHash('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+  return crypto().createHash('sha256').update(ruleId).update('\0').update(secret).digest('hex');
 }
 
 export function createBaseline(matches: readonly Pick<SecretMatch, 'ruleId' | 'secret'>[]): BaselineFile {
