@@ -120,9 +120,9 @@ export const POLICY_SCHEMA = {
     version: { title: 'Version', description: 'Format version; must be 1.', const: 1 },
     backend: {
       title: 'Backend',
-      description: 'The reviewer behind the endpoint (default rules); the --backend flag overrides it.',
-      type: 'string',
-      minLength: 1,
+      description:
+        'The reviewer behind the endpoint: rules (offline reference rules, the default), openai (the Responses API) or codex (the Codex CLI). The model key comes from the server environment (OPENAI_API_KEY), never from this file. The --backend flag overrides it; read when the server starts.',
+      enum: ['rules', 'openai', 'codex'],
     },
     server: {
       title: 'Server',

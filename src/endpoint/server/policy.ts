@@ -3,6 +3,7 @@ import * as ajvFormats from 'ajv-formats';
 import type { LoggerOptions } from '../../config/types.js';
 import { assertSchema, formatKeyPath, parseLocatedYaml, type Segment } from '../../config/located-yaml.js';
 import { ConfigurationError } from '../../errors.js';
+import type { BackendName } from './backend.js';
 import { parseCidr, type CidrRange } from './cidr.js';
 import { POLICY_SCHEMA } from './policy-schema.js';
 import { parseInterval, type UsageLimit } from './usage-window.js';
@@ -39,7 +40,7 @@ export interface AuditPolicy {
 }
 
 export interface Policy {
-  readonly backend?: string;
+  readonly backend?: BackendName;
   readonly trustedProxies: readonly CidrRange[];
   readonly maxBodyBytes: number;
   readonly maxConcurrent: number;
@@ -75,7 +76,7 @@ interface RawLimits {
 
 interface RawPolicy {
   version: 1;
-  backend?: string;
+  backend?: BackendName;
   server?: { trusted_proxies?: string[]; max_body_bytes?: number; max_concurrent?: number };
   jwt?: RawLimits & { jwks_url?: string; hs256_secret_env?: string; issuer?: string; audience?: string };
   audit?: { output: string; options?: LoggerOptions };

@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AuditLog } from '../../audit/index.js';
+import type { ReviewUsage } from '../../ports.js';
 import { authorize, clientAddress, identifyAccessToken, type Caller, type Denial } from './authorize.js';
 import type { PolicyHolder } from './policy-file.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT } from './policy.js';
@@ -10,11 +11,11 @@ import { UsageWindows } from './usage-window.js';
 import { ConfigurationError } from '../../errors.js';
 import { describeSchemaErrors, requestSchemaValidator } from '../schema.js';
 import { fingerprintToken, isLoopbackHost } from '../token.js';
-import type { HookRequest, HookResponse } from '../types.js';
-import { reviewRequest } from './rules.js';
+import type { HookRequest } from '../types.js';
+import { RULES_BACKEND, type ReviewBackend } from './backend.js';
 
 /**
- * The codex-hooks endpoint (protocol v1): the reference rules reviewer behind a token-governed gateway.
+ * The codex-hooks endpoint (protocol v1): a review backend (the reference rules, or a model) behind a token-governed gateway.
  * Without a policy it is a loopback-only stand-in that checks one token; with a policy it checks access
  * tokens and JWTs, scopes, client addresses and usage limits, may listen beyond loopback, and audits each use.
  */
@@ -37,8 +38,8 @@ export interface HookServerOptions {
   /** Without a policy: larger bodies get 413. Default 10 MB. */
   readonly maxBodyBytes?: number;
   readonly now?: () => Date;
-  /** The reviewer; default the reference rules. */
-  readonly review?: (request: HookRequest) => Promise<HookResponse> | HookResponse;
+  /** What answers the reviews; default the offline reference rules. */
+  readonly backend?: ReviewBackend;
 }
 
 export interface HookServer {
@@ -70,7 +71,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   const now = options.now ?? (() => new Date());
   const windows = new UsageWindows();
   const expected = options.token ? createHash('sha256').update(options.token).digest() : undefined;
-  const review = options.review ?? reviewRequest;
+  const backend = options.backend ?? RULES_BACKEND;
   let inFlight = 0;
   let draining = false;
 
@@ -162,7 +163,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     }
     inFlight++;
     try {
-      await serveReview(req, answer, policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, review);
+      await serveReview(req, answer, policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, backend);
     } finally {
       inFlight--;
     }
@@ -213,7 +214,7 @@ async function serveReview(
   req: IncomingMessage,
   answer: Answer,
   maxBodyBytes: number,
-  review: (request: HookRequest) => Promise<HookResponse> | HookResponse,
+  backend: ReviewBackend,
 ): Promise<void> {
   const event = headerValue(req.headers['x-codex-hook-event']);
   if (event !== 'prompt.submitted') {
@@ -235,17 +236,39 @@ async function serveReview(
     return answer(422, { error: 'request does not match protocol v1', errors }, info);
   }
   const request = data as HookRequest;
-  const response = await review(request);
-  answer(200, response, {
+  const outcome = await backend.review(request);
+  const details = {
     ...info,
     repository: request.repository,
     pull_request_number: request.pull_request_number,
     head_sha: request.pull_request.head_sha,
     event_type: request.event_type,
     chunk: request.metadata.chunk,
-    comment_count: response.comments.length,
-    model: 'rules',
-  });
+    backend: backend.name,
+    model: backend.model,
+    ...usageFields(outcome.usage),
+  };
+  if (outcome.kind === 'failed') {
+    return answer(
+      outcome.status,
+      { error: outcome.message, reason: outcome.reason },
+      { ...details, failed: outcome.reason },
+      outcome.status === 502 ? {} : { 'Retry-After': '5' },
+    );
+  }
+  answer(200, outcome.response, { ...details, comment_count: outcome.response.comments.length });
+}
+
+/** The model's token usage, for the audit log (absent for the rules). */
+function usageFields(usage: ReviewUsage | undefined): object {
+  return usage
+    ? {
+        model_requests: usage.requests,
+        input_tokens: usage.inputTokens,
+        output_tokens: usage.outputTokens,
+        cached_tokens: usage.cachedTokens,
+      }
+    : {};
 }
 
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
