@@ -184,6 +184,12 @@ export const POLICY_SCHEMA = {
         output: { title: 'Output', description: 'Path of the log file.', type: 'string', minLength: 1 },
         format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
         options: LOGGER_OPTIONS_SCHEMA,
+        include_payload: {
+          title: 'Include payload',
+          description:
+            "Also log what was reviewed and answered (patches, title, comments, summary), redacted: secrets the scanner recognises and the caller's token are replaced. Default false: metadata only.",
+          type: 'boolean',
+        },
       },
     },
     access_tokens: {

@@ -37,6 +37,8 @@ export interface JwtPolicy {
 export interface AuditPolicy {
   readonly output: string;
   readonly options?: LoggerOptions;
+  /** Log the reviewed content (redacted) as well as the metadata. */
+  readonly includePayload: boolean;
 }
 
 export interface Policy {
@@ -79,7 +81,7 @@ interface RawPolicy {
   backend?: BackendName;
   server?: { trusted_proxies?: string[]; max_body_bytes?: number; max_concurrent?: number };
   jwt?: RawLimits & { jwks_url?: string; hs256_secret_env?: string; issuer?: string; audience?: string };
-  audit?: { output: string; options?: LoggerOptions };
+  audit?: { output: string; options?: LoggerOptions; include_payload?: boolean };
   access_tokens?: RawAccessToken[];
 }
 
@@ -168,7 +170,13 @@ export function parsePolicy(text: string, fileName: string): Policy {
         }
       : {}),
     ...(raw.audit
-      ? { audit: { output: raw.audit.output, ...(raw.audit.options ? { options: raw.audit.options } : {}) } }
+      ? {
+          audit: {
+            output: raw.audit.output,
+            ...(raw.audit.options ? { options: raw.audit.options } : {}),
+            includePayload: raw.audit.include_payload === true,
+          },
+        }
       : {}),
     tokens,
   };
