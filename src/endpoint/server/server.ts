@@ -86,7 +86,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
       headerValue(req.headers['x-forwarded-for']),
       policy?.trustedProxies ?? [],
     );
-    const exchange = startExchange(req, res, { client, presented, now, options });
+    const exchange = startExchange(req, res, { client, presented, now, options, draining: () => draining });
     const answer = exchange.answer;
     if (req.method === 'GET' && pathOf(req.url) === '/healthz') {
       const body = draining ? { status: 'draining' } : { status: 'ok', in_flight: inFlight };
@@ -169,7 +169,14 @@ interface Exchange {
 function startExchange(
   req: IncomingMessage,
   res: ServerResponse,
-  context: { client: string; presented: string | undefined; now: () => Date; options: HookServerOptions },
+  context: {
+    client: string;
+    presented: string | undefined;
+    now: () => Date;
+    options: HookServerOptions;
+    /** Once the server drains, every answer closes its connection, so close() need not wait for idle ones. */
+    draining: () => boolean;
+  },
 ): Exchange {
   const { options, presented } = context;
   const started = performance.now();
@@ -184,7 +191,11 @@ function startExchange(
     options.log?.('error', 'audit-write-failed', { error: String(error).slice(0, 200) });
   const exchange: Exchange = {
     answer: (status, body, extra = {}, headers = {}) => {
-      writeJson(res, status, body, { ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}), ...headers });
+      writeJson(res, status, body, {
+        ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
+        ...(context.draining() ? { Connection: 'close' } : {}),
+        ...headers,
+      });
       // The reviewed content goes to the audit log only (when the policy asks), never to the server's log.
       const { payload, ...fields } = extra as { payload?: object; token_id?: string };
       const record = {
