@@ -10,6 +10,7 @@ import type {
   SecretScanAction,
 } from '../config/types.js';
 import type { ParsedPatch } from '../core/diff/index.js';
+import { patchOf } from '../core/diff/whole-file.js';
 import { createFindings, severityRank, type FindingDraft } from '../core/findings/finalize.js';
 import {
   BUILTIN_RULES,
@@ -22,9 +23,10 @@ import {
 } from '../core/secrets/index.js';
 import type { AddedLine, ChangedFile, FailOn, Finding } from '../core/types.js';
 import { toCommandFindings } from '../core/validators/command-output.js';
+import { planScript, promptSubmittedEvent, toScriptFindings } from '../core/validators/script.js';
 import { runPathValidator } from '../core/validators/path.js';
 import { runPatternValidator } from '../core/validators/pattern.js';
-import type { ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
+import type { ScriptValidatorAction, ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
 import type { Logger } from '../logger.js';
 import { toSecretRules } from './secret-rules.js';
 
@@ -278,6 +280,7 @@ export async function runPromptSubmittedHooks(
     const mine = files.filter((f) => inPaths(f.file.path));
     const hookDrafts: FindingDraft[] = [];
     const errors: string[] = [];
+    let blocking = hook.block === true;
     for (const [index, action] of hook.actions.entries()) {
       const context: ValidatorContext = { ruleId: ruleIdFor(hook, index), source: hook.name };
       try {
@@ -295,12 +298,13 @@ export async function runPromptSubmittedHooks(
         hookDrafts.push(...out.findings);
         notes.push(...out.notes);
         if (out.error !== undefined) errors.push(out.error);
+        if (out.blocks) blocking = true;
       } catch (error) {
         errors.push(`${action.type} action: ${describeError(error)}`);
       }
     }
     drafts.push(...hookDrafts);
-    if (hook.block && reachesFailOn(hookDrafts, options.failOn)) blockedBy ??= hook.name;
+    if (blocking && reachesFailOn(hookDrafts, options.failOn)) blockedBy ??= hook.name;
     record({
       hook: hook.name,
       event: 'prompt.submitted',
@@ -340,10 +344,10 @@ interface ActionInput {
 
 const NONE: ValidatorOutput = { findings: [], notes: [] };
 
-async function runAction(
-  action: HookAction,
-  input: ActionInput,
-): Promise<ValidatorOutput & { readonly error?: string }> {
+/** `blocks`: the action stops the request whatever the hook's `block` says (a failed validator script). */
+type ActionOutput = ValidatorOutput & { readonly error?: string; readonly blocks?: boolean };
+
+async function runAction(action: HookAction, input: ActionInput): Promise<ActionOutput> {
   const { mine, context } = input;
   const present = mine.filter((f) => f.file.status !== 'removed');
   switch (action.type) {
@@ -363,6 +367,8 @@ async function runAction(
     }
     case 'command':
       return runCommandAction(action, present, input);
+    case 'validator':
+      return runScriptValidator(action, present, input);
     case 'memory':
       return readMemory(action, input);
     case 'secret-scan':
@@ -403,6 +409,40 @@ async function runCommandAction(
     notes: [...notes, ...out.notes],
     ...(out.error !== undefined ? { error: out.error } : {}),
   };
+}
+
+/** The seed's inline script: run with the event on stdin; a failure is a finding that blocks the request. */
+async function runScriptValidator(
+  action: ScriptValidatorAction,
+  present: readonly ReviewFile[],
+  input: ActionInput,
+): Promise<ActionOutput> {
+  const refused = input.options.commandsRefused;
+  if (refused !== undefined) return { ...NONE, error: `the validator script was not run: ${refused}` };
+  const event = promptSubmittedEvent(
+    input.hook.name,
+    present.map((f) => ({
+      path: f.file.path,
+      status: f.file.status,
+      patch: patchOf(f.file) ?? '',
+      added: f.parsed.added,
+    })),
+  );
+  const plan = planScript(action, event);
+  const timeout = action.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  const result = await input.options.ports.runCommand(plan.argv, {
+    cwd: input.options.workspace,
+    timeoutMs: timeout * 1000,
+    stdin: plan.stdin,
+  });
+  const program = `${plan.argv[0]} script`;
+  if (result.error !== undefined)
+    return { ...NONE, error: `the validator's ${program} could not run: ${result.error}` };
+  if (result.timedOut)
+    return { ...NONE, error: `the validator's ${program} timed out after ${timeout}s and was killed` };
+  if (result.exitCode === null) return { ...NONE, error: `the validator's ${program} was killed by a signal` };
+  const out = toScriptFindings(action, result, present[0]?.file.path ?? '', input.context);
+  return { ...out, blocks: out.findings.length > 0 };
 }
 
 async function readMemory(
