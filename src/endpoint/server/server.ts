@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { AuditLog } from '../../audit/index.js';
 import type { ReviewUsage } from '../../ports.js';
 import { authorize, clientAddress, identifyAccessToken, type Caller, type Denial } from './authorize.js';
-import type { PolicyHolder } from './policy-file.js';
+import type { LoadedPolicy, PolicyHolder } from './policy-file.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT } from './policy.js';
 import { UsageWindows } from './usage-window.js';
 import { ConfigurationError } from '../../errors.js';
@@ -79,8 +79,11 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   let draining = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const checkStarted = performance.now();
     const presented = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-    const policy = options.policy?.current().policy;
+    // One look at the policy per request (a stat, and a reload if the file changed).
+    const loaded = options.policy?.current();
+    const policy = loaded?.policy;
     const client = clientAddress(
       req.socket.remoteAddress ?? '',
       headerValue(req.headers['x-forwarded-for']),
@@ -95,8 +98,9 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     if (draining)
       return refuse(req, answer, 'the server is shutting down; retry shortly', '5', { Connection: 'close' });
     if (req.method !== 'POST') return refuse(req, answer, 'use POST', undefined, { Allow: 'POST' }, 405);
-    const checkStarted = performance.now();
-    const identity = await identify(presented);
+    // Access tokens are checked synchronously; only a JWT (a JWKS fetch, perhaps) waits.
+    const found = identify(presented, loaded);
+    const identity = found instanceof Promise ? await found : found;
     if ('status' in identity) return deny(req, answer, identity);
     exchange.caller = identity;
     const denial = authorize(identity, client, windows, now());
@@ -142,17 +146,16 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
 function identifier(
   options: HookServerOptions,
   now: () => Date,
-): (presented: string | undefined) => Promise<Caller | Denial> {
+): (presented: string | undefined, loaded: LoadedPolicy | undefined) => Caller | Denial | Promise<Caller | Denial> {
   const expected = options.token ? createHash('sha256').update(options.token).digest() : undefined;
-  return async (presented) => {
+  return (presented, loaded) => {
     if (!presented) return { status: 401, kind: 'missing-token', message: 'missing bearer token' };
-    if (!options.policy) {
+    if (!loaded) {
       const digest = createHash('sha256').update(presented).digest();
       return expected && timingSafeEqual(digest, expected)
         ? { kind: 'access-token', tokenId: 'local', scopes: ['hooks:trigger'], ipRestrictions: [], auditEnabled: true }
         : { status: 401, kind: 'unknown-token', message: 'invalid bearer token' };
     }
-    const loaded = options.policy.current();
     if (loaded.verifyJwt && JWT_SHAPE.test(presented)) return loaded.verifyJwt(presented);
     return identifyAccessToken(presented, loaded.index, now());
   };
