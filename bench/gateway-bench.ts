@@ -12,7 +12,7 @@ import { buildHookRequests } from '../src/endpoint/payload.js';
 import { hashToken } from '../src/endpoint/server/authorize.js';
 import { watchPolicyFile } from '../src/endpoint/server/policy-file.js';
 import { startHookServer, type HookServer } from '../src/endpoint/server/index.js';
-import type { HookPayloadInput } from '../src/endpoint/payload.js';
+import { makeFile, makeInput } from '../test/endpoint/fixtures.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -27,35 +27,12 @@ function summary(values: number[]): { p50: string; p99: string } {
   return { p50: `${percentile(sorted, 50).toFixed(3)} ms`, p99: `${percentile(sorted, 99).toFixed(3)} ms` };
 }
 
+/** A typical chunk: one added file of 40 lines. */
 function requestBody(): string {
   const lines = Array.from({ length: 40 }, (_, i) => `+export const value${i} = compute(${i}); // line ${i}`);
-  const input: HookPayloadInput = {
-    event_type: 'pull_request_opened',
-    repository: 'acme/widgets',
-    pull_request_number: 42,
-    pull_request: {
-      title: 'Add widgets',
-      head_sha: 'a'.repeat(40),
-      base_sha: 'b'.repeat(40),
-      head_ref: 'feature',
-      base_ref: 'main',
-      author: 'octocat',
-      draft: false,
-    },
-    files: [
-      {
-        path: 'src/widgets.ts',
-        previous_path: null,
-        status: 'added',
-        additions: lines.length,
-        deletions: 0,
-        patch: `@@ -0,0 +1,${lines.length} @@\n${lines.join('\n')}\n`,
-      },
-    ],
-    findings: [],
-    memory: [],
-    metadata: { triggered_by: 'bench', timestamp: '2026-11-30T00:00:00Z', run_id: '1', run_attempt: '1' },
-  };
+  const input = makeInput({
+    files: [makeFile('src/widgets.ts', `@@ -0,0 +1,${lines.length} @@\n${lines.join('\n')}\n`)],
+  });
   return JSON.stringify(buildHookRequests(input, 500_000).requests[0]);
 }
 
