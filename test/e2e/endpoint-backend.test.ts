@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
-import { FakeResponsesApi, answerJson } from '../support/fake-responses-api.js';
+import { findCodexBinary } from '../support/codex-binary.js';
+import { FakeResponsesApi, answerJson, execCommandItem } from '../support/fake-responses-api.js';
 import { pullRequestEvent, ROOT, runAction, type ActionRun } from '../support/run-action.js';
 
 /**
@@ -176,3 +177,84 @@ describe('hook-server --backend openai, end to end', () => {
     expect(failed?.stderr).toMatch(/the openai backend needs OPENAI_API_KEY in the server's environment/);
   });
 });
+
+const codex = findCodexBinary();
+
+describe.skipIf(!codex.bin)(
+  `hook-server --backend codex, with the real Codex CLI${codex.skipReason ? ` (${codex.skipReason})` : ''}`,
+  () => {
+    it("the review comes from Codex through the server; the agent's shell sees neither the key nor the CI token", async () => {
+      const codexApi = await new FakeResponsesApi({
+        apiKey: API_KEY,
+        turns: [
+          { kind: 'output', items: [execCommandItem('env; echo ---END---')] },
+          answerJson(REVIEW, { input_tokens: 500, output_tokens: 30 }),
+        ],
+      }).start();
+      const codexServer = spawn(
+        process.execPath,
+        [
+          CLI,
+          'hook-server',
+          ...['--policy', policy, '--port', '0'],
+          ...['--backend', 'codex', '--model', 'gpt-5.5', '--base-url', codexApi.baseUrl, '--model-timeout', '120'],
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: {
+            PATH: `${path.dirname(codex.bin!)}${path.delimiter}${process.env.PATH ?? ''}`,
+            OPENAI_API_KEY: API_KEY,
+          },
+        },
+      );
+      let codexLog = '';
+      codexServer.stderr!.on('data', (d: Buffer) => (codexLog += d.toString()));
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          codexServer.stdout!.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (out.includes('\n')) resolve(out.trim());
+          });
+          codexServer.once('exit', (code) => reject(new Error(`hook-server exited ${code}: ${codexLog}`)));
+        });
+        const github = await new FakeGitHub({ files: [appFile, keyFile] }).start();
+        let r: ActionRun;
+        try {
+          r = await runAction({
+            inputs: {
+              'github-token': 't',
+              'codex-token': ciToken,
+              'hook-url': url,
+              'hook-timeout': '150',
+              'hook-retries': '0',
+            },
+            event: pullRequestEvent(),
+            apiUrl: github.url,
+          });
+        } finally {
+          await github.stop();
+        }
+        const posted = github.reviews.flatMap((rv) => rv.comments);
+        expect(posted.find((c) => c.path === 'src/app.ts')).toMatchObject({ line: 2 });
+        expect(r.summary).toContain('The model read the change');
+        // What the agent's shell printed went back to the model in the second request.
+        expect(codexApi.accepted).toHaveLength(2);
+        const shellOutput = codexApi.accepted[1]!.raw;
+        expect(shellOutput).toContain('---END---');
+        for (const secret of [API_KEY, ciToken, AWS_KEY]) {
+          expect(shellOutput).not.toContain(secret);
+          expect(codexLog).not.toContain(secret);
+        }
+        expect(codexLog).toMatch(/"event":"listening".*"backend":"codex"/);
+      } finally {
+        if (codexServer.exitCode === null) {
+          const exited = new Promise((resolve) => codexServer.once('exit', resolve));
+          codexServer.kill('SIGTERM');
+          await exited;
+        }
+        await codexApi.stop();
+      }
+    });
+  },
+);
