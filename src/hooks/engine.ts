@@ -235,38 +235,12 @@ export async function runPromptSubmittedHooks(
       ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
   };
 
-  const scan = secretSettings(config, 'prompt.submitted');
-  const baseline = scan.enabled ? await readBaseline(scan.baseline, ports) : undefined;
-  if (scan.enabled) {
-    const started = ports.now().getTime();
-    const scanDrafts: FindingDraft[] = [];
-    for (const f of files) {
-      if (scan.allowPaths.some((g) => g.match(f.file.path))) continue;
-      const { parsed } = f;
-      for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
-        allow: scan.allow,
-        ...(scan.rules ? { rules: scan.rules } : {}),
-        ...(baseline ? { baseline } : {}),
-        keepInlineAllowed: true,
-      })) {
-        // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-        secrets.push({ path: f.file.path, match });
-        if (match.inlineAllowed && scan.inlineAllow) continue;
-        const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-        scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
-      }
-    }
-    drafts.push(...scanDrafts);
-    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
-    record({
-      hook: scan.hook,
-      event: 'prompt.submitted',
-      findings: scanDrafts.length,
-      durationMs: ports.now().getTime() - started,
-    });
-  } else {
-    notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
-  }
+  const scanned = await scanPromptSecrets(files, config, ports);
+  secrets.push(...scanned.secrets);
+  drafts.push(...scanned.drafts);
+  // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
+  if (scanned.execution) record(scanned.execution);
+  else notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
 
   const reviewed = new Map(files.map((f) => [f.file.path, f.parsed] as const));
   const sizes = new Map<string, number>();
@@ -277,32 +251,15 @@ export async function runPromptSubmittedHooks(
     if (hook.actions.every((a) => a.type === 'secret-scan')) continue;
     const started = ports.now().getTime();
     const inPaths = pathFilter(hook);
-    const mine = files.filter((f) => inPaths(f.file.path));
-    const hookDrafts: FindingDraft[] = [];
-    const errors: string[] = [];
-    let blocking = hook.block === true;
-    for (const [index, action] of hook.actions.entries()) {
-      const context: ValidatorContext = { ruleId: ruleIdFor(hook, index), source: hook.name };
-      try {
-        const out = await runAction(action, {
-          hook,
-          mine,
-          all: files,
-          reviewed,
-          sizes,
-          context,
-          options,
-          memory,
-          notes,
-        });
-        hookDrafts.push(...out.findings);
-        notes.push(...out.notes);
-        if (out.error !== undefined) errors.push(out.error);
-        if (out.blocks) blocking = true;
-      } catch (error) {
-        errors.push(`${action.type} action: ${describeError(error)}`);
-      }
-    }
+    const { hookDrafts, errors, blocking } = await runHookActions(hook, {
+      mine: files.filter((f) => inPaths(f.file.path)),
+      all: files,
+      reviewed,
+      sizes,
+      options,
+      memory,
+      notes,
+    });
     drafts.push(...hookDrafts);
     if (blocking && reachesFailOn(hookDrafts, options.failOn)) blockedBy ??= hook.name;
     record({
@@ -328,6 +285,66 @@ export async function runPromptSubmittedHooks(
     loggers: [...loggers.values()],
     notes,
   };
+}
+
+/** One prompt.submitted hook's actions in order; a failing action is an error of the hook, not a stop. */
+async function runHookActions(
+  hook: HookDefinition,
+  input: Omit<ActionInput, 'hook' | 'context'>,
+): Promise<{ hookDrafts: FindingDraft[]; errors: string[]; blocking: boolean }> {
+  const hookDrafts: FindingDraft[] = [];
+  const errors: string[] = [];
+  let blocking = hook.block === true;
+  for (const [index, action] of hook.actions.entries()) {
+    const context: ValidatorContext = { ruleId: ruleIdFor(hook, index), source: hook.name };
+    try {
+      const out = await runAction(action, { ...input, hook, context });
+      hookDrafts.push(...out.findings);
+      input.notes.push(...out.notes);
+      if (out.error !== undefined) errors.push(out.error);
+      if (out.blocks) blocking = true;
+    } catch (error) {
+      errors.push(`${action.type} action: ${describeError(error)}`);
+    }
+  }
+  return { hookDrafts, errors, blocking };
+}
+
+/** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
+async function scanPromptSecrets(
+  files: readonly ReviewFile[],
+  config: HooksConfig,
+  ports: HookPorts,
+): Promise<{ secrets: SecretHit[]; drafts: FindingDraft[]; execution?: HookExecution }> {
+  const scan = secretSettings(config, 'prompt.submitted');
+  if (!scan.enabled) return { secrets: [], drafts: [] };
+  const baseline = await readBaseline(scan.baseline, ports);
+  const started = ports.now().getTime();
+  const secrets: SecretHit[] = [];
+  const drafts: FindingDraft[] = [];
+  for (const f of files) {
+    if (scan.allowPaths.some((g) => g.match(f.file.path))) continue;
+    const { parsed } = f;
+    for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
+      allow: scan.allow,
+      ...(scan.rules ? { rules: scan.rules } : {}),
+      ...(baseline ? { baseline } : {}),
+      keepInlineAllowed: true,
+    })) {
+      // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+      secrets.push({ path: f.file.path, match });
+      if (match.inlineAllowed && scan.inlineAllow) continue;
+      const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+      drafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
+    }
+  }
+  const execution: HookExecution = {
+    hook: scan.hook,
+    event: 'prompt.submitted',
+    findings: drafts.length,
+    durationMs: ports.now().getTime() - started,
+  };
+  return { secrets, drafts, execution };
 }
 
 interface ActionInput {
