@@ -136,9 +136,7 @@ export async function runReviewPipeline(
   const aiSecrets: { readonly secret: string; readonly ruleId: string }[] = [];
   const executions: HookExecution[] = [...local.executions];
   if (!options.ai) {
-    notes.push(
-      'AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.',
-    );
+    notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
   } else if (local.blocked) {
     const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
     logger.warning(note);

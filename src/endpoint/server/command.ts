@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { openAuditLog, auditLogOptionsFor, type AuditLog } from '../../audit/index.js';
 import type { Logger } from '../../logger.js';
 import { createModelReviewer } from '../../reviewers/index.js';
+import { CLI_SETTING_NAMES } from '../../settings/setting-names.js';
 import { BACKEND_NAMES, RULES_BACKEND, reviewerBackend, type BackendName, type ReviewBackend } from './backend.js';
 import { watchPolicyFile, type PolicyHolder } from './policy-file.js';
 import { ConfigurationError, describeError } from '../../errors.js';
@@ -223,7 +224,8 @@ async function openBackend(
       maxOutputTokens: 8_000,
     },
     { logger: structuredLogger(log), env },
-    { model: '--model (or OPENAI_MODEL)', apiKey: 'OPENAI_API_KEY', baseUrl: '--base-url (or OPENAI_BASE_URL)' },
+    // The server's model flags are the CLI's: --model, --base-url, OPENAI_API_KEY.
+    CLI_SETTING_NAMES,
   );
   return reviewerBackend(reviewer);
 }
