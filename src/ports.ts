@@ -252,6 +252,8 @@ export interface CommandOptions {
   readonly maxOutputBytes?: number;
   /** The child's whole environment. Default: this process's, without tokens (see {@link createCommandEnv}). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Written to the child's standard input, which is then closed; without it stdin is empty. */
+  readonly stdin?: string;
 }
 
 export interface CommandResult {

@@ -39,7 +39,7 @@ export const runCommand: CommandRunner = (argv, options) =>
       cwd: options.cwd,
       env: options.env ?? createCommandEnv(),
       shell: false,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout can kill the grandchildren too.
       detached: posix,
       windowsHide: true,
@@ -67,8 +67,8 @@ export const runCommand: CommandRunner = (argv, options) =>
     };
     const out = collect();
     const err = collect();
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.stdout!.on('data', (c: Buffer) => out.push(c));
+    child.stderr!.on('data', (c: Buffer) => err.push(c));
 
     const killTree = (signal: NodeJS.Signals) => {
       if (child.pid === undefined) return;
@@ -102,6 +102,11 @@ export const runCommand: CommandRunner = (argv, options) =>
         ...(error !== undefined ? { error } : {}),
       });
     };
+    if (child.stdin) {
+      // A child that exits without reading its input is not an error of ours.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.stdin);
+    }
     child.on('error', (e) => finish(null, e.message));
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));

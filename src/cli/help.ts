@@ -104,14 +104,23 @@ ${EXIT_STATUS}
 
 export const HOOK_SERVER_HELP = `${HOOK_SERVER_USAGE}
 
-Starts the reference Codex hook endpoint on loopback and prints its URL; stops on Ctrl-C.
+Starts the Codex hook endpoint and prints its URL; stops on Ctrl-C or SIGTERM (in-flight reviews finish).
 Try it with: codex-hooks review --base main --hook-url <the printed URL>, with the same CODEX_TOKEN.
 
 Options:
-  --port N           port to listen on (default 8787; 0 picks a free one)
-  --host ADDR        address to bind (default 127.0.0.1)
-  --audit-log FILE   append each exchange to FILE (JSON lines)
-  -h, --help         this help
+  --port N            port to listen on (default 8787; 0 picks a free one)
+  --host ADDR         address to bind (default 127.0.0.1; beyond loopback only with --policy)
+  --policy FILE       access tokens, JWTs, scopes, IP allowlists, usage limits, audit (reloaded on change)
+  --tls-cert FILE     serve HTTPS with this certificate (with --tls-key)
+  --tls-key FILE
+  --audit-log FILE    append each request to FILE (JSON lines; never the token)
+  --backend NAME      rules (offline reference rules, default), openai (Responses API) or codex (Codex CLI)
+  --model NAME        the model of openai/codex (or OPENAI_MODEL)
+  --base-url URL      a Responses API base URL (or OPENAI_BASE_URL; default https://api.openai.com/v1)
+  --model-timeout S   seconds per model call (default 50; keep it under the workflow's hook-timeout)
+  -h, --help          this help
+
+The model key is OPENAI_API_KEY in the server's environment, never a flag. See docs/endpoint.md.
 `;
 
 export const INIT_HELP = `Usage: codex-hooks init codex [--user] [--command CMD]

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { checkGlob } from '../core/filter.js';
 import { checkUserRegex } from '../core/validators/regex-guard.js';
+import { checkInterpreter, scriptInterpreter } from '../core/validators/script.js';
 import { configurationErrorOf, type LocatedProblem } from '../errors.js';
 import { assertSchema, formatKeyPath, parseLocatedYaml, type Segment } from './located-yaml.js';
 import { HOOKS_CONFIG_SCHEMA } from './schema.js';
@@ -13,7 +14,7 @@ export function defaultHooksConfig(): HooksConfig {
 
 /** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
 export const ACTIONS_BY_EVENT: Readonly<Record<HookEvent, readonly HookAction['type'][]>> = {
-  'prompt.submitted': ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'],
+  'prompt.submitted': ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'],
   'response.generated': ['pattern', 'secret-scan', 'logger'],
   'conversation.updated': ['logger'],
   'hook.executed': ['logger'],
@@ -117,6 +118,12 @@ function checkAction(events: readonly HookEvent[], action: HookAction, base: Seg
         );
       }
       break;
+    case 'validator': {
+      const reason = checkInterpreter(scriptInterpreter(action)[0]!);
+      if (reason !== undefined)
+        check.fail(action.runtime ? [...base, 'runtime'] : [...base, 'script'], `${formatKeyPath(base)}: ${reason}`);
+      break;
+    }
     case 'secret-scan':
       action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
       action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));

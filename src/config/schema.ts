@@ -126,6 +126,33 @@ const command = {
   },
 } as const;
 
+const validator = {
+  title: 'Validator script',
+  description:
+    'An inline script that gets the event as JSON on stdin (`event` bound for Python); an exception or a non-zero exit blocks the request with its message.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'script'],
+  properties: {
+    type: typeOf('validator'),
+    script: { title: 'Script', description: 'The program text.', type: 'string', minLength: 1 },
+    runtime: {
+      title: 'Runtime',
+      description: "The interpreter: python3 (default), node, bash, sh, ruby or perl; else the script's shebang.",
+      type: 'string',
+      pattern: '^[A-Za-z0-9_./+-]+$',
+    },
+    severity,
+    timeout: {
+      title: 'Timeout',
+      description: 'Seconds before the script is killed (default 60).',
+      type: 'number',
+      exclusiveMinimum: 0,
+    },
+    message: { title: 'Message', description: 'Prefix of the finding message.', type: 'string', minLength: 1 },
+  },
+} as const;
+
 const secretRule = {
   title: 'Custom secret rule',
   description: 'An extra credential format.',
@@ -276,7 +303,7 @@ const logger = {
   },
 } as const;
 
-export const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'] as const;
+export const ACTION_TYPES = ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'] as const;
 
 export const HOOKS_CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -335,7 +362,7 @@ export const HOOKS_CONFIG_SCHEMA = {
               required: ['type'],
               properties: { type: { title: 'Action type', description: ACTION_TYPES.join(', '), type: 'string' } },
               discriminator: { propertyName: 'type' },
-              oneOf: [pattern, path, command, secretScan, memory, logger],
+              oneOf: [pattern, path, command, validator, secretScan, memory, logger],
             },
           },
         },

@@ -1,7 +1,7 @@
 import type { CustomSecretRuleConfig } from '../core/secrets/types.js';
-import type { CommandAction, PathAction, PatternAction } from '../core/validators/types.js';
+import type { CommandAction, PathAction, PatternAction, ScriptValidatorAction } from '../core/validators/types.js';
 
-export type { CommandAction, CustomSecretRuleConfig, PathAction, PatternAction };
+export type { CommandAction, CustomSecretRuleConfig, PathAction, PatternAction, ScriptValidatorAction };
 
 /** The hooks config file (`.github/codex-hooks.yml`), documented in docs/configuration.md (the pipeline around it: docs/architecture.md). */
 
@@ -50,7 +50,8 @@ export interface LoggerAction {
   readonly options?: LoggerOptions;
 }
 
-export type HookAction = PatternAction | PathAction | CommandAction | SecretScanAction | MemoryAction | LoggerAction;
+export type HookAction =
+  PatternAction | PathAction | CommandAction | ScriptValidatorAction | SecretScanAction | MemoryAction | LoggerAction;
 
 export interface HookDefinition {
   readonly name: string;

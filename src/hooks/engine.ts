@@ -10,6 +10,7 @@ import type {
   SecretScanAction,
 } from '../config/types.js';
 import type { ParsedPatch } from '../core/diff/index.js';
+import { patchOf } from '../core/diff/whole-file.js';
 import { createFindings, severityRank, type FindingDraft } from '../core/findings/finalize.js';
 import {
   BUILTIN_RULES,
@@ -22,9 +23,10 @@ import {
 } from '../core/secrets/index.js';
 import type { AddedLine, ChangedFile, FailOn, Finding } from '../core/types.js';
 import { toCommandFindings } from '../core/validators/command-output.js';
+import { planScript, promptSubmittedEvent, toScriptFindings } from '../core/validators/script.js';
 import { runPathValidator } from '../core/validators/path.js';
 import { runPatternValidator } from '../core/validators/pattern.js';
-import type { ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
+import type { ScriptValidatorAction, ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
 import type { Logger } from '../logger.js';
 import { toSecretRules } from './secret-rules.js';
 import { deferBuiltin } from '../core/lazy-builtin.js';
@@ -236,38 +238,12 @@ export async function runPromptSubmittedHooks(
       ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
   };
 
-  const scan = secretSettings(config, 'prompt.submitted');
-  const baseline = scan.enabled ? await readBaseline(scan.baseline, ports) : undefined;
-  if (scan.enabled) {
-    const started = ports.now().getTime();
-    const scanDrafts: FindingDraft[] = [];
-    for (const f of files) {
-      if (scan.allowPaths.some((g) => g.match(f.file.path))) continue;
-      const { parsed } = f;
-      for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
-        allow: scan.allow,
-        ...(scan.rules ? { rules: scan.rules } : {}),
-        ...(baseline ? { baseline } : {}),
-        keepInlineAllowed: true,
-      })) {
-        // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-        secrets.push({ path: f.file.path, match });
-        if (match.inlineAllowed && scan.inlineAllow) continue;
-        const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-        scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
-      }
-    }
-    drafts.push(...scanDrafts);
-    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
-    record({
-      hook: scan.hook,
-      event: 'prompt.submitted',
-      findings: scanDrafts.length,
-      durationMs: ports.now().getTime() - started,
-    });
-  } else {
-    notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
-  }
+  const scanned = await scanPromptSecrets(files, config, ports);
+  secrets.push(...scanned.secrets);
+  drafts.push(...scanned.drafts);
+  // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
+  if (scanned.execution) record(scanned.execution);
+  else notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
 
   const reviewed = new Map(files.map((f) => [f.file.path, f.parsed] as const));
   const sizes = new Map<string, number>();
@@ -278,32 +254,17 @@ export async function runPromptSubmittedHooks(
     if (hook.actions.every((a) => a.type === 'secret-scan')) continue;
     const started = ports.now().getTime();
     const inPaths = pathFilter(hook);
-    const mine = files.filter((f) => inPaths(f.file.path));
-    const hookDrafts: FindingDraft[] = [];
-    const errors: string[] = [];
-    for (const [index, action] of hook.actions.entries()) {
-      const context: ValidatorContext = { ruleId: ruleIdFor(hook, index), source: hook.name };
-      try {
-        const out = await runAction(action, {
-          hook,
-          mine,
-          all: files,
-          reviewed,
-          sizes,
-          context,
-          options,
-          memory,
-          notes,
-        });
-        hookDrafts.push(...out.findings);
-        notes.push(...out.notes);
-        if (out.error !== undefined) errors.push(out.error);
-      } catch (error) {
-        errors.push(`${action.type} action: ${describeError(error)}`);
-      }
-    }
+    const { hookDrafts, errors, blocking } = await runHookActions(hook, {
+      mine: files.filter((f) => inPaths(f.file.path)),
+      all: files,
+      reviewed,
+      sizes,
+      options,
+      memory,
+      notes,
+    });
     drafts.push(...hookDrafts);
-    if (hook.block && reachesFailOn(hookDrafts, options.failOn)) blockedBy ??= hook.name;
+    if (blocking && reachesFailOn(hookDrafts, options.failOn)) blockedBy ??= hook.name;
     record({
       hook: hook.name,
       event: 'prompt.submitted',
@@ -329,6 +290,66 @@ export async function runPromptSubmittedHooks(
   };
 }
 
+/** One prompt.submitted hook's actions in order; a failing action is an error of the hook, not a stop. */
+async function runHookActions(
+  hook: HookDefinition,
+  input: Omit<ActionInput, 'hook' | 'context'>,
+): Promise<{ hookDrafts: FindingDraft[]; errors: string[]; blocking: boolean }> {
+  const hookDrafts: FindingDraft[] = [];
+  const errors: string[] = [];
+  let blocking = hook.block === true;
+  for (const [index, action] of hook.actions.entries()) {
+    const context: ValidatorContext = { ruleId: ruleIdFor(hook, index), source: hook.name };
+    try {
+      const out = await runAction(action, { ...input, hook, context });
+      hookDrafts.push(...out.findings);
+      input.notes.push(...out.notes);
+      if (out.error !== undefined) errors.push(out.error);
+      if (out.blocks) blocking = true;
+    } catch (error) {
+      errors.push(`${action.type} action: ${describeError(error)}`);
+    }
+  }
+  return { hookDrafts, errors, blocking };
+}
+
+/** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
+async function scanPromptSecrets(
+  files: readonly ReviewFile[],
+  config: HooksConfig,
+  ports: HookPorts,
+): Promise<{ secrets: SecretHit[]; drafts: FindingDraft[]; execution?: HookExecution }> {
+  const scan = secretSettings(config, 'prompt.submitted');
+  if (!scan.enabled) return { secrets: [], drafts: [] };
+  const baseline = await readBaseline(scan.baseline, ports);
+  const started = ports.now().getTime();
+  const secrets: SecretHit[] = [];
+  const drafts: FindingDraft[] = [];
+  for (const f of files) {
+    if (scan.allowPaths.some((g) => g.match(f.file.path))) continue;
+    const { parsed } = f;
+    for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
+      allow: scan.allow,
+      ...(scan.rules ? { rules: scan.rules } : {}),
+      ...(baseline ? { baseline } : {}),
+      keepInlineAllowed: true,
+    })) {
+      // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+      secrets.push({ path: f.file.path, match });
+      if (match.inlineAllowed && scan.inlineAllow) continue;
+      const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+      drafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
+    }
+  }
+  const execution: HookExecution = {
+    hook: scan.hook,
+    event: 'prompt.submitted',
+    findings: drafts.length,
+    durationMs: ports.now().getTime() - started,
+  };
+  return { secrets, drafts, execution };
+}
+
 interface ActionInput {
   readonly hook: HookDefinition;
   readonly mine: readonly ReviewFile[];
@@ -343,10 +364,10 @@ interface ActionInput {
 
 const NONE: ValidatorOutput = { findings: [], notes: [] };
 
-async function runAction(
-  action: HookAction,
-  input: ActionInput,
-): Promise<ValidatorOutput & { readonly error?: string }> {
+/** `blocks`: the action stops the request whatever the hook's `block` says (a failed validator script). */
+type ActionOutput = ValidatorOutput & { readonly error?: string; readonly blocks?: boolean };
+
+async function runAction(action: HookAction, input: ActionInput): Promise<ActionOutput> {
   const { mine, context } = input;
   const present = mine.filter((f) => f.file.status !== 'removed');
   switch (action.type) {
@@ -366,6 +387,8 @@ async function runAction(
     }
     case 'command':
       return runCommandAction(action, present, input);
+    case 'validator':
+      return runScriptValidator(action, present, input);
     case 'memory':
       return readMemory(action, input);
     case 'secret-scan':
@@ -406,6 +429,40 @@ async function runCommandAction(
     notes: [...notes, ...out.notes],
     ...(out.error !== undefined ? { error: out.error } : {}),
   };
+}
+
+/** The seed's inline script: run with the event on stdin; a failure is a finding that blocks the request. */
+async function runScriptValidator(
+  action: ScriptValidatorAction,
+  present: readonly ReviewFile[],
+  input: ActionInput,
+): Promise<ActionOutput> {
+  const refused = input.options.commandsRefused;
+  if (refused !== undefined) return { ...NONE, error: `the validator script was not run: ${refused}` };
+  const event = promptSubmittedEvent(
+    input.hook.name,
+    present.map((f) => ({
+      path: f.file.path,
+      status: f.file.status,
+      patch: patchOf(f.file) ?? '',
+      added: f.parsed.added,
+    })),
+  );
+  const plan = planScript(action, event);
+  const timeout = action.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  const result = await input.options.ports.runCommand(plan.argv, {
+    cwd: input.options.workspace,
+    timeoutMs: timeout * 1000,
+    stdin: plan.stdin,
+  });
+  const program = `${plan.argv[0]} script`;
+  if (result.error !== undefined)
+    return { ...NONE, error: `the validator's ${program} could not run: ${result.error}` };
+  if (result.timedOut)
+    return { ...NONE, error: `the validator's ${program} timed out after ${timeout}s and was killed` };
+  if (result.exitCode === null) return { ...NONE, error: `the validator's ${program} was killed by a signal` };
+  const out = toScriptFindings(action, result, present[0]?.file.path ?? '', input.context);
+  return { ...out, blocks: out.findings.length > 0 };
 }
 
 async function readMemory(

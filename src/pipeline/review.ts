@@ -139,7 +139,7 @@ export async function runReviewPipeline(
   if (!options.ai) {
     notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
   } else if (local.blocked) {
-    const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
+    const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
     logger.warning(note);
     notes.push(note);
   } else {

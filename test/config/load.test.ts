@@ -160,13 +160,13 @@ hooks:
       'an unknown action type',
       withAction('      - type: lint'),
       '6:9',
-      "hooks[0].actions[0].type must be one of pattern, path, command, secret-scan, memory, logger; got 'lint'",
+      "hooks[0].actions[0].type must be one of pattern, path, command, validator, secret-scan, memory, logger; got 'lint'",
     ],
     [
       'an action without a type',
       withAction('      - pattern: x'),
       '6:9',
-      "hooks[0].actions[0] is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)",
+      "hooks[0].actions[0] is missing the required key 'type' (one of pattern, path, command, validator, secret-scan, memory, logger)",
     ],
     [
       'an unknown action key',
@@ -294,7 +294,7 @@ describe('a config with several mistakes', () => {
         `3 problems in ${FILE}:`,
         `  ${FILE}:2:1: hook is not a known key (did you mean 'hooks'?); expected one of version, hooks`,
         `  ${FILE}:5:14: hooks[0].events[0] must be one of prompt.submitted, response.generated, conversation.updated, hook.executed; got 'prompt.submited' (did you mean 'prompt.submitted'?)`,
-        `  ${FILE}:7:9: hooks[0].actions[0].type must be one of pattern, path, command, secret-scan, memory, logger; got 'patern' (did you mean 'pattern'?)`,
+        `  ${FILE}:7:9: hooks[0].actions[0].type must be one of pattern, path, command, validator, secret-scan, memory, logger; got 'patern' (did you mean 'pattern'?)`,
       ].join('\n'),
     );
   });

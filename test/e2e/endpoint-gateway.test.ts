@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
 import { pullRequestEvent, ROOT, runAction, type ActionRun } from '../support/run-action.js';
 
@@ -182,6 +183,28 @@ describe('the hook-server gateway, end to end', () => {
     expect(old.run.summary).toMatch(/### AI review/);
     const fresh = await review(successor, [appFile]);
     expect(fresh.run.summary).toMatch(/### AI review/);
+  });
+
+  it('after the grace ends the old value gets 401 naming the rotation; the successor keeps working', async () => {
+    // The grace's end is written into the policy (as a past date) rather than waited for: no timing.
+    const document = parseDocument(await readFile(policy, 'utf8'));
+    const entries = document.get('access_tokens') as YAMLSeq<YAMLMap>;
+    const rotated = entries.items.find((e) => e.get('token_id') === 'ci-rotated')!;
+    (rotated.get('previous_tokens') as YAMLSeq<YAMLMap>).items[0]!.set('valid_until', '2020-01-01T00:00:00Z');
+    const temp = `${policy}.edit`;
+    await writeFile(temp, document.toString());
+    const from = serverLog.length;
+    await rename(temp, policy); // atomic, as the token commands write it
+    const old = await review(tokens.rotated!);
+    await serverSays(/"event":"policy-reloaded"/, from);
+    expect(old.run.stdout).toMatch(
+      /token 'ci-rotated' was rotated and this value's grace period ended at 2020-01-01T00:00:00\.000Z; use the new token/,
+    );
+    expect(old.run.summary).toMatch(/AI review did not run to completion/);
+    expectLocalGateIntact(old.github, old.run);
+    const fresh = await review(tokens.successor!, [appFile]);
+    expect(fresh.run.summary).toMatch(/### AI review/);
+    expect(fresh.run.summary).not.toMatch(/did not run to completion/);
   });
 
   it('no token appears in any log line of either process, nor in the audit log', async () => {

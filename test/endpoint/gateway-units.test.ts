@@ -131,6 +131,7 @@ audit:
     encrypt: true
     compression: gzip
     include_metadata: true
+  include_payload: true
 access_tokens:
   - token_id: ci-main
     description: CI of acme/widgets
@@ -166,6 +167,7 @@ describe('the policy file', () => {
         compression: 'gzip',
         include_metadata: true,
       },
+      includePayload: true,
     });
     const t = p.tokens[0]!;
     expect(t).toMatchObject({
@@ -192,17 +194,17 @@ describe('the policy file', () => {
     [
       'a raw token',
       replace(`token_sha256: ${HASH}`, 'token_sha256: cdxhk_abc'),
-      /:23:5: access_tokens\[0\]\.token_sha256 must be a SHA-256/,
+      /:24:5: access_tokens\[0\]\.token_sha256 must be a SHA-256/,
     ],
     [
       'a bad date',
       replace('expiration: 2027-02-01T00:00:00Z', 'expiration: next year'),
-      /:26:5: access_tokens\[0\]\.expiration must be a date and time/,
+      /:27:5: access_tokens\[0\]\.expiration must be a date and time/,
     ],
     [
       'a bad CIDR',
       replace('192.0.2.0/24', '192.0.2.0/40'),
-      /:28:23: access_tokens\[0\]\.ip_restrictions\[0\] is not a CIDR range: the prefix length/,
+      /:29:23: access_tokens\[0\]\.ip_restrictions\[0\] is not a CIDR range: the prefix length/,
     ],
     [
       'a bad interval',
@@ -245,6 +247,16 @@ describe('the policy file', () => {
       /policy.yml:4:1: the key 'backend' appears twice/,
     ],
     ['an empty file', '', /policy.yml:1:1: the file is empty/],
+    [
+      'an unknown backend',
+      replace('backend: rules', 'backend: gpt'),
+      /policy.yml:3:1: backend must be one of rules, openai, codex/,
+    ],
+    [
+      'a non-boolean include_payload',
+      replace('include_payload: true', 'include_payload: sometimes'),
+      /:20:3: audit\.include_payload must be/,
+    ],
     [
       'a duplicate token id',
       `${POLICY}  - { token_id: ci-main, token_sha256: "${'c'.repeat(64)}", scopes: [], expiration: 2027-01-01T00:00:00Z }\n`,

@@ -44,6 +44,14 @@ describe('runCommand', () => {
     expect(r.stdout).toBe('here');
   });
 
+  it('writes stdin when given, and closes it; without it stdin is empty', async () => {
+    const echo = node('process.stdout.write(require("fs").readFileSync(0, "utf8"))');
+    expect((await runCommand(echo, { ...options, stdin: '{"event":"x"}' })).stdout).toBe('{"event":"x"}');
+    expect((await runCommand(echo, options)).stdout).toBe('');
+    // A child that never reads its input still finishes normally.
+    expect((await runCommand(node('process.exit(0)'), { ...options, stdin: 'x'.repeat(1_000_000) })).exitCode).toBe(0);
+  });
+
   it('kills the process tree on timeout', async () => {
     const pidFile = join(dir, 'grandchild.pid');
     // The child starts a grandchild that would outlive it, then both hang.

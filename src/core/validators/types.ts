@@ -49,3 +49,16 @@ export interface CommandAction {
   readonly timeout?: number;
   readonly message?: string;
 }
+
+/** The seed's inline-script validator: the event as JSON, `event` bound for Python; failure blocks. */
+export interface ScriptValidatorAction {
+  readonly type: 'validator';
+  readonly script: string;
+  /** The interpreter (python3, node, bash…); default the script's shebang, else python3. */
+  readonly runtime?: string;
+  readonly severity?: Severity;
+  /** Seconds. */
+  readonly timeout?: number;
+  /** Prefix of the finding message (the script's own message follows). */
+  readonly message?: string;
+}

@@ -1,16 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { openAuditLog, auditLogOptionsFor } from '../../audit/index.js';
+import { openAuditLog, auditLogOptionsFor, type AuditLog } from '../../audit/index.js';
+import type { Logger } from '../../logger.js';
+import { createModelReviewer } from '../../reviewers/index.js';
+import { CLI_SETTING_NAMES } from '../../settings/setting-names.js';
+import { BACKEND_NAMES, RULES_BACKEND, reviewerBackend, type BackendName, type ReviewBackend } from './backend.js';
 import { watchPolicyFile, type PolicyHolder } from './policy-file.js';
 import { ConfigurationError, describeError } from '../../errors.js';
 import { generateLocalToken, startHookServer, type StructuredLog } from './server.js';
 
 /**
- * `codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert F --tls-key F] [--audit-log FILE]`.
- * Without a policy the one token comes from CODEX_TOKEN only, and the server stays on loopback.
+ * `codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert F --tls-key F] [--audit-log FILE]
+ * [--backend rules|openai|codex --model M --base-url URL --model-timeout S]`.
+ * Without a policy the one token comes from CODEX_TOKEN only, and the server stays on loopback. The model key
+ * comes from OPENAI_API_KEY in the server's environment only: never a flag, never the policy.
  */
 
 export const HOOK_SERVER_USAGE =
   'usage: codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert FILE --tls-key FILE] [--audit-log FILE]\n' +
+  '                               [--backend rules|openai|codex] [--model NAME] [--base-url URL] [--model-timeout SECONDS]\n' +
+  '  --backend: who answers the reviews: rules (offline reference rules, the default), openai (the Responses API)\n' +
+  "  or codex (the Codex CLI); overrides the policy's backend key. The model key is OPENAI_API_KEY of the server's\n" +
+  '  environment (never a flag); --model or OPENAI_MODEL, --base-url or OPENAI_BASE_URL.\n' +
   '  With --policy: access tokens, JWTs, scopes, IP allowlists and usage limits from the policy file (reloaded\n' +
   '  when it changes, or on SIGHUP); any --host. Without: one token from CODEX_TOKEN (generated and printed\n' +
   '  once if unset), loopback only. Logs are JSON lines on stderr; SIGTERM drains in-flight reviews.';
@@ -31,7 +41,14 @@ export interface HookServerArgs {
   readonly policy?: string;
   readonly tlsCert?: string;
   readonly tlsKey?: string;
+  readonly backend?: BackendName;
+  readonly model?: string;
+  readonly baseUrl?: string;
+  /** Per model call; keep it under the workflow's hook-timeout (default 60 s). */
+  readonly modelTimeoutSeconds: number;
 }
+
+export const DEFAULT_MODEL_TIMEOUT_SECONDS = 50;
 
 const VALUE_FLAGS: Readonly<Record<string, keyof HookServerArgs>> = {
   '--host': 'host',
@@ -39,10 +56,17 @@ const VALUE_FLAGS: Readonly<Record<string, keyof HookServerArgs>> = {
   '--policy': 'policy',
   '--tls-cert': 'tlsCert',
   '--tls-key': 'tlsKey',
+  '--backend': 'backend',
+  '--model': 'model',
+  '--base-url': 'baseUrl',
 };
 
 export function parseHookServerArgs(argv: readonly string[]): HookServerArgs {
-  const args: Record<string, string | number> = { port: DEFAULT_HOOK_SERVER_PORT, host: '127.0.0.1' };
+  const args: Record<string, string | number> = {
+    port: DEFAULT_HOOK_SERVER_PORT,
+    host: '127.0.0.1',
+    modelTimeoutSeconds: DEFAULT_MODEL_TIMEOUT_SECONDS,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] =
@@ -59,6 +83,11 @@ export function parseHookServerArgs(argv: readonly string[]): HookServerArgs {
       if (!/^\d+$/.test(text) || Number(text) > 65_535)
         throw new ConfigurationError(`must be a port number 0–65535, not ${text}`, "option '--port'");
       args.port = Number(text);
+    } else if (flag === '--model-timeout') {
+      const text = value();
+      if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 3600)
+        throw new ConfigurationError(`must be seconds from 1 to 3600, not ${text}`, "option '--model-timeout'");
+      args.modelTimeoutSeconds = Number(text);
     } else if (VALUE_FLAGS[flag] !== undefined) {
       args[VALUE_FLAGS[flag]] = value();
     } else if (flag === '--token') {
@@ -72,6 +101,11 @@ export function parseHookServerArgs(argv: readonly string[]): HookServerArgs {
   }
   if ((args.tlsCert === undefined) !== (args.tlsKey === undefined))
     throw new ConfigurationError('--tls-cert and --tls-key go together');
+  if (args.backend !== undefined && !(BACKEND_NAMES as readonly string[]).includes(String(args.backend)))
+    throw new ConfigurationError(
+      `must be one of ${BACKEND_NAMES.join(', ')}; got '${String(args.backend)}'`,
+      "option '--backend'",
+    );
   return args as unknown as HookServerArgs;
 }
 
@@ -87,20 +121,12 @@ export async function runHookServerCommand(
     void stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
   let server;
   let policy: PolicyHolder | undefined;
+  let backend: ReviewBackend;
   try {
     const args = parseHookServerArgs(argv);
     let token: string | undefined;
     if (args.policy) {
-      const file = args.policy;
-      policy = watchPolicyFile(file, env, (outcome) =>
-        outcome.ok
-          ? log('info', 'policy-reloaded', { file })
-          : log('error', 'policy-rejected', {
-              file,
-              error: describeError(outcome.error),
-              kept: 'the last good policy',
-            }),
-      );
+      policy = watchPolicy(args.policy, env, log);
     } else {
       token = env.CODEX_TOKEN?.trim();
       if (!token) {
@@ -109,31 +135,18 @@ export async function runHookServerCommand(
         stderr.write(`CODEX_TOKEN is not set; this session's token is: ${token}\n`);
       }
     }
-    const auditPath = args.auditLog ?? policy?.current().policy.audit?.output;
-    const auditOptions = policy?.current().policy.audit;
+    backend = await openBackend(args, policy?.current().policy.backend, env, log);
+    const auditLog = openServerAuditLog(args.auditLog, policy, env);
     server = await startHookServer({
       port: args.port,
       host: args.host,
       ...(token ? { token } : {}),
       ...(policy ? { policy } : {}),
-      ...(auditPath
-        ? {
-            auditLog: openAuditLog(
-              auditLogOptionsFor(
-                {
-                  type: 'logger',
-                  output: auditPath,
-                  ...(auditOptions?.options ? { options: auditOptions.options } : {}),
-                },
-                auditPath,
-                env,
-              ),
-            ),
-          }
-        : {}),
+      ...(auditLog ? { auditLog } : {}),
       ...(args.tlsCert && args.tlsKey
         ? { tls: { cert: readFileSync(args.tlsCert), key: readFileSync(args.tlsKey) } }
         : {}),
+      backend,
       log,
     });
   } catch (error) {
@@ -141,7 +154,7 @@ export async function runHookServerCommand(
     return error instanceof ConfigurationError ? 2 : 1;
   }
   stdout.write(`${server.url}\n`);
-  log('info', 'listening', { url: server.url, policy: Boolean(policy) });
+  log('info', 'listening', { url: server.url, policy: Boolean(policy), backend: backend.name, model: backend.model });
   await waitForStop(io.signal, () => {
     policy?.current();
     log('info', 'sighup', {});
@@ -150,6 +163,83 @@ export async function runHookServerCommand(
   await server.close();
   log('info', 'stopped', {});
   return 0;
+}
+
+function watchPolicy(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+  log: StructuredLog,
+): PolicyHolder {
+  return watchPolicyFile(file, env, (outcome) =>
+    outcome.ok
+      ? log('info', 'policy-reloaded', { file })
+      : log('error', 'policy-rejected', { file, error: describeError(outcome.error), kept: 'the last good policy' }),
+  );
+}
+
+function openServerAuditLog(
+  flag: string | undefined,
+  policy: PolicyHolder | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): AuditLog | undefined {
+  const configured = policy?.current().policy.audit;
+  const file = flag ?? configured?.output;
+  if (!file) return undefined;
+  const logger = {
+    type: 'logger' as const,
+    output: file,
+    ...(configured?.options ? { options: configured.options } : {}),
+  };
+  return openAuditLog(auditLogOptionsFor(logger, file, env));
+}
+
+/**
+ * The review backend: --backend, else the policy's `backend`, else the rules. A model backend takes its key
+ * from the server's environment; the key never appears in a flag, the policy or a log line.
+ */
+async function openBackend(
+  args: HookServerArgs,
+  fromPolicy: BackendName | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  log: StructuredLog,
+): Promise<ReviewBackend> {
+  const name = args.backend ?? fromPolicy ?? 'rules';
+  if (name === 'rules') return RULES_BACKEND;
+  const apiKey = (env.OPENAI_API_KEY ?? '').trim();
+  if (!apiKey)
+    throw new ConfigurationError(
+      `the ${name} backend needs OPENAI_API_KEY in the server's environment (never a flag or the policy)`,
+      args.backend ? "option '--backend'" : "the policy's 'backend'",
+    );
+  const reviewer = await createModelReviewer(
+    {
+      kind: name,
+      model: args.model ?? (env.OPENAI_MODEL ?? '').trim(),
+      apiKey,
+      baseUrl: args.baseUrl ?? (env.OPENAI_BASE_URL ?? '').trim(),
+      timeoutMs: args.modelTimeoutSeconds * 1000,
+      // The action retries 503/504 itself (with our Retry-After): retrying here too would multiply the calls.
+      retries: 0,
+      maxInputTokens: 100_000,
+      maxOutputTokens: 8_000,
+    },
+    { logger: structuredLogger(log), env },
+    // The server's model flags are the CLI's: --model, --base-url, OPENAI_API_KEY.
+    CLI_SETTING_NAMES,
+  );
+  return reviewerBackend(reviewer);
+}
+
+/** The reviewers' Logger as structured lines (the Codex install says where the binary came from). */
+function structuredLogger(log: StructuredLog): Logger {
+  const line = (level: 'info' | 'warning' | 'error') => (message: string) => log(level, 'backend', { message });
+  return {
+    debug: () => undefined,
+    info: line('info'),
+    notice: line('info'),
+    warning: line('warning'),
+    error: line('error'),
+  };
 }
 
 function waitForStop(signal: AbortSignal | undefined, onHangup: () => void): Promise<void> {

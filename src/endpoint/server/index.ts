@@ -8,3 +8,4 @@ export {
   type HookServerCommandIo,
 } from './command.js';
 export { reviewRequest } from './rules.js';
+export { BACKEND_NAMES, RULES_BACKEND, reviewerBackend, type BackendName, type ReviewBackend } from './backend.js';

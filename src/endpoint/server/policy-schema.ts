@@ -120,9 +120,9 @@ export const POLICY_SCHEMA = {
     version: { title: 'Version', description: 'Format version; must be 1.', const: 1 },
     backend: {
       title: 'Backend',
-      description: 'The reviewer behind the endpoint (default rules); the --backend flag overrides it.',
-      type: 'string',
-      minLength: 1,
+      description:
+        'The reviewer behind the endpoint: rules (offline reference rules, the default), openai (the Responses API) or codex (the Codex CLI). The model key comes from the server environment (OPENAI_API_KEY), never from this file. The --backend flag overrides it; read when the server starts.',
+      enum: ['rules', 'openai', 'codex'],
     },
     server: {
       title: 'Server',
@@ -184,6 +184,12 @@ export const POLICY_SCHEMA = {
         output: { title: 'Output', description: 'Path of the log file.', type: 'string', minLength: 1 },
         format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
         options: LOGGER_OPTIONS_SCHEMA,
+        include_payload: {
+          title: 'Include payload',
+          description:
+            "Also log what was reviewed and answered (patches, title, comments, summary), redacted: secrets the scanner recognises and the caller's token are replaced. Default false: metadata only.",
+          type: 'boolean',
+        },
       },
     },
     access_tokens: {

@@ -3,6 +3,7 @@ import * as ajvFormats from 'ajv-formats';
 import type { LoggerOptions } from '../../config/types.js';
 import { assertSchema, formatKeyPath, parseLocatedYaml, type Segment } from '../../config/located-yaml.js';
 import { ConfigurationError } from '../../errors.js';
+import type { BackendName } from './backend.js';
 import { parseCidr, type CidrRange } from './cidr.js';
 import { POLICY_SCHEMA } from './policy-schema.js';
 import { parseInterval, type UsageLimit } from './usage-window.js';
@@ -36,10 +37,12 @@ export interface JwtPolicy {
 export interface AuditPolicy {
   readonly output: string;
   readonly options?: LoggerOptions;
+  /** Log the reviewed content (redacted) as well as the metadata. */
+  readonly includePayload: boolean;
 }
 
 export interface Policy {
-  readonly backend?: string;
+  readonly backend?: BackendName;
   readonly trustedProxies: readonly CidrRange[];
   readonly maxBodyBytes: number;
   readonly maxConcurrent: number;
@@ -75,10 +78,10 @@ interface RawLimits {
 
 interface RawPolicy {
   version: 1;
-  backend?: string;
+  backend?: BackendName;
   server?: { trusted_proxies?: string[]; max_body_bytes?: number; max_concurrent?: number };
   jwt?: RawLimits & { jwks_url?: string; hs256_secret_env?: string; issuer?: string; audience?: string };
-  audit?: { output: string; options?: LoggerOptions };
+  audit?: { output: string; options?: LoggerOptions; include_payload?: boolean };
   access_tokens?: RawAccessToken[];
 }
 
@@ -167,7 +170,13 @@ export function parsePolicy(text: string, fileName: string): Policy {
         }
       : {}),
     ...(raw.audit
-      ? { audit: { output: raw.audit.output, ...(raw.audit.options ? { options: raw.audit.options } : {}) } }
+      ? {
+          audit: {
+            output: raw.audit.output,
+            ...(raw.audit.options ? { options: raw.audit.options } : {}),
+            includePayload: raw.audit.include_payload === true,
+          },
+        }
       : {}),
     tokens,
   };

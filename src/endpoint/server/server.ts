@@ -3,18 +3,20 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AuditLog } from '../../audit/index.js';
+import type { ReviewUsage } from '../../ports.js';
 import { authorize, clientAddress, identifyAccessToken, type Caller, type Denial } from './authorize.js';
-import type { PolicyHolder } from './policy-file.js';
+import type { LoadedPolicy, PolicyHolder } from './policy-file.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONCURRENT } from './policy.js';
 import { UsageWindows } from './usage-window.js';
 import { ConfigurationError } from '../../errors.js';
 import { describeSchemaErrors, requestSchemaValidator } from '../schema.js';
 import { fingerprintToken, isLoopbackHost } from '../token.js';
 import type { HookRequest, HookResponse } from '../types.js';
-import { reviewRequest } from './rules.js';
+import { auditPayload } from './audit-payload.js';
+import { RULES_BACKEND, type ReviewBackend } from './backend.js';
 
 /**
- * The codex-hooks endpoint (protocol v1): the reference rules reviewer behind a token-governed gateway.
+ * The codex-hooks endpoint (protocol v1): a review backend (the reference rules, or a model) behind a token-governed gateway.
  * Without a policy it is a loopback-only stand-in that checks one token; with a policy it checks access
  * tokens and JWTs, scopes, client addresses and usage limits, may listen beyond loopback, and audits each use.
  */
@@ -37,8 +39,8 @@ export interface HookServerOptions {
   /** Without a policy: larger bodies get 413. Default 10 MB. */
   readonly maxBodyBytes?: number;
   readonly now?: () => Date;
-  /** The reviewer; default the reference rules. */
-  readonly review?: (request: HookRequest) => Promise<HookResponse> | HookResponse;
+  /** What answers the reviews; default the offline reference rules. */
+  readonly backend?: ReviewBackend;
 }
 
 export interface HookServer {
@@ -53,6 +55,8 @@ export function generateLocalToken(): string {
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+type PayloadFor = (request: HookRequest, response: HookResponse | undefined) => object;
 
 interface Answer {
   (status: number, body: unknown, extra?: object, headers?: Record<string, string>): void;
@@ -69,120 +73,59 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   if (!options.policy && !options.token) throw new ConfigurationError('a token or a policy is required', 'hook-server');
   const now = options.now ?? (() => new Date());
   const windows = new UsageWindows();
-  const expected = options.token ? createHash('sha256').update(options.token).digest() : undefined;
-  const review = options.review ?? reviewRequest;
+  const identify = identifier(options, now);
+  const backend = options.backend ?? RULES_BACKEND;
   let inFlight = 0;
   let draining = false;
 
-  /** Who calls: a Caller, or the 401 to answer. */
-  const identify = async (presented: string | undefined): Promise<Caller | Denial> => {
-    if (!presented) return { status: 401, kind: 'missing-token', message: 'missing bearer token' };
-    if (!options.policy) {
-      const digest = createHash('sha256').update(presented).digest();
-      return expected && timingSafeEqual(digest, expected)
-        ? { kind: 'access-token', tokenId: 'local', scopes: ['hooks:trigger'], ipRestrictions: [], auditEnabled: true }
-        : { status: 401, kind: 'unknown-token', message: 'invalid bearer token' };
-    }
-    const loaded = options.policy.current();
-    if (loaded.verifyJwt && JWT_SHAPE.test(presented)) return loaded.verifyJwt(presented);
-    return identifyAccessToken(presented, loaded.index, now());
-  };
-
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const started = performance.now();
+    const checkStarted = performance.now();
     const presented = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-    const policy = options.policy?.current().policy;
+    // One look at the policy per request (a stat, and a reload if the file changed).
+    const loaded = options.policy?.current();
+    const policy = loaded?.policy;
     const client = clientAddress(
       req.socket.remoteAddress ?? '',
       headerValue(req.headers['x-forwarded-for']),
       policy?.trustedProxies ?? [],
     );
-    let caller: Caller | undefined = undefined;
-    const base = {
-      timestamp: now().toISOString(),
-      event: 'prompt.submitted',
-      client_address: client,
-      idempotency_key: headerValue(req.headers['idempotency-key']) ?? null,
-      token_fingerprint: presented ? fingerprintToken(presented) : null,
-    };
-    const answer: Answer = (status, body, extra = {}, headers = {}) => {
-      const text = JSON.stringify(body);
-      res.writeHead(status, {
-        'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(text),
-        ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
-        ...headers,
-      });
-      res.end(text);
-      const record = {
-        ...base,
-        token_id: caller?.tokenId ?? (extra as { token_id?: string }).token_id ?? null,
-        scopes: caller?.scopes ?? null,
-        status,
-        latency_ms: Math.round((performance.now() - started) * 100) / 100,
-        ...extra,
-      };
-      if (caller?.auditEnabled !== false) void options.auditLog?.write(record).catch(auditFailed);
-      options.log?.('info', 'request', { method: req.method, path: pathOf(req.url), ...record });
-    };
-    const auditFailed = (error: unknown) =>
-      options.log?.('error', 'audit-write-failed', { error: String(error).slice(0, 200) });
-
+    const exchange = startExchange(req, res, { client, presented, now, options, draining: () => draining });
+    const answer = exchange.answer;
     if (req.method === 'GET' && pathOf(req.url) === '/healthz') {
       const body = draining ? { status: 'draining' } : { status: 'ok', in_flight: inFlight };
       return void writeJson(res, draining ? 503 : 200, body, draining ? { 'Retry-After': '5' } : {});
     }
-    if (draining) {
-      req.resume();
-      return answer(
-        503,
-        { error: 'the server is shutting down; retry shortly' },
-        {},
-        { 'Retry-After': '5', Connection: 'close' },
-      );
-    }
-    if (req.method !== 'POST') {
-      req.resume();
-      return answer(405, { error: 'use POST' }, {}, { Allow: 'POST' });
-    }
-    const identity = await identify(presented);
+    if (draining)
+      return refuse(req, answer, 'the server is shutting down; retry shortly', '5', { Connection: 'close' });
+    if (req.method !== 'POST') return refuse(req, answer, 'use POST', undefined, { Allow: 'POST' }, 405);
+    // Access tokens are checked synchronously; only a JWT (a JWKS fetch, perhaps) waits.
+    const found = identify(presented, loaded);
+    const identity = found instanceof Promise ? await found : found;
     if ('status' in identity) return deny(req, answer, identity);
-    caller = identity;
-    const denial = authorize(caller, client, windows, now());
+    exchange.caller = identity;
+    const denial = authorize(identity, client, windows, now());
+    exchange.checkMs = performance.now() - checkStarted;
     if (denial) return deny(req, answer, denial);
     const maxConcurrent = policy?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
-    if (inFlight >= maxConcurrent) {
-      req.resume();
-      return answer(
-        503,
-        { error: `too many reviews in progress (limit ${maxConcurrent})` },
-        {},
-        { 'Retry-After': '1' },
-      );
-    }
+    if (inFlight >= maxConcurrent)
+      return refuse(req, answer, `too many reviews in progress (limit ${maxConcurrent})`, '1');
     inFlight++;
     try {
-      await serveReview(req, answer, policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, review);
+      const payloadFor: PayloadFor | undefined = policy?.audit?.includePayload
+        ? (request, response) => auditPayload(request, response, presented)
+        : undefined;
+      const maxBodyBytes = policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      await serveReview(req, answer, maxBodyBytes, backend, payloadFor);
     } finally {
       inFlight--;
     }
   };
 
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
+  const server = await listen(options, host, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.log?.('error', 'internal-error', { error: String(error).slice(0, 200) });
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'internal error' }));
-    });
-  };
-  const server: Server = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
-    : createHttpServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error) => reject(describeListenError(error, host, options.port ?? 0)));
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
     });
   });
   const address = server.address() as AddressInfo;
@@ -199,6 +142,118 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   };
 }
 
+/** Who calls: a Caller, or the 401 to answer. Without a policy, the one token of the loopback stand-in. */
+function identifier(
+  options: HookServerOptions,
+  now: () => Date,
+): (presented: string | undefined, loaded: LoadedPolicy | undefined) => Caller | Denial | Promise<Caller | Denial> {
+  const expected = options.token ? createHash('sha256').update(options.token).digest() : undefined;
+  return (presented, loaded) => {
+    if (!presented) return { status: 401, kind: 'missing-token', message: 'missing bearer token' };
+    if (!loaded) {
+      const digest = createHash('sha256').update(presented).digest();
+      return expected && timingSafeEqual(digest, expected)
+        ? { kind: 'access-token', tokenId: 'local', scopes: ['hooks:trigger'], ipRestrictions: [], auditEnabled: true }
+        : { status: 401, kind: 'unknown-token', message: 'invalid bearer token' };
+    }
+    if (loaded.verifyJwt && JWT_SHAPE.test(presented)) return loaded.verifyJwt(presented);
+    return identifyAccessToken(presented, loaded.index, now());
+  };
+}
+
+interface Exchange {
+  readonly answer: Answer;
+  caller?: Caller;
+  /** Time spent identifying and authorizing the caller (the policy check), for the log and the bench. */
+  checkMs?: number;
+}
+
+/** One request's answer: the response, then one audit line (unless the token opts out) and one log line. */
+function startExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: {
+    client: string;
+    presented: string | undefined;
+    now: () => Date;
+    options: HookServerOptions;
+    /** Once the server drains, every answer closes its connection, so close() need not wait for idle ones. */
+    draining: () => boolean;
+  },
+): Exchange {
+  const { options, presented } = context;
+  const started = performance.now();
+  const base = {
+    timestamp: context.now().toISOString(),
+    event: 'prompt.submitted',
+    client_address: context.client,
+    idempotency_key: headerValue(req.headers['idempotency-key']) ?? null,
+    token_fingerprint: presented ? fingerprintToken(presented) : null,
+  };
+  const auditFailed = (error: unknown) =>
+    options.log?.('error', 'audit-write-failed', { error: String(error).slice(0, 200) });
+  const exchange: Exchange = {
+    answer: (status, body, extra = {}, headers = {}) => {
+      writeJson(res, status, body, {
+        ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
+        ...(context.draining() ? { Connection: 'close' } : {}),
+        ...headers,
+      });
+      // The reviewed content goes to the audit log only (when the policy asks), never to the server's log.
+      const { payload, ...fields } = extra as { payload?: object; token_id?: string };
+      const record = {
+        ...base,
+        token_id: exchange.caller?.tokenId ?? fields.token_id ?? null,
+        scopes: exchange.caller?.scopes ?? null,
+        status,
+        latency_ms: roundMs(performance.now() - started),
+        ...(exchange.checkMs !== undefined ? { check_ms: roundMs(exchange.checkMs) } : {}),
+        ...fields,
+      };
+      if (exchange.caller?.auditEnabled !== false)
+        void options.auditLog?.write(payload ? { ...record, payload } : record).catch(auditFailed);
+      options.log?.('info', 'request', { method: req.method, path: pathOf(req.url), ...record });
+    },
+  };
+  return exchange;
+}
+
+function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** Answers without reading the body: 503 (draining, too busy) with Retry-After, or another status. */
+function refuse(
+  req: IncomingMessage,
+  answer: Answer,
+  error: string,
+  retryAfter: string | undefined,
+  headers: Record<string, string> = {},
+  status = 503,
+): void {
+  req.resume();
+  answer(status, { error }, {}, { ...(retryAfter ? { 'Retry-After': retryAfter } : {}), ...headers });
+}
+
+async function listen(
+  options: HookServerOptions,
+  host: string,
+  listener: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Server> {
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
+    : createHttpServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: Error) => reject(describeListenError(error, host, options.port ?? 0));
+    server.once('error', failed);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+  return server;
+}
+
 function deny(req: IncomingMessage, answer: Answer, denial: Denial): void {
   req.resume();
   answer(
@@ -213,7 +268,8 @@ async function serveReview(
   req: IncomingMessage,
   answer: Answer,
   maxBodyBytes: number,
-  review: (request: HookRequest) => Promise<HookResponse> | HookResponse,
+  backend: ReviewBackend,
+  payloadFor: PayloadFor | undefined,
 ): Promise<void> {
   const event = headerValue(req.headers['x-codex-hook-event']);
   if (event !== 'prompt.submitted') {
@@ -235,17 +291,43 @@ async function serveReview(
     return answer(422, { error: 'request does not match protocol v1', errors }, info);
   }
   const request = data as HookRequest;
-  const response = await review(request);
-  answer(200, response, {
+  const outcome = await backend.review(request);
+  const details = {
     ...info,
     repository: request.repository,
     pull_request_number: request.pull_request_number,
     head_sha: request.pull_request.head_sha,
     event_type: request.event_type,
     chunk: request.metadata.chunk,
-    comment_count: response.comments.length,
-    model: 'rules',
+    backend: backend.name,
+    model: backend.model,
+    ...usageFields(outcome.usage),
+  };
+  if (outcome.kind === 'failed') {
+    return answer(
+      outcome.status,
+      { error: outcome.message, reason: outcome.reason },
+      { ...details, failed: outcome.reason, ...(payloadFor ? { payload: payloadFor(request, undefined) } : {}) },
+      outcome.status === 502 ? {} : { 'Retry-After': '5' },
+    );
+  }
+  answer(200, outcome.response, {
+    ...details,
+    comment_count: outcome.response.comments.length,
+    ...(payloadFor ? { payload: payloadFor(request, outcome.response) } : {}),
   });
+}
+
+/** The model's token usage, for the audit log (absent for the rules). */
+function usageFields(usage: ReviewUsage | undefined): object {
+  return usage
+    ? {
+        model_requests: usage.requests,
+        input_tokens: usage.inputTokens,
+        output_tokens: usage.outputTokens,
+        cached_tokens: usage.cachedTokens,
+      }
+    : {};
 }
 
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
