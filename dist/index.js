@@ -38879,7 +38879,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1694);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(167);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38888,7 +38888,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1694:
+/***/ 167:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38905,10 +38905,27 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/lazy-builtin.ts
+
+let load;
+function loader() {
+    const get = process.getBuiltinModule;
+    if (typeof get === 'function')
+        return get.bind(process);
+    const createRequire = Reflect.get((external_node_module_default()), 'createRequire');
+    return createRequire(import.meta.url);
+}
+function deferBuiltin(id) {
+    let mod;
+    return () => (mod ??= (load ??= loader())(id));
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/command-runner.ts
 
+const childProcess = deferBuiltin('node:child_process');
 const DEFAULT_MAX_OUTPUT = 5 * 1024 * 1024;
 /** Time a killed process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
@@ -38937,11 +38954,11 @@ const runCommand = (argv, options) => new Promise((resolve) => {
     }
     const cap = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
     const posix = process.platform !== 'win32';
-    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+    const child = childProcess().spawn(program, args, {
         cwd: options.cwd,
         env: options.env ?? createCommandEnv(),
         shell: false,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [options.stdin !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
         // Its own process group, so a timeout can kill the grandchildren too.
         detached: posix,
         windowsHide: true,
@@ -39010,6 +39027,11 @@ const runCommand = (argv, options) => new Promise((resolve) => {
             ...(error !== undefined ? { error } : {}),
         });
     };
+    if (child.stdin) {
+        // A child that exits without reading its input is not an error of ours.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.stdin);
+    }
     child.on('error', (e) => finish(null, e.message));
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));
@@ -39111,10 +39133,11 @@ function describeError(error) {
 ;// CONCATENATED MODULE: ./src/adapters/git.ts
 
 
+const git_childProcess = deferBuiltin('node:child_process');
 const MAX_BUFFER = 256 * 1024 * 1024;
 function createGit(cwd) {
     const git = (args) => new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout) => resolve({ ok: !error, stdout: String(stdout) }));
+        git_childProcess().execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout) => resolve({ ok: !error, stdout: String(stdout) }));
     });
     return {
         async diff(base, head, paths) {
@@ -39284,9 +39307,10 @@ function isSuppressedLine(text) {
 
 ;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
 
+const fingerprint_crypto = deferBuiltin('node:crypto');
 /** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
 function secretFingerprint(ruleId, secret) {
-    return (0,external_node_crypto_.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+    return fingerprint_crypto().createHash('sha256').update(ruleId).update('\0').update(secret).digest('hex');
 }
 function createBaseline(matches) {
     const seen = new Map();
@@ -39528,14 +39552,9 @@ function slug(s) {
  */
 function keyed(row) {
     const id = row.id ?? `${slug(row.provider)}-key`;
-    const g = new Synth(id);
     const v = parseKeyedValue(row.value);
-    let value = v.example(g);
-    // A real key of these charsets has letters and digits; draw again until the example has both.
-    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
-        value = v.example(g);
     const kw = row.keywords[0];
-    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    let examples;
     const keywords = row.keywords.map(anyCase).join('|');
     const isUuid = row.value === 'uuid';
     return {
@@ -39560,15 +39579,27 @@ function keyed(row) {
             return true;
         },
         window: { before: 0, after: 140 },
-        examples: {
-            positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
-            negative: [
-                `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
-                `${env}_API_KEY=${'x'.repeat(value.length)}`,
-                `${kw}\n${'#'.repeat(50)}\n${value}`,
-                ...(v.hexLike ? [`${kw} commit ${value}`] : []),
-            ],
+        // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
+        get examples() {
+            return (examples ??= keyedExamples(id, kw, v));
         },
+    };
+}
+function keyedExamples(id, kw, v) {
+    const g = new Synth(id);
+    let value = v.example(g);
+    // A real key of these charsets has letters and digits; draw again until the example has both.
+    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
+        value = v.example(g);
+    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    return {
+        positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
+        negative: [
+            `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
+            `${env}_API_KEY=${'x'.repeat(value.length)}`,
+            `${kw}\n${'#'.repeat(50)}\n${value}`,
+            ...(v.hexLike ? [`${kw} commit ${value}`] : []),
+        ],
     };
 }
 
@@ -56532,6 +56563,131 @@ function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
 }
 
+;// CONCATENATED MODULE: ./src/core/validators/script.ts
+/**
+ * `type: validator` with an inline `script`: the seed's own hook shape. The script gets the event as JSON
+ * on standard input; a Python script also finds it bound as `event` (a dict that also reads as attributes,
+ * so `event['prompt']` and `event.prompt` both work). An exception or a non-zero exit is a finding with the
+ * script's message, and blocks the request like a `block: true` hook. Pure: the engine runs the plan.
+ */
+/** How each known interpreter takes a program as an argument (never through a shell of ours). */
+const INLINE_FLAG = {
+    python: '-c',
+    python3: '-c',
+    node: '-e',
+    bash: '-c',
+    sh: '-c',
+    ruby: '-e',
+    perl: '-e',
+};
+/** Runs the script with `event` bound; an exception's message is the last line on stderr, exit status 1. */
+const PYTHON_PRELUDE = `import json, sys
+class _Event(dict):
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name)
+def _wrap(value):
+    if isinstance(value, dict):
+        return _Event({k: _wrap(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    return value
+_scope = {"__name__": "__main__", "event": _wrap(json.load(sys.stdin))}
+try:
+    exec(compile(sys.argv[1], "<validator script>", "exec"), _scope)
+except SystemExit:
+    raise
+except BaseException as _error:
+    sys.stderr.write("\\n" + (str(_error) or type(_error).__name__) + "\\n")
+    sys.exit(1)
+`;
+/** The interpreter: `runtime`, else the script's shebang, else python3 (the seed's scripts are Python). */
+function scriptInterpreter(action) {
+    if (action.runtime)
+        return [action.runtime === 'python' ? 'python3' : action.runtime];
+    const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(action.script);
+    if (!shebang)
+        return ['python3'];
+    const [, program, argument] = shebang;
+    // `#!/usr/bin/env python3` names the interpreter in its argument; `#!/usr/bin/python3` is the interpreter.
+    if (/(^|\/)env$/.test(program) && argument)
+        return [argument === 'python' ? 'python3' : argument];
+    return [program];
+}
+/** Why an interpreter cannot run inline scripts, or undefined. */
+function checkInterpreter(interpreter) {
+    const name = interpreter
+        .split('/')
+        .pop()
+        .replace(/[\d.]+$/, '');
+    if (INLINE_FLAG[name] !== undefined)
+        return undefined;
+    return `runtime '${interpreter}' is not one of ${Object.keys(INLINE_FLAG).join(', ')} (a path or a versioned name such as python3.12 works too)`;
+}
+function planScript(action, event) {
+    const [interpreter] = scriptInterpreter(action);
+    const name = interpreter
+        .split('/')
+        .pop()
+        .replace(/[\d.]+$/, '');
+    const stdin = JSON.stringify(event);
+    if (name === 'python' || name === 'python3')
+        return { argv: [interpreter, '-c', PYTHON_PRELUDE, withoutShebang(action.script)], stdin };
+    const flag = INLINE_FLAG[name] ?? '-c';
+    return { argv: [interpreter, flag, withoutShebang(action.script)], stdin };
+}
+/** A shebang line is for choosing the interpreter; `node -e` would refuse it. */
+function withoutShebang(script) {
+    return script.startsWith('#!') ? script.replace(/^#![^\n]*/, '') : script;
+}
+function promptSubmittedEvent(hook, files) {
+    return {
+        event: 'prompt.submitted',
+        hook,
+        // What would be sent for review, as one text: the seed's scripts search `event['prompt']`.
+        prompt: files.map((f) => `--- ${f.path}\n${f.patch}`).join('\n'),
+        files: files.map((f) => ({
+            path: f.path,
+            status: f.status,
+            patch: f.patch,
+            added_lines: f.added.map((l) => ({ line: l.line, text: l.text })),
+        })),
+    };
+}
+/** Exit 0: nothing. Otherwise one finding whose message is the script's own (its last line on stderr). */
+function toScriptFindings(action, run, where, context) {
+    if (run.exitCode === 0)
+        return { findings: [], notes: [] };
+    const said = lastLine(run.stderr) ?? lastLine(run.stdout);
+    const message = action.message && said
+        ? `${action.message}: ${said}`
+        : (action.message ?? said ?? `exited with status ${run.exitCode}`);
+    return {
+        findings: [
+            {
+                ruleId: context.ruleId,
+                category: 'validator',
+                severity: action.severity ?? 'error',
+                path: where,
+                line: 0,
+                message: message.slice(0, 500),
+                anchor: `validator script ${context.ruleId}`,
+                source: context.source,
+            },
+        ],
+        notes: [],
+    };
+}
+function lastLine(text) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.at(-1);
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
@@ -56868,6 +57024,31 @@ const command = {
         message: { title: 'Message', description: 'Prefix of each finding message.', type: 'string', minLength: 1 },
     },
 };
+const validator = {
+    title: 'Validator script',
+    description: 'An inline script that gets the event as JSON on stdin (`event` bound for Python); an exception or a non-zero exit blocks the request with its message.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'script'],
+    properties: {
+        type: typeOf('validator'),
+        script: { title: 'Script', description: 'The program text.', type: 'string', minLength: 1 },
+        runtime: {
+            title: 'Runtime',
+            description: "The interpreter: python3 (default), node, bash, sh, ruby or perl; else the script's shebang.",
+            type: 'string',
+            pattern: '^[A-Za-z0-9_./+-]+$',
+        },
+        severity,
+        timeout: {
+            title: 'Timeout',
+            description: 'Seconds before the script is killed (default 60).',
+            type: 'number',
+            exclusiveMinimum: 0,
+        },
+        message: { title: 'Message', description: 'Prefix of the finding message.', type: 'string', minLength: 1 },
+    },
+};
 const secretRule = {
     title: 'Custom secret rule',
     description: 'An extra credential format.',
@@ -57012,7 +57193,7 @@ const logger = {
         options: LOGGER_OPTIONS_SCHEMA,
     },
 };
-const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
+const ACTION_TYPES = ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'];
 const HOOKS_CONFIG_SCHEMA = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/codex-hooks/codex-hooks-action/schema/codex-hooks.schema.json',
@@ -57070,7 +57251,7 @@ const HOOKS_CONFIG_SCHEMA = {
                             required: ['type'],
                             properties: { type: { title: 'Action type', description: ACTION_TYPES.join(', '), type: 'string' } },
                             discriminator: { propertyName: 'type' },
-                            oneOf: [pattern, schema_path, command, secretScan, memory, logger],
+                            oneOf: [pattern, schema_path, command, validator, secretScan, memory, logger],
                         },
                     },
                 },
@@ -57092,13 +57273,14 @@ const DEFAULT_CONFIG = { version: 1, hooks: [] };
 
 
 
+
 /** The built-in configuration: no hooks; the built-in secret scan still runs. */
 function defaultHooksConfig() {
     return DEFAULT_CONFIG;
 }
 /** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
 const ACTIONS_BY_EVENT = {
-    'prompt.submitted': ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'],
+    'prompt.submitted': ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'],
     'response.generated': ['pattern', 'secret-scan', 'logger'],
     'conversation.updated': ['logger'],
     'hook.executed': ['logger'],
@@ -57183,6 +57365,12 @@ function checkAction(events, action, base, check) {
                 check.glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
             }
             break;
+        case 'validator': {
+            const reason = checkInterpreter(scriptInterpreter(action)[0]);
+            if (reason !== undefined)
+                check.fail(action.runtime ? [...base, 'runtime'] : [...base, 'script'], `${formatKeyPath(base)}: ${reason}`);
+            break;
+        }
         case 'secret-scan':
             action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
             action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
@@ -57233,9 +57421,10 @@ const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
+const finalize_crypto = deferBuiltin('node:crypto');
 /** Short, stable hash used in fingerprints and hidden comment markers. */
 function shortHash(...parts) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
+    const h = finalize_crypto().createHash('sha256');
     for (const p of parts)
         h.update(p).update('\0');
     return h.digest('hex').slice(0, 16);
@@ -59008,6 +59197,9 @@ function toSecretRules(configs) {
 
 
 
+
+
+const engine_crypto = deferBuiltin('node:crypto');
 /** Name of the execution record of the built-in secret scan when no hook configures it. */
 const BUILTIN_SECRET_SCAN = 'secret-scan';
 const DEFAULT_MEMORY_BYTES = 16_000;
@@ -59077,7 +59269,7 @@ function secretDraft(path, line, match, source, where = '') {
         column: match.column,
         message: `${match.description} found${where} (${hint})`,
         // A hash, so the fingerprint follows the secret without carrying it.
-        anchor: (0,external_node_crypto_.createHash)('sha256').update(match.secret).digest('hex'),
+        anchor: engine_crypto().createHash('sha256').update(match.secret).digest('hex'),
         redacted: hint,
         source,
     };
@@ -59121,41 +59313,14 @@ async function runPromptSubmittedHooks(files, options) {
         if (executedHooks.length > 0)
             ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
     };
-    const scan = secretSettings(config, 'prompt.submitted');
-    const baseline = scan.enabled ? await readBaseline(scan.baseline, ports) : undefined;
-    if (scan.enabled) {
-        const started = ports.now().getTime();
-        const scanDrafts = [];
-        for (const f of files) {
-            if (scan.allowPaths.some((g) => g.match(f.file.path)))
-                continue;
-            const { parsed } = f;
-            for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
-                allow: scan.allow,
-                ...(scan.rules ? { rules: scan.rules } : {}),
-                ...(baseline ? { baseline } : {}),
-                keepInlineAllowed: true,
-            })) {
-                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-                secrets.push({ path: f.file.path, match });
-                if (match.inlineAllowed && scan.inlineAllow)
-                    continue;
-                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
-            }
-        }
-        drafts.push(...scanDrafts);
-        // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
-        record({
-            hook: scan.hook,
-            event: 'prompt.submitted',
-            findings: scanDrafts.length,
-            durationMs: ports.now().getTime() - started,
-        });
-    }
-    else {
+    const scanned = await scanPromptSecrets(files, config, ports);
+    secrets.push(...scanned.secrets);
+    drafts.push(...scanned.drafts);
+    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
+    if (scanned.execution)
+        record(scanned.execution);
+    else
         notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
-    }
     const reviewed = new Map(files.map((f) => [f.file.path, f.parsed]));
     const sizes = new Map();
     for (const f of files)
@@ -59167,34 +59332,17 @@ async function runPromptSubmittedHooks(files, options) {
             continue;
         const started = ports.now().getTime();
         const inPaths = pathFilter(hook);
-        const mine = files.filter((f) => inPaths(f.file.path));
-        const hookDrafts = [];
-        const errors = [];
-        for (const [index, action] of hook.actions.entries()) {
-            const context = { ruleId: ruleIdFor(hook, index), source: hook.name };
-            try {
-                const out = await runAction(action, {
-                    hook,
-                    mine,
-                    all: files,
-                    reviewed,
-                    sizes,
-                    context,
-                    options,
-                    memory,
-                    notes,
-                });
-                hookDrafts.push(...out.findings);
-                notes.push(...out.notes);
-                if (out.error !== undefined)
-                    errors.push(out.error);
-            }
-            catch (error) {
-                errors.push(`${action.type} action: ${engine_describeError(error)}`);
-            }
-        }
+        const { hookDrafts, errors, blocking } = await runHookActions(hook, {
+            mine: files.filter((f) => inPaths(f.file.path)),
+            all: files,
+            reviewed,
+            sizes,
+            options,
+            memory,
+            notes,
+        });
         drafts.push(...hookDrafts);
-        if (hook.block && reachesFailOn(hookDrafts, options.failOn))
+        if (blocking && reachesFailOn(hookDrafts, options.failOn))
             blockedBy ??= hook.name;
         record({
             hook: hook.name,
@@ -59220,6 +59368,63 @@ async function runPromptSubmittedHooks(files, options) {
         notes,
     };
 }
+/** One prompt.submitted hook's actions in order; a failing action is an error of the hook, not a stop. */
+async function runHookActions(hook, input) {
+    const hookDrafts = [];
+    const errors = [];
+    let blocking = hook.block === true;
+    for (const [index, action] of hook.actions.entries()) {
+        const context = { ruleId: ruleIdFor(hook, index), source: hook.name };
+        try {
+            const out = await runAction(action, { ...input, hook, context });
+            hookDrafts.push(...out.findings);
+            input.notes.push(...out.notes);
+            if (out.error !== undefined)
+                errors.push(out.error);
+            if (out.blocks)
+                blocking = true;
+        }
+        catch (error) {
+            errors.push(`${action.type} action: ${engine_describeError(error)}`);
+        }
+    }
+    return { hookDrafts, errors, blocking };
+}
+/** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
+async function scanPromptSecrets(files, config, ports) {
+    const scan = secretSettings(config, 'prompt.submitted');
+    if (!scan.enabled)
+        return { secrets: [], drafts: [] };
+    const baseline = await readBaseline(scan.baseline, ports);
+    const started = ports.now().getTime();
+    const secrets = [];
+    const drafts = [];
+    for (const f of files) {
+        if (scan.allowPaths.some((g) => g.match(f.file.path)))
+            continue;
+        const { parsed } = f;
+        for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
+            allow: scan.allow,
+            ...(scan.rules ? { rules: scan.rules } : {}),
+            ...(baseline ? { baseline } : {}),
+            keepInlineAllowed: true,
+        })) {
+            // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+            secrets.push({ path: f.file.path, match });
+            if (match.inlineAllowed && scan.inlineAllow)
+                continue;
+            const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+            drafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
+        }
+    }
+    const execution = {
+        hook: scan.hook,
+        event: 'prompt.submitted',
+        findings: drafts.length,
+        durationMs: ports.now().getTime() - started,
+    };
+    return { secrets, drafts, execution };
+}
 const NONE = { findings: [], notes: [] };
 async function runAction(action, input) {
     const { mine, context } = input;
@@ -59233,6 +59438,8 @@ async function runAction(action, input) {
         }
         case 'command':
             return runCommandAction(action, present, input);
+        case 'validator':
+            return runScriptValidator(action, present, input);
         case 'memory':
             return readMemory(action, input);
         case 'secret-scan':
@@ -59270,6 +59477,34 @@ async function runCommandAction(action, present, input) {
         notes: [...notes, ...out.notes],
         ...(out.error !== undefined ? { error: out.error } : {}),
     };
+}
+/** The seed's inline script: run with the event on stdin; a failure is a finding that blocks the request. */
+async function runScriptValidator(action, present, input) {
+    const refused = input.options.commandsRefused;
+    if (refused !== undefined)
+        return { ...NONE, error: `the validator script was not run: ${refused}` };
+    const event = promptSubmittedEvent(input.hook.name, present.map((f) => ({
+        path: f.file.path,
+        status: f.file.status,
+        patch: patchOf(f.file) ?? '',
+        added: f.parsed.added,
+    })));
+    const plan = planScript(action, event);
+    const timeout = action.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+    const result = await input.options.ports.runCommand(plan.argv, {
+        cwd: input.options.workspace,
+        timeoutMs: timeout * 1000,
+        stdin: plan.stdin,
+    });
+    const program = `${plan.argv[0]} script`;
+    if (result.error !== undefined)
+        return { ...NONE, error: `the validator's ${program} could not run: ${result.error}` };
+    if (result.timedOut)
+        return { ...NONE, error: `the validator's ${program} timed out after ${timeout}s and was killed` };
+    if (result.exitCode === null)
+        return { ...NONE, error: `the validator's ${program} was killed by a signal` };
+    const out = toScriptFindings(action, result, present[0]?.file.path ?? '', input.context);
+    return { ...out, blocks: out.findings.length > 0 };
 }
 async function readMemory(action, input) {
     const { ports } = input.options;
@@ -60318,10 +60553,7 @@ function redactPatch(patch, known, isDiff = true) {
     return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/audit/envelope.ts
-
 
 
 /**
@@ -60329,13 +60561,16 @@ var external_node_zlib_ = __nccwpck_require__(8522);
  * stays a valid .gz that `zcat` reads whole. Encrypted: one JSON line per batch, an AES-256-GCM envelope
  * (compressed first when asked: ciphertext does not compress).
  */
+// Loaded when a log is compressed or encrypted: a plain JSON-lines log (the Codex hook's usual case) needs neither.
+const envelope_crypto = deferBuiltin('node:crypto');
+const zlib = deferBuiltin('node:zlib');
 const envelope_AUDIT_KEY_ENV = 'CODEX_HOOKS_AUDIT_KEY';
 function encodeBatch(lines, options) {
     if (!options.key)
-        return options.gzip ? (0,external_node_zlib_.gzipSync)(lines) : Buffer.from(lines, 'utf8');
-    const plain = options.gzip ? (0,external_node_zlib_.gzipSync)(lines) : Buffer.from(lines, 'utf8');
-    const iv = (0,external_node_crypto_.randomBytes)(12);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', options.key, iv);
+        return options.gzip ? zlib().gzipSync(lines) : Buffer.from(lines, 'utf8');
+    const plain = options.gzip ? zlib().gzipSync(lines) : Buffer.from(lines, 'utf8');
+    const iv = envelope_crypto().randomBytes(12);
+    const cipher = envelope_crypto().createCipheriv('aes-256-gcm', options.key, iv);
     const data = Buffer.concat([cipher.update(plain), cipher.final()]);
     const envelope = {
         codex_hooks_audit: 1,
@@ -60354,7 +60589,7 @@ function encodeBatch(lines, options) {
 function envelope_decodeLog(file, key) {
     if (file.length === 0)
         return [];
-    const text = file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file).toString('utf8') : file.toString('utf8');
+    const text = file[0] === 0x1f && file[1] === 0x8b ? zlib().gunzipSync(file).toString('utf8') : file.toString('utf8');
     const lines = [];
     for (const line of text.split('\n')) {
         if (line.trim() === '')
@@ -60372,7 +60607,7 @@ function decryptEnvelope(line, key) {
     if (!key) {
         throw new ConfigurationError(`the log is encrypted; set ${envelope_AUDIT_KEY_ENV} to the key it was written with`);
     }
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+    const decipher = envelope_crypto().createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
     let plain;
     try {
@@ -60381,7 +60616,7 @@ function decryptEnvelope(line, key) {
     catch {
         throw new ConfigurationError(`an entry of the log cannot be decrypted: the key in ${envelope_AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`);
     }
-    const text = envelope.compression === 'gzip' ? gunzipSync(plain).toString('utf8') : plain.toString('utf8');
+    const text = envelope.compression === 'gzip' ? zlib().gunzipSync(plain).toString('utf8') : plain.toString('utf8');
     return text.split('\n').filter((l) => l.trim() !== '');
 }
 /**
@@ -60587,7 +60822,28 @@ function createAuditRecord(exchange, context, includeMetadata = true) {
 
 
 /**
- * Writes the `logger` actions' outputs: one JSON line per endpoint exchange for hooks on `conversation.updated`,
+ * One line per model review: the requests and tokens it cost (input, output, cached) and how it ended. Without
+ * metadata (`include_metadata: false`) the pull request is left out, the cost is kept.
+ */
+function createModelReviewRecord(review, timestamp, includeMetadata) {
+    return {
+        timestamp,
+        event: 'conversation.updated',
+        source: 'model-review',
+        reviewer: review.reviewer,
+        outcome: review.failure ? review.failure.kind : 'completed',
+        requests: review.usage.requests,
+        input_tokens: review.usage.inputTokens,
+        output_tokens: review.usage.outputTokens,
+        cached_tokens: review.usage.cachedTokens,
+        ...(includeMetadata
+            ? { repository: review.repository, pull_request_number: review.pullRequestNumber, head_sha: review.headSha }
+            : {}),
+    };
+}
+/**
+ * Writes the `logger` actions' outputs: one JSON line per endpoint exchange, and one per model review with its
+ * token usage, for hooks on `conversation.updated`,
  * one per hook run for hooks on the other events. Relative outputs are resolved in the workspace, so a workflow
  * can upload them. Returns the paths written, first the first logger's.
  */
@@ -60605,6 +60861,8 @@ async function writeAuditLogs(config, workspace, input) {
             if (event === 'conversation.updated') {
                 const context = input.context;
                 add(logger, context ? input.exchanges.map((e) => createAuditRecord(e, context, metadata)) : []);
+                if (input.modelReview)
+                    add(logger, [createModelReviewRecord(input.modelReview, input.now().toISOString(), metadata)]);
             }
             else {
                 const executions = event === 'hook.executed' ? input.executions : input.executions.filter((e) => e.event === event);
@@ -60703,7 +60961,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
-        const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
+        const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
         logger.warning(note);
         notes.push(note);
     }
@@ -60734,6 +60992,18 @@ async function runReviewPipeline(pr, files, options, ports) {
     const auditLogs = await writeAuditLogs(options.config, options.workspace, {
         exchanges: ai.exchanges,
         executions,
+        ...(ai.usage && ai.reviewer
+            ? {
+                modelReview: {
+                    reviewer: ai.reviewer,
+                    usage: ai.usage,
+                    ...(ai.failure ? { failure: ai.failure } : {}),
+                    repository: `${pr.owner}/${pr.repo}`,
+                    pullRequestNumber: pr.number,
+                    headSha: pr.headSha,
+                },
+            }
+            : {}),
         ...(token
             ? {
                 context: {
@@ -61706,6 +61976,8 @@ async function publishSuperseded(runner, github, pr, newHead, options) {
     await runner.appendSummary(`## Codex hooks: ⚪ ${title}\n\n${summary}\n`);
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/reviewers/review-schema.ts
 /**
  * The JSON Schema a model answers with (Responses API `text.format`, Codex `--output-schema`). Strict
@@ -70935,12 +71207,25 @@ async function findOrInstallCodex(options) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     // No shell: fixed arguments. --ignore-scripts is not used: the binary arrives as an optional dependency.
     await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir, `@openai/codex@${version}`], {
-        env: { ...process.env, npm_config_loglevel: 'error' },
+        env: { ...installEnv(env), npm_config_loglevel: 'error' },
         maxBuffer: 16 * 1024 * 1024,
     });
     await (0,promises_namespaceObject.writeFile)(`${dir}.complete`, '');
     logger.info(`Codex CLI: installed @openai/codex@${version} at ${binary}`);
     return binary;
+}
+/**
+ * What npm must not pass to an install script: the action's inputs (the API key among them), the runner's and
+ * GitHub's tokens, the model keys. npm's own settings (registry, proxy, cache, NODE_AUTH_TOKEN for an .npmrc
+ * that names it) stay.
+ */
+const NOT_FOR_NPM = /^(INPUT_.*|GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN|CODEX_TOKEN|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|CODEX_HOOKS_AUDIT_KEY)$/i;
+function installEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (value !== undefined && !NOT_FOR_NPM.test(name))
+            out[name] = value;
+    return out;
 }
 async function findOnPath(name, pathList) {
     for (const dir of pathList.split((external_node_path_default()).delimiter)) {

@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3720);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9142);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3720:
+/***/ 9142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8505,17 +8505,34 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/lazy-builtin.ts
+
+let load;
+function loader() {
+    const get = process.getBuiltinModule;
+    if (typeof get === 'function')
+        return get.bind(process);
+    const createRequire = Reflect.get((external_node_module_default()), 'createRequire');
+    return createRequire(import.meta.url);
+}
+function deferBuiltin(id) {
+    let mod;
+    return () => (mod ??= (load ??= loader())(id));
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/adapters/git.ts
 
 
+const childProcess = deferBuiltin('node:child_process');
 const MAX_BUFFER = 256 * 1024 * 1024;
 function createGit(cwd) {
     const git = (args) => new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout) => resolve({ ok: !error, stdout: String(stdout) }));
+        childProcess().execFile('git', [...args], { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', windowsHide: true }, (error, stdout) => resolve({ ok: !error, stdout: String(stdout) }));
     });
     return {
         async diff(base, head, paths) {
@@ -8818,8 +8835,6 @@ class WholeFileView {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/core/types.ts
 /**
  * The data that flows through the pipeline. Every stage takes and returns these; nothing here
@@ -8833,9 +8848,10 @@ const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
 
+const finalize_crypto = deferBuiltin('node:crypto');
 /** Short, stable hash used in fingerprints and hidden comment markers. */
 function shortHash(...parts) {
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const h = finalize_crypto().createHash('sha256');
     for (const p of parts)
         h.update(p).update('\0');
     return h.digest('hex').slice(0, 16);
@@ -9028,9 +9044,10 @@ function isSuppressedLine(text) {
 
 ;// CONCATENATED MODULE: ./src/core/secrets/fingerprint.ts
 
+const fingerprint_crypto = deferBuiltin('node:crypto');
 /** sha256 of rule id and secret: no line, no path, so it survives edits and moves; never reveals the value. */
 function secretFingerprint(ruleId, secret) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+    return fingerprint_crypto().createHash('sha256').update(ruleId).update('\0').update(secret).digest('hex');
 }
 function createBaseline(matches) {
     const seen = new Map();
@@ -9272,14 +9289,9 @@ function slug(s) {
  */
 function keyed(row) {
     const id = row.id ?? `${slug(row.provider)}-key`;
-    const g = new Synth(id);
     const v = parseKeyedValue(row.value);
-    let value = v.example(g);
-    // A real key of these charsets has letters and digits; draw again until the example has both.
-    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
-        value = v.example(g);
     const kw = row.keywords[0];
-    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    let examples;
     const keywords = row.keywords.map(anyCase).join('|');
     const isUuid = row.value === 'uuid';
     return {
@@ -9304,15 +9316,27 @@ function keyed(row) {
             return true;
         },
         window: { before: 0, after: 140 },
-        examples: {
-            positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
-            negative: [
-                `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
-                `${env}_API_KEY=${'x'.repeat(value.length)}`,
-                `${kw}\n${'#'.repeat(50)}\n${value}`,
-                ...(v.hexLike ? [`${kw} commit ${value}`] : []),
-            ],
+        // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
+        get examples() {
+            return (examples ??= keyedExamples(id, kw, v));
         },
+    };
+}
+function keyedExamples(id, kw, v) {
+    const g = new Synth(id);
+    let value = v.example(g);
+    // A real key of these charsets has letters and digits; draw again until the example has both.
+    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
+        value = v.example(g);
+    const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+    return {
+        positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],
+        negative: [
+            `${env}_API_KEY=${value.slice(0, Math.max(4, v.min - 1))}`,
+            `${env}_API_KEY=${'x'.repeat(value.length)}`,
+            `${kw}\n${'#'.repeat(50)}\n${value}`,
+            ...(v.hexLike ? [`${kw} commit ${value}`] : []),
+        ],
     };
 }
 
@@ -13197,6 +13221,8 @@ function createRedactor(initial = [], options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/endpoint/token.ts
@@ -13727,6 +13753,8 @@ function lineText(parsed, line) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/core/validators/script.ts
+var script = __nccwpck_require__(8164);
 ;// CONCATENATED MODULE: ./src/core/validators/path.ts
 
 
@@ -13891,6 +13919,9 @@ function toSecretRules(configs) {
 
 
 
+
+
+const engine_crypto = deferBuiltin('node:crypto');
 /** Name of the execution record of the built-in secret scan when no hook configures it. */
 const BUILTIN_SECRET_SCAN = 'secret-scan';
 const DEFAULT_MEMORY_BYTES = 16_000;
@@ -13960,7 +13991,7 @@ function secretDraft(path, line, match, source, where = '') {
         column: match.column,
         message: `${match.description} found${where} (${hint})`,
         // A hash, so the fingerprint follows the secret without carrying it.
-        anchor: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(match.secret).digest('hex'),
+        anchor: engine_crypto().createHash('sha256').update(match.secret).digest('hex'),
         redacted: hint,
         source,
     };
@@ -14004,41 +14035,14 @@ async function runPromptSubmittedHooks(files, options) {
         if (executedHooks.length > 0)
             ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
     };
-    const scan = secretSettings(config, 'prompt.submitted');
-    const baseline = scan.enabled ? await readBaseline(scan.baseline, ports) : undefined;
-    if (scan.enabled) {
-        const started = ports.now().getTime();
-        const scanDrafts = [];
-        for (const f of files) {
-            if (scan.allowPaths.some((g) => g.match(f.file.path)))
-                continue;
-            const { parsed } = f;
-            for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
-                allow: scan.allow,
-                ...(scan.rules ? { rules: scan.rules } : {}),
-                ...(baseline ? { baseline } : {}),
-                keepInlineAllowed: true,
-            })) {
-                // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-                secrets.push({ path: f.file.path, match });
-                if (match.inlineAllowed && scan.inlineAllow)
-                    continue;
-                const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-                scanDrafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
-            }
-        }
-        drafts.push(...scanDrafts);
-        // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
-        record({
-            hook: scan.hook,
-            event: 'prompt.submitted',
-            findings: scanDrafts.length,
-            durationMs: ports.now().getTime() - started,
-        });
-    }
-    else {
+    const scanned = await scanPromptSecrets(files, config, ports);
+    secrets.push(...scanned.secrets);
+    drafts.push(...scanned.drafts);
+    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
+    if (scanned.execution)
+        record(scanned.execution);
+    else
         notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
-    }
     const reviewed = new Map(files.map((f) => [f.file.path, f.parsed]));
     const sizes = new Map();
     for (const f of files)
@@ -14050,34 +14054,17 @@ async function runPromptSubmittedHooks(files, options) {
             continue;
         const started = ports.now().getTime();
         const inPaths = pathFilter(hook);
-        const mine = files.filter((f) => inPaths(f.file.path));
-        const hookDrafts = [];
-        const errors = [];
-        for (const [index, action] of hook.actions.entries()) {
-            const context = { ruleId: ruleIdFor(hook, index), source: hook.name };
-            try {
-                const out = await runAction(action, {
-                    hook,
-                    mine,
-                    all: files,
-                    reviewed,
-                    sizes,
-                    context,
-                    options,
-                    memory,
-                    notes,
-                });
-                hookDrafts.push(...out.findings);
-                notes.push(...out.notes);
-                if (out.error !== undefined)
-                    errors.push(out.error);
-            }
-            catch (error) {
-                errors.push(`${action.type} action: ${describeError(error)}`);
-            }
-        }
+        const { hookDrafts, errors, blocking } = await runHookActions(hook, {
+            mine: files.filter((f) => inPaths(f.file.path)),
+            all: files,
+            reviewed,
+            sizes,
+            options,
+            memory,
+            notes,
+        });
         drafts.push(...hookDrafts);
-        if (hook.block && reachesFailOn(hookDrafts, options.failOn))
+        if (blocking && reachesFailOn(hookDrafts, options.failOn))
             blockedBy ??= hook.name;
         record({
             hook: hook.name,
@@ -14103,6 +14090,63 @@ async function runPromptSubmittedHooks(files, options) {
         notes,
     };
 }
+/** One prompt.submitted hook's actions in order; a failing action is an error of the hook, not a stop. */
+async function runHookActions(hook, input) {
+    const hookDrafts = [];
+    const errors = [];
+    let blocking = hook.block === true;
+    for (const [index, action] of hook.actions.entries()) {
+        const context = { ruleId: ruleIdFor(hook, index), source: hook.name };
+        try {
+            const out = await runAction(action, { ...input, hook, context });
+            hookDrafts.push(...out.findings);
+            input.notes.push(...out.notes);
+            if (out.error !== undefined)
+                errors.push(out.error);
+            if (out.blocks)
+                blocking = true;
+        }
+        catch (error) {
+            errors.push(`${action.type} action: ${describeError(error)}`);
+        }
+    }
+    return { hookDrafts, errors, blocking };
+}
+/** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
+async function scanPromptSecrets(files, config, ports) {
+    const scan = secretSettings(config, 'prompt.submitted');
+    if (!scan.enabled)
+        return { secrets: [], drafts: [] };
+    const baseline = await readBaseline(scan.baseline, ports);
+    const started = ports.now().getTime();
+    const secrets = [];
+    const drafts = [];
+    for (const f of files) {
+        if (scan.allowPaths.some((g) => g.match(f.file.path)))
+            continue;
+        const { parsed } = f;
+        for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
+            allow: scan.allow,
+            ...(scan.rules ? { rules: scan.rules } : {}),
+            ...(baseline ? { baseline } : {}),
+            keepInlineAllowed: true,
+        })) {
+            // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+            secrets.push({ path: f.file.path, match });
+            if (match.inlineAllowed && scan.inlineAllow)
+                continue;
+            const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+            drafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
+        }
+    }
+    const execution = {
+        hook: scan.hook,
+        event: 'prompt.submitted',
+        findings: drafts.length,
+        durationMs: ports.now().getTime() - started,
+    };
+    return { secrets, drafts, execution };
+}
 const NONE = { findings: [], notes: [] };
 async function runAction(action, input) {
     const { mine, context } = input;
@@ -14116,6 +14160,8 @@ async function runAction(action, input) {
         }
         case 'command':
             return runCommandAction(action, present, input);
+        case 'validator':
+            return runScriptValidator(action, present, input);
         case 'memory':
             return readMemory(action, input);
         case 'secret-scan':
@@ -14153,6 +14199,34 @@ async function runCommandAction(action, present, input) {
         notes: [...notes, ...out.notes],
         ...(out.error !== undefined ? { error: out.error } : {}),
     };
+}
+/** The seed's inline script: run with the event on stdin; a failure is a finding that blocks the request. */
+async function runScriptValidator(action, present, input) {
+    const refused = input.options.commandsRefused;
+    if (refused !== undefined)
+        return { ...NONE, error: `the validator script was not run: ${refused}` };
+    const event = (0,script/* promptSubmittedEvent */.sJ)(input.hook.name, present.map((f) => ({
+        path: f.file.path,
+        status: f.file.status,
+        patch: patchOf(f.file) ?? '',
+        added: f.parsed.added,
+    })));
+    const plan = (0,script/* planScript */.lW)(action, event);
+    const timeout = action.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+    const result = await input.options.ports.runCommand(plan.argv, {
+        cwd: input.options.workspace,
+        timeoutMs: timeout * 1000,
+        stdin: plan.stdin,
+    });
+    const program = `${plan.argv[0]} script`;
+    if (result.error !== undefined)
+        return { ...NONE, error: `the validator's ${program} could not run: ${result.error}` };
+    if (result.timedOut)
+        return { ...NONE, error: `the validator's ${program} timed out after ${timeout}s and was killed` };
+    if (result.exitCode === null)
+        return { ...NONE, error: `the validator's ${program} was killed by a signal` };
+    const out = (0,script/* toScriptFindings */.BE)(action, result, present[0]?.file.path ?? '', input.context);
+    return { ...out, blocks: out.findings.length > 0 };
 }
 async function readMemory(action, input) {
     const { ports } = input.options;
@@ -15520,10 +15594,7 @@ async function checkFolders(root, dir) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/audit/envelope.ts
-
 
 
 /**
@@ -15531,13 +15602,16 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * stays a valid .gz that `zcat` reads whole. Encrypted: one JSON line per batch, an AES-256-GCM envelope
  * (compressed first when asked: ciphertext does not compress).
  */
+// Loaded when a log is compressed or encrypted: a plain JSON-lines log (the Codex hook's usual case) needs neither.
+const envelope_crypto = deferBuiltin('node:crypto');
+const zlib = deferBuiltin('node:zlib');
 const AUDIT_KEY_ENV = 'CODEX_HOOKS_AUDIT_KEY';
 function encodeBatch(lines, options) {
     if (!options.key)
-        return options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(lines) : Buffer.from(lines, 'utf8');
-    const plain = options.gzip ? (0,external_node_zlib_namespaceObject.gzipSync)(lines) : Buffer.from(lines, 'utf8');
-    const iv = (0,external_node_crypto_namespaceObject.randomBytes)(12);
-    const cipher = (0,external_node_crypto_namespaceObject.createCipheriv)('aes-256-gcm', options.key, iv);
+        return options.gzip ? zlib().gzipSync(lines) : Buffer.from(lines, 'utf8');
+    const plain = options.gzip ? zlib().gzipSync(lines) : Buffer.from(lines, 'utf8');
+    const iv = envelope_crypto().randomBytes(12);
+    const cipher = envelope_crypto().createCipheriv('aes-256-gcm', options.key, iv);
     const data = Buffer.concat([cipher.update(plain), cipher.final()]);
     const envelope = {
         codex_hooks_audit: 1,
@@ -15556,7 +15630,7 @@ function encodeBatch(lines, options) {
 function decodeLog(file, key) {
     if (file.length === 0)
         return [];
-    const text = file[0] === 0x1f && file[1] === 0x8b ? (0,external_node_zlib_namespaceObject.gunzipSync)(file).toString('utf8') : file.toString('utf8');
+    const text = file[0] === 0x1f && file[1] === 0x8b ? zlib().gunzipSync(file).toString('utf8') : file.toString('utf8');
     const lines = [];
     for (const line of text.split('\n')) {
         if (line.trim() === '')
@@ -15574,7 +15648,7 @@ function decryptEnvelope(line, key) {
     if (!key) {
         throw new errors/* ConfigurationError */.j1(`the log is encrypted; set ${AUDIT_KEY_ENV} to the key it was written with`);
     }
-    const decipher = (0,external_node_crypto_namespaceObject.createDecipheriv)('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+    const decipher = envelope_crypto().createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
     decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
     let plain;
     try {
@@ -15583,7 +15657,7 @@ function decryptEnvelope(line, key) {
     catch {
         throw new errors/* ConfigurationError */.j1(`an entry of the log cannot be decrypted: the key in ${AUDIT_KEY_ENV} is not the one it was written with, or the entry was altered`);
     }
-    const text = envelope.compression === 'gzip' ? (0,external_node_zlib_namespaceObject.gunzipSync)(plain).toString('utf8') : plain.toString('utf8');
+    const text = envelope.compression === 'gzip' ? zlib().gunzipSync(plain).toString('utf8') : plain.toString('utf8');
     return text.split('\n').filter((l) => l.trim() !== '');
 }
 /**
@@ -15789,7 +15863,28 @@ function createAuditRecord(exchange, context, includeMetadata = true) {
 
 
 /**
- * Writes the `logger` actions' outputs: one JSON line per endpoint exchange for hooks on `conversation.updated`,
+ * One line per model review: the requests and tokens it cost (input, output, cached) and how it ended. Without
+ * metadata (`include_metadata: false`) the pull request is left out, the cost is kept.
+ */
+function createModelReviewRecord(review, timestamp, includeMetadata) {
+    return {
+        timestamp,
+        event: 'conversation.updated',
+        source: 'model-review',
+        reviewer: review.reviewer,
+        outcome: review.failure ? review.failure.kind : 'completed',
+        requests: review.usage.requests,
+        input_tokens: review.usage.inputTokens,
+        output_tokens: review.usage.outputTokens,
+        cached_tokens: review.usage.cachedTokens,
+        ...(includeMetadata
+            ? { repository: review.repository, pull_request_number: review.pullRequestNumber, head_sha: review.headSha }
+            : {}),
+    };
+}
+/**
+ * Writes the `logger` actions' outputs: one JSON line per endpoint exchange, and one per model review with its
+ * token usage, for hooks on `conversation.updated`,
  * one per hook run for hooks on the other events. Relative outputs are resolved in the workspace, so a workflow
  * can upload them. Returns the paths written, first the first logger's.
  */
@@ -15807,6 +15902,8 @@ async function writeAuditLogs(config, workspace, input) {
             if (event === 'conversation.updated') {
                 const context = input.context;
                 add(logger, context ? input.exchanges.map((e) => createAuditRecord(e, context, metadata)) : []);
+                if (input.modelReview)
+                    add(logger, [createModelReviewRecord(input.modelReview, input.now().toISOString(), metadata)]);
             }
             else {
                 const executions = event === 'hook.executed' ? input.executions : input.executions.filter((e) => e.event === event);
@@ -15965,7 +16062,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
-        const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
+        const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
         logger.warning(note);
         notes.push(note);
     }
@@ -15996,6 +16093,18 @@ async function runReviewPipeline(pr, files, options, ports) {
     const auditLogs = await writeAuditLogs(options.config, options.workspace, {
         exchanges: ai.exchanges,
         executions,
+        ...(ai.usage && ai.reviewer
+            ? {
+                modelReview: {
+                    reviewer: ai.reviewer,
+                    usage: ai.usage,
+                    ...(ai.failure ? { failure: ai.failure } : {}),
+                    repository: `${pr.owner}/${pr.repo}`,
+                    pullRequestNumber: pr.number,
+                    headSha: pr.headSha,
+                },
+            }
+            : {}),
         ...(token
             ? {
                 context: {
@@ -16047,6 +16156,7 @@ function describeUsage(reviewer, usage) {
 
 ;// CONCATENATED MODULE: ./src/adapters/command-runner.ts
 
+const command_runner_childProcess = deferBuiltin('node:child_process');
 const DEFAULT_MAX_OUTPUT = 5 * 1024 * 1024;
 /** Time a killed process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
@@ -16075,11 +16185,11 @@ const runCommand = (argv, options) => new Promise((resolve) => {
     }
     const cap = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
     const posix = process.platform !== 'win32';
-    const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+    const child = command_runner_childProcess().spawn(program, args, {
         cwd: options.cwd,
         env: options.env ?? createCommandEnv(),
         shell: false,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [options.stdin !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
         // Its own process group, so a timeout can kill the grandchildren too.
         detached: posix,
         windowsHide: true,
@@ -16148,13 +16258,18 @@ const runCommand = (argv, options) => new Promise((resolve) => {
             ...(error !== undefined ? { error } : {}),
         });
     };
+    if (child.stdin) {
+        // A child that exits without reading its input is not an error of ours.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.stdin);
+    }
     child.on('error', (e) => finish(null, e.message));
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));
 });
 
 // EXTERNAL MODULE: ./src/config/load.ts
-var load = __nccwpck_require__(1036);
+var config_load = __nccwpck_require__(1036);
 ;// CONCATENATED MODULE: ./src/config/source.ts
 
 /**
@@ -16173,13 +16288,13 @@ async function loadConfigSource(options) {
     const text = await options.read(options.path);
     if (text === undefined) {
         return {
-            config: (0,load/* defaultHooksConfig */.YX)(),
+            config: (0,config_load/* defaultHooksConfig */.YX)(),
             source: `built-in defaults (no ${options.path} at ${options.refLabel})`,
             notes,
         };
     }
     // A config error throws ConfigurationError naming file, line, column and key.
-    return { config: (0,load.parseHooksConfig)(text, options.path), source: `${options.path} at ${options.refLabel}`, notes };
+    return { config: (0,config_load.parseHooksConfig)(text, options.path), source: `${options.path} at ${options.refLabel}`, notes };
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -16480,9 +16595,8 @@ const POLICY_SCHEMA = {
         version: { title: 'Version', description: 'Format version; must be 1.', const: 1 },
         backend: {
             title: 'Backend',
-            description: 'The reviewer behind the endpoint (default rules); the --backend flag overrides it.',
-            type: 'string',
-            minLength: 1,
+            description: 'The reviewer behind the endpoint: rules (offline reference rules, the default), openai (the Responses API) or codex (the Codex CLI). The model key comes from the server environment (OPENAI_API_KEY), never from this file. The --backend flag overrides it; read when the server starts.',
+            enum: ['rules', 'openai', 'codex'],
         },
         server: {
             title: 'Server',
@@ -16544,6 +16658,11 @@ const POLICY_SCHEMA = {
                 output: { title: 'Output', description: 'Path of the log file.', type: 'string', minLength: 1 },
                 format: { title: 'Format', description: 'JSON lines.', type: 'string', enum: ['json'] },
                 options: schema/* LOGGER_OPTIONS_SCHEMA */.mf,
+                include_payload: {
+                    title: 'Include payload',
+                    description: "Also log what was reviewed and answered (patches, title, comments, summary), redacted: secrets the scanner recognises and the caller's token are replaced. Default false: metadata only.",
+                    type: 'boolean',
+                },
             },
         },
         access_tokens: {
@@ -16695,13 +16814,39 @@ function parsePolicy(text, fileName) {
             }
             : {}),
         ...(raw.audit
-            ? { audit: { output: raw.audit.output, ...(raw.audit.options ? { options: raw.audit.options } : {}) } }
+            ? {
+                audit: {
+                    output: raw.audit.output,
+                    ...(raw.audit.options ? { options: raw.audit.options } : {}),
+                    includePayload: raw.audit.include_payload === true,
+                },
+            }
             : {}),
         tokens,
     };
 }
 function optionalLimit(usageLimit) {
     return usageLimit ? { usageLimit } : {};
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/audit-payload.ts
+
+function auditPayload(request, response, presentedToken) {
+    const redactor = createRedactor(presentedToken ? [{ secret: presentedToken, ruleId: 'codex-token' }] : []);
+    return {
+        title: redactor.text(request.pull_request.title),
+        files: request.files.map((f) => ({ path: redactor.text(f.path), patch: redactor.patch(f.patch) })),
+        ...(response?.summary !== undefined ? { summary: redactor.text(response.summary) } : {}),
+        ...(response
+            ? {
+                comments: response.comments.map((c) => ({
+                    path: redactor.text(c.path),
+                    line: c.line,
+                    body: redactor.text([c.title, c.body, c.suggestion].filter(Boolean).join('\n')),
+                })),
+            }
+            : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/server/rules.ts
@@ -16765,7 +16910,72 @@ function reviewRequest(request) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/endpoint/server/backend.ts
+
+/**
+ * What answers a protocol v1 request behind the endpoint: the offline reference rules, or a model reviewer
+ * (`openai`, `codex`) from src/reviewers. The request the server receives is already the Reviewer port's
+ * input (the action redacted it); the model's answers are merged back into one protocol v1 response.
+ */
+const BACKEND_NAMES = ['rules', 'openai', 'codex'];
+const RULES_BACKEND = {
+    name: 'rules',
+    model: 'rules',
+    review: (request) => Promise.resolve({ kind: 'answered', response: reviewRequest(request) }),
+};
+/** A model reviewer as a backend: one request in, one protocol v1 response (or a failure) out. */
+function reviewerBackend(reviewer) {
+    if (reviewer.kind === 'endpoint')
+        throw new TypeError('the endpoint reviewer cannot be its own backend');
+    return {
+        name: reviewer.kind,
+        model: reviewer.target,
+        review: async (request) => {
+            const outcome = await reviewer.review([request], {});
+            const usage = outcome.usage ? { usage: outcome.usage } : {};
+            // A request the reviewer split to fit its budget is answered whole or not at all: a partial answer
+            // would look to the action like a complete review of the chunk.
+            if (outcome.failure) {
+                return {
+                    kind: 'failed',
+                    status: failureStatus(outcome.failure.kind),
+                    reason: outcome.failure.kind,
+                    message: `the ${reviewer.kind} backend could not review this request: ${outcome.failure.message}`,
+                    ...usage,
+                };
+            }
+            return { kind: 'answered', response: mergeResponses(outcome.responses.map((r) => r.response)), ...usage };
+        },
+    };
+}
+/** 503/504 are retried by the action as the protocol says; 502 for an answer that could not be used. */
+function failureStatus(kind) {
+    if (kind === 'timeout')
+        return 504;
+    if (kind === 'unavailable')
+        return 503;
+    return 502;
+}
+function mergeResponses(responses) {
+    const comments = responses.flatMap((r) => r.comments);
+    const summaries = responses.map((r) => r.summary).filter((s) => Boolean(s));
+    const verdicts = responses.map((r) => r.verdict);
+    const verdict = verdicts.includes('request_changes')
+        ? 'request_changes'
+        : verdicts.includes('comment') || comments.length > 0
+            ? 'comment'
+            : verdicts.length > 0 && verdicts.every((v) => v === 'approve')
+                ? 'approve'
+                : undefined;
+    return {
+        comments,
+        ...(summaries.length ? { summary: summaries.join('\n\n') } : {}),
+        ...(verdict ? { verdict } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/endpoint/server/server.ts
+
 
 
 
@@ -16789,108 +16999,58 @@ async function startHookServer(options) {
         throw new errors/* ConfigurationError */.j1('a token or a policy is required', 'hook-server');
     const now = options.now ?? (() => new Date());
     const windows = new UsageWindows();
-    const expected = options.token ? (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.token).digest() : undefined;
-    const review = options.review ?? reviewRequest;
+    const identify = identifier(options, now);
+    const backend = options.backend ?? RULES_BACKEND;
     let inFlight = 0;
     let draining = false;
-    /** Who calls: a Caller, or the 401 to answer. */
-    const identify = async (presented) => {
-        if (!presented)
-            return { status: 401, kind: 'missing-token', message: 'missing bearer token' };
-        if (!options.policy) {
-            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(presented).digest();
-            return expected && (0,external_node_crypto_namespaceObject.timingSafeEqual)(digest, expected)
-                ? { kind: 'access-token', tokenId: 'local', scopes: ['hooks:trigger'], ipRestrictions: [], auditEnabled: true }
-                : { status: 401, kind: 'unknown-token', message: 'invalid bearer token' };
-        }
-        const loaded = options.policy.current();
-        if (loaded.verifyJwt && JWT_SHAPE.test(presented))
-            return loaded.verifyJwt(presented);
-        return identifyAccessToken(presented, loaded.index, now());
-    };
     const handle = async (req, res) => {
-        const started = performance.now();
+        const checkStarted = performance.now();
         const presented = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-        const policy = options.policy?.current().policy;
+        // One look at the policy per request (a stat, and a reload if the file changed).
+        const loaded = options.policy?.current();
+        const policy = loaded?.policy;
         const client = clientAddress(req.socket.remoteAddress ?? '', headerValue(req.headers['x-forwarded-for']), policy?.trustedProxies ?? []);
-        let caller = undefined;
-        const base = {
-            timestamp: now().toISOString(),
-            event: 'prompt.submitted',
-            client_address: client,
-            idempotency_key: headerValue(req.headers['idempotency-key']) ?? null,
-            token_fingerprint: presented ? fingerprintToken(presented) : null,
-        };
-        const answer = (status, body, extra = {}, headers = {}) => {
-            const text = JSON.stringify(body);
-            res.writeHead(status, {
-                'Content-Type': 'application/json',
-                'Content-Length': Buffer.byteLength(text),
-                ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
-                ...headers,
-            });
-            res.end(text);
-            const record = {
-                ...base,
-                token_id: caller?.tokenId ?? extra.token_id ?? null,
-                scopes: caller?.scopes ?? null,
-                status,
-                latency_ms: Math.round((performance.now() - started) * 100) / 100,
-                ...extra,
-            };
-            if (caller?.auditEnabled !== false)
-                void options.auditLog?.write(record).catch(auditFailed);
-            options.log?.('info', 'request', { method: req.method, path: pathOf(req.url), ...record });
-        };
-        const auditFailed = (error) => options.log?.('error', 'audit-write-failed', { error: String(error).slice(0, 200) });
+        const exchange = startExchange(req, res, { client, presented, now, options, draining: () => draining });
+        const answer = exchange.answer;
         if (req.method === 'GET' && pathOf(req.url) === '/healthz') {
             const body = draining ? { status: 'draining' } : { status: 'ok', in_flight: inFlight };
             return void writeJson(res, draining ? 503 : 200, body, draining ? { 'Retry-After': '5' } : {});
         }
-        if (draining) {
-            req.resume();
-            return answer(503, { error: 'the server is shutting down; retry shortly' }, {}, { 'Retry-After': '5', Connection: 'close' });
-        }
-        if (req.method !== 'POST') {
-            req.resume();
-            return answer(405, { error: 'use POST' }, {}, { Allow: 'POST' });
-        }
-        const identity = await identify(presented);
+        if (draining)
+            return refuse(req, answer, 'the server is shutting down; retry shortly', '5', { Connection: 'close' });
+        if (req.method !== 'POST')
+            return refuse(req, answer, 'use POST', undefined, { Allow: 'POST' }, 405);
+        // Access tokens are checked synchronously; only a JWT (a JWKS fetch, perhaps) waits.
+        const found = identify(presented, loaded);
+        const identity = found instanceof Promise ? await found : found;
         if ('status' in identity)
             return deny(req, answer, identity);
-        caller = identity;
-        const denial = authorize(caller, client, windows, now());
+        exchange.caller = identity;
+        const denial = authorize(identity, client, windows, now());
+        exchange.checkMs = performance.now() - checkStarted;
         if (denial)
             return deny(req, answer, denial);
         const maxConcurrent = policy?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
-        if (inFlight >= maxConcurrent) {
-            req.resume();
-            return answer(503, { error: `too many reviews in progress (limit ${maxConcurrent})` }, {}, { 'Retry-After': '1' });
-        }
+        if (inFlight >= maxConcurrent)
+            return refuse(req, answer, `too many reviews in progress (limit ${maxConcurrent})`, '1');
         inFlight++;
         try {
-            await serveReview(req, answer, policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, review);
+            const payloadFor = policy?.audit?.includePayload
+                ? (request, response) => auditPayload(request, response, presented)
+                : undefined;
+            const maxBodyBytes = policy?.maxBodyBytes ?? options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+            await serveReview(req, answer, maxBodyBytes, backend, payloadFor);
         }
         finally {
             inFlight--;
         }
     };
-    const listener = (req, res) => {
+    const server = await listen(options, host, (req, res) => {
         handle(req, res).catch((error) => {
             options.log?.('error', 'internal-error', { error: String(error).slice(0, 200) });
             if (!res.headersSent)
                 res.writeHead(500, { 'Content-Type': 'application/json' });
             res.end(JSON.stringify({ error: 'internal error' }));
-        });
-    };
-    const server = options.tls
-        ? (0,external_node_https_namespaceObject.createServer)({ cert: options.tls.cert, key: options.tls.key }, listener)
-        : (0,external_node_http_namespaceObject.createServer)(listener);
-    await new Promise((resolve, reject) => {
-        server.once('error', (error) => reject(describeListenError(error, host, options.port ?? 0)));
-        server.listen(options.port ?? 0, host, () => {
-            server.off('error', reject);
-            resolve();
         });
     });
     const address = server.address();
@@ -16906,11 +17066,87 @@ async function startHookServer(options) {
         },
     };
 }
+/** Who calls: a Caller, or the 401 to answer. Without a policy, the one token of the loopback stand-in. */
+function identifier(options, now) {
+    const expected = options.token ? (0,external_node_crypto_namespaceObject.createHash)('sha256').update(options.token).digest() : undefined;
+    return (presented, loaded) => {
+        if (!presented)
+            return { status: 401, kind: 'missing-token', message: 'missing bearer token' };
+        if (!loaded) {
+            const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(presented).digest();
+            return expected && (0,external_node_crypto_namespaceObject.timingSafeEqual)(digest, expected)
+                ? { kind: 'access-token', tokenId: 'local', scopes: ['hooks:trigger'], ipRestrictions: [], auditEnabled: true }
+                : { status: 401, kind: 'unknown-token', message: 'invalid bearer token' };
+        }
+        if (loaded.verifyJwt && JWT_SHAPE.test(presented))
+            return loaded.verifyJwt(presented);
+        return identifyAccessToken(presented, loaded.index, now());
+    };
+}
+/** One request's answer: the response, then one audit line (unless the token opts out) and one log line. */
+function startExchange(req, res, context) {
+    const { options, presented } = context;
+    const started = performance.now();
+    const base = {
+        timestamp: context.now().toISOString(),
+        event: 'prompt.submitted',
+        client_address: context.client,
+        idempotency_key: headerValue(req.headers['idempotency-key']) ?? null,
+        token_fingerprint: presented ? fingerprintToken(presented) : null,
+    };
+    const auditFailed = (error) => options.log?.('error', 'audit-write-failed', { error: String(error).slice(0, 200) });
+    const exchange = {
+        answer: (status, body, extra = {}, headers = {}) => {
+            writeJson(res, status, body, {
+                ...(status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {}),
+                ...(context.draining() ? { Connection: 'close' } : {}),
+                ...headers,
+            });
+            // The reviewed content goes to the audit log only (when the policy asks), never to the server's log.
+            const { payload, ...fields } = extra;
+            const record = {
+                ...base,
+                token_id: exchange.caller?.tokenId ?? fields.token_id ?? null,
+                scopes: exchange.caller?.scopes ?? null,
+                status,
+                latency_ms: roundMs(performance.now() - started),
+                ...(exchange.checkMs !== undefined ? { check_ms: roundMs(exchange.checkMs) } : {}),
+                ...fields,
+            };
+            if (exchange.caller?.auditEnabled !== false)
+                void options.auditLog?.write(payload ? { ...record, payload } : record).catch(auditFailed);
+            options.log?.('info', 'request', { method: req.method, path: pathOf(req.url), ...record });
+        },
+    };
+    return exchange;
+}
+function roundMs(ms) {
+    return Math.round(ms * 1000) / 1000;
+}
+/** Answers without reading the body: 503 (draining, too busy) with Retry-After, or another status. */
+function refuse(req, answer, error, retryAfter, headers = {}, status = 503) {
+    req.resume();
+    answer(status, { error }, {}, { ...(retryAfter ? { 'Retry-After': retryAfter } : {}), ...headers });
+}
+async function listen(options, host, listener) {
+    const server = options.tls
+        ? (0,external_node_https_namespaceObject.createServer)({ cert: options.tls.cert, key: options.tls.key }, listener)
+        : (0,external_node_http_namespaceObject.createServer)(listener);
+    await new Promise((resolve, reject) => {
+        const failed = (error) => reject(describeListenError(error, host, options.port ?? 0));
+        server.once('error', failed);
+        server.listen(options.port ?? 0, host, () => {
+            server.off('error', failed);
+            resolve();
+        });
+    });
+    return server;
+}
 function deny(req, answer, denial) {
     req.resume();
     answer(denial.status, { error: denial.message, reason: denial.kind }, { denied: denial.kind, ...(denial.tokenId ? { token_id: denial.tokenId } : {}) }, denial.retryAfterSeconds !== undefined ? { 'Retry-After': String(denial.retryAfterSeconds) } : {});
 }
-async function serveReview(req, answer, maxBodyBytes, review) {
+async function serveReview(req, answer, maxBodyBytes, backend, payloadFor) {
     const event = headerValue(req.headers['x-codex-hook-event']);
     if (event !== 'prompt.submitted') {
         req.resume();
@@ -16933,17 +17169,37 @@ async function serveReview(req, answer, maxBodyBytes, review) {
         return answer(422, { error: 'request does not match protocol v1', errors }, info);
     }
     const request = data;
-    const response = await review(request);
-    answer(200, response, {
+    const outcome = await backend.review(request);
+    const details = {
         ...info,
         repository: request.repository,
         pull_request_number: request.pull_request_number,
         head_sha: request.pull_request.head_sha,
         event_type: request.event_type,
         chunk: request.metadata.chunk,
-        comment_count: response.comments.length,
-        model: 'rules',
+        backend: backend.name,
+        model: backend.model,
+        ...usageFields(outcome.usage),
+    };
+    if (outcome.kind === 'failed') {
+        return answer(outcome.status, { error: outcome.message, reason: outcome.reason }, { ...details, failed: outcome.reason, ...(payloadFor ? { payload: payloadFor(request, undefined) } : {}) }, outcome.status === 502 ? {} : { 'Retry-After': '5' });
+    }
+    answer(200, outcome.response, {
+        ...details,
+        comment_count: outcome.response.comments.length,
+        ...(payloadFor ? { payload: payloadFor(request, outcome.response) } : {}),
     });
+}
+/** The model's token usage, for the audit log (absent for the rules). */
+function usageFields(usage) {
+    return usage
+        ? {
+            model_requests: usage.requests,
+            input_tokens: usage.inputTokens,
+            output_tokens: usage.outputTokens,
+            cached_tokens: usage.cachedTokens,
+        }
+        : {};
 }
 function writeJson(res, status, body, headers) {
     const text = JSON.stringify(body);
@@ -16988,1403 +17244,6 @@ function describeListenError(error, host, port) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
-class JOSEError extends Error {
-  static code = "ERR_JOSE_GENERIC";
-  code = "ERR_JOSE_GENERIC";
-  constructor(message, options) {
-    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
-  }
-}
-class JWTClaimValidationFailed extends JOSEError {
-  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JWTExpired extends JOSEError {
-  static code = "ERR_JWT_EXPIRED";
-  code = "ERR_JWT_EXPIRED";
-  claim;
-  reason;
-  payload;
-  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
-    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
-  }
-}
-class JOSEAlgNotAllowed extends JOSEError {
-  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
-  code = "ERR_JOSE_ALG_NOT_ALLOWED";
-}
-class JOSENotSupported extends JOSEError {
-  static code = "ERR_JOSE_NOT_SUPPORTED";
-  code = "ERR_JOSE_NOT_SUPPORTED";
-}
-class JWEDecryptionFailed extends JOSEError {
-  static code = "ERR_JWE_DECRYPTION_FAILED";
-  code = "ERR_JWE_DECRYPTION_FAILED";
-  constructor(message = "decryption operation failed", options) {
-    super(message, options);
-  }
-}
-class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
-  code = "ERR_JWE_INVALID";
-}
-class errors_JWSInvalid extends JOSEError {
-  static code = "ERR_JWS_INVALID";
-  code = "ERR_JWS_INVALID";
-}
-class JWTInvalid extends JOSEError {
-  static code = "ERR_JWT_INVALID";
-  code = "ERR_JWT_INVALID";
-}
-class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
-  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
-  code = "ERR_JWK_INVALID";
-}
-class JWKSInvalid extends JOSEError {
-  static code = "ERR_JWKS_INVALID";
-  code = "ERR_JWKS_INVALID";
-}
-class JWKSNoMatchingKey extends JOSEError {
-  static code = "ERR_JWKS_NO_MATCHING_KEY";
-  code = "ERR_JWKS_NO_MATCHING_KEY";
-  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSMultipleMatchingKeys extends JOSEError {
-  [Symbol.asyncIterator] = async function* () {
-  };
-  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
-  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
-    super(message, options);
-  }
-}
-class JWKSTimeout extends JOSEError {
-  static code = "ERR_JWKS_TIMEOUT";
-  code = "ERR_JWKS_TIMEOUT";
-  constructor(message = "request timed out", options) {
-    super(message, options);
-  }
-}
-class JWSSignatureVerificationFailed extends JOSEError {
-  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
-  constructor(message = "signature verification failed", options) {
-    super(message, options);
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
-function table(entries) {
-  const out = { __proto__: null };
-  for (const alg in entries)
-    out[alg] = { ...entries[alg], alg };
-  return out;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
-
-
-const sig = [["verify"], ["sign"]];
-function hmac(bits) {
-  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
-  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
-}
-function rsa(bits, saltLength) {
-  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
-  return {
-    kty: ["RSA"],
-    subtle,
-    signing: saltLength ? { ...subtle, saltLength } : subtle,
-    usages: sig,
-    minRsaBits: 2048
-  };
-}
-function ecdsa(crv, bits) {
-  return {
-    kty: ["EC"],
-    crv,
-    subtle: { name: "ECDSA", namedCurve: crv },
-    signing: { name: "ECDSA", hash: `SHA-${bits}` },
-    usages: sig
-  };
-}
-function eddsa() {
-  const subtle = { name: "Ed25519" };
-  return {
-    kty: ["OKP"],
-    crv: "Ed25519",
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-function mldsa(parameterSet) {
-  const subtle = { name: `ML-DSA-${parameterSet}` };
-  return {
-    kty: ["AKP"],
-    subtle,
-    signing: subtle,
-    usages: sig
-  };
-}
-const JWS = table({
-  HS256: hmac(256),
-  HS384: hmac(384),
-  HS512: hmac(512),
-  RS256: rsa(256),
-  RS384: rsa(384),
-  RS512: rsa(512),
-  PS256: rsa(256, 32),
-  PS384: rsa(384, 48),
-  PS512: rsa(512, 64),
-  ES256: ecdsa("P-256", 256),
-  ES384: ecdsa("P-384", 384),
-  ES512: ecdsa("P-521", 512),
-  EdDSA: eddsa(),
-  Ed25519: eddsa(),
-  "ML-DSA-44": mldsa(44),
-  "ML-DSA-65": mldsa(65),
-  "ML-DSA-87": mldsa(87)
-});
-function jwsAlgorithm(alg) {
-  const entry = typeof alg == "string" ? JWS[alg] : void 0;
-  if (!entry)
-    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
-  return entry;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
-const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
-function concat(...buffers) {
-  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
-  let i = 0;
-  for (const buffer of buffers)
-    buf.set(buffer, i), i += buffer.length;
-  return buf;
-}
-function writeUInt32BE(buf, value, offset) {
-  if (value < 0 || value >= UINT32_RANGE)
-    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
-  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
-}
-function uint64be(value) {
-  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
-  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
-}
-function uint32be(value) {
-  const buf = new Uint8Array(4);
-  return writeUInt32BE(buf, value), buf;
-}
-const NON_ASCII = /[^\x00-\x7f]/;
-function encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
-      throw new TypeError("non-ASCII string encountered in encode()");
-    return buffer_utils_encoder.encode(string);
-  }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
-    if (code > 127)
-      throw new TypeError("non-ASCII string encountered in encode()");
-    bytes[i] = code;
-  }
-  return bytes;
-}
-function buffer_utils_encodeBase64(input, url = !1) {
-  if (Uint8Array.prototype.toBase64)
-    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
-  const CHUNK_SIZE = 32768, arr = [];
-  for (let i = 0; i < input.length; i += CHUNK_SIZE)
-    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
-  const encoded = btoa(arr.join(""));
-  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
-}
-function decodeBase64(encoded, url = !1) {
-  if (Uint8Array.fromBase64)
-    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
-  if (url) {
-    if (encoded.includes("+") || encoded.includes("/"))
-      throw new TypeError("Invalid base64url");
-    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
-  }
-  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++)
-    bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-async function digest(algorithm, data) {
-  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
-  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
-
-const invalid = "The input to be decoded is not correctly encoded.";
-function decode(input) {
-  try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
-  } catch (cause) {
-    throw new TypeError(invalid, { cause });
-  }
-}
-function base64url_encode(input) {
-  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
-
-
-
-function assertUint8Array(input, label) {
-  if (!(input instanceof Uint8Array))
-    throw new TypeError(`${label} must be an instance of Uint8Array`);
-}
-function validate_isObject(input) {
-  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
-    return !1;
-  const prototype = Object.getPrototypeOf(input);
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-function isJwkSet(input) {
-  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
-}
-function isDisjoint(...headers) {
-  const parameters = /* @__PURE__ */ new Set();
-  for (const header of headers)
-    if (header)
-      for (const parameter of Object.keys(header)) {
-        if (parameters.has(parameter))
-          return !1;
-        parameters.add(parameter);
-      }
-  return !0;
-}
-function assertNotSet(value, name) {
-  if (value !== void 0)
-    throw new TypeError(`${name} can only be called once`);
-}
-function decodeBase64url(value, label, ErrorClass) {
-  try {
-    return decode(value);
-  } catch (cause) {
-    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
-  }
-}
-function encodeAsciiMember(value, label, ErrorClass) {
-  try {
-    return encode(value);
-  } catch (cause) {
-    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
-  }
-}
-function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
-  let parsed;
-  try {
-    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
-  } catch (cause) {
-    throw new ErrorClass(message, { cause });
-  }
-  if (!validate_isObject(parsed))
-    throw new ErrorClass(message);
-  return parsed;
-}
-const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
-function validateAlgorithms(option, algorithms) {
-  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
-    throw new TypeError(`"${option}" option must be an array of strings`);
-  return algorithms === void 0 ? void 0 : new Set(algorithms);
-}
-function validateCritDuplicates(Err, protectedHeader) {
-  const { crit } = protectedHeader ?? {};
-  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
-    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
-}
-function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
-  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
-    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
-  if (!protectedHeader || protectedHeader.crit === void 0)
-    return [];
-  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
-    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
-  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
-  for (const parameter of protectedHeader.crit) {
-    if (!(parameter in recognized))
-      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
-    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
-      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
-    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
-      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
-  }
-  return protectedHeader.crit;
-}
-function validateB64(protectedHeader, extensions) {
-  if (extensions.includes("b64")) {
-    const b64 = protectedHeader.b64;
-    if (typeof b64 != "boolean")
-      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
-    return b64;
-  }
-  return !0;
-}
-function serializeJoseHeader(Err, header) {
-  let serialized, parsed;
-  try {
-    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
-  } catch (cause) {
-    throw new Err("JOSE Header is not valid JSON", { cause });
-  }
-  if (!validate_isObject(parsed))
-    throw new Err("JOSE Header is not a JSON object");
-  return [parsed, serialized];
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
-
-
-
-const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
-  const { alg } = entry;
-  if (key.use !== void 0) {
-    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
-    if (key.use !== expected)
-      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
-  }
-  if (key.kty === "AKP" && key.alg === void 0)
-    throw new TypeError('missing "alg" (Algorithm) Parameter value');
-  if (key.alg !== void 0 && key.alg !== alg)
-    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
-  if (Array.isArray(key.key_ops)) {
-    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
-    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
-      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
-  }
-};
-async function prepareKey(entry, key, usage) {
-  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
-  if (secret && key instanceof Uint8Array)
-    return key;
-  let normalized, keyObject;
-  if (validate_isObject(key)) {
-    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
-      throw invalidKeyType(alg, key, secret);
-    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
-      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
-      return decode(normalized.k);
-    if (!Object.isFrozen(key)) {
-      const { key_ops } = key;
-      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
-    }
-  } else {
-    if (!isKeyLike(key))
-      throw invalidKeyType(alg, key, secret);
-    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
-    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
-      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
-    if (isCryptoKey(key))
-      return key;
-    if (keyObject = key, keyObject.type === "secret")
-      return keyObject.export();
-  }
-  cache ||= /* @__PURE__ */ new WeakMap();
-  const cacheKey = key;
-  let cached = cache.get(cacheKey);
-  if (cached?.[alg])
-    return cached[alg];
-  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
-    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
-  }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
-}
-let cache;
-const nist = {
-  __proto__: null,
-  prime256v1: "P-256",
-  secp384r1: "P-384",
-  secp521r1: "P-521"
-};
-function assertCryptoKey(key) {
-  if (!isCryptoKey(key))
-    throw new Error("CryptoKey instance expected");
-}
-const isCryptoKey = (key) => {
-  if (key?.[Symbol.toStringTag] === "CryptoKey")
-    return !0;
-  try {
-    return key instanceof CryptoKey;
-  } catch {
-    return !1;
-  }
-}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
-function message(msg, actual, ...types) {
-  if (types.length > 2) {
-    const last = types.pop();
-    msg += `one of type ${types.join(", ")}, or ${last}.`;
-  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
-  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
-}
-const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
-function invalidKeyType(alg, actual, secret) {
-  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
-  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
-}
-const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
-function checkUsage(key, usage) {
-  if (usage && !key.usages.includes(usage))
-    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
-}
-function checkModulusLength(alg, key) {
-  const { modulusLength } = key.algorithm;
-  if (typeof modulusLength != "number" || modulusLength < 2048)
-    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
-}
-function checkCryptoKey(key, expected, usage) {
-  const algorithm = key.algorithm;
-  if (algorithm.name !== expected.name)
-    throw unusable(expected.name);
-  if (expected.hash && algorithm.hash?.name !== expected.hash)
-    throw unusable(expected.hash, "algorithm.hash");
-  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
-    throw unusable(expected.namedCurve, "algorithm.namedCurve");
-  if (expected.length !== void 0 && algorithm.length !== expected.length)
-    throw unusable(expected.length, "algorithm.length");
-  checkUsage(key, usage);
-}
-function snapshotJwk(jwk) {
-  return { __proto__: null, ...jwk };
-}
-function normalizeJwk(jwk) {
-  const normalized = snapshotJwk(jwk);
-  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
-    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
-  if (normalized.key_ops !== void 0) {
-    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
-    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
-      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
-    normalized.key_ops = keyOps;
-  }
-  return normalized;
-}
-function validateExtractableOption(extractable) {
-  if (extractable !== void 0 && typeof extractable != "boolean")
-    throw new TypeError('"extractable" option must be a boolean');
-  return extractable;
-}
-async function jwkToKey(entry, jwk, extractable) {
-  if (!entry.kty.includes(jwk.kty))
-    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
-  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
-}
-async function rawKey(key, expected, usage, extractable = !1) {
-  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
-
-
-
-
-
-function snapshotJws(jws, sharedPayload) {
-  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
-  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
-  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
-  const signature = jws.signature, snapshot = { payload, signature };
-  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
-    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
-  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
-    throw new JWSInvalid("JWS Protected Header incorrect type");
-  if (payload === void 0)
-    throw new JWSInvalid("JWS Payload missing");
-  if (typeof signature != "string")
-    throw new JWSInvalid("JWS Signature missing or incorrect type");
-  if (header !== void 0 && !isObject(header))
-    throw new JWSInvalid("JWS Unprotected Header incorrect type");
-  return snapshot;
-}
-function prepareVerify(options) {
-  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
-}
-function parseProtectedHeader(encodedProtectedHeader) {
-  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
-}
-function encodeJsonUnencodedPayload(payload) {
-  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
-  if (invalid !== void 0)
-    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
-  return encoder.encode(payload);
-}
-function encodeCompactUnencodedPayload(payload) {
-  try {
-    return encode(payload);
-  } catch (cause) {
-    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
-      cause
-    });
-  }
-}
-async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
-  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
-  if (!isDisjoint(protectedHeader, header))
-    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
-  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
-  if (typeof alg != "string" || !alg)
-    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
-  if (shared[0] && !shared[0].has(alg))
-    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
-  if (b64) {
-    if (typeof inputPayload != "string")
-      throw new errors_JWSInvalid("JWS Payload must be a string");
-  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
-    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
-  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
-  let resolvedKey = !1;
-  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
-  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
-  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
-  let verified = !1;
-  try {
-    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
-  } catch (cause) {
-    throw new JWSSignatureVerificationFailed(void 0, { cause });
-  }
-  if (!verified)
-    throw new JWSSignatureVerificationFailed();
-  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
-  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
-}
-async function verifyCompact(jws, shared, key) {
-  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
-    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
-  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
-  if (length !== 3)
-    throw new errors_JWSInvalid("Invalid Compact JWS");
-  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
-
-
-
-const epoch = (date) => Math.floor(date.getTime() / 1e3), multipliers = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 31557600
-}, REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i, checkFailed = "check_failed";
-function invalidDuration() {
-  throw new TypeError("Invalid time period format");
-}
-function secs(str) {
-  typeof str != "string" && invalidDuration();
-  const matched = REGEX.exec(str);
-  (!matched || matched[4] && matched[1]) && invalidDuration();
-  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
-  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
-}
-function validateInput(label, input) {
-  if (!Number.isFinite(input))
-    throw new TypeError(`Invalid ${label} input`);
-  return input;
-}
-function validateStringClaim(claim, value) {
-  if (typeof value != "string")
-    throw new TypeError(`"${claim}" claim must be a string`);
-}
-function validateAudienceClaim(value) {
-  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
-    throw new TypeError('"aud" claim must be a string or an array of strings');
-}
-function jwt_claims_set_numericDate(value, label) {
-  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
-}
-const normalizeTyp = (value) => {
-  const normalized = value.toLowerCase();
-  return value.includes("/") ? normalized : `application/${normalized}`;
-}, checkAudiencePresence = (audPayload, audOption) => typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => audPayload.includes(aud)) : !1;
-function validateNumericDate(claimsSet, claim, required = !1) {
-  const value = claimsSet[claim];
-  if (!(value === void 0 && !required)) {
-    if (typeof value != "number")
-      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
-    return value;
-  }
-}
-function unexpectedClaim(claimsSet, claim) {
-  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
-}
-function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
-  let claimsSet;
-  try {
-    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
-  } catch (cause) {
-    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
-  }
-  if (!validate_isObject(claimsSet))
-    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
-  const { typ } = options;
-  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
-    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
-  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
-  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
-  for (const claim of new Set(presenceCheck.reverse()))
-    if (!Object.hasOwn(claimsSet, claim))
-      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
-  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, typeof audience == "string" ? [audience] : audience) && unexpectedClaim(claimsSet, "aud");
-  const { clockTolerance } = options;
-  let tolerance = 0;
-  if (typeof clockTolerance == "string")
-    tolerance = secs(clockTolerance);
-  else if (clockTolerance !== void 0) {
-    if (typeof clockTolerance != "number")
-      throw new TypeError("Invalid clockTolerance option type");
-    tolerance = clockTolerance;
-  }
-  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
-    throw new TypeError("Invalid clockTolerance option input");
-  const { currentDate } = options, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
-  if (nbf !== void 0 && nbf > now + tolerance)
-    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
-  const exp = validateNumericDate(claimsSet, "exp");
-  if (exp !== void 0 && exp <= now - tolerance)
-    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
-  if (maxTokenAge !== void 0) {
-    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
-    if (max < 0)
-      throw new TypeError("Invalid maxTokenAge option input");
-    if (age - tolerance > max)
-      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
-    if (age < -tolerance)
-      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
-  }
-  return claimsSet;
-}
-let producerClaimsSets;
-function producerClaimsSet(producer) {
-  return producerClaimsSets.get(producer);
-}
-function jwtClaimsSetBytes(producer) {
-  const claimsSet = producerClaimsSet(producer);
-  for (const claim of ["iat", "nbf", "exp"]) {
-    const value = claimsSet[claim];
-    if (typeof value == "number" && !Number.isFinite(value))
-      throw new TypeError(`"${claim}" claim must be a finite number`);
-  }
-  return encoder.encode(JSON.stringify(claimsSet));
-}
-function jwtClaim(producer, claim) {
-  return producerClaimsSet(producer)[claim];
-}
-class JWTClaimsBuilder {
-  constructor(claimsSet = {}) {
-    if (!isObject(claimsSet))
-      throw new TypeError("JWT Claims Set MUST be an object");
-    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
-  }
-  setIssuer(value) {
-    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
-  }
-  setSubject(value) {
-    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
-  }
-  setAudience(value) {
-    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
-  }
-  setJti(value) {
-    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
-  }
-  setNotBefore(value) {
-    return producerClaimsSet(this).nbf = jwt_claims_set_numericDate(value, "setNotBefore"), this;
-  }
-  setExpirationTime(value) {
-    return producerClaimsSet(this).exp = jwt_claims_set_numericDate(value, "setExpirationTime"), this;
-  }
-  setIssuedAt(value) {
-    const claimsSet = producerClaimsSet(this);
-    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = jwt_claims_set_numericDate(value, "setIssuedAt"), this;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
-
-
-
-async function jwtVerify(jwt, key, options) {
-  const [verified, b64] = await verifyCompact(jwt, prepareVerify(options), key);
-  if (!b64)
-    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
-  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options);
-  return { ...verified, payload };
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
-
-
-
-
-function isUsableJWK(jwk, entry, alg, kid) {
-  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
-  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
-}
-async function importWithAlgCache(cache, jwk, entry) {
-  const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
-  if (cached[alg] === void 0) {
-    const pending = jwkToKey(entry, jwk, !0).then((key) => {
-      if (key.type !== "public")
-        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
-      return cached[alg] = key, key;
-    }).catch((error) => {
-      throw cached[alg] === pending && delete cached[alg], error;
-    });
-    cached[alg] = pending;
-  }
-  return cached[alg];
-}
-function createLocalJWKSet(jwks) {
-  let snapshot;
-  try {
-    snapshot = structuredClone(jwks);
-  } catch (cause) {
-    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
-  }
-  if (!isJwkSet(snapshot))
-    throw new JWKSInvalid("JSON Web Key Set malformed");
-  const metadata = snapshot.keys.map((jwk) => {
-    const normalized = snapshotJwk(jwk);
-    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
-  }), cached = /* @__PURE__ */ new WeakMap();
-  return Object.defineProperty(async (protectedHeader, token) => {
-    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
-    if (!entry || entry.secret)
-      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
-    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
-    if (!length)
-      throw new JWKSNoMatchingKey();
-    if (length !== 1) {
-      const error = new JWKSMultipleMatchingKeys();
-      throw error[Symbol.asyncIterator] = async function* () {
-        for (const jwk2 of candidates)
-          try {
-            yield await importWithAlgCache(cached, jwk2, entry);
-          } catch {
-          }
-      }, error;
-    }
-    return importWithAlgCache(cached, jwk, entry);
-  }, "jwks", {
-    value: () => structuredClone(snapshot)
-  });
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
-
-
-
-function isCloudflareWorkers() {
-  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
-}
-let USER_AGENT;
-(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.18");
-const customFetch = /* @__PURE__ */ Symbol();
-async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
-  const response = await fetchImpl(url, {
-    method: "GET",
-    signal,
-    redirect: "manual",
-    headers
-  }).catch((err) => {
-    throw err.name === "TimeoutError" ? new JWKSTimeout(void 0, { cause: err }) : err;
-  });
-  if (response.status !== 200)
-    throw new JOSEError("Expected 200 OK from the JSON Web Key Set HTTP response");
-  try {
-    return await response.json();
-  } catch (cause) {
-    throw signal.aborted ? new JWKSTimeout(void 0, { cause }) : new JOSEError("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
-  }
-}
-const jwksCache = /* @__PURE__ */ Symbol();
-function isFreshFor(timestamp, duration) {
-  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
-}
-function validateDuration(value, fallback, option) {
-  if (Number.isNaN(value))
-    throw new TypeError(`"${option}" option must not be NaN`);
-  if (typeof value == "number" && value < 0)
-    throw new TypeError(`"${option}" option must not be negative`);
-  return typeof value == "number" ? value : fallback;
-}
-function createRemoteJWKSet(url, options) {
-  if (!(url instanceof URL))
-    throw new TypeError("url must be an instance of URL");
-  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
-  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
-    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
-  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
-  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
-  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
-  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
-  if (cache && typeof cache == "object") {
-    const { uat, jwks } = cache;
-    isFreshFor(uat, cacheMaxAge) && isJwkSet(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
-  }
-  const reload = async () => {
-    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
-      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
-        const next = createLocalJWKSet(json);
-        if (sequence <= appliedSequence)
-          return;
-        local = next;
-        const updatedAt = Date.now();
-        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
-      }).finally(() => {
-        pendingFetch === current && (pendingFetch = void 0);
-      });
-    }
-    await pendingFetch;
-  };
-  return Object.defineProperties(async (protectedHeader, token) => {
-    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
-    try {
-      return await local(protectedHeader, token);
-    } catch (err) {
-      if (err instanceof JWKSNoMatchingKey && !isFreshFor(jwksTimestamp, cooldownDuration))
-        return await reload(), local(protectedHeader, token);
-      throw err;
-    }
-  }, {
-    coolingDown: {
-      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
-      enumerable: !0
-    },
-    fresh: {
-      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
-      enumerable: !0
-    },
-    reload: {
-      value: reload,
-      enumerable: !0
-    },
-    reloading: {
-      get: () => !!pendingFetch,
-      enumerable: !0
-    },
-    jwks: {
-      value: () => local?.jwks(),
-      enumerable: !0
-    }
-  });
-}
-
-
-;// CONCATENATED MODULE: ./src/endpoint/server/jwt.ts
-
-
-const CLOCK_TOLERANCE_S = 60;
-function createJwtVerifier(policy, env) {
-    const key = keyFor(policy, env);
-    return async (token) => {
-        let payload;
-        try {
-            ({ payload } = await jwtVerify(token, key, {
-                ...(policy.issuer ? { issuer: policy.issuer } : {}),
-                ...(policy.audience ? { audience: policy.audience } : {}),
-                clockTolerance: CLOCK_TOLERANCE_S,
-                algorithms: policy.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA', 'RS384', 'ES384'] : ['HS256'],
-            }));
-        }
-        catch (error) {
-            return describeJwtError(error);
-        }
-        const sub = typeof payload.sub === 'string' ? payload.sub.replace(/[^\w.@:-]/g, '?').slice(0, 64) : 'unknown';
-        return {
-            kind: 'jwt',
-            tokenId: `jwt:${sub}`,
-            scopes: jwt_readScopes(payload),
-            ipRestrictions: policy.ipRestrictions,
-            ...(policy.usageLimit ? { usageLimit: policy.usageLimit } : {}),
-            auditEnabled: policy.auditEnabled,
-        };
-    };
-}
-function keyFor(policy, env) {
-    if (policy.jwksUrl)
-        return createRemoteJWKSet(new URL(policy.jwksUrl));
-    const name = policy.hs256SecretEnv;
-    const secret = env[name];
-    if (!secret || Buffer.byteLength(secret) < 32) {
-        throw new errors/* ConfigurationError */.j1(`jwt.hs256_secret_env names ${name}, which must hold a secret of at least 32 bytes`);
-    }
-    return new TextEncoder().encode(secret);
-}
-function jwt_readScopes(payload) {
-    const out = [];
-    for (const value of [payload.scope, payload.scp]) {
-        if (typeof value === 'string')
-            out.push(...value.split(/\s+/).filter(Boolean));
-        else if (Array.isArray(value))
-            out.push(...value.filter((v) => typeof v === 'string'));
-    }
-    return [...new Set(out)];
-}
-function describeJwtError(error) {
-    if (error instanceof JWTExpired)
-        return { status: 401, kind: 'expired', message: 'the JWT has expired (exp is in the past)' };
-    if (error instanceof JWTClaimValidationFailed) {
-        if (error.claim === 'nbf')
-            return { status: 401, kind: 'not-yet-valid', message: 'the JWT is not valid yet (nbf is in the future)' };
-        return {
-            status: 401,
-            kind: 'invalid-jwt',
-            message: `the JWT's ${error.claim} claim is not accepted (${error.reason})`,
-        };
-    }
-    if (error instanceof JWSSignatureVerificationFailed)
-        return { status: 401, kind: 'invalid-jwt', message: 'the JWT signature does not verify' };
-    const code = error.code;
-    return {
-        status: 401,
-        kind: 'invalid-jwt',
-        message: `the JWT is not accepted (${typeof code === 'string' ? code : 'invalid'})`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/endpoint/server/policy-file.ts
-
-
-
-
-
-
-function loadPolicy(text, file, env) {
-    const policy = parsePolicy(text, file);
-    return {
-        policy,
-        index: indexTokens(policy),
-        ...(policy.jwt ? { verifyJwt: createJwtVerifier(policy.jwt, env) } : {}),
-    };
-}
-function watchPolicyFile(file, env, onReload) {
-    let stamp = stampOf(file);
-    let loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
-    return {
-        current() {
-            const now = stampOf(file);
-            if (now !== stamp) {
-                stamp = now;
-                try {
-                    loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
-                    onReload({ ok: true });
-                }
-                catch (error) {
-                    onReload({ ok: false, error });
-                }
-            }
-            return loaded;
-        },
-    };
-}
-function stampOf(file) {
-    try {
-        const s = (0,external_node_fs_.statSync)(file, { bigint: true });
-        return `${s.ino}:${s.size}:${s.mtimeNs}`;
-    }
-    catch {
-        return 'missing';
-    }
-}
-/** Writes to a temporary file beside it, flushes it, then renames it over the old one. */
-function writePolicyFile(file, text) {
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
-    try {
-        (0,external_node_fs_.writeSync)(fd, text);
-        (0,external_node_fs_.fsyncSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    try {
-        (0,external_node_fs_.renameSync)(temp, file);
-    }
-    catch (error) {
-        (0,external_node_fs_.rmSync)(temp, { force: true });
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/endpoint/server/command.ts
-
-
-
-
-
-/**
- * `codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert F --tls-key F] [--audit-log FILE]`.
- * Without a policy the one token comes from CODEX_TOKEN only, and the server stays on loopback.
- */
-const HOOK_SERVER_USAGE = 'usage: codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert FILE --tls-key FILE] [--audit-log FILE]\n' +
-    '  With --policy: access tokens, JWTs, scopes, IP allowlists and usage limits from the policy file (reloaded\n' +
-    '  when it changes, or on SIGHUP); any --host. Without: one token from CODEX_TOKEN (generated and printed\n' +
-    '  once if unset), loopback only. Logs are JSON lines on stderr; SIGTERM drains in-flight reviews.';
-const DEFAULT_HOOK_SERVER_PORT = 8787;
-const VALUE_FLAGS = {
-    '--host': 'host',
-    '--audit-log': 'auditLog',
-    '--policy': 'policy',
-    '--tls-cert': 'tlsCert',
-    '--tls-key': 'tlsKey',
-};
-function parseHookServerArgs(argv) {
-    const args = { port: DEFAULT_HOOK_SERVER_PORT, host: '127.0.0.1' };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] = arg.startsWith('--') && arg.includes('=')
-            ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-            : [arg, undefined];
-        const value = () => {
-            const v = inline ?? argv[++i];
-            if (v === undefined || v === '')
-                throw new errors/* ConfigurationError */.j1('needs a value', `option '${flag}'`);
-            return v;
-        };
-        if (flag === '--port') {
-            const text = value();
-            if (!/^\d+$/.test(text) || Number(text) > 65_535)
-                throw new errors/* ConfigurationError */.j1(`must be a port number 0–65535, not ${text}`, "option '--port'");
-            args.port = Number(text);
-        }
-        else if (VALUE_FLAGS[flag] !== undefined) {
-            args[VALUE_FLAGS[flag]] = value();
-        }
-        else if (flag === '--token') {
-            throw new errors/* ConfigurationError */.j1('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN or use --policy', "option '--token'");
-        }
-        else {
-            throw new errors/* ConfigurationError */.j1(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
-        }
-    }
-    if ((args.tlsCert === undefined) !== (args.tlsKey === undefined))
-        throw new errors/* ConfigurationError */.j1('--tls-cert and --tls-key go together');
-    return args;
-}
-/** Runs until SIGINT/SIGTERM (or `io.signal`). Returns the exit status: 0, or 2 on a usage error. */
-async function runHookServerCommand(argv, env, io = {}) {
-    const stdout = io.stdout ?? process.stdout;
-    const stderr = io.stderr ?? process.stderr;
-    const log = (level, event, fields = {}) => void stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
-    let server;
-    let policy;
-    try {
-        const args = parseHookServerArgs(argv);
-        let token;
-        if (args.policy) {
-            const file = args.policy;
-            policy = watchPolicyFile(file, env, (outcome) => outcome.ok
-                ? log('info', 'policy-reloaded', { file })
-                : log('error', 'policy-rejected', {
-                    file,
-                    error: (0,errors/* describeError */.Uc)(outcome.error),
-                    kept: 'the last good policy',
-                }));
-        }
-        else {
-            token = env.CODEX_TOKEN?.trim();
-            if (!token) {
-                token = generateLocalToken();
-                // Printed once, for local use: the caller needs it to call the server.
-                stderr.write(`CODEX_TOKEN is not set; this session's token is: ${token}\n`);
-            }
-        }
-        const auditPath = args.auditLog ?? policy?.current().policy.audit?.output;
-        const auditOptions = policy?.current().policy.audit;
-        server = await startHookServer({
-            port: args.port,
-            host: args.host,
-            ...(token ? { token } : {}),
-            ...(policy ? { policy } : {}),
-            ...(auditPath
-                ? {
-                    auditLog: openAuditLog(auditLogOptionsFor({
-                        type: 'logger',
-                        output: auditPath,
-                        ...(auditOptions?.options ? { options: auditOptions.options } : {}),
-                    }, auditPath, env)),
-                }
-                : {}),
-            ...(args.tlsCert && args.tlsKey
-                ? { tls: { cert: (0,external_node_fs_.readFileSync)(args.tlsCert), key: (0,external_node_fs_.readFileSync)(args.tlsKey) } }
-                : {}),
-            log,
-        });
-    }
-    catch (error) {
-        stderr.write(`${(0,errors/* describeError */.Uc)(error)}\n`);
-        return error instanceof errors/* ConfigurationError */.j1 ? 2 : 1;
-    }
-    stdout.write(`${server.url}\n`);
-    log('info', 'listening', { url: server.url, policy: Boolean(policy) });
-    await waitForStop(io.signal, () => {
-        policy?.current();
-        log('info', 'sighup', {});
-    });
-    log('info', 'draining', {});
-    await server.close();
-    log('info', 'stopped', {});
-    return 0;
-}
-function waitForStop(signal, onHangup) {
-    return new Promise((resolve) => {
-        process.on('SIGHUP', onHangup);
-        const done = () => {
-            process.off('SIGINT', done);
-            process.off('SIGTERM', done);
-            process.off('SIGHUP', onHangup);
-            resolve();
-        };
-        if (signal) {
-            if (signal.aborted)
-                return done();
-            signal.addEventListener('abort', done, { once: true });
-            return;
-        }
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/endpoint/server/index.ts
-
-
-
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/endpoint/server/token-command.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * `codex-hooks token create | rotate | revoke | list --policy FILE`: tokens as automation. A new token is
- * printed once, on stdout, and only its SHA-256 is written to the policy; the file keeps its comments and is
- * replaced atomically, so a running server picks it up whole.
- */
-const TOKEN_USAGE = `usage: codex-hooks token COMMAND --policy FILE [options]
-  create --id ID [--scopes hooks:trigger,...] [--expires 90d|DATE] [--ip CIDR,...]
-         [--max-requests N --reset-interval daily] [--description TEXT]
-                       issues a token: printed once on stdout, its SHA-256 written to the policy
-  rotate --id ID [--grace 24h] [--expires 90d|DATE]
-                       issues a successor; the old value keeps working until the grace ends
-  revoke --id ID       refuses the token from now on (the server picks it up at once)
-  list [--format text|json]
-                       ids, scopes, status and expiry; never a token
-`;
-const OPTIONS = {
-    policy: { type: 'string' },
-    id: { type: 'string' },
-    scopes: { type: 'string', default: 'hooks:trigger' },
-    expires: { type: 'string', default: '90d' },
-    ip: { type: 'string' },
-    'max-requests': { type: 'string' },
-    'reset-interval': { type: 'string' },
-    description: { type: 'string' },
-    grace: { type: 'string', default: '24h' },
-    format: { type: 'string', default: 'text' },
-    help: { type: 'boolean', short: 'h' },
-};
-async function runTokenCommand(argv, io) {
-    const [sub, ...rest] = argv;
-    if (sub === undefined || sub === '--help' || sub === '-h') {
-        (sub === undefined ? io.stderr : io.stdout).write(TOKEN_USAGE);
-        return sub === undefined ? 2 : 0;
-    }
-    let values;
-    try {
-        values = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${error.message}\n${TOKEN_USAGE}`);
-    }
-    if (values.help) {
-        io.stdout.write(TOKEN_USAGE);
-        return 0;
-    }
-    const file = values.policy;
-    if (typeof file !== 'string')
-        throw new errors/* ConfigurationError */.j1(`--policy FILE is required\n${TOKEN_USAGE}`);
-    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    parsePolicy(text, file); // refuse to edit a file that is already wrong
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
-    const now = io.now();
-    const id = () => {
-        if (typeof values.id !== 'string')
-            throw new errors/* ConfigurationError */.j1(`token ${sub} needs --id ID`);
-        return values.id;
-    };
-    switch (sub) {
-        case 'create':
-            return create(doc, file, id(), values, now, io);
-        case 'rotate':
-            return rotate(doc, file, id(), values, now, io);
-        case 'revoke':
-            return revoke(doc, file, id(), now, io);
-        case 'list':
-            return list(text, file, values.format === 'json', now, io);
-        default:
-            throw new errors/* ConfigurationError */.j1(`unknown token command '${sub}'\n${TOKEN_USAGE}`);
-    }
-}
-function tokenEntries(doc) {
-    const seq = doc.get('access_tokens', true);
-    if (seq === undefined) {
-        doc.set('access_tokens', doc.createNode([]));
-        return [];
-    }
-    return (0,yaml_dist/* isSeq */.oP)(seq) ? seq.items.filter(yaml_dist/* isMap */.jh) : [];
-}
-function findEntry(doc, id) {
-    const entry = tokenEntries(doc).find((e) => e.get('token_id') === id);
-    if (!entry)
-        throw new errors/* ConfigurationError */.j1(`no access token with token_id '${id}' in the policy`);
-    return entry;
-}
-/** Validates the edited document as the server would, then writes it atomically. */
-function save(doc, file) {
-    const text = doc.toString();
-    parsePolicy(text, file);
-    writePolicyFile(file, text);
-}
-function create(doc, file, id, values, now, io) {
-    if (tokenEntries(doc).some((e) => e.get('token_id') === id))
-        throw new errors/* ConfigurationError */.j1(`token_id '${id}' already exists; rotate it, or choose another id`);
-    const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
-    const list = (v) => String(v ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    const maxRequests = values['max-requests'];
-    const entry = {
-        token_id: id,
-        ...(typeof values.description === 'string' ? { description: values.description } : {}),
-        token_sha256: hashToken(token),
-        scopes: list(values.scopes),
-        created: now.toISOString(),
-        expiration: expiryFrom(String(values.expires), now),
-        ...(values.ip ? { ip_restrictions: list(values.ip) } : {}),
-        ...(maxRequests !== undefined
-            ? {
-                usage_limits: {
-                    max_requests: Number(maxRequests),
-                    reset_interval: String(values['reset-interval'] ?? 'daily'),
-                },
-            }
-            : {}),
-        audit_enabled: true,
-    };
-    doc.get('access_tokens', true).add(doc.createNode(entry));
-    save(doc, file);
-    io.stdout.write(`${token}\n`);
-    io.stderr.write(`Created token '${id}' (scopes ${entry.scopes.join(', ')}; expires ${entry.expiration}). It is printed once: store it as a secret now.\n`);
-    return 0;
-}
-function rotate(doc, file, id, values, now, io) {
-    const entry = findEntry(doc, id);
-    if (entry.get('revoked') !== undefined)
-        throw new errors/* ConfigurationError */.j1(`token '${id}' is revoked; create a new one`);
-    const graceMs = parseInterval(String(values.grace));
-    if (graceMs === undefined)
-        throw new errors/* ConfigurationError */.j1(`--grace must be a duration such as 1h or 7d; got '${String(values.grace)}'`);
-    const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
-    const validUntil = new Date(now.getTime() + graceMs).toISOString();
-    const previous = entry.toJSON().previous_tokens ?? [];
-    // Values whose grace already ended are dropped: they can never work again.
-    const kept = previous.filter((p) => new Date(p.valid_until) > now);
-    entry.set('previous_tokens', doc.createNode([...kept, { token_sha256: entry.get('token_sha256'), valid_until: validUntil }]));
-    entry.set('token_sha256', hashToken(token));
-    if (values.expires !== undefined)
-        entry.set('expiration', expiryFrom(String(values.expires), now));
-    save(doc, file);
-    io.stdout.write(`${token}\n`);
-    io.stderr.write(`Rotated token '${id}': the previous value works until ${validUntil}. The new one is printed once.\n`);
-    return 0;
-}
-function revoke(doc, file, id, now, io) {
-    const entry = findEntry(doc, id);
-    entry.set('revoked', now.toISOString());
-    entry.delete('previous_tokens');
-    save(doc, file);
-    io.stderr.write(`Revoked token '${id}' at ${now.toISOString()}; a running server refuses it from its next request.\n`);
-    return 0;
-}
-function list(text, file, json, now, io) {
-    const policy = parsePolicy(text, file);
-    const rows = policy.tokens.map((t) => ({
-        token_id: t.tokenId,
-        status: t.revoked && t.revoked <= now
-            ? 'revoked'
-            : t.expiration <= now
-                ? 'expired'
-                : t.notBefore && t.notBefore > now
-                    ? 'not yet valid'
-                    : 'active',
-        scopes: t.scopes,
-        can_review: t.scopes.some((s) => REVIEW_SCOPES.includes(s)),
-        expiration: t.expiration.toISOString(),
-        ip_restrictions: t.ipRestrictions.map((r) => r.text),
-        previous_values_in_grace: t.previous.filter((p) => p.validUntil > now).length,
-    }));
-    if (json) {
-        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        return 0;
-    }
-    for (const r of rows) {
-        io.stdout.write(`${r.token_id}\t${r.status}\texpires ${r.expiration}\tscopes ${r.scopes.join(',')}${r.can_review ? '' : ' (cannot review: needs hooks:trigger)'}${r.previous_values_in_grace ? `\t${r.previous_values_in_grace} old value(s) in grace` : ''}\n`);
-    }
-    return 0;
-}
-/** `90d`-style durations from now, or an ISO date. */
-function expiryFrom(text, now) {
-    const ms = parseInterval(text);
-    if (ms !== undefined)
-        return new Date(now.getTime() + ms).toISOString();
-    const date = new Date(text);
-    if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text))
-        throw new errors/* ConfigurationError */.j1(`--expires must be a duration such as 90d or a date such as 2027-01-31; got '${text}'`);
-    return date.toISOString();
-}
-
 ;// CONCATENATED MODULE: ./src/settings/setting-names.ts
 const ACTION_SETTING_NAMES = {
     token: "input 'codex-token'",
@@ -18403,2030 +17262,11 @@ const CLI_SETTING_NAMES = {
     baseUrl: '--base-url (or OPENAI_BASE_URL)',
 };
 
-;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
-
-
-
-/**
- * Checks the endpoint settings before any work: the URL (https, or http on loopback), and the token's own
- * claims when it is a JWT (expired or not yet valid fails at once; a missing scope warns; near expiry, a notice).
- * Returns undefined when the AI review is off (no token).
- */
-function preflightHookEndpoint(token, url, now, logger, names = ACTION_SETTING_NAMES) {
-    if (!token) {
-        if (url)
-            logger.notice(`${names.hookUrl} is set but ${names.token} is empty: the AI review is skipped.`);
-        return undefined;
-    }
-    if (!url)
-        throw new errors/* ConfigurationError */.j1(`${names.hookUrl} is required when ${names.token} is set`);
-    validateTokenCharacters(token, names.token);
-    const parsed = validateHookUrl(url, names);
-    const inspection = inspectToken(token, now, names.token);
-    for (const problem of inspection.problems) {
-        if (problem.level === 'fatal')
-            throw new errors/* ConfigurationError */.j1(problem.message);
-        if (problem.level === 'warning')
-            logger.warning(problem.message);
-        else
-            logger.notice(problem.message);
-    }
-    logger.info(`Hook endpoint ${parsed.host}, token ${inspection.fingerprint}${inspection.scopes ? ` (scopes: ${inspection.scopes.join(' ')})` : ''}`);
-    return { url: parsed.toString(), token };
-}
-
-;// CONCATENATED MODULE: ./src/core/render/sarif.ts
-
-
-
-/** The schema URI every SARIF 2.1.0 log names. */
-const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The key of `partialFingerprints` that carries the finding's fingerprint. Bump the version if the fingerprint changes. */
-const SARIF_FINGERPRINT_KEY = 'codexHooks/v1';
-const SARIF_TOOL_NAME = 'codex-hooks';
-const SARIF_INFORMATION_URI = 'https://github.com/codex-hooks/codex-hooks-action';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-const SECRET_DESCRIPTIONS = new Map(BUILTIN_RULES.map((r) => [r.id, r.description]));
-/**
- * A SARIF 2.1.0 log of the findings, for GitHub code scanning (github/codeql-action/upload-sarif) and other
- * SARIF viewers. Pure: the same findings give the same log. Findings are already redacted; nothing is added
- * here that a finding does not carry (no line text, no suggestion).
- */
-function renderSarif(findings, options = {}) {
-    const sorted = sortFindings(findings);
-    const rules = [];
-    const index = new Map();
-    for (const f of sorted) {
-        if (index.has(f.ruleId))
-            continue;
-        index.set(f.ruleId, rules.length);
-        // Sorted most severe first: the first finding of a rule gives its default level.
-        rules.push(describeRule(f));
-    }
-    const results = sorted.map((f) => toResult(f, index.get(f.ruleId)));
-    return {
-        $schema: SARIF_SCHEMA_URI,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: SARIF_TOOL_NAME,
-                        fullName: PRODUCT,
-                        version: VERSION,
-                        semanticVersion: VERSION,
-                        informationUri: options.informationUri ?? SARIF_INFORMATION_URI,
-                        rules,
-                    },
-                },
-                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
-                ...(options.srcRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: withSlash(options.srcRoot) } } } : {}),
-                columnKind: 'utf16CodeUnits',
-                results,
-            },
-        ],
-    };
-}
-function describeRule(f) {
-    const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
-    const short = oneLine(secret ?? f.title ?? f.ruleId);
-    const help = helpFor(f, secret);
-    const name = ruleName(f.ruleId);
-    return {
-        id: f.ruleId,
-        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
-        ...(name !== f.ruleId ? { name } : {}),
-        shortDescription: { text: short },
-        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
-        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
-        defaultConfiguration: { level: LEVEL[f.severity] },
-        help: { text: help },
-        properties: {
-            tags: f.category === 'secret' ? ['security', 'secret'] : [f.category],
-            category: f.category,
-        },
-    };
-}
-function fullDescriptionFor(f, short) {
-    switch (f.category) {
-        case 'secret':
-            return short;
-        case 'path':
-            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
-        case 'validator':
-            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
-        case 'ai':
-            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
-    }
-}
-function helpFor(f, secretDescription) {
-    switch (f.category) {
-        case 'secret':
-            return `${secretDescription ?? 'A credential'} was added in this change. Remove it from the change, rotate it (it may already be in the history), and load it from a secret store at run time. See docs/secret-scanning.md.`;
-        case 'path':
-            return `A hook of the repository's codex-hooks config ('${f.source}') forbids this path. See docs/configuration.md.`;
-        case 'validator':
-            return `Reported by the hook '${f.source}' of the repository's codex-hooks config. See docs/configuration.md.`;
-        case 'ai':
-            return 'Reported by the Codex hook endpoint (AI review). See docs/hook-protocol.md.';
-    }
-}
-function toResult(f, ruleIndex) {
-    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
-    // show a result (the Multitool's SARIF2017), and an empty file has no other.
-    const start = Math.max(1, f.line);
-    const region = {
-        startLine: start,
-        endLine: Math.max(start, f.endLine),
-        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-    };
-    return {
-        ruleId: f.ruleId,
-        ruleIndex,
-        level: LEVEL[f.severity],
-        kind: 'fail',
-        message: { text: f.message.trim() === '' ? f.ruleId : f.message },
-        locations: [
-            {
-                physicalLocation: {
-                    artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-                    region,
-                },
-            },
-        ],
-        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
-        properties: {
-            category: f.category,
-            source: f.source,
-            ...(f.redacted !== undefined ? { redacted: f.redacted } : {}),
-        },
-    };
-}
-/** A repository-relative path as a relative URI reference: forward slashes, each segment percent-encoded. */
-function toUri(filePath) {
-    return filePath
-        .replace(/\\/g, '/')
-        .replace(/^(\.\/)+/, '')
-        .replace(/^\/+/, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment))
-        .join('/');
-}
-/** `aws-access-key-id` → `AwsAccessKeyId`; SARIF's `name` is an identifier-like form of the id. */
-function ruleName(id) {
-    const name = id
-        .split(/[^A-Za-z0-9]+/)
-        .filter(Boolean)
-        .map((p) => p[0].toUpperCase() + p.slice(1))
-        .join('');
-    return name === '' ? 'Rule' : name;
-}
-function oneLine(text) {
-    const t = text.replace(/\s+/g, ' ').trim();
-    return t.length > 200 ? `${t.slice(0, 199)}…` : t;
-}
-function withSlash(uri) {
-    return uri.endsWith('/') ? uri : `${uri}/`;
-}
-
-;// CONCATENATED MODULE: ./src/core/render/gitlab.ts
-
-const SEVERITY = {
-    error: 'critical',
-    warning: 'major',
-    notice: 'info',
-};
-/**
- * The findings as a Code Quality report. Pure. GitLab keys an issue by its fingerprint across pipelines, so
- * each must be unique in one report: a repeated one (the same content twice in a file) gets a suffix.
- */
-function renderGitlabCodeQuality(findings) {
-    const seen = new Map();
-    return sortFindings(findings).map((f) => {
-        const n = seen.get(f.fingerprint) ?? 0;
-        seen.set(f.fingerprint, n + 1);
-        // A finding about the whole file (line 0) points at its first line: GitLab needs a line to show it.
-        const begin = Math.max(1, f.line);
-        const end = Math.max(begin, f.endLine);
-        return {
-            description: f.message.trim() === '' ? f.ruleId : f.message,
-            check_name: f.ruleId,
-            fingerprint: n === 0 ? f.fingerprint : `${f.fingerprint}-${n}`,
-            severity: SEVERITY[f.severity],
-            categories: [f.category === 'secret' ? 'Security' : 'Bug Risk'],
-            location: { path: f.path, lines: end > begin ? { begin, end } : { begin } },
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/render/annotations.ts
-/** The Checks API accepts at most 50 annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
-const annotations_LEVEL = {
-    error: 'failure',
-    warning: 'warning',
-    notice: 'notice',
-};
-function toAnnotation(f) {
-    // A file-level finding (line 0) is pinned to line 1: the API needs a line.
-    const start = Math.max(1, f.line);
-    const end = Math.max(start, f.endLine);
-    return {
-        path: f.path,
-        start_line: start,
-        end_line: end,
-        // Columns are only allowed on single-line annotations.
-        ...(f.column !== undefined && start === end ? { start_column: f.column, end_column: f.column } : {}),
-        annotation_level: annotations_LEVEL[f.severity],
-        message: annotations_truncate(f.message, 64_000),
-        title: annotations_truncate(f.title ? `${f.ruleId}: ${f.title}` : f.ruleId, 255),
-    };
-}
-function batchAnnotations(annotations, size = ANNOTATIONS_PER_REQUEST) {
-    const batches = [];
-    for (let i = 0; i < annotations.length; i += size)
-        batches.push(annotations.slice(i, i + size));
-    return batches;
-}
-function annotations_truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-/** Escapes a value for a workflow command (`::error file=…::message`), as @actions/core does. */
-function escapeCommandData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
-function escapeCommandProperty(value) {
-    return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-/** GitHub shows at most 10 error, 10 warning and 10 notice annotations of each step's workflow commands. */
-const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
-/**
- * The workflow-command annotations GitHub will show, most severe first (the input is sorted so): at most
- * `perLevel` of each level. `hidden` counts the rest, which only the job summary lists.
- */
-function selectWorkflowAnnotations(annotations, perLevel = WORKFLOW_ANNOTATIONS_PER_LEVEL) {
-    const count = { failure: 0, warning: 0, notice: 0 };
-    const shown = annotations.filter((a) => ++count[a.annotation_level] <= perLevel);
-    return { shown, hidden: annotations.length - shown.length };
-}
-
-;// CONCATENATED MODULE: ./src/cli/format.ts
-
-
-
-const COLORS = {
-    error: '\u001b[31m',
-    warning: '\u001b[33m',
-    notice: '\u001b[36m',
-    success: '\u001b[32m',
-    dim: '\u001b[2m',
-    bold: '\u001b[1m',
-    reset: '\u001b[0m',
-};
-/** `path:line:col: severity [rule] message`, one finding a line, as editors and terminals link it. */
-function formatText(findings, gate, skipped, style) {
-    const c = (code, s) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
-    const lines = [];
-    for (const f of sortFindings(findings)) {
-        // A finding about the whole file (line 0), as in an empty file, names the file alone.
-        const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
-        // The AI review's findings are marked, so a reader tells them from the repository's own rules at a glance.
-        const rule = f.category === 'ai' ? `[AI ${f.ruleId}]` : `[${f.ruleId}]`;
-        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', rule)} ${stripControl(f.message)}`);
-    }
-    const counted = new Map();
-    for (const s of skipped) {
-        const group = SKIP_GROUPS[s.kind];
-        if (group === undefined)
-            lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
-        else
-            counted.set(group, (counted.get(group) ?? 0) + 1);
-    }
-    if (counted.size > 0) {
-        const parts = [...counted].map(([group, n]) => `${n} ${group}`);
-        lines.push(c('dim', `skipped: ${parts.join(', ')}`));
-    }
-    const verdict = gate.conclusion === 'failure'
-        ? c('error', 'FAILED')
-        : gate.conclusion === 'success'
-            ? c('success', 'passed')
-            : 'neutral';
-    lines.push(`${describeCounts(gate.counts)}: gate ${verdict} ${c('dim', `(${describeThreshold(gate)})`)}`);
-    return lines.join('\n') + '\n';
-}
-/** The threshold, as the flag that sets it: `2 at or above --fail-on warning`. */
-function describeThreshold(gate) {
-    if (gate.failOn === 'never')
-        return '--fail-on never: findings are reported, nothing blocks';
-    if (gate.blocking === 0)
-        return `none at or above --fail-on ${gate.failOn}`;
-    return `${gate.blocking} at or above --fail-on ${gate.failOn}`;
-}
-/** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
-const SKIP_GROUPS = {
-    binary: 'binary',
-    'built-in-exclude': 'by the built-in excludes (archives, images, lock files, generated)',
-    excluded: 'by --exclude',
-    'not-included': 'not matched by --include',
-};
-/** GitHub workflow commands, for running the CLI inside a workflow step. */
-function formatGithub(findings) {
-    return sortFindings(findings)
-        .map((f) => {
-        const level = f.severity === 'notice' ? 'notice' : f.severity;
-        const lines = f.line > 0 ? `,line=${f.line},endLine=${Math.max(f.line, f.endLine)}` : '';
-        return `::${level} file=${escapeCommandProperty(f.path)}${lines},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
-    })
-        .join('');
-}
-/** Terminal output never carries raw control characters from file names or messages. */
-function stripControl(s) {
-    // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
-}
-
-;// CONCATENATED MODULE: ./src/cli/help.ts
-
-
-
-
-const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
-/** One synopsis line a command, shown with a usage error. */
-const USAGE = {
-    main: 'codex-hooks COMMAND [options]   (commands: review, scan, init, codex-hook, hook-server, token, audit; codex-hooks --help)',
-    review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
-    scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
-    'hook-server': 'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)',
-};
-const BINARY_RULE = `Binary files are skipped, by one rule for scan and review: a file with a NUL byte in its first
-8,000 bytes is binary (git's own test, which review gets from git diff). Archives, images, fonts,
-media, lock files and minified or generated files are left out by the built-in excludes. The
-report ends with how many files were skipped, and why.`;
-const COMMON = `  --format FORMAT    text (default), json, sarif, github or gitlab
-  --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
-  --include GLOBS    comma-separated globs of files to review (default **)
-  --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
-  --config FILE      hooks config (default .github/codex-hooks.yml when it exists)
-  -h, --help         this help`;
-const ENVIRONMENT = `Environment:
-  NO_COLOR           plain output even on a terminal
-  FORCE_COLOR=1      coloured output even when stdout is not a terminal
-  CODEX_HOOKS_DEBUG  log every stage to stderr`;
-const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git diff
-
-Usage:
-  codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
-  codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
-  codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
-  codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
-  codex-hooks codex-hook [options] < event.json             answer one Codex hook event (Codex runs it)
-  codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
-  codex-hooks help COMMAND | COMMAND --help                 help for one command
-  codex-hooks --version | --help
-
-${EXIT_STATUS}
-`;
-const REVIEW_HELP = `Usage: codex-hooks review [--base REF] [--head REF] [options]
-
-Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI review when --hook-url is
-given) on the changes between two revisions, as a pull request would see them: the changes on --head
-since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
-is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
-Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first. Before a
-repository's first commit (no HEAD yet), '--base HEAD' reviews the files staged for it against the
-empty tree.
-
-${BINARY_RULE}
-
-Options:
-  --base REF         base revision (default HEAD)
-  --head REF         head revision (default: the working tree)
-  --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
-                     never from a flag (https; http only for loopback)
-  --config-ref base|head
-                     where the hooks config, memory sources and baseline are read (default base: the
-                     branch under review cannot choose its own hooks, as in the action; head: the
-                     working tree, confined to the repository)
-${COMMON}
-
-${ENVIRONMENT}
-  CODEX_TOKEN        programmatic access token for --hook-url
-
-${EXIT_STATUS}
-`;
-const SCAN_HELP = `Usage: codex-hooks scan PATH... | - [options]
-
-Scans whole files: every line of each file counts as added, so the secret scan and the config's
-pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
-file names.
-
-PATH is a file, a folder or a quoted glob ('src/**/*.ts'). A folder is walked: inside a git work
-tree through git, so .gitignore is honoured; elsewhere through the file system. A walk skips .git
-and node_modules and never follows a symlink. - reads the paths from stdin, one a line, or
-NUL-separated with --null (git ls-files -z | codex-hooks scan --null -).
-A path that cannot be read (missing, a symlink to a folder, a symlink loop) is skipped with one
-warning line, and the run ends with how many were skipped; the exit status stays the gate's
-unless --strict.
-
-${BINARY_RULE}
-
-Options:
-  -z, --null         paths on stdin are separated by NUL bytes, not newlines
-  --strict           exit 2 when any path was skipped as unreadable
-${COMMON}
-
-${ENVIRONMENT}
-
-${EXIT_STATUS}
-`;
-const HOOK_SERVER_HELP = `${HOOK_SERVER_USAGE}
-
-Starts the reference Codex hook endpoint on loopback and prints its URL; stops on Ctrl-C.
-Try it with: codex-hooks review --base main --hook-url <the printed URL>, with the same CODEX_TOKEN.
-
-Options:
-  --port N           port to listen on (default 8787; 0 picks a free one)
-  --host ADDR        address to bind (default 127.0.0.1)
-  --audit-log FILE   append each exchange to FILE (JSON lines)
-  -h, --help         this help
-`;
-const INIT_HELP = `Usage: codex-hooks init codex [--user] [--command CMD]
-
-Installs codex-hooks as the Codex CLI's own hooks, so .github/codex-hooks.yml governs every Codex session
-too: writes .codex/hooks.json in the repository (SessionStart, UserPromptSubmit, PreToolUse and
-PostToolUse for the shell and patch tools, Stop), or merges into it, and prints how Codex comes to trust
-the hooks, with the trusted hashes for $CODEX_HOME/config.toml. Running it again changes nothing.
-
-Options:
-  --user             write the user's hooks ($CODEX_HOME/hooks.json, default ~/.codex) instead
-  --command CMD      the command hooks.json runs (default codex-hooks-codex-hook, the package's lean bin;
-                     e.g. 'node /abs/path/dist/codex-hook/index.js --fail-on warning')
-  -h, --help         this help
-
-See docs/codex-hooks.md.
-`;
-const CODEX_HOOK_HELP = `Usage: codex-hooks codex-hook [options] < event.json
-       codex-hooks-codex-hook [options] < event.json     (the same, as its own fast-starting bin)
-
-Reads one Codex hook event on stdin and answers as Codex expects: a prompt or tool call with a secret or a
-finding at --fail-on is blocked with a reason that names the rule, the masked hint, the file and the line.
-Appends one redacted line per event to the config's logger outputs.
-
-Options:
-  --config FILE       hooks config, relative to the repository root (default .github/codex-hooks.yml)
-  --fail-on LEVEL     error (default), warning, notice or never: the lowest severity that blocks
-  --fail-open EVENTS  comma-separated Codex events (or 'all') that let Codex go on when the hook itself
-                      fails; by default PostToolUse, Stop and SessionStart
-  --fail-closed EVENTS  events that block when the hook itself fails; by default UserPromptSubmit and
-                      PreToolUse
-
-See docs/codex-hooks.md.
-`;
-const COMMAND_HELP = {
-    review: REVIEW_HELP,
-    scan: SCAN_HELP,
-    'hook-server': HOOK_SERVER_HELP,
-    init: INIT_HELP,
-    'codex-hook': CODEX_HOOK_HELP,
-    audit: AUDIT_USAGE,
-    token: TOKEN_USAGE,
-};
-
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/adapters/session-changes.ts
-
-
-
-
-
-
-
-/** New files larger than this are left to the linters' own limits, not read into memory. */
-const MAX_NEW_FILE_BYTES = 1_000_000;
-/**
- * The files a Codex session changed, from git: at SessionStart the checked-out commit is remembered (in the
- * user's cache folder, by a hash of the session id); at Stop the working tree is compared with it, and new
- * files git does not track yet count as added whole.
- */
-function createSessionChanges(root, cacheDir, runCommand) {
-    const git = createGit(root);
-    const stateFile = (sessionId) => external_node_path_default().join(cacheDir, 'sessions', `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`);
-    return {
-        async recordSessionStart(sessionId) {
-            const head = await git.revParse('HEAD');
-            if (head === undefined)
-                return;
-            try {
-                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(stateFile(sessionId)), { recursive: true, mode: 0o700 });
-                (0,external_node_fs_.writeFileSync)(stateFile(sessionId), JSON.stringify({ root, head }), { mode: 0o600 });
-            }
-            catch {
-                // Without it, Stop compares with HEAD.
-            }
-        },
-        async sessionChanges(sessionId) {
-            let base = 'HEAD';
-            try {
-                const start = JSON.parse((0,external_node_fs_.readFileSync)(stateFile(sessionId), 'utf8'));
-                if (start.root === root && /^[0-9a-f]{40,64}$/.test(start.head))
-                    base = start.head;
-            }
-            catch {
-                // no recorded start: the changes since HEAD
-            }
-            const diff = await git.diff(base, undefined);
-            const tracked = diff !== undefined ? parse_git_diff_parseGitDiff(diff) : [];
-            const listed = await runCommand(['git', 'ls-files', '--others', '--exclude-standard', '-z'], {
-                cwd: root,
-                timeoutMs: 30_000,
-            });
-            const untracked = listed.exitCode === 0 ? listed.stdout.split('\0').filter((p) => p !== '') : [];
-            return [...tracked, ...untracked.flatMap((p) => newFile(root, p))];
-        },
-    };
-}
-function newFile(root, relative) {
-    const file = workspace_path_resolveInWorkspace(root, relative);
-    if (file === undefined)
-        return [];
-    try {
-        const bytes = (0,external_node_fs_.readFileSync)(file);
-        if (bytes.length > MAX_NEW_FILE_BYTES || bytes.includes(0))
-            return [];
-        const content = bytes.toString('utf8');
-        return [{ path: relative, status: 'added', additions: countLines(content), deletions: 0, content }];
-    }
-    catch {
-        return [];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/logger.ts
-/** A logger that records lines, for tests and for quiet runs. */
-function createRecordingLogger() {
-    const lines = [];
-    const push = (level) => (message) => void lines.push(`${level}: ${message}`);
-    return {
-        lines,
-        debug: push('debug'),
-        info: push('info'),
-        notice: push('notice'),
-        warning: push('warning'),
-        error: push('error'),
-    };
-}
-
-// EXTERNAL MODULE: ./src/config/types.ts
-var types = __nccwpck_require__(2143);
-;// CONCATENATED MODULE: ./src/codex-session/config-cache.ts
-
-
-
-
-
-/**
- * The hooks config for a Codex hook, which runs on every prompt and tool call. Parsing YAML and compiling
- * the schema cost more than the rest of the hook, so a validated config is cached as JSON under a key made
- * of the file's content and this version: an edit, or an upgrade, is a new key. Only a miss loads the
- * parser, and a config error is never cached.
- */
-async function loadSessionConfig(root, configPath, cacheDir) {
-    const file = external_node_path_default().resolve(root, configPath);
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return { config: types/* DEFAULT_CONFIG */.P, source: `built-in defaults (no ${configPath})` };
-        throw error;
-    }
-    const key = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${VERSION}\0${configPath}\0${text}`).digest('hex').slice(0, 32);
-    const cached = external_node_path_default().join(cacheDir, `config-${key}.json`);
-    try {
-        return { config: JSON.parse((0,external_node_fs_.readFileSync)(cached, 'utf8')), source: configPath };
-    }
-    catch {
-        // not cached yet
-    }
-    const { parseHooksConfig } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1036));
-    const config = parseHooksConfig(text, configPath);
-    try {
-        (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
-        const temp = `${cached}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(config), { mode: 0o600 });
-        (0,external_node_fs_.renameSync)(temp, cached);
-    }
-    catch {
-        // A cache that cannot be written only costs the next hook the parse.
-    }
-    return { config, source: configPath };
-}
-/** The user's cache folder for codex-hooks: `$XDG_CACHE_HOME/codex-hooks`, else `~/.cache/codex-hooks`. */
-function defaultCacheDir(env, home) {
-    const base = env.XDG_CACHE_HOME && external_node_path_default().isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : external_node_path_default().join(home, '.cache');
-    return external_node_path_default().join(base, 'codex-hooks');
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/answer.ts
-/** The answer in Codex's wire format for the event (docs/codex-hooks.md). */
-function renderAnswer(answer, event) {
-    const json = (value) => ({ stdout: JSON.stringify(value) + '\n', stderr: '', exitCode: 0 });
-    switch (answer.kind) {
-        case 'allow':
-            return { stdout: '', stderr: '', exitCode: 0 };
-        case 'context':
-            if (event === undefined)
-                return { stdout: '', stderr: '', exitCode: 0 };
-            return json({ hookSpecificOutput: { hookEventName: event, additionalContext: answer.text } });
-        case 'deny':
-            if (event === 'PreToolUse') {
-                return json({
-                    hookSpecificOutput: {
-                        hookEventName: 'PreToolUse',
-                        permissionDecision: 'deny',
-                        permissionDecisionReason: answer.reason,
-                    },
-                });
-            }
-            return blockAnswer(answer.reason, event);
-        case 'block':
-            return blockAnswer(answer.reason, event);
-    }
-}
-function blockAnswer(reason, event) {
-    // Without a readable event, exit status 2 with the reason on stderr is the one answer every event reads as a block.
-    if (event === undefined || event === 'SessionStart')
-        return { stdout: '', stderr: reason + '\n', exitCode: 2 };
-    if (event === 'PreToolUse')
-        return renderAnswer({ kind: 'deny', reason }, event);
-    return { stdout: JSON.stringify({ decision: 'block', reason }) + '\n', stderr: '', exitCode: 0 };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/audit-record.ts
-
-/** Longest content kept in one audit line, in characters; the rest is counted, not kept. */
-const MAX_CONTENT = 8000;
-/**
- * One JSON line per Codex event for the `logger` hooks (conversation.updated and hook.executed): what was
- * checked, what was found, what Codex was told. Built field by field; every text is redacted, so a secret
- * found in the prompt, a patch or a tool's output is never written, only its rule and hint.
- */
-function createSessionAuditRecord(input) {
-    const { event, result } = input;
-    const known = result?.secrets ?? [];
-    const clean = (text) => redactText(text, known);
-    const content = input.content ?? '';
-    const reason = input.answer.kind === 'block' || input.answer.kind === 'deny' ? input.answer.reason : null;
-    return {
-        timestamp: input.timestamp,
-        event: 'conversation.updated',
-        source: 'codex',
-        codex_event: event?.name ?? input.eventName ?? null,
-        session_id: event?.sessionId ?? null,
-        turn_id: event?.turnId ?? null,
-        tool_name: event && 'toolName' in event ? event.toolName : null,
-        tool_use_id: event && 'toolName' in event ? (event.toolUseId ?? null) : null,
-        decision: input.answer.kind,
-        reason: reason !== null ? clean(reason) : null,
-        // Redacted whole, then cut: a cut could split a secret and hide it from the redactor.
-        content: clean(content).slice(0, MAX_CONTENT),
-        content_chars: content.length,
-        findings: (result?.findings ?? []).map((f) => ({
-            rule_id: f.ruleId,
-            severity: f.severity,
-            path: f.path,
-            line: f.line,
-            message: clean(f.message),
-            ...(f.redacted !== undefined ? { hint: f.redacted } : {}),
-        })),
-        hooks: (result?.executions ?? []).map((e) => ({
-            hook: e.hook,
-            event: e.event,
-            findings: e.findings,
-            duration_ms: e.durationMs,
-            error: e.error !== undefined ? clean(e.error) : null,
-        })),
-        notes: (result?.notes ?? []).map(clean),
-        failure: input.failure ? { ...input.failure, message: clean(input.failure.message) } : null,
-        duration_ms: input.durationMs,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/codex-event.ts
-/**
- * The events the Codex CLI sends its command hooks on stdin, as Codex 0.171 sends them (docs/codex-hooks.md).
- * Every event has `session_id`, `cwd` and `hook_event_name`; the fields below are the ones this product reads.
- */
-const CODEX_EVENTS = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop'];
-/** Why stdin could not be read as a Codex event; `event` is set when at least the event's name was readable. */
-class CodexEventError extends Error {
-    event;
-    name = 'CodexEventError';
-    kind = 'bad-stdin';
-    constructor(message, event) {
-        super(message);
-        this.event = event;
-    }
-}
-function isEventName(value) {
-    return typeof value === 'string' && CODEX_EVENTS.includes(value);
-}
-/**
- * Reads one event. Unknown events and missing fields are errors (the caller applies the failure policy);
- * extra fields are ignored, so a newer Codex that adds some keeps working.
- */
-function parseCodexEvent(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw new CodexEventError(`stdin is not JSON (${text.length} characters)`);
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data))
-        throw new CodexEventError('stdin is not a JSON object');
-    const o = data;
-    const name = o.hook_event_name;
-    if (!isEventName(name)) {
-        throw new CodexEventError(`hook_event_name must be one of ${CODEX_EVENTS.join(', ')}; got ${typeof name === 'string' ? `'${name.slice(0, 40)}'` : typeof name}`);
-    }
-    const field = (key, required = true) => {
-        const v = o[key];
-        if (typeof v === 'string')
-            return v;
-        if (v === undefined || v === null) {
-            if (required)
-                throw new CodexEventError(`${name}: the field '${key}' is missing`, name);
-            return undefined;
-        }
-        throw new CodexEventError(`${name}: the field '${key}' must be a string; got ${typeof v}`, name);
-    };
-    const turnId = field('turn_id', false);
-    const model = field('model', false);
-    const common = {
-        sessionId: field('session_id'),
-        cwd: field('cwd'),
-        ...(turnId !== undefined ? { turnId } : {}),
-        ...(model !== undefined ? { model } : {}),
-    };
-    switch (name) {
-        case 'SessionStart': {
-            const source = field('source', false);
-            return { name, ...common, ...(source !== undefined ? { source } : {}) };
-        }
-        case 'UserPromptSubmit':
-            return { name, ...common, prompt: field('prompt') };
-        case 'PreToolUse':
-            return { name, ...common, ...toolFields(o, name) };
-        case 'PostToolUse':
-            return { name, ...common, ...toolFields(o, name), toolResponse: stringify(o.tool_response) };
-        case 'Stop':
-            return {
-                name,
-                ...common,
-                stopHookActive: o.stop_hook_active === true,
-                lastAssistantMessage: field('last_assistant_message', false) ?? '',
-            };
-    }
-}
-function toolFields(o, name) {
-    const toolName = o.tool_name;
-    if (typeof toolName !== 'string')
-        throw new CodexEventError(`${name}: the field 'tool_name' is missing`, name);
-    const input = o.tool_input;
-    // Codex sends `{command}` for shell commands and for apply_patch; other tools' inputs are read as text.
-    const command = typeof input === 'object' && input !== null && typeof input.command === 'string'
-        ? input.command
-        : stringify(input);
-    const toolUseId = typeof o.tool_use_id === 'string' ? o.tool_use_id : undefined;
-    return { toolName, command, ...(toolUseId !== undefined ? { toolUseId } : {}) };
-}
-function stringify(value) {
-    if (typeof value === 'string')
-        return value;
-    if (value === undefined || value === null)
-        return '';
-    return JSON.stringify(value);
-}
-/** The event's name from stdin that is otherwise unreadable, to pick the failure policy. */
-function sniffEventName(text) {
-    const m = /"hook_event_name"\s*:\s*"([A-Za-z]+)"/.exec(text);
-    return m && isEventName(m[1]) ? m[1] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/apply-patch.ts
-class PatchFormatError extends Error {
-    name = 'PatchFormatError';
-    kind = 'bad-patch';
-}
-const HEADER = /^\*\*\* (Add File|Delete File|Update File): (.+)$/;
-/** Splits a patch into file operations; throws PatchFormatError on text that is not a patch. */
-function parseApplyPatch(text) {
-    const lines = text.replace(/\r\n/g, '\n').split('\n');
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
-        lines.pop();
-    const start = lines.findIndex((l) => l.trim() === '*** Begin Patch');
-    if (start < 0)
-        throw new PatchFormatError("the patch does not start with '*** Begin Patch'");
-    const ops = [];
-    let op;
-    let chunk;
-    for (const line of lines.slice(start + 1)) {
-        if (line.trim() === '*** End Patch')
-            break;
-        const header = HEADER.exec(line);
-        if (header) {
-            const kind = header[1] === 'Add File' ? 'add' : header[1] === 'Delete File' ? 'delete' : 'update';
-            op = { kind, path: header[2].trim(), added: [], chunks: [] };
-            chunk = undefined;
-            ops.push(op);
-            continue;
-        }
-        if (!op)
-            throw new PatchFormatError(`a patch line comes before any file header: '${line.slice(0, 60)}'`);
-        if (op.kind === 'add') {
-            if (line.startsWith('+'))
-                op.added.push(line.slice(1));
-            continue;
-        }
-        if (line.startsWith('*** Move to: ')) {
-            op.moveTo = line.slice('*** Move to: '.length).trim();
-            continue;
-        }
-        if (line.trim() === '*** End of File')
-            continue;
-        if (line.startsWith('@@')) {
-            const anchor = line.slice(2).trim();
-            chunk = { ...(anchor !== '' ? { anchor } : {}), lines: [] };
-            op.chunks.push(chunk);
-            continue;
-        }
-        if (!chunk)
-            op.chunks.push((chunk = { lines: [] }));
-        const marker = line[0];
-        // Codex reads an empty line inside a chunk as an empty context line.
-        if (marker === '+' || marker === '-' || marker === ' ')
-            chunk.lines.push({ kind: marker, text: line.slice(1) });
-        else if (line === '')
-            chunk.lines.push({ kind: ' ', text: '' });
-        else
-            throw new PatchFormatError(`'${op.path}': a chunk line must start with ' ', '-' or '+'`);
-    }
-    return ops;
-}
-/** The files a patch changes, in the shapes the hooks engine reads. */
-async function patchToChangedFiles(text, read) {
-    const files = [];
-    for (const op of parseApplyPatch(text)) {
-        const current = op.kind === 'update' ? await read(op.path) : undefined;
-        files.push(toChangedFile(op, current));
-    }
-    return files;
-}
-function toChangedFile(op, current) {
-    if (op.kind === 'add') {
-        return {
-            path: op.path,
-            status: 'added',
-            additions: op.added.length,
-            deletions: 0,
-            content: op.added.length > 0 ? op.added.join('\n') + '\n' : '',
-        };
-    }
-    if (op.kind === 'delete')
-        return { path: op.path, status: 'removed', additions: 0, deletions: 0 };
-    const { patch, additions, deletions } = unifiedDiff(op.chunks, current?.split('\n') ?? []);
-    return {
-        path: op.moveTo ?? op.path,
-        ...(op.moveTo !== undefined ? { previousPath: op.path } : {}),
-        status: op.moveTo !== undefined ? 'renamed' : 'modified',
-        additions,
-        deletions,
-        ...(patch !== '' ? { patch } : {}),
-    };
-}
-/**
- * The chunks as unified-diff hunks with real line numbers. A chunk whose old lines are not found in the
- * current file (a file Codex would refuse to patch) is numbered from where the previous one ended.
- */
-function unifiedDiff(chunks, current) {
-    let cursor = 0;
-    let shift = 0;
-    let additions = 0;
-    let deletions = 0;
-    const hunks = [];
-    for (const chunk of chunks) {
-        if (chunk.anchor !== undefined) {
-            const at = seek(current, [chunk.anchor], cursor);
-            if (at >= 0)
-                cursor = at + 1;
-        }
-        const old = chunk.lines.filter((l) => l.kind !== '+').map((l) => l.text);
-        const found = old.length > 0 ? seek(current, old, cursor) : -1;
-        const oldStart = (found >= 0 ? found : cursor) + 1;
-        const added = chunk.lines.filter((l) => l.kind === '+').length;
-        const removed = chunk.lines.filter((l) => l.kind === '-').length;
-        additions += added;
-        deletions += removed;
-        const oldCount = old.length;
-        const newCount = oldCount - removed + added;
-        const body = chunk.lines.map((l) => `${l.kind}${l.text}`).join('\n');
-        hunks.push(`@@ -${oldStart},${oldCount} +${oldStart + shift},${newCount} @@\n${body}`);
-        shift += newCount - oldCount;
-        cursor = oldStart - 1 + oldCount;
-    }
-    return { patch: hunks.join('\n'), additions, deletions };
-}
-/** Where `needle` starts in `lines` at or after `from`: exact, then ignoring trailing, then all outer spaces. */
-function seek(lines, needle, from) {
-    const tries = [(s) => s, (s) => s.trimEnd(), (s) => s.trim()];
-    for (const norm of tries) {
-        for (let i = from; i + needle.length <= lines.length; i++) {
-            if (needle.every((n, k) => norm(lines[i + k]) === norm(n)))
-                return i;
-        }
-    }
-    return -1;
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/checks.ts
-
-
-
-
-
-/** On files (a patch, a here-document, the session's changes): these kinds of action. */
-const onFiles = (...types) => (a) => types.includes(a.type);
-/**
- * On text that is not a file (a prompt, a shell command): the secret scan and the `forbid` patterns. A
- * `require` pattern (a licence header, say) is about files and would flag every prompt.
- */
-const onText = (a) => a.type === 'secret-scan' || (a.type === 'pattern' && a.mode !== 'require');
-/** The config with only the actions that apply: the rest does not fit what this event checks. */
-function withActions(config, keep) {
-    const hooks = config.hooks
-        .map((h) => ({ ...h, actions: h.actions.filter(keep) }))
-        .filter((h) => h.actions.length > 0);
-    return { version: config.version, hooks };
-}
-function toReviewFile(file) {
-    return { file, parsed: file.content !== undefined ? parseWholeFile(file.content) : parsePatch(file.patch) };
-}
-/** A piece of text (a prompt, a command) checked as if it were a new file named `name`. */
-function textAsFile(name, text) {
-    return { path: name, status: 'added', additions: 1, deletions: 0, content: text };
-}
-/** The prompt.submitted hooks, limited to the `actions` that apply, over `files`: the same engine the pull-request gate runs. */
-async function checkFiles(files, actions, ctx) {
-    const result = await runPromptSubmittedHooks(files.map(toReviewFile), {
-        config: withActions(ctx.config, actions),
-        failOn: ctx.failOn,
-        workspace: ctx.root,
-        ports: ctx.ports,
-    });
-    return toCheckResult(result, result.memory);
-}
-/** The response.generated hooks (the secret scan and `pattern`) over text the model or a tool produced. */
-async function checkOutput(name, text, ctx) {
-    const result = await runResponseGeneratedHooks([{ path: name, line: 1, body: text }], {
-        config: ctx.config,
-        failOn: ctx.failOn,
-        workspace: ctx.root,
-        ports: ctx.ports,
-    });
-    return toCheckResult(result, []);
-}
-/** The engine's result with each finding's text cleared of the secrets found: nothing downstream sees a value. */
-function toCheckResult(result, memory) {
-    const matches = result.secrets.map((s) => s.match);
-    return {
-        findings: redactFindings(result.findings, matches),
-        secrets: matches.map((m) => ({ secret: m.secret, ruleId: m.ruleId })),
-        executions: result.executions,
-        memory,
-        notes: result.notes,
-    };
-}
-function mergeResults(a, b) {
-    return {
-        findings: [...a.findings, ...b.findings],
-        secrets: [...a.secrets, ...b.secrets],
-        executions: [...a.executions, ...b.executions],
-        memory: [...a.memory, ...b.memory],
-        notes: [...a.notes, ...b.notes],
-    };
-}
-/** Findings at or above the gate's level: the ones that block. */
-function blockingFindings(findings, failOn) {
-    if (failOn === 'never')
-        return [];
-    return findings.filter((f) => severityRank(f.severity) <= severityRank(failOn));
-}
-const MAX_LISTED = 10;
-/**
- * A reason the model can act on: each finding's place, what it is, its rule, and how to fix it. Messages
- * are already redacted: a secret shows only its hint.
- */
-function describeFindings(intro, findings) {
-    const lines = findings.slice(0, MAX_LISTED).map((f) => {
-        const where = f.line > 0 ? `${f.path}:${f.line}` : f.path;
-        const fix = f.category === 'secret'
-            ? ' Remove the value; read it from an environment variable or a secret store instead, and never repeat it.'
-            : '';
-        return `- ${where}: ${f.message} [${f.ruleId}].${fix}`;
-    });
-    if (findings.length > MAX_LISTED)
-        lines.push(`- …and ${findings.length - MAX_LISTED} more`);
-    return `${intro}\n${lines.join('\n')}`;
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/shell-command.ts
-const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g;
-const REDIRECT = /(?:^|[^0-9&>])>>?\s*(['"]?)([^\s'";&|<>()]+)\1/;
-const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";&|<>()]+)\1/;
-function readShellCommand(command) {
-    const lines = command.replace(/\r\n/g, '\n').split('\n');
-    const files = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const markers = [...line.matchAll(HEREDOC)].filter((m) => line[m.index - 1] !== '<');
-        if (markers.length === 0)
-            continue;
-        let next = i + 1;
-        for (const [index, m] of markers.entries()) {
-            const tag = m[3];
-            const stripTabs = m[1] === '-';
-            const bodyStart = next;
-            while (next < lines.length && (stripTabs ? lines[next].replace(/^\t+/, '') : lines[next]) !== tag)
-                next++;
-            const body = lines.slice(bodyStart, next).map((l) => (stripTabs ? l.replace(/^\t+/, '') : l));
-            // Only the first here-document of a line is the one a redirect on that line writes.
-            const target = index === 0 ? writtenFile(line) : undefined;
-            if (target !== undefined) {
-                files.push({
-                    path: target,
-                    status: 'added',
-                    additions: body.length,
-                    deletions: 0,
-                    content: body.length > 0 ? body.join('\n') + '\n' : '',
-                });
-                for (let k = bodyStart; k < next; k++)
-                    lines[k] = '';
-            }
-            next++; // past the terminator
-        }
-        i = next - 1;
-    }
-    return { text: lines.join('\n'), files };
-}
-function writtenFile(line) {
-    const m = REDIRECT.exec(line) ?? TEE.exec(line);
-    const path = m?.[2];
-    return path !== undefined && path !== '/dev/null' && !path.startsWith('$') ? path : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/events/tool-use.ts
-
-
-
-const COMMAND_NAME = '<command>';
-const TOOL_OUTPUT_NAME = '<tool output>';
-/** Codex's patch tool; it also answers to the matcher names Edit and Write. */
-const PATCH_TOOLS = new Set(['apply_patch', 'Edit', 'Write']);
-/**
- * PreToolUse → prompt.submitted over what the tool is about to write or run. A patch is parsed into its files
- * (added lines with paths and line numbers) for the secret scan and the `pattern` and `path` hooks; a shell
- * command is checked as text, and the files its here-documents write as files. A finding at the gate's level
- * denies the call: the command never runs, the file is never written.
- */
-async function handlePreToolUse(event, ctx) {
-    const result = PATCH_TOOLS.has(event.toolName)
-        ? await checkPatch(event.command, ctx)
-        : await checkCommand(event.command, ctx);
-    const blocking = blockingFindings(result.findings, ctx.failOn);
-    if (blocking.length === 0)
-        return { answer: { kind: 'allow' }, result, content: event.command };
-    const what = PATCH_TOOLS.has(event.toolName) ? 'this patch' : 'this command';
-    const reason = describeFindings(`codex-hooks (the repository's .github/codex-hooks.yml) refused ${what}; nothing was run or written. Fix these and try again:`, blocking);
-    return { answer: { kind: 'deny', reason }, result, content: event.command };
-}
-async function checkPatch(patch, ctx) {
-    try {
-        const files = await patchToChangedFiles(patch, (path) => ctx.ports.readRepositoryFile(path));
-        return await checkFiles(files, onFiles('secret-scan', 'pattern', 'path'), ctx);
-    }
-    catch (error) {
-        // Text Codex will refuse as a patch is still read for secrets.
-        if (!(error instanceof PatchFormatError))
-            throw error;
-        return checkFiles([textAsFile(COMMAND_NAME, patch)], onText, ctx);
-    }
-}
-async function checkCommand(command, ctx) {
-    const view = readShellCommand(command);
-    const text = await checkFiles([textAsFile(COMMAND_NAME, view.text)], onText, ctx);
-    if (view.files.length === 0)
-        return text;
-    return mergeResults(text, await checkFiles(view.files, onFiles('secret-scan', 'pattern', 'path'), ctx));
-}
-/**
- * PostToolUse → response.generated over the tool's output. A secret a command printed is reported to the
- * model, which must not repeat it, and logged masked.
- */
-async function handlePostToolUse(event, ctx) {
-    const result = await checkOutput(TOOL_OUTPUT_NAME, event.toolResponse, ctx);
-    const blocking = blockingFindings(result.findings, ctx.failOn);
-    if (blocking.length === 0)
-        return { answer: { kind: 'allow' }, result, content: event.toolResponse };
-    const reason = describeFindings('codex-hooks: the output of this tool call holds a secret or a forbidden pattern. Do not repeat, quote or store the value; continue without it:', blocking);
-    return { answer: { kind: 'block', reason }, result, content: event.toolResponse };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/events/session-start.ts
-
-
-/**
- * SessionStart → the `memory` hooks: their sources (coding standards, architecture notes), within their byte
- * budget, become the session's additional context. The session's starting point is recorded for Stop.
- */
-async function handleSessionStart(event, ctx) {
-    await ctx.ports.recordSessionStart(event.sessionId);
-    const result = await checkFiles([], onFiles('memory'), ctx);
-    if (result.memory.length === 0)
-        return { answer: { kind: 'allow' }, result, content: '' };
-    const sections = result.memory.map((m) => `## ${m.source}\n\n${m.content.trimEnd()}`).join('\n\n');
-    // A memory file is sent to the model: a key pasted into one must not go with it.
-    const text = redactText(`Repository memory from codex-hooks (.github/codex-hooks.yml):\n\n${sections}`, []);
-    return {
-        answer: { kind: 'context', text },
-        result,
-        content: `memory: ${result.memory.map((m) => m.source).join(', ')}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/events/stop.ts
-
-const ASSISTANT_MESSAGE_NAME = '<assistant message>';
-/**
- * Stop → response.generated over the last assistant message, plus the secret scan and the `command` hooks
- * (linters) over the files changed since the session started. Findings at the gate's level send Codex back to
- * work with the reason, once: when Codex says this turn already went back (`stop_hook_active`), the findings
- * are logged and the turn ends, so a hook can never loop forever.
- */
-async function handleStop(event, ctx) {
-    const message = await checkOutput(ASSISTANT_MESSAGE_NAME, event.lastAssistantMessage, ctx);
-    const changes = await ctx.ports.sessionChanges(event.sessionId);
-    const result = mergeResults(message, await checkFiles(changes, onFiles('secret-scan', 'command'), ctx));
-    const blocking = blockingFindings(result.findings, ctx.failOn);
-    const content = event.lastAssistantMessage;
-    if (blocking.length === 0)
-        return { answer: { kind: 'allow' }, result, content };
-    if (event.stopHookActive) {
-        const note = `stop_hook_active: the turn already went back once; ${blocking.length} finding(s) remain and are only logged`;
-        return { answer: { kind: 'allow' }, result: { ...result, notes: [...result.notes, note] }, content };
-    }
-    const reason = describeFindings("codex-hooks: the session's changes do not pass the repository's checks (.github/codex-hooks.yml) yet. Fix these, then finish:", blocking);
-    return { answer: { kind: 'block', reason }, result, content };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/events/user-prompt-submit.ts
-
-/** The name a prompt goes by in findings and path globs. */
-const PROMPT_NAME = '<prompt>';
-/**
- * UserPromptSubmit → prompt.submitted over the prompt: the secret scan and the `pattern` hooks. A finding at
- * the gate's level blocks the prompt before anything is sent to the model.
- */
-async function handleUserPromptSubmit(event, ctx) {
-    const result = await checkFiles([textAsFile(PROMPT_NAME, event.prompt)], onText, ctx);
-    const blocking = blockingFindings(result.findings, ctx.failOn);
-    const answer = blocking.length > 0
-        ? {
-            kind: 'block',
-            reason: describeFindings('codex-hooks blocked this prompt before it reached the model. Edit the prompt and send it again:', blocking),
-        }
-        : { kind: 'allow' };
-    return { answer, result, content: event.prompt };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/policy.ts
-/** The shell tool (`Bash`) and the patch tool (`apply_patch`, which Codex also matches as Edit and Write). */
-const TOOL_MATCHER = 'Bash|apply_patch';
-const CODEX_EVENT_SETUP = {
-    SessionStart: { onFailure: 'open', timeoutSeconds: 30, deadlineSeconds: 25 },
-    UserPromptSubmit: { onFailure: 'closed', timeoutSeconds: 30, deadlineSeconds: 25 },
-    PreToolUse: { onFailure: 'closed', timeoutSeconds: 30, deadlineSeconds: 25, matcher: TOOL_MATCHER },
-    PostToolUse: { onFailure: 'open', timeoutSeconds: 30, deadlineSeconds: 25, matcher: TOOL_MATCHER },
-    // Linters run here: a longer budget.
-    Stop: { onFailure: 'open', timeoutSeconds: 300, deadlineSeconds: 280 },
-};
-function defaultFailurePolicy() {
-    const entries = Object.entries(CODEX_EVENT_SETUP).map(([name, setup]) => [name, setup.onFailure]);
-    return Object.fromEntries(entries);
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/handle-event.ts
-
-
-
-
-
-
-
-
-
-
-/** The hook's own deadline passed before it could answer. */
-class HookDeadlineError extends Error {
-    name = 'HookDeadlineError';
-    kind = 'timeout';
-}
-/**
- * One Codex event in, one answer out. The hook's own failure (stdin it cannot read, a config error, its
- * deadline, a bug) never escapes: the event's failure mode turns it into a block or a pass, said in the
- * answer and the audit line.
- */
-async function answerCodexHook(stdin, settings, deps) {
-    const started = deps.now();
-    let event;
-    let loaded;
-    const audit = (answer, rest) => loaded && {
-        root: loaded.root,
-        config: loaded.config,
-        record: createSessionAuditRecord({
-            ...(event ? { event } : {}),
-            ...(!event && sniffEventName(stdin) ? { eventName: sniffEventName(stdin) } : {}),
-            answer,
-            ...(rest.result ? { result: rest.result } : {}),
-            ...(rest.content !== undefined ? { content: rest.content } : {}),
-            ...(rest.failure ? { failure: rest.failure } : {}),
-            timestamp: started.toISOString(),
-            durationMs: deps.now().getTime() - started.getTime(),
-        }),
-    };
-    try {
-        if (settings instanceof errors/* ConfigurationError */.j1)
-            throw settings;
-        event = parseCodexEvent(stdin);
-        const root = deps.findRoot(event.cwd);
-        const { config } = await deps.loadConfig(root, settings.configPath);
-        loaded = { config, root };
-        const ctx = { config, failOn: settings.failOn, root, ports: deps.createPorts(root) };
-        const deadline = CODEX_EVENT_SETUP[event.name].deadlineSeconds * 1000;
-        const outcome = await withDeadline(dispatch(event, ctx), deadline);
-        const rendered = renderAnswer(outcome.answer, event.name);
-        const record = audit(outcome.answer, outcome);
-        return { rendered, ...(record ? { audit: record } : {}) };
-    }
-    catch (error) {
-        const name = event?.name ?? (error instanceof CodexEventError ? error.event : undefined) ?? sniffEventName(stdin);
-        const policy = settings instanceof errors/* ConfigurationError */.j1 ? defaultFailurePolicy() : settings.failurePolicy;
-        // An event the hook cannot name is one it cannot safely let through.
-        const mode = name !== undefined ? policy[name] : 'closed';
-        const failure = describeFailure(error, mode);
-        const answer = failureAnswer(failure, name);
-        const rendered = renderAnswer(answer, name);
-        const record = audit(answer, { failure });
-        const told = mode === 'open' ? { ...rendered, stderr: `codex-hooks: ${failure.message} (fails open)\n` } : rendered;
-        return { rendered: told, ...(record ? { audit: record } : {}) };
-    }
-}
-function dispatch(event, ctx) {
-    switch (event.name) {
-        case 'SessionStart':
-            return handleSessionStart(event, ctx);
-        case 'UserPromptSubmit':
-            return handleUserPromptSubmit(event, ctx);
-        case 'PreToolUse':
-            return handlePreToolUse(event, ctx);
-        case 'PostToolUse':
-            return handlePostToolUse(event, ctx);
-        case 'Stop':
-            return handleStop(event, ctx);
-    }
-}
-async function withDeadline(work, ms) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new HookDeadlineError(`no answer within its deadline of ${ms / 1000}s`)), ms);
-    });
-    try {
-        return await Promise.race([work, deadline]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function describeFailure(error, mode) {
-    const kind = error instanceof CodexEventError || error instanceof HookDeadlineError
-        ? error.kind
-        : error instanceof errors/* ConfigurationError */.j1
-            ? 'config'
-            : 'internal';
-    // An error may quote what it choked on: never a secret in the answer.
-    const message = redactText(error instanceof Error ? error.message : String(error), []);
-    return { kind, message, mode };
-}
-function failureAnswer(failure, name) {
-    if (failure.mode === 'open')
-        return { kind: 'allow' };
-    const reason = `codex-hooks could not check this ${name ?? 'event'} and fails closed (${failure.kind}: ${failure.message}). ` +
-        `Fix the cause (docs/codex-hooks.md), or let it pass on failure with --fail-open ${name ?? 'all'}.`;
-    return name === 'PreToolUse' ? { kind: 'deny', reason } : { kind: 'block', reason };
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/settings.ts
-
-
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/codex-hooks.yml';
-const FAIL_ON = ['error', 'warning', 'notice', 'never'];
-function parseCodexHookSettings(argv, env, home) {
-    let values;
-    try {
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            options: {
-                config: { type: 'string' },
-                'fail-on': { type: 'string' },
-                'fail-open': { type: 'string' },
-                'fail-closed': { type: 'string' },
-            },
-            strict: true,
-            allowPositionals: false,
-        }));
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`codex-hook: ${error.message}`);
-    }
-    const failOn = values['fail-on'] ?? 'error';
-    if (!FAIL_ON.includes(failOn))
-        throw new errors/* ConfigurationError */.j1(`--fail-on must be one of ${FAIL_ON.join(', ')}; got '${failOn}'`);
-    const policy = { ...defaultFailurePolicy() };
-    for (const [flag, mode] of [
-        ['fail-open', 'open'],
-        ['fail-closed', 'closed'],
-    ]) {
-        for (const name of eventList(values[flag], flag))
-            policy[name] = mode;
-    }
-    return Object.freeze({
-        configPath: values.config ?? DEFAULT_CONFIG_PATH,
-        failOn: failOn,
-        failurePolicy: Object.freeze(policy),
-        cacheDir: defaultCacheDir(env, home),
-    });
-}
-/** `Stop,PostToolUse` or `all`. */
-function eventList(value, flag) {
-    if (value === undefined)
-        return [];
-    const names = value
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    if (names.length === 1 && names[0] === 'all')
-        return [...CODEX_EVENTS];
-    for (const n of names) {
-        if (!CODEX_EVENTS.includes(n))
-            throw new errors/* ConfigurationError */.j1(`--${flag} takes Codex events (${CODEX_EVENTS.join(', ')}) or 'all'; got '${n}'`);
-    }
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/hook-command.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * `codex-hooks codex-hook`: the command Codex runs for each hook event. Reads the event from stdin, answers
- * on stdout (or exit status 2 with the reason on stderr), appends one audit line per `logger` output, and
- * returns the exit status. The composition root of the hook: the only place that picks its adapters.
- */
-async function runCodexHook(argv, io) {
-    let settings;
-    try {
-        settings = parseCodexHookSettings(argv, io.env, external_node_os_default().homedir());
-    }
-    catch (error) {
-        settings = error instanceof errors/* ConfigurationError */.j1 ? error : new errors/* ConfigurationError */.j1(String(error));
-    }
-    const cacheDir = settings instanceof errors/* ConfigurationError */.j1 ? external_node_os_default().tmpdir() : settings.cacheDir;
-    const run = await answerCodexHook(io.stdin, settings, {
-        findRoot: findRepositoryRoot,
-        loadConfig: (root, configPath) => loadSessionConfig(root, configPath, cacheDir),
-        createPorts: (root) => createSessionPorts(root, cacheDir, io.env),
-        now: () => new Date(),
-    });
-    if (run.audit) {
-        try {
-            await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record, io.env);
-        }
-        catch (error) {
-            io.stderr.write(`codex-hooks: the audit log could not be written: ${error.message}\n`);
-        }
-    }
-    io.stdout.write(run.rendered.stdout);
-    io.stderr.write(run.rendered.stderr);
-    return run.rendered.exitCode;
-}
-function createSessionPorts(root, cacheDir, env) {
-    const logger = createRecordingLogger();
-    const changes = createSessionChanges(root, cacheDir, runCommand);
-    return {
-        runCommand: runCommand,
-        readRepositoryFile: async (file) => {
-            // Paths come from the model (a patch) or the config: read inside the repository only.
-            const full = workspace_path_resolveInWorkspace(root, file);
-            return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
-        },
-        logger: env.CODEX_HOOKS_DEBUG ? stderrLogger() : logger,
-        now: () => new Date(),
-        recordSessionStart: changes.recordSessionStart,
-        sessionChanges: changes.sessionChanges,
-    };
-}
-function stderrLogger() {
-    const line = (level) => (m) => void process.stderr.write(`codex-hooks ${level}: ${m}\n`);
-    return {
-        debug: line('debug'),
-        info: line('info'),
-        notice: line('notice'),
-        warning: line('warning'),
-        error: line('error'),
-    };
-}
-/** The nearest folder at or above `cwd` holding `.git`; `cwd` itself outside a repository. */
-function findRepositoryRoot(cwd) {
-    for (let dir = external_node_path_default().resolve(cwd);;) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
-            return dir;
-        const parent = external_node_path_default().dirname(dir);
-        if (parent === dir)
-            return external_node_path_default().resolve(cwd);
-        dir = parent;
-    }
-}
-/** The `logger` hooks of the conversation: one line each, once per output. */
-async function writeAuditRecord(config, root, record, env) {
-    const outputs = new Map();
-    for (const l of [...collectLoggers(config, 'conversation.updated'), ...collectLoggers(config, 'hook.executed')])
-        if (!outputs.has(l.output))
-            outputs.set(l.output, l);
-    for (const logger of outputs.values()) {
-        const file = workspace_path_resolveInWorkspace(root, logger.output);
-        if (file === undefined)
-            throw new errors/* ConfigurationError */.j1(`logger output '${logger.output}' is outside the repository`);
-        // The same writer as the action's loggers: rotation, gzip and encryption as the logger's options say.
-        await appendAuditRecords(auditLogOptionsFor(logger, file, env), [record]);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/hooks-file.ts
-
-
-
-/** One matcher group per event, each running `command`. */
-function codexHookGroups(command) {
-    const entries = CODEX_EVENTS.map((event) => {
-        const setup = CODEX_EVENT_SETUP[event];
-        const group = {
-            ...(setup.matcher !== undefined ? { matcher: setup.matcher } : {}),
-            hooks: [{ type: 'command', command, timeout: setup.timeoutSeconds }],
-        };
-        return [event, group];
-    });
-    return Object.fromEntries(entries);
-}
-/**
- * Adds our groups to an existing hooks file without touching anything else. A group of ours (its one handler
- * runs the same command) is updated in place; otherwise ours is appended. Running it twice changes nothing.
- */
-function mergeHooksFile(existing, command) {
-    if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
-        throw new TypeError('the hooks file is not a JSON object');
-    const file = structuredClone((existing ?? {}));
-    const hooks = file.hooks ?? {};
-    if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks))
-        throw new TypeError("the hooks file's 'hooks' is not an object of events");
-    file.hooks = hooks;
-    const byEvent = hooks;
-    let changed = existing === undefined;
-    const positions = {};
-    for (const [event, group] of Object.entries(codexHookGroups(command))) {
-        const list = byEvent[event] ?? [];
-        if (!Array.isArray(list))
-            throw new TypeError(`the hooks file's '${event}' is not a list of matcher groups`);
-        byEvent[event] = list;
-        const at = list.findIndex((g) => isOurs(g, command));
-        if (at >= 0) {
-            positions[event] = at;
-            if (JSON.stringify(list[at]) !== JSON.stringify(group)) {
-                list[at] = group;
-                changed = true;
-            }
-        }
-        else {
-            positions[event] = list.length;
-            list.push(group);
-            changed = true;
-        }
-    }
-    return { file: file, changed, positions };
-}
-/** A group of ours runs our command alone; a group someone else added our command to is theirs to keep. */
-function isOurs(group, command) {
-    const handlers = group?.hooks;
-    return (Array.isArray(handlers) &&
-        handlers.length === 1 &&
-        handlers[0]?.command === command);
-}
-/** Codex's name for an event in trust keys: `PreToolUse` → `pre_tool_use`. */
-function eventKeyLabel(event) {
-    return event.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
-}
-/** Matchers Codex leaves out of the hash: the events that ignore them. */
-const NO_MATCHER = new Set(['UserPromptSubmit', 'Stop']);
-/**
- * The `trusted_hash` Codex expects for one handler: SHA-256 over the compact JSON, keys sorted, of the
- * event's label, the group's matcher and this handler alone, normalised (`async` false, timeout at least 1).
- */
-function trustedHash(event, group, handler) {
-    const identity = {
-        event_name: eventKeyLabel(event),
-        hooks: [{ async: false, command: handler.command, timeout: Math.max(1, handler.timeout), type: 'command' }],
-        ...(group.matcher !== undefined && !NO_MATCHER.has(event) ? { matcher: group.matcher } : {}),
-    };
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalJson(identity)).digest('hex')}`;
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (typeof value === 'object' && value !== null) {
-        const keys = Object.keys(value).sort();
-        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-/** The `[hooks.state."…"]` entries that trust our handlers in a hooks file at `hooksPath` (absolute, real). */
-function trustEntries(hooksPath, command, positions) {
-    return Object.entries(codexHookGroups(command)).map(([event, group]) => ({
-        key: `${hooksPath}:${eventKeyLabel(event)}:${positions[event]}:0`,
-        hash: trustedHash(event, group, group.hooks[0]),
-    }));
-}
-/** The config.toml lines that trust the hooks (and the project, for a repository's hooks file). */
-function trustToml(entries, project) {
-    const lines = [];
-    if (project !== undefined)
-        lines.push(`[projects.${JSON.stringify(project)}]`, 'trust_level = "trusted"', '');
-    for (const e of entries)
-        lines.push(`[hooks.state.${JSON.stringify(e.key)}]`, `trusted_hash = "${e.hash}"`, '');
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/codex-session/init-codex.ts
-
-
-
-
-/** The command hooks.json runs when none is given: the hook's own lean bin, found on PATH. */
-const DEFAULT_HOOK_COMMAND = 'codex-hooks-codex-hook';
-/**
- * Writes (or merges into) Codex's hooks.json: the repository's `.codex/hooks.json`, or the user's
- * `$CODEX_HOME/hooks.json`. An existing file is merged, never clobbered, and left alone when nothing changes.
- * A symlink in the way is refused: a cloned repository must not make this write somewhere else.
- */
-function initCodexHooks(options) {
-    const dir = options.user ? options.codexHome : external_node_path_default().join(options.repository ?? '.', '.codex');
-    const hooksPath = external_node_path_default().join(dir, 'hooks.json');
-    refuseSymlink(dir);
-    refuseSymlink(hooksPath);
-    let existing;
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(hooksPath, 'utf8');
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-    }
-    if (text !== undefined) {
-        try {
-            existing = JSON.parse(text);
-        }
-        catch (error) {
-            throw new errors/* ConfigurationError */.j1(`${hooksPath} is not valid JSON (${error.message}); fix it or move it away`);
-        }
-    }
-    let merged;
-    try {
-        merged = mergeHooksFile(existing, options.command);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${hooksPath}: ${error.message}`);
-    }
-    if (merged.changed) {
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        const temp = `${hooksPath}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(merged.file, null, 2) + '\n');
-        (0,external_node_fs_.renameSync)(temp, hooksPath); // replaces the file itself, never a target it points to
-    }
-    // Codex keys trust by the real path of the file.
-    const real = (0,external_node_fs_.realpathSync)(hooksPath);
-    const trust = trustEntries(real, options.command, merged.positions);
-    const project = options.user ? undefined : (0,external_node_fs_.realpathSync)(options.repository ?? '.');
-    return { hooksPath, changed: merged.changed, trust, trustToml: trustToml(trust, project) };
-}
-function refuseSymlink(file) {
-    try {
-        if ((0,external_node_fs_.lstatSync)(file).isSymbolicLink())
-            throw new errors/* ConfigurationError */.j1(`${file} is a symbolic link; codex-hooks does not write through one`);
-    }
-    catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j1)
-            throw error;
-    }
-}
-/** What `init codex` prints: what was written, how Codex comes to trust it, and the lines that trust it. */
-function describeInit(result, user) {
-    const where = user ? 'your Codex hooks' : "the repository's Codex hooks";
-    const trust = user
-        ? 'Codex runs a hook only once it is trusted: run `codex`, open /hooks and trust them, or add these lines to\n$CODEX_HOME/config.toml (~/.codex/config.toml):'
-        : 'Codex loads .codex/hooks.json only in a trusted project, and runs a hook only once it is trusted: run\n`codex` here, trust the project and then the hooks in /hooks, or add these lines to $CODEX_HOME/config.toml\n(~/.codex/config.toml):';
-    return [
-        `${result.changed ? 'Wrote' : 'Unchanged:'} ${result.hooksPath} (${where}: SessionStart, UserPromptSubmit, PreToolUse and PostToolUse on Bash|apply_patch, Stop).`,
-        '',
-        trust,
-        '',
-        result.trustToml.trimEnd(),
-        '',
-        'A trusted hash covers the command and its timeout: change either and trust it again (run this command again).',
-        '',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/cli/codex.ts
-
-
-
-
-
-
-
-/** `codex-hooks init codex [--user] [--command CMD]` */
-async function initCommand(args, io) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...args],
-            options: {
-                user: { type: 'boolean', default: false },
-                command: { type: 'string' },
-                help: { type: 'boolean', short: 'h', default: false },
-            },
-            allowPositionals: true,
-            strict: true,
-        });
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(error.message);
-    }
-    const { values, positionals } = parsed;
-    if (values.help) {
-        io.stdout.write(INIT_HELP);
-        return 0;
-    }
-    if (positionals.length !== 1 || positionals[0] !== 'codex')
-        throw new errors/* ConfigurationError */.j1(`init takes one target, 'codex'; got '${positionals.join(' ')}'`);
-    const command = values.command ?? DEFAULT_HOOK_COMMAND;
-    if (command.trim() === '' || /[\r\n]/.test(command))
-        throw new errors/* ConfigurationError */.j1('--command must be one line that runs the hook, e.g. codex-hooks-codex-hook');
-    const codexHome = io.env.CODEX_HOME ? external_node_path_default().resolve(io.cwd, io.env.CODEX_HOME) : external_node_path_default().join(external_node_os_default().homedir(), '.codex');
-    const result = initCodexHooks({
-        repository: findRepositoryRoot(io.cwd),
-        codexHome,
-        user: values.user,
-        command,
-    });
-    io.stdout.write(describeInit(result, values.user));
-    return 0;
-}
-/** `codex-hooks codex-hook`: the hook itself, for those who run it through the main CLI. */
-async function codexHook(args, io) {
-    if (args.includes('--help') || args.includes('-h')) {
-        io.stdout.write(CODEX_HOOK_HELP);
-        return 0;
-    }
-    const chunks = [];
-    for await (const chunk of io.stdin ?? [])
-        chunks.push(Buffer.from(chunk));
-    return runCodexHook(args, {
-        stdin: Buffer.concat(chunks).toString('utf8'),
-        stdout: io.stdout,
-        stderr: io.stderr,
-        env: io.env,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cli/progress.ts
-const SILENT = { update() { }, status() { }, done() { } };
-function progressEnabled(stream, env) {
-    return Boolean(stream.isTTY) && !env.CI && !env.GITHUB_ACTIONS && env.TERM !== 'dumb';
-}
-function createProgress(stream, env, options = {}) {
-    if (!progressEnabled(stream, env))
-        return SILENT;
-    const interval = options.intervalMs ?? 100;
-    const now = options.now ?? Date.now;
-    let last = -Infinity;
-    let shown = false;
-    const show = (text) => {
-        // \r back to the start of the line, \x1b[K erases what the previous, longer text left.
-        // eslint-disable-next-line no-control-regex
-        stream.write(`\r${text.replace(/[\u0000-\u001f\u007f]/g, '?')}\u001b[K`);
-        shown = true;
-    };
-    return {
-        update(label, current, total) {
-            const t = now();
-            if (current < total && t - last < interval)
-                return;
-            last = t;
-            show(`${label} ${current}/${total} files`);
-        },
-        status(text) {
-            last = now();
-            show(text);
-        },
-        done() {
-            if (shown)
-                stream.write('\r\u001b[K');
-            shown = false;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/read-files.ts
-
-
-/** git's rule, used by `review` through git: a NUL byte in the first 8,000 bytes makes a file binary. */
-const BINARY_SNIFF_BYTES = 8000;
-function isBinary(bytes) {
-    return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
-}
-/**
- * Reads files in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and one blocking
- * read costs a fraction of an asynchronous one's four thread-pool round trips (open, stat, read, close),
- * which dominated `scan` over thousands of small files. A file found by a walk is opened without following
- * a symlink; one that cannot be read becomes a problem, except a walked file gone since the walk.
- */
-function readFiles(cwd, paths, walked, onRead) {
-    const files = [];
-    const problems = [];
-    paths.forEach((p, i) => {
-        const byWalk = walked.has(p);
-        try {
-            const bytes = readWhole(external_node_path_default().resolve(cwd, p), byWalk);
-            files.push(isBinary(bytes) ? { path: p, binary: true } : { path: p, text: bytes.toString('utf8') });
-        }
-        catch (error) {
-            const code = error.code;
-            // A walk does not follow symlinks (ELOOP from O_NOFOLLOW) and may list a file deleted since it was staged.
-            if (!(byWalk && (code === 'ELOOP' || code === 'ENOENT' || code === 'EISDIR'))) {
-                problems.push({
-                    path: p,
-                    kind: code === 'EISDIR' ? 'symlink-to-folder' : 'unreadable',
-                    ...(code ? { code } : {}),
-                });
-            }
-        }
-        onRead(i + 1);
-    });
-    return { files, problems };
-}
-function readWhole(absolute, noFollow) {
-    const fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
-    try {
-        return (0,external_node_fs_.readFileSync)(fd);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/collect-paths.ts
-
-
-
-
-/**
- * Folders nobody wants walked: version-control data and installed dependencies. The pipeline's built-in
- * excludes would leave their files out anyway; pruning them here saves reading them.
- */
-const PRUNED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
-const GLOB_MAGIC = /[*?[\]{}]/;
-/**
- * Turns `scan`'s arguments into files. A folder is walked: through `git ls-files` inside a git work tree
- * (tracked and untracked files, `.gitignore` honoured), else through the file system; either way a walk
- * never follows a symlink. An argument that names no path but has glob characters is matched against a
- * walk of its fixed leading folders. Nothing here reads a file's content.
- */
-function collectPaths(cwd, args) {
-    const files = [];
-    const seen = new Set();
-    const walked = new Set();
-    const problems = [];
-    const add = (file, byWalk) => {
-        if (seen.has(file))
-            return;
-        seen.add(file);
-        files.push(file);
-        if (byWalk)
-            walked.add(file);
-    };
-    for (const arg of args) {
-        const rel = toRelative(cwd, arg);
-        const kind = classify(external_node_path_default().resolve(cwd, arg));
-        if (kind.type === 'file')
-            add(rel, false);
-        else if (kind.type === 'folder')
-            for (const f of walkFolder(cwd, rel))
-                add(f, true);
-        else if (kind.type === 'missing' && GLOB_MAGIC.test(arg)) {
-            const matched = expandGlob(cwd, rel);
-            if (matched.length === 0)
-                problems.push({ path: arg, kind: 'no-match' });
-            for (const f of matched)
-                add(f, true);
-        }
-        else if (kind.type === 'problem')
-            problems.push({ path: arg, kind: kind.kind, ...(kind.code ? { code: kind.code } : {}) });
-        else
-            problems.push({ path: arg, kind: 'not-found', code: 'ENOENT' });
-    }
-    return { files, walked, problems };
-}
-function classify(absolute) {
-    let link;
-    try {
-        link = (0,external_node_fs_.lstatSync)(absolute);
-    }
-    catch (error) {
-        const code = error.code;
-        return code === 'ENOENT' || code === 'ENOTDIR'
-            ? { type: 'missing' }
-            : { type: 'problem', kind: 'unreadable', code };
-    }
-    if (link.isDirectory())
-        return { type: 'folder' };
-    if (link.isFile())
-        return { type: 'file' };
-    if (!link.isSymbolicLink())
-        return { type: 'problem', kind: 'not-a-file' };
-    // A named symlink is read through (the user named it), unless it leads to a folder or nowhere.
-    try {
-        const target = (0,external_node_fs_.statSync)(absolute);
-        if (target.isDirectory())
-            return { type: 'problem', kind: 'symlink-to-folder' };
-        return target.isFile() ? { type: 'file' } : { type: 'problem', kind: 'not-a-file' };
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            return { type: 'problem', kind: 'symlink-loop', code };
-        return { type: 'problem', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', ...(code ? { code } : {}) };
-    }
-}
-/** The files under a folder: git's view when inside a work tree, else the file system's. */
-function walkFolder(cwd, folder) {
-    const listed = listWithGit(cwd, folder);
-    return (listed ?? walkFileSystem(cwd, folder)).filter((f) => !isPruned(f));
-}
-/**
- * `git ls-files` lists tracked and untracked files minus what `.gitignore` (and the user's global excludes)
- * leave out, relative to cwd. Undefined outside a work tree, or without git.
- */
-function listWithGit(cwd, folder) {
-    try {
-        // Run in the folder itself, so a folder that is its own repository (or inside one when cwd is not) works.
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
-            cwd: external_node_path_default().resolve(cwd, folder === '' ? '.' : folder),
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            maxBuffer: 1 << 30,
-        });
-        const prefix = folder === '' ? '' : `${folder}/`;
-        return out
-            .split('\0')
-            .filter((f) => f !== '')
-            .map((f) => prefix + f);
-    }
-    catch {
-        return undefined;
-    }
-}
-function walkFileSystem(cwd, folder) {
-    const out = [];
-    const pending = [folder];
-    while (pending.length > 0) {
-        const dir = pending.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(external_node_path_default().resolve(cwd, dir === '' ? '.' : dir), { withFileTypes: true });
-        }
-        catch {
-            continue;
-        }
-        for (const entry of entries) {
-            const rel = dir === '' || dir === '.' ? entry.name : `${dir}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (!PRUNED_FOLDERS.has(entry.name))
-                    pending.push(rel);
-            }
-            else if (entry.isFile())
-                out.push(rel);
-            // Symlinks and special files are not followed by a walk.
-        }
-    }
-    return out.sort();
-}
-function isPruned(file) {
-    return file.split('/').some((segment) => PRUNED_FOLDERS.has(segment));
-}
-/** `src/**\/*.ts`: walks `src` and keeps what the glob matches. */
-function expandGlob(cwd, pattern) {
-    const segments = pattern.split('/');
-    const firstMagic = segments.findIndex((s) => GLOB_MAGIC.test(s));
-    const base = segments.slice(0, firstMagic).join('/');
-    if (base !== '' && classify(external_node_path_default().resolve(cwd, base)).type !== 'folder')
-        return [];
-    const matcher = new esm/* Minimatch */.VR(pattern, { dot: true });
-    return walkFolder(cwd, base).filter((f) => matcher.match(f));
-}
-/** `./src/a.ts` → `src/a.ts`; `/abs/repo/x` (under cwd) → `x`; forward slashes; `.` → ''. */
-function toRelative(cwd, arg) {
-    const rel = external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, arg));
-    return rel.split((external_node_path_default()).sep).join('/');
-}
-/** The path list on stdin, for `git ls-files -z | codex-hooks scan --null -`: one path a line, or NUL-separated. */
-function splitPathList(text, nul) {
-    const parts = nul ? text.split('\0') : text.split(/\r?\n/);
-    return parts.filter((p) => p !== '');
-}
-
-;// CONCATENATED MODULE: ./src/cli/path-problems.ts
-
-const REASON = {
-    'not-found': 'no such file or folder',
-    'no-match': 'no such file or folder, and as a glob it matches none',
-    'symlink-to-folder': 'a symlink to a folder (folders are walked only when named themselves)',
-    'symlink-loop': 'a symlink loop',
-    'not-a-file': 'not a regular file',
-    unreadable: 'cannot be read',
-};
-const SHORT = {
-    'not-found': 'not found',
-    'no-match': 'glob without a match',
-    'symlink-to-folder': 'symlink to a folder',
-    'symlink-loop': 'symlink loop',
-    'not-a-file': 'not a regular file',
-    unreadable: 'unreadable',
-};
-/** `'nope.ts': no such file or folder`: one line of warning for one skipped path. */
-function describePathProblem(problem) {
-    const code = problem.code && problem.kind === 'unreadable' ? ` (${problem.code})` : '';
-    return `'${stripControl(problem.path)}': ${REASON[problem.kind]}${code}`;
-}
-/** `2 paths skipped (1 not found, 1 symlink loop)`, for the end of the run. */
-function summarizePathProblems(problems) {
-    const counts = new Map();
-    for (const p of problems)
-        counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
-    const parts = [...counts].map(([kind, n]) => `${n} ${SHORT[kind]}`);
-    const n = problems.length;
-    return `${n} ${n === 1 ? 'path' : 'paths'} skipped (${parts.join(', ')}); --strict makes that exit 2`;
-}
-
 ;// CONCATENATED MODULE: ./src/reviewers/review-schema.ts
 /**
  * The JSON Schema a model answers with (Responses API `text.format`, Codex `--output-schema`). Strict
@@ -20578,7 +17418,7 @@ function buildReviewPrompt(request, options = {}) {
     if (request.findings.length > 0) {
         parts.push('', 'Findings already reported by local checks (do not repeat them):');
         for (const f of request.findings)
-            parts.push(`- ${f.path}:${f.line} [${f.severity}] ${f.rule_id}: ${review_prompt_oneLine(f.message)}`);
+            parts.push(`- ${f.path}:${f.line} [${f.severity}] ${f.rule_id}: ${oneLine(f.message)}`);
     }
     parts.push('', `Changed files (untrusted): ${request.files.length}.`);
     for (const file of request.files)
@@ -20675,7 +17515,7 @@ function fence(text, info = '') {
     const ticks = '`'.repeat(Math.max(3, longest + 1));
     return `${ticks}${info}\n${text}\n${ticks}`;
 }
-function review_prompt_oneLine(text) {
+function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -21530,7 +18370,7 @@ function assign_single_source(target, source) {
         return acc;
     }, target);
 }
-function utils_decode(str, _, charset) {
+function decode(str, _, charset) {
     const strWithoutPlus = str.replace(/\+/g, ' ');
     if (charset === 'iso-8859-1') {
         // unescape never throws, no try...catch needed:
@@ -21545,7 +18385,7 @@ function utils_decode(str, _, charset) {
     }
 }
 const limit = 1024;
-const utils_encode = (str, _defaultEncoder, charset, _kind, format) => {
+const encode = (str, _defaultEncoder, charset, _kind, format) => {
     // This code was originally written by Brian White for the io.js core querystring library.
     // It has been adapted here for stricter adherence to RFC 3986
     if (str.length === 0) {
@@ -21679,7 +18519,7 @@ const defaults = {
     delimiter: '&',
     encode: true,
     encodeDotInKeys: false,
-    encoder: utils_encode,
+    encoder: encode,
     encodeValuesOnly: false,
     format: default_format,
     formatter: default_formatter,
@@ -21874,7 +18714,7 @@ function normalize_stringify_options(opts = defaults) {
         strictNullHandling: typeof opts.strictNullHandling === 'boolean' ? opts.strictNullHandling : defaults.strictNullHandling,
     };
 }
-function stringify_stringify(object, opts = {}) {
+function stringify(object, opts = {}) {
     let obj = object;
     const options = normalize_stringify_options(opts);
     let obj_keys;
@@ -21928,7 +18768,7 @@ function stringify_stringify(object, opts = {}) {
 // File generated from our OpenAPI spec by Stainless. See CONTRIBUTING.md for details.
 
 function stringifyQuery(query) {
-    return stringify_stringify(query, { arrayFormat: 'brackets' });
+    return stringify(query, { arrayFormat: 'brackets' });
 }
 //# sourceMappingURL=query.mjs.map
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/utils/bytes.mjs
@@ -29652,12 +26492,25 @@ async function findOrInstallCodex(options) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     // No shell: fixed arguments. --ignore-scripts is not used: the binary arrives as an optional dependency.
     await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile)('npm', ['install', '--no-audit', '--no-fund', '--prefix', dir, `@openai/codex@${version}`], {
-        env: { ...process.env, npm_config_loglevel: 'error' },
+        env: { ...installEnv(env), npm_config_loglevel: 'error' },
         maxBuffer: 16 * 1024 * 1024,
     });
     await (0,promises_namespaceObject.writeFile)(`${dir}.complete`, '');
     logger.info(`Codex CLI: installed @openai/codex@${version} at ${binary}`);
     return binary;
+}
+/**
+ * What npm must not pass to an install script: the action's inputs (the API key among them), the runner's and
+ * GitHub's tokens, the model keys. npm's own settings (registry, proxy, cache, NODE_AUTH_TOKEN for an .npmrc
+ * that names it) stay.
+ */
+const NOT_FOR_NPM = /^(INPUT_.*|GITHUB_TOKEN|GH_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_ID_TOKEN_REQUEST_TOKEN|CODEX_TOKEN|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|CODEX_HOOKS_AUDIT_KEY)$/i;
+function installEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (value !== undefined && !NOT_FOR_NPM.test(name))
+            out[name] = value;
+    return out;
 }
 async function findOnPath(name, pathList) {
     for (const dir of pathList.split((external_node_path_default()).delimiter)) {
@@ -29720,6 +26573,3541 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
     }
     const binary = await findOrInstallCodex({ env: deps.env, logger: deps.logger });
     return createCodexReviewer({ ...common, binary, upstreamBaseUrl: baseUrl, timeoutMs: settings.timeoutMs });
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+
+
+const sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+const JWS = table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function buffer_utils_encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function base64url_decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return encodeBase64(typeof input == "string" ? encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return base64url_decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return buffer_utils_encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(base64url_decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+
+
+
+const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (validate_isObject(key)) {
+    if (normalized = normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return base64url_decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+}
+let cache;
+const nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+function assertCryptoKey(key) {
+  if (!isCryptoKey(key))
+    throw new Error("CryptoKey instance expected");
+}
+const isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return !0;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return !1;
+  }
+}, isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => isCryptoKey(key) || isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+const invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = !1) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
+
+
+
+
+
+function snapshotJws(jws, sharedPayload) {
+  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
+  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
+  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
+  const signature = jws.signature, snapshot = { payload, signature };
+  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
+    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
+  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
+    throw new JWSInvalid("JWS Protected Header incorrect type");
+  if (payload === void 0)
+    throw new JWSInvalid("JWS Payload missing");
+  if (typeof signature != "string")
+    throw new JWSInvalid("JWS Signature missing or incorrect type");
+  if (header !== void 0 && !isObject(header))
+    throw new JWSInvalid("JWS Unprotected Header incorrect type");
+  return snapshot;
+}
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeJsonUnencodedPayload(payload) {
+  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
+  if (invalid !== void 0)
+    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
+  return encoder.encode(payload);
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return buffer_utils_encode(payload);
+  } catch (cause) {
+    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new errors_JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = !1;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? buffer_utils_encode(encodedProtectedHeader) : new Uint8Array(), buffer_utils_encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = !1;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new errors_JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+
+
+
+const epoch = (date) => Math.floor(date.getTime() / 1e3), multipliers = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31557600
+}, REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i, checkFailed = "check_failed";
+function invalidDuration() {
+  throw new TypeError("Invalid time period format");
+}
+function secs(str) {
+  typeof str != "string" && invalidDuration();
+  const matched = REGEX.exec(str);
+  (!matched || matched[4] && matched[1]) && invalidDuration();
+  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
+  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
+}
+function validateInput(label, input) {
+  if (!Number.isFinite(input))
+    throw new TypeError(`Invalid ${label} input`);
+  return input;
+}
+function validateStringClaim(claim, value) {
+  if (typeof value != "string")
+    throw new TypeError(`"${claim}" claim must be a string`);
+}
+function validateAudienceClaim(value) {
+  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
+    throw new TypeError('"aud" claim must be a string or an array of strings');
+}
+function jwt_claims_set_numericDate(value, label) {
+  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
+}
+const normalizeTyp = (value) => {
+  const normalized = value.toLowerCase();
+  return value.includes("/") ? normalized : `application/${normalized}`;
+}, checkAudiencePresence = (audPayload, audOption) => typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => audPayload.includes(aud)) : !1;
+function validateNumericDate(claimsSet, claim, required = !1) {
+  const value = claimsSet[claim];
+  if (!(value === void 0 && !required)) {
+    if (typeof value != "number")
+      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
+    return value;
+  }
+}
+function unexpectedClaim(claimsSet, claim) {
+  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
+}
+function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
+  const { typ } = options;
+  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
+    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
+  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
+  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
+  for (const claim of new Set(presenceCheck.reverse()))
+    if (!Object.hasOwn(claimsSet, claim))
+      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
+  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, typeof audience == "string" ? [audience] : audience) && unexpectedClaim(claimsSet, "aud");
+  const { clockTolerance } = options;
+  let tolerance = 0;
+  if (typeof clockTolerance == "string")
+    tolerance = secs(clockTolerance);
+  else if (clockTolerance !== void 0) {
+    if (typeof clockTolerance != "number")
+      throw new TypeError("Invalid clockTolerance option type");
+    tolerance = clockTolerance;
+  }
+  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
+    throw new TypeError("Invalid clockTolerance option input");
+  const { currentDate } = options, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
+  if (nbf !== void 0 && nbf > now + tolerance)
+    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
+  const exp = validateNumericDate(claimsSet, "exp");
+  if (exp !== void 0 && exp <= now - tolerance)
+    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
+  if (maxTokenAge !== void 0) {
+    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
+    if (max < 0)
+      throw new TypeError("Invalid maxTokenAge option input");
+    if (age - tolerance > max)
+      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
+    if (age < -tolerance)
+      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
+  }
+  return claimsSet;
+}
+let producerClaimsSets;
+function producerClaimsSet(producer) {
+  return producerClaimsSets.get(producer);
+}
+function jwtClaimsSetBytes(producer) {
+  const claimsSet = producerClaimsSet(producer);
+  for (const claim of ["iat", "nbf", "exp"]) {
+    const value = claimsSet[claim];
+    if (typeof value == "number" && !Number.isFinite(value))
+      throw new TypeError(`"${claim}" claim must be a finite number`);
+  }
+  return encoder.encode(JSON.stringify(claimsSet));
+}
+function jwtClaim(producer, claim) {
+  return producerClaimsSet(producer)[claim];
+}
+class JWTClaimsBuilder {
+  constructor(claimsSet = {}) {
+    if (!isObject(claimsSet))
+      throw new TypeError("JWT Claims Set MUST be an object");
+    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
+  }
+  setIssuer(value) {
+    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
+  }
+  setSubject(value) {
+    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
+  }
+  setAudience(value) {
+    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
+  }
+  setJti(value) {
+    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
+  }
+  setNotBefore(value) {
+    return producerClaimsSet(this).nbf = jwt_claims_set_numericDate(value, "setNotBefore"), this;
+  }
+  setExpirationTime(value) {
+    return producerClaimsSet(this).exp = jwt_claims_set_numericDate(value, "setExpirationTime"), this;
+  }
+  setIssuedAt(value) {
+    const claimsSet = producerClaimsSet(this);
+    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = jwt_claims_set_numericDate(value, "setIssuedAt"), this;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
+
+
+
+async function jwtVerify(jwt, key, options) {
+  const [verified, b64] = await verifyCompact(jwt, prepareVerify(options), key);
+  if (!b64)
+    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options);
+  return { ...verified, payload };
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+
+
+
+
+function isUsableJWK(jwk, entry, alg, kid) {
+  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
+  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
+}
+async function importWithAlgCache(cache, jwk, entry) {
+  const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
+  if (cached[alg] === void 0) {
+    const pending = jwkToKey(entry, jwk, !0).then((key) => {
+      if (key.type !== "public")
+        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
+      return cached[alg] = key, key;
+    }).catch((error) => {
+      throw cached[alg] === pending && delete cached[alg], error;
+    });
+    cached[alg] = pending;
+  }
+  return cached[alg];
+}
+function createLocalJWKSet(jwks) {
+  let snapshot;
+  try {
+    snapshot = structuredClone(jwks);
+  } catch (cause) {
+    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
+  }
+  if (!isJwkSet(snapshot))
+    throw new JWKSInvalid("JSON Web Key Set malformed");
+  const metadata = snapshot.keys.map((jwk) => {
+    const normalized = snapshotJwk(jwk);
+    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
+  }), cached = /* @__PURE__ */ new WeakMap();
+  return Object.defineProperty(async (protectedHeader, token) => {
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
+    if (!entry || entry.secret)
+      throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
+    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
+    if (!length)
+      throw new JWKSNoMatchingKey();
+    if (length !== 1) {
+      const error = new JWKSMultipleMatchingKeys();
+      throw error[Symbol.asyncIterator] = async function* () {
+        for (const jwk2 of candidates)
+          try {
+            yield await importWithAlgCache(cached, jwk2, entry);
+          } catch {
+          }
+      }, error;
+    }
+    return importWithAlgCache(cached, jwk, entry);
+  }, "jwks", {
+    value: () => structuredClone(snapshot)
+  });
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/remote.js
+
+
+
+function isCloudflareWorkers() {
+  return typeof WebSocketPair < "u" || typeof navigator < "u" && navigator.userAgent === "Cloudflare-Workers" || typeof EdgeRuntime < "u" && EdgeRuntime === "vercel";
+}
+let USER_AGENT;
+(typeof navigator > "u" || !navigator.userAgent?.startsWith?.("Mozilla/5.0 ")) && (USER_AGENT = "jose/v6.2.18");
+const customFetch = /* @__PURE__ */ Symbol();
+async function fetchJwks(url, headers, signal, fetchImpl = fetch) {
+  const response = await fetchImpl(url, {
+    method: "GET",
+    signal,
+    redirect: "manual",
+    headers
+  }).catch((err) => {
+    throw err.name === "TimeoutError" ? new JWKSTimeout(void 0, { cause: err }) : err;
+  });
+  if (response.status !== 200)
+    throw new JOSEError("Expected 200 OK from the JSON Web Key Set HTTP response");
+  try {
+    return await response.json();
+  } catch (cause) {
+    throw signal.aborted ? new JWKSTimeout(void 0, { cause }) : new JOSEError("Failed to parse the JSON Web Key Set HTTP response as JSON", { cause });
+  }
+}
+const jwksCache = /* @__PURE__ */ Symbol();
+function isFreshFor(timestamp, duration) {
+  return Number.isFinite(timestamp) && Date.now() < timestamp + duration;
+}
+function validateDuration(value, fallback, option) {
+  if (Number.isNaN(value))
+    throw new TypeError(`"${option}" option must not be NaN`);
+  if (typeof value == "number" && value < 0)
+    throw new TypeError(`"${option}" option must not be negative`);
+  return typeof value == "number" ? value : fallback;
+}
+function createRemoteJWKSet(url, options) {
+  if (!(url instanceof URL))
+    throw new TypeError("url must be an instance of URL");
+  const href = new URL(url.href).href, opts = options ?? {}, timeoutOption = opts.timeoutDuration;
+  if (typeof timeoutOption == "number" && (!Number.isInteger(timeoutOption) || timeoutOption < 0))
+    throw new TypeError('"timeoutDuration" option must be a non-negative integer');
+  const timeoutDuration = typeof timeoutOption == "number" ? timeoutOption : 5e3, cooldownDuration = validateDuration(opts.cooldownDuration, 3e4, "cooldownDuration"), cacheMaxAge = validateDuration(opts.cacheMaxAge, 6e5, "cacheMaxAge"), headers = new Headers(opts.headers);
+  USER_AGENT && !headers.has("User-Agent") && headers.set("User-Agent", USER_AGENT), headers.has("accept") || headers.set("accept", "application/json, application/jwk-set+json");
+  const fetchImpl = opts[customFetch], cache = opts[jwksCache];
+  let jwksTimestamp, pendingFetch, reloadSequence = 0, appliedSequence = 0, local;
+  if (cache && typeof cache == "object") {
+    const { uat, jwks } = cache;
+    isFreshFor(uat, cacheMaxAge) && isJwkSet(jwks) && (jwksTimestamp = uat, local = createLocalJWKSet(jwks));
+  }
+  const reload = async () => {
+    if (pendingFetch && isCloudflareWorkers() && (pendingFetch = void 0), !pendingFetch) {
+      const sequence = ++reloadSequence, current = pendingFetch = fetchJwks(href, headers, AbortSignal.timeout(timeoutDuration), fetchImpl).then((json) => {
+        const next = createLocalJWKSet(json);
+        if (sequence <= appliedSequence)
+          return;
+        local = next;
+        const updatedAt = Date.now();
+        cache && (cache.uat = updatedAt, cache.jwks = json), jwksTimestamp = updatedAt, appliedSequence = sequence;
+      }).finally(() => {
+        pendingFetch === current && (pendingFetch = void 0);
+      });
+    }
+    await pendingFetch;
+  };
+  return Object.defineProperties(async (protectedHeader, token) => {
+    (!local || !isFreshFor(jwksTimestamp, cacheMaxAge)) && await reload();
+    try {
+      return await local(protectedHeader, token);
+    } catch (err) {
+      if (err instanceof JWKSNoMatchingKey && !isFreshFor(jwksTimestamp, cooldownDuration))
+        return await reload(), local(protectedHeader, token);
+      throw err;
+    }
+  }, {
+    coolingDown: {
+      get: () => isFreshFor(jwksTimestamp, cooldownDuration),
+      enumerable: !0
+    },
+    fresh: {
+      get: () => isFreshFor(jwksTimestamp, cacheMaxAge),
+      enumerable: !0
+    },
+    reload: {
+      value: reload,
+      enumerable: !0
+    },
+    reloading: {
+      get: () => !!pendingFetch,
+      enumerable: !0
+    },
+    jwks: {
+      value: () => local?.jwks(),
+      enumerable: !0
+    }
+  });
+}
+
+
+;// CONCATENATED MODULE: ./src/endpoint/server/jwt.ts
+
+
+const CLOCK_TOLERANCE_S = 60;
+function createJwtVerifier(policy, env) {
+    const key = keyFor(policy, env);
+    return async (token) => {
+        let payload;
+        try {
+            ({ payload } = await jwtVerify(token, key, {
+                ...(policy.issuer ? { issuer: policy.issuer } : {}),
+                ...(policy.audience ? { audience: policy.audience } : {}),
+                clockTolerance: CLOCK_TOLERANCE_S,
+                algorithms: policy.jwksUrl ? ['RS256', 'ES256', 'PS256', 'EdDSA', 'RS384', 'ES384'] : ['HS256'],
+            }));
+        }
+        catch (error) {
+            return describeJwtError(error);
+        }
+        const sub = typeof payload.sub === 'string' ? payload.sub.replace(/[^\w.@:-]/g, '?').slice(0, 64) : 'unknown';
+        return {
+            kind: 'jwt',
+            tokenId: `jwt:${sub}`,
+            scopes: jwt_readScopes(payload),
+            ipRestrictions: policy.ipRestrictions,
+            ...(policy.usageLimit ? { usageLimit: policy.usageLimit } : {}),
+            auditEnabled: policy.auditEnabled,
+        };
+    };
+}
+function keyFor(policy, env) {
+    if (policy.jwksUrl)
+        return createRemoteJWKSet(new URL(policy.jwksUrl));
+    const name = policy.hs256SecretEnv;
+    const secret = env[name];
+    if (!secret || Buffer.byteLength(secret) < 32) {
+        throw new errors/* ConfigurationError */.j1(`jwt.hs256_secret_env names ${name}, which must hold a secret of at least 32 bytes`);
+    }
+    return new TextEncoder().encode(secret);
+}
+function jwt_readScopes(payload) {
+    const out = [];
+    for (const value of [payload.scope, payload.scp]) {
+        if (typeof value === 'string')
+            out.push(...value.split(/\s+/).filter(Boolean));
+        else if (Array.isArray(value))
+            out.push(...value.filter((v) => typeof v === 'string'));
+    }
+    return [...new Set(out)];
+}
+function describeJwtError(error) {
+    if (error instanceof JWTExpired)
+        return { status: 401, kind: 'expired', message: 'the JWT has expired (exp is in the past)' };
+    if (error instanceof JWTClaimValidationFailed) {
+        if (error.claim === 'nbf')
+            return { status: 401, kind: 'not-yet-valid', message: 'the JWT is not valid yet (nbf is in the future)' };
+        return {
+            status: 401,
+            kind: 'invalid-jwt',
+            message: `the JWT's ${error.claim} claim is not accepted (${error.reason})`,
+        };
+    }
+    if (error instanceof JWSSignatureVerificationFailed)
+        return { status: 401, kind: 'invalid-jwt', message: 'the JWT signature does not verify' };
+    const code = error.code;
+    return {
+        status: 401,
+        kind: 'invalid-jwt',
+        message: `the JWT is not accepted (${typeof code === 'string' ? code : 'invalid'})`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/policy-file.ts
+
+
+
+
+
+
+function loadPolicy(text, file, env) {
+    const policy = parsePolicy(text, file);
+    return {
+        policy,
+        index: indexTokens(policy),
+        ...(policy.jwt ? { verifyJwt: createJwtVerifier(policy.jwt, env) } : {}),
+    };
+}
+function watchPolicyFile(file, env, onReload) {
+    let stamp = stampOf(file);
+    let loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
+    return {
+        current() {
+            const now = stampOf(file);
+            if (now !== stamp) {
+                stamp = now;
+                try {
+                    loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
+                    onReload({ ok: true });
+                }
+                catch (error) {
+                    onReload({ ok: false, error });
+                }
+            }
+            return loaded;
+        },
+    };
+}
+function stampOf(file) {
+    try {
+        const s = (0,external_node_fs_.statSync)(file, { bigint: true });
+        return `${s.ino}:${s.size}:${s.mtimeNs}`;
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** Writes to a temporary file beside it, flushes it, then renames it over the old one. */
+function writePolicyFile(file, text) {
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+        (0,external_node_fs_.fsyncSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    try {
+        (0,external_node_fs_.renameSync)(temp, file);
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/command.ts
+
+
+
+
+
+
+
+
+/**
+ * `codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert F --tls-key F] [--audit-log FILE]
+ * [--backend rules|openai|codex --model M --base-url URL --model-timeout S]`.
+ * Without a policy the one token comes from CODEX_TOKEN only, and the server stays on loopback. The model key
+ * comes from OPENAI_API_KEY in the server's environment only: never a flag, never the policy.
+ */
+const HOOK_SERVER_USAGE = 'usage: codex-hooks hook-server [--port N] [--host ADDR] [--policy FILE] [--tls-cert FILE --tls-key FILE] [--audit-log FILE]\n' +
+    '                               [--backend rules|openai|codex] [--model NAME] [--base-url URL] [--model-timeout SECONDS]\n' +
+    '  --backend: who answers the reviews: rules (offline reference rules, the default), openai (the Responses API)\n' +
+    "  or codex (the Codex CLI); overrides the policy's backend key. The model key is OPENAI_API_KEY of the server's\n" +
+    '  environment (never a flag); --model or OPENAI_MODEL, --base-url or OPENAI_BASE_URL.\n' +
+    '  With --policy: access tokens, JWTs, scopes, IP allowlists and usage limits from the policy file (reloaded\n' +
+    '  when it changes, or on SIGHUP); any --host. Without: one token from CODEX_TOKEN (generated and printed\n' +
+    '  once if unset), loopback only. Logs are JSON lines on stderr; SIGTERM drains in-flight reviews.';
+const DEFAULT_HOOK_SERVER_PORT = 8787;
+const DEFAULT_MODEL_TIMEOUT_SECONDS = 50;
+const VALUE_FLAGS = {
+    '--host': 'host',
+    '--audit-log': 'auditLog',
+    '--policy': 'policy',
+    '--tls-cert': 'tlsCert',
+    '--tls-key': 'tlsKey',
+    '--backend': 'backend',
+    '--model': 'model',
+    '--base-url': 'baseUrl',
+};
+function parseHookServerArgs(argv) {
+    const args = {
+        port: DEFAULT_HOOK_SERVER_PORT,
+        host: '127.0.0.1',
+        modelTimeoutSeconds: DEFAULT_MODEL_TIMEOUT_SECONDS,
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [flag, inline] = arg.startsWith('--') && arg.includes('=')
+            ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+            : [arg, undefined];
+        const value = () => {
+            const v = inline ?? argv[++i];
+            if (v === undefined || v === '')
+                throw new errors/* ConfigurationError */.j1('needs a value', `option '${flag}'`);
+            return v;
+        };
+        if (flag === '--port') {
+            const text = value();
+            if (!/^\d+$/.test(text) || Number(text) > 65_535)
+                throw new errors/* ConfigurationError */.j1(`must be a port number 0–65535, not ${text}`, "option '--port'");
+            args.port = Number(text);
+        }
+        else if (flag === '--model-timeout') {
+            const text = value();
+            if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 3600)
+                throw new errors/* ConfigurationError */.j1(`must be seconds from 1 to 3600, not ${text}`, "option '--model-timeout'");
+            args.modelTimeoutSeconds = Number(text);
+        }
+        else if (VALUE_FLAGS[flag] !== undefined) {
+            args[VALUE_FLAGS[flag]] = value();
+        }
+        else if (flag === '--token') {
+            throw new errors/* ConfigurationError */.j1('is not accepted: a token on the command line ends up in shell history and process lists; set CODEX_TOKEN or use --policy', "option '--token'");
+        }
+        else {
+            throw new errors/* ConfigurationError */.j1(`unknown option\n${HOOK_SERVER_USAGE}`, `'${arg}'`);
+        }
+    }
+    if ((args.tlsCert === undefined) !== (args.tlsKey === undefined))
+        throw new errors/* ConfigurationError */.j1('--tls-cert and --tls-key go together');
+    if (args.backend !== undefined && !BACKEND_NAMES.includes(String(args.backend)))
+        throw new errors/* ConfigurationError */.j1(`must be one of ${BACKEND_NAMES.join(', ')}; got '${String(args.backend)}'`, "option '--backend'");
+    return args;
+}
+/** Runs until SIGINT/SIGTERM (or `io.signal`). Returns the exit status: 0, or 2 on a usage error. */
+async function runHookServerCommand(argv, env, io = {}) {
+    const stdout = io.stdout ?? process.stdout;
+    const stderr = io.stderr ?? process.stderr;
+    const log = (level, event, fields = {}) => void stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
+    let server;
+    let policy;
+    let backend;
+    try {
+        const args = parseHookServerArgs(argv);
+        let token;
+        if (args.policy) {
+            policy = watchPolicy(args.policy, env, log);
+        }
+        else {
+            token = env.CODEX_TOKEN?.trim();
+            if (!token) {
+                token = generateLocalToken();
+                // Printed once, for local use: the caller needs it to call the server.
+                stderr.write(`CODEX_TOKEN is not set; this session's token is: ${token}\n`);
+            }
+        }
+        backend = await openBackend(args, policy?.current().policy.backend, env, log);
+        const auditLog = openServerAuditLog(args.auditLog, policy, env);
+        server = await startHookServer({
+            port: args.port,
+            host: args.host,
+            ...(token ? { token } : {}),
+            ...(policy ? { policy } : {}),
+            ...(auditLog ? { auditLog } : {}),
+            ...(args.tlsCert && args.tlsKey
+                ? { tls: { cert: (0,external_node_fs_.readFileSync)(args.tlsCert), key: (0,external_node_fs_.readFileSync)(args.tlsKey) } }
+                : {}),
+            backend,
+            log,
+        });
+    }
+    catch (error) {
+        stderr.write(`${(0,errors/* describeError */.Uc)(error)}\n`);
+        return error instanceof errors/* ConfigurationError */.j1 ? 2 : 1;
+    }
+    stdout.write(`${server.url}\n`);
+    log('info', 'listening', { url: server.url, policy: Boolean(policy), backend: backend.name, model: backend.model });
+    await waitForStop(io.signal, () => {
+        policy?.current();
+        log('info', 'sighup', {});
+    });
+    log('info', 'draining', {});
+    await server.close();
+    log('info', 'stopped', {});
+    return 0;
+}
+function watchPolicy(file, env, log) {
+    return watchPolicyFile(file, env, (outcome) => outcome.ok
+        ? log('info', 'policy-reloaded', { file })
+        : log('error', 'policy-rejected', { file, error: (0,errors/* describeError */.Uc)(outcome.error), kept: 'the last good policy' }));
+}
+function openServerAuditLog(flag, policy, env) {
+    const configured = policy?.current().policy.audit;
+    const file = flag ?? configured?.output;
+    if (!file)
+        return undefined;
+    const logger = {
+        type: 'logger',
+        output: file,
+        ...(configured?.options ? { options: configured.options } : {}),
+    };
+    return openAuditLog(auditLogOptionsFor(logger, file, env));
+}
+/**
+ * The review backend: --backend, else the policy's `backend`, else the rules. A model backend takes its key
+ * from the server's environment; the key never appears in a flag, the policy or a log line.
+ */
+async function openBackend(args, fromPolicy, env, log) {
+    const name = args.backend ?? fromPolicy ?? 'rules';
+    if (name === 'rules')
+        return RULES_BACKEND;
+    const apiKey = (env.OPENAI_API_KEY ?? '').trim();
+    if (!apiKey)
+        throw new errors/* ConfigurationError */.j1(`the ${name} backend needs OPENAI_API_KEY in the server's environment (never a flag or the policy)`, args.backend ? "option '--backend'" : "the policy's 'backend'");
+    const reviewer = await createModelReviewer({
+        kind: name,
+        model: args.model ?? (env.OPENAI_MODEL ?? '').trim(),
+        apiKey,
+        baseUrl: args.baseUrl ?? (env.OPENAI_BASE_URL ?? '').trim(),
+        timeoutMs: args.modelTimeoutSeconds * 1000,
+        // The action retries 503/504 itself (with our Retry-After): retrying here too would multiply the calls.
+        retries: 0,
+        maxInputTokens: 100_000,
+        maxOutputTokens: 8_000,
+    }, { logger: structuredLogger(log), env }, 
+    // The server's model flags are the CLI's: --model, --base-url, OPENAI_API_KEY.
+    CLI_SETTING_NAMES);
+    return reviewerBackend(reviewer);
+}
+/** The reviewers' Logger as structured lines (the Codex install says where the binary came from). */
+function structuredLogger(log) {
+    const line = (level) => (message) => log(level, 'backend', { message });
+    return {
+        debug: () => undefined,
+        info: line('info'),
+        notice: line('info'),
+        warning: line('warning'),
+        error: line('error'),
+    };
+}
+function waitForStop(signal, onHangup) {
+    return new Promise((resolve) => {
+        process.on('SIGHUP', onHangup);
+        const done = () => {
+            process.off('SIGINT', done);
+            process.off('SIGTERM', done);
+            process.off('SIGHUP', onHangup);
+            resolve();
+        };
+        if (signal) {
+            if (signal.aborted)
+                return done();
+            signal.addEventListener('abort', done, { once: true });
+            return;
+        }
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/endpoint/server/index.ts
+
+
+
+
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/endpoint/server/token-command.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * `codex-hooks token create | rotate | revoke | list --policy FILE`: tokens as automation. A new token is
+ * printed once, on stdout, and only its SHA-256 is written to the policy; the file keeps its comments and is
+ * replaced atomically, so a running server picks it up whole.
+ */
+const TOKEN_USAGE = `usage: codex-hooks token COMMAND --policy FILE [options]
+  create --id ID [--scopes hooks:trigger,...] [--expires 90d|DATE] [--ip CIDR,...]
+         [--max-requests N --reset-interval daily] [--description TEXT]
+                       issues a token: printed once on stdout, its SHA-256 written to the policy
+  rotate --id ID [--grace 24h] [--expires 90d|DATE]
+                       issues a successor; the old value keeps working until the grace ends
+  revoke --id ID       refuses the token from now on (the server picks it up at once)
+  list [--format text|json]
+                       ids, scopes, status and expiry; never a token
+`;
+const OPTIONS = {
+    policy: { type: 'string' },
+    id: { type: 'string' },
+    scopes: { type: 'string', default: 'hooks:trigger' },
+    expires: { type: 'string', default: '90d' },
+    ip: { type: 'string' },
+    'max-requests': { type: 'string' },
+    'reset-interval': { type: 'string' },
+    description: { type: 'string' },
+    grace: { type: 'string', default: '24h' },
+    format: { type: 'string', default: 'text' },
+    help: { type: 'boolean', short: 'h' },
+};
+async function runTokenCommand(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '--help' || sub === '-h') {
+        (sub === undefined ? io.stderr : io.stdout).write(TOKEN_USAGE);
+        return sub === undefined ? 2 : 0;
+    }
+    let values;
+    try {
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: rest, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${error.message}\n${TOKEN_USAGE}`);
+    }
+    if (values.help) {
+        io.stdout.write(TOKEN_USAGE);
+        return 0;
+    }
+    const file = values.policy;
+    if (typeof file !== 'string')
+        throw new errors/* ConfigurationError */.j1(`--policy FILE is required\n${TOKEN_USAGE}`);
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    parsePolicy(text, file); // refuse to edit a file that is already wrong
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
+    const now = io.now();
+    const id = () => {
+        if (typeof values.id !== 'string')
+            throw new errors/* ConfigurationError */.j1(`token ${sub} needs --id ID`);
+        return values.id;
+    };
+    switch (sub) {
+        case 'create':
+            return create(doc, file, id(), values, now, io);
+        case 'rotate':
+            return rotate(doc, file, id(), values, now, io);
+        case 'revoke':
+            return revoke(doc, file, id(), now, io);
+        case 'list':
+            return list(text, file, values.format === 'json', now, io);
+        default:
+            throw new errors/* ConfigurationError */.j1(`unknown token command '${sub}'\n${TOKEN_USAGE}`);
+    }
+}
+function tokenEntries(doc) {
+    const seq = doc.get('access_tokens', true);
+    if (seq === undefined) {
+        doc.set('access_tokens', doc.createNode([]));
+        return [];
+    }
+    return (0,yaml_dist/* isSeq */.oP)(seq) ? seq.items.filter(yaml_dist/* isMap */.jh) : [];
+}
+function findEntry(doc, id) {
+    const entry = tokenEntries(doc).find((e) => e.get('token_id') === id);
+    if (!entry)
+        throw new errors/* ConfigurationError */.j1(`no access token with token_id '${id}' in the policy`);
+    return entry;
+}
+/** Validates the edited document as the server would, then writes it atomically. */
+function save(doc, file) {
+    const text = doc.toString();
+    parsePolicy(text, file);
+    writePolicyFile(file, text);
+}
+function create(doc, file, id, values, now, io) {
+    if (tokenEntries(doc).some((e) => e.get('token_id') === id))
+        throw new errors/* ConfigurationError */.j1(`token_id '${id}' already exists; rotate it, or choose another id`);
+    const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
+    const list = (v) => String(v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const maxRequests = values['max-requests'];
+    const entry = {
+        token_id: id,
+        ...(typeof values.description === 'string' ? { description: values.description } : {}),
+        token_sha256: hashToken(token),
+        scopes: list(values.scopes),
+        created: now.toISOString(),
+        expiration: expiryFrom(String(values.expires), now),
+        ...(values.ip ? { ip_restrictions: list(values.ip) } : {}),
+        ...(maxRequests !== undefined
+            ? {
+                usage_limits: {
+                    max_requests: Number(maxRequests),
+                    reset_interval: String(values['reset-interval'] ?? 'daily'),
+                },
+            }
+            : {}),
+        audit_enabled: true,
+    };
+    doc.get('access_tokens', true).add(doc.createNode(entry));
+    save(doc, file);
+    io.stdout.write(`${token}\n`);
+    io.stderr.write(`Created token '${id}' (scopes ${entry.scopes.join(', ')}; expires ${entry.expiration}). It is printed once: store it as a secret now.\n`);
+    return 0;
+}
+function rotate(doc, file, id, values, now, io) {
+    const entry = findEntry(doc, id);
+    if (entry.get('revoked') !== undefined)
+        throw new errors/* ConfigurationError */.j1(`token '${id}' is revoked; create a new one`);
+    const graceMs = parseInterval(String(values.grace));
+    if (graceMs === undefined)
+        throw new errors/* ConfigurationError */.j1(`--grace must be a duration such as 1h or 7d; got '${String(values.grace)}'`);
+    const token = formatAccessToken((0,external_node_crypto_namespaceObject.randomBytes)(32));
+    const validUntil = new Date(now.getTime() + graceMs).toISOString();
+    const previous = entry.toJSON().previous_tokens ?? [];
+    // Values whose grace already ended are dropped: they can never work again.
+    const kept = previous.filter((p) => new Date(p.valid_until) > now);
+    entry.set('previous_tokens', doc.createNode([...kept, { token_sha256: entry.get('token_sha256'), valid_until: validUntil }]));
+    entry.set('token_sha256', hashToken(token));
+    if (values.expires !== undefined)
+        entry.set('expiration', expiryFrom(String(values.expires), now));
+    save(doc, file);
+    io.stdout.write(`${token}\n`);
+    io.stderr.write(`Rotated token '${id}': the previous value works until ${validUntil}. The new one is printed once.\n`);
+    return 0;
+}
+function revoke(doc, file, id, now, io) {
+    const entry = findEntry(doc, id);
+    entry.set('revoked', now.toISOString());
+    entry.delete('previous_tokens');
+    save(doc, file);
+    io.stderr.write(`Revoked token '${id}' at ${now.toISOString()}; a running server refuses it from its next request.\n`);
+    return 0;
+}
+function list(text, file, json, now, io) {
+    const policy = parsePolicy(text, file);
+    const rows = policy.tokens.map((t) => ({
+        token_id: t.tokenId,
+        status: t.revoked && t.revoked <= now
+            ? 'revoked'
+            : t.expiration <= now
+                ? 'expired'
+                : t.notBefore && t.notBefore > now
+                    ? 'not yet valid'
+                    : 'active',
+        scopes: t.scopes,
+        can_review: t.scopes.some((s) => REVIEW_SCOPES.includes(s)),
+        expiration: t.expiration.toISOString(),
+        ip_restrictions: t.ipRestrictions.map((r) => r.text),
+        previous_values_in_grace: t.previous.filter((p) => p.validUntil > now).length,
+    }));
+    if (json) {
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return 0;
+    }
+    for (const r of rows) {
+        io.stdout.write(`${r.token_id}\t${r.status}\texpires ${r.expiration}\tscopes ${r.scopes.join(',')}${r.can_review ? '' : ' (cannot review: needs hooks:trigger)'}${r.previous_values_in_grace ? `\t${r.previous_values_in_grace} old value(s) in grace` : ''}\n`);
+    }
+    return 0;
+}
+/** `90d`-style durations from now, or an ISO date. */
+function expiryFrom(text, now) {
+    const ms = parseInterval(text);
+    if (ms !== undefined)
+        return new Date(now.getTime() + ms).toISOString();
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(text))
+        throw new errors/* ConfigurationError */.j1(`--expires must be a duration such as 90d or a date such as 2027-01-31; got '${text}'`);
+    return date.toISOString();
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
+
+
+
+/**
+ * Checks the endpoint settings before any work: the URL (https, or http on loopback), and the token's own
+ * claims when it is a JWT (expired or not yet valid fails at once; a missing scope warns; near expiry, a notice).
+ * Returns undefined when the AI review is off (no token).
+ */
+function preflightHookEndpoint(token, url, now, logger, names = ACTION_SETTING_NAMES) {
+    if (!token) {
+        if (url)
+            logger.notice(`${names.hookUrl} is set but ${names.token} is empty: the AI review is skipped.`);
+        return undefined;
+    }
+    if (!url)
+        throw new errors/* ConfigurationError */.j1(`${names.hookUrl} is required when ${names.token} is set`);
+    validateTokenCharacters(token, names.token);
+    const parsed = validateHookUrl(url, names);
+    const inspection = inspectToken(token, now, names.token);
+    for (const problem of inspection.problems) {
+        if (problem.level === 'fatal')
+            throw new errors/* ConfigurationError */.j1(problem.message);
+        if (problem.level === 'warning')
+            logger.warning(problem.message);
+        else
+            logger.notice(problem.message);
+    }
+    logger.info(`Hook endpoint ${parsed.host}, token ${inspection.fingerprint}${inspection.scopes ? ` (scopes: ${inspection.scopes.join(' ')})` : ''}`);
+    return { url: parsed.toString(), token };
+}
+
+;// CONCATENATED MODULE: ./src/core/render/sarif.ts
+
+
+
+/** The schema URI every SARIF 2.1.0 log names. */
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of `partialFingerprints` that carries the finding's fingerprint. Bump the version if the fingerprint changes. */
+const SARIF_FINGERPRINT_KEY = 'codexHooks/v1';
+const SARIF_TOOL_NAME = 'codex-hooks';
+const SARIF_INFORMATION_URI = 'https://github.com/codex-hooks/codex-hooks-action';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+const SECRET_DESCRIPTIONS = new Map(BUILTIN_RULES.map((r) => [r.id, r.description]));
+/**
+ * A SARIF 2.1.0 log of the findings, for GitHub code scanning (github/codeql-action/upload-sarif) and other
+ * SARIF viewers. Pure: the same findings give the same log. Findings are already redacted; nothing is added
+ * here that a finding does not carry (no line text, no suggestion).
+ */
+function renderSarif(findings, options = {}) {
+    const sorted = sortFindings(findings);
+    const rules = [];
+    const index = new Map();
+    for (const f of sorted) {
+        if (index.has(f.ruleId))
+            continue;
+        index.set(f.ruleId, rules.length);
+        // Sorted most severe first: the first finding of a rule gives its default level.
+        rules.push(describeRule(f));
+    }
+    const results = sorted.map((f) => toResult(f, index.get(f.ruleId)));
+    return {
+        $schema: SARIF_SCHEMA_URI,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: SARIF_TOOL_NAME,
+                        fullName: PRODUCT,
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: options.informationUri ?? SARIF_INFORMATION_URI,
+                        rules,
+                    },
+                },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.srcRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: withSlash(options.srcRoot) } } } : {}),
+                columnKind: 'utf16CodeUnits',
+                results,
+            },
+        ],
+    };
+}
+function describeRule(f) {
+    const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
+    const short = sarif_oneLine(secret ?? f.title ?? f.ruleId);
+    const help = helpFor(f, secret);
+    const name = ruleName(f.ruleId);
+    return {
+        id: f.ruleId,
+        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
+        ...(name !== f.ruleId ? { name } : {}),
+        shortDescription: { text: short },
+        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
+        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
+        defaultConfiguration: { level: LEVEL[f.severity] },
+        help: { text: help },
+        properties: {
+            tags: f.category === 'secret' ? ['security', 'secret'] : [f.category],
+            category: f.category,
+        },
+    };
+}
+function fullDescriptionFor(f, short) {
+    switch (f.category) {
+        case 'secret':
+            return short;
+        case 'path':
+            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'validator':
+            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'ai':
+            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
+    }
+}
+function helpFor(f, secretDescription) {
+    switch (f.category) {
+        case 'secret':
+            return `${secretDescription ?? 'A credential'} was added in this change. Remove it from the change, rotate it (it may already be in the history), and load it from a secret store at run time. See docs/secret-scanning.md.`;
+        case 'path':
+            return `A hook of the repository's codex-hooks config ('${f.source}') forbids this path. See docs/configuration.md.`;
+        case 'validator':
+            return `Reported by the hook '${f.source}' of the repository's codex-hooks config. See docs/configuration.md.`;
+        case 'ai':
+            return 'Reported by the Codex hook endpoint (AI review). See docs/hook-protocol.md.';
+    }
+}
+function toResult(f, ruleIndex) {
+    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
+    // show a result (the Multitool's SARIF2017), and an empty file has no other.
+    const start = Math.max(1, f.line);
+    const region = {
+        startLine: start,
+        endLine: Math.max(start, f.endLine),
+        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+    };
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        kind: 'fail',
+        message: { text: f.message.trim() === '' ? f.ruleId : f.message },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
+                    region,
+                },
+            },
+        ],
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+        properties: {
+            category: f.category,
+            source: f.source,
+            ...(f.redacted !== undefined ? { redacted: f.redacted } : {}),
+        },
+    };
+}
+/** A repository-relative path as a relative URI reference: forward slashes, each segment percent-encoded. */
+function toUri(filePath) {
+    return filePath
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/^\/+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/** `aws-access-key-id` → `AwsAccessKeyId`; SARIF's `name` is an identifier-like form of the id. */
+function ruleName(id) {
+    const name = id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((p) => p[0].toUpperCase() + p.slice(1))
+        .join('');
+    return name === '' ? 'Rule' : name;
+}
+function sarif_oneLine(text) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    return t.length > 200 ? `${t.slice(0, 199)}…` : t;
+}
+function withSlash(uri) {
+    return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/gitlab.ts
+
+const SEVERITY = {
+    error: 'critical',
+    warning: 'major',
+    notice: 'info',
+};
+/**
+ * The findings as a Code Quality report. Pure. GitLab keys an issue by its fingerprint across pipelines, so
+ * each must be unique in one report: a repeated one (the same content twice in a file) gets a suffix.
+ */
+function renderGitlabCodeQuality(findings) {
+    const seen = new Map();
+    return sortFindings(findings).map((f) => {
+        const n = seen.get(f.fingerprint) ?? 0;
+        seen.set(f.fingerprint, n + 1);
+        // A finding about the whole file (line 0) points at its first line: GitLab needs a line to show it.
+        const begin = Math.max(1, f.line);
+        const end = Math.max(begin, f.endLine);
+        return {
+            description: f.message.trim() === '' ? f.ruleId : f.message,
+            check_name: f.ruleId,
+            fingerprint: n === 0 ? f.fingerprint : `${f.fingerprint}-${n}`,
+            severity: SEVERITY[f.severity],
+            categories: [f.category === 'secret' ? 'Security' : 'Bug Risk'],
+            location: { path: f.path, lines: end > begin ? { begin, end } : { begin } },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/render/annotations.ts
+/** The Checks API accepts at most 50 annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+const annotations_LEVEL = {
+    error: 'failure',
+    warning: 'warning',
+    notice: 'notice',
+};
+function toAnnotation(f) {
+    // A file-level finding (line 0) is pinned to line 1: the API needs a line.
+    const start = Math.max(1, f.line);
+    const end = Math.max(start, f.endLine);
+    return {
+        path: f.path,
+        start_line: start,
+        end_line: end,
+        // Columns are only allowed on single-line annotations.
+        ...(f.column !== undefined && start === end ? { start_column: f.column, end_column: f.column } : {}),
+        annotation_level: annotations_LEVEL[f.severity],
+        message: annotations_truncate(f.message, 64_000),
+        title: annotations_truncate(f.title ? `${f.ruleId}: ${f.title}` : f.ruleId, 255),
+    };
+}
+function batchAnnotations(annotations, size = ANNOTATIONS_PER_REQUEST) {
+    const batches = [];
+    for (let i = 0; i < annotations.length; i += size)
+        batches.push(annotations.slice(i, i + size));
+    return batches;
+}
+function annotations_truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+/** Escapes a value for a workflow command (`::error file=…::message`), as @actions/core does. */
+function escapeCommandData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a property of a workflow command (`file=…`, `title=…`), where `:` and `,` are separators too. */
+function escapeCommandProperty(value) {
+    return escapeCommandData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** GitHub shows at most 10 error, 10 warning and 10 notice annotations of each step's workflow commands. */
+const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+/**
+ * The workflow-command annotations GitHub will show, most severe first (the input is sorted so): at most
+ * `perLevel` of each level. `hidden` counts the rest, which only the job summary lists.
+ */
+function selectWorkflowAnnotations(annotations, perLevel = WORKFLOW_ANNOTATIONS_PER_LEVEL) {
+    const count = { failure: 0, warning: 0, notice: 0 };
+    const shown = annotations.filter((a) => ++count[a.annotation_level] <= perLevel);
+    return { shown, hidden: annotations.length - shown.length };
+}
+
+;// CONCATENATED MODULE: ./src/cli/format.ts
+
+
+
+const COLORS = {
+    error: '\u001b[31m',
+    warning: '\u001b[33m',
+    notice: '\u001b[36m',
+    success: '\u001b[32m',
+    dim: '\u001b[2m',
+    bold: '\u001b[1m',
+    reset: '\u001b[0m',
+};
+/** `path:line:col: severity [rule] message`, one finding a line, as editors and terminals link it. */
+function formatText(findings, gate, skipped, style) {
+    const c = (code, s) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
+    const lines = [];
+    for (const f of sortFindings(findings)) {
+        // A finding about the whole file (line 0), as in an empty file, names the file alone.
+        const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
+        // The AI review's findings are marked, so a reader tells them from the repository's own rules at a glance.
+        const rule = f.category === 'ai' ? `[AI ${f.ruleId}]` : `[${f.ruleId}]`;
+        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', rule)} ${stripControl(f.message)}`);
+    }
+    const counted = new Map();
+    for (const s of skipped) {
+        const group = SKIP_GROUPS[s.kind];
+        if (group === undefined)
+            lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
+        else
+            counted.set(group, (counted.get(group) ?? 0) + 1);
+    }
+    if (counted.size > 0) {
+        const parts = [...counted].map(([group, n]) => `${n} ${group}`);
+        lines.push(c('dim', `skipped: ${parts.join(', ')}`));
+    }
+    const verdict = gate.conclusion === 'failure'
+        ? c('error', 'FAILED')
+        : gate.conclusion === 'success'
+            ? c('success', 'passed')
+            : 'neutral';
+    lines.push(`${describeCounts(gate.counts)}: gate ${verdict} ${c('dim', `(${describeThreshold(gate)})`)}`);
+    return lines.join('\n') + '\n';
+}
+/** The threshold, as the flag that sets it: `2 at or above --fail-on warning`. */
+function describeThreshold(gate) {
+    if (gate.failOn === 'never')
+        return '--fail-on never: findings are reported, nothing blocks';
+    if (gate.blocking === 0)
+        return `none at or above --fail-on ${gate.failOn}`;
+    return `${gate.blocking} at or above --fail-on ${gate.failOn}`;
+}
+/** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
+const SKIP_GROUPS = {
+    binary: 'binary',
+    'built-in-exclude': 'by the built-in excludes (archives, images, lock files, generated)',
+    excluded: 'by --exclude',
+    'not-included': 'not matched by --include',
+};
+/** GitHub workflow commands, for running the CLI inside a workflow step. */
+function formatGithub(findings) {
+    return sortFindings(findings)
+        .map((f) => {
+        const level = f.severity === 'notice' ? 'notice' : f.severity;
+        const lines = f.line > 0 ? `,line=${f.line},endLine=${Math.max(f.line, f.endLine)}` : '';
+        return `::${level} file=${escapeCommandProperty(f.path)}${lines},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
+    })
+        .join('');
+}
+/** Terminal output never carries raw control characters from file names or messages. */
+function stripControl(s) {
+    // eslint-disable-next-line no-control-regex
+    return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+
+
+
+const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
+/** One synopsis line a command, shown with a usage error. */
+const USAGE = {
+    main: 'codex-hooks COMMAND [options]   (commands: review, scan, init, codex-hook, hook-server, token, audit; codex-hooks --help)',
+    review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
+    scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
+    'hook-server': 'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)',
+};
+const BINARY_RULE = `Binary files are skipped, by one rule for scan and review: a file with a NUL byte in its first
+8,000 bytes is binary (git's own test, which review gets from git diff). Archives, images, fonts,
+media, lock files and minified or generated files are left out by the built-in excludes. The
+report ends with how many files were skipped, and why.`;
+const COMMON = `  --format FORMAT    text (default), json, sarif, github or gitlab
+  --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
+  --include GLOBS    comma-separated globs of files to review (default **)
+  --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
+  --config FILE      hooks config (default .github/codex-hooks.yml when it exists)
+  -h, --help         this help`;
+const ENVIRONMENT = `Environment:
+  NO_COLOR           plain output even on a terminal
+  FORCE_COLOR=1      coloured output even when stdout is not a terminal
+  CODEX_HOOKS_DEBUG  log every stage to stderr`;
+const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local git diff
+
+Usage:
+  codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
+  codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
+  codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
+  codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
+  codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
+  codex-hooks codex-hook [options] < event.json             answer one Codex hook event (Codex runs it)
+  codex-hooks audit read FILE...                            print audit logs (decompressed, decrypted)
+  codex-hooks help COMMAND | COMMAND --help                 help for one command
+  codex-hooks --version | --help
+
+${EXIT_STATUS}
+`;
+const REVIEW_HELP = `Usage: codex-hooks review [--base REF] [--head REF] [options]
+
+Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI review when --hook-url is
+given) on the changes between two revisions, as a pull request would see them: the changes on --head
+since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
+is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
+Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first. Before a
+repository's first commit (no HEAD yet), '--base HEAD' reviews the files staged for it against the
+empty tree.
+
+${BINARY_RULE}
+
+Options:
+  --base REF         base revision (default HEAD)
+  --head REF         head revision (default: the working tree)
+  --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
+                     never from a flag (https; http only for loopback)
+  --config-ref base|head
+                     where the hooks config, memory sources and baseline are read (default base: the
+                     branch under review cannot choose its own hooks, as in the action; head: the
+                     working tree, confined to the repository)
+${COMMON}
+
+${ENVIRONMENT}
+  CODEX_TOKEN        programmatic access token for --hook-url
+
+${EXIT_STATUS}
+`;
+const SCAN_HELP = `Usage: codex-hooks scan PATH... | - [options]
+
+Scans whole files: every line of each file counts as added, so the secret scan and the config's
+pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
+file names.
+
+PATH is a file, a folder or a quoted glob ('src/**/*.ts'). A folder is walked: inside a git work
+tree through git, so .gitignore is honoured; elsewhere through the file system. A walk skips .git
+and node_modules and never follows a symlink. - reads the paths from stdin, one a line, or
+NUL-separated with --null (git ls-files -z | codex-hooks scan --null -).
+A path that cannot be read (missing, a symlink to a folder, a symlink loop) is skipped with one
+warning line, and the run ends with how many were skipped; the exit status stays the gate's
+unless --strict.
+
+${BINARY_RULE}
+
+Options:
+  -z, --null         paths on stdin are separated by NUL bytes, not newlines
+  --strict           exit 2 when any path was skipped as unreadable
+${COMMON}
+
+${ENVIRONMENT}
+
+${EXIT_STATUS}
+`;
+const HOOK_SERVER_HELP = `${HOOK_SERVER_USAGE}
+
+Starts the Codex hook endpoint and prints its URL; stops on Ctrl-C or SIGTERM (in-flight reviews finish).
+Try it with: codex-hooks review --base main --hook-url <the printed URL>, with the same CODEX_TOKEN.
+
+Options:
+  --port N            port to listen on (default 8787; 0 picks a free one)
+  --host ADDR         address to bind (default 127.0.0.1; beyond loopback only with --policy)
+  --policy FILE       access tokens, JWTs, scopes, IP allowlists, usage limits, audit (reloaded on change)
+  --tls-cert FILE     serve HTTPS with this certificate (with --tls-key)
+  --tls-key FILE
+  --audit-log FILE    append each request to FILE (JSON lines; never the token)
+  --backend NAME      rules (offline reference rules, default), openai (Responses API) or codex (Codex CLI)
+  --model NAME        the model of openai/codex (or OPENAI_MODEL)
+  --base-url URL      a Responses API base URL (or OPENAI_BASE_URL; default https://api.openai.com/v1)
+  --model-timeout S   seconds per model call (default 50; keep it under the workflow's hook-timeout)
+  -h, --help          this help
+
+The model key is OPENAI_API_KEY in the server's environment, never a flag. See docs/endpoint.md.
+`;
+const INIT_HELP = `Usage: codex-hooks init codex [--user] [--command CMD]
+
+Installs codex-hooks as the Codex CLI's own hooks, so .github/codex-hooks.yml governs every Codex session
+too: writes .codex/hooks.json in the repository (SessionStart, UserPromptSubmit, PreToolUse and
+PostToolUse for the shell and patch tools, Stop), or merges into it, and prints how Codex comes to trust
+the hooks, with the trusted hashes for $CODEX_HOME/config.toml. Running it again changes nothing.
+
+Options:
+  --user             write the user's hooks ($CODEX_HOME/hooks.json, default ~/.codex) instead
+  --command CMD      the command hooks.json runs (default codex-hooks-codex-hook, the package's lean bin;
+                     e.g. 'node /abs/path/dist/codex-hook/index.js --fail-on warning')
+  -h, --help         this help
+
+See docs/codex-hooks.md.
+`;
+const CODEX_HOOK_HELP = `Usage: codex-hooks codex-hook [options] < event.json
+       codex-hooks-codex-hook [options] < event.json     (the same, as its own fast-starting bin)
+
+Reads one Codex hook event on stdin and answers as Codex expects: a prompt or tool call with a secret or a
+finding at --fail-on is blocked with a reason that names the rule, the masked hint, the file and the line.
+Appends one redacted line per event to the config's logger outputs.
+
+Options:
+  --config FILE       hooks config, relative to the repository root (default .github/codex-hooks.yml)
+  --fail-on LEVEL     error (default), warning, notice or never: the lowest severity that blocks
+  --fail-open EVENTS  comma-separated Codex events (or 'all') that let Codex go on when the hook itself
+                      fails; by default PostToolUse, Stop and SessionStart
+  --fail-closed EVENTS  events that block when the hook itself fails; by default UserPromptSubmit and
+                      PreToolUse
+
+See docs/codex-hooks.md.
+`;
+const COMMAND_HELP = {
+    review: REVIEW_HELP,
+    scan: SCAN_HELP,
+    'hook-server': HOOK_SERVER_HELP,
+    init: INIT_HELP,
+    'codex-hook': CODEX_HOOK_HELP,
+    audit: AUDIT_USAGE,
+    token: TOKEN_USAGE,
+};
+
+;// CONCATENATED MODULE: ./src/adapters/session-changes.ts
+
+
+
+
+
+
+
+const session_changes_crypto = deferBuiltin('node:crypto');
+/** New files larger than this are left to the linters' own limits, not read into memory. */
+const MAX_NEW_FILE_BYTES = 1_000_000;
+/**
+ * The files a Codex session changed, from git: at SessionStart the checked-out commit is remembered (in the
+ * user's cache folder, by a hash of the session id); at Stop the working tree is compared with it, and new
+ * files git does not track yet count as added whole.
+ */
+function createSessionChanges(root, cacheDir, runCommand) {
+    const git = createGit(root);
+    const stateFile = (sessionId) => external_node_path_default().join(cacheDir, 'sessions', `${session_changes_crypto().createHash('sha256').update(sessionId).digest('hex').slice(0, 32)}.json`);
+    return {
+        async recordSessionStart(sessionId) {
+            const head = await git.revParse('HEAD');
+            if (head === undefined)
+                return;
+            try {
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(stateFile(sessionId)), { recursive: true, mode: 0o700 });
+                (0,external_node_fs_.writeFileSync)(stateFile(sessionId), JSON.stringify({ root, head }), { mode: 0o600 });
+            }
+            catch {
+                // Without it, Stop compares with HEAD.
+            }
+        },
+        async sessionChanges(sessionId) {
+            let base = 'HEAD';
+            try {
+                const start = JSON.parse((0,external_node_fs_.readFileSync)(stateFile(sessionId), 'utf8'));
+                if (start.root === root && /^[0-9a-f]{40,64}$/.test(start.head))
+                    base = start.head;
+            }
+            catch {
+                // no recorded start: the changes since HEAD
+            }
+            const diff = await git.diff(base, undefined);
+            const tracked = diff !== undefined ? parse_git_diff_parseGitDiff(diff) : [];
+            const listed = await runCommand(['git', 'ls-files', '--others', '--exclude-standard', '-z'], {
+                cwd: root,
+                timeoutMs: 30_000,
+            });
+            const untracked = listed.exitCode === 0 ? listed.stdout.split('\0').filter((p) => p !== '') : [];
+            return [...tracked, ...untracked.flatMap((p) => newFile(root, p))];
+        },
+    };
+}
+function newFile(root, relative) {
+    const file = workspace_path_resolveInWorkspace(root, relative);
+    if (file === undefined)
+        return [];
+    try {
+        const bytes = (0,external_node_fs_.readFileSync)(file);
+        if (bytes.length > MAX_NEW_FILE_BYTES || bytes.includes(0))
+            return [];
+        const content = bytes.toString('utf8');
+        return [{ path: relative, status: 'added', additions: countLines(content), deletions: 0, content }];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/logger.ts
+/** A logger that records lines, for tests and for quiet runs. */
+function createRecordingLogger() {
+    const lines = [];
+    const push = (level) => (message) => void lines.push(`${level}: ${message}`);
+    return {
+        lines,
+        debug: push('debug'),
+        info: push('info'),
+        notice: push('notice'),
+        warning: push('warning'),
+        error: push('error'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/audit-record.ts
+
+/** Longest content kept in one audit line, in characters; the rest is counted, not kept. */
+const MAX_CONTENT = 8000;
+/**
+ * One JSON line per Codex event for the `logger` hooks (conversation.updated and hook.executed): what was
+ * checked, what was found, what Codex was told. Built field by field; every text is redacted, so a secret
+ * found in the prompt, a patch or a tool's output is never written, only its rule and hint.
+ */
+function createSessionAuditRecord(input) {
+    const { event, result } = input;
+    const known = result?.secrets ?? [];
+    const clean = (text) => redactText(text, known);
+    const content = input.content ?? '';
+    const reason = input.answer.kind === 'block' || input.answer.kind === 'deny' ? input.answer.reason : null;
+    return {
+        timestamp: input.timestamp,
+        event: 'conversation.updated',
+        source: 'codex',
+        codex_event: event?.name ?? input.eventName ?? null,
+        session_id: event?.sessionId ?? null,
+        turn_id: event?.turnId ?? null,
+        tool_name: event && 'toolName' in event ? event.toolName : null,
+        tool_use_id: event && 'toolName' in event ? (event.toolUseId ?? null) : null,
+        decision: input.answer.kind,
+        reason: reason !== null ? clean(reason) : null,
+        // Redacted whole, then cut: a cut could split a secret and hide it from the redactor.
+        content: clean(content).slice(0, MAX_CONTENT),
+        content_chars: content.length,
+        findings: (result?.findings ?? []).map((f) => ({
+            rule_id: f.ruleId,
+            severity: f.severity,
+            path: f.path,
+            line: f.line,
+            message: clean(f.message),
+            ...(f.redacted !== undefined ? { hint: f.redacted } : {}),
+        })),
+        hooks: (result?.executions ?? []).map((e) => ({
+            hook: e.hook,
+            event: e.event,
+            findings: e.findings,
+            duration_ms: e.durationMs,
+            error: e.error !== undefined ? clean(e.error) : null,
+        })),
+        notes: (result?.notes ?? []).map(clean),
+        failure: input.failure ? { ...input.failure, message: clean(input.failure.message) } : null,
+        duration_ms: input.durationMs,
+    };
+}
+/** What a line keeps without metadata: what happened and why, not which session, turn or call, nor what was sent. */
+const WITHOUT_METADATA = [
+    'timestamp',
+    'event',
+    'source',
+    'codex_event',
+    'tool_name',
+    'decision',
+    'reason',
+    'findings',
+    'failure',
+];
+/** The line for a logger with `include_metadata: false` (the default is true: the whole record). */
+function withoutMetadata(record) {
+    return Object.fromEntries(WITHOUT_METADATA.map((k) => [k, record[k]]));
+}
+
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __nccwpck_require__(2143);
+;// CONCATENATED MODULE: ./src/codex-session/config-cache.ts
+
+
+
+
+/**
+ * The hooks config for a Codex hook, which runs on every prompt and tool call. Parsing YAML and compiling
+ * the schema cost more than the rest of the hook, so a validated config is cached as JSON under a key made
+ * of the file's content and this version: an edit, or an upgrade, is a new key. Only a miss loads the
+ * parser, and a config error is never cached. The entry holds the text it was parsed from and is used only
+ * when that text is the file's, so the key can be a fast hash (loading `crypto` cost more than the hit).
+ */
+async function loadSessionConfig(root, configPath, cacheDir) {
+    const file = external_node_path_default().resolve(root, configPath);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { config: types/* DEFAULT_CONFIG */.P, source: `built-in defaults (no ${configPath})` };
+        throw error;
+    }
+    const keyed = `${VERSION}\0${configPath}\0${text}`;
+    const cached = external_node_path_default().join(cacheDir, `config-${hashKey(keyed)}.json`);
+    try {
+        const entry = JSON.parse((0,external_node_fs_.readFileSync)(cached, 'utf8'));
+        if (entry.keyed === keyed && entry.config)
+            return { config: entry.config, source: configPath };
+    }
+    catch {
+        // not cached yet
+    }
+    const { parseHooksConfig } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1036));
+    const config = parseHooksConfig(text, configPath);
+    try {
+        (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
+        const temp = `${cached}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ keyed, config }), { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, cached);
+    }
+    catch {
+        // A cache that cannot be written only costs the next hook the parse.
+    }
+    return { config, source: configPath };
+}
+/** 2 × 53 bits of a fast string hash (cyrb53, two seeds): a file name, not a proof; the entry is checked. */
+function hashKey(text) {
+    const lane = (seed) => {
+        let h1 = 0xdeadbeef ^ seed;
+        let h2 = 0x41c6ce57 ^ seed;
+        for (let i = 0; i < text.length; i++) {
+            const ch = text.charCodeAt(i);
+            h1 = Math.imul(h1 ^ ch, 2654435761);
+            h2 = Math.imul(h2 ^ ch, 1597334677);
+        }
+        h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+        h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+        return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+    };
+    return lane(1) + lane(2);
+}
+/** The user's cache folder for codex-hooks: `$XDG_CACHE_HOME/codex-hooks`, else `~/.cache/codex-hooks`. */
+function defaultCacheDir(env, home) {
+    const base = env.XDG_CACHE_HOME && external_node_path_default().isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : external_node_path_default().join(home, '.cache');
+    return external_node_path_default().join(base, 'codex-hooks');
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/answer.ts
+/** The answer in Codex's wire format for the event (docs/codex-hooks.md). */
+function renderAnswer(answer, event) {
+    const json = (value) => ({ stdout: JSON.stringify(value) + '\n', stderr: '', exitCode: 0 });
+    switch (answer.kind) {
+        case 'allow':
+            return { stdout: '', stderr: '', exitCode: 0 };
+        case 'context':
+            if (event === undefined)
+                return { stdout: '', stderr: '', exitCode: 0 };
+            return json({ hookSpecificOutput: { hookEventName: event, additionalContext: answer.text } });
+        case 'deny':
+            if (event === 'PreToolUse') {
+                return json({
+                    hookSpecificOutput: {
+                        hookEventName: 'PreToolUse',
+                        permissionDecision: 'deny',
+                        permissionDecisionReason: answer.reason,
+                    },
+                });
+            }
+            return blockAnswer(answer.reason, event);
+        case 'block':
+            return blockAnswer(answer.reason, event);
+    }
+}
+function blockAnswer(reason, event) {
+    // Without a readable event, exit status 2 with the reason on stderr is the one answer every event reads as a block.
+    if (event === undefined || event === 'SessionStart')
+        return { stdout: '', stderr: reason + '\n', exitCode: 2 };
+    if (event === 'PreToolUse')
+        return renderAnswer({ kind: 'deny', reason }, event);
+    return { stdout: JSON.stringify({ decision: 'block', reason }) + '\n', stderr: '', exitCode: 0 };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/codex-event.ts
+/**
+ * The events the Codex CLI sends its command hooks on stdin, as Codex 0.171 sends them (docs/codex-hooks.md).
+ * Every event has `session_id`, `cwd` and `hook_event_name`; the fields below are the ones this product reads.
+ */
+const CODEX_EVENTS = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop'];
+/** Why stdin could not be read as a Codex event; `event` is set when at least the event's name was readable. */
+class CodexEventError extends Error {
+    event;
+    name = 'CodexEventError';
+    kind = 'bad-stdin';
+    constructor(message, event) {
+        super(message);
+        this.event = event;
+    }
+}
+function isEventName(value) {
+    return typeof value === 'string' && CODEX_EVENTS.includes(value);
+}
+/**
+ * Reads one event. Unknown events and missing fields are errors (the caller applies the failure policy);
+ * extra fields are ignored, so a newer Codex that adds some keeps working.
+ */
+function parseCodexEvent(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new CodexEventError(`stdin is not JSON (${text.length} characters)`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw new CodexEventError('stdin is not a JSON object');
+    const o = data;
+    const name = o.hook_event_name;
+    if (!isEventName(name)) {
+        throw new CodexEventError(`hook_event_name must be one of ${CODEX_EVENTS.join(', ')}; got ${typeof name === 'string' ? `'${name.slice(0, 40)}'` : typeof name}`);
+    }
+    const field = (key, required = true) => {
+        const v = o[key];
+        if (typeof v === 'string')
+            return v;
+        if (v === undefined || v === null) {
+            if (required)
+                throw new CodexEventError(`${name}: the field '${key}' is missing`, name);
+            return undefined;
+        }
+        throw new CodexEventError(`${name}: the field '${key}' must be a string; got ${typeof v}`, name);
+    };
+    const turnId = field('turn_id', false);
+    const model = field('model', false);
+    const common = {
+        sessionId: field('session_id'),
+        cwd: field('cwd'),
+        ...(turnId !== undefined ? { turnId } : {}),
+        ...(model !== undefined ? { model } : {}),
+    };
+    switch (name) {
+        case 'SessionStart': {
+            const source = field('source', false);
+            return { name, ...common, ...(source !== undefined ? { source } : {}) };
+        }
+        case 'UserPromptSubmit':
+            return { name, ...common, prompt: field('prompt') };
+        case 'PreToolUse':
+            return { name, ...common, ...toolFields(o, name) };
+        case 'PostToolUse':
+            return { name, ...common, ...toolFields(o, name), toolResponse: codex_event_stringify(o.tool_response) };
+        case 'Stop':
+            return {
+                name,
+                ...common,
+                stopHookActive: o.stop_hook_active === true,
+                lastAssistantMessage: field('last_assistant_message', false) ?? '',
+            };
+    }
+}
+function toolFields(o, name) {
+    const toolName = o.tool_name;
+    if (typeof toolName !== 'string')
+        throw new CodexEventError(`${name}: the field 'tool_name' is missing`, name);
+    const input = o.tool_input;
+    // Codex sends `{command}` for shell commands and for apply_patch; other tools' inputs are read as text.
+    const command = typeof input === 'object' && input !== null && typeof input.command === 'string'
+        ? input.command
+        : codex_event_stringify(input);
+    const toolUseId = typeof o.tool_use_id === 'string' ? o.tool_use_id : undefined;
+    return { toolName, command, ...(toolUseId !== undefined ? { toolUseId } : {}) };
+}
+function codex_event_stringify(value) {
+    if (typeof value === 'string')
+        return value;
+    if (value === undefined || value === null)
+        return '';
+    return JSON.stringify(value);
+}
+/** The event's name from stdin that is otherwise unreadable, to pick the failure policy. */
+function sniffEventName(text) {
+    const m = /"hook_event_name"\s*:\s*"([A-Za-z]+)"/.exec(text);
+    return m && isEventName(m[1]) ? m[1] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/apply-patch.ts
+class PatchFormatError extends Error {
+    name = 'PatchFormatError';
+    kind = 'bad-patch';
+}
+const HEADER = /^\*\*\* (Add File|Delete File|Update File): (.+)$/;
+/** Splits a patch into file operations; throws PatchFormatError on text that is not a patch. */
+function parseApplyPatch(text) {
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    const start = lines.findIndex((l) => l.trim() === '*** Begin Patch');
+    if (start < 0)
+        throw new PatchFormatError("the patch does not start with '*** Begin Patch'");
+    const ops = [];
+    let op;
+    let chunk;
+    for (const line of lines.slice(start + 1)) {
+        if (line.trim() === '*** End Patch')
+            break;
+        const header = HEADER.exec(line);
+        if (header) {
+            const kind = header[1] === 'Add File' ? 'add' : header[1] === 'Delete File' ? 'delete' : 'update';
+            op = { kind, path: header[2].trim(), added: [], chunks: [] };
+            chunk = undefined;
+            ops.push(op);
+            continue;
+        }
+        if (!op)
+            throw new PatchFormatError(`a patch line comes before any file header: '${line.slice(0, 60)}'`);
+        if (op.kind === 'add') {
+            if (line.startsWith('+'))
+                op.added.push(line.slice(1));
+            continue;
+        }
+        if (line.startsWith('*** Move to: ')) {
+            op.moveTo = line.slice('*** Move to: '.length).trim();
+            continue;
+        }
+        if (line.trim() === '*** End of File')
+            continue;
+        if (line.startsWith('@@')) {
+            const anchor = line.slice(2).trim();
+            chunk = { ...(anchor !== '' ? { anchor } : {}), lines: [] };
+            op.chunks.push(chunk);
+            continue;
+        }
+        if (!chunk)
+            op.chunks.push((chunk = { lines: [] }));
+        const marker = line[0];
+        // Codex reads an empty line inside a chunk as an empty context line.
+        if (marker === '+' || marker === '-' || marker === ' ')
+            chunk.lines.push({ kind: marker, text: line.slice(1) });
+        else if (line === '')
+            chunk.lines.push({ kind: ' ', text: '' });
+        else
+            throw new PatchFormatError(`'${op.path}': a chunk line must start with ' ', '-' or '+'`);
+    }
+    return ops;
+}
+/** The files a patch changes, in the shapes the hooks engine reads. */
+async function patchToChangedFiles(text, read) {
+    const files = [];
+    for (const op of parseApplyPatch(text)) {
+        const current = op.kind === 'update' ? await read(op.path) : undefined;
+        files.push(toChangedFile(op, current));
+    }
+    return files;
+}
+function toChangedFile(op, current) {
+    if (op.kind === 'add') {
+        return {
+            path: op.path,
+            status: 'added',
+            additions: op.added.length,
+            deletions: 0,
+            content: op.added.length > 0 ? op.added.join('\n') + '\n' : '',
+        };
+    }
+    if (op.kind === 'delete')
+        return { path: op.path, status: 'removed', additions: 0, deletions: 0 };
+    const { patch, additions, deletions } = unifiedDiff(op.chunks, current?.split('\n') ?? []);
+    return {
+        path: op.moveTo ?? op.path,
+        ...(op.moveTo !== undefined ? { previousPath: op.path } : {}),
+        status: op.moveTo !== undefined ? 'renamed' : 'modified',
+        additions,
+        deletions,
+        ...(patch !== '' ? { patch } : {}),
+    };
+}
+/**
+ * The chunks as unified-diff hunks with real line numbers. A chunk whose old lines are not found in the
+ * current file (a file Codex would refuse to patch) is numbered from where the previous one ended.
+ */
+function unifiedDiff(chunks, current) {
+    let cursor = 0;
+    let shift = 0;
+    let additions = 0;
+    let deletions = 0;
+    const hunks = [];
+    for (const chunk of chunks) {
+        if (chunk.anchor !== undefined) {
+            const at = seek(current, [chunk.anchor], cursor);
+            if (at >= 0)
+                cursor = at + 1;
+        }
+        const old = chunk.lines.filter((l) => l.kind !== '+').map((l) => l.text);
+        const found = old.length > 0 ? seek(current, old, cursor) : -1;
+        const oldStart = (found >= 0 ? found : cursor) + 1;
+        const added = chunk.lines.filter((l) => l.kind === '+').length;
+        const removed = chunk.lines.filter((l) => l.kind === '-').length;
+        additions += added;
+        deletions += removed;
+        const oldCount = old.length;
+        const newCount = oldCount - removed + added;
+        const body = chunk.lines.map((l) => `${l.kind}${l.text}`).join('\n');
+        hunks.push(`@@ -${oldStart},${oldCount} +${oldStart + shift},${newCount} @@\n${body}`);
+        shift += newCount - oldCount;
+        cursor = oldStart - 1 + oldCount;
+    }
+    return { patch: hunks.join('\n'), additions, deletions };
+}
+/** Where `needle` starts in `lines` at or after `from`: exact, then ignoring trailing, then all outer spaces. */
+function seek(lines, needle, from) {
+    const tries = [(s) => s, (s) => s.trimEnd(), (s) => s.trim()];
+    for (const norm of tries) {
+        for (let i = from; i + needle.length <= lines.length; i++) {
+            if (needle.every((n, k) => norm(lines[i + k]) === norm(n)))
+                return i;
+        }
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/checks.ts
+
+
+
+
+
+/** On files (a patch, a here-document, the session's changes): these kinds of action. */
+const onFiles = (...types) => (a) => types.includes(a.type);
+/**
+ * On text that is not a file (a prompt, a shell command): the secret scan and the `forbid` patterns. A
+ * `require` pattern (a licence header, say) is about files and would flag every prompt.
+ */
+const onText = (a) => a.type === 'secret-scan' || (a.type === 'pattern' && a.mode !== 'require');
+/** The config with only the actions that apply: the rest does not fit what this event checks. */
+function withActions(config, keep) {
+    const hooks = config.hooks
+        .map((h) => ({ ...h, actions: h.actions.filter(keep) }))
+        .filter((h) => h.actions.length > 0);
+    return { version: config.version, hooks };
+}
+function toReviewFile(file) {
+    return { file, parsed: file.content !== undefined ? parseWholeFile(file.content) : parsePatch(file.patch) };
+}
+/** A piece of text (a prompt, a command) checked as if it were a new file named `name`. */
+function textAsFile(name, text) {
+    return { path: name, status: 'added', additions: 1, deletions: 0, content: text };
+}
+/** The prompt.submitted hooks, limited to the `actions` that apply, over `files`: the same engine the pull-request gate runs. */
+async function checkFiles(files, actions, ctx) {
+    const result = await runPromptSubmittedHooks(files.map(toReviewFile), {
+        config: withActions(ctx.config, actions),
+        failOn: ctx.failOn,
+        workspace: ctx.root,
+        ports: ctx.ports,
+    });
+    return toCheckResult(result, result.memory);
+}
+/** The response.generated hooks (the secret scan and `pattern`) over text the model or a tool produced. */
+async function checkOutput(name, text, ctx) {
+    const result = await runResponseGeneratedHooks([{ path: name, line: 1, body: text }], {
+        config: ctx.config,
+        failOn: ctx.failOn,
+        workspace: ctx.root,
+        ports: ctx.ports,
+    });
+    return toCheckResult(result, []);
+}
+/** The engine's result with each finding's text cleared of the secrets found: nothing downstream sees a value. */
+function toCheckResult(result, memory) {
+    const matches = result.secrets.map((s) => s.match);
+    return {
+        findings: redactFindings(result.findings, matches),
+        secrets: matches.map((m) => ({ secret: m.secret, ruleId: m.ruleId })),
+        executions: result.executions,
+        memory,
+        notes: result.notes,
+    };
+}
+function mergeResults(a, b) {
+    return {
+        findings: [...a.findings, ...b.findings],
+        secrets: [...a.secrets, ...b.secrets],
+        executions: [...a.executions, ...b.executions],
+        memory: [...a.memory, ...b.memory],
+        notes: [...a.notes, ...b.notes],
+    };
+}
+/** Findings at or above the gate's level: the ones that block. */
+function blockingFindings(findings, failOn) {
+    if (failOn === 'never')
+        return [];
+    return findings.filter((f) => severityRank(f.severity) <= severityRank(failOn));
+}
+const MAX_LISTED = 10;
+/**
+ * A reason the model can act on: each finding's place, what it is, its rule, and how to fix it. Messages
+ * are already redacted: a secret shows only its hint.
+ */
+function describeFindings(intro, findings) {
+    const lines = findings.slice(0, MAX_LISTED).map((f) => {
+        const where = f.line > 0 ? `${f.path}:${f.line}` : f.path;
+        const fix = f.category === 'secret'
+            ? ' Remove the value; read it from an environment variable or a secret store instead, and never repeat it.'
+            : '';
+        return `- ${where}: ${f.message} [${f.ruleId}].${fix}`;
+    });
+    if (findings.length > MAX_LISTED)
+        lines.push(`- …and ${findings.length - MAX_LISTED} more`);
+    return `${intro}\n${lines.join('\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/shell-command.ts
+const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g;
+const REDIRECT = /(?:^|[^0-9&>])>>?\s*(['"]?)([^\s'";&|<>()]+)\1/;
+const TEE = /\btee\s+(?:-a\s+)?(['"]?)([^\s'";&|<>()]+)\1/;
+function readShellCommand(command) {
+    const lines = command.replace(/\r\n/g, '\n').split('\n');
+    const files = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const markers = [...line.matchAll(HEREDOC)].filter((m) => line[m.index - 1] !== '<');
+        if (markers.length === 0)
+            continue;
+        let next = i + 1;
+        for (const [index, m] of markers.entries()) {
+            const tag = m[3];
+            const stripTabs = m[1] === '-';
+            const bodyStart = next;
+            while (next < lines.length && (stripTabs ? lines[next].replace(/^\t+/, '') : lines[next]) !== tag)
+                next++;
+            const body = lines.slice(bodyStart, next).map((l) => (stripTabs ? l.replace(/^\t+/, '') : l));
+            // Only the first here-document of a line is the one a redirect on that line writes.
+            const target = index === 0 ? writtenFile(line) : undefined;
+            if (target !== undefined) {
+                files.push({
+                    path: target,
+                    status: 'added',
+                    additions: body.length,
+                    deletions: 0,
+                    content: body.length > 0 ? body.join('\n') + '\n' : '',
+                });
+                for (let k = bodyStart; k < next; k++)
+                    lines[k] = '';
+            }
+            next++; // past the terminator
+        }
+        i = next - 1;
+    }
+    return { text: lines.join('\n'), files };
+}
+function writtenFile(line) {
+    const m = REDIRECT.exec(line) ?? TEE.exec(line);
+    const path = m?.[2];
+    return path !== undefined && path !== '/dev/null' && !path.startsWith('$') ? path : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/tool-use.ts
+
+
+
+const COMMAND_NAME = '<command>';
+const TOOL_OUTPUT_NAME = '<tool output>';
+/** Codex's patch tool; it also answers to the matcher names Edit and Write. */
+const PATCH_TOOLS = new Set(['apply_patch', 'Edit', 'Write']);
+/**
+ * PreToolUse → prompt.submitted over what the tool is about to write or run. A patch is parsed into its files
+ * (added lines with paths and line numbers) for the secret scan and the `pattern` and `path` hooks; a shell
+ * command is checked as text, and the files its here-documents write as files. A finding at the gate's level
+ * denies the call: the command never runs, the file is never written.
+ */
+async function handlePreToolUse(event, ctx) {
+    const result = PATCH_TOOLS.has(event.toolName)
+        ? await checkPatch(event.command, ctx)
+        : await checkCommand(event.command, ctx);
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    if (blocking.length === 0)
+        return { answer: { kind: 'allow' }, result, content: event.command };
+    const what = PATCH_TOOLS.has(event.toolName) ? 'this patch' : 'this command';
+    const reason = describeFindings(`codex-hooks (the repository's .github/codex-hooks.yml) refused ${what}; nothing was run or written. Fix these and try again:`, blocking);
+    return { answer: { kind: 'deny', reason }, result, content: event.command };
+}
+async function checkPatch(patch, ctx) {
+    try {
+        const files = await patchToChangedFiles(patch, (path) => ctx.ports.readRepositoryFile(path));
+        return await checkFiles(files, onFiles('secret-scan', 'pattern', 'path'), ctx);
+    }
+    catch (error) {
+        // Text Codex will refuse as a patch is still read for secrets.
+        if (!(error instanceof PatchFormatError))
+            throw error;
+        return checkFiles([textAsFile(COMMAND_NAME, patch)], onText, ctx);
+    }
+}
+async function checkCommand(command, ctx) {
+    const view = readShellCommand(command);
+    const text = await checkFiles([textAsFile(COMMAND_NAME, view.text)], onText, ctx);
+    if (view.files.length === 0)
+        return text;
+    return mergeResults(text, await checkFiles(view.files, onFiles('secret-scan', 'pattern', 'path'), ctx));
+}
+/**
+ * PostToolUse → response.generated over the tool's output. A secret a command printed is reported to the
+ * model, which must not repeat it, and logged masked.
+ */
+async function handlePostToolUse(event, ctx) {
+    const result = await checkOutput(TOOL_OUTPUT_NAME, event.toolResponse, ctx);
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    if (blocking.length === 0)
+        return { answer: { kind: 'allow' }, result, content: event.toolResponse };
+    const reason = describeFindings('codex-hooks: the output of this tool call holds a secret or a forbidden pattern. Do not repeat, quote or store the value; continue without it:', blocking);
+    return { answer: { kind: 'block', reason }, result, content: event.toolResponse };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/session-start.ts
+
+
+/**
+ * SessionStart → the `memory` hooks: their sources (coding standards, architecture notes), within their byte
+ * budget, become the session's additional context. The session's starting point is recorded for Stop.
+ */
+async function handleSessionStart(event, ctx) {
+    await ctx.ports.recordSessionStart(event.sessionId);
+    const result = await checkFiles([], onFiles('memory'), ctx);
+    if (result.memory.length === 0)
+        return { answer: { kind: 'allow' }, result, content: '' };
+    const sections = result.memory.map((m) => `## ${m.source}\n\n${m.content.trimEnd()}`).join('\n\n');
+    // A memory file is sent to the model: a key pasted into one must not go with it.
+    const text = redactText(`Repository memory from codex-hooks (.github/codex-hooks.yml):\n\n${sections}`, []);
+    return {
+        answer: { kind: 'context', text },
+        result,
+        content: `memory: ${result.memory.map((m) => m.source).join(', ')}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/stop.ts
+
+const ASSISTANT_MESSAGE_NAME = '<assistant message>';
+/**
+ * Stop → response.generated over the last assistant message, plus the secret scan and the `command` hooks
+ * (linters) over the files changed since the session started. Findings at the gate's level send Codex back to
+ * work with the reason, once: when Codex says this turn already went back (`stop_hook_active`), the findings
+ * are logged and the turn ends, so a hook can never loop forever.
+ */
+async function handleStop(event, ctx) {
+    const message = await checkOutput(ASSISTANT_MESSAGE_NAME, event.lastAssistantMessage, ctx);
+    const changes = await ctx.ports.sessionChanges(event.sessionId);
+    const result = mergeResults(message, await checkFiles(changes, onFiles('secret-scan', 'command'), ctx));
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    const content = event.lastAssistantMessage;
+    if (blocking.length === 0)
+        return { answer: { kind: 'allow' }, result, content };
+    if (event.stopHookActive) {
+        const note = `stop_hook_active: the turn already went back once; ${blocking.length} finding(s) remain and are only logged`;
+        return { answer: { kind: 'allow' }, result: { ...result, notes: [...result.notes, note] }, content };
+    }
+    const reason = describeFindings("codex-hooks: the session's changes do not pass the repository's checks (.github/codex-hooks.yml) yet. Fix these, then finish:", blocking);
+    return { answer: { kind: 'block', reason }, result, content };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/events/user-prompt-submit.ts
+
+/** The name a prompt goes by in findings and path globs. */
+const PROMPT_NAME = '<prompt>';
+/**
+ * UserPromptSubmit → prompt.submitted over the prompt: the secret scan and the `pattern` hooks. A finding at
+ * the gate's level blocks the prompt before anything is sent to the model.
+ */
+async function handleUserPromptSubmit(event, ctx) {
+    const result = await checkFiles([textAsFile(PROMPT_NAME, event.prompt)], onText, ctx);
+    const blocking = blockingFindings(result.findings, ctx.failOn);
+    const answer = blocking.length > 0
+        ? {
+            kind: 'block',
+            reason: describeFindings('codex-hooks blocked this prompt before it reached the model. Edit the prompt and send it again:', blocking),
+        }
+        : { kind: 'allow' };
+    return { answer, result, content: event.prompt };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/policy.ts
+/** The shell tool (`Bash`) and the patch tool (`apply_patch`, which Codex also matches as Edit and Write). */
+const TOOL_MATCHER = 'Bash|apply_patch';
+const CODEX_EVENT_SETUP = {
+    SessionStart: { onFailure: 'open', timeoutSeconds: 30, deadlineSeconds: 25 },
+    UserPromptSubmit: { onFailure: 'closed', timeoutSeconds: 30, deadlineSeconds: 25 },
+    PreToolUse: { onFailure: 'closed', timeoutSeconds: 30, deadlineSeconds: 25, matcher: TOOL_MATCHER },
+    PostToolUse: { onFailure: 'open', timeoutSeconds: 30, deadlineSeconds: 25, matcher: TOOL_MATCHER },
+    // Linters run here: a longer budget.
+    Stop: { onFailure: 'open', timeoutSeconds: 300, deadlineSeconds: 280 },
+};
+function defaultFailurePolicy() {
+    const entries = Object.entries(CODEX_EVENT_SETUP).map(([name, setup]) => [name, setup.onFailure]);
+    return Object.fromEntries(entries);
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/handle-event.ts
+
+
+
+
+
+
+
+
+
+
+/** The hook's own deadline passed before it could answer. */
+class HookDeadlineError extends Error {
+    name = 'HookDeadlineError';
+    kind = 'timeout';
+}
+/**
+ * One Codex event in, one answer out. The hook's own failure (stdin it cannot read, a config error, its
+ * deadline, a bug) never escapes: the event's failure mode turns it into a block or a pass, said in the
+ * answer and the audit line.
+ */
+async function answerCodexHook(stdin, settings, deps) {
+    const started = deps.now();
+    let event;
+    let loaded;
+    const audit = (answer, rest) => loaded && {
+        root: loaded.root,
+        config: loaded.config,
+        record: createSessionAuditRecord({
+            ...(event ? { event } : {}),
+            ...(!event && sniffEventName(stdin) ? { eventName: sniffEventName(stdin) } : {}),
+            answer,
+            ...(rest.result ? { result: rest.result } : {}),
+            ...(rest.content !== undefined ? { content: rest.content } : {}),
+            ...(rest.failure ? { failure: rest.failure } : {}),
+            timestamp: started.toISOString(),
+            durationMs: deps.now().getTime() - started.getTime(),
+        }),
+    };
+    try {
+        if (settings instanceof errors/* ConfigurationError */.j1)
+            throw settings;
+        event = parseCodexEvent(stdin);
+        const root = deps.findRoot(event.cwd);
+        const { config } = await deps.loadConfig(root, settings.configPath);
+        loaded = { config, root };
+        const ctx = { config, failOn: settings.failOn, root, ports: deps.createPorts(root) };
+        const deadline = CODEX_EVENT_SETUP[event.name].deadlineSeconds * 1000;
+        const outcome = await withDeadline(dispatch(event, ctx), deadline);
+        const rendered = renderAnswer(outcome.answer, event.name);
+        const record = audit(outcome.answer, outcome);
+        return { rendered, ...(record ? { audit: record } : {}) };
+    }
+    catch (error) {
+        const name = event?.name ?? (error instanceof CodexEventError ? error.event : undefined) ?? sniffEventName(stdin);
+        const policy = settings instanceof errors/* ConfigurationError */.j1 ? defaultFailurePolicy() : settings.failurePolicy;
+        // An event the hook cannot name is one it cannot safely let through.
+        const mode = name !== undefined ? policy[name] : 'closed';
+        const failure = describeFailure(error, mode);
+        const answer = failureAnswer(failure, name);
+        const rendered = renderAnswer(answer, name);
+        const record = audit(answer, { failure });
+        const told = mode === 'open' ? { ...rendered, stderr: `codex-hooks: ${failure.message} (fails open)\n` } : rendered;
+        return { rendered: told, ...(record ? { audit: record } : {}) };
+    }
+}
+function dispatch(event, ctx) {
+    switch (event.name) {
+        case 'SessionStart':
+            return handleSessionStart(event, ctx);
+        case 'UserPromptSubmit':
+            return handleUserPromptSubmit(event, ctx);
+        case 'PreToolUse':
+            return handlePreToolUse(event, ctx);
+        case 'PostToolUse':
+            return handlePostToolUse(event, ctx);
+        case 'Stop':
+            return handleStop(event, ctx);
+    }
+}
+async function withDeadline(work, ms) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new HookDeadlineError(`no answer within its deadline of ${ms / 1000}s`)), ms);
+    });
+    try {
+        return await Promise.race([work, deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function describeFailure(error, mode) {
+    const kind = error instanceof CodexEventError || error instanceof HookDeadlineError
+        ? error.kind
+        : error instanceof errors/* ConfigurationError */.j1
+            ? 'config'
+            : 'internal';
+    // An error may quote what it choked on: never a secret in the answer.
+    const message = redactText(error instanceof Error ? error.message : String(error), []);
+    return { kind, message, mode };
+}
+function failureAnswer(failure, name) {
+    if (failure.mode === 'open')
+        return { kind: 'allow' };
+    const reason = `codex-hooks could not check this ${name ?? 'event'} and fails closed (${failure.kind}: ${failure.message}). ` +
+        `Fix the cause (docs/codex-hooks.md), or let it pass on failure with --fail-open ${name ?? 'all'}.`;
+    return name === 'PreToolUse' ? { kind: 'deny', reason } : { kind: 'block', reason };
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/repository-root.ts
+
+
+/** The nearest folder at or above `cwd` holding `.git`; `cwd` itself outside a repository. */
+function findRepositoryRoot(cwd) {
+    for (let dir = external_node_path_default().resolve(cwd);;) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
+            return dir;
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            return external_node_path_default().resolve(cwd);
+        dir = parent;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/settings.ts
+
+
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/codex-hooks.yml';
+const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+function parseCodexHookSettings(argv, env, home) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...argv],
+            options: {
+                config: { type: 'string' },
+                'fail-on': { type: 'string' },
+                'fail-open': { type: 'string' },
+                'fail-closed': { type: 'string' },
+            },
+            strict: true,
+            allowPositionals: false,
+        }));
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`codex-hook: ${error.message}`);
+    }
+    const failOn = values['fail-on'] ?? 'error';
+    if (!FAIL_ON.includes(failOn))
+        throw new errors/* ConfigurationError */.j1(`--fail-on must be one of ${FAIL_ON.join(', ')}; got '${failOn}'`);
+    const policy = { ...defaultFailurePolicy() };
+    for (const [flag, mode] of [
+        ['fail-open', 'open'],
+        ['fail-closed', 'closed'],
+    ]) {
+        for (const name of eventList(values[flag], flag))
+            policy[name] = mode;
+    }
+    return Object.freeze({
+        configPath: values.config ?? DEFAULT_CONFIG_PATH,
+        failOn: failOn,
+        failurePolicy: Object.freeze(policy),
+        cacheDir: defaultCacheDir(env, home),
+    });
+}
+/** `Stop,PostToolUse` or `all`. */
+function eventList(value, flag) {
+    if (value === undefined)
+        return [];
+    const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    if (names.length === 1 && names[0] === 'all')
+        return [...CODEX_EVENTS];
+    for (const n of names) {
+        if (!CODEX_EVENTS.includes(n))
+            throw new errors/* ConfigurationError */.j1(`--${flag} takes Codex events (${CODEX_EVENTS.join(', ')}) or 'all'; got '${n}'`);
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/hook-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `codex-hooks codex-hook`: the command Codex runs for each hook event. Reads the event from stdin, answers
+ * on stdout (or exit status 2 with the reason on stderr), appends one audit line per `logger` output, and
+ * returns the exit status. The composition root of the hook: the only place that picks its adapters.
+ */
+async function runCodexHook(argv, io) {
+    let settings;
+    try {
+        settings = parseCodexHookSettings(argv, io.env, external_node_os_default().homedir());
+    }
+    catch (error) {
+        settings = error instanceof errors/* ConfigurationError */.j1 ? error : new errors/* ConfigurationError */.j1(String(error));
+    }
+    const cacheDir = settings instanceof errors/* ConfigurationError */.j1 ? external_node_os_default().tmpdir() : settings.cacheDir;
+    const run = await answerCodexHook(io.stdin, settings, {
+        findRoot: findRepositoryRoot,
+        loadConfig: (root, configPath) => loadSessionConfig(root, configPath, cacheDir),
+        createPorts: (root) => createSessionPorts(root, cacheDir, io.env),
+        now: () => new Date(),
+    });
+    if (run.audit) {
+        try {
+            await writeAuditRecord(run.audit.config, run.audit.root, run.audit.record, io.env);
+        }
+        catch (error) {
+            io.stderr.write(`codex-hooks: the audit log could not be written: ${error.message}\n`);
+        }
+    }
+    io.stdout.write(run.rendered.stdout);
+    io.stderr.write(run.rendered.stderr);
+    return run.rendered.exitCode;
+}
+function createSessionPorts(root, cacheDir, env) {
+    const logger = createRecordingLogger();
+    const changes = createSessionChanges(root, cacheDir, runCommand);
+    return {
+        runCommand: runCommand,
+        readRepositoryFile: async (file) => {
+            // Paths come from the model (a patch) or the config: read inside the repository only.
+            const full = workspace_path_resolveInWorkspace(root, file);
+            return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
+        },
+        logger: env.CODEX_HOOKS_DEBUG ? stderrLogger() : logger,
+        now: () => new Date(),
+        recordSessionStart: changes.recordSessionStart,
+        sessionChanges: changes.sessionChanges,
+    };
+}
+function stderrLogger() {
+    const line = (level) => (m) => void process.stderr.write(`codex-hooks ${level}: ${m}\n`);
+    return {
+        debug: line('debug'),
+        info: line('info'),
+        notice: line('notice'),
+        warning: line('warning'),
+        error: line('error'),
+    };
+}
+/** The `logger` hooks of the conversation: one line each, once per output. */
+async function writeAuditRecord(config, root, record, env) {
+    const outputs = new Map();
+    for (const l of [...collectLoggers(config, 'conversation.updated'), ...collectLoggers(config, 'hook.executed')])
+        if (!outputs.has(l.output))
+            outputs.set(l.output, l);
+    for (const logger of outputs.values()) {
+        const file = workspace_path_resolveInWorkspace(root, logger.output);
+        if (file === undefined)
+            throw new errors/* ConfigurationError */.j1(`logger output '${logger.output}' is outside the repository`);
+        // The same writer as the action's loggers: rotation, gzip and encryption as the logger's options say.
+        const line = includesMetadata(logger) ? record : withoutMetadata(record);
+        await appendAuditRecords(auditLogOptionsFor(logger, file, env), [line]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/hooks-file.ts
+
+
+
+/** One matcher group per event, each running `command`. */
+function codexHookGroups(command) {
+    const entries = CODEX_EVENTS.map((event) => {
+        const setup = CODEX_EVENT_SETUP[event];
+        const group = {
+            ...(setup.matcher !== undefined ? { matcher: setup.matcher } : {}),
+            hooks: [{ type: 'command', command, timeout: setup.timeoutSeconds }],
+        };
+        return [event, group];
+    });
+    return Object.fromEntries(entries);
+}
+/**
+ * Adds our groups to an existing hooks file without touching anything else. A group of ours (its one handler
+ * runs the same command) is updated in place; otherwise ours is appended. Running it twice changes nothing.
+ */
+function mergeHooksFile(existing, command) {
+    if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
+        throw new TypeError('the hooks file is not a JSON object');
+    const file = structuredClone((existing ?? {}));
+    const hooks = file.hooks ?? {};
+    if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks))
+        throw new TypeError("the hooks file's 'hooks' is not an object of events");
+    file.hooks = hooks;
+    const byEvent = hooks;
+    let changed = existing === undefined;
+    const positions = {};
+    for (const [event, group] of Object.entries(codexHookGroups(command))) {
+        const list = byEvent[event] ?? [];
+        if (!Array.isArray(list))
+            throw new TypeError(`the hooks file's '${event}' is not a list of matcher groups`);
+        byEvent[event] = list;
+        const at = list.findIndex((g) => isOurs(g, command));
+        if (at >= 0) {
+            positions[event] = at;
+            if (JSON.stringify(list[at]) !== JSON.stringify(group)) {
+                list[at] = group;
+                changed = true;
+            }
+        }
+        else {
+            positions[event] = list.length;
+            list.push(group);
+            changed = true;
+        }
+    }
+    return { file: file, changed, positions };
+}
+/** A group of ours runs our command alone; a group someone else added our command to is theirs to keep. */
+function isOurs(group, command) {
+    const handlers = group?.hooks;
+    return (Array.isArray(handlers) &&
+        handlers.length === 1 &&
+        handlers[0]?.command === command);
+}
+/** Codex's name for an event in trust keys: `PreToolUse` → `pre_tool_use`. */
+function eventKeyLabel(event) {
+    return event.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
+}
+/** Matchers Codex leaves out of the hash: the events that ignore them. */
+const NO_MATCHER = new Set(['UserPromptSubmit', 'Stop']);
+/**
+ * The `trusted_hash` Codex expects for one handler: SHA-256 over the compact JSON, keys sorted, of the
+ * event's label, the group's matcher and this handler alone, normalised (`async` false, timeout at least 1).
+ */
+function trustedHash(event, group, handler) {
+    const identity = {
+        event_name: eventKeyLabel(event),
+        hooks: [{ async: false, command: handler.command, timeout: Math.max(1, handler.timeout), type: 'command' }],
+        ...(group.matcher !== undefined && !NO_MATCHER.has(event) ? { matcher: group.matcher } : {}),
+    };
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonicalJson(identity)).digest('hex')}`;
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const keys = Object.keys(value).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** The `[hooks.state."…"]` entries that trust our handlers in a hooks file at `hooksPath` (absolute, real). */
+function trustEntries(hooksPath, command, positions) {
+    return Object.entries(codexHookGroups(command)).map(([event, group]) => ({
+        key: `${hooksPath}:${eventKeyLabel(event)}:${positions[event]}:0`,
+        hash: trustedHash(event, group, group.hooks[0]),
+    }));
+}
+/** The config.toml lines that trust the hooks (and the project, for a repository's hooks file). */
+function trustToml(entries, project) {
+    const lines = [];
+    if (project !== undefined)
+        lines.push(`[projects.${JSON.stringify(project)}]`, 'trust_level = "trusted"', '');
+    for (const e of entries)
+        lines.push(`[hooks.state.${JSON.stringify(e.key)}]`, `trusted_hash = "${e.hash}"`, '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/codex-session/init-codex.ts
+
+
+
+
+/** The command hooks.json runs when none is given: the hook's own lean bin, found on PATH. */
+const DEFAULT_HOOK_COMMAND = 'codex-hooks-codex-hook';
+/**
+ * Writes (or merges into) Codex's hooks.json: the repository's `.codex/hooks.json`, or the user's
+ * `$CODEX_HOME/hooks.json`. An existing file is merged, never clobbered, and left alone when nothing changes.
+ * A symlink in the way is refused: a cloned repository must not make this write somewhere else.
+ */
+function initCodexHooks(options) {
+    const dir = options.user ? options.codexHome : external_node_path_default().join(options.repository ?? '.', '.codex');
+    const hooksPath = external_node_path_default().join(dir, 'hooks.json');
+    refuseSymlink(dir);
+    refuseSymlink(hooksPath);
+    let existing;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(hooksPath, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
+    if (text !== undefined) {
+        try {
+            existing = JSON.parse(text);
+        }
+        catch (error) {
+            throw new errors/* ConfigurationError */.j1(`${hooksPath} is not valid JSON (${error.message}); fix it or move it away`);
+        }
+    }
+    let merged;
+    try {
+        merged = mergeHooksFile(existing, options.command);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${hooksPath}: ${error.message}`);
+    }
+    if (merged.changed) {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        const temp = `${hooksPath}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(merged.file, null, 2) + '\n');
+        (0,external_node_fs_.renameSync)(temp, hooksPath); // replaces the file itself, never a target it points to
+    }
+    // Codex keys trust by the real path of the file.
+    const real = (0,external_node_fs_.realpathSync)(hooksPath);
+    const trust = trustEntries(real, options.command, merged.positions);
+    const project = options.user ? undefined : (0,external_node_fs_.realpathSync)(options.repository ?? '.');
+    return { hooksPath, changed: merged.changed, trust, trustToml: trustToml(trust, project) };
+}
+function refuseSymlink(file) {
+    try {
+        if ((0,external_node_fs_.lstatSync)(file).isSymbolicLink())
+            throw new errors/* ConfigurationError */.j1(`${file} is a symbolic link; codex-hooks does not write through one`);
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw error;
+    }
+}
+/** What `init codex` prints: what was written, how Codex comes to trust it, and the lines that trust it. */
+function describeInit(result, user) {
+    const where = user ? 'your Codex hooks' : "the repository's Codex hooks";
+    const trust = user
+        ? 'Codex runs a hook only once it is trusted: run `codex`, open /hooks and trust them, or add these lines to\n$CODEX_HOME/config.toml (~/.codex/config.toml):'
+        : 'Codex loads .codex/hooks.json only in a trusted project, and runs a hook only once it is trusted: run\n`codex` here, trust the project and then the hooks in /hooks, or add these lines to $CODEX_HOME/config.toml\n(~/.codex/config.toml):';
+    return [
+        `${result.changed ? 'Wrote' : 'Unchanged:'} ${result.hooksPath} (${where}: SessionStart, UserPromptSubmit, PreToolUse and PostToolUse on Bash|apply_patch, Stop).`,
+        '',
+        trust,
+        '',
+        result.trustToml.trimEnd(),
+        '',
+        'A trusted hash covers the command and its timeout: change either and trust it again (run this command again).',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/codex.ts
+
+
+
+
+
+
+
+
+/** `codex-hooks init codex [--user] [--command CMD]` */
+async function initCommand(args, io) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            options: {
+                user: { type: 'boolean', default: false },
+                command: { type: 'string' },
+                help: { type: 'boolean', short: 'h', default: false },
+            },
+            allowPositionals: true,
+            strict: true,
+        });
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(error.message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        io.stdout.write(INIT_HELP);
+        return 0;
+    }
+    if (positionals.length !== 1 || positionals[0] !== 'codex')
+        throw new errors/* ConfigurationError */.j1(`init takes one target, 'codex'; got '${positionals.join(' ')}'`);
+    const command = values.command ?? DEFAULT_HOOK_COMMAND;
+    if (command.trim() === '' || /[\r\n]/.test(command))
+        throw new errors/* ConfigurationError */.j1('--command must be one line that runs the hook, e.g. codex-hooks-codex-hook');
+    const codexHome = io.env.CODEX_HOME ? external_node_path_default().resolve(io.cwd, io.env.CODEX_HOME) : external_node_path_default().join(external_node_os_default().homedir(), '.codex');
+    const result = initCodexHooks({
+        repository: findRepositoryRoot(io.cwd),
+        codexHome,
+        user: values.user,
+        command,
+    });
+    io.stdout.write(describeInit(result, values.user));
+    return 0;
+}
+/** `codex-hooks codex-hook`: the hook itself, for those who run it through the main CLI. */
+async function codexHook(args, io) {
+    if (args.includes('--help') || args.includes('-h')) {
+        io.stdout.write(CODEX_HOOK_HELP);
+        return 0;
+    }
+    const chunks = [];
+    for await (const chunk of io.stdin ?? [])
+        chunks.push(Buffer.from(chunk));
+    return runCodexHook(args, {
+        stdin: Buffer.concat(chunks).toString('utf8'),
+        stdout: io.stdout,
+        stderr: io.stderr,
+        env: io.env,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+const SILENT = { update() { }, status() { }, done() { } };
+function progressEnabled(stream, env) {
+    return Boolean(stream.isTTY) && !env.CI && !env.GITHUB_ACTIONS && env.TERM !== 'dumb';
+}
+function createProgress(stream, env, options = {}) {
+    if (!progressEnabled(stream, env))
+        return SILENT;
+    const interval = options.intervalMs ?? 100;
+    const now = options.now ?? Date.now;
+    let last = -Infinity;
+    let shown = false;
+    const show = (text) => {
+        // \r back to the start of the line, \x1b[K erases what the previous, longer text left.
+        // eslint-disable-next-line no-control-regex
+        stream.write(`\r${text.replace(/[\u0000-\u001f\u007f]/g, '?')}\u001b[K`);
+        shown = true;
+    };
+    return {
+        update(label, current, total) {
+            const t = now();
+            if (current < total && t - last < interval)
+                return;
+            last = t;
+            show(`${label} ${current}/${total} files`);
+        },
+        status(text) {
+            last = now();
+            show(text);
+        },
+        done() {
+            if (shown)
+                stream.write('\r\u001b[K');
+            shown = false;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/read-files.ts
+
+
+/** git's rule, used by `review` through git: a NUL byte in the first 8,000 bytes makes a file binary. */
+const BINARY_SNIFF_BYTES = 8000;
+function isBinary(bytes) {
+    return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+/**
+ * Reads files in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and one blocking
+ * read costs a fraction of an asynchronous one's four thread-pool round trips (open, stat, read, close),
+ * which dominated `scan` over thousands of small files. A file found by a walk is opened without following
+ * a symlink; one that cannot be read becomes a problem, except a walked file gone since the walk.
+ */
+function readFiles(cwd, paths, walked, onRead) {
+    const files = [];
+    const problems = [];
+    paths.forEach((p, i) => {
+        const byWalk = walked.has(p);
+        try {
+            const bytes = readWhole(external_node_path_default().resolve(cwd, p), byWalk);
+            files.push(isBinary(bytes) ? { path: p, binary: true } : { path: p, text: bytes.toString('utf8') });
+        }
+        catch (error) {
+            const code = error.code;
+            // A walk does not follow symlinks (ELOOP from O_NOFOLLOW) and may list a file deleted since it was staged.
+            if (!(byWalk && (code === 'ELOOP' || code === 'ENOENT' || code === 'EISDIR'))) {
+                problems.push({
+                    path: p,
+                    kind: code === 'EISDIR' ? 'symlink-to-folder' : 'unreadable',
+                    ...(code ? { code } : {}),
+                });
+            }
+        }
+        onRead(i + 1);
+    });
+    return { files, problems };
+}
+function readWhole(absolute, noFollow) {
+    const fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+    try {
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/collect-paths.ts
+
+
+
+
+/**
+ * Folders nobody wants walked: version-control data and installed dependencies. The pipeline's built-in
+ * excludes would leave their files out anyway; pruning them here saves reading them.
+ */
+const PRUNED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const GLOB_MAGIC = /[*?[\]{}]/;
+/**
+ * Turns `scan`'s arguments into files. A folder is walked: through `git ls-files` inside a git work tree
+ * (tracked and untracked files, `.gitignore` honoured), else through the file system; either way a walk
+ * never follows a symlink. An argument that names no path but has glob characters is matched against a
+ * walk of its fixed leading folders. Nothing here reads a file's content.
+ */
+function collectPaths(cwd, args) {
+    const files = [];
+    const seen = new Set();
+    const walked = new Set();
+    const problems = [];
+    const add = (file, byWalk) => {
+        if (seen.has(file))
+            return;
+        seen.add(file);
+        files.push(file);
+        if (byWalk)
+            walked.add(file);
+    };
+    for (const arg of args) {
+        const rel = toRelative(cwd, arg);
+        const kind = classify(external_node_path_default().resolve(cwd, arg));
+        if (kind.type === 'file')
+            add(rel, false);
+        else if (kind.type === 'folder')
+            for (const f of walkFolder(cwd, rel))
+                add(f, true);
+        else if (kind.type === 'missing' && GLOB_MAGIC.test(arg)) {
+            const matched = expandGlob(cwd, rel);
+            if (matched.length === 0)
+                problems.push({ path: arg, kind: 'no-match' });
+            for (const f of matched)
+                add(f, true);
+        }
+        else if (kind.type === 'problem')
+            problems.push({ path: arg, kind: kind.kind, ...(kind.code ? { code: kind.code } : {}) });
+        else
+            problems.push({ path: arg, kind: 'not-found', code: 'ENOENT' });
+    }
+    return { files, walked, problems };
+}
+function classify(absolute) {
+    let link;
+    try {
+        link = (0,external_node_fs_.lstatSync)(absolute);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' || code === 'ENOTDIR'
+            ? { type: 'missing' }
+            : { type: 'problem', kind: 'unreadable', code };
+    }
+    if (link.isDirectory())
+        return { type: 'folder' };
+    if (link.isFile())
+        return { type: 'file' };
+    if (!link.isSymbolicLink())
+        return { type: 'problem', kind: 'not-a-file' };
+    // A named symlink is read through (the user named it), unless it leads to a folder or nowhere.
+    try {
+        const target = (0,external_node_fs_.statSync)(absolute);
+        if (target.isDirectory())
+            return { type: 'problem', kind: 'symlink-to-folder' };
+        return target.isFile() ? { type: 'file' } : { type: 'problem', kind: 'not-a-file' };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { type: 'problem', kind: 'symlink-loop', code };
+        return { type: 'problem', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', ...(code ? { code } : {}) };
+    }
+}
+/** The files under a folder: git's view when inside a work tree, else the file system's. */
+function walkFolder(cwd, folder) {
+    const listed = listWithGit(cwd, folder);
+    return (listed ?? walkFileSystem(cwd, folder)).filter((f) => !isPruned(f));
+}
+/**
+ * `git ls-files` lists tracked and untracked files minus what `.gitignore` (and the user's global excludes)
+ * leave out, relative to cwd. Undefined outside a work tree, or without git.
+ */
+function listWithGit(cwd, folder) {
+    try {
+        // Run in the folder itself, so a folder that is its own repository (or inside one when cwd is not) works.
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
+            cwd: external_node_path_default().resolve(cwd, folder === '' ? '.' : folder),
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            maxBuffer: 1 << 30,
+        });
+        const prefix = folder === '' ? '' : `${folder}/`;
+        return out
+            .split('\0')
+            .filter((f) => f !== '')
+            .map((f) => prefix + f);
+    }
+    catch {
+        return undefined;
+    }
+}
+function walkFileSystem(cwd, folder) {
+    const out = [];
+    const pending = [folder];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(external_node_path_default().resolve(cwd, dir === '' ? '.' : dir), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const rel = dir === '' || dir === '.' ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (!PRUNED_FOLDERS.has(entry.name))
+                    pending.push(rel);
+            }
+            else if (entry.isFile())
+                out.push(rel);
+            // Symlinks and special files are not followed by a walk.
+        }
+    }
+    return out.sort();
+}
+function isPruned(file) {
+    return file.split('/').some((segment) => PRUNED_FOLDERS.has(segment));
+}
+/** `src/**\/*.ts`: walks `src` and keeps what the glob matches. */
+function expandGlob(cwd, pattern) {
+    const segments = pattern.split('/');
+    const firstMagic = segments.findIndex((s) => GLOB_MAGIC.test(s));
+    const base = segments.slice(0, firstMagic).join('/');
+    if (base !== '' && classify(external_node_path_default().resolve(cwd, base)).type !== 'folder')
+        return [];
+    const matcher = new esm/* Minimatch */.VR(pattern, { dot: true });
+    return walkFolder(cwd, base).filter((f) => matcher.match(f));
+}
+/** `./src/a.ts` → `src/a.ts`; `/abs/repo/x` (under cwd) → `x`; forward slashes; `.` → ''. */
+function toRelative(cwd, arg) {
+    const rel = external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, arg));
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+/** The path list on stdin, for `git ls-files -z | codex-hooks scan --null -`: one path a line, or NUL-separated. */
+function splitPathList(text, nul) {
+    const parts = nul ? text.split('\0') : text.split(/\r?\n/);
+    return parts.filter((p) => p !== '');
+}
+
+;// CONCATENATED MODULE: ./src/cli/path-problems.ts
+
+const REASON = {
+    'not-found': 'no such file or folder',
+    'no-match': 'no such file or folder, and as a glob it matches none',
+    'symlink-to-folder': 'a symlink to a folder (folders are walked only when named themselves)',
+    'symlink-loop': 'a symlink loop',
+    'not-a-file': 'not a regular file',
+    unreadable: 'cannot be read',
+};
+const SHORT = {
+    'not-found': 'not found',
+    'no-match': 'glob without a match',
+    'symlink-to-folder': 'symlink to a folder',
+    'symlink-loop': 'symlink loop',
+    'not-a-file': 'not a regular file',
+    unreadable: 'unreadable',
+};
+/** `'nope.ts': no such file or folder`: one line of warning for one skipped path. */
+function describePathProblem(problem) {
+    const code = problem.code && problem.kind === 'unreadable' ? ` (${problem.code})` : '';
+    return `'${stripControl(problem.path)}': ${REASON[problem.kind]}${code}`;
+}
+/** `2 paths skipped (1 not found, 1 symlink loop)`, for the end of the run. */
+function summarizePathProblems(problems) {
+    const counts = new Map();
+    for (const p of problems)
+        counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+    const parts = [...counts].map(([kind, n]) => `${n} ${SHORT[kind]}`);
+    const n = problems.length;
+    return `${n} ${n === 1 ? 'path' : 'paths'} skipped (${parts.join(', ')}); --strict makes that exit 2`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -30169,14 +30557,16 @@ function main_stderrLogger(io) {
 /* harmony export */   parseHooksConfig: () => (/* binding */ parseHooksConfig)
 /* harmony export */ });
 /* unused harmony export ACTIONS_BY_EVENT */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_7__);
 /* harmony import */ var _core_filter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6729);
 /* harmony import */ var _core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7432);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _located_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4126);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(131);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2143);
+/* harmony import */ var _core_validators_script_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _located_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4126);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(131);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2143);
+
 
 
 
@@ -30186,18 +30576,18 @@ function main_stderrLogger(io) {
 
 /** The built-in configuration: no hooks; the built-in secret scan still runs. */
 function defaultHooksConfig() {
-    return _types_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_CONFIG */ .P;
+    return _types_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_CONFIG */ .P;
 }
 /** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
 const ACTIONS_BY_EVENT = {
-    'prompt.submitted': ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'],
+    'prompt.submitted': ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'],
     'response.generated': ['pattern', 'secret-scan', 'logger'],
     'conversation.updated': ['logger'],
     'hook.executed': ['logger'],
 };
 let compiled;
 function schemaValidator() {
-    compiled ??= new ajv__WEBPACK_IMPORTED_MODULE_6__.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .HOOKS_CONFIG_SCHEMA */ .OS);
+    compiled ??= new ajv__WEBPACK_IMPORTED_MODULE_7__.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .HOOKS_CONFIG_SCHEMA */ .OS);
     return compiled;
 }
 
@@ -30206,12 +30596,12 @@ function schemaValidator() {
  * `file:line:column` whose message names the key path and what was expected and given.
  */
 function parseHooksConfig(text, fileName) {
-    const parsed = (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLocatedYaml */ .vJ)(text, fileName, 'a mapping with `version: 1` and `hooks`');
-    (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .assertSchema */ .GU)(parsed, schemaValidator());
+    const parsed = (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLocatedYaml */ .vJ)(text, fileName, 'a mapping with `version: 1` and `hooks`');
+    (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .assertSchema */ .GU)(parsed, schemaValidator());
     const config = parsed.data;
     const problems = semanticProblems(config, parsed.where);
     if (problems.length > 0)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .configurationErrorOf */ .m_)(problems, fileName);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configurationErrorOf */ .m_)(problems, fileName);
     return { version: config.version, hooks: config.hooks };
 }
 /** Every problem the schema cannot express, in file order; `where` locates a key path. */
@@ -30237,22 +30627,22 @@ function regexCheck(fail) {
         if (refusal === undefined)
             return;
         if (refusal.kind === 'invalid-syntax')
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
         else
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${refusal.reason}`);
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${refusal.reason}`);
     };
 }
 function globCheck(fail) {
     return (path, value) => {
         const reason = (0,_core_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .checkGlob */ .pY)(value);
         if (reason !== undefined)
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
     };
 }
 function checkAction(events, action, base, check) {
     for (const event of events) {
         if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
-            check.fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
+            check.fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
         }
     }
     switch (action.type) {
@@ -30260,14 +30650,14 @@ function checkAction(events, action, base, check) {
             if (action.flags !== undefined) {
                 const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags);
                 if (refusal !== undefined)
-                    check.fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${refusal.reason}`);
+                    check.fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${refusal.reason}`);
             }
             if ((0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags)?.kind !== 'unsupported-flag')
                 check.regex([...base, 'pattern'], action.pattern, action.flags);
             break;
         case 'path':
             if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
-                check.fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
+                check.fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
             }
             action.forbid?.forEach((g, k) => check.glob([...base, 'forbid', k], g));
             if (action.companion) {
@@ -30275,6 +30665,12 @@ function checkAction(events, action, base, check) {
                 check.glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
             }
             break;
+        case 'validator': {
+            const reason = (0,_core_validators_script_js__WEBPACK_IMPORTED_MODULE_2__/* .checkInterpreter */ .l9)((0,_core_validators_script_js__WEBPACK_IMPORTED_MODULE_2__/* .scriptInterpreter */ .g9)(action)[0]);
+            if (reason !== undefined)
+                check.fail(action.runtime ? [...base, 'runtime'] : [...base, 'script'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(base)}: ${reason}`);
+            break;
+        }
         case 'secret-scan':
             action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
             action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
@@ -30641,6 +31037,31 @@ const command = {
         message: { title: 'Message', description: 'Prefix of each finding message.', type: 'string', minLength: 1 },
     },
 };
+const validator = {
+    title: 'Validator script',
+    description: 'An inline script that gets the event as JSON on stdin (`event` bound for Python); an exception or a non-zero exit blocks the request with its message.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'script'],
+    properties: {
+        type: typeOf('validator'),
+        script: { title: 'Script', description: 'The program text.', type: 'string', minLength: 1 },
+        runtime: {
+            title: 'Runtime',
+            description: "The interpreter: python3 (default), node, bash, sh, ruby or perl; else the script's shebang.",
+            type: 'string',
+            pattern: '^[A-Za-z0-9_./+-]+$',
+        },
+        severity,
+        timeout: {
+            title: 'Timeout',
+            description: 'Seconds before the script is killed (default 60).',
+            type: 'number',
+            exclusiveMinimum: 0,
+        },
+        message: { title: 'Message', description: 'Prefix of the finding message.', type: 'string', minLength: 1 },
+    },
+};
 const secretRule = {
     title: 'Custom secret rule',
     description: 'An extra credential format.',
@@ -30785,7 +31206,7 @@ const logger = {
         options: LOGGER_OPTIONS_SCHEMA,
     },
 };
-const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
+const ACTION_TYPES = ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'];
 const HOOKS_CONFIG_SCHEMA = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/codex-hooks/codex-hooks-action/schema/codex-hooks.schema.json',
@@ -30843,7 +31264,7 @@ const HOOKS_CONFIG_SCHEMA = {
                             required: ['type'],
                             properties: { type: { title: 'Action type', description: ACTION_TYPES.join(', '), type: 'string' } },
                             discriminator: { propertyName: 'type' },
-                            oneOf: [pattern, path, command, secretScan, memory, logger],
+                            oneOf: [pattern, path, command, validator, secretScan, memory, logger],
                         },
                     },
                 },
@@ -31276,6 +31697,143 @@ const WIDE_RANGE = 32;
 const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
 function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
+}
+
+
+/***/ }),
+
+/***/ 8164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ toScriptFindings),
+/* harmony export */   g9: () => (/* binding */ scriptInterpreter),
+/* harmony export */   l9: () => (/* binding */ checkInterpreter),
+/* harmony export */   lW: () => (/* binding */ planScript),
+/* harmony export */   sJ: () => (/* binding */ promptSubmittedEvent)
+/* harmony export */ });
+/**
+ * `type: validator` with an inline `script`: the seed's own hook shape. The script gets the event as JSON
+ * on standard input; a Python script also finds it bound as `event` (a dict that also reads as attributes,
+ * so `event['prompt']` and `event.prompt` both work). An exception or a non-zero exit is a finding with the
+ * script's message, and blocks the request like a `block: true` hook. Pure: the engine runs the plan.
+ */
+/** How each known interpreter takes a program as an argument (never through a shell of ours). */
+const INLINE_FLAG = {
+    python: '-c',
+    python3: '-c',
+    node: '-e',
+    bash: '-c',
+    sh: '-c',
+    ruby: '-e',
+    perl: '-e',
+};
+/** Runs the script with `event` bound; an exception's message is the last line on stderr, exit status 1. */
+const PYTHON_PRELUDE = `import json, sys
+class _Event(dict):
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name)
+def _wrap(value):
+    if isinstance(value, dict):
+        return _Event({k: _wrap(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    return value
+_scope = {"__name__": "__main__", "event": _wrap(json.load(sys.stdin))}
+try:
+    exec(compile(sys.argv[1], "<validator script>", "exec"), _scope)
+except SystemExit:
+    raise
+except BaseException as _error:
+    sys.stderr.write("\\n" + (str(_error) or type(_error).__name__) + "\\n")
+    sys.exit(1)
+`;
+/** The interpreter: `runtime`, else the script's shebang, else python3 (the seed's scripts are Python). */
+function scriptInterpreter(action) {
+    if (action.runtime)
+        return [action.runtime === 'python' ? 'python3' : action.runtime];
+    const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(action.script);
+    if (!shebang)
+        return ['python3'];
+    const [, program, argument] = shebang;
+    // `#!/usr/bin/env python3` names the interpreter in its argument; `#!/usr/bin/python3` is the interpreter.
+    if (/(^|\/)env$/.test(program) && argument)
+        return [argument === 'python' ? 'python3' : argument];
+    return [program];
+}
+/** Why an interpreter cannot run inline scripts, or undefined. */
+function checkInterpreter(interpreter) {
+    const name = interpreter
+        .split('/')
+        .pop()
+        .replace(/[\d.]+$/, '');
+    if (INLINE_FLAG[name] !== undefined)
+        return undefined;
+    return `runtime '${interpreter}' is not one of ${Object.keys(INLINE_FLAG).join(', ')} (a path or a versioned name such as python3.12 works too)`;
+}
+function planScript(action, event) {
+    const [interpreter] = scriptInterpreter(action);
+    const name = interpreter
+        .split('/')
+        .pop()
+        .replace(/[\d.]+$/, '');
+    const stdin = JSON.stringify(event);
+    if (name === 'python' || name === 'python3')
+        return { argv: [interpreter, '-c', PYTHON_PRELUDE, withoutShebang(action.script)], stdin };
+    const flag = INLINE_FLAG[name] ?? '-c';
+    return { argv: [interpreter, flag, withoutShebang(action.script)], stdin };
+}
+/** A shebang line is for choosing the interpreter; `node -e` would refuse it. */
+function withoutShebang(script) {
+    return script.startsWith('#!') ? script.replace(/^#![^\n]*/, '') : script;
+}
+function promptSubmittedEvent(hook, files) {
+    return {
+        event: 'prompt.submitted',
+        hook,
+        // What would be sent for review, as one text: the seed's scripts search `event['prompt']`.
+        prompt: files.map((f) => `--- ${f.path}\n${f.patch}`).join('\n'),
+        files: files.map((f) => ({
+            path: f.path,
+            status: f.status,
+            patch: f.patch,
+            added_lines: f.added.map((l) => ({ line: l.line, text: l.text })),
+        })),
+    };
+}
+/** Exit 0: nothing. Otherwise one finding whose message is the script's own (its last line on stderr). */
+function toScriptFindings(action, run, where, context) {
+    if (run.exitCode === 0)
+        return { findings: [], notes: [] };
+    const said = lastLine(run.stderr) ?? lastLine(run.stdout);
+    const message = action.message && said
+        ? `${action.message}: ${said}`
+        : (action.message ?? said ?? `exited with status ${run.exitCode}`);
+    return {
+        findings: [
+            {
+                ruleId: context.ruleId,
+                category: 'validator',
+                severity: action.severity ?? 'error',
+                path: where,
+                line: 0,
+                message: message.slice(0, 500),
+                anchor: `validator script ${context.ruleId}`,
+                source: context.source,
+            },
+        ],
+        notes: [],
+    };
+}
+function lastLine(text) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.at(-1);
 }
 
 

@@ -21,7 +21,7 @@ var esm = __webpack_require__(1138);
 
 /**
  * Files nobody wants reviewed: generated, vendored or binary. Listed in the README; `include` cannot re-add
- * them, but an `exclude` of `!pattern` is not supported either — keep it simple and predictable.
+ * them, but an `exclude` of `!pattern` is not supported either \u2014 keep it simple and predictable.
  */
 const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && ([
     '**/package-lock.json',
@@ -110,6 +110,8 @@ function createFileFilter(options) {
 
 // EXTERNAL MODULE: ./src/core/validators/regex-guard.ts
 var regex_guard = __webpack_require__(7432);
+// EXTERNAL MODULE: ./src/core/validators/script.ts
+var script = __webpack_require__(8164);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -178,7 +180,7 @@ function suggestionFor(given, allowed) {
     if (typeof given !== 'string' || given === '' || words.length === 0)
         return '';
     const best = (0,mod/* closest */.kp)(given, words);
-    // A third of the word's length in edits (at least one): `hook` → `hooks`, never `abc` → `version`.
+    // A third of the word's length in edits (at least one): `hook` \u2192 `hooks`, never `abc` \u2192 `version`.
     const limit = Math.max(1, Math.floor(Math.max(given.length, best.length) / 3));
     return (0,mod/* distance */.Io)(given.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean '${best}'?)` : '';
 }
@@ -437,7 +439,7 @@ const command = {
             type: 'string',
             enum: ['unix', 'sarif', 'json', 'exit-code'],
         },
-        severity: { ...severity, description: 'Severity of every finding; by default the tool’s own level, else warning.' },
+        severity: { ...severity, description: 'Severity of every finding; by default the tool\u2019s own level, else warning.' },
         timeout: {
             title: 'Timeout',
             description: 'Seconds before the command is killed (default 60).',
@@ -446,6 +448,31 @@ const command = {
             maximum: 3600,
         },
         message: { title: 'Message', description: 'Prefix of each finding message.', type: 'string', minLength: 1 },
+    },
+};
+const validator = {
+    title: 'Validator script',
+    description: 'An inline script that gets the event as JSON on stdin (`event` bound for Python); an exception or a non-zero exit blocks the request with its message.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'script'],
+    properties: {
+        type: typeOf('validator'),
+        script: { title: 'Script', description: 'The program text.', type: 'string', minLength: 1 },
+        runtime: {
+            title: 'Runtime',
+            description: "The interpreter: python3 (default), node, bash, sh, ruby or perl; else the script's shebang.",
+            type: 'string',
+            pattern: '^[A-Za-z0-9_./+-]+$',
+        },
+        severity,
+        timeout: {
+            title: 'Timeout',
+            description: 'Seconds before the script is killed (default 60).',
+            type: 'number',
+            exclusiveMinimum: 0,
+        },
+        message: { title: 'Message', description: 'Prefix of the finding message.', type: 'string', minLength: 1 },
     },
 };
 const secretRule = {
@@ -457,7 +484,7 @@ const secretRule = {
     properties: {
         id: {
             title: 'Rule id',
-            description: 'Reported as the finding’s rule id.',
+            description: 'Reported as the finding\u2019s rule id.',
             type: 'string',
             pattern: '^[a-z0-9][a-z0-9._-]*$',
         },
@@ -509,7 +536,7 @@ const secretScan = {
         },
         inline_allow: {
             title: 'Inline allow markers',
-            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, …) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
+            description: 'When true, a `codex-hooks:allow` (or gitleaks:allow, \u2026) marker on a changed line keeps its secret out of the gate. Default false: a pull request cannot allowlist its own secret. The secret is never sent either way.',
             type: 'boolean',
         },
     },
@@ -592,7 +619,7 @@ const logger = {
         options: LOGGER_OPTIONS_SCHEMA,
     },
 };
-const ACTION_TYPES = ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'];
+const ACTION_TYPES = ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'];
 const HOOKS_CONFIG_SCHEMA = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/codex-hooks/codex-hooks-action/schema/codex-hooks.schema.json',
@@ -617,7 +644,7 @@ const HOOKS_CONFIG_SCHEMA = {
                 properties: {
                     name: {
                         title: 'Name',
-                        description: 'Unique; used as the rule id of the hook’s findings.',
+                        description: 'Unique; used as the rule id of the hook\u2019s findings.',
                         type: 'string',
                         pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
                     },
@@ -650,7 +677,7 @@ const HOOKS_CONFIG_SCHEMA = {
                             required: ['type'],
                             properties: { type: { title: 'Action type', description: ACTION_TYPES.join(', '), type: 'string' } },
                             discriminator: { propertyName: 'type' },
-                            oneOf: [pattern, path, command, secretScan, memory, logger],
+                            oneOf: [pattern, path, command, validator, secretScan, memory, logger],
                         },
                     },
                 },
@@ -669,13 +696,14 @@ var types = __webpack_require__(2143);
 
 
 
+
 /** The built-in configuration: no hooks; the built-in secret scan still runs. */
 function defaultHooksConfig() {
     return DEFAULT_CONFIG;
 }
 /** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
 const ACTIONS_BY_EVENT = {
-    'prompt.submitted': ['pattern', 'path', 'command', 'secret-scan', 'memory', 'logger'],
+    'prompt.submitted': ['pattern', 'path', 'command', 'validator', 'secret-scan', 'memory', 'logger'],
     'response.generated': ['pattern', 'secret-scan', 'logger'],
     'conversation.updated': ['logger'],
     'hook.executed': ['logger'],
@@ -760,6 +788,12 @@ function checkAction(events, action, base, check) {
                 check.glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
             }
             break;
+        case 'validator': {
+            const reason = (0,script/* checkInterpreter */.l9)((0,script/* scriptInterpreter */.g9)(action)[0]);
+            if (reason !== undefined)
+                check.fail(action.runtime ? [...base, 'runtime'] : [...base, 'script'], `${formatKeyPath(base)}: ${reason}`);
+            break;
+        }
         case 'secret-scan':
             action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
             action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
@@ -768,6 +802,555 @@ function checkAction(events, action, base, check) {
         default:
             break;
     }
+}
+
+
+/***/ }),
+
+/***/ 7432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ checkUserRegex),
+/* harmony export */   rS: () => (/* binding */ MAX_TESTED_LINE_LENGTH)
+/* harmony export */ });
+/* unused harmony exports ALLOWED_REGEX_FLAGS, compileUserRegex */
+/* harmony import */ var regjsparser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8455);
+/* harmony import */ var regjsparser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(regjsparser__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Users write regexes in the hooks config; V8's backtracking engine can take exponential time on some of
+ * them. We refuse, at load time, the two shapes that cause exponential backtracking:
+ *  - a variable quantifier nested inside a repeated one (`(a+)+`, `(\w+\s?)*`): star height above 1;
+ *  - a repeated group whose alternatives can start with the same character (`(a|a)*`, `(\w|\d)+`).
+ * Polynomial cases (`\d+\.\d+` on an unanchored line) remain; the validators bound them by capping the
+ * length of each line they test ({@link MAX_TESTED_LINE_LENGTH}).
+ *
+ * The parser is regjsparser (full ES2024 syntax: lookbehind, named groups, \p{\u2026}); the analysis is ours
+ * because safe-regex2 misses overlapping alternation and rejects lookbehind, and redos-detector accepts
+ * `(a+)+` when nothing follows it and refuses everyday patterns such as `[a-z]+\d+`.
+ */
+/** Longest part of a line a user regex is run on. */
+const MAX_TESTED_LINE_LENGTH = 4096;
+/** Flags a user may give; `g` and `y` are the validators' business. */
+const ALLOWED_REGEX_FLAGS = 'imsu';
+const FEATURES = {
+    lookbehind: true,
+    namedGroups: true,
+    unicodePropertyEscape: true,
+    modifiers: true,
+};
+/** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
+function checkUserRegex(pattern, flags = '') {
+    const flag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+    if (flag !== undefined)
+        return {
+            kind: 'unsupported-flag',
+            flag,
+            reason: `the flag '${flag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`,
+        };
+    try {
+        new RegExp(pattern, flags);
+    }
+    catch (error) {
+        const detail = error.message.replace(/^Invalid regular expression: /, '');
+        return { kind: 'invalid-syntax', detail, reason: `it is not a valid regular expression: ${detail}` };
+    }
+    let ast;
+    try {
+        ast = (0,regjsparser__WEBPACK_IMPORTED_MODULE_0__.parse)(pattern, flags, FEATURES);
+    }
+    catch {
+        // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
+        return {
+            kind: 'unknown-syntax',
+            reason: 'it uses syntax the backtracking check does not understand; simplify the pattern',
+        };
+    }
+    const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
+    return hazard === undefined
+        ? undefined
+        : { kind: 'catastrophic-backtracking', hazard, reason: `it can backtrack catastrophically: ${hazard}` };
+}
+/** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
+function compileUserRegex(pattern, flags = '') {
+    const refusal = checkUserRegex(pattern, flags);
+    if (refusal !== undefined)
+        throw new Error(`pattern '${pattern}': ${refusal.reason}`);
+    return new RegExp(pattern, flags);
+}
+function repeats(q) {
+    return q.max === undefined || q.max > 1;
+}
+function findHazard(node, outer, flags) {
+    switch (node.type) {
+        case 'quantifier': {
+            if (outer !== undefined && repeats(node) && node.min !== node.max) {
+                return `the quantifier '${node.raw}' is nested inside the repeated '${outer.raw}'; remove the inner or the outer quantifier (e.g. '(a+)+' \u2192 'a+', '(\\w+\\s?)*' \u2192 '[\\w\\s]*')`;
+            }
+            const next = outer ?? (repeats(node) ? node : undefined);
+            return findHazard(node.body[0], next, flags);
+        }
+        case 'disjunction': {
+            if (outer !== undefined) {
+                const overlap = findOverlap(node.body, flags);
+                if (overlap) {
+                    return `the alternatives '${overlap[0]}' and '${overlap[1]}' inside the repeated '${outer.raw}' can match the same text; make them exclusive or use a character class (e.g. '(a|a)*' \u2192 'a*', '(\\w|\\d)+' \u2192 '\\w+')`;
+                }
+            }
+            return firstHazard(node.body, outer, flags);
+        }
+        case 'alternative':
+        case 'group':
+            return firstHazard(node.body, outer, flags);
+        default:
+            return undefined;
+    }
+}
+function firstHazard(nodes, outer, flags) {
+    for (const n of nodes) {
+        const h = findHazard(n, outer, flags);
+        if (h !== undefined)
+            return h;
+    }
+    return undefined;
+}
+/** What a sequence of nodes can start with. */
+function firstChars(nodes) {
+    const out = { atoms: [], any: false, nullable: true };
+    for (const n of nodes) {
+        const f = firstOf(n);
+        out.atoms.push(...f.atoms);
+        out.any ||= f.any;
+        if (!f.nullable) {
+            out.nullable = false;
+            break;
+        }
+    }
+    return out;
+}
+function firstOf(node) {
+    switch (node.type) {
+        case 'value':
+        case 'characterClass':
+        case 'characterClassEscape':
+        case 'unicodePropertyEscape':
+        case 'dot':
+            return { atoms: [node.raw], any: false, nullable: false };
+        case 'anchor':
+            return { atoms: [], any: false, nullable: true };
+        case 'group':
+            if (node.behavior !== 'normal' && node.behavior !== 'ignore')
+                return { atoms: [], any: false, nullable: true };
+            return firstChars(node.body);
+        case 'alternative':
+            return firstChars(node.body);
+        case 'disjunction': {
+            const parts = node.body.map(firstOf);
+            return {
+                atoms: parts.flatMap((p) => p.atoms),
+                any: parts.some((p) => p.any),
+                nullable: parts.some((p) => p.nullable),
+            };
+        }
+        case 'quantifier': {
+            const f = firstOf(node.body[0]);
+            return { ...f, nullable: f.nullable || node.min === 0 };
+        }
+        default:
+            return { atoms: [], any: true, nullable: false };
+    }
+}
+/** Characters we try against two alternatives' first characters: ASCII, Latin-1 and a few others. */
+const SAMPLES = [
+    ...Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)),
+    '\u03b1',
+    '\u044f',
+    '\u4e2d',
+    '\u2028',
+    '\u3000',
+    '\ud83d\ude00',
+];
+function findOverlap(alternatives, flags) {
+    const firsts = alternatives.map(firstOf);
+    for (let i = 0; i < firsts.length; i++) {
+        for (let j = i + 1; j < firsts.length; j++) {
+            if (overlaps(firsts[i], firsts[j], flags))
+                return [alternatives[i].raw, alternatives[j].raw];
+        }
+    }
+    return undefined;
+}
+function overlaps(a, b, flags) {
+    if (a.any || b.any || a.nullable || b.nullable)
+        return true;
+    const matcher = (atoms) => atoms.map((s) => new RegExp(`^(?:${s})$`, flags));
+    const ra = matcher(a.atoms);
+    const rb = matcher(b.atoms);
+    return SAMPLES.some((c) => ra.some((r) => r.test(c)) && rb.some((r) => r.test(c)));
+}
+/**
+ * A token-level check that complements the syntax-tree analysis: adjacent unbounded quantifiers over
+ * overlapping atoms (`\w+\w+`, `.*.*`, `\S+.+`) backtrack polynomially on long inputs, and a repeated group
+ * with an unbounded quantifier inside (`(\w*x){2,9}`). Returns the reason, or undefined.
+ */
+function findSequenceRisk(source) {
+    const stack = [{ unbounded: false }];
+    // The previous quantified atom in the current sequence, if its quantifier was unbounded.
+    let previousUnbounded;
+    let i = 0;
+    while (i < source.length) {
+        const c = source[i];
+        let atom;
+        let group;
+        if (c === '\\') {
+            const next = source[i + 1] ?? '';
+            if ((next === 'p' || next === 'P' || next === 'u' || next === 'k') && source[i + 2] === '{') {
+                const close = source.indexOf('}', i);
+                atom = source.slice(i, close + 1);
+                i = close + 1;
+            }
+            else {
+                atom = source.slice(i, i + 2);
+                i += 2;
+            }
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            if (source[j] === '^')
+                j++;
+            if (source[j] === ']')
+                j++;
+            while (j < source.length && source[j] !== ']')
+                j += source[j] === '\\' ? 2 : 1;
+            atom = source.slice(i, j + 1);
+            i = j + 1;
+        }
+        else if (c === '(') {
+            stack.push({ unbounded: false });
+            previousUnbounded = undefined;
+            i++;
+            if (source[i] === '?') {
+                i++;
+                if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!')
+                    i = source.indexOf('>', i) + 1;
+                else
+                    i++;
+            }
+            continue;
+        }
+        else if (c === ')') {
+            group = stack.length > 1 ? stack.pop() : undefined;
+            atom = ')';
+            i++;
+        }
+        else if (c === '|') {
+            previousUnbounded = undefined;
+            i++;
+            continue;
+        }
+        else {
+            atom = c;
+            i++;
+        }
+        const q = readQuantifier(source, i);
+        i = q.next;
+        const frame = stack[stack.length - 1];
+        if (group) {
+            if (group.unbounded && q.repeats)
+                return 'a repeated group contains an unbounded (or widely bounded) quantifier';
+            if (group.unbounded)
+                frame.unbounded = true;
+        }
+        if (q.unbounded) {
+            frame.unbounded = true;
+            if (previousUnbounded !== undefined && tokensOverlap(previousUnbounded, atom)) {
+                return `adjacent unbounded (or widely bounded) quantifiers over overlapping characters (${previousUnbounded}, ${atom})`;
+            }
+            previousUnbounded = atom;
+        }
+        else if (!q.optional) {
+            previousUnbounded = undefined;
+        }
+    }
+    return undefined;
+}
+function readQuantifier(source, i) {
+    const c = source[i];
+    let next = i;
+    let unbounded = false;
+    let repeats = false;
+    let optional = false;
+    if (c === '*' || c === '+') {
+        unbounded = repeats = true;
+        optional = c === '*';
+        next = i + 1;
+    }
+    else if (c === '?') {
+        optional = true;
+        next = i + 1;
+    }
+    else if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
+        if (m) {
+            const min = Number(m[1]);
+            const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+            // A wide bounded range backtracks like an unbounded one: `\w{1,2000}\w{1,2000}!` is quadratic per line.
+            unbounded = max === Infinity || max - min > WIDE_RANGE;
+            repeats = max > 1;
+            optional = min === 0;
+            next = i + m[0].length;
+        }
+    }
+    if (next > i && source[next] === '?')
+        next++;
+    return { next, unbounded, repeats, optional };
+}
+/** A bounded quantifier whose range is wider than this counts as unbounded in the sequence check. */
+const WIDE_RANGE = 32;
+const BROAD = new Set(['.', '\\S', '\\w', '\\W', '\\D', '\\s', ')']);
+function tokensOverlap(a, b) {
+    return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
+}
+
+
+/***/ }),
+
+/***/ 8164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ toScriptFindings),
+/* harmony export */   g9: () => (/* binding */ scriptInterpreter),
+/* harmony export */   l9: () => (/* binding */ checkInterpreter),
+/* harmony export */   lW: () => (/* binding */ planScript),
+/* harmony export */   sJ: () => (/* binding */ promptSubmittedEvent)
+/* harmony export */ });
+/**
+ * `type: validator` with an inline `script`: the seed's own hook shape. The script gets the event as JSON
+ * on standard input; a Python script also finds it bound as `event` (a dict that also reads as attributes,
+ * so `event['prompt']` and `event.prompt` both work). An exception or a non-zero exit is a finding with the
+ * script's message, and blocks the request like a `block: true` hook. Pure: the engine runs the plan.
+ */
+/** How each known interpreter takes a program as an argument (never through a shell of ours). */
+const INLINE_FLAG = {
+    python: '-c',
+    python3: '-c',
+    node: '-e',
+    bash: '-c',
+    sh: '-c',
+    ruby: '-e',
+    perl: '-e',
+};
+/** Runs the script with `event` bound; an exception's message is the last line on stderr, exit status 1. */
+const PYTHON_PRELUDE = `import json, sys
+class _Event(dict):
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name)
+def _wrap(value):
+    if isinstance(value, dict):
+        return _Event({k: _wrap(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    return value
+_scope = {"__name__": "__main__", "event": _wrap(json.load(sys.stdin))}
+try:
+    exec(compile(sys.argv[1], "<validator script>", "exec"), _scope)
+except SystemExit:
+    raise
+except BaseException as _error:
+    sys.stderr.write("\\n" + (str(_error) or type(_error).__name__) + "\\n")
+    sys.exit(1)
+`;
+/** The interpreter: `runtime`, else the script's shebang, else python3 (the seed's scripts are Python). */
+function scriptInterpreter(action) {
+    if (action.runtime)
+        return [action.runtime === 'python' ? 'python3' : action.runtime];
+    const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(action.script);
+    if (!shebang)
+        return ['python3'];
+    const [, program, argument] = shebang;
+    // `#!/usr/bin/env python3` names the interpreter in its argument; `#!/usr/bin/python3` is the interpreter.
+    if (/(^|\/)env$/.test(program) && argument)
+        return [argument === 'python' ? 'python3' : argument];
+    return [program];
+}
+/** Why an interpreter cannot run inline scripts, or undefined. */
+function checkInterpreter(interpreter) {
+    const name = interpreter
+        .split('/')
+        .pop()
+        .replace(/[\d.]+$/, '');
+    if (INLINE_FLAG[name] !== undefined)
+        return undefined;
+    return `runtime '${interpreter}' is not one of ${Object.keys(INLINE_FLAG).join(', ')} (a path or a versioned name such as python3.12 works too)`;
+}
+function planScript(action, event) {
+    const [interpreter] = scriptInterpreter(action);
+    const name = interpreter
+        .split('/')
+        .pop()
+        .replace(/[\d.]+$/, '');
+    const stdin = JSON.stringify(event);
+    if (name === 'python' || name === 'python3')
+        return { argv: [interpreter, '-c', PYTHON_PRELUDE, withoutShebang(action.script)], stdin };
+    const flag = INLINE_FLAG[name] ?? '-c';
+    return { argv: [interpreter, flag, withoutShebang(action.script)], stdin };
+}
+/** A shebang line is for choosing the interpreter; `node -e` would refuse it. */
+function withoutShebang(script) {
+    return script.startsWith('#!') ? script.replace(/^#![^\n]*/, '') : script;
+}
+function promptSubmittedEvent(hook, files) {
+    return {
+        event: 'prompt.submitted',
+        hook,
+        // What would be sent for review, as one text: the seed's scripts search `event['prompt']`.
+        prompt: files.map((f) => `--- ${f.path}\n${f.patch}`).join('\n'),
+        files: files.map((f) => ({
+            path: f.path,
+            status: f.status,
+            patch: f.patch,
+            added_lines: f.added.map((l) => ({ line: l.line, text: l.text })),
+        })),
+    };
+}
+/** Exit 0: nothing. Otherwise one finding whose message is the script's own (its last line on stderr). */
+function toScriptFindings(action, run, where, context) {
+    if (run.exitCode === 0)
+        return { findings: [], notes: [] };
+    const said = lastLine(run.stderr) ?? lastLine(run.stdout);
+    const message = action.message && said
+        ? `${action.message}: ${said}`
+        : (action.message ?? said ?? `exited with status ${run.exitCode}`);
+    return {
+        findings: [
+            {
+                ruleId: context.ruleId,
+                category: 'validator',
+                severity: action.severity ?? 'error',
+                path: where,
+                line: 0,
+                message: message.slice(0, 500),
+                anchor: `validator script ${context.ruleId}`,
+                source: context.source,
+            },
+        ],
+        notes: [],
+    };
+}
+function lastLine(text) {
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.at(-1);
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   m_: () => (/* binding */ configurationErrorOf)
+/* harmony export */ });
+/* unused harmony exports UsageError, UpstreamError, GitHubError, gitHubFailureKind, PermissionError, describeError */
+/**
+ * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
+ */
+/** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
+class ConfigurationError extends Error {
+    location;
+    problems;
+    name = 'ConfigurationError';
+    constructor(message, 
+    /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
+    location, 
+    /** Every problem found, when a file had several (the message lists them). */
+    problems = location ? [{ message, location }] : []) {
+        super(location ? `${location}: ${message}` : message);
+        this.location = location;
+        this.problems = problems;
+    }
+}
+const MAX_PROBLEMS_SHOWN = 20;
+/** All the problems of one file in one error, so one edit fixes them all rather than one run per mistake. */
+function configurationErrorOf(problems, file) {
+    const [first] = problems;
+    if (first === undefined)
+        throw new Error('configurationErrorOf needs at least one problem');
+    if (problems.length === 1)
+        return new ConfigurationError(first.message, first.location);
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.location}: ${p.message}`);
+    if (problems.length > MAX_PROBLEMS_SHOWN)
+        shown.push(`  and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+    return new ConfigurationError(`${problems.length} problems in ${file}:\n${shown.join('\n')}`, undefined, problems);
+}
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
+    }
+}
+/** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
+class UpstreamError extends Error {
+    service;
+    status;
+    hint;
+    name = 'UpstreamError';
+    constructor(message, service, status, hint) {
+        super(`${service}${status !== undefined ? ` answered ${status}` : ' failed'}: ${message}${hint ? ` (${hint})` : ''}`);
+        this.service = service;
+        this.status = status;
+        this.hint = hint;
+    }
+}
+/** GitHub refused or failed a request; `kind` says why, the message quotes GitHub's reason (redacted). */
+class GitHubError extends UpstreamError {
+    kind;
+    name = 'GitHubError';
+    constructor(message, kind, status, hint) {
+        super(message, 'GitHub', status, hint);
+        this.kind = kind;
+    }
+}
+/** The kind of a GitHub failure; undefined for anything else. */
+function gitHubFailureKind(error) {
+    if (error instanceof PermissionError)
+        return 'permission';
+    return error instanceof GitHubError ? error.kind : undefined;
+}
+/** A write GitHub refused for lack of a workflow permission; the run goes on and reports another way. */
+class PermissionError extends UpstreamError {
+    permission;
+    name = 'PermissionError';
+    constructor(permission, what) {
+        super(`the token may not ${what}`, 'GitHub', 403, `grant \`permissions: ${permission}\` to the job; on pull requests from forks the token is read-only`);
+        this.permission = permission;
+    }
+}
+/** One sentence for the log, whatever was thrown. */
+function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
+    if (error instanceof ConfigurationError)
+        return `Configuration error: ${error.message}`;
+    if (error instanceof UpstreamError)
+        return error.message;
+    if (error instanceof Error)
+        return `Internal error (please report it): ${error.message}`;
+    return `Internal error (please report it): ${String(error)}`;
 }
 
 
