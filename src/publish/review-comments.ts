@@ -34,7 +34,12 @@ export interface ReviewPlan {
   /** New file-level comments (`subject_type: file`). */
   readonly file: PlannedComment[];
   /** Findings without a comment of their own (not in the diff, or over max-comments): annotations and the summary. */
-  readonly unposted: { readonly finding: Finding; readonly reason: string }[];
+  readonly unposted: {
+    readonly finding: Finding;
+    /** `not-in-diff`: no line or file of the diff to hold it; `over-budget`: past max-comments. */
+    readonly kind: 'not-in-diff' | 'over-budget';
+    readonly reason: string;
+  }[];
   /** Findings whose comment is already on the pull request. */
   readonly alreadyPosted: number;
   /** Our comments whose finding is gone: edit each to say it was fixed. */
@@ -95,11 +100,11 @@ export function planReview(
     }
     const placement = placeFinding(finding, lookup(finding.path));
     if (placement.kind === 'summary') {
-      unposted.push({ finding, reason: placement.reason });
+      unposted.push({ finding, kind: 'not-in-diff', reason: placement.reason });
       continue;
     }
     if (budget <= 0) {
-      unposted.push({ finding, reason: `over max-comments (${options.maxComments})` });
+      unposted.push({ finding, kind: 'over-budget', reason: `over max-comments (${options.maxComments})` });
       continue;
     }
     budget--;
@@ -440,7 +445,7 @@ async function settleThreads(
 /** Notes for findings that got no comment of their own: past max-comments, or outside the diff. */
 function placementNotes(plan: ReviewPlan, maxComments: number): string[] {
   const notes: string[] = [];
-  const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
+  const outside = plan.unposted.filter((u) => u.kind === 'not-in-diff').length;
   const over = plan.unposted.length - outside;
   if (over > 0) {
     notes.push(
