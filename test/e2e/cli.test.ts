@@ -141,7 +141,7 @@ describe('codex-hooks review', () => {
       },
     );
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/src\/app\.ts:2: warning \[reference\/console-log\]/);
+    expect(run.stdout).toMatch(/src\/app\.ts:2: warning \[AI reference\/console-log\]/);
     expect(endpoint.received[0]!.headers.authorization).toBe('Bearer local-token-123');
     expect(endpoint.received[0]!.body.event_type).toBe('local_review');
     expect(run.stdout + run.stderr).not.toContain('local-token-123');
