@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addedFile, FakeGitHub } from '../support/fake-github.js';
 import { FakeEndpoint } from '../support/fake-endpoint.js';
 import { pullRequestEvent, ROOT, runAction } from '../support/run-action.js';
+import { CONVERSATION_LOGGER_JSON, SECRET_SCANNER_YAML } from '../fixtures/seed-examples.js';
 
 /**
  * The guide's two hook examples through the built action, as a team would commit them: the inline Python
@@ -19,50 +20,6 @@ const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
 const AUDIT_KEY = 'cd'.repeat(32);
 const BASE = 'b'.repeat(40);
-
-const SECRET_SCANNER_YAML = `version: 1
-hooks:
-  - name: secret-scanner
-    description: Block prompts that contain credentials
-    events: [prompt.submitted]
-    actions:
-      - type: validator
-        script: |
-          import re
-
-          patterns = [
-              r"sk-[a-zA-Z0-9]{48}",
-              r"AKIA[0-9A-Z]{16}",
-              r"ghp_[a-zA-Z0-9]{36}",
-          ]
-          for pattern in patterns:
-              if re.search(pattern, event["prompt"]):
-                  raise ValueError("Potential secret detected in prompt")
-`;
-
-const CONVERSATION_LOGGER_JSON = `{
-  "version": 1,
-  "hooks": [
-    {
-      "name": "conversation-logger",
-      "events": ["conversation.updated"],
-      "actions": [
-        {
-          "type": "logger",
-          "output": "logs/conversations.jsonl",
-          "format": "json",
-          "options": {
-            "rotate": { "enabled": true, "max_size_mb": 100, "max_files": 10 },
-            "encrypt": true,
-            "compression": "gzip",
-            "include_metadata": true
-          }
-        }
-      ]
-    }
-  ]
-}
-`;
 
 const appFile = addedFile('src/app.ts', ['export function start() {', '  console.log("starting");', '}']);
 

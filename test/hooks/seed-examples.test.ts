@@ -14,61 +14,14 @@ import type { HookExchange } from '../../src/endpoint/client.js';
 import { collectConversationLoggers, runPromptSubmittedHooks, type ReviewFile } from '../../src/hooks/engine.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { writeAuditLogs } from '../../src/pipeline/audit.js';
+import { CONVERSATION_LOGGER_JSON, SECRET_SCANNER_YAML } from '../fixtures/seed-examples.js';
 
 /**
- * The two examples of the guide this product follows, pasted as teams copy them: the secret scanner written
+ * The two examples of the guide this product follows (test/fixtures/seed-examples.ts): the secret scanner written
  * as an inline Python validator, and the JSON conversation logger with rotation, encryption and compression.
  * They load from `.github/codex-hooks.yml` and from a `.json` config file, and behave as the guide says.
  * python3 is a real interpreter here (as on GitHub's runners).
  */
-
-const SECRET_SCANNER_YAML = `version: 1
-hooks:
-  - name: secret-scanner
-    description: Block prompts that contain credentials
-    events: [prompt.submitted]
-    actions:
-      - type: validator
-        script: |
-          import re
-
-          patterns = [
-              r"sk-[a-zA-Z0-9]{48}",
-              r"AKIA[0-9A-Z]{16}",
-              r"ghp_[a-zA-Z0-9]{36}",
-          ]
-          for pattern in patterns:
-              if re.search(pattern, event["prompt"]):
-                  raise ValueError("Potential secret detected in prompt")
-`;
-
-const CONVERSATION_LOGGER_JSON = `{
-  "version": 1,
-  "hooks": [
-    {
-      "name": "conversation-logger",
-      "events": ["conversation.updated"],
-      "actions": [
-        {
-          "type": "logger",
-          "output": "logs/conversations.jsonl",
-          "format": "json",
-          "options": {
-            "rotate": {
-              "enabled": true,
-              "max_size_mb": 100,
-              "max_files": 10
-            },
-            "encrypt": true,
-            "compression": "gzip",
-            "include_metadata": true
-          }
-        }
-      ]
-    }
-  ]
-}
-`;
 
 // Synthetic credential, assembled at run time.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
