@@ -91,6 +91,11 @@ export async function runReviewPipeline(
   const started = ports.now();
   const { logger } = ports;
   const notes: string[] = [];
+  // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
+  // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
+  const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
+    onLearn: (s) => ports.onSecret(s.secret),
+  });
 
   const prepared = await ports.stage('Filter', async () => {
     const filter = createFileFilter({ include: options.include, exclude: options.exclude });
@@ -124,7 +129,7 @@ export async function runReviewPipeline(
 
   const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
     const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions);
-    for (const s of result.secrets) ports.onSecret(s.match.secret);
+    redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
     for (const e of result.executions)
       logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
     notes.push(...result.notes);
@@ -152,7 +157,7 @@ export async function runReviewPipeline(
       runAiReview(
         { pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory },
         aiOptions,
-        { logger, hooks: hookOptions, onSecret: ports.onSecret },
+        { logger, hooks: hookOptions, redactor },
       ),
     );
     aiFindings.push(...result.findings);
@@ -196,9 +201,8 @@ export async function runReviewPipeline(
     ...(options.env ? { env: options.env } : {}),
   });
 
-  // One redaction step over every finding's text before any output sees it.
-  const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-  const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
+  // The same redactor, over every finding's text, before any output sees it.
+  const findings = redactor.findings(dedupeFindings([...local.findings, ...aiFindings]));
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,

@@ -288,6 +288,7 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
       line: lineNumber(startIndex),
       endLine: lineNumber(endIndex),
       column: c.start - lineStarts[startIndex]! + 1,
+      offset: c.start,
       secret: c.secret,
       fingerprint,
       ...(inlineAllowed ? { inlineAllowed: true as const } : {}),
