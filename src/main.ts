@@ -202,6 +202,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       // Mask every found value so the runner hides it too, wherever it might surface.
       onSecret: (value) => maskSecret(runner, value),
       ...(hasBase ? { fallback: gitPatchFallback(deps.git.diff, pr.baseSha, pr.headSha) } : {}),
+      readWorkspaceFile: (file) => readInWorkspace(event.workspace, file),
       now: () => deps.now().getTime(),
       runCommand: deps.runCommand,
       // Memory sources and the secret baseline are read at the base commit: a PR cannot plant its own.

@@ -99,7 +99,7 @@ export async function runAiReview(
     };
   }
   const payload = buildHookRequests(requestInput(input, options, files, redactor), options.reviewer.maxRequestBytes);
-  for (const cut of payload.cuts) notes.push(`AI review: ${redactor.text(cut.path)}: ${redactor.text(cut.detail)}`);
+  for (const cut of payload.cuts) notes.push(`AI review: ${redactor.path(cut.path)}: ${redactor.text(cut.detail)}`);
   const { reviewer } = options;
   logger.info(
     `Sending ${files.length} files in ${payload.requests.length} requests to ${reviewer.target} (${reviewer.kind} reviewer)`,
@@ -165,11 +165,11 @@ function selectFiles(
       withheld++;
       continue;
     }
-    const sentPath = redactor.text(f.file.path);
+    const sentPath = redactor.path(f.file.path);
     realPaths.set(sentPath, f.file.path);
     files.push({
       path: sentPath,
-      previous_path: f.file.previousPath !== undefined ? redactor.text(f.file.previousPath) : null,
+      previous_path: f.file.previousPath !== undefined ? redactor.path(f.file.previousPath) : null,
       status: f.file.status,
       additions: f.file.additions,
       deletions: f.file.deletions,
@@ -197,21 +197,21 @@ function requestInput(
       title: clean(pr.title),
       head_sha: pr.headSha,
       base_sha: pr.baseSha,
-      head_ref: clean(pr.headRef),
-      base_ref: clean(pr.baseRef),
-      author: clean(pr.author),
+      head_ref: redactor.path(pr.headRef),
+      base_ref: redactor.path(pr.baseRef),
+      author: redactor.path(pr.author),
       draft: pr.draft,
     },
     files,
     // A linter may quote the line it flags, secret and all.
     findings: input.localFindings.map((f) => ({
       rule_id: clean(f.ruleId),
-      path: clean(f.path),
+      path: redactor.path(f.path),
       line: f.line,
       severity: f.severity,
       message: clean(f.message),
     })),
-    memory: input.memory.map((m) => ({ source: clean(m.source), content: clean(m.content) })),
+    memory: input.memory.map((m) => ({ source: redactor.path(m.source), content: clean(m.content) })),
     metadata: options.metadata,
   };
 }
@@ -235,7 +235,7 @@ function collectAnswers(
     const { inPullRequest, outsidePullRequest } = partitionComments(response, sentPaths);
     comments.push(...inPullRequest.map((c) => ({ ...c, path: realPaths.get(c.path) ?? c.path })));
     if (outsidePullRequest.length > 0) {
-      const paths = [...new Set(outsidePullRequest.map((c) => redactor.text(c.path)))].slice(0, 5);
+      const paths = [...new Set(outsidePullRequest.map((c) => redactor.path(c.path)))].slice(0, 5);
       notes.push(
         `AI review: ${outsidePullRequest.length} comments on files that were not sent were dropped (${paths.join(', ')}).`,
       );

@@ -43,6 +43,8 @@ export interface PipelinePorts {
   /** Called with every raw secret found, before anything is printed (the runner masks it). */
   readonly onSecret: (value: string) => void;
   readonly fallback?: PatchFallback;
+  /** Reads a checked-out file of the workspace (never through a link): an omitted diff is scanned whole from it. */
+  readonly readWorkspaceFile?: (path: string) => Promise<string | undefined>;
   readonly now: () => number;
   readonly runCommand: CommandRunner;
   /** Reads a repository file at the trusted ref (memory sources, the secret baseline). */
@@ -99,7 +101,10 @@ export async function runReviewPipeline(
 
   const prepared = await ports.stage('Filter', async () => {
     const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-    const result = await prepareFiles(files, filter, ports.fallback);
+    const result = await prepareFiles(files, filter, {
+      ...(ports.fallback ? { fallback: ports.fallback } : {}),
+      ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+    });
     logger.info(
       `${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`,
     );
@@ -108,6 +113,15 @@ export async function runReviewPipeline(
     const unreviewable = result.skipped.filter((s) => !isFilterReason(s.reason));
     if (unreviewable.length > 0) {
       const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
+      logger.warning(note);
+      notes.push(note);
+    }
+    if (result.unscanned.length > 0) {
+      const listed = result.unscanned
+        .map((s) => s.path)
+        .slice(0, 10)
+        .join(', ');
+      const note = `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`;
       logger.warning(note);
       notes.push(note);
     }
@@ -128,7 +142,10 @@ export async function runReviewPipeline(
   };
 
   const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
-    const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions);
+    const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
+      scanOnly: prepared.scanOnly,
+      pullRequest: pr,
+    });
     redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
     for (const e of result.executions)
       logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);

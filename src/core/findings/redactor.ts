@@ -30,6 +30,8 @@ export interface Redactor {
   learn(secrets: readonly KnownSecret[]): void;
   text(text: string): string;
   patch(patch: string): string;
+  /** A path or a ref: each `/`-separated part is scanned on its own (a key right after a `/` reads as one). */
+  path(path: string): string;
   known(text: string): string;
   finding(finding: Finding): Finding;
   findings(findings: readonly Finding[]): Finding[];
@@ -76,6 +78,7 @@ export function createRedactor(initial: readonly KnownSecret[] = [], options: Re
     learn,
     text,
     patch: (p) => redactView(p, diffView(p), secrets, scan),
+    path: (p) => redactView(p, pathView(p), secrets, scan),
     known: (t) => redactView(t, plainView(t), secrets, undefined),
     finding,
     findings: (fs) => fs.map(finding),
@@ -103,6 +106,11 @@ export interface TextView {
 /** The text as it is; a carriage return is read as a space (same length), so CRLF lines scan as LF lines. */
 export function plainView(text: string): TextView {
   return { view: text.includes('\r') ? text.replace(/\r/g, ' ') : text, toText: (i) => i, diff: false };
+}
+
+/** A path or ref with each separator read as a space (same length): scanners want a boundary before a key. */
+export function pathView(path: string): TextView {
+  return { view: path.replace(/[/\\\r]/g, ' '), toText: (i) => i, diff: false };
 }
 
 /**
