@@ -17,6 +17,7 @@ import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { validateTokenCharacters } from './endpoint/token.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
+import { earlierAiFindings } from './pipeline/carry-earlier.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
 import { publishResults, publishSuperseded } from './publish/results.js';
@@ -186,6 +187,8 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       failOn: inputs.failOn,
       config: config.config,
       workspace: event.workspace,
+      // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
+      ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
       ...(ai ? { ai } : {}),
       ...(deps.env ? { env: deps.env } : {}),
       // With secrets in the job, running a linter on the workspace would run whatever code it holds.

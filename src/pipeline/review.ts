@@ -32,6 +32,11 @@ export interface PipelineOptions {
   readonly ai?: AiReviewOptions;
   /** Why `command` hooks must not run here (pull_request_target), if they must not. */
   readonly commandsRefused?: string;
+  /**
+   * Earlier AI findings that still stand on files the AI reviewer did not see in this run (given the paths it
+   * saw): they count in the gate. Absent: nothing is carried (the CLI, or no AI review).
+   */
+  readonly carryEarlier?: (reviewedPaths: ReadonlySet<string>) => Promise<Finding[]>;
   /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY by default). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -197,6 +202,16 @@ export async function runReviewPipeline(
       requests: result.requests,
       reviewedPaths: result.reviewedPaths,
     };
+  }
+
+  if (options.ai && options.carryEarlier) {
+    const carried = await options.carryEarlier(ai.reviewedPaths);
+    if (carried.length > 0) {
+      notes.push(
+        `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
+      );
+      aiFindings.push(...carried);
+    }
   }
 
   const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;

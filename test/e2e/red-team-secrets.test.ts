@@ -8,6 +8,7 @@ import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github
 import { FakeEndpoint, type EndpointStep } from '../support/fake-endpoint.js';
 import { expectAbsentEverywhere } from '../support/leaks.js';
 import { ACTION_ENTRY, pullRequestEvent, runAction } from '../support/run-action.js';
+import type { HookResponse } from '../../src/endpoint/types.js';
 
 // Red-team findings 1-3, 5 and 7 (issue 17): nothing secret leaves the runner. Synthetic values only.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
@@ -243,5 +244,43 @@ describe('7: secrets in paths, refs, the title and the author field', () => {
     expect(raw).toContain('[REDACTED:');
     // What reaches the endpoint holds none of them; GitHub already has the PR's own names.
     await expectAbsentEverywhere([AWS_KEY, GH_TOKEN, CODEX_TOKEN], { endpoint });
+  });
+});
+
+describe('6: a push that touches another file keeps an earlier AI error in the gate', () => {
+  it('push 1 flags src/danger.ts; push 2 changes only the README: the gate still fails', async () => {
+    const danger = addedFile('src/danger.ts', ['export function run(cmd: string) {', '  return eval(cmd);', '}']);
+    const readme = (text: string) => addedFile('README.md', [text]);
+    const flag = {
+      review: true as const,
+      extend: (_req: unknown, res: HookResponse) => ({
+        ...res,
+        comments: [{ path: 'src/danger.ts', line: 2, severity: 'error' as const, body: 'eval of user input' }],
+      }),
+    };
+    const quiet = {
+      review: true as const,
+      extend: (_req: unknown, res: HookResponse) => ({ ...res, comments: [] }),
+    };
+    const { github, endpoint } = await start([danger, readme('# Widgets')], [flag, quiet]);
+    const first = await runAction({ inputs: aiInputs(endpoint.url), event: pullRequestEvent(), apiUrl: github.url });
+    expect(first.code).toBe(1);
+    expect(github.reviewComments.some((c) => c.path === 'src/danger.ts')).toBe(true);
+
+    const HEAD1 = 'a'.repeat(40);
+    const HEAD2 = 'c'.repeat(40);
+    github.push(HEAD2, { files: [danger, readme('# Widgets, documented')] });
+    github.comparisons[`${HEAD1}...${HEAD2}`] = { status: 'ahead', files: [readme('# Widgets, documented')] };
+    const event = pullRequestEvent('synchronize') as ReturnType<typeof pullRequestEvent> & { before?: string };
+    event.pull_request.head.sha = HEAD2;
+    event.before = HEAD1;
+    const second = await runAction({ inputs: aiInputs(endpoint.url), event, apiUrl: github.url });
+    expect(endpoint.received[1]!.body.files.map((f) => f.path)).toEqual(['README.md']);
+    expect(second.code).toBe(1);
+    expect(second.summary).toMatch(/1 earlier AI findings on files not reviewed again in this run still stand/);
+    // The earlier comment is neither posted twice nor marked fixed.
+    const onDanger = github.reviewComments.filter((c) => c.path === 'src/danger.ts');
+    expect(onDanger).toHaveLength(1);
+    expect(onDanger[0]!.body).not.toMatch(/Fixed in/);
   });
 });
