@@ -92,3 +92,14 @@ describe('buildJsonReport', () => {
     });
   });
 });
+
+describe('fingerprint shape', () => {
+  it('is 16 hex characters, and inner whitespace runs count as one space', () => {
+    const [a] = createFindings([draft({ anchor: 'console.log( x )' })]);
+    expect(a!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    const [b] = createFindings([draft({ anchor: '  console.log(\t x  )\n' })]);
+    expect(b!.fingerprint).toBe(a!.fingerprint);
+    const [c] = createFindings([draft({ anchor: 'console.log(x)' })]);
+    expect(c!.fingerprint).not.toBe(a!.fingerprint);
+  });
+});
