@@ -23,7 +23,7 @@ import {
 import type { AddedLine, ChangedFile, FailOn, Finding, PullRequest } from '../core/types.js';
 import { toCommandFindings } from '../core/validators/command-output.js';
 import { runPathValidator } from '../core/validators/path.js';
-import { runPatternValidator } from '../core/validators/pattern.js';
+import { PATTERN_BUDGET_MS, runPatternValidator } from '../core/validators/pattern.js';
 import type { ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
 import type { Logger } from '../logger.js';
 import { toSecretRules } from './secret-rules.js';
@@ -402,6 +402,7 @@ async function runAction(
         action,
         present.map((f) => ({ path: f.file.path, added: f.parsed.added })),
         context,
+        { now: () => input.options.ports.now().getTime(), ms: PATTERN_BUDGET_MS },
       );
     case 'path': {
       const target = (f: ReviewFile) => ({ path: f.file.path, status: f.file.status });
