@@ -8076,6 +8076,156 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
+/***/ 1916:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = true;
+exports.Io = exports.kp = void 0;
+var peq = new Uint32Array(0x10000);
+var myers_32 = function (a, b) {
+    var n = a.length;
+    var m = b.length;
+    var lst = 1 << (n - 1);
+    var pv = -1;
+    var mv = 0;
+    var sc = n;
+    var i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+var myers_x = function (b, a) {
+    var n = a.length;
+    var m = b.length;
+    var mhc = [];
+    var phc = [];
+    var hsize = Math.ceil(n / 32);
+    var vsize = Math.ceil(m / 32);
+    for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    var j = 0;
+    for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+            var eq = peq[a.charCodeAt(i)];
+            var pb = (phc[(i / 32) | 0] >>> i) & 1;
+            var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            var xv = eq | mv_1;
+            var xh = ((((eq | mb) & pv_1) + pv_1) ^ pv_1) | eq | mb;
+            var ph = mv_1 | ~(xh | pv_1);
+            var mh = pv_1 & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv_1 = mh | ~(xv | ph);
+            mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    var mv = 0;
+    var pv = -1;
+    var start = j * 32;
+    var vlen = Math.min(32, m - start) + start;
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    var score = m;
+    for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = (phc[(i / 32) | 0] >>> i) & 1;
+        var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        var xv = eq | mv;
+        var xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+var distance = function (a, b) {
+    if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+exports.Io = distance;
+var closest = function (str, arr) {
+    var min_distance = Infinity;
+    var min_index = 0;
+    for (var i = 0; i < arr.length; i++) {
+        var dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+exports.kp = closest;
+
+
+/***/ }),
+
 /***/ 1167:
 /***/ ((module) => {
 
@@ -38872,12 +39022,40 @@ const runCommand = (argv, options) => new Promise((resolve) => {
 /** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
 class errors_ConfigurationError extends Error {
     location;
+    problems;
     name = 'ConfigurationError';
     constructor(message, 
     /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
-    location) {
+    location, 
+    /** Every problem found, when a file had several (the message lists them). */
+    problems = location ? [{ message, location }] : []) {
         super(location ? `${location}: ${message}` : message);
         this.location = location;
+        this.problems = problems;
+    }
+}
+const MAX_PROBLEMS_SHOWN = 20;
+/** All the problems of one file in one error, so one edit fixes them all rather than one run per mistake. */
+function configurationErrorOf(problems, file) {
+    const [first] = problems;
+    if (first === undefined)
+        throw new Error('configurationErrorOf needs at least one problem');
+    if (problems.length === 1)
+        return new errors_ConfigurationError(first.message, first.location);
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.location}: ${p.message}`);
+    if (problems.length > MAX_PROBLEMS_SHOWN)
+        shown.push(`  and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+    return new errors_ConfigurationError(`${problems.length} problems in ${file}:\n${shown.join('\n')}`, undefined, problems);
+}
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
     }
 }
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
@@ -38919,6 +39097,8 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
     if (error instanceof errors_ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
@@ -38959,6 +39139,14 @@ function createGit(cwd) {
         },
         async revParse(rev) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
+            return r.ok ? r.stdout.trim() : undefined;
+        },
+        async isWorkTree() {
+            const r = await git(['rev-parse', '--is-inside-work-tree']);
+            return r.ok && r.stdout.trim() === 'true';
+        },
+        async emptyTree() {
+            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
             return r.ok ? r.stdout.trim() : undefined;
         },
     };
@@ -55981,7 +56169,7 @@ const DEFAULT_EXCLUDES = [
     '**/third_party/**',
     '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
     '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
     '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ];
 /** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
@@ -56069,14 +56257,19 @@ const FEATURES = {
 };
 /** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
 function checkUserRegex(pattern, flags = '') {
-    const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
-    if (badFlag !== undefined)
-        return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
+    const flag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+    if (flag !== undefined)
+        return {
+            kind: 'unsupported-flag',
+            flag,
+            reason: `the flag '${flag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`,
+        };
     try {
         new RegExp(pattern, flags);
     }
     catch (error) {
-        return `it is not a valid regular expression: ${error.message.replace(/^Invalid regular expression: /, '')}`;
+        const detail = error.message.replace(/^Invalid regular expression: /, '');
+        return { kind: 'invalid-syntax', detail, reason: `it is not a valid regular expression: ${detail}` };
     }
     let ast;
     try {
@@ -56084,16 +56277,21 @@ function checkUserRegex(pattern, flags = '') {
     }
     catch {
         // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
-        return 'it uses syntax the backtracking check does not understand; simplify the pattern';
+        return {
+            kind: 'unknown-syntax',
+            reason: 'it uses syntax the backtracking check does not understand; simplify the pattern',
+        };
     }
     const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
-    return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
+    return hazard === undefined
+        ? undefined
+        : { kind: 'catastrophic-backtracking', hazard, reason: `it can backtrack catastrophically: ${hazard}` };
 }
 /** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
 function compileUserRegex(pattern, flags = '') {
-    const reason = checkUserRegex(pattern, flags);
-    if (reason !== undefined)
-        throw new Error(`pattern '${pattern}': ${reason}`);
+    const refusal = checkUserRegex(pattern, flags);
+    if (refusal !== undefined)
+        throw new Error(`pattern '${pattern}': ${refusal.reason}`);
     return new RegExp(pattern, flags);
 }
 function repeats(q) {
@@ -56332,7 +56530,10 @@ function tokensOverlap(a, b) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./src/config/located-yaml.ts
+
 
 
 /** Parses the text; `empty` says what a non-empty file holds, for the message about an empty one. */
@@ -56343,13 +56544,14 @@ function parseLocatedYaml(text, fileName, empty) {
         const { line, col } = lineCounter.linePos(offset ?? 0);
         return `${fileName}:${line}:${col}`;
     };
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const [start, end] = yamlError.pos;
-        const message = yamlError.code === 'DUPLICATE_KEY'
-            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
-            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
-        throw new errors_ConfigurationError(message, at(start));
+    if (doc.errors.length > 0) {
+        const problems = doc.errors.map((e) => ({
+            location: at(e.pos[0]),
+            message: e.code === 'DUPLICATE_KEY'
+                ? `the key '${duplicateKey(text, e.pos[0], e.pos[1])}' appears twice in the same mapping`
+                : `invalid YAML: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`,
+        }));
+        throw configurationErrorOf(problems, fileName);
     }
     let data;
     try {
@@ -56361,22 +56563,40 @@ function parseLocatedYaml(text, fileName, empty) {
     if (data === null || data === undefined) {
         throw new errors_ConfigurationError(`the file is empty; expected ${empty}`, at(0));
     }
-    return { doc, data, where: (path) => at(offsetOf(doc, path)) };
+    return { fileName, doc, data, where: (path) => at(offsetOf(doc, path)) };
 }
-/** Throws the first schema error in file order, located and described. */
+/** Throws every schema error, in file order, each located and described. */
 function assertSchema(parsed, validate) {
     if (validate(parsed.data))
         return;
     const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
     errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
-    const first = errors[0];
-    const path = toSegments(first.error.instancePath);
-    const target = first.error.keyword === 'additionalProperties'
-        ? [...path, String(first.error.params.additionalProperty)]
-        : first.error.keyword === 'discriminator'
-            ? [...path, 'type']
-            : path;
-    throw new errors_ConfigurationError(describeSchemaError(first.error, parsed.data), parsed.where(target));
+    const problems = [];
+    for (const { error } of errors) {
+        const problem = { message: describeSchemaError(error, parsed.data), location: parsed.where(targetOf(error)) };
+        // One mistake can fail two keywords (a discriminator and `required`): say it once, the fuller way.
+        const said = problems.some((p) => p.location === problem.location && p.message.startsWith(problem.message));
+        if (!said)
+            problems.push(problem);
+    }
+    throw configurationErrorOf(problems, parsed.fileName);
+}
+/** The key path an error points at: the offending key itself for an unknown key or action type. */
+function targetOf(error) {
+    const path = toSegments(error.instancePath);
+    if (error.keyword === 'additionalProperties')
+        return [...path, String(error.params.additionalProperty)];
+    return error.keyword === 'discriminator' ? [...path, 'type'] : path;
+}
+/** ` (did you mean 'hooks'?)` for a near miss among the allowed words, else nothing. */
+function suggestionFor(given, allowed) {
+    const words = allowed.filter((a) => typeof a === 'string');
+    if (typeof given !== 'string' || given === '' || words.length === 0)
+        return '';
+    const best = (0,mod/* closest */.kp)(given, words);
+    // A third of the word's length in edits (at least one): `hook` → `hooks`, never `abc` → `version`.
+    const limit = Math.max(1, Math.floor(Math.max(given.length, best.length) / 3));
+    return (0,mod/* distance */.Io)(given.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean '${best}'?)` : '';
 }
 function nodeAt(doc, path) {
     if (path.length === 0)
@@ -56469,22 +56689,25 @@ function describeSchemaError(e, data) {
     switch (e.keyword) {
         case 'additionalProperties': {
             const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
+            const given = String(p.additionalProperty);
+            return `${formatKeyPath([...path, given])} is not a known key${suggestionFor(given, allowed)}; expected one of ${allowed.join(', ')}`;
         }
         case 'required':
             return `${key} is missing the required key '${String(p.missingProperty)}'`;
         case 'enum':
-            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
+            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}${suggestionFor(valueAt(data, path), p.allowedValues)}`;
         case 'const':
             return `${key} must be ${String(p.allowedValue)}; got ${got}`;
         case 'type':
             return `${key} must be ${article(String(p.type))}; got ${got}`;
-        case 'discriminator':
+        case 'discriminator': {
+            const types = discriminatorValues(e);
             return p.error === 'mapping'
-                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
+                ? `${key}.type must be one of ${types.join(', ')}; got ${describeValue(p.tagValue)}${suggestionFor(p.tagValue, types)}`
                 : valueAt(data, [...path, 'type']) === undefined
-                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
+                    ? `${key} is missing the required key 'type' (one of ${types.join(', ')})`
                     : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
+        }
         case 'minItems':
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
@@ -56503,6 +56726,11 @@ function describeSchemaError(e, data) {
         default:
             return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
     }
+}
+/** The tag values a discriminated `oneOf` accepts, read from the schema itself. */
+function discriminatorValues(e) {
+    const branches = e.parentSchema?.oneOf;
+    return (branches ?? []).map((b) => b.properties?.type?.const).filter((v) => typeof v === 'string');
 }
 function article(type) {
     const names = {
@@ -56885,71 +57113,80 @@ function parseHooksConfig(text, fileName) {
     const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `hooks`');
     assertSchema(parsed, schemaValidator());
     const config = parsed.data;
-    checkSemantics(config, parsed.where);
+    const problems = semanticProblems(config, parsed.where);
+    if (problems.length > 0)
+        throw configurationErrorOf(problems, fileName);
     return { version: config.version, hooks: config.hooks };
 }
-/** Checks the schema cannot express; `where` locates a key path. */
-function checkSemantics(config, where) {
-    const fail = (path, message) => {
-        throw new errors_ConfigurationError(message, where(path));
-    };
-    const regex = (path, pattern, flags) => {
-        const reason = checkUserRegex(pattern, flags);
-        if (reason === undefined)
-            return;
-        const syntax = /^it is not a valid regular expression: (.*)$/.exec(reason);
-        if (syntax)
-            fail(path, `${formatKeyPath(path)} is not a valid regular expression (${syntax[1]}); got '${pattern}'`);
-        fail(path, `${formatKeyPath(path)} '${pattern}' is refused: ${reason}`);
-    };
-    const glob = (path, value) => {
-        const reason = checkGlob(value);
-        if (reason !== undefined)
-            fail(path, `${formatKeyPath(path)} is not a valid glob: ${reason}; got '${value}'`);
-    };
+/** Every problem the schema cannot express, in file order; `where` locates a key path. */
+function semanticProblems(config, where) {
+    const problems = [];
+    const fail = (path, message) => problems.push({ message, location: where(path) });
+    const check = { fail, regex: regexCheck(fail), glob: globCheck(fail) };
     const names = new Map();
     config.hooks.forEach((hook, i) => {
         const first = names.get(hook.name);
         if (first !== undefined)
             fail(['hooks', i, 'name'], `hooks[${i}].name '${hook.name}' is already used by hooks[${first}]; hook names must be unique`);
-        names.set(hook.name, i);
-        hook.paths?.forEach((g, k) => glob(['hooks', i, 'paths', k], g));
-        hook.actions.forEach((action, j) => {
-            const base = ['hooks', i, 'actions', j];
-            for (const event of hook.events) {
-                if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
-                    fail([...base, 'type'], `${formatKeyPath(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
-                }
-            }
-            switch (action.type) {
-                case 'pattern':
-                    if (action.flags !== undefined) {
-                        const reason = checkUserRegex('', action.flags);
-                        if (reason !== undefined)
-                            fail([...base, 'flags'], `${formatKeyPath([...base, 'flags'])} ${reason}`);
-                    }
-                    regex([...base, 'pattern'], action.pattern, action.flags);
-                    break;
-                case 'path':
-                    if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
-                        fail(base, `${formatKeyPath(base)} needs at least one of forbid, max_bytes, companion`);
-                    }
-                    action.forbid?.forEach((g, k) => glob([...base, 'forbid', k], g));
-                    if (action.companion) {
-                        glob([...base, 'companion', 'when'], action.companion.when);
-                        glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
-                    }
-                    break;
-                case 'secret-scan':
-                    action.allow?.forEach((a, k) => regex([...base, 'allow', k], a));
-                    action.allow_paths?.forEach((g, k) => glob([...base, 'allow_paths', k], g));
-                    action.rules?.forEach((r, k) => regex([...base, 'rules', k, 'pattern'], r.pattern));
-                    break;
-                default:
-                    break;
-            }
-        });
+        else
+            names.set(hook.name, i);
+        hook.paths?.forEach((g, k) => check.glob(['hooks', i, 'paths', k], g));
+        hook.actions.forEach((action, j) => checkAction(hook.events, action, ['hooks', i, 'actions', j], check));
     });
+    return problems;
+}
+function regexCheck(fail) {
+    return (path, pattern, flags) => {
+        const refusal = checkUserRegex(pattern, flags);
+        if (refusal === undefined)
+            return;
+        if (refusal.kind === 'invalid-syntax')
+            fail(path, `${formatKeyPath(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
+        else
+            fail(path, `${formatKeyPath(path)} '${pattern}' is refused: ${refusal.reason}`);
+    };
+}
+function globCheck(fail) {
+    return (path, value) => {
+        const reason = checkGlob(value);
+        if (reason !== undefined)
+            fail(path, `${formatKeyPath(path)} is not a valid glob: ${reason}; got '${value}'`);
+    };
+}
+function checkAction(events, action, base, check) {
+    for (const event of events) {
+        if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
+            check.fail([...base, 'type'], `${formatKeyPath(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
+        }
+    }
+    switch (action.type) {
+        case 'pattern':
+            if (action.flags !== undefined) {
+                const refusal = checkUserRegex('', action.flags);
+                if (refusal !== undefined)
+                    check.fail([...base, 'flags'], `${formatKeyPath([...base, 'flags'])} ${refusal.reason}`);
+            }
+            if (checkUserRegex('', action.flags)?.kind !== 'unsupported-flag')
+                check.regex([...base, 'pattern'], action.pattern, action.flags);
+            break;
+        case 'path':
+            if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
+                check.fail(base, `${formatKeyPath(base)} needs at least one of forbid, max_bytes, companion`);
+            }
+            action.forbid?.forEach((g, k) => check.glob([...base, 'forbid', k], g));
+            if (action.companion) {
+                check.glob([...base, 'companion', 'when'], action.companion.when);
+                check.glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
+            }
+            break;
+        case 'secret-scan':
+            action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
+            action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
+            action.rules?.forEach((r, k) => check.regex([...base, 'rules', k, 'pattern'], r.pattern));
+            break;
+        default:
+            break;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/source.ts
@@ -57114,7 +57351,7 @@ function compileCustomRules(configs) {
         }
         const risk = checkUserRegex(source, flags);
         if (risk)
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -57200,11 +57437,14 @@ function describeRule(f) {
     const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
     const short = oneLine(secret ?? f.title ?? f.ruleId);
     const help = helpFor(f, secret);
+    const name = ruleName(f.ruleId);
     return {
         id: f.ruleId,
-        name: ruleName(f.ruleId),
+        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
+        ...(name !== f.ruleId ? { name } : {}),
         shortDescription: { text: short },
-        ...(secret ? { fullDescription: { text: secret } } : {}),
+        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
+        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
         defaultConfiguration: { level: sarif_LEVEL[f.severity] },
         help: { text: help },
         properties: {
@@ -57212,6 +57452,18 @@ function describeRule(f) {
             category: f.category,
         },
     };
+}
+function fullDescriptionFor(f, short) {
+    switch (f.category) {
+        case 'secret':
+            return short;
+        case 'path':
+            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'validator':
+            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'ai':
+            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
+    }
 }
 function helpFor(f, secretDescription) {
     switch (f.category) {
@@ -57226,14 +57478,14 @@ function helpFor(f, secretDescription) {
     }
 }
 function toResult(f, ruleIndex) {
-    const start = f.line;
-    const region = start > 0
-        ? {
-            startLine: start,
-            endLine: Math.max(start, f.endLine),
-            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-        }
-        : undefined;
+    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
+    // show a result (the Multitool's SARIF2017), and an empty file has no other.
+    const start = Math.max(1, f.line);
+    const region = {
+        startLine: start,
+        endLine: Math.max(start, f.endLine),
+        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+    };
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -57244,8 +57496,7 @@ function toResult(f, ruleIndex) {
             {
                 physicalLocation: {
                     artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
-                    ...(region ? { region } : {}),
+                    region,
                 },
             },
         ],

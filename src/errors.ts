@@ -9,8 +9,40 @@ export class ConfigurationError extends Error {
     message: string,
     /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
     readonly location?: string,
+    /** Every problem found, when a file had several (the message lists them). */
+    readonly problems: readonly LocatedProblem[] = location ? [{ message, location }] : [],
   ) {
     super(location ? `${location}: ${message}` : message);
+  }
+}
+
+/** One problem in a file, at `file:line:column`. */
+export interface LocatedProblem {
+  readonly message: string;
+  readonly location: string;
+}
+
+const MAX_PROBLEMS_SHOWN = 20;
+
+/** All the problems of one file in one error, so one edit fixes them all rather than one run per mistake. */
+export function configurationErrorOf(problems: readonly LocatedProblem[], file: string): ConfigurationError {
+  const [first] = problems;
+  if (first === undefined) throw new Error('configurationErrorOf needs at least one problem');
+  if (problems.length === 1) return new ConfigurationError(first.message, first.location);
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.location}: ${p.message}`);
+  if (problems.length > MAX_PROBLEMS_SHOWN) shown.push(`  and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+  return new ConfigurationError(`${problems.length} problems in ${file}:\n${shown.join('\n')}`, undefined, problems);
+}
+
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    readonly usage: string,
+  ) {
+    super(message);
   }
 }
 
@@ -85,6 +117,7 @@ export class PermissionError extends UpstreamError {
 
 /** One sentence for the log, whatever was thrown. */
 export function describeError(error: unknown): string {
+  if (error instanceof UsageError) return `Usage error: ${error.message}\nUsage: ${error.usage}`;
   if (error instanceof ConfigurationError) return `Configuration error: ${error.message}`;
   if (error instanceof UpstreamError) return error.message;
   if (error instanceof Error) return `Internal error (please report it): ${error.message}`;

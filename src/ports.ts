@@ -237,6 +237,10 @@ export interface GitPort {
   show(rev: string, path: string): Promise<string | undefined>;
   /** Resolves a revision to a commit SHA. */
   revParse(rev: string): Promise<string | undefined>;
+  /** True inside a git work tree (false outside a repository, or without git). */
+  isWorkTree(): Promise<boolean>;
+  /** The empty tree's id in this repository's hash (SHA-1 or SHA-256): the base of a first commit. */
+  emptyTree(): Promise<string | undefined>;
 }
 
 // ── Child processes (validators, linters) ─────────────────────────────────────────────────────────────────

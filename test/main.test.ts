@@ -99,6 +99,8 @@ async function deps(runner: RunnerPort, github: GitHubPort, fetchImpl?: typeof f
       hasRevision: async () => false,
       show: async () => undefined,
       revParse: async () => undefined,
+      isWorkTree: async () => true,
+      emptyTree: async () => undefined,
     },
     runCommand: async () => ({ exitCode: 0, stdout: '', stderr: '', timedOut: false, truncated: false }),
     fetch:

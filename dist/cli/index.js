@@ -6036,6 +6036,156 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
+/***/ 1916:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = true;
+exports.Io = exports.kp = void 0;
+var peq = new Uint32Array(0x10000);
+var myers_32 = function (a, b) {
+    var n = a.length;
+    var m = b.length;
+    var lst = 1 << (n - 1);
+    var pv = -1;
+    var mv = 0;
+    var sc = n;
+    var i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+    }
+    for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= ((eq & pv) + pv) ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+            sc++;
+        }
+        if (pv & lst) {
+            sc--;
+        }
+        mv = (mv << 1) | 1;
+        pv = (pv << 1) | ~(xv | mv);
+        mv &= xv;
+    }
+    i = n;
+    while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+    }
+    return sc;
+};
+var myers_x = function (b, a) {
+    var n = a.length;
+    var m = b.length;
+    var mhc = [];
+    var phc = [];
+    var hsize = Math.ceil(n / 32);
+    var vsize = Math.ceil(m / 32);
+    for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+    }
+    var j = 0;
+    for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+            var eq = peq[a.charCodeAt(i)];
+            var pb = (phc[(i / 32) | 0] >>> i) & 1;
+            var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+            var xv = eq | mv_1;
+            var xh = ((((eq | mb) & pv_1) + pv_1) ^ pv_1) | eq | mb;
+            var ph = mv_1 | ~(xh | pv_1);
+            var mh = pv_1 & xh;
+            if ((ph >>> 31) ^ pb) {
+                phc[(i / 32) | 0] ^= 1 << i;
+            }
+            if ((mh >>> 31) ^ mb) {
+                mhc[(i / 32) | 0] ^= 1 << i;
+            }
+            ph = (ph << 1) | pb;
+            mh = (mh << 1) | mb;
+            pv_1 = mh | ~(xv | ph);
+            mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+            peq[b.charCodeAt(k)] = 0;
+        }
+    }
+    var mv = 0;
+    var pv = -1;
+    var start = j * 32;
+    var vlen = Math.min(32, m - start) + start;
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+    }
+    var score = m;
+    for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = (phc[(i / 32) | 0] >>> i) & 1;
+        var mb = (mhc[(i / 32) | 0] >>> i) & 1;
+        var xv = eq | mv;
+        var xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+        if ((ph >>> 31) ^ pb) {
+            phc[(i / 32) | 0] ^= 1 << i;
+        }
+        if ((mh >>> 31) ^ mb) {
+            mhc[(i / 32) | 0] ^= 1 << i;
+        }
+        ph = (ph << 1) | pb;
+        mh = (mh << 1) | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+    }
+    return score;
+};
+var distance = function (a, b) {
+    if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+    }
+    if (b.length === 0) {
+        return a.length;
+    }
+    if (a.length <= 32) {
+        return myers_32(a, b);
+    }
+    return myers_x(a, b);
+};
+exports.Io = distance;
+var closest = function (str, arr) {
+    var min_distance = Infinity;
+    var min_index = 0;
+    for (var i = 0; i < arr.length; i++) {
+        var dist = distance(str, arr[i]);
+        if (dist < min_distance) {
+            min_distance = dist;
+            min_index = i;
+        }
+    }
+    return arr[min_index];
+};
+exports.kp = closest;
+
+
+/***/ }),
+
 /***/ 1167:
 /***/ ((module) => {
 
@@ -8322,13 +8472,18 @@ function escapeJsonPtr(str) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5022);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8124);
 
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    // Read only when a `-` asks for it: a pre-commit hook's stdin may be a terminal.
+    readStdin: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(0, 'utf8'),
     stdin: process.stdin,
 });
 
@@ -8337,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5022:
+/***/ 8124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8385,6 +8540,14 @@ function createGit(cwd) {
         },
         async revParse(rev) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
+            return r.ok ? r.stdout.trim() : undefined;
+        },
+        async isWorkTree() {
+            const r = await git(['rev-parse', '--is-inside-work-tree']);
+            return r.ok && r.stdout.trim() === 'true';
+        },
+        async emptyTree() {
+            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
             return r.ok ? r.stdout.trim() : undefined;
         },
     };
@@ -13231,7 +13394,7 @@ function compileCustomRules(configs) {
         }
         const risk = (0,regex_guard/* checkUserRegex */.Hm)(source, flags);
         if (risk)
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -15211,8 +15374,8 @@ function workspace_path_resolveInWorkspace(workspace, file) {
     return full === root || full.startsWith(root + (external_node_path_default()).sep) ? full : undefined;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/workspace-files.ts
@@ -15237,7 +15400,7 @@ class WorkspacePathError extends Error {
     }
 }
 // O_NOFOLLOW is not on every platform Node runs on (Windows): there, the lstat walk alone guards.
-const NOFOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+const NOFOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
 /**
  * Writes (or appends) a file under the workspace without following any symbolic link the pull request may
  * have committed: every existing folder on the way and the file itself are checked with lstat, missing folders
@@ -15286,7 +15449,7 @@ async function readInWorkspace(workspace, file) {
         return undefined;
     try {
         await checkFolders(root, external_node_path_default().dirname(full));
-        const handle = await (0,promises_namespaceObject.open)(full, external_node_fs_namespaceObject.constants.O_RDONLY | NOFOLLOW);
+        const handle = await (0,promises_namespaceObject.open)(full, external_node_fs_.constants.O_RDONLY | NOFOLLOW);
         try {
             return await handle.readFile('utf8');
         }
@@ -15490,7 +15653,7 @@ function ignoreMissing(error) {
 /** A symlink planted where the log goes (a pull request could) is refused, never written through. */
 async function appendNoFollow(path, data) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
+    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW, 0o600);
     try {
         await handle.write(data);
     }
@@ -17792,14 +17955,14 @@ function loadPolicy(text, file, env) {
 }
 function watchPolicyFile(file, env, onReload) {
     let stamp = stampOf(file);
-    let loaded = loadPolicy((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file, env);
+    let loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
     return {
         current() {
             const now = stampOf(file);
             if (now !== stamp) {
                 stamp = now;
                 try {
-                    loaded = loadPolicy((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file, env);
+                    loaded = loadPolicy((0,external_node_fs_.readFileSync)(file, 'utf8'), file, env);
                     onReload({ ok: true });
                 }
                 catch (error) {
@@ -17812,7 +17975,7 @@ function watchPolicyFile(file, env, onReload) {
 }
 function stampOf(file) {
     try {
-        const s = (0,external_node_fs_namespaceObject.statSync)(file, { bigint: true });
+        const s = (0,external_node_fs_.statSync)(file, { bigint: true });
         return `${s.ino}:${s.size}:${s.mtimeNs}`;
     }
     catch {
@@ -17822,19 +17985,19 @@ function stampOf(file) {
 /** Writes to a temporary file beside it, flushes it, then renames it over the old one. */
 function writePolicyFile(file, text) {
     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), `.${(0,external_node_path_namespaceObject.basename)(file)}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
-    const fd = (0,external_node_fs_namespaceObject.openSync)(temp, 'wx', 0o600);
+    const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
     try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
-        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_.writeSync)(fd, text);
+        (0,external_node_fs_.fsyncSync)(fd);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
     try {
-        (0,external_node_fs_namespaceObject.renameSync)(temp, file);
+        (0,external_node_fs_.renameSync)(temp, file);
     }
     catch (error) {
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        (0,external_node_fs_.rmSync)(temp, { force: true });
         throw error;
     }
 }
@@ -17939,7 +18102,7 @@ async function runHookServerCommand(argv, env, io = {}) {
                 }
                 : {}),
             ...(args.tlsCert && args.tlsKey
-                ? { tls: { cert: (0,external_node_fs_namespaceObject.readFileSync)(args.tlsCert), key: (0,external_node_fs_namespaceObject.readFileSync)(args.tlsKey) } }
+                ? { tls: { cert: (0,external_node_fs_.readFileSync)(args.tlsCert), key: (0,external_node_fs_.readFileSync)(args.tlsKey) } }
                 : {}),
             log,
         });
@@ -18045,7 +18208,7 @@ async function runTokenCommand(argv, io) {
     const file = values.policy;
     if (typeof file !== 'string')
         throw new errors/* ConfigurationError */.j1(`--policy FILE is required\n${TOKEN_USAGE}`);
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     parsePolicy(text, file); // refuse to edit a file that is already wrong
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
     const now = io.now();
@@ -18273,11 +18436,14 @@ function describeRule(f) {
     const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
     const short = oneLine(secret ?? f.title ?? f.ruleId);
     const help = helpFor(f, secret);
+    const name = ruleName(f.ruleId);
     return {
         id: f.ruleId,
-        name: ruleName(f.ruleId),
+        // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
+        ...(name !== f.ruleId ? { name } : {}),
         shortDescription: { text: short },
-        ...(secret ? { fullDescription: { text: secret } } : {}),
+        // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
+        fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
         defaultConfiguration: { level: LEVEL[f.severity] },
         help: { text: help },
         properties: {
@@ -18285,6 +18451,18 @@ function describeRule(f) {
             category: f.category,
         },
     };
+}
+function fullDescriptionFor(f, short) {
+    switch (f.category) {
+        case 'secret':
+            return short;
+        case 'path':
+            return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'validator':
+            return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
+        case 'ai':
+            return `${short}: a finding of the AI review through the Codex hook endpoint.`;
+    }
 }
 function helpFor(f, secretDescription) {
     switch (f.category) {
@@ -18299,14 +18477,14 @@ function helpFor(f, secretDescription) {
     }
 }
 function toResult(f, ruleIndex) {
-    const start = f.line;
-    const region = start > 0
-        ? {
-            startLine: start,
-            endLine: Math.max(start, f.endLine),
-            ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-        }
-        : undefined;
+    // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
+    // show a result (the Multitool's SARIF2017), and an empty file has no other.
+    const start = Math.max(1, f.line);
+    const region = {
+        startLine: start,
+        endLine: Math.max(start, f.endLine),
+        ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+    };
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -18317,8 +18495,7 @@ function toResult(f, ruleIndex) {
             {
                 physicalLocation: {
                     artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-                    // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
-                    ...(region ? { region } : {}),
+                    region,
                 },
             },
         ],
@@ -18355,6 +18532,36 @@ function oneLine(text) {
 }
 function withSlash(uri) {
     return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+;// CONCATENATED MODULE: ./src/core/render/gitlab.ts
+
+const SEVERITY = {
+    error: 'critical',
+    warning: 'major',
+    notice: 'info',
+};
+/**
+ * The findings as a Code Quality report. Pure. GitLab keys an issue by its fingerprint across pipelines, so
+ * each must be unique in one report: a repeated one (the same content twice in a file) gets a suffix.
+ */
+function renderGitlabCodeQuality(findings) {
+    const seen = new Map();
+    return sortFindings(findings).map((f) => {
+        const n = seen.get(f.fingerprint) ?? 0;
+        seen.set(f.fingerprint, n + 1);
+        // A finding about the whole file (line 0) points at its first line: GitLab needs a line to show it.
+        const begin = Math.max(1, f.line);
+        const end = Math.max(begin, f.endLine);
+        return {
+            description: f.message.trim() === '' ? f.ruleId : f.message,
+            check_name: f.ruleId,
+            fingerprint: n === 0 ? f.fingerprint : `${f.fingerprint}-${n}`,
+            severity: SEVERITY[f.severity],
+            categories: [f.category === 'secret' ? 'Security' : 'Bug Risk'],
+            location: { path: f.path, lines: end > begin ? { begin, end } : { begin } },
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/annotations.ts
@@ -18427,11 +18634,21 @@ function formatText(findings, gate, skipped, style) {
     const c = (code, s) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
     const lines = [];
     for (const f of sortFindings(findings)) {
-        const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
-        lines.push(`${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
+        // A finding about the whole file (line 0), as in an empty file, names the file alone.
+        const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
+        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
     }
-    for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
-        lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
+    const counted = new Map();
+    for (const s of skipped) {
+        const group = skipGroup(s.reason);
+        if (group === undefined)
+            lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
+        else
+            counted.set(group, (counted.get(group) ?? 0) + 1);
+    }
+    if (counted.size > 0) {
+        const parts = [...counted].map(([group, n]) => `${n} ${group}`);
+        lines.push(c('dim', `skipped: ${parts.join(', ')}`));
     }
     const verdict = gate.conclusion === 'failure'
         ? c('error', 'FAILED')
@@ -18441,12 +18658,25 @@ function formatText(findings, gate, skipped, style) {
     lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
     return lines.join('\n') + '\n';
 }
+/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
+function skipGroup(reason) {
+    if (reason === 'binary file')
+        return 'binary';
+    if (reason.startsWith('built-in exclude'))
+        return 'by the built-in excludes (archives, images, lock files, generated)';
+    if (reason.startsWith('excluded by'))
+        return 'by --exclude';
+    if (reason.startsWith('not matched'))
+        return 'not matched by --include';
+    return undefined;
+}
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 function formatGithub(findings) {
     return sortFindings(findings)
         .map((f) => {
         const level = f.severity === 'notice' ? 'notice' : f.severity;
-        return `::${level} file=${escapeCommandProperty(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
+        const lines = f.line > 0 ? `,line=${f.line},endLine=${Math.max(f.line, f.endLine)}` : '';
+        return `::${level} file=${escapeCommandProperty(f.path)}${lines},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
     })
         .join('');
 }
@@ -18462,7 +18692,18 @@ function stripControl(s) {
 
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
-const COMMON = `  --format FORMAT    text (default), json, sarif or github
+/** One synopsis line a command, shown with a usage error. */
+const USAGE = {
+    main: 'codex-hooks COMMAND [options]   (commands: review, scan, init, codex-hook, hook-server, token, audit; codex-hooks --help)',
+    review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
+    scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
+    'hook-server': 'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)',
+};
+const BINARY_RULE = `Binary files are skipped, by one rule for scan and review: a file with a NUL byte in its first
+8,000 bytes is binary (git's own test, which review gets from git diff). Archives, images, fonts,
+media, lock files and minified or generated files are left out by the built-in excludes. The
+report ends with how many files were skipped, and why.`;
+const COMMON = `  --format FORMAT    text (default), json, sarif, github or gitlab
   --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
   --include GLOBS    comma-separated globs of files to review (default **)
   --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
@@ -18476,7 +18717,7 @@ const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a local g
 
 Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
+  codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
   codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
@@ -18493,7 +18734,11 @@ Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI rev
 given) on the changes between two revisions, as a pull request would see them: the changes on --head
 since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
 is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
-Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first.
+Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first. Before a
+repository's first commit (no HEAD yet), '--base HEAD' reviews the files staged for it against the
+empty tree.
+
+${BINARY_RULE}
 
 Options:
   --base REF         base revision (default HEAD)
@@ -18511,13 +18756,25 @@ ${ENVIRONMENT}
 
 ${EXIT_STATUS}
 `;
-const SCAN_HELP = `Usage: codex-hooks scan PATH... [options]
+const SCAN_HELP = `Usage: codex-hooks scan PATH... | - [options]
 
 Scans whole files: every line of each file counts as added, so the secret scan and the config's
 pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
 file names.
 
+PATH is a file, a folder or a quoted glob ('src/**/*.ts'). A folder is walked: inside a git work
+tree through git, so .gitignore is honoured; elsewhere through the file system. A walk skips .git
+and node_modules and never follows a symlink. - reads the paths from stdin, one a line, or
+NUL-separated with --null (git ls-files -z | codex-hooks scan --null -).
+A path that cannot be read (missing, a symlink to a folder, a symlink loop) is skipped with one
+warning line, and the run ends with how many were skipped; the exit status stays the gate's
+unless --strict.
+
+${BINARY_RULE}
+
 Options:
+  -z, --null         paths on stdin are separated by NUL bytes, not newlines
+  --strict           exit 2 when any path was skipped as unreadable
 ${COMMON}
 
 ${ENVIRONMENT}
@@ -18604,8 +18861,8 @@ function createSessionChanges(root, cacheDir, runCommand) {
             if (head === undefined)
                 return;
             try {
-                (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(stateFile(sessionId)), { recursive: true, mode: 0o700 });
-                (0,external_node_fs_namespaceObject.writeFileSync)(stateFile(sessionId), JSON.stringify({ root, head }), { mode: 0o600 });
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(stateFile(sessionId)), { recursive: true, mode: 0o700 });
+                (0,external_node_fs_.writeFileSync)(stateFile(sessionId), JSON.stringify({ root, head }), { mode: 0o600 });
             }
             catch {
                 // Without it, Stop compares with HEAD.
@@ -18614,7 +18871,7 @@ function createSessionChanges(root, cacheDir, runCommand) {
         async sessionChanges(sessionId) {
             let base = 'HEAD';
             try {
-                const start = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(stateFile(sessionId), 'utf8'));
+                const start = JSON.parse((0,external_node_fs_.readFileSync)(stateFile(sessionId), 'utf8'));
                 if (start.root === root && /^[0-9a-f]{40,64}$/.test(start.head))
                     base = start.head;
             }
@@ -18637,7 +18894,7 @@ function newFile(root, relative) {
     if (file === undefined)
         return [];
     try {
-        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(file);
+        const bytes = (0,external_node_fs_.readFileSync)(file);
         if (bytes.length > MAX_NEW_FILE_BYTES || bytes.includes(0))
             return [];
         const content = bytes.toString('utf8');
@@ -18681,7 +18938,7 @@ async function loadSessionConfig(root, configPath, cacheDir) {
     const file = external_node_path_default().resolve(root, configPath);
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -18691,7 +18948,7 @@ async function loadSessionConfig(root, configPath, cacheDir) {
     const key = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${VERSION}\0${configPath}\0${text}`).digest('hex').slice(0, 32);
     const cached = external_node_path_default().join(cacheDir, `config-${key}.json`);
     try {
-        return { config: JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(cached, 'utf8')), source: configPath };
+        return { config: JSON.parse((0,external_node_fs_.readFileSync)(cached, 'utf8')), source: configPath };
     }
     catch {
         // not cached yet
@@ -18699,10 +18956,10 @@ async function loadSessionConfig(root, configPath, cacheDir) {
     const { parseHooksConfig } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1036));
     const config = parseHooksConfig(text, configPath);
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
         const temp = `${cached}.${process.pid}.tmp`;
-        (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(config), { mode: 0o600 });
-        (0,external_node_fs_namespaceObject.renameSync)(temp, cached);
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(config), { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, cached);
     }
     catch {
         // A cache that cannot be written only costs the next hook the parse.
@@ -19561,7 +19818,7 @@ function stderrLogger() {
 /** The nearest folder at or above `cwd` holding `.git`; `cwd` itself outside a repository. */
 function findRepositoryRoot(cwd) {
     for (let dir = external_node_path_default().resolve(cwd);;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.git')))
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
             return dir;
         const parent = external_node_path_default().dirname(dir);
         if (parent === dir)
@@ -19707,7 +19964,7 @@ function initCodexHooks(options) {
     let existing;
     let text;
     try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(hooksPath, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(hooksPath, 'utf8');
     }
     catch (error) {
         if (error.code !== 'ENOENT')
@@ -19729,20 +19986,20 @@ function initCodexHooks(options) {
         throw new errors/* ConfigurationError */.j1(`${hooksPath}: ${error.message}`);
     }
     if (merged.changed) {
-        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         const temp = `${hooksPath}.${process.pid}.tmp`;
-        (0,external_node_fs_namespaceObject.writeFileSync)(temp, JSON.stringify(merged.file, null, 2) + '\n');
-        (0,external_node_fs_namespaceObject.renameSync)(temp, hooksPath); // replaces the file itself, never a target it points to
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(merged.file, null, 2) + '\n');
+        (0,external_node_fs_.renameSync)(temp, hooksPath); // replaces the file itself, never a target it points to
     }
     // Codex keys trust by the real path of the file.
-    const real = (0,external_node_fs_namespaceObject.realpathSync)(hooksPath);
+    const real = (0,external_node_fs_.realpathSync)(hooksPath);
     const trust = trustEntries(real, options.command, merged.positions);
-    const project = options.user ? undefined : (0,external_node_fs_namespaceObject.realpathSync)(options.repository ?? '.');
+    const project = options.user ? undefined : (0,external_node_fs_.realpathSync)(options.repository ?? '.');
     return { hooksPath, changed: merged.changed, trust, trustToml: trustToml(trust, project) };
 }
 function refuseSymlink(file) {
     try {
-        if ((0,external_node_fs_namespaceObject.lstatSync)(file).isSymbolicLink())
+        if ((0,external_node_fs_.lstatSync)(file).isSymbolicLink())
             throw new errors/* ConfigurationError */.j1(`${file} is a symbolic link; codex-hooks does not write through one`);
     }
     catch (error) {
@@ -19872,24 +20129,242 @@ function createProgress(stream, env, options = {}) {
 ;// CONCATENATED MODULE: ./src/cli/read-files.ts
 
 
-
+/** git's rule, used by `review` through git: a NUL byte in the first 8,000 bytes makes a file binary. */
+const BINARY_SNIFF_BYTES = 8000;
+function isBinary(bytes) {
+    return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
 /**
- * Reads files as UTF-8, in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and
- * one blocking read costs a fraction of an asynchronous one's four thread-pool round trips
- * (open, stat, read, close), which dominated `scan` over thousands of small files.
+ * Reads files in order. Synchronous on purpose: the CLI has nothing else to do meanwhile, and one blocking
+ * read costs a fraction of an asynchronous one's four thread-pool round trips (open, stat, read, close),
+ * which dominated `scan` over thousands of small files. A file found by a walk is opened without following
+ * a symlink; one that cannot be read becomes a problem, except a walked file gone since the walk.
  */
-function readFilesInOrder(cwd, paths, onRead) {
-    return paths.map((p, i) => {
-        let text;
+function readFiles(cwd, paths, walked, onRead) {
+    const files = [];
+    const problems = [];
+    paths.forEach((p, i) => {
+        const byWalk = walked.has(p);
         try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().resolve(cwd, p), 'utf8');
+            const bytes = readWhole(external_node_path_default().resolve(cwd, p), byWalk);
+            files.push(isBinary(bytes) ? { path: p, binary: true } : { path: p, text: bytes.toString('utf8') });
         }
         catch (error) {
-            throw new errors/* ConfigurationError */.j1(`cannot read '${p}': ${error.code ?? String(error)}`);
+            const code = error.code;
+            // A walk does not follow symlinks (ELOOP from O_NOFOLLOW) and may list a file deleted since it was staged.
+            if (!(byWalk && (code === 'ELOOP' || code === 'ENOENT' || code === 'EISDIR'))) {
+                problems.push({
+                    path: p,
+                    kind: code === 'EISDIR' ? 'symlink-to-folder' : 'unreadable',
+                    ...(code ? { code } : {}),
+                });
+            }
         }
         onRead(i + 1);
-        return text;
     });
+    return { files, problems };
+}
+function readWhole(absolute, noFollow) {
+    const fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | (noFollow ? external_node_fs_.constants.O_NOFOLLOW : 0));
+    try {
+        return (0,external_node_fs_.readFileSync)(fd);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/collect-paths.ts
+
+
+
+
+/**
+ * Folders nobody wants walked: version-control data and installed dependencies. The pipeline's built-in
+ * excludes would leave their files out anyway; pruning them here saves reading them.
+ */
+const PRUNED_FOLDERS = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const GLOB_MAGIC = /[*?[\]{}]/;
+/**
+ * Turns `scan`'s arguments into files. A folder is walked: through `git ls-files` inside a git work tree
+ * (tracked and untracked files, `.gitignore` honoured), else through the file system; either way a walk
+ * never follows a symlink. An argument that names no path but has glob characters is matched against a
+ * walk of its fixed leading folders. Nothing here reads a file's content.
+ */
+function collectPaths(cwd, args) {
+    const files = [];
+    const seen = new Set();
+    const walked = new Set();
+    const problems = [];
+    const add = (file, byWalk) => {
+        if (seen.has(file))
+            return;
+        seen.add(file);
+        files.push(file);
+        if (byWalk)
+            walked.add(file);
+    };
+    for (const arg of args) {
+        const rel = toRelative(cwd, arg);
+        const kind = classify(external_node_path_default().resolve(cwd, arg));
+        if (kind.type === 'file')
+            add(rel, false);
+        else if (kind.type === 'folder')
+            for (const f of walkFolder(cwd, rel))
+                add(f, true);
+        else if (kind.type === 'missing' && GLOB_MAGIC.test(arg)) {
+            const matched = expandGlob(cwd, rel);
+            if (matched.length === 0)
+                problems.push({ path: arg, kind: 'no-match' });
+            for (const f of matched)
+                add(f, true);
+        }
+        else if (kind.type === 'problem')
+            problems.push({ path: arg, kind: kind.kind, ...(kind.code ? { code: kind.code } : {}) });
+        else
+            problems.push({ path: arg, kind: 'not-found', code: 'ENOENT' });
+    }
+    return { files, walked, problems };
+}
+function classify(absolute) {
+    let link;
+    try {
+        link = (0,external_node_fs_.lstatSync)(absolute);
+    }
+    catch (error) {
+        const code = error.code;
+        return code === 'ENOENT' || code === 'ENOTDIR'
+            ? { type: 'missing' }
+            : { type: 'problem', kind: 'unreadable', code };
+    }
+    if (link.isDirectory())
+        return { type: 'folder' };
+    if (link.isFile())
+        return { type: 'file' };
+    if (!link.isSymbolicLink())
+        return { type: 'problem', kind: 'not-a-file' };
+    // A named symlink is read through (the user named it), unless it leads to a folder or nowhere.
+    try {
+        const target = (0,external_node_fs_.statSync)(absolute);
+        if (target.isDirectory())
+            return { type: 'problem', kind: 'symlink-to-folder' };
+        return target.isFile() ? { type: 'file' } : { type: 'problem', kind: 'not-a-file' };
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            return { type: 'problem', kind: 'symlink-loop', code };
+        return { type: 'problem', kind: code === 'ENOENT' ? 'not-found' : 'unreadable', ...(code ? { code } : {}) };
+    }
+}
+/** The files under a folder: git's view when inside a work tree, else the file system's. */
+function walkFolder(cwd, folder) {
+    const listed = listWithGit(cwd, folder);
+    return (listed ?? walkFileSystem(cwd, folder)).filter((f) => !isPruned(f));
+}
+/**
+ * `git ls-files` lists tracked and untracked files minus what `.gitignore` (and the user's global excludes)
+ * leave out, relative to cwd. Undefined outside a work tree, or without git.
+ */
+function listWithGit(cwd, folder) {
+    try {
+        // Run in the folder itself, so a folder that is its own repository (or inside one when cwd is not) works.
+        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
+            cwd: external_node_path_default().resolve(cwd, folder === '' ? '.' : folder),
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            maxBuffer: 1 << 30,
+        });
+        const prefix = folder === '' ? '' : `${folder}/`;
+        return out
+            .split('\0')
+            .filter((f) => f !== '')
+            .map((f) => prefix + f);
+    }
+    catch {
+        return undefined;
+    }
+}
+function walkFileSystem(cwd, folder) {
+    const out = [];
+    const pending = [folder];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(external_node_path_default().resolve(cwd, dir === '' ? '.' : dir), { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            const rel = dir === '' || dir === '.' ? entry.name : `${dir}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (!PRUNED_FOLDERS.has(entry.name))
+                    pending.push(rel);
+            }
+            else if (entry.isFile())
+                out.push(rel);
+            // Symlinks and special files are not followed by a walk.
+        }
+    }
+    return out.sort();
+}
+function isPruned(file) {
+    return file.split('/').some((segment) => PRUNED_FOLDERS.has(segment));
+}
+/** `src/**\/*.ts`: walks `src` and keeps what the glob matches. */
+function expandGlob(cwd, pattern) {
+    const segments = pattern.split('/');
+    const firstMagic = segments.findIndex((s) => GLOB_MAGIC.test(s));
+    const base = segments.slice(0, firstMagic).join('/');
+    if (base !== '' && classify(external_node_path_default().resolve(cwd, base)).type !== 'folder')
+        return [];
+    const matcher = new esm/* Minimatch */.VR(pattern, { dot: true });
+    return walkFolder(cwd, base).filter((f) => matcher.match(f));
+}
+/** `./src/a.ts` → `src/a.ts`; `/abs/repo/x` (under cwd) → `x`; forward slashes; `.` → ''. */
+function toRelative(cwd, arg) {
+    const rel = external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, arg));
+    return rel.split((external_node_path_default()).sep).join('/');
+}
+/** The path list on stdin, for `git ls-files -z | codex-hooks scan --null -`: one path a line, or NUL-separated. */
+function splitPathList(text, nul) {
+    const parts = nul ? text.split('\0') : text.split(/\r?\n/);
+    return parts.filter((p) => p !== '');
+}
+
+;// CONCATENATED MODULE: ./src/cli/path-problems.ts
+
+const REASON = {
+    'not-found': 'no such file or folder',
+    'no-match': 'no such file or folder, and as a glob it matches none',
+    'symlink-to-folder': 'a symlink to a folder (folders are walked only when named themselves)',
+    'symlink-loop': 'a symlink loop',
+    'not-a-file': 'not a regular file',
+    unreadable: 'cannot be read',
+};
+const SHORT = {
+    'not-found': 'not found',
+    'no-match': 'glob without a match',
+    'symlink-to-folder': 'symlink to a folder',
+    'symlink-loop': 'symlink loop',
+    'not-a-file': 'not a regular file',
+    unreadable: 'unreadable',
+};
+/** `'nope.ts': no such file or folder`: one line of warning for one skipped path. */
+function describePathProblem(problem) {
+    const code = problem.code && problem.kind === 'unreadable' ? ` (${problem.code})` : '';
+    return `'${stripControl(problem.path)}': ${REASON[problem.kind]}${code}`;
+}
+/** `2 paths skipped (1 not found, 1 symlink loop)`, for the end of the run. */
+function summarizePathProblems(problems) {
+    const counts = new Map();
+    for (const p of problems)
+        counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+    const parts = [...counts].map(([kind, n]) => `${n} ${SHORT[kind]}`);
+    const n = problems.length;
+    return `${n} ${n === 1 ? 'path' : 'paths'} skipped (${parts.join(', ')}); --strict makes that exit 2`;
 }
 
 ;// CONCATENATED MODULE: ./src/reviewers/review-schema.ts
@@ -29129,12 +29604,12 @@ async function findOnPath(name, pathList) {
         if (!dir || !external_node_path_default().isAbsolute(dir))
             continue;
         const candidate = external_node_path_default().join(dir, name);
-        if (await exists(candidate, external_node_fs_namespaceObject.constants.X_OK))
+        if (await exists(candidate, external_node_fs_.constants.X_OK))
             return candidate;
     }
     return undefined;
 }
-async function exists(file, mode = external_node_fs_namespaceObject.constants.F_OK) {
+async function exists(file, mode = external_node_fs_.constants.F_OK) {
     return (0,promises_namespaceObject.access)(file, mode).then(() => true, () => false);
 }
 
@@ -29216,8 +29691,11 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
 
 
 
+
+
+
 const EXIT = { passed: 0, failed: 1, usage: 2 };
-const FORMATS = ['text', 'json', 'sarif', 'github'];
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
 async function runCli(argv, io) {
     try {
         return await main_dispatch(argv, io);
@@ -29225,7 +29703,7 @@ async function runCli(argv, io) {
     catch (error) {
         // An error can quote a path or a config value: no raw control characters reach the terminal.
         io.stderr.write(`codex-hooks: ${stripControl((0,errors/* describeError */.Uc)(error))}\n`);
-        return error instanceof errors/* ConfigurationError */.j1 ? EXIT.usage : EXIT.failed;
+        return error instanceof errors/* ConfigurationError */.j1 || error instanceof errors/* UsageError */.eb ? EXIT.usage : EXIT.failed;
     }
 }
 async function main_dispatch(argv, io) {
@@ -29243,7 +29721,7 @@ async function main_dispatch(argv, io) {
         }
         const help = COMMAND_HELP[topic];
         if (help === undefined)
-            throw new errors/* ConfigurationError */.j1(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`);
+            throw new errors/* UsageError */.eb(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`, USAGE.main);
         io.stdout.write(help);
         return EXIT.passed;
     }
@@ -29270,7 +29748,7 @@ async function main_dispatch(argv, io) {
         return initCommand(rest, io);
     if (command === 'codex-hook')
         return codexHook(rest, io);
-    throw new errors/* ConfigurationError */.j1(`unknown command '${command}'; run 'codex-hooks --help'`);
+    throw new errors/* UsageError */.eb(`unknown command '${command}'`, USAGE.main);
 }
 const COMMON_OPTIONS = {
     format: { type: 'string', default: 'text' },
@@ -29280,36 +29758,51 @@ const COMMON_OPTIONS = {
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
 };
-function parse(args, options) {
+function parse(command, args, options) {
     try {
         const parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], options, allowPositionals: true, strict: true });
         return { values: parsed.values, positionals: parsed.positionals };
     }
     catch (error) {
-        throw new errors/* ConfigurationError */.j1(error instanceof Error ? error.message : String(error));
+        throw new errors/* UsageError */.eb(describeParseError(error, command), USAGE[command]);
     }
 }
-function commonOptions(values) {
+/** Node's parseArgs messages, reworded: the option, what is wrong, and what to do. */
+function describeParseError(error, command) {
+    const e = error;
+    const option = /'(-[^' ]*)/.exec(e.message ?? '')?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        return `unknown option '${option}' (a path that starts with '-' goes after '--': codex-hooks ${command} -- ${option})`;
+    }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        return /argument missing/.test(e.message)
+            ? `option '${option}' needs a value`
+            : `option '${option}' takes no value`;
+    }
+    return e.message ?? String(error);
+}
+function commonOptions(command, values) {
+    const usage = USAGE[command];
     const format = String(values.format);
     if (!FORMATS.includes(format))
-        throw new errors/* ConfigurationError */.j1(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+        throw new errors/* UsageError */.eb(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`, usage);
     const failOn = String(values['fail-on']);
     if (!['error', 'warning', 'notice', 'never'].includes(failOn)) {
-        throw new errors/* ConfigurationError */.j1(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
+        throw new errors/* UsageError */.eb(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`, usage);
     }
     const globs = (name) => {
         const list = (0,core_filter/* splitGlobList */.Je)(String(values[name] ?? ''));
         for (const g of list) {
             const problem = (0,core_filter/* checkGlob */.pY)(g);
             if (problem)
-                throw new errors/* ConfigurationError */.j1(`--${name} has an invalid glob '${g}': ${problem}`);
+                throw new errors/* UsageError */.eb(`--${name} has an invalid glob '${g}': ${problem}`, usage);
         }
         return list;
     };
     return { format, failOn, include: globs('include'), exclude: globs('exclude') };
 }
 async function review(args, io) {
-    const { values, positionals } = parse(args, {
+    const { values, positionals } = parse('review', args, {
         ...COMMON_OPTIONS,
         base: { type: 'string', default: 'HEAD' },
         head: { type: 'string' },
@@ -29324,17 +29817,15 @@ async function review(args, io) {
         return EXIT.passed;
     }
     if (positionals.length > 0)
-        throw new errors/* ConfigurationError */.j1(`review takes no paths; got '${positionals[0]}'`);
-    const options = commonOptions(values);
+        throw new errors/* UsageError */.eb(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
+    const options = commonOptions('review', values);
     const configRef = String(values['config-ref']);
     if (configRef !== 'base' && configRef !== 'head') {
-        throw new errors/* ConfigurationError */.j1(`--config-ref must be base or head; got '${configRef}'`);
+        throw new errors/* UsageError */.eb(`--config-ref must be base or head; got '${configRef}'`, USAGE.review);
     }
     const git = createGit(io.cwd);
-    const base = String(values.base);
     const head = values.head === undefined ? undefined : String(values.head);
-    if (!(await git.hasRevision(base)))
-        throw new errors/* ConfigurationError */.j1(`--base '${base}' is not a commit in ${io.cwd}`);
+    const base = await resolveBase(git, String(values.base), head, io.cwd);
     if (head !== undefined && !(await git.hasRevision(head)))
         throw new errors/* ConfigurationError */.j1(`--head '${head}' is not a commit in ${io.cwd}`);
     // Like a pull request: the changes on head since it left base.
@@ -29351,7 +29842,7 @@ async function review(args, io) {
         headSha: (head !== undefined ? await git.revParse(head) : undefined) ?? 'working-tree',
         baseSha: (await git.revParse(from)) ?? from,
         headRef: head ?? 'working-tree',
-        baseRef: base,
+        baseRef: base === String(values.base) ? base : 'the empty tree (first commit)',
         author: io.env.USER ?? '',
         draft: false,
         action: 'local_review',
@@ -29374,6 +29865,22 @@ async function review(args, io) {
         : undefined;
     const result = await runPipeline(pr, files, options, values, io, ai, trusted);
     return report(result, options.format, io);
+}
+/**
+ * The revision to compare with. Before a repository's first commit there is no HEAD: a pre-commit hook's
+ * `--base HEAD` then means the files about to be committed, against the empty tree.
+ */
+async function resolveBase(git, base, head, cwd) {
+    if (await git.hasRevision(base))
+        return base;
+    if (!(await git.isWorkTree()))
+        throw new errors/* ConfigurationError */.j1(`${cwd} is not in a git repository: review compares git revisions; use 'codex-hooks scan PATH' for plain files`);
+    if (base === 'HEAD' && head === undefined && (await git.revParse('HEAD')) === undefined) {
+        const empty = await git.emptyTree();
+        if (empty !== undefined)
+            return empty;
+    }
+    throw new errors/* ConfigurationError */.j1(`--base '${base}' is not a commit in ${cwd}`);
 }
 /**
  * `--reviewer endpoint` (default) needs --hook-url and CODEX_TOKEN; `openai` and `codex` need --model and
@@ -29417,23 +29924,40 @@ function readWorkingTreeFile(cwd, file) {
     return readInWorkspace(cwd, file);
 }
 async function scan(args, io) {
-    const { values, positionals } = parse(args, COMMON_OPTIONS);
+    const { values, positionals } = parse('scan', args, {
+        ...COMMON_OPTIONS,
+        null: { type: 'boolean', short: 'z', default: false },
+        strict: { type: 'boolean', default: false },
+    });
     if (values.help) {
         io.stdout.write(SCAN_HELP);
         return EXIT.passed;
     }
-    const options = commonOptions(values);
+    const options = commonOptions('scan', values);
     if (positionals.length === 0)
-        throw new errors/* ConfigurationError */.j1("scan needs at least one file path; run 'codex-hooks scan --help'");
+        throw new errors/* UsageError */.eb('scan needs at least one path, or - to read paths from stdin', USAGE.scan);
+    const args_ = expandStdin(positionals, Boolean(values.null), io);
+    const collected = collectPaths(io.cwd, args_);
+    const filter = (0,core_filter/* createFileFilter */.xu)({ include: options.include, exclude: options.exclude });
+    // Filtered out before reading: a walk of a large tree should not read what the filters leave out.
+    const wanted = collected.files.filter((f) => filter.matches(f));
     const progress = createProgress(io.stderr, io.env);
-    let texts;
+    let read;
     try {
-        texts = readFilesInOrder(io.cwd, positionals, (done) => progress.update('reading', done, positionals.length));
+        read = readFiles(io.cwd, wanted, collected.walked, (done) => progress.update('reading', done, wanted.length));
     }
     finally {
         progress.done();
     }
-    const files = positionals.map((p, i) => wholeFileAsAdded(p, texts[i]));
+    const problems = [...collected.problems, ...read.problems];
+    for (const p of problems)
+        io.stderr.write(`codex-hooks: warning: skipped ${describePathProblem(p)}\n`);
+    const filteredOut = collected.files.filter((f) => !filter.matches(f));
+    const files = [
+        ...read.files.map((f) => ('text' in f ? wholeFileAsAdded(f.path, f.text) : binaryFile(f.path))),
+        // Listed so the report counts them; the pipeline's filter says why each is left out.
+        ...filteredOut.map((f) => wholeFileAsAdded(f, '')),
+    ];
     const pr = {
         owner: 'local',
         repo: external_node_path_default().basename(io.cwd),
@@ -29448,7 +29972,22 @@ async function scan(args, io) {
         action: 'local_review',
     };
     const result = await runPipeline(pr, files, options, values, io, undefined);
-    return report(result, options.format, io);
+    const status = report(result, options.format, io);
+    if (problems.length > 0)
+        io.stderr.write(`codex-hooks: ${summarizePathProblems(problems)}\n`);
+    if (files.length === 0 && problems.length === 0)
+        io.stderr.write('codex-hooks: warning: no files to scan\n');
+    return values.strict && problems.length > 0 ? EXIT.usage : status;
+}
+/** `-` stands for the list of paths on stdin (one a line, or NUL-separated with --null). */
+function expandStdin(positionals, nul, io) {
+    if (!positionals.includes('-'))
+        return [...positionals];
+    const list = splitPathList(io.readStdin?.() ?? '', nul);
+    return positionals.flatMap((p) => (p === '-' ? list : [p]));
+}
+function binaryFile(path) {
+    return { path, status: 'added', additions: 0, deletions: 0, binary: true };
 }
 /** A file whose every line counts as added: its whole text, read without a diff. */
 function wholeFileAsAdded(path, text) {
@@ -29524,6 +30063,9 @@ function report(result, format, io) {
     }
     else if (format === 'github') {
         io.stdout.write(formatGithub(findings));
+    }
+    else if (format === 'gitlab') {
+        io.stdout.write(JSON.stringify(renderGitlabCodeQuality(findings), null, 2) + '\n');
     }
     else {
         io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
@@ -29605,71 +30147,80 @@ function parseHooksConfig(text, fileName) {
     const parsed = (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLocatedYaml */ .vJ)(text, fileName, 'a mapping with `version: 1` and `hooks`');
     (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .assertSchema */ .GU)(parsed, schemaValidator());
     const config = parsed.data;
-    checkSemantics(config, parsed.where);
+    const problems = semanticProblems(config, parsed.where);
+    if (problems.length > 0)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .configurationErrorOf */ .m_)(problems, fileName);
     return { version: config.version, hooks: config.hooks };
 }
-/** Checks the schema cannot express; `where` locates a key path. */
-function checkSemantics(config, where) {
-    const fail = (path, message) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(message, where(path));
-    };
-    const regex = (path, pattern, flags) => {
-        const reason = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)(pattern, flags);
-        if (reason === undefined)
-            return;
-        const syntax = /^it is not a valid regular expression: (.*)$/.exec(reason);
-        if (syntax)
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${syntax[1]}); got '${pattern}'`);
-        fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${reason}`);
-    };
-    const glob = (path, value) => {
-        const reason = (0,_core_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .checkGlob */ .pY)(value);
-        if (reason !== undefined)
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
-    };
+/** Every problem the schema cannot express, in file order; `where` locates a key path. */
+function semanticProblems(config, where) {
+    const problems = [];
+    const fail = (path, message) => problems.push({ message, location: where(path) });
+    const check = { fail, regex: regexCheck(fail), glob: globCheck(fail) };
     const names = new Map();
     config.hooks.forEach((hook, i) => {
         const first = names.get(hook.name);
         if (first !== undefined)
             fail(['hooks', i, 'name'], `hooks[${i}].name '${hook.name}' is already used by hooks[${first}]; hook names must be unique`);
-        names.set(hook.name, i);
-        hook.paths?.forEach((g, k) => glob(['hooks', i, 'paths', k], g));
-        hook.actions.forEach((action, j) => {
-            const base = ['hooks', i, 'actions', j];
-            for (const event of hook.events) {
-                if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
-                    fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
-                }
-            }
-            switch (action.type) {
-                case 'pattern':
-                    if (action.flags !== undefined) {
-                        const reason = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags);
-                        if (reason !== undefined)
-                            fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${reason}`);
-                    }
-                    regex([...base, 'pattern'], action.pattern, action.flags);
-                    break;
-                case 'path':
-                    if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
-                        fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
-                    }
-                    action.forbid?.forEach((g, k) => glob([...base, 'forbid', k], g));
-                    if (action.companion) {
-                        glob([...base, 'companion', 'when'], action.companion.when);
-                        glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
-                    }
-                    break;
-                case 'secret-scan':
-                    action.allow?.forEach((a, k) => regex([...base, 'allow', k], a));
-                    action.allow_paths?.forEach((g, k) => glob([...base, 'allow_paths', k], g));
-                    action.rules?.forEach((r, k) => regex([...base, 'rules', k, 'pattern'], r.pattern));
-                    break;
-                default:
-                    break;
-            }
-        });
+        else
+            names.set(hook.name, i);
+        hook.paths?.forEach((g, k) => check.glob(['hooks', i, 'paths', k], g));
+        hook.actions.forEach((action, j) => checkAction(hook.events, action, ['hooks', i, 'actions', j], check));
     });
+    return problems;
+}
+function regexCheck(fail) {
+    return (path, pattern, flags) => {
+        const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)(pattern, flags);
+        if (refusal === undefined)
+            return;
+        if (refusal.kind === 'invalid-syntax')
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
+        else
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${refusal.reason}`);
+    };
+}
+function globCheck(fail) {
+    return (path, value) => {
+        const reason = (0,_core_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .checkGlob */ .pY)(value);
+        if (reason !== undefined)
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
+    };
+}
+function checkAction(events, action, base, check) {
+    for (const event of events) {
+        if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
+            check.fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
+        }
+    }
+    switch (action.type) {
+        case 'pattern':
+            if (action.flags !== undefined) {
+                const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags);
+                if (refusal !== undefined)
+                    check.fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${refusal.reason}`);
+            }
+            if ((0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags)?.kind !== 'unsupported-flag')
+                check.regex([...base, 'pattern'], action.pattern, action.flags);
+            break;
+        case 'path':
+            if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
+                check.fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
+            }
+            action.forbid?.forEach((g, k) => check.glob([...base, 'forbid', k], g));
+            if (action.companion) {
+                check.glob([...base, 'companion', 'when'], action.companion.when);
+                check.glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
+            }
+            break;
+        case 'secret-scan':
+            action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
+            action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
+            action.rules?.forEach((r, k) => check.regex([...base, 'rules', k, 'pattern'], r.pattern));
+            break;
+        default:
+            break;
+    }
 }
 
 
@@ -29683,8 +30234,11 @@ function checkSemantics(config, where) {
 /* harmony export */   K7: () => (/* binding */ formatKeyPath),
 /* harmony export */   vJ: () => (/* binding */ parseLocatedYaml)
 /* harmony export */ });
+/* unused harmony export suggestionFor */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
 
 
 /** Parses the text; `empty` says what a non-empty file holds, for the message about an empty one. */
@@ -29695,40 +30249,59 @@ function parseLocatedYaml(text, fileName, empty) {
         const { line, col } = lineCounter.linePos(offset ?? 0);
         return `${fileName}:${line}:${col}`;
     };
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const [start, end] = yamlError.pos;
-        const message = yamlError.code === 'DUPLICATE_KEY'
-            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
-            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(message, at(start));
+    if (doc.errors.length > 0) {
+        const problems = doc.errors.map((e) => ({
+            location: at(e.pos[0]),
+            message: e.code === 'DUPLICATE_KEY'
+                ? `the key '${duplicateKey(text, e.pos[0], e.pos[1])}' appears twice in the same mapping`
+                : `invalid YAML: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`,
+        }));
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .configurationErrorOf */ .m_)(problems, fileName);
     }
     let data;
     try {
         data = doc.toJS({ maxAliasCount: 100 });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`invalid YAML: ${error.message}`, at(0));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`invalid YAML: ${error.message}`, at(0));
     }
     if (data === null || data === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`the file is empty; expected ${empty}`, at(0));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`the file is empty; expected ${empty}`, at(0));
     }
-    return { doc, data, where: (path) => at(offsetOf(doc, path)) };
+    return { fileName, doc, data, where: (path) => at(offsetOf(doc, path)) };
 }
-/** Throws the first schema error in file order, located and described. */
+/** Throws every schema error, in file order, each located and described. */
 function assertSchema(parsed, validate) {
     if (validate(parsed.data))
         return;
     const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
     errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
-    const first = errors[0];
-    const path = toSegments(first.error.instancePath);
-    const target = first.error.keyword === 'additionalProperties'
-        ? [...path, String(first.error.params.additionalProperty)]
-        : first.error.keyword === 'discriminator'
-            ? [...path, 'type']
-            : path;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(describeSchemaError(first.error, parsed.data), parsed.where(target));
+    const problems = [];
+    for (const { error } of errors) {
+        const problem = { message: describeSchemaError(error, parsed.data), location: parsed.where(targetOf(error)) };
+        // One mistake can fail two keywords (a discriminator and `required`): say it once, the fuller way.
+        const said = problems.some((p) => p.location === problem.location && p.message.startsWith(problem.message));
+        if (!said)
+            problems.push(problem);
+    }
+    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .configurationErrorOf */ .m_)(problems, parsed.fileName);
+}
+/** The key path an error points at: the offending key itself for an unknown key or action type. */
+function targetOf(error) {
+    const path = toSegments(error.instancePath);
+    if (error.keyword === 'additionalProperties')
+        return [...path, String(error.params.additionalProperty)];
+    return error.keyword === 'discriminator' ? [...path, 'type'] : path;
+}
+/** ` (did you mean 'hooks'?)` for a near miss among the allowed words, else nothing. */
+function suggestionFor(given, allowed) {
+    const words = allowed.filter((a) => typeof a === 'string');
+    if (typeof given !== 'string' || given === '' || words.length === 0)
+        return '';
+    const best = (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .kp)(given, words);
+    // A third of the word's length in edits (at least one): `hook` → `hooks`, never `abc` → `version`.
+    const limit = Math.max(1, Math.floor(Math.max(given.length, best.length) / 3));
+    return (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_1__/* .distance */ .Io)(given.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean '${best}'?)` : '';
 }
 function nodeAt(doc, path) {
     if (path.length === 0)
@@ -29821,22 +30394,25 @@ function describeSchemaError(e, data) {
     switch (e.keyword) {
         case 'additionalProperties': {
             const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
+            const given = String(p.additionalProperty);
+            return `${formatKeyPath([...path, given])} is not a known key${suggestionFor(given, allowed)}; expected one of ${allowed.join(', ')}`;
         }
         case 'required':
             return `${key} is missing the required key '${String(p.missingProperty)}'`;
         case 'enum':
-            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
+            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}${suggestionFor(valueAt(data, path), p.allowedValues)}`;
         case 'const':
             return `${key} must be ${String(p.allowedValue)}; got ${got}`;
         case 'type':
             return `${key} must be ${article(String(p.type))}; got ${got}`;
-        case 'discriminator':
+        case 'discriminator': {
+            const types = discriminatorValues(e);
             return p.error === 'mapping'
-                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
+                ? `${key}.type must be one of ${types.join(', ')}; got ${describeValue(p.tagValue)}${suggestionFor(p.tagValue, types)}`
                 : valueAt(data, [...path, 'type']) === undefined
-                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
+                    ? `${key} is missing the required key 'type' (one of ${types.join(', ')})`
                     : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
+        }
         case 'minItems':
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
@@ -29855,6 +30431,11 @@ function describeSchemaError(e, data) {
         default:
             return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
     }
+}
+/** The tag values a discriminated `oneOf` accepts, read from the schema itself. */
+function discriminatorValues(e) {
+    const branches = e.parentSchema?.oneOf;
+    return (branches ?? []).map((b) => b.properties?.type?.const).filter((v) => typeof v === 'string');
 }
 function article(type) {
     const names = {
@@ -30262,7 +30843,7 @@ const DEFAULT_EXCLUDES = [
     '**/third_party/**',
     '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
     '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
     '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ];
 /** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
@@ -30360,14 +30941,19 @@ const FEATURES = {
 };
 /** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
 function checkUserRegex(pattern, flags = '') {
-    const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
-    if (badFlag !== undefined)
-        return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
+    const flag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+    if (flag !== undefined)
+        return {
+            kind: 'unsupported-flag',
+            flag,
+            reason: `the flag '${flag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`,
+        };
     try {
         new RegExp(pattern, flags);
     }
     catch (error) {
-        return `it is not a valid regular expression: ${error.message.replace(/^Invalid regular expression: /, '')}`;
+        const detail = error.message.replace(/^Invalid regular expression: /, '');
+        return { kind: 'invalid-syntax', detail, reason: `it is not a valid regular expression: ${detail}` };
     }
     let ast;
     try {
@@ -30375,16 +30961,21 @@ function checkUserRegex(pattern, flags = '') {
     }
     catch {
         // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
-        return 'it uses syntax the backtracking check does not understand; simplify the pattern';
+        return {
+            kind: 'unknown-syntax',
+            reason: 'it uses syntax the backtracking check does not understand; simplify the pattern',
+        };
     }
     const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
-    return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
+    return hazard === undefined
+        ? undefined
+        : { kind: 'catastrophic-backtracking', hazard, reason: `it can backtrack catastrophically: ${hazard}` };
 }
 /** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
 function compileUserRegex(pattern, flags = '') {
-    const reason = checkUserRegex(pattern, flags);
-    if (reason !== undefined)
-        throw new Error(`pattern '${pattern}': ${reason}`);
+    const refusal = checkUserRegex(pattern, flags);
+    if (refusal !== undefined)
+        throw new Error(`pattern '${pattern}': ${refusal.reason}`);
     return new RegExp(pattern, flags);
 }
 function repeats(q) {
@@ -30629,7 +31220,9 @@ function tokensOverlap(a, b) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   m_: () => (/* binding */ configurationErrorOf)
 /* harmony export */ });
 /* unused harmony exports UpstreamError, GitHubError, gitHubFailureKind, PermissionError */
 /**
@@ -30638,12 +31231,40 @@ function tokensOverlap(a, b) {
 /** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
 class ConfigurationError extends Error {
     location;
+    problems;
     name = 'ConfigurationError';
     constructor(message, 
     /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
-    location) {
+    location, 
+    /** Every problem found, when a file had several (the message lists them). */
+    problems = location ? [{ message, location }] : []) {
         super(location ? `${location}: ${message}` : message);
         this.location = location;
+        this.problems = problems;
+    }
+}
+const MAX_PROBLEMS_SHOWN = 20;
+/** All the problems of one file in one error, so one edit fixes them all rather than one run per mistake. */
+function configurationErrorOf(problems, file) {
+    const [first] = problems;
+    if (first === undefined)
+        throw new Error('configurationErrorOf needs at least one problem');
+    if (problems.length === 1)
+        return new ConfigurationError(first.message, first.location);
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.location}: ${p.message}`);
+    if (problems.length > MAX_PROBLEMS_SHOWN)
+        shown.push(`  and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+    return new ConfigurationError(`${problems.length} problems in ${file}:\n${shown.join('\n')}`, undefined, problems);
+}
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
     }
 }
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
@@ -30685,6 +31306,8 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
     if (error instanceof ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)
@@ -30701,6 +31324,13 @@ function describeError(error) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

@@ -44,7 +44,7 @@ const DEFAULT_EXCLUDES = (/* unused pure expression or super */ null && ([
     '**/third_party/**',
     '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
     '**/*.{woff,woff2,ttf,otf,eot}',
-    '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+    '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
     '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ]));
 /** Splits a newline- or comma-separated input into globs, dropping blanks. Braces keep their commas. */
@@ -110,7 +110,10 @@ var regex_guard = __webpack_require__(7432);
 var src_errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __webpack_require__(1916);
 ;// CONCATENATED MODULE: ./src/config/located-yaml.ts
+
 
 
 /** Parses the text; `empty` says what a non-empty file holds, for the message about an empty one. */
@@ -121,13 +124,14 @@ function parseLocatedYaml(text, fileName, empty) {
         const { line, col } = lineCounter.linePos(offset ?? 0);
         return `${fileName}:${line}:${col}`;
     };
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-        const [start, end] = yamlError.pos;
-        const message = yamlError.code === 'DUPLICATE_KEY'
-            ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
-            : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
-        throw new src_errors/* ConfigurationError */.j1(message, at(start));
+    if (doc.errors.length > 0) {
+        const problems = doc.errors.map((e) => ({
+            location: at(e.pos[0]),
+            message: e.code === 'DUPLICATE_KEY'
+                ? `the key '${duplicateKey(text, e.pos[0], e.pos[1])}' appears twice in the same mapping`
+                : `invalid YAML: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`,
+        }));
+        throw (0,src_errors/* configurationErrorOf */.m_)(problems, fileName);
     }
     let data;
     try {
@@ -139,22 +143,40 @@ function parseLocatedYaml(text, fileName, empty) {
     if (data === null || data === undefined) {
         throw new src_errors/* ConfigurationError */.j1(`the file is empty; expected ${empty}`, at(0));
     }
-    return { doc, data, where: (path) => at(offsetOf(doc, path)) };
+    return { fileName, doc, data, where: (path) => at(offsetOf(doc, path)) };
 }
-/** Throws the first schema error in file order, located and described. */
+/** Throws every schema error, in file order, each located and described. */
 function assertSchema(parsed, validate) {
     if (validate(parsed.data))
         return;
     const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
     errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
-    const first = errors[0];
-    const path = toSegments(first.error.instancePath);
-    const target = first.error.keyword === 'additionalProperties'
-        ? [...path, String(first.error.params.additionalProperty)]
-        : first.error.keyword === 'discriminator'
-            ? [...path, 'type']
-            : path;
-    throw new src_errors/* ConfigurationError */.j1(describeSchemaError(first.error, parsed.data), parsed.where(target));
+    const problems = [];
+    for (const { error } of errors) {
+        const problem = { message: describeSchemaError(error, parsed.data), location: parsed.where(targetOf(error)) };
+        // One mistake can fail two keywords (a discriminator and `required`): say it once, the fuller way.
+        const said = problems.some((p) => p.location === problem.location && p.message.startsWith(problem.message));
+        if (!said)
+            problems.push(problem);
+    }
+    throw (0,src_errors/* configurationErrorOf */.m_)(problems, parsed.fileName);
+}
+/** The key path an error points at: the offending key itself for an unknown key or action type. */
+function targetOf(error) {
+    const path = toSegments(error.instancePath);
+    if (error.keyword === 'additionalProperties')
+        return [...path, String(error.params.additionalProperty)];
+    return error.keyword === 'discriminator' ? [...path, 'type'] : path;
+}
+/** ` (did you mean 'hooks'?)` for a near miss among the allowed words, else nothing. */
+function suggestionFor(given, allowed) {
+    const words = allowed.filter((a) => typeof a === 'string');
+    if (typeof given !== 'string' || given === '' || words.length === 0)
+        return '';
+    const best = (0,mod/* closest */.kp)(given, words);
+    // A third of the word's length in edits (at least one): `hook` → `hooks`, never `abc` → `version`.
+    const limit = Math.max(1, Math.floor(Math.max(given.length, best.length) / 3));
+    return (0,mod/* distance */.Io)(given.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean '${best}'?)` : '';
 }
 function nodeAt(doc, path) {
     if (path.length === 0)
@@ -247,22 +269,25 @@ function describeSchemaError(e, data) {
     switch (e.keyword) {
         case 'additionalProperties': {
             const allowed = Object.keys(e.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-            return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
+            const given = String(p.additionalProperty);
+            return `${formatKeyPath([...path, given])} is not a known key${suggestionFor(given, allowed)}; expected one of ${allowed.join(', ')}`;
         }
         case 'required':
             return `${key} is missing the required key '${String(p.missingProperty)}'`;
         case 'enum':
-            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}`;
+            return `${key} must be one of ${p.allowedValues.join(', ')}; got ${got}${suggestionFor(valueAt(data, path), p.allowedValues)}`;
         case 'const':
             return `${key} must be ${String(p.allowedValue)}; got ${got}`;
         case 'type':
             return `${key} must be ${article(String(p.type))}; got ${got}`;
-        case 'discriminator':
+        case 'discriminator': {
+            const types = discriminatorValues(e);
             return p.error === 'mapping'
-                ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
+                ? `${key}.type must be one of ${types.join(', ')}; got ${describeValue(p.tagValue)}${suggestionFor(p.tagValue, types)}`
                 : valueAt(data, [...path, 'type']) === undefined
-                    ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
+                    ? `${key} is missing the required key 'type' (one of ${types.join(', ')})`
                     : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
+        }
         case 'minItems':
             if (path[path.length - 1] === 'run')
                 return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
@@ -281,6 +306,11 @@ function describeSchemaError(e, data) {
         default:
             return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
     }
+}
+/** The tag values a discriminated `oneOf` accepts, read from the schema itself. */
+function discriminatorValues(e) {
+    const branches = e.parentSchema?.oneOf;
+    return (branches ?? []).map((b) => b.properties?.type?.const).filter((v) => typeof v === 'string');
 }
 function article(type) {
     const names = {
@@ -660,71 +690,80 @@ function parseHooksConfig(text, fileName) {
     const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `hooks`');
     assertSchema(parsed, schemaValidator());
     const config = parsed.data;
-    checkSemantics(config, parsed.where);
+    const problems = semanticProblems(config, parsed.where);
+    if (problems.length > 0)
+        throw (0,src_errors/* configurationErrorOf */.m_)(problems, fileName);
     return { version: config.version, hooks: config.hooks };
 }
-/** Checks the schema cannot express; `where` locates a key path. */
-function checkSemantics(config, where) {
-    const fail = (path, message) => {
-        throw new src_errors/* ConfigurationError */.j1(message, where(path));
-    };
-    const regex = (path, pattern, flags) => {
-        const reason = (0,regex_guard/* checkUserRegex */.Hm)(pattern, flags);
-        if (reason === undefined)
-            return;
-        const syntax = /^it is not a valid regular expression: (.*)$/.exec(reason);
-        if (syntax)
-            fail(path, `${formatKeyPath(path)} is not a valid regular expression (${syntax[1]}); got '${pattern}'`);
-        fail(path, `${formatKeyPath(path)} '${pattern}' is refused: ${reason}`);
-    };
-    const glob = (path, value) => {
-        const reason = checkGlob(value);
-        if (reason !== undefined)
-            fail(path, `${formatKeyPath(path)} is not a valid glob: ${reason}; got '${value}'`);
-    };
+/** Every problem the schema cannot express, in file order; `where` locates a key path. */
+function semanticProblems(config, where) {
+    const problems = [];
+    const fail = (path, message) => problems.push({ message, location: where(path) });
+    const check = { fail, regex: regexCheck(fail), glob: globCheck(fail) };
     const names = new Map();
     config.hooks.forEach((hook, i) => {
         const first = names.get(hook.name);
         if (first !== undefined)
             fail(['hooks', i, 'name'], `hooks[${i}].name '${hook.name}' is already used by hooks[${first}]; hook names must be unique`);
-        names.set(hook.name, i);
-        hook.paths?.forEach((g, k) => glob(['hooks', i, 'paths', k], g));
-        hook.actions.forEach((action, j) => {
-            const base = ['hooks', i, 'actions', j];
-            for (const event of hook.events) {
-                if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
-                    fail([...base, 'type'], `${formatKeyPath(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
-                }
-            }
-            switch (action.type) {
-                case 'pattern':
-                    if (action.flags !== undefined) {
-                        const reason = (0,regex_guard/* checkUserRegex */.Hm)('', action.flags);
-                        if (reason !== undefined)
-                            fail([...base, 'flags'], `${formatKeyPath([...base, 'flags'])} ${reason}`);
-                    }
-                    regex([...base, 'pattern'], action.pattern, action.flags);
-                    break;
-                case 'path':
-                    if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
-                        fail(base, `${formatKeyPath(base)} needs at least one of forbid, max_bytes, companion`);
-                    }
-                    action.forbid?.forEach((g, k) => glob([...base, 'forbid', k], g));
-                    if (action.companion) {
-                        glob([...base, 'companion', 'when'], action.companion.when);
-                        glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
-                    }
-                    break;
-                case 'secret-scan':
-                    action.allow?.forEach((a, k) => regex([...base, 'allow', k], a));
-                    action.allow_paths?.forEach((g, k) => glob([...base, 'allow_paths', k], g));
-                    action.rules?.forEach((r, k) => regex([...base, 'rules', k, 'pattern'], r.pattern));
-                    break;
-                default:
-                    break;
-            }
-        });
+        else
+            names.set(hook.name, i);
+        hook.paths?.forEach((g, k) => check.glob(['hooks', i, 'paths', k], g));
+        hook.actions.forEach((action, j) => checkAction(hook.events, action, ['hooks', i, 'actions', j], check));
     });
+    return problems;
+}
+function regexCheck(fail) {
+    return (path, pattern, flags) => {
+        const refusal = (0,regex_guard/* checkUserRegex */.Hm)(pattern, flags);
+        if (refusal === undefined)
+            return;
+        if (refusal.kind === 'invalid-syntax')
+            fail(path, `${formatKeyPath(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
+        else
+            fail(path, `${formatKeyPath(path)} '${pattern}' is refused: ${refusal.reason}`);
+    };
+}
+function globCheck(fail) {
+    return (path, value) => {
+        const reason = checkGlob(value);
+        if (reason !== undefined)
+            fail(path, `${formatKeyPath(path)} is not a valid glob: ${reason}; got '${value}'`);
+    };
+}
+function checkAction(events, action, base, check) {
+    for (const event of events) {
+        if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
+            check.fail([...base, 'type'], `${formatKeyPath(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
+        }
+    }
+    switch (action.type) {
+        case 'pattern':
+            if (action.flags !== undefined) {
+                const refusal = (0,regex_guard/* checkUserRegex */.Hm)('', action.flags);
+                if (refusal !== undefined)
+                    check.fail([...base, 'flags'], `${formatKeyPath([...base, 'flags'])} ${refusal.reason}`);
+            }
+            if ((0,regex_guard/* checkUserRegex */.Hm)('', action.flags)?.kind !== 'unsupported-flag')
+                check.regex([...base, 'pattern'], action.pattern, action.flags);
+            break;
+        case 'path':
+            if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
+                check.fail(base, `${formatKeyPath(base)} needs at least one of forbid, max_bytes, companion`);
+            }
+            action.forbid?.forEach((g, k) => check.glob([...base, 'forbid', k], g));
+            if (action.companion) {
+                check.glob([...base, 'companion', 'when'], action.companion.when);
+                check.glob([...base, 'companion', 'require'], action.companion.require.replaceAll('{name}', 'x').replaceAll('{dir}', 'x'));
+            }
+            break;
+        case 'secret-scan':
+            action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
+            action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
+            action.rules?.forEach((r, k) => check.regex([...base, 'rules', k, 'pattern'], r.pattern));
+            break;
+        default:
+            break;
+    }
 }
 
 

@@ -2622,6 +2622,14 @@ function createGit(cwd) {
             const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
             return r.ok ? r.stdout.trim() : undefined;
         },
+        async isWorkTree() {
+            const r = await git(['rev-parse', '--is-inside-work-tree']);
+            return r.ok && r.stdout.trim() === 'true';
+        },
+        async emptyTree() {
+            const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
+            return r.ok ? r.stdout.trim() : undefined;
+        },
     };
 }
 /** A revision must not look like an option: `--output=…` as a ref would be an injection. */
@@ -7246,7 +7254,7 @@ function compileCustomRules(configs) {
         }
         const risk = (0,regex_guard/* checkUserRegex */.Hm)(source, flags);
         if (risk)
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
         const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
         // With keywords the regex only sees a window; let the secret reach well past the keyword.
         const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
@@ -8167,7 +8175,7 @@ async function loadSessionConfig(root, configPath, cacheDir) {
     catch {
         // not cached yet
     }
-    const { parseHooksConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3616));
+    const { parseHooksConfig } = await Promise.all(/* import() */[__nccwpck_require__.e(224), __nccwpck_require__.e(616)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3616));
     const config = parseHooksConfig(text, configPath);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
@@ -9302,14 +9310,19 @@ const FEATURES = {
 };
 /** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
 function checkUserRegex(pattern, flags = '') {
-    const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
-    if (badFlag !== undefined)
-        return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
+    const flag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+    if (flag !== undefined)
+        return {
+            kind: 'unsupported-flag',
+            flag,
+            reason: `the flag '${flag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`,
+        };
     try {
         new RegExp(pattern, flags);
     }
     catch (error) {
-        return `it is not a valid regular expression: ${error.message.replace(/^Invalid regular expression: /, '')}`;
+        const detail = error.message.replace(/^Invalid regular expression: /, '');
+        return { kind: 'invalid-syntax', detail, reason: `it is not a valid regular expression: ${detail}` };
     }
     let ast;
     try {
@@ -9317,16 +9330,21 @@ function checkUserRegex(pattern, flags = '') {
     }
     catch {
         // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
-        return 'it uses syntax the backtracking check does not understand; simplify the pattern';
+        return {
+            kind: 'unknown-syntax',
+            reason: 'it uses syntax the backtracking check does not understand; simplify the pattern',
+        };
     }
     const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
-    return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
+    return hazard === undefined
+        ? undefined
+        : { kind: 'catastrophic-backtracking', hazard, reason: `it can backtrack catastrophically: ${hazard}` };
 }
 /** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
 function compileUserRegex(pattern, flags = '') {
-    const reason = checkUserRegex(pattern, flags);
-    if (reason !== undefined)
-        throw new Error(`pattern '${pattern}': ${reason}`);
+    const refusal = checkUserRegex(pattern, flags);
+    if (refusal !== undefined)
+        throw new Error(`pattern '${pattern}': ${refusal.reason}`);
     return new RegExp(pattern, flags);
 }
 function repeats(q) {
@@ -9570,21 +9588,50 @@ function tokensOverlap(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   m_: () => (/* binding */ configurationErrorOf)
 /* harmony export */ });
-/* unused harmony exports UpstreamError, GitHubError, gitHubFailureKind, PermissionError, describeError */
+/* unused harmony exports UsageError, UpstreamError, GitHubError, gitHubFailureKind, PermissionError, describeError */
 /**
  * Errors say who must act. main.ts turns each into one clear sentence and the right exit status.
  */
 /** The user must fix something: an input, the config file, a permission. Exit status 2 in the CLI. */
 class ConfigurationError extends Error {
     location;
+    problems;
     name = 'ConfigurationError';
     constructor(message, 
     /** Where: `.github/codex-hooks.yml:12:5` or `input 'fail-on'`. */
-    location) {
+    location, 
+    /** Every problem found, when a file had several (the message lists them). */
+    problems = location ? [{ message, location }] : []) {
         super(location ? `${location}: ${message}` : message);
         this.location = location;
+        this.problems = problems;
+    }
+}
+const MAX_PROBLEMS_SHOWN = 20;
+/** All the problems of one file in one error, so one edit fixes them all rather than one run per mistake. */
+function configurationErrorOf(problems, file) {
+    const [first] = problems;
+    if (first === undefined)
+        throw new Error('configurationErrorOf needs at least one problem');
+    if (problems.length === 1)
+        return new ConfigurationError(first.message, first.location);
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p.location}: ${p.message}`);
+    if (problems.length > MAX_PROBLEMS_SHOWN)
+        shown.push(`  and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
+    return new ConfigurationError(`${problems.length} problems in ${file}:\n${shown.join('\n')}`, undefined, problems);
+}
+/** A command line the CLI cannot take: a bad flag or argument. Shown with the command's usage line; exit 2. */
+class UsageError extends Error {
+    usage;
+    name = 'UsageError';
+    constructor(message, 
+    /** The one-line synopsis of the command, e.g. `codex-hooks scan PATH... [options]`. */
+    usage) {
+        super(message);
+        this.usage = usage;
     }
 }
 /** An outside system failed: GitHub or the hook endpoint. Says what answered, how, and what to do. */
@@ -9626,6 +9673,8 @@ class PermissionError extends UpstreamError {
 }
 /** One sentence for the log, whatever was thrown. */
 function describeError(error) {
+    if (error instanceof UsageError)
+        return `Usage error: ${error.message}\nUsage: ${error.usage}`;
     if (error instanceof ConfigurationError)
         return `Configuration error: ${error.message}`;
     if (error instanceof UpstreamError)

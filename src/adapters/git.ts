@@ -35,6 +35,14 @@ export function createGit(cwd: string): GitPort {
       const r = await git(['rev-parse', '--verify', '--quiet', `${validRev(rev)}^{commit}`]);
       return r.ok ? r.stdout.trim() : undefined;
     },
+    async isWorkTree() {
+      const r = await git(['rev-parse', '--is-inside-work-tree']);
+      return r.ok && r.stdout.trim() === 'true';
+    },
+    async emptyTree() {
+      const r = await git(['hash-object', '-t', 'tree', '/dev/null']);
+      return r.ok ? r.stdout.trim() : undefined;
+    },
   };
 }
 

@@ -27,13 +27,21 @@ export function formatText(
   const c = (code: keyof typeof COLORS, s: string) => (style.color ? `${COLORS[code]}${s}${COLORS.reset}` : s);
   const lines: string[] = [];
   for (const f of sortFindings(findings)) {
-    const where = `${stripControl(f.path)}:${Math.max(1, f.line)}${f.column !== undefined ? `:${f.column}` : ''}`;
+    // A finding about the whole file (line 0), as in an empty file, names the file alone.
+    const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
     lines.push(
-      `${c('bold', where)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`,
+      `${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`,
     );
   }
-  for (const s of skipped.filter((x) => !/^(excluded|built-in|not matched)/.test(x.reason))) {
-    lines.push(`${c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`)}`);
+  const counted = new Map<string, number>();
+  for (const s of skipped) {
+    const group = skipGroup(s.reason);
+    if (group === undefined) lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
+    else counted.set(group, (counted.get(group) ?? 0) + 1);
+  }
+  if (counted.size > 0) {
+    const parts = [...counted].map(([group, n]) => `${n} ${group}`);
+    lines.push(c('dim', `skipped: ${parts.join(', ')}`));
   }
   const verdict =
     gate.conclusion === 'failure'
@@ -45,12 +53,23 @@ export function formatText(
   return lines.join('\n') + '\n';
 }
 
+/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
+function skipGroup(reason: string): string | undefined {
+  if (reason === 'binary file') return 'binary';
+  if (reason.startsWith('built-in exclude'))
+    return 'by the built-in excludes (archives, images, lock files, generated)';
+  if (reason.startsWith('excluded by')) return 'by --exclude';
+  if (reason.startsWith('not matched')) return 'not matched by --include';
+  return undefined;
+}
+
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 export function formatGithub(findings: readonly Finding[]): string {
   return sortFindings(findings)
     .map((f) => {
       const level = f.severity === 'notice' ? 'notice' : f.severity;
-      return `::${level} file=${escapeCommandProperty(f.path)},line=${Math.max(1, f.line)},endLine=${Math.max(1, f.endLine)},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
+      const lines = f.line > 0 ? `,line=${f.line},endLine=${Math.max(f.line, f.endLine)}` : '';
+      return `::${level} file=${escapeCommandProperty(f.path)}${lines},title=${escapeCommandProperty(f.ruleId)}::${escapeCommandData(f.message)}\n`;
     })
     .join('');
 }

@@ -5,7 +5,21 @@ import { VERSION } from '../core/version.js';
 
 const EXIT_STATUS = 'Exit status: 0 gate passed, 1 gate failed, 2 usage or configuration error.';
 
-const COMMON = `  --format FORMAT    text (default), json, sarif or github
+/** One synopsis line a command, shown with a usage error. */
+export const USAGE = {
+  main: 'codex-hooks COMMAND [options]   (commands: review, scan, init, codex-hook, hook-server, token, audit; codex-hooks --help)',
+  review: 'codex-hooks review [--base REF] [--head REF] [options]   (codex-hooks review --help)',
+  scan: 'codex-hooks scan PATH... | - [options]   (codex-hooks scan --help)',
+  'hook-server':
+    'codex-hooks hook-server [--port N] [--host ADDR] [--audit-log FILE]   (codex-hooks hook-server --help)',
+} as const;
+
+const BINARY_RULE = `Binary files are skipped, by one rule for scan and review: a file with a NUL byte in its first
+8,000 bytes is binary (git's own test, which review gets from git diff). Archives, images, fonts,
+media, lock files and minified or generated files are left out by the built-in excludes. The
+report ends with how many files were skipped, and why.`;
+
+const COMMON = `  --format FORMAT    text (default), json, sarif, github or gitlab
   --fail-on LEVEL    error (default), warning, notice or never: the lowest severity that fails
   --include GLOBS    comma-separated globs of files to review (default **)
   --exclude GLOBS    comma-separated globs to leave out (added to the built-in excludes)
@@ -21,7 +35,7 @@ export const MAIN_HELP = `codex-hooks ${VERSION}: the codex-hooks pipeline on a 
 
 Usage:
   codex-hooks review [--base REF] [--head REF] [options]   review the changes between two revisions
-  codex-hooks scan PATH... [options]                       scan whole files (every line counts as added)
+  codex-hooks scan PATH... | - [options]                   scan files and folders (every line counts as added)
   codex-hooks hook-server [--port N] [--host H]             a reference hook endpoint on loopback
   codex-hooks token create|rotate|revoke|list --policy FILE  manage the endpoint's access tokens
   codex-hooks init codex [--user] [--command CMD]           install the hooks in Codex (.codex/hooks.json)
@@ -39,7 +53,11 @@ Runs the whole pipeline (filter, secret scan, the config's hooks, and the AI rev
 given) on the changes between two revisions, as a pull request would see them: the changes on --head
 since it left --base. Without --head, the working tree (staged and unstaged changes of tracked files)
 is compared with --base; 'codex-hooks review --base HEAD' reviews what you are about to commit.
-Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first.
+Untracked files are not part of a git diff: 'git add' them (or 'git add -N') first. Before a
+repository's first commit (no HEAD yet), '--base HEAD' reviews the files staged for it against the
+empty tree.
+
+${BINARY_RULE}
 
 Options:
   --base REF         base revision (default HEAD)
@@ -58,13 +76,25 @@ ${ENVIRONMENT}
 ${EXIT_STATUS}
 `;
 
-export const SCAN_HELP = `Usage: codex-hooks scan PATH... [options]
+export const SCAN_HELP = `Usage: codex-hooks scan PATH... | - [options]
 
 Scans whole files: every line of each file counts as added, so the secret scan and the config's
 pattern and path hooks see all of it. No AI review. Suits a pre-commit hook, which passes the staged
 file names.
 
+PATH is a file, a folder or a quoted glob ('src/**/*.ts'). A folder is walked: inside a git work
+tree through git, so .gitignore is honoured; elsewhere through the file system. A walk skips .git
+and node_modules and never follows a symlink. - reads the paths from stdin, one a line, or
+NUL-separated with --null (git ls-files -z | codex-hooks scan --null -).
+A path that cannot be read (missing, a symlink to a folder, a symlink loop) is skipped with one
+warning line, and the run ends with how many were skipped; the exit status stays the gate's
+unless --strict.
+
+${BINARY_RULE}
+
 Options:
+  -z, --null         paths on stdin are separated by NUL bytes, not newlines
+  --strict           exit 2 when any path was skipped as unreadable
 ${COMMON}
 
 ${ENVIRONMENT}

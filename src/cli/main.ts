@@ -4,7 +4,7 @@ import { parseGitDiff } from '../core/diff/parse-git-diff.js';
 import { countLines } from '../core/diff/whole-file.js';
 import { buildJsonReport } from '../core/findings/finalize.js';
 import type { ChangedFile, FailOn } from '../core/types.js';
-import { ConfigurationError, describeError } from '../errors.js';
+import { ConfigurationError, UsageError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { aiReportEntry, runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
 import { runCommand } from '../adapters/command-runner.js';
@@ -17,15 +17,18 @@ import { runTokenCommand } from '../endpoint/server/token-command.js';
 import type { AiReviewOptions } from '../pipeline/ai-review.js';
 import { preflightHookEndpoint } from '../pipeline/preflight.js';
 import path from 'node:path';
-import { splitGlobList, checkGlob } from '../core/filter.js';
+import { splitGlobList, checkGlob, createFileFilter } from '../core/filter.js';
 import { VERSION } from '../core/version.js';
 import { renderSarif } from '../core/render/sarif.js';
+import { renderGitlabCodeQuality } from '../core/render/gitlab.js';
 import { formatGithub, formatText, stripControl } from './format.js';
-import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP } from './help.js';
+import { COMMAND_HELP, HOOK_SERVER_HELP, MAIN_HELP, REVIEW_HELP, SCAN_HELP, USAGE } from './help.js';
 import { codexHook, initCommand } from './codex.js';
 import { createProgress, type Progress } from './progress.js';
-import { readFilesInOrder } from './read-files.js';
-import type { Reviewer } from '../ports.js';
+import { readFiles } from './read-files.js';
+import { collectPaths, splitPathList } from './collect-paths.js';
+import { describePathProblem, summarizePathProblems } from './path-problems.js';
+import type { GitPort, Reviewer } from '../ports.js';
 import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
@@ -34,13 +37,15 @@ export interface CliIo {
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** The whole of stdin, for `scan -`; absent when there is none. */
+  readonly readStdin?: () => string;
   /** Read by `codex-hook` only: the Codex event. */
   readonly stdin?: AsyncIterable<Buffer | string>;
 }
 
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
 
-const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -49,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     // An error can quote a path or a config value: no raw control characters reach the terminal.
     io.stderr.write(`codex-hooks: ${stripControl(describeError(error))}\n`);
-    return error instanceof ConfigurationError ? EXIT.usage : EXIT.failed;
+    return error instanceof ConfigurationError || error instanceof UsageError ? EXIT.usage : EXIT.failed;
   }
 }
 
@@ -68,7 +73,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const help = COMMAND_HELP[topic];
     if (help === undefined)
-      throw new ConfigurationError(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`);
+      throw new UsageError(`no help for '${topic}'; commands: ${Object.keys(COMMAND_HELP).join(', ')}`, USAGE.main);
     io.stdout.write(help);
     return EXIT.passed;
   }
@@ -90,7 +95,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === 'init') return initCommand(rest, io);
   if (command === 'codex-hook') return codexHook(rest, io);
-  throw new ConfigurationError(`unknown command '${command}'; run 'codex-hooks --help'`);
+  throw new UsageError(`unknown command '${command}'`, USAGE.main);
 }
 
 const COMMON_OPTIONS: OptionSpec = {
@@ -105,6 +110,7 @@ const COMMON_OPTIONS: OptionSpec = {
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
 
 function parse(
+  command: keyof typeof USAGE,
   args: readonly string[],
   options: OptionSpec,
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
@@ -112,23 +118,39 @@ function parse(
     const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    throw new ConfigurationError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeParseError(error, command), USAGE[command]);
   }
 }
 
-function commonOptions(values: Record<string, unknown>) {
+/** Node's parseArgs messages, reworded: the option, what is wrong, and what to do. */
+function describeParseError(error: unknown, command: string): string {
+  const e = error as NodeJS.ErrnoException;
+  const option = /'(-[^' ]*)/.exec(e.message ?? '')?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return `unknown option '${option}' (a path that starts with '-' goes after '--': codex-hooks ${command} -- ${option})`;
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(e.message)
+      ? `option '${option}' needs a value`
+      : `option '${option}' takes no value`;
+  }
+  return e.message ?? String(error);
+}
+
+function commonOptions(command: keyof typeof USAGE, values: Record<string, unknown>) {
+  const usage = USAGE[command];
   const format = String(values.format) as Format;
   if (!FORMATS.includes(format))
-    throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`, usage);
   const failOn = String(values['fail-on']) as FailOn;
   if (!['error', 'warning', 'notice', 'never'].includes(failOn)) {
-    throw new ConfigurationError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`);
+    throw new UsageError(`--fail-on must be one of error, warning, notice, never; got '${failOn}'`, usage);
   }
   const globs = (name: string) => {
     const list = splitGlobList(String(values[name] ?? ''));
     for (const g of list) {
       const problem = checkGlob(g);
-      if (problem) throw new ConfigurationError(`--${name} has an invalid glob '${g}': ${problem}`);
+      if (problem) throw new UsageError(`--${name} has an invalid glob '${g}': ${problem}`, usage);
     }
     return list;
   };
@@ -136,7 +158,7 @@ function commonOptions(values: Record<string, unknown>) {
 }
 
 async function review(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parse('review', args, {
     ...COMMON_OPTIONS,
     base: { type: 'string', default: 'HEAD' },
     head: { type: 'string' },
@@ -150,16 +172,15 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(REVIEW_HELP);
     return EXIT.passed;
   }
-  if (positionals.length > 0) throw new ConfigurationError(`review takes no paths; got '${positionals[0]}'`);
-  const options = commonOptions(values);
+  if (positionals.length > 0) throw new UsageError(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
+  const options = commonOptions('review', values);
   const configRef = String(values['config-ref']);
   if (configRef !== 'base' && configRef !== 'head') {
-    throw new ConfigurationError(`--config-ref must be base or head; got '${configRef}'`);
+    throw new UsageError(`--config-ref must be base or head; got '${configRef}'`, USAGE.review);
   }
   const git = createGit(io.cwd);
-  const base = String(values.base);
   const head = values.head === undefined ? undefined : String(values.head);
-  if (!(await git.hasRevision(base))) throw new ConfigurationError(`--base '${base}' is not a commit in ${io.cwd}`);
+  const base = await resolveBase(git, String(values.base), head, io.cwd);
   if (head !== undefined && !(await git.hasRevision(head)))
     throw new ConfigurationError(`--head '${head}' is not a commit in ${io.cwd}`);
   // Like a pull request: the changes on head since it left base.
@@ -175,7 +196,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     headSha: (head !== undefined ? await git.revParse(head) : undefined) ?? 'working-tree',
     baseSha: (await git.revParse(from)) ?? from,
     headRef: head ?? 'working-tree',
-    baseRef: base,
+    baseRef: base === String(values.base) ? base : 'the empty tree (first commit)',
     author: io.env.USER ?? '',
     draft: false,
     action: 'local_review',
@@ -199,6 +220,23 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
       : undefined;
   const result = await runPipeline(pr, files, options, values, io, ai, trusted);
   return report(result, options.format, io);
+}
+
+/**
+ * The revision to compare with. Before a repository's first commit there is no HEAD: a pre-commit hook's
+ * `--base HEAD` then means the files about to be committed, against the empty tree.
+ */
+async function resolveBase(git: GitPort, base: string, head: string | undefined, cwd: string): Promise<string> {
+  if (await git.hasRevision(base)) return base;
+  if (!(await git.isWorkTree()))
+    throw new ConfigurationError(
+      `${cwd} is not in a git repository: review compares git revisions; use 'codex-hooks scan PATH' for plain files`,
+    );
+  if (base === 'HEAD' && head === undefined && (await git.revParse('HEAD')) === undefined) {
+    const empty = await git.emptyTree();
+    if (empty !== undefined) return empty;
+  }
+  throw new ConfigurationError(`--base '${base}' is not a commit in ${cwd}`);
 }
 
 /**
@@ -258,22 +296,38 @@ function readWorkingTreeFile(cwd: string, file: string): Promise<string | undefi
 }
 
 async function scan(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, COMMON_OPTIONS);
+  const { values, positionals } = parse('scan', args, {
+    ...COMMON_OPTIONS,
+    null: { type: 'boolean', short: 'z', default: false },
+    strict: { type: 'boolean', default: false },
+  });
   if (values.help) {
     io.stdout.write(SCAN_HELP);
     return EXIT.passed;
   }
-  const options = commonOptions(values);
+  const options = commonOptions('scan', values);
   if (positionals.length === 0)
-    throw new ConfigurationError("scan needs at least one file path; run 'codex-hooks scan --help'");
+    throw new UsageError('scan needs at least one path, or - to read paths from stdin', USAGE.scan);
+  const args_ = expandStdin(positionals, Boolean(values.null), io);
+  const collected = collectPaths(io.cwd, args_);
+  const filter = createFileFilter({ include: options.include, exclude: options.exclude });
+  // Filtered out before reading: a walk of a large tree should not read what the filters leave out.
+  const wanted = collected.files.filter((f) => filter.matches(f));
   const progress = createProgress(io.stderr, io.env);
-  let texts: string[];
+  let read: ReturnType<typeof readFiles>;
   try {
-    texts = readFilesInOrder(io.cwd, positionals, (done) => progress.update('reading', done, positionals.length));
+    read = readFiles(io.cwd, wanted, collected.walked, (done) => progress.update('reading', done, wanted.length));
   } finally {
     progress.done();
   }
-  const files = positionals.map((p, i) => wholeFileAsAdded(p, texts[i]!));
+  const problems = [...collected.problems, ...read.problems];
+  for (const p of problems) io.stderr.write(`codex-hooks: warning: skipped ${describePathProblem(p)}\n`);
+  const filteredOut = collected.files.filter((f) => !filter.matches(f));
+  const files = [
+    ...read.files.map((f) => ('text' in f ? wholeFileAsAdded(f.path, f.text) : binaryFile(f.path))),
+    // Listed so the report counts them; the pipeline's filter says why each is left out.
+    ...filteredOut.map((f) => wholeFileAsAdded(f, '')),
+  ];
   const pr: PullRequest = {
     owner: 'local',
     repo: path.basename(io.cwd),
@@ -288,7 +342,21 @@ async function scan(args: readonly string[], io: CliIo): Promise<number> {
     action: 'local_review',
   };
   const result = await runPipeline(pr, files, options, values, io, undefined);
-  return report(result, options.format, io);
+  const status = report(result, options.format, io);
+  if (problems.length > 0) io.stderr.write(`codex-hooks: ${summarizePathProblems(problems)}\n`);
+  if (files.length === 0 && problems.length === 0) io.stderr.write('codex-hooks: warning: no files to scan\n');
+  return values.strict && problems.length > 0 ? EXIT.usage : status;
+}
+
+/** `-` stands for the list of paths on stdin (one a line, or NUL-separated with --null). */
+function expandStdin(positionals: readonly string[], nul: boolean, io: CliIo): string[] {
+  if (!positionals.includes('-')) return [...positionals];
+  const list = splitPathList(io.readStdin?.() ?? '', nul);
+  return positionals.flatMap((p) => (p === '-' ? list : [p]));
+}
+
+function binaryFile(path: string): ChangedFile {
+  return { path, status: 'added', additions: 0, deletions: 0, binary: true };
 }
 
 /** A file whose every line counts as added: its whole text, read without a diff. */
@@ -390,6 +458,8 @@ function report(result: PipelineResult, format: Format, io: CliIo): number {
     io.stdout.write(JSON.stringify(renderSarif(findings), null, 2) + '\n');
   } else if (format === 'github') {
     io.stdout.write(formatGithub(findings));
+  } else if (format === 'gitlab') {
+    io.stdout.write(JSON.stringify(renderGitlabCodeQuality(findings), null, 2) + '\n');
   } else {
     io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
   }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { ConfigurationError } from '../errors.js';
+import { closest, distance } from 'fastest-levenshtein';
+import { ConfigurationError, configurationErrorOf, type LocatedProblem } from '../errors.js';
 
 /**
  * A YAML (or JSON) file validated by a JSON Schema, whose every problem is a ConfigurationError located at
@@ -11,6 +12,7 @@ import { ConfigurationError } from '../errors.js';
 export type Segment = string | number;
 
 export interface LocatedYaml {
+  readonly fileName: string;
   readonly data: unknown;
   /** `file:line:column` of a key path (the key itself for a mapping entry, as editors point). */
   readonly where: (path: readonly Segment[]) => string;
@@ -24,14 +26,15 @@ export function parseLocatedYaml(text: string, fileName: string, empty: string):
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return `${fileName}:${line}:${col}`;
   };
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const [start, end] = yamlError.pos;
-    const message =
-      yamlError.code === 'DUPLICATE_KEY'
-        ? `the key '${duplicateKey(text, start, end)}' appears twice in the same mapping`
-        : `invalid YAML: ${yamlError.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`;
-    throw new ConfigurationError(message, at(start));
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => ({
+      location: at(e.pos[0]),
+      message:
+        e.code === 'DUPLICATE_KEY'
+          ? `the key '${duplicateKey(text, e.pos[0], e.pos[1])}' appears twice in the same mapping`
+          : `invalid YAML: ${e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '')}`,
+    }));
+    throw configurationErrorOf(problems, fileName);
   }
   let data: unknown;
   try {
@@ -42,23 +45,40 @@ export function parseLocatedYaml(text: string, fileName: string, empty: string):
   if (data === null || data === undefined) {
     throw new ConfigurationError(`the file is empty; expected ${empty}`, at(0));
   }
-  return { doc, data, where: (path) => at(offsetOf(doc, path)) };
+  return { fileName, doc, data, where: (path) => at(offsetOf(doc, path)) };
 }
 
-/** Throws the first schema error in file order, located and described. */
+/** Throws every schema error, in file order, each located and described. */
 export function assertSchema(parsed: LocatedYaml & { doc: Document }, validate: ValidateFunction): void {
   if (validate(parsed.data)) return;
   const errors = (validate.errors ?? []).map((e) => ({ error: e, where: locateError(parsed.doc, e) }));
   errors.sort((a, b) => a.where.offset - b.where.offset || b.where.depth - a.where.depth);
-  const first = errors[0]!;
-  const path = toSegments(first.error.instancePath);
-  const target =
-    first.error.keyword === 'additionalProperties'
-      ? [...path, String((first.error.params as { additionalProperty: string }).additionalProperty)]
-      : first.error.keyword === 'discriminator'
-        ? [...path, 'type']
-        : path;
-  throw new ConfigurationError(describeSchemaError(first.error, parsed.data), parsed.where(target));
+  const problems: LocatedProblem[] = [];
+  for (const { error } of errors) {
+    const problem = { message: describeSchemaError(error, parsed.data), location: parsed.where(targetOf(error)) };
+    // One mistake can fail two keywords (a discriminator and `required`): say it once, the fuller way.
+    const said = problems.some((p) => p.location === problem.location && p.message.startsWith(problem.message));
+    if (!said) problems.push(problem);
+  }
+  throw configurationErrorOf(problems, parsed.fileName);
+}
+
+/** The key path an error points at: the offending key itself for an unknown key or action type. */
+function targetOf(error: ErrorObject): Segment[] {
+  const path = toSegments(error.instancePath);
+  if (error.keyword === 'additionalProperties')
+    return [...path, String((error.params as { additionalProperty: string }).additionalProperty)];
+  return error.keyword === 'discriminator' ? [...path, 'type'] : path;
+}
+
+/** ` (did you mean 'hooks'?)` for a near miss among the allowed words, else nothing. */
+export function suggestionFor(given: unknown, allowed: readonly unknown[]): string {
+  const words = allowed.filter((a): a is string => typeof a === 'string');
+  if (typeof given !== 'string' || given === '' || words.length === 0) return '';
+  const best = closest(given, words);
+  // A third of the word's length in edits (at least one): `hook` → `hooks`, never `abc` → `version`.
+  const limit = Math.max(1, Math.floor(Math.max(given.length, best.length) / 3));
+  return distance(given.toLowerCase(), best.toLowerCase()) <= limit ? ` (did you mean '${best}'?)` : '';
 }
 
 function nodeAt(doc: Document, path: readonly Segment[]): YamlNode | undefined {
@@ -152,22 +172,25 @@ function describeSchemaError(e: ErrorObject, data: unknown): string {
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).filter(
         (k) => k !== '$schema',
       );
-      return `${formatKeyPath([...path, String(p.additionalProperty)])} is not a known key; expected one of ${allowed.join(', ')}`;
+      const given = String(p.additionalProperty);
+      return `${formatKeyPath([...path, given])} is not a known key${suggestionFor(given, allowed)}; expected one of ${allowed.join(', ')}`;
     }
     case 'required':
       return `${key} is missing the required key '${String(p.missingProperty)}'`;
     case 'enum':
-      return `${key} must be one of ${(p.allowedValues as unknown[]).join(', ')}; got ${got}`;
+      return `${key} must be one of ${(p.allowedValues as unknown[]).join(', ')}; got ${got}${suggestionFor(valueAt(data, path), p.allowedValues as unknown[])}`;
     case 'const':
       return `${key} must be ${String(p.allowedValue)}; got ${got}`;
     case 'type':
       return `${key} must be ${article(String(p.type))}; got ${got}`;
-    case 'discriminator':
+    case 'discriminator': {
+      const types = discriminatorValues(e);
       return p.error === 'mapping'
-        ? `${key}.type must be one of pattern, path, command, secret-scan, memory, logger; got ${describeValue(p.tagValue)}`
+        ? `${key}.type must be one of ${types.join(', ')}; got ${describeValue(p.tagValue)}${suggestionFor(p.tagValue, types)}`
         : valueAt(data, [...path, 'type']) === undefined
-          ? `${key} is missing the required key 'type' (one of pattern, path, command, secret-scan, memory, logger)`
+          ? `${key} is missing the required key 'type' (one of ${types.join(', ')})`
           : `${key}.type must be a string naming the action type; got ${describeValue(valueAt(data, [...path, 'type']))}`;
+    }
     case 'minItems':
       if (path[path.length - 1] === 'run')
         return `${key} must not be empty: give the program and its arguments, e.g. ["npx", "eslint", "--format", "unix"]`;
@@ -186,6 +209,12 @@ function describeSchemaError(e: ErrorObject, data: unknown): string {
     default:
       return `${key} ${e.message ?? 'is invalid'}; got ${got}`;
   }
+}
+
+/** The tag values a discriminated `oneOf` accepts, read from the schema itself. */
+function discriminatorValues(e: ErrorObject): string[] {
+  const branches = (e.parentSchema as { oneOf?: { properties?: { type?: { const?: unknown } } }[] } | undefined)?.oneOf;
+  return (branches ?? []).map((b) => b.properties?.type?.const).filter((v): v is string => typeof v === 'string');
 }
 
 function article(type: string): string {

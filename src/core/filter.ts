@@ -25,7 +25,7 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/third_party/**',
   '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}',
   '**/*.{woff,woff2,ttf,otf,eot}',
-  '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}',
+  '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}',
   '**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}',
 ];
 

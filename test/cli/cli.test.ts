@@ -50,7 +50,7 @@ describe('help', () => {
     const scan = io();
     await runCli(['scan', '--help'], scan.io);
     expect(scan.out.text).not.toMatch(/--base|--hook-url/);
-    expect(scan.out.text).toMatch(/--format FORMAT +text \(default\), json, sarif or github/);
+    expect(scan.out.text).toMatch(/--format FORMAT +text \(default\), json, sarif, github or gitlab/);
   });
 
   it('without a command prints the help on stderr and exits 2', async () => {
@@ -224,7 +224,7 @@ describe('scan reads whole files as added lines', () => {
     });
   });
 
-  it('many files keep their order, and an unreadable one is named: the first of several, in argument order', async () => {
+  it('many files keep their order; unreadable ones are skipped, each named once, in argument order', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 80 }, (_, i) => [`f${i}.env`, i === 57 ? `KEY=${AWS_KEY}\n` : `n=${i}\n`]),
     );
@@ -233,11 +233,17 @@ describe('scan reads whole files as added lines', () => {
     expect(await runCli(['scan', '--format', 'json', ...Object.keys(files)], t.io)).toBe(1);
     expect(JSON.parse(t.out.text).findings.map((f: { path: string }) => f.path)).toEqual(['f57.env']);
     const missing = io({ cwd: dir });
-    expect(await runCli(['scan', 'f1.env', 'gone-b.env', 'f2.env', 'gone-a.env'], missing.io)).toBe(2);
-    expect(missing.err.text).toBe("codex-hooks: Configuration error: cannot read 'gone-b.env': ENOENT\n");
+    expect(await runCli(['scan', 'f1.env', 'gone-b.env', 'f2.env', 'gone-a.env'], missing.io)).toBe(0);
+    expect(missing.err.text).toBe(
+      "codex-hooks: warning: skipped 'gone-b.env': no such file or folder\n" +
+        "codex-hooks: warning: skipped 'gone-a.env': no such file or folder\n" +
+        'codex-hooks: 2 paths skipped (2 not found); --strict makes that exit 2\n',
+    );
     // A path that cannot be read is named without its control characters.
     const hostile = io({ cwd: dir });
-    expect(await runCli(['scan', 'gone\u001b[2J.env'], hostile.io)).toBe(2);
-    expect(hostile.err.text).toBe("codex-hooks: Configuration error: cannot read 'gone?[2J.env': ENOENT\n");
+    expect(await runCli(['scan', '--strict', 'gone\u001b[2J.env'], hostile.io)).toBe(2);
+    expect(hostile.err.text).toMatch(
+      /^codex-hooks: warning: skipped 'gone\?\[2J\.env': no such file or folder, and as a glob it matches none\n/,
+    );
   });
 });

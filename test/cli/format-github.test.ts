@@ -28,7 +28,8 @@ describe('--format github', () => {
     ]);
     expect(formatGithub(findings)).toBe(
       '::warning file=src/a%2Cb%3Ac.ts,line=3,endLine=3,title=no-console::100%25 sure%0A::error::forged\n' +
-        '::notice file=k.pem,line=1,endLine=1,title=no-pem::key file\n',
+        // A finding about the whole file is a file-level annotation: no line.
+        '::notice file=k.pem,title=no-pem::key file\n',
     );
   });
 });

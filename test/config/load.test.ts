@@ -118,19 +118,19 @@ hooks:
       'an unknown top-level key',
       'version: 1\nhooks: []\nhook: []\n',
       '3:1',
-      'hook is not a known key; expected one of version, hooks',
+      "hook is not a known key (did you mean 'hooks'?); expected one of version, hooks",
     ],
     [
       'an unknown hook key',
       'version: 1\nhooks:\n  - name: a\n    evnts: [prompt.submitted]\n    events: [prompt.submitted]\n    actions: [{type: logger, output: a.jsonl}]\n',
       '4:5',
-      'hooks[0].evnts is not a known key; expected one of name, description, events, paths, block, actions',
+      "hooks[0].evnts is not a known key (did you mean 'events'?); expected one of name, description, events, paths, block, actions",
     ],
     [
       'an unknown event',
       'version: 1\nhooks:\n  - name: a\n    events: [prompt.submited]\n    actions: [{type: logger, output: a.jsonl}]\n',
       '4:14',
-      "hooks[0].events[0] must be one of prompt.submitted, response.generated, conversation.updated, hook.executed; got 'prompt.submited'",
+      "hooks[0].events[0] must be one of prompt.submitted, response.generated, conversation.updated, hook.executed; got 'prompt.submited' (did you mean 'prompt.submitted'?)",
     ],
     [
       'events as a string',
@@ -172,7 +172,7 @@ hooks:
       'an unknown action key',
       withAction('      - type: pattern', '        pattern: x', '        severty: error'),
       '8:9',
-      'hooks[0].actions[0].severty is not a known key; expected one of type, pattern, mode, flags, severity, message, fix',
+      "hooks[0].actions[0].severty is not a known key (did you mean 'severity'?); expected one of type, pattern, mode, flags, severity, message, fix",
     ],
     [
       'an empty run array',
@@ -270,5 +270,59 @@ hooks:
     expect(error.message.startsWith(`${FILE}:${position}: `)).toBe(true);
     if (typeof message === 'string') expect(text0).toBe(message);
     else expect(text0).toMatch(message);
+  });
+});
+
+describe('a config with several mistakes', () => {
+  it('reports every schema problem at once, in file order, each at its line', () => {
+    const error = errorOf(
+      [
+        'version: 1',
+        'hook: []',
+        'hooks:',
+        '  - name: a',
+        '    events: [prompt.submited]',
+        '    actions:',
+        '      - type: patern',
+        '        pattern: x',
+        '',
+      ].join('\n'),
+    );
+    expect(error.problems.map((p) => p.location)).toEqual([`${FILE}:2:1`, `${FILE}:5:14`, `${FILE}:7:9`]);
+    expect(error.message).toBe(
+      [
+        `3 problems in ${FILE}:`,
+        `  ${FILE}:2:1: hook is not a known key (did you mean 'hooks'?); expected one of version, hooks`,
+        `  ${FILE}:5:14: hooks[0].events[0] must be one of prompt.submitted, response.generated, conversation.updated, hook.executed; got 'prompt.submited' (did you mean 'prompt.submitted'?)`,
+        `  ${FILE}:7:9: hooks[0].actions[0].type must be one of pattern, path, command, secret-scan, memory, logger; got 'patern' (did you mean 'pattern'?)`,
+      ].join('\n'),
+    );
+  });
+
+  it('reports every semantic problem at once: a bad regex, a bad glob, a duplicate name', () => {
+    const error = errorOf(
+      [
+        'version: 1',
+        'hooks:',
+        '  - name: a',
+        '    events: [prompt.submitted]',
+        "    paths: ['!x']",
+        '    actions:',
+        "      - {type: pattern, pattern: '(a+)+'}",
+        '  - name: a',
+        '    events: [hook.executed]',
+        '    actions: [{type: logger, output: a}]',
+        '',
+      ].join('\n'),
+    );
+    expect(error.problems.map((p) => p.location)).toEqual([`${FILE}:5:13`, `${FILE}:7:25`, `${FILE}:8:5`]);
+    expect(error.problems[1]!.message).toMatch(/pattern '\(a\+\)\+' is refused: it can backtrack/);
+    expect(error.message.split('\n')[0]).toBe(`3 problems in ${FILE}:`);
+  });
+
+  it('suggests only near misses: an unrelated key gets no guess', () => {
+    expect(errorOf('version: 1\nhooks: []\nfrobnicate: 1\n').message).toBe(
+      `${FILE}:3:1: frobnicate is not a known key; expected one of version, hooks`,
+    );
   });
 });

@@ -32,7 +32,7 @@ describe('createFileFilter', () => {
       'archives in mixed case',
       { include: [], exclude: [] },
       'release/App.Zip',
-      "built-in exclude '**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}'",
+      "built-in exclude '**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}'",
     ],
     ['user globs keep their case', { include: [], exclude: ['**/*.md'] }, 'README.MD', undefined],
     ['paths with spaces and unicode', { include: ['docs/**'], exclude: [] }, 'docs/ré sumé.md', undefined],

@@ -81,7 +81,6 @@ async function reviewWithCodex(baseUrl: string, inputs: Record<string, string> =
     },
     event: pullRequestEvent(),
     apiUrl: github!.url,
-    timeoutMs: 280_000,
   });
 }
 

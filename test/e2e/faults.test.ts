@@ -37,7 +37,6 @@ interface Scenario {
   readonly faults?: Fault[];
   readonly inputs?: Record<string, string>;
   readonly contents?: Record<string, Record<string, string>>;
-  readonly timeoutMs?: number;
   readonly workspace?: string;
   readonly event?: unknown;
 }
@@ -69,7 +68,6 @@ async function scenario(s: Scenario): Promise<ScenarioRun> {
       },
       event: s.event ?? pullRequestEvent(),
       apiUrl: github.url,
-      timeoutMs: s.timeoutMs ?? 30_000,
       ...(s.workspace ? { workspace: s.workspace } : {}),
     });
     const reportText = run.outputs.report ? await readFile(run.outputs.report, 'utf8') : undefined;
@@ -444,7 +442,6 @@ describe.concurrent('bad inputs', () => {
       inputs: { 'secret-action': 'redact' },
       workspace,
       event: withShas(base, head),
-      timeoutMs: 45_000,
     });
     expect(r.report!.findings.map((f) => `${f.ruleId}@${f.path}:${f.line}`)).toContain(
       'aws-access-key-id@gen/huge.js:1',

@@ -45,7 +45,6 @@ function act(gh: FakeGitHub, inputs: Record<string, string> = {}, event: unknown
     inputs: { 'github-token': GITHUB_TOKEN, 'github-max-wait': '0', ...inputs },
     event,
     apiUrl: gh.url,
-    timeoutMs: 120_000,
   });
 }
 

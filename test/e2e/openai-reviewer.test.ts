@@ -58,7 +58,6 @@ async function review(
     },
     event: pullRequestEvent(),
     apiUrl: github.url,
-    timeoutMs: 120_000,
   });
 }
 

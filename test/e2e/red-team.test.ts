@@ -228,7 +228,6 @@ describe('11: content the pull request controls cannot stall the run', () => {
       inputs: { 'github-token': 't' },
       event: pullRequestEvent(),
       apiUrl: github.url,
-      timeoutMs: 120_000,
     });
     expect(run.outputs.findings).toBe('5');
     expect(run.code).toBe(0);

@@ -192,7 +192,6 @@ describe('review comments across runs', () => {
       inputs: { 'github-token': 't' },
       event: event('opened', 'b'.repeat(40), 'a'.repeat(40)),
       apiUrl: github.url,
-      timeoutMs: 60_000,
     });
     expect(run.code).toBe(1);
     const landed = github.reviews.flatMap((r) => r.comments.map((c) => c.path)).sort();

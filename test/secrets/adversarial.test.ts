@@ -13,19 +13,20 @@ function adversarialInputs(keyword: string): string[] {
   ];
 }
 
+/**
+ * Linear patterns scan 1 MB in milliseconds; catastrophic backtracking would take hours and hit the test
+ * timeout. No wall-clock budget here: the suite runs on loaded machines, and speed is `npm run bench`'s job
+ * (the static check of the patterns' quantifiers is in rules.test.ts).
+ */
 describe('adversarial 1 MB inputs', () => {
-  // Linear patterns scan 1 MB in milliseconds; catastrophic backtracking would take minutes.
-  it.each(BUILTIN_RULES.map((r) => [r.id, r] as const))('%s stays within budget', (_id, rule) => {
-    const started = performance.now();
-    for (const input of adversarialInputs(rule.keywords[0]!)) scanText(input, { rules: [rule] });
-    expect(performance.now() - started).toBeLessThan(3000);
+  it.each(BUILTIN_RULES.map((r) => [r.id, r] as const))('%s ends', (_id, rule) => {
+    for (const input of adversarialInputs(rule.keywords[0]!))
+      expect(Array.isArray(scanText(input, { rules: [rule] }))).toBe(true);
   });
 
-  it('all rules together on a 1 MB line of mixed keywords stay within budget', () => {
+  it('all rules together on a 1 MB line of mixed keywords end', () => {
     const unit = BUILTIN_RULES.flatMap((r) => r.keywords).join('Zq8');
     const input = unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
-    const started = performance.now();
     expect(Array.isArray(scanText(input))).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10000);
   });
 });

@@ -68,11 +68,14 @@ function describeRule(f: Finding): ReportingDescriptor {
   const secret = f.category === 'secret' ? SECRET_DESCRIPTIONS.get(f.ruleId) : undefined;
   const short = oneLine(secret ?? f.title ?? f.ruleId);
   const help = helpFor(f, secret);
+  const name = ruleName(f.ruleId);
   return {
     id: f.ruleId,
-    name: ruleName(f.ruleId),
+    // SARIF: a `name` identical to the `id` must be omitted (the Multitool's SARIF1001).
+    ...(name !== f.ruleId ? { name } : {}),
     shortDescription: { text: short },
-    ...(secret ? { fullDescription: { text: secret } } : {}),
+    // Code scanning requires a full description of every rule (GH2012), the config's and the endpoint's too.
+    fullDescription: { text: secret ?? fullDescriptionFor(f, short) },
     defaultConfiguration: { level: LEVEL[f.severity] },
     help: { text: help },
     properties: {
@@ -80,6 +83,19 @@ function describeRule(f: Finding): ReportingDescriptor {
       category: f.category,
     },
   };
+}
+
+function fullDescriptionFor(f: Finding, short: string): string {
+  switch (f.category) {
+    case 'secret':
+      return short;
+    case 'path':
+      return `${short}: a path rule of the hook '${f.source}' in the repository's codex-hooks config.`;
+    case 'validator':
+      return `${short}: a check of the hook '${f.source}' in the repository's codex-hooks config.`;
+    case 'ai':
+      return `${short}: a finding of the AI review through the Codex hook endpoint.`;
+  }
 }
 
 function helpFor(f: Finding, secretDescription: string | undefined): string {
@@ -96,15 +112,14 @@ function helpFor(f: Finding, secretDescription: string | undefined): string {
 }
 
 function toResult(f: Finding, ruleIndex: number): Result {
-  const start = f.line;
-  const region =
-    start > 0
-      ? {
-          startLine: start,
-          endLine: Math.max(start, f.endLine),
-          ...(f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
-        }
-      : undefined;
+  // A finding about the whole file (line 0) points at its first line: code scanning needs a region to
+  // show a result (the Multitool's SARIF2017), and an empty file has no other.
+  const start = Math.max(1, f.line);
+  const region = {
+    startLine: start,
+    endLine: Math.max(start, f.endLine),
+    ...(f.line > 0 && f.column !== undefined && f.column > 0 ? { startColumn: f.column } : {}),
+  };
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -115,8 +130,7 @@ function toResult(f: Finding, ruleIndex: number): Result {
       {
         physicalLocation: {
           artifactLocation: { uri: toUri(f.path), uriBaseId: '%SRCROOT%' },
-          // A finding about the whole file (line 0) has no region: SARIF reads that as the whole artifact.
-          ...(region ? { region } : {}),
+          region,
         },
       },
     ],

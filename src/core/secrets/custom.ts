@@ -33,7 +33,7 @@ export function compileCustomRules(configs: readonly CustomSecretRuleConfig[]): 
       );
     }
     const risk = checkUserRegex(source, flags);
-    if (risk) throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk}`);
+    if (risk) throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
     const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
     // With keywords the regex only sees a window; let the secret reach well past the keyword.
     const secretGroup = new RegExp(`${source}|`).exec('')!.length > 1 ? 1 : 0;

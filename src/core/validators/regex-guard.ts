@@ -29,30 +29,48 @@ const FEATURES = {
 type Node = AstNode<typeof FEATURES>;
 type Root = RootNode<typeof FEATURES>;
 
+/** Why a user regex is refused; callers decide by `kind`, and show `reason` (a sentence starting "it …"/"the …"). */
+export type RegexRefusal =
+  | { readonly kind: 'unsupported-flag'; readonly reason: string; readonly flag: string }
+  | { readonly kind: 'invalid-syntax'; readonly reason: string; readonly detail: string }
+  | { readonly kind: 'unknown-syntax'; readonly reason: string }
+  | { readonly kind: 'catastrophic-backtracking'; readonly reason: string; readonly hazard: string };
+
 /** Why the pattern is refused (syntax or backtracking hazard), or undefined when it may be used. */
-export function checkUserRegex(pattern: string, flags = ''): string | undefined {
-  const badFlag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
-  if (badFlag !== undefined) return `the flag '${badFlag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`;
+export function checkUserRegex(pattern: string, flags = ''): RegexRefusal | undefined {
+  const flag = [...flags].find((f) => !ALLOWED_REGEX_FLAGS.includes(f));
+  if (flag !== undefined)
+    return {
+      kind: 'unsupported-flag',
+      flag,
+      reason: `the flag '${flag}' is not supported; use any of ${ALLOWED_REGEX_FLAGS}`,
+    };
   try {
     new RegExp(pattern, flags);
   } catch (error) {
-    return `it is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    const detail = (error as Error).message.replace(/^Invalid regular expression: /, '');
+    return { kind: 'invalid-syntax', detail, reason: `it is not a valid regular expression: ${detail}` };
   }
   let ast: Root;
   try {
     ast = parse(pattern, flags, FEATURES);
   } catch {
     // V8 accepted it but the parser did not (a newer syntax): we cannot prove it safe.
-    return 'it uses syntax the backtracking check does not understand; simplify the pattern';
+    return {
+      kind: 'unknown-syntax',
+      reason: 'it uses syntax the backtracking check does not understand; simplify the pattern',
+    };
   }
   const hazard = findHazard(ast, undefined, flags) ?? findSequenceRisk(pattern);
-  return hazard === undefined ? undefined : `it can backtrack catastrophically: ${hazard}`;
+  return hazard === undefined
+    ? undefined
+    : { kind: 'catastrophic-backtracking', hazard, reason: `it can backtrack catastrophically: ${hazard}` };
 }
 
 /** Compiles a user regex or throws with the reason. Only call on patterns that passed {@link checkUserRegex}. */
 export function compileUserRegex(pattern: string, flags = ''): RegExp {
-  const reason = checkUserRegex(pattern, flags);
-  if (reason !== undefined) throw new Error(`pattern '${pattern}': ${reason}`);
+  const refusal = checkUserRegex(pattern, flags);
+  if (refusal !== undefined) throw new Error(`pattern '${pattern}': ${refusal.reason}`);
   return new RegExp(pattern, flags);
 }
 
