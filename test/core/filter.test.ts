@@ -86,7 +86,7 @@ describe('the built-in excludes, one by one', () => {
     ['**/third_party/**', 'third_party/z.c'],
     ['**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}', 'img/LOGO.PNG'],
     ['**/*.{woff,woff2,ttf,otf,eot}', 'fonts/a.woff2'],
-    ['**/*.{zip,gz,tgz,bz2,xz,7z,rar,jar,war}', 'out/a.tgz'],
+    ['**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}', 'out/a.tgz'],
     ['**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}', 'bin/a.wasm'],
   ];
 
