@@ -84,7 +84,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { runner } = deps;
   const started = deps.now().getTime();
   // Mask both tokens first, before validation or anything else could print them.
-  for (const name of ['github-token', 'codex-token', 'openai-api-key']) {
+  for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
     const token = runner.getInput(name).trim();
     if (token) runner.setSecret(token);
   }
@@ -187,6 +187,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       failOn: inputs.failOn,
       config: config.config,
       workspace: event.workspace,
+      fingerprintKey: inputs.fingerprintKey,
       // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
       ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
       ...(ai ? { ai } : {}),

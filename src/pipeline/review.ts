@@ -1,6 +1,6 @@
 import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
-import { dedupeFindings } from '../core/findings/finalize.js';
+import { dedupeFindings, keyFingerprints } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
 import { createRedactor } from '../core/findings/redactor.js';
 import type {
@@ -37,6 +37,8 @@ export interface PipelineOptions {
    * saw): they count in the gate. Absent: nothing is carried (the CLI, or no AI review).
    */
   readonly carryEarlier?: (reviewedPaths: ReadonlySet<string>) => Promise<Finding[]>;
+  /** Keys this run's fingerprints (see keyFingerprints); '' or absent for plain ones. */
+  readonly fingerprintKey?: string;
   /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY by default). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -204,14 +206,12 @@ export async function runReviewPipeline(
     };
   }
 
-  if (options.ai && options.carryEarlier) {
-    const carried = await options.carryEarlier(ai.reviewedPaths);
-    if (carried.length > 0) {
-      notes.push(
-        `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
-      );
-      aiFindings.push(...carried);
-    }
+  // Read from our markers, their fingerprints are keyed already.
+  const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
+  if (carried.length > 0) {
+    notes.push(
+      `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
+    );
   }
 
   const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
@@ -234,7 +234,8 @@ export async function runReviewPipeline(
   });
 
   // The same redactor, over every finding's text, before any output sees it.
-  const findings = redactor.findings(dedupeFindings([...local.findings, ...aiFindings]));
+  const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
+  const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type {
   AiReportEntry,
   Finding,
@@ -38,6 +38,20 @@ export function shortHash(...parts: readonly string[]): string {
   const h = createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
   return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * Keys every fingerprint with a secret only the workflow holds (`fingerprint-key`): an HMAC of the plain
+ * fingerprint, the same length. A pull request's author can compute a plain fingerprint offline (the rule, the
+ * path and their own line or secret are all they need); a keyed one they cannot, so they cannot post a comment
+ * that passes for one of ours. An empty key leaves the findings as they are.
+ */
+export function keyFingerprints(findings: readonly Finding[], key: string): Finding[] {
+  if (key === '') return [...findings];
+  return findings.map((f) => ({
+    ...f,
+    fingerprint: createHmac('sha256', key).update(f.fingerprint).digest('hex').slice(0, f.fingerprint.length),
+  }));
 }
 
 /**
