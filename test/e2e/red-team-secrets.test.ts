@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { shortHash } from '../../src/core/findings/finalize.js';
 import { withBase62Checksum } from '../../src/core/secrets/checksum.js';
 import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github.js';
 import { FakeEndpoint, type EndpointStep } from '../support/fake-endpoint.js';
@@ -282,5 +284,35 @@ describe('6: a push that touches another file keeps an earlier AI error in the g
     const onDanger = github.reviewComments.filter((c) => c.path === 'src/danger.ts');
     expect(onDanger).toHaveLength(1);
     expect(onDanger[0]!.body).not.toMatch(/Fixed in/);
+  });
+});
+
+describe('8: keyed fingerprints', () => {
+  const KEY = 'fp-key-' + 'Zq8Lw2Nc5Rt9Yv3Hb6Jm';
+  // What a pull request's author can compute offline: the plain fingerprint of their own secret's finding.
+  const plain = shortHash('aws-access-key-id', 'src/keys.ts', createHash('sha256').update(AWS_KEY).digest('hex'));
+
+  async function markerOf(inputs: Record<string, string>) {
+    const { github } = await start([addedFile('src/keys.ts', [`export const key = "${AWS_KEY}";`])]);
+    const run = await runAction({
+      inputs: { 'github-token': 't', ...inputs },
+      event: pullRequestEvent(),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(1);
+    const markers = github.reviewComments.map((c) => /fingerprint=([0-9a-f]+)/.exec(c.body)?.[1]);
+    expect(markers).toHaveLength(1);
+    await expectAbsentEverywhere([AWS_KEY, KEY], { run, github });
+    return markers[0];
+  }
+
+  it('without a key, the marker is the fingerprint an author can compute', async () => {
+    expect(await markerOf({})).toBe(plain);
+  });
+
+  it('with fingerprint-key, the marker is keyed: nothing an author can compute offline', async () => {
+    const keyed = await markerOf({ 'fingerprint-key': KEY });
+    expect(keyed).toMatch(/^[0-9a-f]{16}$/);
+    expect(keyed).not.toBe(plain);
   });
 });
