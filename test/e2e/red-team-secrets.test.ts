@@ -10,6 +10,7 @@ import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github
 import { FakeEndpoint, type EndpointStep } from '../support/fake-endpoint.js';
 import { expectAbsentEverywhere } from '../support/leaks.js';
 import { ACTION_ENTRY, pullRequestEvent, runAction } from '../support/run-action.js';
+import { fakeJwt } from '../support/tokens.js';
 import type { HookResponse } from '../../src/endpoint/types.js';
 
 // Red-team findings 1-3, 5 and 7 (issue 17): nothing secret leaves the runner. Synthetic values only.
@@ -23,11 +24,7 @@ const KEY_BODY = [
 ];
 const KEY_LINES = ['-----BEGIN RSA PRIVATE KEY-----', ...KEY_BODY, '-----END RSA PRIVATE KEY-----'];
 
-function jwt(claims: Record<string, unknown>): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.${Buffer.from('signature-bytes').toString('base64url')}`;
-}
-const CODEX_TOKEN = jwt({ sub: 'ci-bot', scope: 'hooks:trigger', exp: 4102444800 });
+const CODEX_TOKEN = fakeJwt({ sub: 'ci-bot', scope: 'hooks:trigger', exp: 4102444800 });
 
 let github: FakeGitHub | undefined;
 let endpoint: FakeEndpoint | undefined;

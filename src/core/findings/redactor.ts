@@ -1,4 +1,4 @@
-import { scanJoinedLines } from '../secrets/scan.js';
+import { indexOfLine, scanJoinedLines } from '../secrets/scan.js';
 import type { SecretScanOptions } from '../secrets/types.js';
 import type { Finding } from '../types.js';
 
@@ -135,7 +135,7 @@ export function diffView(patch: string): TextView {
     at += line.length + 1;
   }
   const toText = (i: number): number => {
-    const line = lineAt(viewStarts, i);
+    const line = indexOfLine(viewStarts, i);
     return textStarts[line]! + dropped[line]! + (i - viewStarts[line]!);
   };
   return { view: parts.join('\n'), toText, diff: true };
@@ -228,15 +228,4 @@ function replaceSpans(text: string, spans: readonly Span[], diff: boolean): stri
   }
   parts.push(text.slice(at));
   return parts.join('');
-}
-
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
