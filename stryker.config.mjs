@@ -21,4 +21,6 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
+  // The pinned Codex CLI (.cache, a link) and the build are not needed by the unit tests.
+  ignorePatterns: ['.cache', 'dist', 'reports', 'coverage'],
 };
