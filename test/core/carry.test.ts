@@ -42,6 +42,9 @@ describe('carryEarlierAiFindings', () => {
         line: 2,
         fingerprint: 'abc123',
         category: 'ai',
+        source: 'codex',
+        message:
+          'Still open from an earlier AI review: this file was not reviewed again in this run (see its comment).',
       }),
     ]);
   });
@@ -53,6 +56,7 @@ describe('carryEarlierAiFindings', () => {
     ['marked fixed', { body: `✅ **Fixed in abc**: gone.\n\n${body}` }],
     ['not an AI finding', { body: body.replace('category=ai', 'category=validator') }],
     ['without a marker', { body: 'plain words' }],
+    ['with our marker but no heading', { body: body.split('\n')[0]! }],
     ['on a file reviewed again', {}, { ...scope, reviewedPaths: new Set(['src/danger.ts']) }],
     ['on a file no longer changed', {}, { ...scope, changedPaths: new Set(['README.md']) }],
   ])('does not carry a comment %s', (_name, over, s = scope) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, diffView, mergeSpans, type KnownSecret } from '../../src/core/findings/redactor.js';
+import {
+  createRedactor,
+  diffView,
+  mergeSpans,
+  plainView,
+  redactView,
+  type KnownSecret,
+} from '../../src/core/findings/redactor.js';
 import type { Finding } from '../../src/core/types.js';
 
 // Synthetic credentials, made up for these tests.
@@ -195,5 +202,94 @@ describe('mergeSpans', () => {
       { start: 0, end: 5, ruleId: 'a' },
       { start: 5, end: 12, ruleId: 'c' },
     ]);
+  });
+});
+
+describe('createRedactor: the cases mutation testing asked for', () => {
+  const base = {
+    ruleId: 'lint',
+    category: 'validator',
+    severity: 'warning',
+    path: 'a.ts',
+    line: 1,
+    endLine: 1,
+    message: 'clean',
+    fingerprint: 'f',
+    source: 'lint',
+  } as Finding;
+
+  it.each([
+    ['only the title', { title: `t ${AWS}` }, 'title', 't [REDACTED:aws-access-key-id]'],
+    ['only the suggestion', { suggestion: `s ${AWS}` }, 'suggestion', 's [REDACTED:aws-access-key-id]'],
+  ] as const)('finding: a secret in %s is redacted', (_name, over, field, expected) => {
+    const out = createRedactor().finding({ ...base, ...over });
+    expect(out[field]).toBe(expected);
+    expect(out.message).toBe('clean');
+  });
+
+  it('finding: fields a finding does not have stay absent', () => {
+    const out = createRedactor().finding({ ...base, message: `m ${AWS}` });
+    expect(out.message).toBe('m [REDACTED:aws-access-key-id]');
+    expect(Object.keys(out)).not.toContain('title');
+    expect(Object.keys(out)).not.toContain('suggestion');
+  });
+
+  it.each([
+    ['after a slash', `config/${AWS}.txt`, 'config/[REDACTED:aws-access-key-id].txt'],
+    ['after a backslash', `config\\${AWS}.txt`, 'config\\[REDACTED:aws-access-key-id].txt'],
+    ['in a branch name', `fix/${AWS}`, 'fix/[REDACTED:aws-access-key-id]'],
+  ])('path: a key %s is redacted', (_name, input, expected) => {
+    expect(createRedactor().path(input)).toBe(expected);
+  });
+
+  it('an inline allow marker never makes a secret sendable', () => {
+    expect(createRedactor().text(`k = "${AWS}" // codex-hooks:allow`)).toBe(
+      'k = "[REDACTED:aws-access-key-id]" // codex-hooks:allow',
+    );
+  });
+
+  it('patch: CRLF lines keep their offsets (a carriage return is read as a space)', () => {
+    const patch = `@@ -1,2 +1,2 @@\r\n-old line\r\n+k = "${AWS}"\r\n ctx`;
+    expect(createRedactor().patch(patch)).toBe(
+      '@@ -1,2 +1,2 @@\r\n-old line\r\n+k = "[REDACTED:aws-access-key-id]"\r\n ctx',
+    );
+  });
+
+  it('redactView: an empty known value is skipped, not searched', () => {
+    expect(redactView('abc', plainView('abc'), [{ secret: '', ruleId: 'e' }], undefined)).toBe('abc');
+  });
+});
+
+describe('mergeSpans: which rule names a joined span', () => {
+  it.each([
+    [
+      'the first of two equally long',
+      [
+        { start: 0, end: 6, ruleId: 'a' },
+        { start: 3, end: 9, ruleId: 'b' },
+      ],
+      'a',
+    ],
+    [
+      'the longest, not the last longer than a short middle one',
+      [
+        { start: 0, end: 10, ruleId: 'a' },
+        { start: 2, end: 6, ruleId: 'b' },
+        { start: 5, end: 12, ruleId: 'c' },
+      ],
+      'a',
+    ],
+    [
+      'a longer later one',
+      [
+        { start: 0, end: 4, ruleId: 'a' },
+        { start: 2, end: 12, ruleId: 'b' },
+      ],
+      'b',
+    ],
+  ])('%s', (_name, spans, ruleId) => {
+    const merged = mergeSpans(spans);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.ruleId).toBe(ruleId);
   });
 });
