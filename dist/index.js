@@ -38879,7 +38879,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7669);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1694);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38888,7 +38888,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7669:
+/***/ 1694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56215,18 +56215,22 @@ function createFileFilter(options) {
     // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
     const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
-    const explain = (path) => {
+    const exclusion = (path) => {
         if (!include.some((e) => test(e, path)))
-            return 'not matched by include';
+            return { kind: 'not-included', reason: 'not matched by include' };
         const ex = exclude.find((e) => test(e, path));
         if (ex)
-            return `excluded by '${ex.glob}'`;
+            return { kind: 'excluded', reason: `excluded by '${ex.glob}'` };
         const bi = builtIn.find((e) => test(e, path));
         if (bi)
-            return `built-in exclude '${bi.glob}'`;
+            return { kind: 'built-in-exclude', reason: `built-in exclude '${bi.glob}'` };
         return undefined;
     };
-    return { explain, matches: (path) => explain(path) === undefined };
+    return {
+        exclusion,
+        explain: (path) => exclusion(path)?.reason,
+        matches: (path) => exclusion(path) === undefined,
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/regjsparser/parser.js
@@ -57223,6 +57227,8 @@ async function loadConfigSource(options) {
  */
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
+/** Skips the user chose through include/exclude or the built-in excludes, as opposed to files that could not be reviewed. */
+const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude']);
 
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
@@ -57758,7 +57764,7 @@ function validateTokenCharacters(token, name = 'codex-token') {
 function fingerprintToken(token) {
     return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
-function inspectToken(token, now) {
+function inspectToken(token, now, tokenName = "input 'codex-token'") {
     const fingerprint = fingerprintToken(token);
     const claims = readJwtClaims(token);
     if (!claims)
@@ -57768,7 +57774,7 @@ function inspectToken(token, now) {
     const notBefore = numericDate(claims.nbf);
     const scopes = readScopes(claims);
     const nowMs = now.getTime();
-    const name = `the codex-token (fingerprint ${fingerprint})`;
+    const name = `the token in ${tokenName} (fingerprint ${fingerprint})`;
     if (expiresAt && expiresAt.getTime() <= nowMs) {
         problems.push({
             level: 'fatal',
@@ -57806,8 +57812,11 @@ function inspectToken(token, now) {
  * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
  * Credentials in the URL are refused: they would end up in logs.
  */
-function validateHookUrl(url) {
-    const where = "input 'hook-url'";
+function validateHookUrl(url, names = {
+    hookUrl: "input 'hook-url'",
+    token: "input 'codex-token'",
+}) {
+    const where = names.hookUrl;
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -57816,7 +57825,7 @@ function validateHookUrl(url) {
         throw new errors_ConfigurationError('is not a valid URL; expected https://host/path', where);
     }
     if (parsed.username || parsed.password) {
-        throw new errors_ConfigurationError('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+        throw new errors_ConfigurationError(`must not contain credentials; the token goes in ${names.token}, sent as a Bearer header`, where);
     }
     if (parsed.protocol === 'https:')
         return parsed;
@@ -57889,7 +57898,26 @@ function describeSpan(ms) {
     return `${Math.round(ms / DAY_MS)} days`;
 }
 
+;// CONCATENATED MODULE: ./src/settings/setting-names.ts
+const ACTION_SETTING_NAMES = {
+    token: "input 'codex-token'",
+    hookUrl: "input 'hook-url'",
+    hookMaxBytes: "input 'hook-max-bytes'",
+    model: "input 'model'",
+    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
+    baseUrl: "input 'openai-base-url'",
+};
+const CLI_SETTING_NAMES = {
+    token: 'CODEX_TOKEN',
+    hookUrl: '--hook-url',
+    hookMaxBytes: "the CLI's request limit",
+    model: '--model (or OPENAI_MODEL)',
+    apiKey: 'OPENAI_API_KEY',
+    baseUrl: '--base-url (or OPENAI_BASE_URL)',
+};
+
 ;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
+
 
 
 /**
@@ -57897,24 +57925,24 @@ function describeSpan(ms) {
  * claims when it is a JWT (expired or not yet valid fails at once; a missing scope warns; near expiry, a notice).
  * Returns undefined when the AI review is off (no token).
  */
-function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-token', url: 'hook-url' }) {
+function preflightHookEndpoint(token, url, now, logger, names = ACTION_SETTING_NAMES) {
     if (!token) {
         if (url)
-            logger.notice(`${names.url} is set but ${names.token} is empty: the AI review is skipped.`);
+            logger.notice(`${names.hookUrl} is set but ${names.token} is empty: the AI review is skipped.`);
         return undefined;
     }
     if (!url)
-        throw new errors_ConfigurationError(`Input '${names.url}' is required when ${names.token} is set`);
+        throw new errors_ConfigurationError(`${names.hookUrl} is required when ${names.token} is set`);
     validateTokenCharacters(token, names.token);
-    const parsed = validateHookUrl(url);
-    const inspection = inspectToken(token, now);
+    const parsed = validateHookUrl(url, names);
+    const inspection = inspectToken(token, now, names.token);
     for (const problem of inspection.problems) {
         if (problem.level === 'fatal')
-            throw new errors_ConfigurationError(`${names.token}: ${problem.message}`);
+            throw new errors_ConfigurationError(problem.message);
         if (problem.level === 'warning')
-            logger.warning(`${names.token}: ${problem.message}`);
+            logger.warning(problem.message);
         else
-            logger.notice(`${names.token}: ${problem.message}`);
+            logger.notice(problem.message);
     }
     logger.info(`Hook endpoint ${parsed.host}, token ${inspection.fingerprint}${inspection.scopes ? ` (scopes: ${inspection.scopes.join(' ')})` : ''}`);
     return { url: parsed.toString(), token };
@@ -58406,9 +58434,9 @@ async function prepareFiles(files, filter, fallback) {
     const skipped = [];
     let recovered = 0;
     for (const file of files) {
-        const excluded = filter.explain(file.path);
+        const excluded = filter.exclusion(file.path);
         if (excluded) {
-            skipped.push({ path: file.path, reason: excluded });
+            skipped.push({ path: file.path, ...excluded });
             continue;
         }
         if (file.status === 'removed') {
@@ -58417,7 +58445,7 @@ async function prepareFiles(files, filter, fallback) {
             continue;
         }
         if (file.binary) {
-            skipped.push({ path: file.path, reason: 'binary file' });
+            skipped.push({ path: file.path, kind: 'binary', reason: 'binary file' });
             continue;
         }
         if (file.content !== undefined) {
@@ -58430,6 +58458,7 @@ async function prepareFiles(files, filter, fallback) {
             if (patch === undefined) {
                 skipped.push({
                     path: file.path,
+                    kind: 'no-diff',
                     reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
                 });
                 continue;
@@ -58463,16 +58492,17 @@ function decideGate(findings, failOn) {
     const counts = countBySeverity(findings);
     const total = findings.length;
     if (total === 0)
-        return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
+        return { conclusion: 'success', failed: false, counts, failOn, blocking: 0, reason: 'No findings' };
     const summary = describeCounts(counts);
     if (failOn === 'never') {
-        return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
+        return { conclusion: 'neutral', failed: false, counts, failOn, blocking: 0, reason: `${summary} (fail-on: never)` };
     }
     const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
+    const decided = { counts, failOn, blocking };
     if (blocking > 0) {
-        return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
+        return { conclusion: 'failure', failed: true, ...decided, reason: `${summary}: ${blocking} at or above ${failOn}` };
     }
-    return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
+    return { conclusion: 'success', failed: false, ...decided, reason: `${summary}, none at or above ${failOn}` };
 }
 function describeCounts(counts) {
     const parts = ['error', 'warning', 'notice']
@@ -59360,6 +59390,18 @@ async function runResponseGeneratedHooks(comments, options) {
 
 ;// CONCATENATED MODULE: ./src/endpoint/payload.ts
 
+/**
+ * One sentence for the log when the request limit cost the reviewer content, or undefined when nothing was
+ * lost (a file split at hunk boundaries loses nothing). Names the setting that sets the limit.
+ */
+function describeLostContent(cuts, limitName, maxBytes) {
+    const lost = cuts.filter((c) => c.kind !== 'hunks');
+    if (lost.length === 0)
+        return undefined;
+    const paths = [...new Set(lost.map((c) => c.path))];
+    const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+    return `AI review: to fit ${limitName} (${maxBytes} bytes), ${lost.length} parts were cut or left out (${shown}); the reviewer did not see them whole. The summary lists each.`;
+}
 /** The marker line that ends an excerpt. Endpoint authors can match on `[… truncated by codex-hooks:`. */
 function formatTruncationMarker(moreLines) {
     return `[… truncated by codex-hooks: ${moreLines} more line${moreLines === 1 ? '' : 's'}]`;
@@ -59523,7 +59565,7 @@ function fitMemory(memory, budget, cuts) {
             });
         }
         else {
-            cuts.push({ path: entry.source, kind: 'memory', detail: 'memory left out: no room within hook-max-bytes' });
+            cuts.push({ path: entry.source, kind: 'memory', detail: 'memory left out: no room within the request limit' });
         }
     }
     return kept;
@@ -59604,7 +59646,7 @@ function cutFile(file, findings, room, cuts) {
         cuts.push({
             path: file.path,
             kind: 'omitted',
-            detail: 'file left out: even its header does not fit in hook-max-bytes',
+            detail: 'file left out: even its header does not fit in the request limit',
         });
     }
     else if (units.length > 1) {
@@ -59772,13 +59814,15 @@ const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
-    const url = validateHookUrl(String(options.url));
+    const names = options.names ?? { token: "input 'codex-token'", hookUrl: "input 'hook-url'" };
+    const url = validateHookUrl(String(options.url), names);
     if (options.token)
         validateTokenCharacters(options.token);
     const ctx = {
         options,
         url,
         host: url.host,
+        names,
         fetch: options.fetch ?? globalThis.fetch,
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         random: options.random ?? Math.random,
@@ -59808,7 +59852,8 @@ async function callHookEndpoint(requests, options) {
         }
         failed.add(request.metadata.chunk.index);
         first ??= outcome.failure;
-        options.logger.warning(outcome.failure.message);
+        // Said once, by the caller, with the count of chunks that failed; here only in the detailed log.
+        options.logger.info(outcome.failure.message);
         if (outcome.failure.kind === 'auth') {
             for (const rest of queue)
                 failed.add(rest.metadata.chunk.index);
@@ -59937,7 +59982,7 @@ async function sendWithRetries(request, retries, ctx) {
         if (result.kind === 'network') {
             // Scrubbed whole, then cut: a cut token would no longer match the scrub.
             const reason = cut(ctx.scrub(result.reason), 120);
-            const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`));
+            const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`));
             if (done)
                 return done;
             continue;
@@ -59964,7 +60009,7 @@ async function sendWithRetries(request, retries, ctx) {
             record('failed');
             return fail('auth', 
             // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
+            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
         }
         if (status === 413) {
             const halves = splitRequest(request);
@@ -59984,7 +60029,7 @@ async function sendWithRetries(request, retries, ctx) {
         }
         record('failed');
         if (status >= 300 && status < 400) {
-            return fail('rejected', `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set hook-url to the final address).`, status);
+            return fail('rejected', `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`, status);
         }
         return fail('rejected', `Codex hook endpoint ${ctx.host} refused ${label} with ${status}${describeEndpointMessage(result.body, ctx)} (not retried; check the request against docs/hook-protocol.md).`, status);
     }
@@ -60175,6 +60220,9 @@ async function runAiReview(input, options, ports) {
     }, options.reviewer.maxRequestBytes);
     for (const cut of payload.cuts)
         notes.push(`AI review: ${cut.path}: ${cut.detail}`);
+    const lost = describeLostContent(payload.cuts, options.limitName ?? "input 'hook-max-bytes'", options.reviewer.maxRequestBytes);
+    if (lost)
+        logger.warning(lost);
     const { reviewer } = options;
     logger.info(`Sending ${files.length} files in ${payload.requests.length} requests to ${reviewer.target} (${reviewer.kind} reviewer)`);
     const readHead = options.readHeadFile;
@@ -60601,6 +60649,7 @@ async function writeAuditLogs(config, workspace, input) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -60617,7 +60666,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             logger.debug(`left out ${s.path}: ${s.reason}`);
         if (result.recovered > 0)
             logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !isFilterReason(s.reason));
+        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
             const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
             logger.warning(note);
@@ -60651,7 +60700,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.');
+        notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
         const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
@@ -60732,10 +60781,6 @@ function aiReportEntry(ai) {
 function describeUsage(reviewer, usage) {
     const n = (value) => value.toLocaleString('en-US');
     return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
-}
-/** Files the user chose to leave out, as opposed to files that could not be reviewed. */
-function isFilterReason(reason) {
-    return /^(excluded by|built-in exclude|not matched by include)/.test(reason);
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/truncate.ts
@@ -70930,11 +70975,7 @@ function createEndpointReviewer(options) {
 
 
 
-const ACTION_SETTING_NAMES = {
-    model: "input 'model'",
-    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
-    baseUrl: "input 'openai-base-url'",
-};
+
 async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES) {
     if (!settings.model)
         throw new errors_ConfigurationError(`${names.model} is required with the ${settings.kind} reviewer`);

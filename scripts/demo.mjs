@@ -85,9 +85,9 @@ const hookUrl = await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`the reference hook server exited (${code})`)));
   setTimeout(() => reject(new Error('the reference hook server did not start')), 10_000).unref();
 });
-console.log(`Reference hook endpoint: ${hookUrl}`);
-console.log('Reviewing branch "feature" against "main" (like a pull request):\n');
-console.log(`$ CODEX_TOKEN=… codex-hooks review --base main --head feature --hook-url ${hookUrl}\n`);
+console.log(`Reference hook endpoint (offline rules, not a model; stopped when the demo ends): ${hookUrl}`);
+console.log('Reviewing branch "feature" against "main" (like a pull request), failing on errors (--fail-on error):\n');
+console.log('$ CODEX_TOKEN=… codex-hooks review --base main --head feature --hook-url "$HOOK_URL"\n');
 const result = spawnSync(
   process.execPath,
   [cli, 'review', '--base', 'main', '--head', 'feature', '--hook-url', hookUrl],
@@ -102,9 +102,14 @@ server.kill('SIGTERM');
 console.log('');
 if (result.status === 1) {
   console.log('The gate failed, as it should: the feature branch plants a key, a key file and console.log calls.');
-  console.log('Local hooks (.github/codex-hooks.yml) and the reference AI endpoint each reported their findings;');
-  console.log(`the endpoint exchange is in ${path.join(repo, 'codex-audit.jsonl')}.`);
-  console.log('Try: --format json, --fail-on never, or fix the files in the sample repository and review again.');
+  console.log(
+    'Lines marked [AI …] come from the AI review; the others from the local hooks in .github/codex-hooks.yml.',
+  );
+  console.log('src/app.ts:5 is reported twice, by the no-console hook and by the AI review: two rules with their');
+  console.log('own messages and fixes, so both are kept (each counts toward the gate), and neither hides the other.');
+  console.log(`The endpoint exchange is in ${path.join(repo, 'codex-audit.jsonl')}.`);
+  console.log('To review again, start your own endpoint (codex-hooks hook-server prints its URL and a token), or try');
+  console.log('codex-hooks scan src/ in the sample repository, --format json, or --fail-on never.');
   process.exit(0);
 }
 console.error(`Unexpected exit status ${result.status} from the review.`);

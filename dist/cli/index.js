@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8124);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3720);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8124:
+/***/ 3720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8827,6 +8827,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
+/** Skips the user chose through include/exclude or the built-in excludes, as opposed to files that could not be reviewed. */
+const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude']);
 
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 
@@ -8935,16 +8937,17 @@ function decideGate(findings, failOn) {
     const counts = countBySeverity(findings);
     const total = findings.length;
     if (total === 0)
-        return { conclusion: 'success', failed: false, counts, reason: 'No findings' };
+        return { conclusion: 'success', failed: false, counts, failOn, blocking: 0, reason: 'No findings' };
     const summary = describeCounts(counts);
     if (failOn === 'never') {
-        return { conclusion: 'neutral', failed: false, counts, reason: `${summary} (fail-on: never)` };
+        return { conclusion: 'neutral', failed: false, counts, failOn, blocking: 0, reason: `${summary} (fail-on: never)` };
     }
     const blocking = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
+    const decided = { counts, failOn, blocking };
     if (blocking > 0) {
-        return { conclusion: 'failure', failed: true, counts, reason: `${summary}: ${blocking} at or above ${failOn}` };
+        return { conclusion: 'failure', failed: true, ...decided, reason: `${summary}: ${blocking} at or above ${failOn}` };
     }
-    return { conclusion: 'success', failed: false, counts, reason: `${summary}, none at or above ${failOn}` };
+    return { conclusion: 'success', failed: false, ...decided, reason: `${summary}, none at or above ${failOn}` };
 }
 function describeCounts(counts) {
     const parts = ['error', 'warning', 'notice']
@@ -13227,7 +13230,7 @@ function validateTokenCharacters(token, name = 'codex-token') {
 function fingerprintToken(token) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
-function inspectToken(token, now) {
+function inspectToken(token, now, tokenName = "input 'codex-token'") {
     const fingerprint = fingerprintToken(token);
     const claims = readJwtClaims(token);
     if (!claims)
@@ -13237,7 +13240,7 @@ function inspectToken(token, now) {
     const notBefore = numericDate(claims.nbf);
     const scopes = readScopes(claims);
     const nowMs = now.getTime();
-    const name = `the codex-token (fingerprint ${fingerprint})`;
+    const name = `the token in ${tokenName} (fingerprint ${fingerprint})`;
     if (expiresAt && expiresAt.getTime() <= nowMs) {
         problems.push({
             level: 'fatal',
@@ -13275,8 +13278,11 @@ function inspectToken(token, now) {
  * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
  * Credentials in the URL are refused: they would end up in logs.
  */
-function validateHookUrl(url) {
-    const where = "input 'hook-url'";
+function validateHookUrl(url, names = {
+    hookUrl: "input 'hook-url'",
+    token: "input 'codex-token'",
+}) {
+    const where = names.hookUrl;
     let parsed;
     try {
         parsed = new URL(url.trim());
@@ -13285,7 +13291,7 @@ function validateHookUrl(url) {
         throw new errors/* ConfigurationError */.j1('is not a valid URL; expected https://host/path', where);
     }
     if (parsed.username || parsed.password) {
-        throw new errors/* ConfigurationError */.j1('must not contain credentials; the token goes in the codex-token input, sent as a Bearer header', where);
+        throw new errors/* ConfigurationError */.j1(`must not contain credentials; the token goes in ${names.token}, sent as a Bearer header`, where);
     }
     if (parsed.protocol === 'https:')
         return parsed;
@@ -14444,6 +14450,18 @@ class PatchHunk {
 
 ;// CONCATENATED MODULE: ./src/endpoint/payload.ts
 
+/**
+ * One sentence for the log when the request limit cost the reviewer content, or undefined when nothing was
+ * lost (a file split at hunk boundaries loses nothing). Names the setting that sets the limit.
+ */
+function describeLostContent(cuts, limitName, maxBytes) {
+    const lost = cuts.filter((c) => c.kind !== 'hunks');
+    if (lost.length === 0)
+        return undefined;
+    const paths = [...new Set(lost.map((c) => c.path))];
+    const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+    return `AI review: to fit ${limitName} (${maxBytes} bytes), ${lost.length} parts were cut or left out (${shown}); the reviewer did not see them whole. The summary lists each.`;
+}
 /** The marker line that ends an excerpt. Endpoint authors can match on `[… truncated by codex-hooks:`. */
 function formatTruncationMarker(moreLines) {
     return `[… truncated by codex-hooks: ${moreLines} more line${moreLines === 1 ? '' : 's'}]`;
@@ -14607,7 +14625,7 @@ function fitMemory(memory, budget, cuts) {
             });
         }
         else {
-            cuts.push({ path: entry.source, kind: 'memory', detail: 'memory left out: no room within hook-max-bytes' });
+            cuts.push({ path: entry.source, kind: 'memory', detail: 'memory left out: no room within the request limit' });
         }
     }
     return kept;
@@ -14688,7 +14706,7 @@ function cutFile(file, findings, room, cuts) {
         cuts.push({
             path: file.path,
             kind: 'omitted',
-            detail: 'file left out: even its header does not fit in hook-max-bytes',
+            detail: 'file left out: even its header does not fit in the request limit',
         });
     }
     else if (units.length > 1) {
@@ -14863,13 +14881,15 @@ const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
-    const url = validateHookUrl(String(options.url));
+    const names = options.names ?? { token: "input 'codex-token'", hookUrl: "input 'hook-url'" };
+    const url = validateHookUrl(String(options.url), names);
     if (options.token)
         validateTokenCharacters(options.token);
     const ctx = {
         options,
         url,
         host: url.host,
+        names,
         fetch: options.fetch ?? globalThis.fetch,
         sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         random: options.random ?? Math.random,
@@ -14899,7 +14919,8 @@ async function callHookEndpoint(requests, options) {
         }
         failed.add(request.metadata.chunk.index);
         first ??= outcome.failure;
-        options.logger.warning(outcome.failure.message);
+        // Said once, by the caller, with the count of chunks that failed; here only in the detailed log.
+        options.logger.info(outcome.failure.message);
         if (outcome.failure.kind === 'auth') {
             for (const rest of queue)
                 failed.add(rest.metadata.chunk.index);
@@ -15028,7 +15049,7 @@ async function sendWithRetries(request, retries, ctx) {
         if (result.kind === 'network') {
             // Scrubbed whole, then cut: a cut token would no longer match the scrub.
             const reason = cut(ctx.scrub(result.reason), 120);
-            const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`));
+            const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`));
             if (done)
                 return done;
             continue;
@@ -15055,7 +15076,7 @@ async function sendWithRetries(request, retries, ctx) {
             record('failed');
             return fail('auth', 
             // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
+            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
         }
         if (status === 413) {
             const halves = splitRequest(request);
@@ -15075,7 +15096,7 @@ async function sendWithRetries(request, retries, ctx) {
         }
         record('failed');
         if (status >= 300 && status < 400) {
-            return fail('rejected', `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set hook-url to the final address).`, status);
+            return fail('rejected', `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`, status);
         }
         return fail('rejected', `Codex hook endpoint ${ctx.host} refused ${label} with ${status}${describeEndpointMessage(result.body, ctx)} (not retried; check the request against docs/hook-protocol.md).`, status);
     }
@@ -15266,6 +15287,9 @@ async function runAiReview(input, options, ports) {
     }, options.reviewer.maxRequestBytes);
     for (const cut of payload.cuts)
         notes.push(`AI review: ${cut.path}: ${cut.detail}`);
+    const lost = describeLostContent(payload.cuts, options.limitName ?? "input 'hook-max-bytes'", options.reviewer.maxRequestBytes);
+    if (lost)
+        logger.warning(lost);
     const { reviewer } = options;
     logger.info(`Sending ${files.length} files in ${payload.requests.length} requests to ${reviewer.target} (${reviewer.kind} reviewer)`);
     const readHead = options.readHeadFile;
@@ -15829,9 +15853,9 @@ async function prepareFiles(files, filter, fallback) {
     const skipped = [];
     let recovered = 0;
     for (const file of files) {
-        const excluded = filter.explain(file.path);
+        const excluded = filter.exclusion(file.path);
         if (excluded) {
-            skipped.push({ path: file.path, reason: excluded });
+            skipped.push({ path: file.path, ...excluded });
             continue;
         }
         if (file.status === 'removed') {
@@ -15840,7 +15864,7 @@ async function prepareFiles(files, filter, fallback) {
             continue;
         }
         if (file.binary) {
-            skipped.push({ path: file.path, reason: 'binary file' });
+            skipped.push({ path: file.path, kind: 'binary', reason: 'binary file' });
             continue;
         }
         if (file.content !== undefined) {
@@ -15853,6 +15877,7 @@ async function prepareFiles(files, filter, fallback) {
             if (patch === undefined) {
                 skipped.push({
                     path: file.path,
+                    kind: 'no-diff',
                     reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
                 });
                 continue;
@@ -15886,6 +15911,7 @@ function gitPatchFallback(diff, base, head) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -15902,7 +15928,7 @@ async function runReviewPipeline(pr, files, options, ports) {
             logger.debug(`left out ${s.path}: ${s.reason}`);
         if (result.recovered > 0)
             logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !isFilterReason(s.reason));
+        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
             const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
             logger.warning(note);
@@ -15936,7 +15962,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.');
+        notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
         const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
@@ -16017,10 +16043,6 @@ function aiReportEntry(ai) {
 function describeUsage(reviewer, usage) {
     const n = (value) => value.toLocaleString('en-US');
     return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
-}
-/** Files the user chose to leave out, as opposed to files that could not be reviewed. */
-function isFilterReason(reason) {
-    return /^(excluded by|built-in exclude|not matched by include)/.test(reason);
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/command-runner.ts
@@ -16865,7 +16887,7 @@ async function startHookServer(options) {
         ? (0,external_node_https_namespaceObject.createServer)({ cert: options.tls.cert, key: options.tls.key }, listener)
         : (0,external_node_http_namespaceObject.createServer)(listener);
     await new Promise((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (error) => reject(describeListenError(error, host, options.port ?? 0)));
         server.listen(options.port ?? 0, host, () => {
             server.off('error', reject);
             resolve();
@@ -16950,6 +16972,20 @@ function readBody(req, max) {
         req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(parts)));
         req.on('error', reject);
     });
+}
+/** The operator must act on these (another process, a privileged port, an address this host lacks): say so. */
+function describeListenError(error, host, port) {
+    const where = `${host}:${port}`;
+    switch (error.code) {
+        case 'EADDRINUSE':
+            return new errors/* ConfigurationError */.j1(`${where} is already in use by another process; choose another --port`);
+        case 'EACCES':
+            return new errors/* ConfigurationError */.j1(`not allowed to listen on ${where}; ports below 1024 need privileges`);
+        case 'EADDRNOTAVAIL':
+            return new errors/* ConfigurationError */.j1(`${host} is not an address of this host; choose another --host`);
+        default:
+            return error;
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
@@ -18349,7 +18385,26 @@ function expiryFrom(text, now) {
     return date.toISOString();
 }
 
+;// CONCATENATED MODULE: ./src/settings/setting-names.ts
+const ACTION_SETTING_NAMES = {
+    token: "input 'codex-token'",
+    hookUrl: "input 'hook-url'",
+    hookMaxBytes: "input 'hook-max-bytes'",
+    model: "input 'model'",
+    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
+    baseUrl: "input 'openai-base-url'",
+};
+const CLI_SETTING_NAMES = {
+    token: 'CODEX_TOKEN',
+    hookUrl: '--hook-url',
+    hookMaxBytes: "the CLI's request limit",
+    model: '--model (or OPENAI_MODEL)',
+    apiKey: 'OPENAI_API_KEY',
+    baseUrl: '--base-url (or OPENAI_BASE_URL)',
+};
+
 ;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
+
 
 
 /**
@@ -18357,24 +18412,24 @@ function expiryFrom(text, now) {
  * claims when it is a JWT (expired or not yet valid fails at once; a missing scope warns; near expiry, a notice).
  * Returns undefined when the AI review is off (no token).
  */
-function preflightHookEndpoint(token, url, now, logger, names = { token: 'codex-token', url: 'hook-url' }) {
+function preflightHookEndpoint(token, url, now, logger, names = ACTION_SETTING_NAMES) {
     if (!token) {
         if (url)
-            logger.notice(`${names.url} is set but ${names.token} is empty: the AI review is skipped.`);
+            logger.notice(`${names.hookUrl} is set but ${names.token} is empty: the AI review is skipped.`);
         return undefined;
     }
     if (!url)
-        throw new errors/* ConfigurationError */.j1(`Input '${names.url}' is required when ${names.token} is set`);
+        throw new errors/* ConfigurationError */.j1(`${names.hookUrl} is required when ${names.token} is set`);
     validateTokenCharacters(token, names.token);
-    const parsed = validateHookUrl(url);
-    const inspection = inspectToken(token, now);
+    const parsed = validateHookUrl(url, names);
+    const inspection = inspectToken(token, now, names.token);
     for (const problem of inspection.problems) {
         if (problem.level === 'fatal')
-            throw new errors/* ConfigurationError */.j1(`${names.token}: ${problem.message}`);
+            throw new errors/* ConfigurationError */.j1(problem.message);
         if (problem.level === 'warning')
-            logger.warning(`${names.token}: ${problem.message}`);
+            logger.warning(problem.message);
         else
-            logger.notice(`${names.token}: ${problem.message}`);
+            logger.notice(problem.message);
     }
     logger.info(`Hook endpoint ${parsed.host}, token ${inspection.fingerprint}${inspection.scopes ? ` (scopes: ${inspection.scopes.join(' ')})` : ''}`);
     return { url: parsed.toString(), token };
@@ -18636,11 +18691,13 @@ function formatText(findings, gate, skipped, style) {
     for (const f of sortFindings(findings)) {
         // A finding about the whole file (line 0), as in an empty file, names the file alone.
         const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
-        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`);
+        // The AI review's findings are marked, so a reader tells them from the repository's own rules at a glance.
+        const rule = f.category === 'ai' ? `[AI ${f.ruleId}]` : `[${f.ruleId}]`;
+        lines.push(`${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', rule)} ${stripControl(f.message)}`);
     }
     const counted = new Map();
     for (const s of skipped) {
-        const group = skipGroup(s.reason);
+        const group = SKIP_GROUPS[s.kind];
         if (group === undefined)
             lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
         else
@@ -18655,21 +18712,24 @@ function formatText(findings, gate, skipped, style) {
         : gate.conclusion === 'success'
             ? c('success', 'passed')
             : 'neutral';
-    lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
+    lines.push(`${describeCounts(gate.counts)}: gate ${verdict} ${c('dim', `(${describeThreshold(gate)})`)}`);
     return lines.join('\n') + '\n';
 }
-/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
-function skipGroup(reason) {
-    if (reason === 'binary file')
-        return 'binary';
-    if (reason.startsWith('built-in exclude'))
-        return 'by the built-in excludes (archives, images, lock files, generated)';
-    if (reason.startsWith('excluded by'))
-        return 'by --exclude';
-    if (reason.startsWith('not matched'))
-        return 'not matched by --include';
-    return undefined;
+/** The threshold, as the flag that sets it: `2 at or above --fail-on warning`. */
+function describeThreshold(gate) {
+    if (gate.failOn === 'never')
+        return '--fail-on never: findings are reported, nothing blocks';
+    if (gate.blocking === 0)
+        return `none at or above --fail-on ${gate.failOn}`;
+    return `${gate.blocking} at or above --fail-on ${gate.failOn}`;
 }
+/** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
+const SKIP_GROUPS = {
+    binary: 'binary',
+    'built-in-exclude': 'by the built-in excludes (archives, images, lock files, generated)',
+    excluded: 'by --exclude',
+    'not-included': 'not matched by --include',
+};
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 function formatGithub(findings) {
     return sortFindings(findings)
@@ -29632,11 +29692,7 @@ function createEndpointReviewer(options) {
 
 
 
-const ACTION_SETTING_NAMES = {
-    model: "input 'model'",
-    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
-    baseUrl: "input 'openai-base-url'",
-};
+
 async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES) {
     if (!settings.model)
         throw new errors/* ConfigurationError */.j1(`${names.model} is required with the ${settings.kind} reviewer`);
@@ -29667,6 +29723,7 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -29854,6 +29911,7 @@ async function review(args, io) {
             reviewer: reviewer.reviewer,
             token: reviewer.token,
             secretAction: 'block',
+            limitName: CLI_SETTING_NAMES.hookMaxBytes,
             eventType: 'local_review',
             metadata: { triggered_by: 'codex-hooks CLI', timestamp: new Date().toISOString() },
             readHeadFile: (file) => readWorkingTreeFile(io.cwd, file),
@@ -29890,13 +29948,17 @@ async function resolveBase(git, base, head, cwd) {
 async function chooseCliReviewer(values, io, logger) {
     const kind = String(values.reviewer ?? 'endpoint');
     if (kind === 'endpoint') {
-        const endpoint = preflightHookEndpoint(io.env.CODEX_TOKEN ?? '', String(values['hook-url'] ?? ''), new Date(), logger, {
-            token: 'CODEX_TOKEN',
-            url: '--hook-url',
-        });
+        const endpoint = preflightHookEndpoint(io.env.CODEX_TOKEN ?? '', String(values['hook-url'] ?? ''), new Date(), logger, CLI_SETTING_NAMES);
         if (!endpoint)
             return undefined;
-        const reviewer = createEndpointReviewer({ ...endpoint, timeoutMs: 60_000, retries: 3, maxBytes: 500_000, logger });
+        const reviewer = createEndpointReviewer({
+            ...endpoint,
+            timeoutMs: 60_000,
+            retries: 3,
+            maxBytes: 500_000,
+            logger,
+            names: CLI_SETTING_NAMES,
+        });
         return { reviewer, token: endpoint.token };
     }
     if (kind !== 'openai' && kind !== 'codex') {
@@ -29916,7 +29978,7 @@ async function chooseCliReviewer(values, io, logger) {
         retries: 3,
         maxInputTokens: 100_000,
         maxOutputTokens: 8_000,
-    }, { logger, env: io.env }, { model: '--model (or OPENAI_MODEL)', apiKey: 'OPENAI_API_KEY', baseUrl: '--base-url (or OPENAI_BASE_URL)' });
+    }, { logger, env: io.env }, CLI_SETTING_NAMES);
     return { reviewer, token: '' };
 }
 /** A file of the working tree, or undefined; never outside it, never through a link. */
@@ -30889,18 +30951,22 @@ function createFileFilter(options) {
     // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
     const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
-    const explain = (path) => {
+    const exclusion = (path) => {
         if (!include.some((e) => test(e, path)))
-            return 'not matched by include';
+            return { kind: 'not-included', reason: 'not matched by include' };
         const ex = exclude.find((e) => test(e, path));
         if (ex)
-            return `excluded by '${ex.glob}'`;
+            return { kind: 'excluded', reason: `excluded by '${ex.glob}'` };
         const bi = builtIn.find((e) => test(e, path));
         if (bi)
-            return `built-in exclude '${bi.glob}'`;
+            return { kind: 'built-in-exclude', reason: `built-in exclude '${bi.glob}'` };
         return undefined;
     };
-    return { explain, matches: (path) => explain(path) === undefined };
+    return {
+        exclusion,
+        explain: (path) => exclusion(path)?.reason,
+        matches: (path) => exclusion(path) === undefined,
+    };
 }
 
 

@@ -90,18 +90,22 @@ function createFileFilter(options) {
     // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
     const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
     const test = (entry, path) => entry.mm.match(path);
-    const explain = (path) => {
+    const exclusion = (path) => {
         if (!include.some((e) => test(e, path)))
-            return 'not matched by include';
+            return { kind: 'not-included', reason: 'not matched by include' };
         const ex = exclude.find((e) => test(e, path));
         if (ex)
-            return `excluded by '${ex.glob}'`;
+            return { kind: 'excluded', reason: `excluded by '${ex.glob}'` };
         const bi = builtIn.find((e) => test(e, path));
         if (bi)
-            return `built-in exclude '${bi.glob}'`;
+            return { kind: 'built-in-exclude', reason: `built-in exclude '${bi.glob}'` };
         return undefined;
     };
-    return { explain, matches: (path) => explain(path) === undefined };
+    return {
+        exclusion,
+        explain: (path) => exclusion(path)?.reason,
+        matches: (path) => exclusion(path) === undefined,
+    };
 }
 
 // EXTERNAL MODULE: ./src/core/validators/regex-guard.ts

@@ -2922,6 +2922,8 @@ var esm = __nccwpck_require__(1138);
  */
 /** Highest first: the order findings are reported and compared against `fail-on`. */
 const SEVERITIES = ['error', 'warning', 'notice'];
+/** Skips the user chose through include/exclude or the built-in excludes, as opposed to files that could not be reviewed. */
+const FILTER_SKIP_KINDS = new Set(['not-included', 'excluded', 'built-in-exclude']);
 
 ;// CONCATENATED MODULE: ./src/core/findings/finalize.ts
 

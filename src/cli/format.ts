@@ -1,7 +1,7 @@
 import { describeCounts } from '../core/gate.js';
 import { escapeCommandData, escapeCommandProperty } from '../core/render/annotations.js';
 import { sortFindings } from '../core/findings/finalize.js';
-import type { Finding, GateDecision, SkippedFile } from '../core/types.js';
+import type { Finding, GateDecision, SkipKind, SkippedFile } from '../core/types.js';
 
 export interface TextStyle {
   readonly color: boolean;
@@ -29,13 +29,15 @@ export function formatText(
   for (const f of sortFindings(findings)) {
     // A finding about the whole file (line 0), as in an empty file, names the file alone.
     const line = f.line > 0 ? `:${f.line}${f.column !== undefined ? `:${f.column}` : ''}` : '';
+    // The AI review's findings are marked, so a reader tells them from the repository's own rules at a glance.
+    const rule = f.category === 'ai' ? `[AI ${f.ruleId}]` : `[${f.ruleId}]`;
     lines.push(
-      `${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', `[${f.ruleId}]`)} ${stripControl(f.message)}`,
+      `${c('bold', `${stripControl(f.path)}${line}`)}: ${c(f.severity, f.severity)} ${c('dim', rule)} ${stripControl(f.message)}`,
     );
   }
   const counted = new Map<string, number>();
   for (const s of skipped) {
-    const group = skipGroup(s.reason);
+    const group = SKIP_GROUPS[s.kind];
     if (group === undefined) lines.push(c('dim', `${stripControl(s.path)}: not reviewed: ${stripControl(s.reason)}`));
     else counted.set(group, (counted.get(group) ?? 0) + 1);
   }
@@ -49,19 +51,24 @@ export function formatText(
       : gate.conclusion === 'success'
         ? c('success', 'passed')
         : 'neutral';
-  lines.push(`${describeCounts(gate.counts)}: gate ${verdict}`);
+  lines.push(`${describeCounts(gate.counts)}: gate ${verdict} ${c('dim', `(${describeThreshold(gate)})`)}`);
   return lines.join('\n') + '\n';
 }
 
-/** Skips that are counted, not listed: by a filter, or binary. Undefined for one worth a line of its own. */
-function skipGroup(reason: string): string | undefined {
-  if (reason === 'binary file') return 'binary';
-  if (reason.startsWith('built-in exclude'))
-    return 'by the built-in excludes (archives, images, lock files, generated)';
-  if (reason.startsWith('excluded by')) return 'by --exclude';
-  if (reason.startsWith('not matched')) return 'not matched by --include';
-  return undefined;
+/** The threshold, as the flag that sets it: `2 at or above --fail-on warning`. */
+function describeThreshold(gate: GateDecision): string {
+  if (gate.failOn === 'never') return '--fail-on never: findings are reported, nothing blocks';
+  if (gate.blocking === 0) return `none at or above --fail-on ${gate.failOn}`;
+  return `${gate.blocking} at or above --fail-on ${gate.failOn}`;
 }
+
+/** Skips that are counted, not listed: by a filter, or binary. Absent for one worth a line of its own. */
+const SKIP_GROUPS: Partial<Record<SkipKind, string>> = {
+  binary: 'binary',
+  'built-in-exclude': 'by the built-in excludes (archives, images, lock files, generated)',
+  excluded: 'by --exclude',
+  'not-included': 'not matched by --include',
+};
 
 /** GitHub workflow commands, for running the CLI inside a workflow step. */
 export function formatGithub(findings: readonly Finding[]): string {

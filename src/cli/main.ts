@@ -29,6 +29,7 @@ import { readFiles } from './read-files.js';
 import { collectPaths, splitPathList } from './collect-paths.js';
 import { describePathProblem, summarizePathProblems } from './path-problems.js';
 import type { GitPort, Reviewer } from '../ports.js';
+import { CLI_SETTING_NAMES } from '../settings/setting-names.js';
 import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
@@ -208,6 +209,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
         reviewer: reviewer.reviewer,
         token: reviewer.token,
         secretAction: 'block',
+        limitName: CLI_SETTING_NAMES.hookMaxBytes,
         eventType: 'local_review',
         metadata: { triggered_by: 'codex-hooks CLI', timestamp: new Date().toISOString() },
         readHeadFile: (file) => readWorkingTreeFile(io.cwd, file),
@@ -256,13 +258,17 @@ async function chooseCliReviewer(
       String(values['hook-url'] ?? ''),
       new Date(),
       logger,
-      {
-        token: 'CODEX_TOKEN',
-        url: '--hook-url',
-      },
+      CLI_SETTING_NAMES,
     );
     if (!endpoint) return undefined;
-    const reviewer = createEndpointReviewer({ ...endpoint, timeoutMs: 60_000, retries: 3, maxBytes: 500_000, logger });
+    const reviewer = createEndpointReviewer({
+      ...endpoint,
+      timeoutMs: 60_000,
+      retries: 3,
+      maxBytes: 500_000,
+      logger,
+      names: CLI_SETTING_NAMES,
+    });
     return { reviewer, token: endpoint.token };
   }
   if (kind !== 'openai' && kind !== 'codex') {
@@ -285,7 +291,7 @@ async function chooseCliReviewer(
       maxOutputTokens: 8_000,
     },
     { logger, env: io.env },
-    { model: '--model (or OPENAI_MODEL)', apiKey: 'OPENAI_API_KEY', baseUrl: '--base-url (or OPENAI_BASE_URL)' },
+    CLI_SETTING_NAMES,
   );
   return { reviewer, token: '' };
 }

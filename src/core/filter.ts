@@ -1,3 +1,4 @@
+import type { SkipKind } from './types.js';
 import { Minimatch } from 'minimatch';
 
 /**
@@ -31,6 +32,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
 
 export interface FileFilter {
   /** Why the path is left out, or undefined when it is reviewed. */
+  exclusion(path: string): { readonly kind: SkipKind; readonly reason: string } | undefined;
+  /** The reason alone. */
   explain(path: string): string | undefined;
   matches(path: string): boolean;
 }
@@ -79,13 +82,17 @@ export function createFileFilter(options: FileFilterOptions): FileFilter {
   // Built-in excludes ignore case: `logo.PNG` is as binary as `logo.png`. The user's globs keep theirs.
   const builtIn = compile(options.defaultExcludes ?? DEFAULT_EXCLUDES, true);
   const test = (entry: { mm: Minimatch }, path: string) => entry.mm.match(path);
-  const explain = (path: string): string | undefined => {
-    if (!include.some((e) => test(e, path))) return 'not matched by include';
+  const exclusion = (path: string): { kind: SkipKind; reason: string } | undefined => {
+    if (!include.some((e) => test(e, path))) return { kind: 'not-included', reason: 'not matched by include' };
     const ex = exclude.find((e) => test(e, path));
-    if (ex) return `excluded by '${ex.glob}'`;
+    if (ex) return { kind: 'excluded', reason: `excluded by '${ex.glob}'` };
     const bi = builtIn.find((e) => test(e, path));
-    if (bi) return `built-in exclude '${bi.glob}'`;
+    if (bi) return { kind: 'built-in-exclude', reason: `built-in exclude '${bi.glob}'` };
     return undefined;
   };
-  return { explain, matches: (path) => explain(path) === undefined };
+  return {
+    exclusion,
+    explain: (path) => exclusion(path)?.reason,
+    matches: (path) => exclusion(path) === undefined,
+  };
 }

@@ -89,13 +89,24 @@ export interface GateDecision {
   /** True when the step must fail. */
   readonly failed: boolean;
   readonly counts: Readonly<Record<Severity, number>>;
+  /** The threshold the gate applied, and how many findings reached it. */
+  readonly failOn: FailOn;
+  readonly blocking: number;
   /** One sentence for the check run title and the log. */
   readonly reason: string;
 }
 
-/** A file the pipeline could not review, and why; reported in the summary, never dropped silently. */
+/** Why a changed file was not reviewed: the user's choice (the first three) or a file that could not be. */
+export type SkipKind = 'not-included' | 'excluded' | 'built-in-exclude' | 'binary' | 'no-diff';
+
+/** Skips the user chose through include/exclude or the built-in excludes, as opposed to files that could not be reviewed. */
+export const FILTER_SKIP_KINDS: ReadonlySet<SkipKind> = new Set(['not-included', 'excluded', 'built-in-exclude']);
+
+/** A file the pipeline did not review, and why; reported in the summary, never dropped silently. */
 export interface SkippedFile {
   readonly path: string;
+  readonly kind: SkipKind;
+  /** The sentence shown to people; decisions read `kind`. */
   readonly reason: string;
 }
 

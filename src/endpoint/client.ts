@@ -31,6 +31,8 @@ export interface HookClientOptions {
   /** A request larger than this is halved before it is sent. */
   readonly maxBytes: number;
   readonly logger: Logger;
+  /** How messages name the token and URL settings (the action's inputs by default). */
+  readonly names?: { readonly token: string; readonly hookUrl: string };
   /** Default `codex-hooks-action/<VERSION>`. */
   readonly userAgent?: string;
   /** Applied to every text of the endpoint that is logged or reported (after the token is scrubbed). */
@@ -100,12 +102,14 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 
 export async function callHookEndpoint(requests: HookRequest[], options: HookClientOptions): Promise<HookCallResult> {
   // Checked again here, so no caller can send the token in clear text to a remote host.
-  const url = validateHookUrl(String(options.url));
+  const names = options.names ?? { token: "input 'codex-token'", hookUrl: "input 'hook-url'" };
+  const url = validateHookUrl(String(options.url), names);
   if (options.token) validateTokenCharacters(options.token);
   const ctx: CallContext = {
     options,
     url,
     host: url.host,
+    names,
     fetch: options.fetch ?? globalThis.fetch,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: options.random ?? Math.random,
@@ -136,7 +140,8 @@ export async function callHookEndpoint(requests: HookRequest[], options: HookCli
     }
     failed.add(request.metadata.chunk.index);
     first ??= outcome.failure;
-    options.logger.warning(outcome.failure.message);
+    // Said once, by the caller, with the count of chunks that failed; here only in the detailed log.
+    options.logger.info(outcome.failure.message);
     if (outcome.failure.kind === 'auth') {
       for (const rest of queue) failed.add(rest.metadata.chunk.index);
       break;
@@ -191,6 +196,7 @@ export function computeBackoff(attempt: number, random: () => number, baseMs = 1
 }
 
 interface CallContext {
+  readonly names: { readonly token: string; readonly hookUrl: string };
   readonly options: HookClientOptions;
   readonly url: URL;
   readonly host: string;
@@ -314,7 +320,7 @@ async function sendWithRetries(request: HookRequest, retries: number, ctx: CallC
       const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () =>
         fail(
           'unavailable',
-          `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check hook-url and the runner's network).`,
+          `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`,
         ),
       );
       if (done) return done;
@@ -350,7 +356,7 @@ async function sendWithRetries(request: HookRequest, retries: number, ctx: CallC
       return fail(
         'auth',
         // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-        `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The codex-token is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
+        `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
         status,
       );
     }
@@ -385,7 +391,7 @@ async function sendWithRetries(request: HookRequest, retries: number, ctx: CallC
     if (status >= 300 && status < 400) {
       return fail(
         'rejected',
-        `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set hook-url to the final address).`,
+        `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`,
         status,
       );
     }

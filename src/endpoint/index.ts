@@ -1,6 +1,7 @@
 export type * from './types.js';
 export {
   buildHookRequests,
+  describeLostContent,
   splitRequest,
   splitPatchIntoHunks,
   measureRequest,

@@ -38,6 +38,22 @@ export interface PayloadCut {
   readonly detail: string;
 }
 
+/**
+ * One sentence for the log when the request limit cost the reviewer content, or undefined when nothing was
+ * lost (a file split at hunk boundaries loses nothing). Names the setting that sets the limit.
+ */
+export function describeLostContent(
+  cuts: readonly PayloadCut[],
+  limitName: string,
+  maxBytes: number,
+): string | undefined {
+  const lost = cuts.filter((c) => c.kind !== 'hunks');
+  if (lost.length === 0) return undefined;
+  const paths = [...new Set(lost.map((c) => c.path))];
+  const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+  return `AI review: to fit ${limitName} (${maxBytes} bytes), ${lost.length} parts were cut or left out (${shown}); the reviewer did not see them whole. The summary lists each.`;
+}
+
 export interface HookPayload {
   readonly requests: HookRequest[];
   readonly cuts: PayloadCut[];
@@ -254,7 +270,7 @@ function fitMemory(memory: HookRequest['memory'], budget: number, cuts: PayloadC
         detail: `memory cut to ${excerpt.kept} of ${lines.length} lines`,
       });
     } else {
-      cuts.push({ path: entry.source, kind: 'memory', detail: 'memory left out: no room within hook-max-bytes' });
+      cuts.push({ path: entry.source, kind: 'memory', detail: 'memory left out: no room within the request limit' });
     }
   }
   return kept;
@@ -344,7 +360,7 @@ function cutFile(file: HookRequestFile, findings: HookRequestFinding[], room: nu
     cuts.push({
       path: file.path,
       kind: 'omitted',
-      detail: 'file left out: even its header does not fit in hook-max-bytes',
+      detail: 'file left out: even its header does not fit in the request limit',
     });
   } else if (units.length > 1) {
     cuts.push({ path: file.path, kind: 'hunks', detail: `split into ${units.length} pieces at hunk boundaries` });

@@ -62,7 +62,7 @@ export function fingerprintToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
 
-export function inspectToken(token: string, now: Date): TokenInspection {
+export function inspectToken(token: string, now: Date, tokenName = "input 'codex-token'"): TokenInspection {
   const fingerprint = fingerprintToken(token);
   const claims = readJwtClaims(token);
   if (!claims) return { kind: 'opaque', fingerprint, problems: [] };
@@ -72,7 +72,7 @@ export function inspectToken(token: string, now: Date): TokenInspection {
   const notBefore = numericDate(claims.nbf);
   const scopes = readScopes(claims);
   const nowMs = now.getTime();
-  const name = `the codex-token (fingerprint ${fingerprint})`;
+  const name = `the token in ${tokenName} (fingerprint ${fingerprint})`;
 
   if (expiresAt && expiresAt.getTime() <= nowMs) {
     problems.push({
@@ -111,8 +111,14 @@ export function inspectToken(token: string, now: Date): TokenInspection {
  * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
  * Credentials in the URL are refused: they would end up in logs.
  */
-export function validateHookUrl(url: string): URL {
-  const where = "input 'hook-url'";
+export function validateHookUrl(
+  url: string,
+  names: { readonly hookUrl: string; readonly token: string } = {
+    hookUrl: "input 'hook-url'",
+    token: "input 'codex-token'",
+  },
+): URL {
+  const where = names.hookUrl;
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -121,7 +127,7 @@ export function validateHookUrl(url: string): URL {
   }
   if (parsed.username || parsed.password) {
     throw new ConfigurationError(
-      'must not contain credentials; the token goes in the codex-token input, sent as a Bearer header',
+      `must not contain credentials; the token goes in ${names.token}, sent as a Bearer header`,
       where,
     );
   }

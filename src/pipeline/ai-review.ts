@@ -2,7 +2,7 @@ import { patchOf } from '../core/diff/index.js';
 import { createFindings, type FindingDraft } from '../core/findings/finalize.js';
 import type { Redactor } from '../core/findings/redactor.js';
 import type { Finding, PullRequest, Severity } from '../core/types.js';
-import { buildHookRequests, partitionComments } from '../endpoint/index.js';
+import { buildHookRequests, describeLostContent, partitionComments } from '../endpoint/index.js';
 import type { HookExchange } from '../endpoint/client.js';
 import type { Reviewer, ReviewFailure, ReviewOutcome, ReviewUsage } from '../ports.js';
 import type { HookComment, HookRequestFile } from '../endpoint/types.js';
@@ -28,6 +28,8 @@ export interface AiReviewOptions {
   };
   /** Paths changed since the last reviewed head (incremental review); undefined sends every reviewed file. */
   readonly onlyPaths?: ReadonlySet<string>;
+  /** How messages name the request-size setting (the action's input by default). */
+  readonly limitName?: string;
   /** Reads a file of the checked-out head (the `codex` reviewer's folder gets the redacted versions). */
   readonly readHeadFile?: (path: string) => Promise<string | undefined>;
 }
@@ -100,6 +102,12 @@ export async function runAiReview(
   }
   const payload = buildHookRequests(requestInput(input, options, files, redactor), options.reviewer.maxRequestBytes);
   for (const cut of payload.cuts) notes.push(`AI review: ${redactor.path(cut.path)}: ${redactor.text(cut.detail)}`);
+  const lost = describeLostContent(
+    payload.cuts,
+    options.limitName ?? "input 'hook-max-bytes'",
+    options.reviewer.maxRequestBytes,
+  );
+  if (lost) logger.warning(lost);
   const { reviewer } = options;
   logger.info(
     `Sending ${files.length} files in ${payload.requests.length} requests to ${reviewer.target} (${reviewer.kind} reviewer)`,

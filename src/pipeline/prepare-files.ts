@@ -50,20 +50,20 @@ export async function prepareFiles(
   const out: PreparedFiles = { reviewed: [], skipped: [], recovered: 0, scanOnly: [], unscanned: [] };
   let recovered = 0;
   for (const file of files) {
-    const excluded = filter.explain(file.path);
+    const excluded = filter.exclusion(file.path);
     if (file.status === 'removed') {
       // Nothing was added: there is nothing to scan, and nothing is lost.
-      if (excluded) out.skipped.push({ path: file.path, reason: excluded });
+      if (excluded) out.skipped.push({ path: file.path, ...excluded });
       else out.reviewed.push({ file, parsed: parsePatch(undefined) });
       continue;
     }
     if (file.binary) {
-      out.skipped.push({ path: file.path, reason: excluded ?? 'binary file' });
+      out.skipped.push({ path: file.path, ...(excluded ?? { kind: 'binary', reason: 'binary file' }) });
       continue;
     }
     if (file.content !== undefined) {
       (excluded ? out.scanOnly : out.reviewed).push({ file, parsed: parseWholeFile(file.content) });
-      if (excluded) out.skipped.push({ path: file.path, reason: excluded });
+      if (excluded) out.skipped.push({ path: file.path, ...excluded });
       continue;
     }
     const found = await findPatch(file, sources);
@@ -73,14 +73,14 @@ export async function prepareFiles(
       const entry = { file: withPatch, parsed: parsePatch(found.patch) };
       if (excluded) {
         out.scanOnly.push(entry);
-        out.skipped.push({ path: file.path, reason: excluded });
+        out.skipped.push({ path: file.path, ...excluded });
       } else out.reviewed.push(entry);
       continue;
     }
-    out.skipped.push({ path: file.path, reason: excluded ?? found.reason });
+    out.skipped.push({ path: file.path, ...(excluded ?? { kind: 'no-diff', reason: found.reason }) });
     if (found.kind === 'whole-file') out.scanOnly.push({ file, parsed: parseWholeFile(found.content) });
     // Only removed lines: nothing was added, so nothing is left unscanned.
-    else if (file.additions > 0) out.unscanned.push({ path: file.path, reason: found.reason });
+    else if (file.additions > 0) out.unscanned.push({ path: file.path, kind: 'no-diff', reason: found.reason });
   }
   return { ...out, recovered };
 }

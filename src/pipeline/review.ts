@@ -12,6 +12,7 @@ import type {
   PullRequest,
   ReviewStats,
 } from '../core/types.js';
+import { FILTER_SKIP_KINDS } from '../core/types.js';
 import type { CommandRunner, ReviewFailure, ReviewUsage } from '../ports.js';
 import type { HookExchange } from '../endpoint/client.js';
 import { inspectToken } from '../endpoint/token.js';
@@ -117,7 +118,7 @@ export async function runReviewPipeline(
     );
     for (const s of result.skipped) logger.debug(`left out ${s.path}: ${s.reason}`);
     if (result.recovered > 0) logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-    const unreviewable = result.skipped.filter((s) => !isFilterReason(s.reason));
+    const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
     if (unreviewable.length > 0) {
       const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
       logger.warning(note);
@@ -165,9 +166,7 @@ export async function runReviewPipeline(
   const aiSecrets: { readonly secret: string; readonly ruleId: string }[] = [];
   const executions: HookExecution[] = [...local.executions];
   if (!options.ai) {
-    notes.push(
-      'AI review skipped: no codex-token (or API key for a model reviewer) was given. Local hooks ran and the gate applies.',
-    );
+    notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
   } else if (local.blocked) {
     const note = `AI review not requested: hook '${local.blockedBy}' (block: true) reported findings at or above fail-on.`;
     logger.warning(note);
@@ -270,9 +269,4 @@ export function aiReportEntry(ai: AiOutcome): AiReportEntry | undefined {
 export function describeUsage(reviewer: string, usage: ReviewUsage): string {
   const n = (value: number): string => value.toLocaleString('en-US');
   return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
-}
-
-/** Files the user chose to leave out, as opposed to files that could not be reviewed. */
-export function isFilterReason(reason: string): boolean {
-  return /^(excluded by|built-in exclude|not matched by include)/.test(reason);
 }

@@ -1,3 +1,4 @@
+import { ACTION_SETTING_NAMES, type SettingNames } from '../settings/setting-names.js';
 import { ConfigurationError } from '../errors.js';
 import { isLoopbackHost } from '../endpoint/token.js';
 import type { Logger } from '../logger.js';
@@ -27,19 +28,6 @@ export interface ModelReviewerDeps {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly fetch?: typeof fetch;
 }
-
-/** Names of the settings in messages: action inputs or CLI flags. */
-export interface SettingNames {
-  readonly model: string;
-  readonly apiKey: string;
-  readonly baseUrl: string;
-}
-
-export const ACTION_SETTING_NAMES: SettingNames = {
-  model: "input 'model'",
-  apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
-  baseUrl: "input 'openai-base-url'",
-};
 
 export async function createModelReviewer(
   settings: ModelReviewerSettings,

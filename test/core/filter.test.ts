@@ -112,3 +112,16 @@ describe('the built-in excludes, one by one', () => {
       expect(filter.explain(path)).toBeUndefined();
   });
 });
+
+describe('FileFilter.exclusion', () => {
+  it.each([
+    ['lib/a.ts', 'not-included'],
+    ['src/gen/a.ts', 'excluded'],
+    ['src/logo.png', 'built-in-exclude'],
+    ['src/a.ts', undefined],
+  ])('%s → %s', (path, kind) => {
+    const filter = createFileFilter({ include: ['src/**'], exclude: ['src/gen/**'] });
+    expect(filter.exclusion(path)?.kind).toBe(kind);
+    expect(filter.explain(path)).toBe(filter.exclusion(path)?.reason);
+  });
+});

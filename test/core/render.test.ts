@@ -88,7 +88,7 @@ describe('renderSummary', () => {
         failOn: 'warning',
         findings,
         stats: { files: 5000, filesScanned: 5000, bytesScanned: 123456, durationMs: 1 },
-        skipped: [{ path: 'big.sql', reason: 'GitHub omitted the diff' }],
+        skipped: [{ path: 'big.sql', kind: 'no-diff', reason: 'GitHub omitted the diff' }],
         notes: ['AI review skipped'],
       }),
       CHECK_TEXT_LIMIT,

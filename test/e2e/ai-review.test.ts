@@ -184,7 +184,9 @@ describe('the AI review through the Codex hook endpoint', () => {
       apiUrl: github.url,
     });
     expect(expired.code).toBe(1);
-    expect(expired.stdout).toMatch(/::error::Configuration error: codex-token: .*expired/);
+    expect(expired.stdout).toMatch(
+      /::error::Configuration error: the token in input 'codex-token' \(fingerprint [0-9a-f]{12}\) expired/,
+    );
     const http = await runAction({
       inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': 'http://hooks.example/review' },
       event: pullRequestEvent(),

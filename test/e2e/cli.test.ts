@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +147,42 @@ describe('codex-hooks review', () => {
     expect(run.stdout + run.stderr).not.toContain('local-token-123');
   });
 
+  it('names its flags and environment, not action inputs, and says an endpoint failure once', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const repo = makeRepo({ 'src/app.ts': 'export const a = 1;\n' });
+    const run = await cli(
+      ['review', '--base', 'main', '--head', 'feature', '--hook-url', `http://127.0.0.1:${port}/hook`],
+      repo,
+      { CODEX_TOKEN: 'local-token-123' },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr.match(/could not be reached/g)).toHaveLength(1);
+    expect(run.stderr).toContain("check --hook-url and the runner's network");
+    expect(run.stderr).not.toMatch(/input '|codex-token|hook-url'/);
+    const missingUrl = await cli(['review', '--base', 'main', '--head', 'feature', '--hook-url', ''], repo, {
+      CODEX_TOKEN: 'local-token-123',
+    });
+    expect(missingUrl.code).toBe(2);
+    expect(missingUrl.stderr).toBe(
+      'codex-hooks: Configuration error: --hook-url is required when CODEX_TOKEN is set\n',
+    );
+  });
+
+  it('says when the request limit cut a file the reviewer was sent', async () => {
+    endpoint = await new FakeEndpoint([{ review: true }]).start();
+    const big = Array.from({ length: 30_000 }, (_, i) => `export const value${i} = ${i};`).join('\n');
+    const repo = makeRepo({ 'src/big.ts': `${big}\n` });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature', '--hook-url', endpoint.url], repo, {
+      CODEX_TOKEN: 'local-token-123',
+    });
+    expect(run.stderr).toMatch(
+      /warning: AI review: to fit the CLI's request limit \(500000 bytes\), \d+ parts were cut or left out \(src\/big\.ts\)/,
+    );
+  });
+
   it.each([
     [['review', '--bogus'], /Usage error: unknown option '--bogus'/],
     [['review', '--base', 'no-such-branch'], /--base 'no-such-branch' is not a commit/],
@@ -222,5 +259,23 @@ describe('codex-hooks scan', () => {
     const run = await cli(['scan', '--strict', 'missing.txt'], repo);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/skipped 'missing\.txt': no such file or folder/);
+  });
+});
+
+describe('codex-hooks hook-server', () => {
+  it('on a port already in use: says so in one sentence, exit 2, no internal error', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'codex-hooks-port-'));
+      const run = await cli(['hook-server', '--port', String(port)], dir, { CODEX_TOKEN: 'local-token-123' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`127.0.0.1:${port} is already in use by another process; choose another --port`);
+      expect(run.stderr).not.toMatch(/Internal error|EADDRINUSE/);
+      expect(`${run.stdout}${run.stderr}`).not.toContain('local-token-123');
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });

@@ -182,7 +182,9 @@ describe('10: a token with a character a header cannot hold', () => {
       apiUrl: github.url,
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::Configuration error: codex-token holds a line break at position \d+ of \d+/);
+    expect(run.stdout).toMatch(
+      /::error::Configuration error: input 'codex-token' holds a line break at position \d+ of \d+/,
+    );
     expect(endpoint.received).toHaveLength(0);
     // Any 12 characters in a row of the token would be too many.
     const pieces = [first, second].flatMap((p) => Array.from({ length: p.length - 11 }, (_, i) => p.slice(i, i + 12)));

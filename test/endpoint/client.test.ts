@@ -137,7 +137,9 @@ describe('callHookEndpoint', () => {
       message:
         'Codex hook endpoint hooks.example.com answered 502 for chunk 1/1 after 3 attempts: "upstream model overloaded" (the endpoint is unavailable; try again later or raise hook-retries).',
     });
-    expect(logger.lines.filter((l) => l.startsWith('info:'))).toHaveLength(2);
+    // Two retries, then the failure in the detailed log only: the caller warns once, with the chunk count.
+    expect(logger.lines.filter((l) => l.startsWith('info:'))).toHaveLength(3);
+    expect(logger.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
   });
 
   it('stops at once on 401, sending no other chunk', async () => {

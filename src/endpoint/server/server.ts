@@ -179,7 +179,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(describeListenError(error, host, options.port ?? 0)));
     server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       resolve();
@@ -276,4 +276,19 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined
     req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(parts)));
     req.on('error', reject);
   });
+}
+
+/** The operator must act on these (another process, a privileged port, an address this host lacks): say so. */
+function describeListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new ConfigurationError(`${where} is already in use by another process; choose another --port`);
+    case 'EACCES':
+      return new ConfigurationError(`not allowed to listen on ${where}; ports below 1024 need privileges`);
+    case 'EADDRNOTAVAIL':
+      return new ConfigurationError(`${host} is not an address of this host; choose another --host`);
+    default:
+      return error;
+  }
 }
