@@ -17,6 +17,7 @@ import type { AiReviewOptions } from './pipeline/ai-review.js';
 import { preflightHookEndpoint } from './pipeline/preflight.js';
 import { validateTokenCharacters } from './endpoint/token.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
+import { earlierAiFindings } from './pipeline/carry-earlier.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
 import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
 import { publishResults, publishSuperseded } from './publish/results.js';
@@ -83,7 +84,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { runner } = deps;
   const started = deps.now().getTime();
   // Mask both tokens first, before validation or anything else could print them.
-  for (const name of ['github-token', 'codex-token', 'openai-api-key']) {
+  for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
     const token = runner.getInput(name).trim();
     if (token) runner.setSecret(token);
   }
@@ -186,6 +187,9 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       failOn: inputs.failOn,
       config: config.config,
       workspace: event.workspace,
+      fingerprintKey: inputs.fingerprintKey,
+      // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
+      ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
       ...(ai ? { ai } : {}),
       ...(deps.env ? { env: deps.env } : {}),
       // With secrets in the job, running a linter on the workspace would run whatever code it holds.
@@ -202,6 +206,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       // Mask every found value so the runner hides it too, wherever it might surface.
       onSecret: (value) => maskSecret(runner, value),
       ...(hasBase ? { fallback: gitPatchFallback(deps.git.diff, pr.baseSha, pr.headSha) } : {}),
+      readWorkspaceFile: (file) => readInWorkspace(event.workspace, file),
       now: () => deps.now().getTime(),
       runCommand: deps.runCommand,
       // Memory sources and the secret baseline are read at the base commit: a PR cannot plant its own.

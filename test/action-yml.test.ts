@@ -30,6 +30,7 @@ const INPUTS = [
   'exclude',
   'fail-on',
   'secret-action',
+  'fingerprint-key',
   'comment-mode',
   'on-hook-error',
   'hook-timeout',

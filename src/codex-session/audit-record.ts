@@ -1,4 +1,4 @@
-import { redactText } from '../core/secrets/redact.js';
+import { redactText } from '../core/findings/redactor.js';
 import type { CodexEvent, CodexEventName } from './codex-event.js';
 import type { HookAnswer } from './answer.js';
 import type { CheckResult } from './checks.js';

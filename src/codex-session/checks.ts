@@ -3,7 +3,7 @@ import type { HookAction, HooksConfig } from '../config/types.js';
 import { parsePatch } from '../core/diff/parse-patch.js';
 import { parseWholeFile } from '../core/diff/whole-file.js';
 import { severityRank } from '../core/findings/finalize.js';
-import { redactFindings } from '../core/secrets/redact.js';
+import { createRedactor } from '../core/findings/redactor.js';
 import type { SecretMatch } from '../core/secrets/types.js';
 import type { ChangedFile, FailOn, Finding } from '../core/types.js';
 import {
@@ -115,7 +115,7 @@ function toCheckResult(
 ): CheckResult {
   const matches = result.secrets.map((s) => s.match);
   return {
-    findings: redactFindings(result.findings, matches),
+    findings: createRedactor(matches).findings(result.findings),
     secrets: matches.map((m) => ({ secret: m.secret, ruleId: m.ruleId })),
     executions: result.executions,
     memory,

@@ -1,4 +1,4 @@
-import { redactText } from '../core/secrets/redact.js';
+import { redactText } from '../core/findings/redactor.js';
 import { ConfigurationError } from '../errors.js';
 import type { HooksConfig } from '../config/types.js';
 import { renderAnswer, type HookAnswer, type RenderedAnswer } from './answer.js';

@@ -21,11 +21,11 @@ import {
   type SecretMatch,
   type SecretRule,
 } from '../core/secrets/index.js';
-import type { AddedLine, ChangedFile, FailOn, Finding } from '../core/types.js';
+import type { AddedLine, ChangedFile, FailOn, Finding, PullRequest } from '../core/types.js';
 import { toCommandFindings } from '../core/validators/command-output.js';
 import { planScript, promptSubmittedEvent, toScriptFindings } from '../core/validators/script.js';
 import { runPathValidator } from '../core/validators/path.js';
-import { runPatternValidator } from '../core/validators/pattern.js';
+import { PATTERN_BUDGET_MS, runPatternValidator } from '../core/validators/pattern.js';
 import type { ScriptValidatorAction, ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
 import type { Logger } from '../logger.js';
 import { toSecretRules } from './secret-rules.js';
@@ -213,6 +213,70 @@ function pathFilter(hook: HookDefinition): (path: string) => boolean {
   return (path) => globs.some((g) => g.match(path));
 }
 
+/** What the secret scan reads besides the reviewed files. */
+export interface SecretScanExtra {
+  /** Changed files that are not reviewed (filtered out, or read whole from the workspace) but still scanned. */
+  readonly scanOnly?: readonly ReviewFile[];
+  /** Its title, refs and author are scanned too: they go to the endpoint and are PR content. */
+  readonly pullRequest?: Pick<PullRequest, 'title' | 'headRef' | 'baseRef' | 'author'>;
+}
+
+/**
+ * The built-in scan over every changed file's added lines, every file name (and old name), and the pull
+ * request's title, refs and author. A secret in a name is a finding on that file (line 0); one in the pull
+ * request's fields is a finding on its first changed file, saying where it is.
+ */
+function scanForSecrets(
+  files: readonly ReviewFile[],
+  pr: SecretScanExtra['pullRequest'],
+  scan: SecretSettings,
+  baseline: ReadonlySet<string> | undefined,
+): { secrets: SecretHit[]; drafts: FindingDraft[] } {
+  const secrets: SecretHit[] = [];
+  const drafts: FindingDraft[] = [];
+  const options = {
+    allow: scan.allow,
+    ...(scan.rules ? { rules: scan.rules } : {}),
+    ...(baseline ? { baseline } : {}),
+    keepInlineAllowed: true,
+  };
+  const add = (path: string, line: number, match: SecretMatch, where = '', hitPath = path) => {
+    // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+    secrets.push({ path: hitPath, match });
+    if (match.inlineAllowed && scan.inlineAllow && where === '') return;
+    const ignored =
+      match.inlineAllowed && where === '' ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+    drafts.push(secretDraft(path, line, match, scan.hook, `${where}${ignored}`));
+  };
+  const inName = (text: string) => scanJoinedLines(text.replace(/[/\\\r\n]/g, ' '), () => 0, options);
+  for (const f of files) {
+    const { path, previousPath } = f.file;
+    if (scan.allowPaths.some((g) => g.match(path))) continue;
+    const { parsed } = f;
+    for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), options)) {
+      add(path, match.line, match);
+    }
+    for (const match of inName(path)) add(path, 0, match, ' in the file name');
+    if (previousPath !== undefined) {
+      for (const match of inName(previousPath)) add(path, 0, match, " in the file's previous name");
+    }
+  }
+  const first = files[0]?.file.path;
+  if (pr && first !== undefined) {
+    const fields = [
+      ['title', pr.title],
+      ['head branch', pr.headRef],
+      ['base branch', pr.baseRef],
+      ['author', pr.author],
+    ] as const;
+    for (const [name, text] of fields) {
+      // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.
+      for (const match of inName(text)) add(first, 0, match, ` in the pull request's ${name}`, '');
+    }
+  }
+  return { secrets, drafts };
+}
+
 /**
  * Runs the prompt.submitted hooks: the built-in secret scan first, then each hook in file order on the
  * files its `paths` select. A hook that fails (a command not found, a timeout) is recorded and warned
@@ -221,6 +285,7 @@ function pathFilter(hook: HookDefinition): (path: string) => boolean {
 export async function runPromptSubmittedHooks(
   files: readonly ReviewFile[],
   options: HookRunOptions,
+  extra: SecretScanExtra = {},
 ): Promise<PromptSubmittedResult> {
   const { config, ports } = options;
   const drafts: FindingDraft[] = [];
@@ -238,7 +303,7 @@ export async function runPromptSubmittedHooks(
       ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
   };
 
-  const scanned = await scanPromptSecrets(files, config, ports);
+  const scanned = await scanPromptSecrets(files, config, ports, extra);
   secrets.push(...scanned.secrets);
   drafts.push(...scanned.drafts);
   // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
@@ -318,36 +383,20 @@ async function scanPromptSecrets(
   files: readonly ReviewFile[],
   config: HooksConfig,
   ports: HookPorts,
+  extra: SecretScanExtra,
 ): Promise<{ secrets: SecretHit[]; drafts: FindingDraft[]; execution?: HookExecution }> {
   const scan = secretSettings(config, 'prompt.submitted');
   if (!scan.enabled) return { secrets: [], drafts: [] };
   const baseline = await readBaseline(scan.baseline, ports);
   const started = ports.now().getTime();
-  const secrets: SecretHit[] = [];
-  const drafts: FindingDraft[] = [];
-  for (const f of files) {
-    if (scan.allowPaths.some((g) => g.match(f.file.path))) continue;
-    const { parsed } = f;
-    for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
-      allow: scan.allow,
-      ...(scan.rules ? { rules: scan.rules } : {}),
-      ...(baseline ? { baseline } : {}),
-      keepInlineAllowed: true,
-    })) {
-      // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-      secrets.push({ path: f.file.path, match });
-      if (match.inlineAllowed && scan.inlineAllow) continue;
-      const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-      drafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
-    }
-  }
+  const found = scanForSecrets([...files, ...(extra.scanOnly ?? [])], extra.pullRequest, scan, baseline);
   const execution: HookExecution = {
     hook: scan.hook,
     event: 'prompt.submitted',
-    findings: drafts.length,
+    findings: found.drafts.length,
     durationMs: ports.now().getTime() - started,
   };
-  return { secrets, drafts, execution };
+  return { ...found, execution };
 }
 
 interface ActionInput {
@@ -376,6 +425,7 @@ async function runAction(action: HookAction, input: ActionInput): Promise<Action
         action,
         present.map((f) => ({ path: f.file.path, added: f.parsed.added })),
         context,
+        { now: () => input.options.ports.now().getTime(), ms: PATTERN_BUDGET_MS },
       );
     case 'path': {
       const target = (f: ReviewFile) => ({ path: f.file.path, status: f.file.status });

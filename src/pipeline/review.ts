@@ -1,6 +1,6 @@
 import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
-import { dedupeFindings } from '../core/findings/finalize.js';
+import { dedupeFindings, keyFingerprints } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
 import { createRedactor } from '../core/findings/redactor.js';
 import type {
@@ -33,6 +33,13 @@ export interface PipelineOptions {
   readonly ai?: AiReviewOptions;
   /** Why `command` hooks must not run here (pull_request_target), if they must not. */
   readonly commandsRefused?: string;
+  /**
+   * Earlier AI findings that still stand on files the AI reviewer did not see in this run (given the paths it
+   * saw): they count in the gate. Absent: nothing is carried (the CLI, or no AI review).
+   */
+  readonly carryEarlier?: (reviewedPaths: ReadonlySet<string>) => Promise<Finding[]>;
+  /** Keys this run's fingerprints (see keyFingerprints); '' or absent for plain ones. */
+  readonly fingerprintKey?: string;
   /** Where an encrypting logger reads its key (CODEX_HOOKS_AUDIT_KEY by default). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -44,6 +51,8 @@ export interface PipelinePorts {
   /** Called with every raw secret found, before anything is printed (the runner masks it). */
   readonly onSecret: (value: string) => void;
   readonly fallback?: PatchFallback;
+  /** Reads a checked-out file of the workspace (never through a link): an omitted diff is scanned whole from it. */
+  readonly readWorkspaceFile?: (path: string) => Promise<string | undefined>;
   readonly now: () => number;
   readonly runCommand: CommandRunner;
   /** Reads a repository file at the trusted ref (memory sources, the secret baseline). */
@@ -92,10 +101,18 @@ export async function runReviewPipeline(
   const started = ports.now();
   const { logger } = ports;
   const notes: string[] = [];
+  // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
+  // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
+  const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
+    onLearn: (s) => ports.onSecret(s.secret),
+  });
 
   const prepared = await ports.stage('Filter', async () => {
     const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-    const result = await prepareFiles(files, filter, ports.fallback);
+    const result = await prepareFiles(files, filter, {
+      ...(ports.fallback ? { fallback: ports.fallback } : {}),
+      ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+    });
     logger.info(
       `${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`,
     );
@@ -104,6 +121,15 @@ export async function runReviewPipeline(
     const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
     if (unreviewable.length > 0) {
       const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
+      logger.warning(note);
+      notes.push(note);
+    }
+    if (result.unscanned.length > 0) {
+      const listed = result.unscanned
+        .map((s) => s.path)
+        .slice(0, 10)
+        .join(', ');
+      const note = `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`;
       logger.warning(note);
       notes.push(note);
     }
@@ -124,8 +150,11 @@ export async function runReviewPipeline(
   };
 
   const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
-    const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions);
-    for (const s of result.secrets) ports.onSecret(s.match.secret);
+    const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
+      scanOnly: prepared.scanOnly,
+      pullRequest: pr,
+    });
+    redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
     for (const e of result.executions)
       logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
     notes.push(...result.notes);
@@ -151,7 +180,7 @@ export async function runReviewPipeline(
       runAiReview(
         { pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory },
         aiOptions,
-        { logger, hooks: hookOptions, onSecret: ports.onSecret },
+        { logger, hooks: hookOptions, redactor },
       ),
     );
     aiFindings.push(...result.findings);
@@ -174,6 +203,14 @@ export async function runReviewPipeline(
       requests: result.requests,
       reviewedPaths: result.reviewedPaths,
     };
+  }
+
+  // Read from our markers, their fingerprints are keyed already.
+  const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
+  if (carried.length > 0) {
+    notes.push(
+      `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
+    );
   }
 
   const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
@@ -207,9 +244,9 @@ export async function runReviewPipeline(
     ...(options.env ? { env: options.env } : {}),
   });
 
-  // One redaction step over every finding's text before any output sees it.
-  const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-  const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
+  // The same redactor, over every finding's text, before any output sees it.
+  const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
+  const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
   const gate = decideGate(findings, options.failOn);
   const stats: ReviewStats = {
     files: files.length,

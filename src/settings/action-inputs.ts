@@ -32,6 +32,8 @@ export interface ActionInputs {
   readonly exclude: readonly string[];
   readonly failOn: FailOn;
   readonly secretAction: SecretAction;
+  /** Keys the findings' fingerprints (an HMAC) so a pull request cannot forge our markers; '' for plain ones. */
+  readonly fingerprintKey: string;
   readonly commentMode: CommentMode;
   readonly onHookError: OnHookError;
   /** Milliseconds. */
@@ -112,6 +114,7 @@ export function readInputs(read: InputReader, env: Readonly<Record<string, strin
     exclude: globs(get('exclude'), 'exclude'),
     failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never'] as const),
     secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact'] as const),
+    fingerprintKey: fingerprintKey(read('fingerprint-key').trim()),
     commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none'] as const),
     onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail'] as const),
     hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
@@ -156,6 +159,16 @@ function oneOf<T extends string>(value: string, name: string, allowed: readonly 
   const v = value.toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T;
   throw new ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+}
+
+/** A key is a secret: the message says how long it is, never what it holds. */
+function fingerprintKey(value: string): string {
+  if (value !== '' && value.length < 16) {
+    throw new ConfigurationError(
+      `Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got ${value.length}`,
+    );
+  }
+  return value;
 }
 
 function integer(value: string, name: string, min: number, max: number): number {

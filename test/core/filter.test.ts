@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGlob, createFileFilter, splitGlobList } from '../../src/core/filter.js';
+import { checkGlob, createFileFilter, DEFAULT_EXCLUDES, splitGlobList } from '../../src/core/filter.js';
 
 describe('createFileFilter', () => {
   const cases: [string, { include: string[]; exclude: string[] }, string, string | undefined][] = [
@@ -60,6 +60,56 @@ describe('checkGlob', () => {
     expect(checkGlob('#x')).toMatch(/#/);
     expect(checkGlob('x'.repeat(2000))).toMatch(/longer than/);
     expect(checkGlob('src/**/*.ts')).toBeUndefined();
+  });
+});
+
+describe('the built-in excludes, one by one', () => {
+  // One path per glob: each must be left out by exactly that glob, so none can be blanked unnoticed.
+  const samples: [string, string][] = [
+    ['**/package-lock.json', 'web/package-lock.json'],
+    ['**/npm-shrinkwrap.json', 'npm-shrinkwrap.json'],
+    ['**/yarn.lock', 'app/yarn.lock'],
+    ['**/pnpm-lock.yaml', 'pnpm-lock.yaml'],
+    ['**/bun.lockb', 'bun.lockb'],
+    ['**/Cargo.lock', 'crates/x/Cargo.lock'],
+    ['**/Gemfile.lock', 'Gemfile.lock'],
+    ['**/composer.lock', 'php/composer.lock'],
+    ['**/poetry.lock', 'poetry.lock'],
+    ['**/Pipfile.lock', 'py/Pipfile.lock'],
+    ['**/go.sum', 'go.sum'],
+    ['**/*.min.js', 'public/app.min.js'],
+    ['**/*.min.css', 'public/app.min.css'],
+    ['**/*.map', 'public/app.js.map'],
+    ['dist/**', 'dist/index.js'],
+    ['**/vendor/**', 'lib/vendor/x.go'],
+    ['**/node_modules/**', 'node_modules/a/index.js'],
+    ['**/third_party/**', 'third_party/z.c'],
+    ['**/*.{png,jpg,jpeg,gif,bmp,ico,webp,tiff,psd}', 'img/LOGO.PNG'],
+    ['**/*.{woff,woff2,ttf,otf,eot}', 'fonts/a.woff2'],
+    ['**/*.{zip,tar,gz,tgz,bz2,xz,zst,7z,rar,jar,war,iso}', 'out/a.tgz'],
+    ['**/*.{pdf,mp3,mp4,mov,avi,wasm,exe,dll,so,dylib,class,pyc}', 'bin/a.wasm'],
+  ];
+
+  it('covers every built-in glob', () => {
+    expect(samples.map(([glob]) => glob)).toEqual([...DEFAULT_EXCLUDES]);
+  });
+
+  it.each(samples)('%s leaves out %s', (glob, path) => {
+    const filter = createFileFilter({ include: [], exclude: [] });
+    expect(filter.explain(path)).toBe(`built-in exclude '${glob}'`);
+    // Without that one glob, the path is reviewed: no other built-in glob covers it.
+    const without = createFileFilter({
+      include: [],
+      exclude: [],
+      defaultExcludes: DEFAULT_EXCLUDES.filter((g) => g !== glob),
+    });
+    expect(without.explain(path)).toBeUndefined();
+  });
+
+  it('keeps ordinary source files', () => {
+    const filter = createFileFilter({ include: [], exclude: [] });
+    for (const path of ['src/app.ts', 'distribution/a.ts', 'src/map.ts', 'README.md'])
+      expect(filter.explain(path)).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import {
   buildJsonReport,
   createFindings,
   dedupeFindings,
+  keyFingerprints,
   sortFindings,
   type FindingDraft,
 } from '../../src/core/findings/finalize.js';
@@ -90,5 +91,34 @@ describe('buildJsonReport', () => {
       stats: { files: 2, filesScanned: 1, bytesScanned: 100, durationMs: 3 },
       conclusion: 'failure',
     });
+  });
+});
+
+describe('fingerprint shape', () => {
+  it('is 16 hex characters, and inner whitespace runs count as one space', () => {
+    const [a] = createFindings([draft({ anchor: 'console.log( x )' })]);
+    expect(a!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    const [b] = createFindings([draft({ anchor: '  console.log(\t x  )\n' })]);
+    expect(b!.fingerprint).toBe(a!.fingerprint);
+    const [c] = createFindings([draft({ anchor: 'console.log(x)' })]);
+    expect(c!.fingerprint).not.toBe(a!.fingerprint);
+  });
+});
+
+describe('keyFingerprints', () => {
+  const plain = createFindings([draft({}), draft({ anchor: 'other line' })]);
+
+  it('replaces each fingerprint by a keyed one of the same length, stable for a key, different across keys', () => {
+    const a = keyFingerprints(plain, 'k'.repeat(32));
+    expect(a.map((f) => f.fingerprint.length)).toEqual(plain.map((f) => f.fingerprint.length));
+    expect(a.map((f) => f.fingerprint)).not.toEqual(plain.map((f) => f.fingerprint));
+    expect(keyFingerprints(plain, 'k'.repeat(32))).toEqual(a);
+    expect(keyFingerprints(plain, 'j'.repeat(32))[0]!.fingerprint).not.toBe(a[0]!.fingerprint);
+    expect(a[0]!.fingerprint).not.toBe(a[1]!.fingerprint);
+    expect(a[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('an empty key leaves the fingerprints as they are', () => {
+    expect(keyFingerprints(plain, '')).toEqual(plain);
   });
 });

@@ -164,13 +164,19 @@ describe('the action on a pull request', () => {
       apiUrl: github.url,
     });
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ findings: '1', conclusion: 'neutral' });
-    expect(github.checkRuns[0]!.annotations.map((a) => a.path)).toEqual(['src/a.ts']);
+    // The filters decide what is reviewed, never what is scanned for secrets: every changed file is.
+    expect(run.outputs).toMatchObject({ findings: '3', secrets: '3', conclusion: 'neutral' });
+    expect(github.checkRuns[0]!.annotations.map((a) => a.path).sort()).toEqual([
+      'docs/b.md',
+      'package-lock.json',
+      'src/a.ts',
+    ]);
     expect(run.summary).toMatch(/`docs\/b.md`: excluded by 'docs\/\*\*'/);
     expect(run.summary).toMatch(/`package-lock.json`: built-in exclude/);
     expect(run.summary).toMatch(/`logo.svgz`: binary file/);
     expect(run.summary).toMatch(/`huge.sql`: GitHub omitted the diff/);
     expect(run.stdout).toMatch(/::warning::2 files could not be reviewed/);
+    expect(run.stdout).toMatch(/::warning::1 changed files were NOT scanned for secrets .*: huge\.sql\./);
   });
 
   it('ends a run on another event with a notice and success', async () => {

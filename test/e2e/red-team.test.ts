@@ -7,16 +7,13 @@ import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github
 import { FakeEndpoint, type EndpointStep } from '../support/fake-endpoint.js';
 import { expectAbsentEverywhere } from '../support/leaks.js';
 import { ACTION_ENTRY, pullRequestEvent, runAction } from '../support/run-action.js';
+import { fakeJwt } from '../support/tokens.js';
 
 // The red-team findings of docs/security.md, each replayed through the built action. Synthetic values only.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
 const BASE = 'b'.repeat(40);
 
-function jwt(claims: Record<string, unknown>): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.${Buffer.from('signature-bytes').toString('base64url')}`;
-}
-const CODEX_TOKEN = jwt({ sub: 'ci-bot', scope: 'hooks:trigger', exp: 4102444800 });
+const CODEX_TOKEN = fakeJwt({ sub: 'ci-bot', scope: 'hooks:trigger', exp: 4102444800 });
 
 let github: FakeGitHub | undefined;
 let endpoint: FakeEndpoint | undefined;

@@ -86,7 +86,8 @@ describe('runPromptSubmittedHooks', () => {
       message: 'AWS access key ID found (AKIA…)',
       redacted: 'AKIA…',
     });
-    expect(JSON.stringify(result.findings)).not.toContain(AWS_KEY);
+    // The path is the pull request's own name; no message carries the key.
+    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(AWS_KEY);
     expect(result.secrets).toHaveLength(1);
     expect(result.secrets[0]!.match.secret === AWS_KEY).toBe(true); // kept in memory for redaction
     // Secrets never stop the whole request: secret-action withholds or redacts each file.
@@ -310,7 +311,8 @@ describe('runResponseGeneratedHooks', () => {
       ['aws-access-key-id', 'src/b.ts', 9, "AWS access key ID found in the endpoint's comment (AKIA…)"],
       ['no-eval', 'src/b.ts', 9, "Added line matches the forbidden pattern /\\beval\\(/ (in the endpoint's comment)"],
     ]);
-    expect(JSON.stringify(result.findings)).not.toContain(AWS_KEY);
+    // The path is the pull request's own name; no message carries the key.
+    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(AWS_KEY);
   });
 
   it('enabled: false on a response.generated hook turns that scan off', async () => {
@@ -399,5 +401,67 @@ hooks:
     expect(result.executions.map((e) => e.hook)).toEqual(['secrets', 'no-console', 'lint', 'layout', 'standards']);
     expect(result.loggers).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
     expect(JSON.stringify([result.findings, result.notes, result.executions])).not.toContain(AWS_KEY.slice(4));
+  });
+});
+
+describe('the secret scan reads every changed file, every name and the pull request fields', () => {
+  const pr = { title: 'Add the widget', headRef: 'feature', baseRef: 'main', author: 'octocat' };
+
+  it.each<[string, ReviewFile[], ReviewFile[], Partial<typeof pr>, string[]]>([
+    [
+      'a key in a file the filters left out',
+      [review('src/a.ts', ['x'])],
+      [review('dist/a.js', [`k="${AWS_KEY}"`])],
+      {},
+      ['dist/a.js:1:'],
+    ],
+    [
+      'a key in a file name',
+      [review(`config/${AWS_KEY}.txt`, ['x'])],
+      [],
+      {},
+      [`config/${AWS_KEY}.txt:0: in the file name`],
+    ],
+    [
+      'a key in the head branch',
+      [review('src/a.ts', ['x'])],
+      [],
+      { headRef: `fix/${AWS_KEY}` },
+      ["src/a.ts:0: in the pull request's head branch"],
+    ],
+    [
+      'a key in the title',
+      [review('src/a.ts', ['x'])],
+      [],
+      { title: `Rotate ${AWS_KEY} now` },
+      ["src/a.ts:0: in the pull request's title"],
+    ],
+    [
+      'a key in the author field',
+      [review('src/a.ts', ['x'])],
+      [],
+      { author: AWS_KEY },
+      ["src/a.ts:0: in the pull request's author"],
+    ],
+    ['nothing to find', [review('src/a.ts', ['x'])], [review('dist/a.js', ['y'])], {}, []],
+  ])('%s', async (_name, files, scanOnly, fields, expected) => {
+    const result = await runPromptSubmittedHooks(
+      files,
+      { config: config(), failOn: 'error', workspace: '/ws', ports: ports().ports },
+      { scanOnly, pullRequest: { ...pr, ...fields } },
+    );
+    const where = (m: string) => / found( in [^(]+)? \(/.exec(m)?.[1] ?? '';
+    expect(result.findings.map((f) => `${f.path}:${f.line}:${where(f.message)}`)).toEqual(expected);
+    // The path is the pull request's own name; no message carries the key.
+    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(AWS_KEY);
+  });
+
+  it('a secret only in the pull request fields withholds no file', async () => {
+    const result = await runPromptSubmittedHooks(
+      [review('src/a.ts', ['x'])],
+      { config: config(), failOn: 'error', workspace: '/ws', ports: ports().ports },
+      { pullRequest: { ...pr, title: `Use ${AWS_KEY}` } },
+    );
+    expect(result.secrets.map((s) => s.path)).toEqual(['']);
   });
 });

@@ -14,6 +14,7 @@ describe('readInputs', () => {
       exclude: [],
       failOn: 'error',
       secretAction: 'block',
+      fingerprintKey: '',
       commentMode: 'review',
       onHookError: 'warn',
       hookTimeoutMs: 60_000,
@@ -25,6 +26,18 @@ describe('readInputs', () => {
       dryRun: false,
     });
     expect(Object.isFrozen(inputs)).toBe(true);
+  });
+
+  it('fingerprint-key: a short key is refused with its length only, never its text', () => {
+    expect(() => readInputs(reader({ 'fingerprint-key': 'hunter2-short' }))).toThrow(
+      "Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got 13",
+    );
+    try {
+      readInputs(reader({ 'fingerprint-key': 'hunter2-short' }));
+    } catch (error) {
+      expect(String(error)).not.toContain('hunter2');
+    }
+    expect(readInputs(reader({ 'fingerprint-key': ' k'.repeat(10) })).fingerprintKey).toBe('k k k k k k k k k k');
   });
 
   it('reads lists of globs separated by newlines or commas', () => {

@@ -87,3 +87,37 @@ describe('runPatternValidator', () => {
     ]);
   });
 });
+
+describe('runPatternValidator: the time budget', () => {
+  // A clock that moves 4 ms each time it is read: the budget is spent after a known number of lines.
+  const ticking = () => {
+    let t = 0;
+    return () => (t += 4);
+  };
+  const many = [
+    { path: 'src/m.ts', added: Array.from({ length: 10 }, (_, i) => ({ line: i + 1, text: 'console.log(1)' })) },
+  ];
+
+  it('stops testing lines once the budget is spent, and says how many were not checked', () => {
+    const action: PatternAction = { type: 'pattern', pattern: 'console' };
+    const { findings, notes } = runPatternValidator(action, many, context, { now: ticking(), ms: 10 });
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.length).toBeLessThan(10);
+    expect(notes).toEqual([
+      `no-console: the pattern used its time budget (0.01s); ${10 - findings.length} added lines were not checked`,
+    ]);
+  });
+
+  it('a require pattern whose lines were not all checked reports no missing match', () => {
+    const action: PatternAction = { type: 'pattern', pattern: 'never-there', mode: 'require' };
+    const { findings } = runPatternValidator(action, many, context, { now: ticking(), ms: 10 });
+    expect(findings).toEqual([]);
+  });
+
+  it('within the budget every line is checked', () => {
+    const action: PatternAction = { type: 'pattern', pattern: 'console' };
+    const { findings, notes } = runPatternValidator(action, many, context, { now: () => 0, ms: 10 });
+    expect(findings).toHaveLength(10);
+    expect(notes).toEqual([]);
+  });
+});

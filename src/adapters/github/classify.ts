@@ -1,4 +1,4 @@
-import { redactText } from '../../core/secrets/redact.js';
+import { redactText } from '../../core/findings/redactor.js';
 import type { GitHubFailureKind } from '../../errors.js';
 
 /** What a failed GitHub request means: its kind, whether repeating it can help, and GitHub's own reason. */

@@ -1,4 +1,4 @@
-import { redactText } from '../../core/secrets/redact.js';
+import { redactText } from '../../core/findings/redactor.js';
 import type { SessionStartEvent } from '../codex-event.js';
 import { checkFiles, onFiles, type SessionContext } from '../checks.js';
 import type { EventOutcome } from './outcome.js';

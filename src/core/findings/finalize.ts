@@ -44,6 +44,20 @@ export function shortHash(...parts: readonly string[]): string {
 }
 
 /**
+ * Keys every fingerprint with a secret only the workflow holds (`fingerprint-key`): an HMAC of the plain
+ * fingerprint, the same length. A pull request's author can compute a plain fingerprint offline (the rule, the
+ * path and their own line or secret are all they need); a keyed one they cannot, so they cannot post a comment
+ * that passes for one of ours. An empty key leaves the findings as they are.
+ */
+export function keyFingerprints(findings: readonly Finding[], key: string): Finding[] {
+  if (key === '') return [...findings];
+  return findings.map((f) => ({
+    ...f,
+    fingerprint: crypto().createHmac('sha256', key).update(f.fingerprint).digest('hex').slice(0, f.fingerprint.length),
+  }));
+}
+
+/**
  * Turns drafts into findings with fingerprints. Identical anchors in one file (the same line pasted twice)
  * get an occurrence counter, so both are kept and each keeps its identity across runs.
  */

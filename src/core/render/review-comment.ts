@@ -24,6 +24,18 @@ const FIXED_PREFIX = '✅ **Fixed in';
 
 const LABEL: Record<Severity, string> = { error: '🔴 Error', warning: '🟠 Warning', notice: '🔵 Notice' };
 
+/** The severity and rule id a comment of ours was posted with (its first line), or undefined when it has none. */
+export function readHeading(body: string): { readonly severity: Severity; readonly ruleId: string } | undefined {
+  // The line right after the marker: finding text further down could imitate it.
+  const lines = body.split('\n');
+  const heading = lines[lines.findIndex((l) => MARKER.test(l)) + 1] ?? '';
+  for (const [severity, label] of Object.entries(LABEL) as [Severity, string][]) {
+    const m = new RegExp(`^\\*\\*${label}\\*\\* · \`([^\`]{1,200})\``).exec(heading);
+    if (m) return { severity, ruleId: m[1]! };
+  }
+  return undefined;
+}
+
 export function fingerprintMarker(finding: Pick<Finding, 'fingerprint' | 'category'>): string {
   return `<!-- codex-hooks:fingerprint=${finding.fingerprint} category=${finding.category} -->`;
 }

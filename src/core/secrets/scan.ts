@@ -288,6 +288,7 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
       line: lineNumber(startIndex),
       endLine: lineNumber(endIndex),
       column: c.start - lineStarts[startIndex]! + 1,
+      offset: c.start,
       secret: c.secret,
       fingerprint,
       ...(inlineAllowed ? { inlineAllowed: true as const } : {}),
@@ -458,7 +459,8 @@ function pickMostSpecific(candidates: Candidate[], rules: readonly SecretRule[])
   return out;
 }
 
-function indexOfLine(starts: readonly number[], offset: number): number {
+/** The index of the last of the sorted line `starts` at or before `offset`: the line that holds it. */
+export function indexOfLine(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -40,6 +40,8 @@ export interface SecretMatch {
   readonly endLine: number;
   /** 1-based column of the first character of the secret on `line`. */
   readonly column: number;
+  /** 0-based offset of the secret's first character in the text that was scanned (lines joined with `\n`). */
+  readonly offset: number;
   readonly secret: string;
   /** `secretFingerprint(ruleId, secret)`: stable across edits, used by baselines. */
   readonly fingerprint: string;

@@ -4,6 +4,16 @@ import type { AddedLine } from '../types.js';
 import { MAX_TESTED_LINE_LENGTH } from './regex-guard.js';
 import type { ValidatorContext, ValidatorOutput } from './types.js';
 
+/** A time budget for one pattern over one run: a user pattern never holds the job for longer. */
+export interface PatternBudget {
+  /** Milliseconds (a clock the caller provides: the core reads no time of its own). */
+  readonly now: () => number;
+  readonly ms: number;
+}
+
+/** The default budget of one user pattern over all the lines of one run. */
+export const PATTERN_BUDGET_MS = 10_000;
+
 export interface PatternTarget {
   readonly path: string;
   readonly added: readonly AddedLine[];
@@ -19,15 +29,23 @@ export function runPatternValidator(
   action: PatternAction,
   targets: readonly PatternTarget[],
   context: ValidatorContext,
+  budget?: PatternBudget,
 ): ValidatorOutput {
   const regex = new RegExp(action.pattern, (action.flags ?? '').replace(/[gy]/g, ''));
   const mode = action.mode ?? 'forbid';
   const severity = action.severity ?? 'warning';
   const findings: FindingDraft[] = [];
   let longLines = 0;
+  let unchecked = 0;
+  const deadline = budget ? budget.now() + budget.ms : Infinity;
   for (const target of targets) {
     let matched = false;
     for (const added of target.added) {
+      // Checked between lines (a regex cannot be interrupted); past the budget, the rest is counted, not run.
+      if (unchecked > 0 || (budget && budget.now() > deadline)) {
+        unchecked++;
+        continue;
+      }
       let text = added.text;
       if (text.length > MAX_TESTED_LINE_LENGTH) {
         longLines++;
@@ -49,7 +67,7 @@ export function runPatternValidator(
         source: context.source,
       });
     }
-    if (mode === 'require' && !matched && target.added.length > 0) {
+    if (mode === 'require' && !matched && target.added.length > 0 && unchecked === 0) {
       findings.push({
         ruleId: context.ruleId,
         category: 'validator',
@@ -62,12 +80,17 @@ export function runPatternValidator(
       });
     }
   }
-  const notes =
-    longLines > 0
-      ? [
-          `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`,
-        ]
-      : [];
+  const notes: string[] = [];
+  if (longLines > 0) {
+    notes.push(
+      `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`,
+    );
+  }
+  if (unchecked > 0) {
+    notes.push(
+      `${context.ruleId}: the pattern used its time budget (${budget!.ms / 1000}s); ${unchecked} added lines were not checked`,
+    );
+  }
   return { findings, notes };
 }
 
