@@ -38879,7 +38879,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(167);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38888,7 +38888,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 167:
+/***/ 7784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43196,6 +43196,7 @@ function scanJoined(text, options, lineNumber) {
             line: lineNumber(startIndex),
             endLine: lineNumber(endIndex),
             column: c.start - lineStarts[startIndex] + 1,
+            offset: c.start,
             secret: c.secret,
             fingerprint,
             ...(inlineAllowed ? { inlineAllowed: true } : {}),
@@ -43374,6 +43375,7 @@ function pickMostSpecific(candidates, rules) {
         out.push(best);
     return out;
 }
+/** The index of the last of the sorted line `starts` at or before `offset`: the line that holds it. */
 function indexOfLine(starts, offset) {
     let lo = 0;
     let hi = starts.length - 1;
@@ -43387,31 +43389,29 @@ function indexOfLine(starts, offset) {
     return lo;
 }
 
-;// CONCATENATED MODULE: ./src/core/secrets/redact.ts
-/**
- * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
- * Four characters for normal secrets (a provider prefix such as `AKIA` or `ghp_`); shorter secrets
- * get fewer, so the hint is always well under half of the value.
- */
-function secretHint(secret) {
-    // A key block's header is public and says what kind of key it is; the body is never shown.
-    const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
-    if (pem)
-        return `${pem[0]}…`;
-    const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
-    return `${secret.slice(0, shown)}…`;
-}
+;// CONCATENATED MODULE: ./src/core/findings/redactor.ts
 
-/**
- * The last step before any output: each finding's text (a linter may quote the line it flags; an endpoint may
- * quote a key) is cleared of the secrets already found and of any other the scanner recognises.
- */
-function redactFindings(findings, known) {
-    const clean = (text) => redactText(text, known);
-    return findings.map((f) => {
-        const message = clean(f.message);
-        const title = f.title !== undefined ? clean(f.title) : undefined;
-        const suggestion = f.suggestion !== undefined ? clean(f.suggestion) : undefined;
+/** Builds the run's redactor, knowing `initial` secrets (usually the tokens: the secret scan teaches the rest). */
+function createRedactor(initial = [], options = {}) {
+    const secrets = [];
+    const seen = new Set();
+    const learn = (found) => {
+        for (const s of found) {
+            // An empty value would match between every two characters.
+            if (s.secret.length === 0 || seen.has(s.secret))
+                continue;
+            seen.add(s.secret);
+            options.onLearn?.(s);
+            secrets.push(s);
+        }
+    };
+    learn(initial);
+    const scan = options.scan ?? {};
+    const text = (t) => redactView(t, plainView(t), secrets, scan);
+    const finding = (f) => {
+        const message = text(f.message);
+        const title = f.title !== undefined ? text(f.title) : undefined;
+        const suggestion = f.suggestion !== undefined ? text(f.suggestion) : undefined;
         if (message === f.message && title === f.title && suggestion === f.suggestion)
             return f;
         return {
@@ -43420,29 +43420,134 @@ function redactFindings(findings, known) {
             ...(title !== undefined ? { title } : {}),
             ...(suggestion !== undefined ? { suggestion } : {}),
         };
-    });
+    };
+    return {
+        learn,
+        text,
+        patch: (p) => redactView(p, diffView(p), secrets, scan),
+        path: (p) => redactView(p, pathView(p), secrets, scan),
+        known: (t) => redactView(t, plainView(t), secrets, undefined),
+        finding,
+        findings: (fs) => fs.map(finding),
+        get secrets() {
+            return secrets;
+        },
+    };
+}
+/** Clears `text` of the secrets the scanner recognises and of `known` (a one-off redactor). */
+function redactText(text, known = []) {
+    return createRedactor(known).text(text);
+}
+/** The text as it is; a carriage return is read as a space (same length), so CRLF lines scan as LF lines. */
+function plainView(text) {
+    return { view: text.includes('\r') ? text.replace(/\r/g, ' ') : text, toText: (i) => i, diff: false };
+}
+/** A path or ref with each separator read as a space (same length): scanners want a boundary before a key. */
+function pathView(path) {
+    return { view: path.replace(/[/\\\r]/g, ' '), toText: (i) => i, diff: false };
 }
 /**
- * Clears text of the secrets already found, then of any other the scanner recognises in it. `view` is what
- * the scanner reads when it differs from the text (a diff without its +/- markers); offsets must match.
+ * A unified diff without the first character (`+`, `-`, ` `) of each line: the lines read as the scanner reads
+ * added lines, so a key block split over `+`/`-` lines reads whole.
  */
-function redactText(text, known, view = text) {
-    const once = redactSecrets(text, known);
-    const seen = view === text ? once : redactSecrets(view, known);
-    // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
-    const more = scanText(seen, { keepInlineAllowed: true }).map((m) => ({ secret: m.secret, ruleId: m.ruleId }));
-    return more.length > 0 ? redactSecrets(once, more) : once;
+function diffView(patch) {
+    const viewStarts = [];
+    const textStarts = [];
+    const dropped = [];
+    const parts = [];
+    let at = 0;
+    let viewAt = 0;
+    for (const line of patch.split('\n')) {
+        const drop = line.length > 0 ? 1 : 0;
+        viewStarts.push(viewAt);
+        textStarts.push(at);
+        dropped.push(drop);
+        const kept = line.slice(drop).replace(/\r/g, ' ');
+        parts.push(kept);
+        viewAt += kept.length + 1;
+        at += line.length + 1;
+    }
+    const toText = (i) => {
+        const line = indexOfLine(viewStarts, i);
+        return textStarts[line] + dropped[line] + (i - viewStarts[line]);
+    };
+    return { view: parts.join('\n'), toText, diff: true };
 }
-/** Replaces every occurrence of each secret with `[REDACTED:<rule-id>]`. Longest first, so overlaps redact whole. */
-function redactSecrets(text, secrets) {
-    const ordered = [...secrets].sort((a, b) => b.secret.length - a.secret.length);
-    let out = text;
-    for (const s of ordered) {
+/**
+ * Replaces every span of `text` that holds a secret: each known value wherever it occurs (in the text and in its
+ * view), then, when `scan` is given, whatever the scanner finds in the view. Overlapping spans merge.
+ */
+function redactView(text, view, known, scan) {
+    const spans = [];
+    for (const s of known) {
         if (s.secret.length === 0)
             continue;
-        out = out.split(s.secret).join(`[REDACTED:${s.ruleId}]`);
+        for (const start of occurrences(text, s.secret))
+            spans.push({ start, end: start + s.secret.length, ruleId: s.ruleId });
+        if (view.view !== text) {
+            for (const at of occurrences(view.view, s.secret))
+                spans.push(mapSpan(view, at, s.secret.length, s.ruleId));
+        }
+    }
+    if (scan) {
+        // An allow marker keeps a secret out of the gate at most; it never makes it sendable or printable.
+        const found = scanJoinedLines(view.view, (i) => i + 1, { ...scan, keepInlineAllowed: true });
+        for (const m of found)
+            spans.push(mapSpan(view, m.offset, m.secret.length, m.ruleId));
+    }
+    if (spans.length === 0)
+        return text;
+    return replaceSpans(text, mergeSpans(spans), view.diff);
+}
+function occurrences(text, value) {
+    const out = [];
+    for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length))
+        out.push(at);
+    return out;
+}
+function mapSpan(view, start, length, ruleId) {
+    return { start: view.toText(start), end: view.toText(start + length - 1) + 1, ruleId };
+}
+/** Sorted, overlapping or touching spans joined; a joined span is named after its longest part. */
+function mergeSpans(spans) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+    const out = [];
+    let longest = 0;
+    for (const s of sorted) {
+        const last = out[out.length - 1];
+        if (last && s.start < last.end) {
+            const ruleId = s.end - s.start > longest ? s.ruleId : last.ruleId;
+            longest = Math.max(longest, s.end - s.start);
+            out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end), ruleId };
+            continue;
+        }
+        out.push(s);
+        longest = s.end - s.start;
     }
     return out;
+}
+/**
+ * Puts `[REDACTED:<rule>]` in place of each span. A span over several lines keeps its line breaks (and, in a
+ * diff, each line's marker), so line numbers and hunk counts after it stay true.
+ */
+function replaceSpans(text, spans, diff) {
+    const parts = [];
+    let at = 0;
+    for (const s of spans) {
+        parts.push(text.slice(at, s.start));
+        const token = `[REDACTED:${s.ruleId}]`;
+        const lines = text.slice(s.start, s.end).split('\n');
+        parts.push(lines
+            .map((line, i, all) => {
+            const marker = i > 0 && diff && /^[+\- ]/.test(line) ? line[0] : '';
+            const cr = i < all.length - 1 && line.endsWith('\r') ? '\r' : '';
+            return `${marker}${token}${cr}`;
+        })
+            .join('\n'));
+        at = s.end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/classify.ts
@@ -57430,6 +57535,20 @@ function shortHash(...parts) {
     return h.digest('hex').slice(0, 16);
 }
 /**
+ * Keys every fingerprint with a secret only the workflow holds (`fingerprint-key`): an HMAC of the plain
+ * fingerprint, the same length. A pull request's author can compute a plain fingerprint offline (the rule, the
+ * path and their own line or secret are all they need); a keyed one they cannot, so they cannot post a comment
+ * that passes for one of ours. An empty key leaves the findings as they are.
+ */
+function keyFingerprints(findings, key) {
+    if (key === '')
+        return [...findings];
+    return findings.map((f) => ({
+        ...f,
+        fingerprint: finalize_crypto().createHmac('sha256', key).update(f.fingerprint).digest('hex').slice(0, f.fingerprint.length),
+    }));
+}
+/**
  * Turns drafts into findings with fingerprints. Identical anchors in one file (the same line pasted twice)
  * get an occurrence counter, so both are kept and each keeps its identity across runs.
  */
@@ -57512,6 +57631,21 @@ function buildJsonReport(findings, stats, conclusion, skipped = [], ai) {
         ...(skipped.length > 0 ? { skipped } : {}),
         ...(ai ? { ai } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/hint.ts
+/**
+ * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
+ * Four characters for normal secrets (a provider prefix such as `AKIA` or `ghp_`); shorter secrets
+ * get fewer, so the hint is always well under half of the value.
+ */
+function secretHint(secret) {
+    // A key block's header is public and says what kind of key it is; the body is never shown.
+    const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
+    if (pem)
+        return `${pem[0]}…`;
+    const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
+    return `${secret.slice(0, shown)}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
@@ -57836,6 +57970,7 @@ function readInputs(read, env = {}) {
         exclude: globs(get('exclude'), 'exclude'),
         failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never']),
         secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact']),
+        fingerprintKey: fingerprintKey(read('fingerprint-key').trim()),
         commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none']),
         onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail']),
         hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
@@ -57876,6 +58011,13 @@ function oneOf(value, name, allowed) {
     if (allowed.includes(v))
         return v;
     throw new errors_ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+}
+/** A key is a secret: the message says how long it is, never what it holds. */
+function fingerprintKey(value) {
+    if (value !== '' && value.length < 16) {
+        throw new errors_ConfigurationError(`Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got ${value.length}`);
+    }
+    return value;
 }
 function integer(value, name, min, max) {
     if (!/^\d+$/.test(value)) {
@@ -58173,6 +58315,288 @@ async function changedSinceLastReview(pr, github, logger) {
     }
     logger?.info(`${comparison.files.length} files changed since the last reviewed head ${before}`);
     return new Set(comparison.files);
+}
+
+;// CONCATENATED MODULE: ./src/core/render/truncate.ts
+/** GitHub's limit for a check run's summary and text, in characters. */
+const CHECK_TEXT_LIMIT = 65_535;
+/**
+ * Cuts markdown to `limit` characters at a line boundary and says how much was left out,
+ * so a long report never makes GitHub reject the whole request.
+ */
+function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSON report.') {
+    if (text.length <= limit)
+        return text;
+    const note = (n) => `\n\n… ${n} more characters not shown. ${pointer}`;
+    // The note's own length depends on the number it states; reserve room for the longest.
+    const budget = limit - note(text.length).length;
+    let cut = text.lastIndexOf('\n', budget);
+    if (cut <= 0)
+        cut = budget;
+    // Never split a surrogate pair.
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    return text.slice(0, cut) + note(text.length - cut);
+}
+
+;// CONCATENATED MODULE: ./src/core/render/markdown.ts
+
+/**
+ * Markdown from outside (the endpoint's summary and comments, which a pull request can steer by prompt
+ * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, no image is loaded, and an
+ * open code fence or `<details>` cannot swallow what follows it.
+ */
+/**
+ * `@name` gets a zero-width joiner (no ping) wherever a mention could start: after anything but a letter or
+ * digit, so `_@user_` and `` `@user `` too (an e-mail address is left alone). `<!--` is escaped (no forged
+ * marker), images become their alt text (no request to a URL the endpoint chose).
+ */
+function neutralize(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D')
+        .replace(/<(?=\s*(img|picture|source|video|audio)\b)/gi, '&lt;')
+        .replace(IMAGE, (_m, alt) => `(image: ${alt})`);
+}
+const IMAGE = /!\[([^\]\n]{0,200})\](\([^)\n]*\)|\[[^\]\n]*\])?/g;
+/** A markdown image becomes its alt text: the reader's browser never requests a URL the endpoint chose. */
+function dropImages(text) {
+    return text.replace(IMAGE, (_m, alt) => `(image: ${alt})`);
+}
+/** A fence opening or closing line (CommonMark): up to 3 spaces, then 3+ backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/**
+ * Closes a code fence left open, so it cannot swallow the rest of the comment or summary. A fence closes only
+ * on a line of the same character, at least as long, with nothing after it (CommonMark); a backtick fence's
+ * info string holds no backtick, so ```` ```x` ```` is inline code, not a fence.
+ */
+function closeFences(text) {
+    let open;
+    for (const line of text.split('\n')) {
+        const m = FENCE.exec(line);
+        if (!m)
+            continue;
+        const run = m[1];
+        const rest = m[2];
+        if (open === undefined) {
+            if (run[0] === '`' && rest.includes('`'))
+                continue;
+            open = run;
+        }
+        else if (run[0] === open[0] && run.length >= open.length && rest.trim() === '') {
+            open = undefined;
+        }
+    }
+    return open === undefined ? text : `${text}\n${open}`;
+}
+/**
+ * Balances `<details>`: a closing tag with nothing open is escaped (it would close the caller's block), and
+ * each block left open is closed at the end.
+ */
+function closeDetails(text) {
+    let depth = 0;
+    const out = text.replace(/<(\/?)details\b/gi, (tag, slash) => {
+        if (slash === '') {
+            depth++;
+            return tag;
+        }
+        if (depth === 0)
+            return `&lt;${tag.slice(1)}`;
+        depth--;
+        return tag;
+    });
+    return depth === 0 ? out : `${out}${'\n</details>'.repeat(depth)}`;
+}
+/** Endpoint markdown made safe to embed: neutralised, fences and `<details>` closed, cut to `limit` characters. */
+function sanitizeMarkdown(text, limit) {
+    return closeDetails(closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut."))));
+}
+
+;// CONCATENATED MODULE: ./src/core/render/review-comment.ts
+
+/**
+ * Review comment bodies. Every body carries a hidden marker with the finding's fingerprint and category, so a
+ * later run finds what it already posted and what has since been fixed. Bodies are built from already-redacted
+ * finding text only; the text is neutralised so it cannot forge a marker, ping people or break the layout:
+ * - `<!--` becomes `&lt;!--`: no HTML comment (and so no forged marker) can come from finding text;
+ * - `@name` becomes `@\u200Dname` (a zero-width joiner after the `@`): it reads the same but mentions nobody.
+ *   Backticks were the alternative, but they change how the text reads and break inside existing code spans;
+ * - an unclosed code fence in the message is closed, so it cannot swallow the rest of the comment;
+ * - a suggestion is fenced with more backticks than it contains, so it cannot close its own block.
+ */
+const MARKER = /<!-- codex-hooks:fingerprint=([0-9a-f]{1,64})(?: category=([a-z]+))? -->/;
+/** Marks the sticky summary comment on the pull request's conversation. */
+const SUMMARY_MARKER = '<!-- codex-hooks:summary -->';
+/** GitHub refuses comment bodies over 65,536 characters. */
+const COMMENT_BODY_LIMIT = 65_536;
+const MESSAGE_LIMIT = 20_000;
+const SUGGESTION_LIMIT = 30_000;
+const FIXED_PREFIX = '✅ **Fixed in';
+const LABEL = { error: '🔴 Error', warning: '🟠 Warning', notice: '🔵 Notice' };
+/** The severity and rule id a comment of ours was posted with (its first line), or undefined when it has none. */
+function readHeading(body) {
+    // The line right after the marker: finding text further down could imitate it.
+    const lines = body.split('\n');
+    const heading = lines[lines.findIndex((l) => MARKER.test(l)) + 1] ?? '';
+    for (const [severity, label] of Object.entries(LABEL)) {
+        const m = new RegExp(`^\\*\\*${label}\\*\\* · \`([^\`]{1,200})\``).exec(heading);
+        if (m)
+            return { severity, ruleId: m[1] };
+    }
+    return undefined;
+}
+function fingerprintMarker(finding) {
+    return `<!-- codex-hooks:fingerprint=${finding.fingerprint} category=${finding.category} -->`;
+}
+/** The marker of a body this action posted, or undefined for anyone else's comment. */
+function readMarker(body) {
+    const m = MARKER.exec(body ?? '');
+    if (!m)
+        return undefined;
+    return { fingerprint: m[1], ...(m[2] ? { category: m[2] } : {}) };
+}
+function isMarkedFixed(body) {
+    return body.startsWith(FIXED_PREFIX);
+}
+/** Prepends the fixed line; the original text stays so the discussion keeps its context. */
+function markFixed(body, sha) {
+    if (isMarkedFixed(body))
+        return body;
+    return `${FIXED_PREFIX} ${sha.slice(0, 12)}**: this finding is gone from the latest push.\n\n${body}`;
+}
+function review_comment_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function review_comment_truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+/** Whether a finding's suggestion can be offered as a one-click ```suggestion block at this placement. */
+function canSuggest(finding, placement) {
+    if (finding.suggestion === undefined || placement.kind !== 'inline' || !placement.exact)
+        return false;
+    // A suggestion with a redaction placeholder would write the placeholder into the code.
+    if (/\[REDACTED:[^\]]*\]/.test(finding.suggestion))
+        return false;
+    return finding.suggestion.length <= SUGGESTION_LIMIT;
+}
+/** A fenced block that its own text cannot close: the fence is longer than any run of backticks inside. */
+function fencedBlock(content, info = '') {
+    const text = content.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    // An empty suggestion deletes the lines: nothing at all between the fences. Otherwise the replacement is
+    // the text without one trailing newline, so '\n' is one blank line.
+    return content === '' ? `${fence}${info}\n${fence}` : `${fence}${info}\n${text}\n${fence}`;
+}
+/** The markdown of one review comment (inline or file-level). */
+function renderReviewComment(finding, placement) {
+    const parts = [];
+    parts.push(fingerprintMarker(finding));
+    const title = finding.title ? ` · **${neutralize(review_comment_oneLine(review_comment_truncate(finding.title, 200)))}**` : '';
+    parts.push(`**${LABEL[finding.severity]}** · \`${review_comment_oneLine(finding.ruleId).replace(/`/g, "'")}\`${title}`, '');
+    if (placement.kind !== 'inline' && finding.line > 0) {
+        const lines = finding.endLine > finding.line ? `lines ${finding.line}–${finding.endLine}` : `line ${finding.line}`;
+        parts.push(`_On ${lines}, outside the diff._`, '');
+    }
+    else if (placement.kind === 'inline' && !placement.exact) {
+        parts.push(`_About lines ${finding.line}–${finding.endLine}._`, '');
+    }
+    parts.push(closeDetails(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT)))), '');
+    if (canSuggest(finding, placement)) {
+        parts.push(fencedBlock(finding.suggestion, 'suggestion'), '');
+    }
+    else if (finding.suggestion !== undefined) {
+        parts.push('<details><summary>Suggested replacement</summary>', '');
+        parts.push(fencedBlock(review_comment_truncate(finding.suggestion, SUGGESTION_LIMIT)), '', '</details>', '');
+    }
+    parts.push(`<sub>codex-hooks · ${neutralize(review_comment_oneLine(finding.source))}</sub>`);
+    return review_comment_truncate(parts.join('\n'), COMMENT_BODY_LIMIT);
+}
+
+;// CONCATENATED MODULE: ./src/core/findings/carry.ts
+
+/**
+ * Earlier AI findings that still stand: our open (not fixed, not resolved) comments of category `ai` on files the
+ * AI reviewer did not see again in this run. They count in this run's gate, so a push that touches only another
+ * file (an incremental review sends only that file) cannot turn the gate green while an AI error remains.
+ */
+function carryEarlierAiFindings(comments, scope) {
+    const carried = new Map();
+    for (const c of comments) {
+        if (!c.ours || c.inReplyToId !== undefined || c.resolved || isMarkedFixed(c.body))
+            continue;
+        const marker = readMarker(c.body);
+        if (marker?.category !== 'ai' || carried.has(marker.fingerprint))
+            continue;
+        if (scope.reviewedPaths.has(c.path) || !scope.changedPaths.has(c.path))
+            continue;
+        const heading = readHeading(c.body);
+        if (!heading)
+            continue;
+        const line = c.line ?? 0;
+        carried.set(marker.fingerprint, {
+            ruleId: heading.ruleId,
+            category: 'ai',
+            severity: heading.severity,
+            path: c.path,
+            line,
+            endLine: line,
+            message: 'Still open from an earlier AI review: this file was not reviewed again in this run (see its comment).',
+            fingerprint: marker.fingerprint,
+            source: 'codex',
+        });
+    }
+    return [...carried.values()];
+}
+
+;// CONCATENATED MODULE: ./src/core/findings/ours.ts
+/**
+ * Whether a comment or review that carries our marker is ours to edit, dismiss or reuse: its author must be the
+ * login the token acts as. When GitHub does not say who that is, only a bot's is taken: a person's comment is
+ * never touched, whatever it starts with.
+ */
+function isOurAuthor(identity, author) {
+    if (!author)
+        return false;
+    if (identity !== undefined)
+        return author.login.toLowerCase() === identity.toLowerCase();
+    return author.type === 'Bot';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/carry-earlier.ts
+
+
+/**
+ * Reads our earlier AI comments on the pull request once the AI review has run, and returns the findings that
+ * still stand on files it did not see again (see carryEarlierAiFindings). Reading them may fail (permissions):
+ * then nothing is carried, and the log says so.
+ */
+function earlierAiFindings(github, pr, files, logger) {
+    return async (reviewedPaths) => {
+        try {
+            const [comments, threads, identity] = await Promise.all([
+                github.listReviewComments(pr),
+                github.listReviewThreads(pr),
+                github.identity(),
+            ]);
+            const resolved = new Set(threads.filter((t) => t.resolved).map((t) => t.firstCommentId));
+            return carryEarlierAiFindings(comments.map((c) => ({
+                id: c.id,
+                body: c.body,
+                path: c.path,
+                line: c.line,
+                ...(c.inReplyToId !== undefined ? { inReplyToId: c.inReplyToId } : {}),
+                ours: isOurAuthor(identity, c.author),
+                resolved: resolved.has(c.id),
+            })), { reviewedPaths, changedPaths: new Set(files.map((f) => f.path)) });
+        }
+        catch (error) {
+            logger.warning(`Earlier AI findings could not be read, so none is carried into this run's gate: ${error instanceof Error ? error.message : String(error)}`);
+            return [];
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/diff/line-ranges.ts
@@ -58614,50 +59038,75 @@ class WholeFileView {
 ;// CONCATENATED MODULE: ./src/pipeline/prepare-files.ts
 
 
+/** Larger workspace files are listed as not scanned rather than read. */
+const MAX_WORKSPACE_SCAN_BYTES = 5 * 1024 * 1024;
 /**
  * Applies the filters and parses each diff. A file is either reviewed or listed as skipped with a reason:
- * nothing is dropped silently.
+ * nothing is dropped silently. Every changed file's added lines are scanned for secrets whatever the filters
+ * say (`scanOnly`), or listed in `unscanned`.
  */
-async function prepareFiles(files, filter, fallback) {
-    const reviewed = [];
-    const skipped = [];
+async function prepareFiles(files, filter, sources = {}) {
+    const out = { reviewed: [], skipped: [], recovered: 0, scanOnly: [], unscanned: [] };
     let recovered = 0;
     for (const file of files) {
         const excluded = filter.exclusion(file.path);
-        if (excluded) {
-            skipped.push({ path: file.path, ...excluded });
-            continue;
-        }
         if (file.status === 'removed') {
             // Nothing was added: there is nothing to scan, and nothing is lost.
-            reviewed.push({ file, parsed: parsePatch(undefined) });
+            if (excluded)
+                out.skipped.push({ path: file.path, ...excluded });
+            else
+                out.reviewed.push({ file, parsed: parsePatch(undefined) });
             continue;
         }
         if (file.binary) {
-            skipped.push({ path: file.path, kind: 'binary', reason: 'binary file' });
+            out.skipped.push({ path: file.path, ...(excluded ?? { kind: 'binary', reason: 'binary file' }) });
             continue;
         }
         if (file.content !== undefined) {
-            reviewed.push({ file, parsed: parseWholeFile(file.content) });
+            (excluded ? out.scanOnly : out.reviewed).push({ file, parsed: parseWholeFile(file.content) });
+            if (excluded)
+                out.skipped.push({ path: file.path, ...excluded });
             continue;
         }
-        let patch = file.patch;
-        if (patch === undefined && file.additions + file.deletions > 0) {
-            patch = fallback ? await fallback(file) : undefined;
-            if (patch === undefined) {
-                skipped.push({
-                    path: file.path,
-                    kind: 'no-diff',
-                    reason: 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it',
-                });
-                continue;
+        const found = await findPatch(file, sources);
+        if (found.kind === 'patch') {
+            if (found.recovered)
+                recovered++;
+            const withPatch = found.patch === file.patch ? file : { ...file, patch: found.patch };
+            const entry = { file: withPatch, parsed: parsePatch(found.patch) };
+            if (excluded) {
+                out.scanOnly.push(entry);
+                out.skipped.push({ path: file.path, ...excluded });
             }
-            recovered++;
+            else
+                out.reviewed.push(entry);
+            continue;
         }
-        const withPatch = patch === file.patch ? file : { ...file, patch };
-        reviewed.push({ file: withPatch, parsed: parsePatch(patch) });
+        out.skipped.push({ path: file.path, ...(excluded ?? { kind: 'no-diff', reason: found.reason }) });
+        if (found.kind === 'whole-file')
+            out.scanOnly.push({ file, parsed: parseWholeFile(found.content) });
+        // Only removed lines: nothing was added, so nothing is left unscanned.
+        else if (file.additions > 0)
+            out.unscanned.push({ path: file.path, kind: 'no-diff', reason: found.reason });
     }
-    return { reviewed, skipped, recovered };
+    return { ...out, recovered };
+}
+/** GitHub's patch, else local git's, else the checked-out file read whole (scanned, not reviewed as a diff). */
+async function findPatch(file, sources) {
+    if (file.patch !== undefined || file.additions + file.deletions === 0) {
+        return { kind: 'patch', patch: file.patch, recovered: false };
+    }
+    const fromGit = sources.fallback ? await sources.fallback(file) : undefined;
+    if (fromGit !== undefined)
+        return { kind: 'patch', patch: fromGit, recovered: true };
+    const omitted = 'GitHub omitted the diff (too large) and the base commit is not in the workspace; check out with fetch-depth: 0 to review it';
+    if (file.additions === 0)
+        return { kind: 'missing', reason: omitted };
+    const content = sources.readWorkspaceFile ? await sources.readWorkspaceFile(file.path) : undefined;
+    if (content === undefined || Buffer.byteLength(content, 'utf8') > MAX_WORKSPACE_SCAN_BYTES) {
+        return { kind: 'missing', reason: `${omitted}; the file could not be read from the workspace either` };
+    }
+    return { kind: 'whole-file', content, reason: `${omitted}; its checked-out version was scanned whole for secrets` };
 }
 /** Builds a fallback that asks local git for one file's diff between base and head. */
 function gitPatchFallback(diff, base, head) {
@@ -58698,45 +59147,6 @@ function describeCounts(counts) {
         .filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
     return parts.length > 0 ? parts.join(', ') : 'No findings';
-}
-
-;// CONCATENATED MODULE: ./src/core/findings/redactor.ts
-
-/** Builds the run's redactor, knowing `initial` secrets (usually none: the secret scan teaches it). */
-function createRedactor(initial = [], options = {}) {
-    const secrets = [];
-    const learn = (found) => {
-        for (const s of found) {
-            options.onLearn?.(s);
-            secrets.push(s);
-        }
-    };
-    learn(initial);
-    const text = (t) => redactText(t, secrets);
-    const finding = (f) => {
-        const message = text(f.message);
-        const title = f.title !== undefined ? text(f.title) : undefined;
-        const suggestion = f.suggestion !== undefined ? text(f.suggestion) : undefined;
-        if (message === f.message && title === f.title && suggestion === f.suggestion)
-            return f;
-        return {
-            ...f,
-            message,
-            ...(title !== undefined ? { title } : {}),
-            ...(suggestion !== undefined ? { suggestion } : {}),
-        };
-    };
-    return {
-        learn,
-        text,
-        patch: (p) => redactText(p, secrets, p.replace(/^[+\- ]/gm, ' ')),
-        known: (t) => redactSecrets(t, secrets),
-        finding,
-        findings: (fs) => fs.map(finding),
-        get secrets() {
-            return secrets;
-        },
-    };
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -59109,21 +59519,30 @@ function escapeGlob(text) {
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
 
+/** The default budget of one user pattern over all the lines of one run. */
+const PATTERN_BUDGET_MS = 10_000;
 /**
  * A regex over added lines. `forbid`: each matching line is a finding at the match's column. `require`: a
  * file with added lines none of which match is one file-level finding (a pure rename or deletion is not).
  * The pattern was checked at load time; each line is tested on its first {@link MAX_TESTED_LINE_LENGTH}
  * characters so one enormous line cannot stall the job.
  */
-function runPatternValidator(action, targets, context) {
+function runPatternValidator(action, targets, context, budget) {
     const regex = new RegExp(action.pattern, (action.flags ?? '').replace(/[gy]/g, ''));
     const mode = action.mode ?? 'forbid';
     const severity = action.severity ?? 'warning';
     const findings = [];
     let longLines = 0;
+    let unchecked = 0;
+    const deadline = budget ? budget.now() + budget.ms : Infinity;
     for (const target of targets) {
         let matched = false;
         for (const added of target.added) {
+            // Checked between lines (a regex cannot be interrupted); past the budget, the rest is counted, not run.
+            if (unchecked > 0 || (budget && budget.now() > deadline)) {
+                unchecked++;
+                continue;
+            }
             let text = added.text;
             if (text.length > MAX_TESTED_LINE_LENGTH) {
                 longLines++;
@@ -59147,7 +59566,7 @@ function runPatternValidator(action, targets, context) {
                 source: context.source,
             });
         }
-        if (mode === 'require' && !matched && target.added.length > 0) {
+        if (mode === 'require' && !matched && target.added.length > 0 && unchecked === 0) {
             findings.push({
                 ruleId: context.ruleId,
                 category: 'validator',
@@ -59160,11 +59579,13 @@ function runPatternValidator(action, targets, context) {
             });
         }
     }
-    const notes = longLines > 0
-        ? [
-            `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`,
-        ]
-        : [];
+    const notes = [];
+    if (longLines > 0) {
+        notes.push(`${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`);
+    }
+    if (unchecked > 0) {
+        notes.push(`${context.ruleId}: the pattern used its time budget (${budget.ms / 1000}s); ${unchecked} added lines were not checked`);
+    }
     return { findings, notes };
 }
 function describe(action, fallback) {
@@ -59292,11 +59713,65 @@ function pathFilter(hook) {
     return (path) => globs.some((g) => g.match(path));
 }
 /**
+ * The built-in scan over every changed file's added lines, every file name (and old name), and the pull
+ * request's title, refs and author. A secret in a name is a finding on that file (line 0); one in the pull
+ * request's fields is a finding on its first changed file, saying where it is.
+ */
+function scanForSecrets(files, pr, scan, baseline) {
+    const secrets = [];
+    const drafts = [];
+    const options = {
+        allow: scan.allow,
+        ...(scan.rules ? { rules: scan.rules } : {}),
+        ...(baseline ? { baseline } : {}),
+        keepInlineAllowed: true,
+    };
+    const add = (path, line, match, where = '', hitPath = path) => {
+        // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+        secrets.push({ path: hitPath, match });
+        if (match.inlineAllowed && scan.inlineAllow && where === '')
+            return;
+        const ignored = match.inlineAllowed && where === '' ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+        drafts.push(secretDraft(path, line, match, scan.hook, `${where}${ignored}`));
+    };
+    const inName = (text) => scanJoinedLines(text.replace(/[/\\\r\n]/g, ' '), () => 0, options);
+    for (const f of files) {
+        const { path, previousPath } = f.file;
+        if (scan.allowPaths.some((g) => g.match(path)))
+            continue;
+        const { parsed } = f;
+        for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), options)) {
+            add(path, match.line, match);
+        }
+        for (const match of inName(path))
+            add(path, 0, match, ' in the file name');
+        if (previousPath !== undefined) {
+            for (const match of inName(previousPath))
+                add(path, 0, match, " in the file's previous name");
+        }
+    }
+    const first = files[0]?.file.path;
+    if (pr && first !== undefined) {
+        const fields = [
+            ['title', pr.title],
+            ['head branch', pr.headRef],
+            ['base branch', pr.baseRef],
+            ['author', pr.author],
+        ];
+        for (const [name, text] of fields) {
+            // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.
+            for (const match of inName(text))
+                add(first, 0, match, ` in the pull request's ${name}`, '');
+        }
+    }
+    return { secrets, drafts };
+}
+/**
  * Runs the prompt.submitted hooks: the built-in secret scan first, then each hook in file order on the
  * files its `paths` select. A hook that fails (a command not found, a timeout) is recorded and warned
  * about; it never stops the others.
  */
-async function runPromptSubmittedHooks(files, options) {
+async function runPromptSubmittedHooks(files, options, extra = {}) {
     const { config, ports } = options;
     const drafts = [];
     const secrets = [];
@@ -59313,7 +59788,7 @@ async function runPromptSubmittedHooks(files, options) {
         if (executedHooks.length > 0)
             ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
     };
-    const scanned = await scanPromptSecrets(files, config, ports);
+    const scanned = await scanPromptSecrets(files, config, ports, extra);
     secrets.push(...scanned.secrets);
     drafts.push(...scanned.drafts);
     // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
@@ -59391,39 +59866,20 @@ async function runHookActions(hook, input) {
     return { hookDrafts, errors, blocking };
 }
 /** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
-async function scanPromptSecrets(files, config, ports) {
+async function scanPromptSecrets(files, config, ports, extra) {
     const scan = secretSettings(config, 'prompt.submitted');
     if (!scan.enabled)
         return { secrets: [], drafts: [] };
     const baseline = await readBaseline(scan.baseline, ports);
     const started = ports.now().getTime();
-    const secrets = [];
-    const drafts = [];
-    for (const f of files) {
-        if (scan.allowPaths.some((g) => g.match(f.file.path)))
-            continue;
-        const { parsed } = f;
-        for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), {
-            allow: scan.allow,
-            ...(scan.rules ? { rules: scan.rules } : {}),
-            ...(baseline ? { baseline } : {}),
-            keepInlineAllowed: true,
-        })) {
-            // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-            secrets.push({ path: f.file.path, match });
-            if (match.inlineAllowed && scan.inlineAllow)
-                continue;
-            const where = match.inlineAllowed ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-            drafts.push(secretDraft(f.file.path, match.line, match, scan.hook, where));
-        }
-    }
+    const found = scanForSecrets([...files, ...(extra.scanOnly ?? [])], extra.pullRequest, scan, baseline);
     const execution = {
         hook: scan.hook,
         event: 'prompt.submitted',
-        findings: drafts.length,
+        findings: found.drafts.length,
         durationMs: ports.now().getTime() - started,
     };
-    return { secrets, drafts, execution };
+    return { ...found, execution };
 }
 const NONE = { findings: [], notes: [] };
 async function runAction(action, input) {
@@ -59431,7 +59887,7 @@ async function runAction(action, input) {
     const present = mine.filter((f) => f.file.status !== 'removed');
     switch (action.type) {
         case 'pattern':
-            return runPatternValidator(action, present.map((f) => ({ path: f.file.path, added: f.parsed.added })), context);
+            return runPatternValidator(action, present.map((f) => ({ path: f.file.path, added: f.parsed.added })), context, { now: () => input.options.ports.now().getTime(), ms: PATTERN_BUDGET_MS });
         case 'path': {
             const target = (f) => ({ path: f.file.path, status: f.file.status });
             return runPathValidator(action, { files: mine.map(target), allFiles: input.all.map(target), sizes: input.sizes }, context);
@@ -60378,40 +60834,15 @@ function formatBytes(bytes) {
 
 
 
-
 /**
  * Sends the filtered, redacted diff to the Codex hook endpoint and turns its answer into findings.
  * No raw secret leaves the runner: files with a secret are withheld (`block`) or sent with each secret
- * replaced (`redact`), and every patch is scanned once more whole (removed and context lines included).
+ * replaced (`redact`), and every byte of the request passes the run's redactor before the request is built.
  */
 async function runAiReview(input, options, ports) {
-    const { logger } = ports;
+    const { logger, redactor } = ports;
     const notes = [];
-    const secretsByPath = new Map();
-    for (const hit of input.secrets)
-        secretsByPath.set(hit.path, [...(secretsByPath.get(hit.path) ?? []), hit]);
-    const allSecrets = input.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
-    const files = [];
-    let withheld = 0;
-    for (const f of input.files) {
-        if (options.onlyPaths && !options.onlyPaths.has(f.file.path))
-            continue;
-        const patch = patchOf(f.file);
-        if (patch === undefined)
-            continue;
-        if (secretsByPath.has(f.file.path) && options.secretAction === 'block') {
-            withheld++;
-            continue;
-        }
-        files.push({
-            path: f.file.path,
-            previous_path: f.file.previousPath ?? null,
-            status: f.file.status,
-            additions: f.file.additions,
-            deletions: f.file.deletions,
-            patch: redactPatch(patch, allSecrets),
-        });
-    }
+    const { files, withheld, realPaths } = selectFiles(input, options, redactor);
     if (withheld > 0) {
         notes.push(`${withheld} files with secrets were not sent to the AI review (secret-action: block).`);
     }
@@ -60428,33 +60859,9 @@ async function runAiReview(input, options, ports) {
             requests: 0,
         };
     }
-    const payload = buildHookRequests({
-        event_type: options.eventType,
-        repository: `${input.pr.owner}/${input.pr.repo}`,
-        pull_request_number: input.pr.number,
-        pull_request: {
-            // The title is PR content too: scanned, not only cleared of the diff's secrets.
-            title: redactPatch(input.pr.title, allSecrets, false),
-            head_sha: input.pr.headSha,
-            base_sha: input.pr.baseSha,
-            head_ref: input.pr.headRef,
-            base_ref: input.pr.baseRef,
-            author: input.pr.author,
-            draft: input.pr.draft,
-        },
-        files,
-        findings: input.localFindings.map((f) => ({
-            rule_id: f.ruleId,
-            path: f.path,
-            line: f.line,
-            severity: f.severity,
-            message: f.message,
-        })),
-        memory: input.memory.map((m) => ({ source: m.source, content: redactPatch(m.content, allSecrets, false) })),
-        metadata: options.metadata,
-    }, options.reviewer.maxRequestBytes);
+    const payload = buildHookRequests(requestInput(input, options, files, redactor), options.reviewer.maxRequestBytes);
     for (const cut of payload.cuts)
-        notes.push(`AI review: ${cut.path}: ${cut.detail}`);
+        notes.push(`AI review: ${redactor.path(cut.path)}: ${redactor.text(cut.detail)}`);
     const lost = describeLostContent(payload.cuts, options.limitName ?? "input 'hook-max-bytes'", options.reviewer.maxRequestBytes);
     if (lost)
         logger.warning(lost);
@@ -60462,11 +60869,11 @@ async function runAiReview(input, options, ports) {
     logger.info(`Sending ${files.length} files in ${payload.requests.length} requests to ${reviewer.target} (${reviewer.kind} reviewer)`);
     const readHead = options.readHeadFile;
     const called = await reviewer.review(payload.requests, {
-        redact: (text) => redactSecrets(text, allSecrets),
+        redact: redactor.known,
         // Whole head files are PR content: scanned again whole, not only cleared of the diff's secrets.
         ...(readHead
             ? {
-                readRedactedHeadFile: async (p) => mapDefined(await readHead(p), (t) => redactPatch(t, allSecrets, false)),
+                readRedactedHeadFile: async (p) => mapDefined(await readHead(realPaths.get(p) ?? p), (t) => redactor.text(t)),
             }
             : {}),
     });
@@ -60474,63 +60881,142 @@ async function runAiReview(input, options, ports) {
         const u = called.usage;
         logger.info(`AI review usage: ${u.requests} model requests, ${u.inputTokens} input tokens (${u.cachedTokens} cached), ${u.outputTokens} output tokens`);
     }
+    const answers = collectAnswers(called.responses, realPaths, redactor);
+    notes.push(...answers.notes);
+    const checked = await checkAnswers(answers.comments, ports);
+    notes.push(...checked.notes);
+    const summary = answers.summaries.length > 0 ? redactor.text(answers.summaries.join('\n\n')) : undefined;
+    if (called.failure)
+        logger.warning(`AI review did not complete: ${called.failure.message}`);
+    logger.info(`AI review: ${answers.comments.length} comments, ${checked.findings.length} findings on the answer itself`);
+    return {
+        findings: checked.findings,
+        secrets: checked.secrets,
+        ...(summary ? { summary } : {}),
+        exchanges: called.exchanges,
+        ...(called.failure ? { failure: called.failure } : {}),
+        ...(called.usage ? { usage: called.usage } : {}),
+        notes,
+        reviewedPaths: answers.reviewedPaths,
+        sent: files.length,
+        withheld,
+        requests: payload.requests.length,
+    };
+}
+/** The files to send, redacted: withheld when they hold a secret and `secret-action` is `block`. */
+function selectFiles(input, options, redactor) {
+    const withSecret = new Set(input.secrets.map((hit) => hit.path));
+    // A path is PR content too: it is sent redacted, and the endpoint's comments name the path it was sent as.
+    const realPaths = new Map();
+    const files = [];
+    let withheld = 0;
+    for (const f of input.files) {
+        if (options.onlyPaths && !options.onlyPaths.has(f.file.path))
+            continue;
+        const patch = patchOf(f.file);
+        if (patch === undefined)
+            continue;
+        if (withSecret.has(f.file.path) && options.secretAction === 'block') {
+            withheld++;
+            continue;
+        }
+        const sentPath = redactor.path(f.file.path);
+        realPaths.set(sentPath, f.file.path);
+        files.push({
+            path: sentPath,
+            previous_path: f.file.previousPath !== undefined ? redactor.path(f.file.previousPath) : null,
+            status: f.file.status,
+            additions: f.file.additions,
+            deletions: f.file.deletions,
+            patch: redactor.patch(patch),
+        });
+    }
+    return { files, withheld, realPaths };
+}
+/** Everything the request carries, each text through the redactor before the request exists. */
+function requestInput(input, options, files, redactor) {
+    const clean = redactor.text;
+    const { pr } = input;
+    return {
+        event_type: options.eventType,
+        repository: `${pr.owner}/${pr.repo}`,
+        pull_request_number: pr.number,
+        // Title, refs and author are PR content: scanned, not only cleared of the diff's secrets.
+        pull_request: {
+            title: clean(pr.title),
+            head_sha: pr.headSha,
+            base_sha: pr.baseSha,
+            head_ref: redactor.path(pr.headRef),
+            base_ref: redactor.path(pr.baseRef),
+            author: redactor.path(pr.author),
+            draft: pr.draft,
+        },
+        files,
+        // A linter may quote the line it flags, secret and all.
+        findings: input.localFindings.map((f) => ({
+            rule_id: clean(f.ruleId),
+            path: redactor.path(f.path),
+            line: f.line,
+            severity: f.severity,
+            message: clean(f.message),
+        })),
+        memory: input.memory.map((m) => ({ source: redactor.path(m.source), content: clean(m.content) })),
+        metadata: options.metadata,
+    };
+}
+/**
+ * The answers' comments on files that were sent (on the real path), their summaries, and a note for the rest.
+ * The dropped comments' paths are the endpoint's text: they are redacted before the note quotes them.
+ */
+function collectAnswers(responses, realPaths, redactor) {
     const comments = [];
     const summaries = [];
+    const notes = [];
     const reviewedPaths = new Set();
-    for (const { request, response } of called.responses) {
+    for (const { request, response } of responses) {
         const sentPaths = new Set(request.files.map((f) => f.path));
         for (const p of sentPaths)
-            reviewedPaths.add(p);
+            reviewedPaths.add(realPaths.get(p) ?? p);
         const { inPullRequest, outsidePullRequest } = partitionComments(response, sentPaths);
-        comments.push(...inPullRequest);
+        comments.push(...inPullRequest.map((c) => ({ ...c, path: realPaths.get(c.path) ?? c.path })));
         if (outsidePullRequest.length > 0) {
-            notes.push(`AI review: ${outsidePullRequest.length} comments on files that were not sent were dropped (${[...new Set(outsidePullRequest.map((c) => c.path))].slice(0, 5).join(', ')}).`);
+            const paths = [...new Set(outsidePullRequest.map((c) => redactor.path(c.path)))].slice(0, 5);
+            notes.push(`AI review: ${outsidePullRequest.length} comments on files that were not sent were dropped (${paths.join(', ')}).`);
         }
         if (response.summary)
             summaries.push(response.summary);
     }
-    // The endpoint's answer is hostile input too: scan bodies and suggestions before anything is posted.
+    return { comments, summaries, reviewedPaths, notes };
+}
+/**
+ * The endpoint's answer is hostile input: the response.generated hooks scan bodies and suggestions for secrets
+ * (the redactor learns each, and the runner masks it), then every text is redacted before it becomes a finding.
+ */
+async function checkAnswers(comments, ports) {
     const checked = await runResponseGeneratedHooks(comments.map((c) => ({
         path: c.path,
         line: c.line,
         body: c.body,
         ...(c.suggestion !== undefined ? { suggestion: c.suggestion } : {}),
     })), ports.hooks);
-    notes.push(...checked.notes);
-    const responseSecrets = checked.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
-    for (const s of responseSecrets)
-        ports.onSecret(s.secret);
-    const known = [...allSecrets, ...responseSecrets];
+    const secrets = checked.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
+    // Learned before anything is printed: the redactor's listener masks each in the log.
+    ports.redactor.learn(secrets);
     const withSecret = new Set(checked.secrets.map((s) => s.index));
-    const drafts = comments.map((c, index) => toAiFindingDraft(c, known, withSecret.has(index)));
-    const summary = summaries.length > 0 ? redactText(summaries.join('\n\n'), known) : undefined;
-    if (called.failure)
-        logger.warning(`AI review did not complete: ${called.failure.message}`);
-    logger.info(`AI review: ${comments.length} comments, ${checked.findings.length} findings on the answer itself`);
-    return {
-        findings: [...createFindings(drafts), ...checked.findings],
-        secrets: responseSecrets,
-        ...(summary ? { summary } : {}),
-        exchanges: called.exchanges,
-        ...(called.failure ? { failure: called.failure } : {}),
-        ...(called.usage ? { usage: called.usage } : {}),
-        notes,
-        reviewedPaths,
-        sent: files.length,
-        withheld,
-        requests: payload.requests.length,
-    };
+    const drafts = comments.map((c, index) => toAiFindingDraft(c, ports.redactor, withSecret.has(index)));
+    return { findings: [...createFindings(drafts), ...checked.findings], secrets, notes: checked.notes };
 }
 function mapDefined(value, fn) {
     return value === undefined ? undefined : fn(value);
 }
-function toAiFindingDraft(c, known, hadSecret) {
+function toAiFindingDraft(c, redactor, hadSecret) {
     const severity = c.severity ?? 'warning';
-    const body = redactText(c.body, known);
-    const title = c.title !== undefined ? redactText(c.title, known) : undefined;
+    const body = redactor.text(c.body);
+    const title = c.title !== undefined ? redactor.text(c.title) : undefined;
+    const ruleId = c.rule_id !== undefined ? redactor.text(c.rule_id) : undefined;
     const start = c.start_line ?? c.line;
     return {
-        ruleId: c.rule_id ? redactText(c.rule_id, known).slice(0, 100) : 'codex/review',
+        ruleId: ruleId ? ruleId.slice(0, 100) : 'codex/review',
         category: 'ai',
         severity,
         path: c.path,
@@ -60538,19 +61024,12 @@ function toAiFindingDraft(c, known, hadSecret) {
         endLine: c.line,
         message: body,
         // What the comment is about, not where it is: the same remark on a moved line keeps its fingerprint.
-        anchor: `${c.rule_id ?? ''}\n${title ?? body}`,
+        anchor: `${ruleId ?? ''}\n${title ?? body}`,
         ...(title !== undefined ? { title } : {}),
         // A suggestion that pasted a secret is dropped whole: a redacted suggestion would break the code.
-        ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactText(c.suggestion, known) } : {}),
+        ...(c.suggestion !== undefined && !hadSecret ? { suggestion: redactor.text(c.suggestion) } : {}),
         source: 'codex',
     };
-}
-/**
- * Redacts a patch before it leaves the runner: the secrets already found, then a scan of every line of the
- * patch (removed and context lines were never scanned as added lines, and may hold a secret too).
- */
-function redactPatch(patch, known, isDiff = true) {
-    return redactText(patch, known, isDiff ? patch.replace(/^[+\- ]/gm, ' ') : patch);
 }
 
 ;// CONCATENATED MODULE: ./src/audit/envelope.ts
@@ -60916,9 +61395,17 @@ async function runReviewPipeline(pr, files, options, ports) {
     const started = ports.now();
     const { logger } = ports;
     const notes = [];
+    // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
+    // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
+    const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
+        onLearn: (s) => ports.onSecret(s.secret),
+    });
     const prepared = await ports.stage('Filter', async () => {
         const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-        const result = await prepareFiles(files, filter, ports.fallback);
+        const result = await prepareFiles(files, filter, {
+            ...(ports.fallback ? { fallback: ports.fallback } : {}),
+            ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+        });
         logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
         for (const s of result.skipped)
             logger.debug(`left out ${s.path}: ${s.reason}`);
@@ -60927,6 +61414,15 @@ async function runReviewPipeline(pr, files, options, ports) {
         const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
             const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
+            logger.warning(note);
+            notes.push(note);
+        }
+        if (result.unscanned.length > 0) {
+            const listed = result.unscanned
+                .map((s) => s.path)
+                .slice(0, 10)
+                .join(', ');
+            const note = `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`;
             logger.warning(note);
             notes.push(note);
         }
@@ -60945,9 +61441,11 @@ async function runReviewPipeline(pr, files, options, ports) {
         },
     };
     const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
-        const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions);
-        for (const s of result.secrets)
-            ports.onSecret(s.match.secret);
+        const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
+            scanOnly: prepared.scanOnly,
+            pullRequest: pr,
+        });
+        redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
         for (const e of result.executions)
             logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
         notes.push(...result.notes);
@@ -60968,7 +61466,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     else {
         const aiOptions = options.ai;
         const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
-        const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, onSecret: ports.onSecret }));
+        const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, redactor }));
         aiFindings.push(...result.findings);
         aiSecrets.push(...result.secrets);
         notes.push(...result.notes);
@@ -60987,6 +61485,11 @@ async function runReviewPipeline(pr, files, options, ports) {
             requests: result.requests,
             reviewedPaths: result.reviewedPaths,
         };
+    }
+    // Read from our markers, their fingerprints are keyed already.
+    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
+    if (carried.length > 0) {
+        notes.push(`${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
     }
     const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
     const auditLogs = await writeAuditLogs(options.config, options.workspace, {
@@ -61018,9 +61521,9 @@ async function runReviewPipeline(pr, files, options, ports) {
         now: () => new Date(ports.now()),
         ...(options.env ? { env: options.env } : {}),
     });
-    // One redaction step over every finding's text before any output sees it.
-    const known = [...local.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })), ...aiSecrets];
-    const findings = createRedactor(known).findings(dedupeFindings([...local.findings, ...aiFindings]));
+    // The same redactor, over every finding's text, before any output sees it.
+    const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
+    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
     const gate = decideGate(findings, options.failOn);
     const stats = {
         files: files.length,
@@ -61051,103 +61554,6 @@ function aiReportEntry(ai) {
 function describeUsage(reviewer, usage) {
     const n = (value) => value.toLocaleString('en-US');
     return `AI review by ${reviewer}: ${n(usage.requests)} model requests, ${n(usage.inputTokens)} input tokens (${n(usage.cachedTokens)} cached), ${n(usage.outputTokens)} output tokens.`;
-}
-
-;// CONCATENATED MODULE: ./src/core/render/truncate.ts
-/** GitHub's limit for a check run's summary and text, in characters. */
-const CHECK_TEXT_LIMIT = 65_535;
-/**
- * Cuts markdown to `limit` characters at a line boundary and says how much was left out,
- * so a long report never makes GitHub reject the whole request.
- */
-function truncateMarkdown(text, limit, pointer = 'See the job summary or the JSON report.') {
-    if (text.length <= limit)
-        return text;
-    const note = (n) => `\n\n… ${n} more characters not shown. ${pointer}`;
-    // The note's own length depends on the number it states; reserve room for the longest.
-    const budget = limit - note(text.length).length;
-    let cut = text.lastIndexOf('\n', budget);
-    if (cut <= 0)
-        cut = budget;
-    // Never split a surrogate pair.
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    return text.slice(0, cut) + note(text.length - cut);
-}
-
-;// CONCATENATED MODULE: ./src/core/render/markdown.ts
-
-/**
- * Markdown from outside (the endpoint's summary and comments, which a pull request can steer by prompt
- * injection) is shown, never obeyed: nobody is pinged, no hidden marker is forged, no image is loaded, and an
- * open code fence or `<details>` cannot swallow what follows it.
- */
-/**
- * `@name` gets a zero-width joiner (no ping) wherever a mention could start: after anything but a letter or
- * digit, so `_@user_` and `` `@user `` too (an e-mail address is left alone). `<!--` is escaped (no forged
- * marker), images become their alt text (no request to a URL the endpoint chose).
- */
-function neutralize(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(/<!--/g, '&lt;!--')
-        .replace(/(^|[^A-Za-z0-9])@(?=[A-Za-z0-9])/g, '$1@\u200D')
-        .replace(/<(?=\s*(img|picture|source|video|audio)\b)/gi, '&lt;')
-        .replace(IMAGE, (_m, alt) => `(image: ${alt})`);
-}
-const IMAGE = /!\[([^\]\n]{0,200})\](\([^)\n]*\)|\[[^\]\n]*\])?/g;
-/** A markdown image becomes its alt text: the reader's browser never requests a URL the endpoint chose. */
-function dropImages(text) {
-    return text.replace(IMAGE, (_m, alt) => `(image: ${alt})`);
-}
-/** A fence opening or closing line (CommonMark): up to 3 spaces, then 3+ backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-/**
- * Closes a code fence left open, so it cannot swallow the rest of the comment or summary. A fence closes only
- * on a line of the same character, at least as long, with nothing after it (CommonMark); a backtick fence's
- * info string holds no backtick, so ```` ```x` ```` is inline code, not a fence.
- */
-function closeFences(text) {
-    let open;
-    for (const line of text.split('\n')) {
-        const m = FENCE.exec(line);
-        if (!m)
-            continue;
-        const run = m[1];
-        const rest = m[2];
-        if (open === undefined) {
-            if (run[0] === '`' && rest.includes('`'))
-                continue;
-            open = run;
-        }
-        else if (run[0] === open[0] && run.length >= open.length && rest.trim() === '') {
-            open = undefined;
-        }
-    }
-    return open === undefined ? text : `${text}\n${open}`;
-}
-/**
- * Balances `<details>`: a closing tag with nothing open is escaped (it would close the caller's block), and
- * each block left open is closed at the end.
- */
-function closeDetails(text) {
-    let depth = 0;
-    const out = text.replace(/<(\/?)details\b/gi, (tag, slash) => {
-        if (slash === '') {
-            depth++;
-            return tag;
-        }
-        if (depth === 0)
-            return `&lt;${tag.slice(1)}`;
-        depth--;
-        return tag;
-    });
-    return depth === 0 ? out : `${out}${'\n</details>'.repeat(depth)}`;
-}
-/** Endpoint markdown made safe to embed: neutralised, fences and `<details>` closed, cut to `limit` characters. */
-function sanitizeMarkdown(text, limit) {
-    return closeDetails(closeFences(neutralize(truncateMarkdown(text, limit, "The endpoint's text was cut."))));
 }
 
 ;// CONCATENATED MODULE: ./src/core/render/summary.ts
@@ -61265,95 +61671,6 @@ async function escalate(github, logger, pr, escalation, gate, findings, checkNam
     return { notes, escalated };
 }
 
-;// CONCATENATED MODULE: ./src/core/render/review-comment.ts
-
-/**
- * Review comment bodies. Every body carries a hidden marker with the finding's fingerprint and category, so a
- * later run finds what it already posted and what has since been fixed. Bodies are built from already-redacted
- * finding text only; the text is neutralised so it cannot forge a marker, ping people or break the layout:
- * - `<!--` becomes `&lt;!--`: no HTML comment (and so no forged marker) can come from finding text;
- * - `@name` becomes `@\u200Dname` (a zero-width joiner after the `@`): it reads the same but mentions nobody.
- *   Backticks were the alternative, but they change how the text reads and break inside existing code spans;
- * - an unclosed code fence in the message is closed, so it cannot swallow the rest of the comment;
- * - a suggestion is fenced with more backticks than it contains, so it cannot close its own block.
- */
-const MARKER = /<!-- codex-hooks:fingerprint=([0-9a-f]{1,64})(?: category=([a-z]+))? -->/;
-/** Marks the sticky summary comment on the pull request's conversation. */
-const SUMMARY_MARKER = '<!-- codex-hooks:summary -->';
-/** GitHub refuses comment bodies over 65,536 characters. */
-const COMMENT_BODY_LIMIT = 65_536;
-const MESSAGE_LIMIT = 20_000;
-const SUGGESTION_LIMIT = 30_000;
-const FIXED_PREFIX = '✅ **Fixed in';
-const LABEL = { error: '🔴 Error', warning: '🟠 Warning', notice: '🔵 Notice' };
-function fingerprintMarker(finding) {
-    return `<!-- codex-hooks:fingerprint=${finding.fingerprint} category=${finding.category} -->`;
-}
-/** The marker of a body this action posted, or undefined for anyone else's comment. */
-function readMarker(body) {
-    const m = MARKER.exec(body ?? '');
-    if (!m)
-        return undefined;
-    return { fingerprint: m[1], ...(m[2] ? { category: m[2] } : {}) };
-}
-function isMarkedFixed(body) {
-    return body.startsWith(FIXED_PREFIX);
-}
-/** Prepends the fixed line; the original text stays so the discussion keeps its context. */
-function markFixed(body, sha) {
-    if (isMarkedFixed(body))
-        return body;
-    return `${FIXED_PREFIX} ${sha.slice(0, 12)}**: this finding is gone from the latest push.\n\n${body}`;
-}
-function review_comment_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function review_comment_truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-/** Whether a finding's suggestion can be offered as a one-click ```suggestion block at this placement. */
-function canSuggest(finding, placement) {
-    if (finding.suggestion === undefined || placement.kind !== 'inline' || !placement.exact)
-        return false;
-    // A suggestion with a redaction placeholder would write the placeholder into the code.
-    if (/\[REDACTED:[^\]]*\]/.test(finding.suggestion))
-        return false;
-    return finding.suggestion.length <= SUGGESTION_LIMIT;
-}
-/** A fenced block that its own text cannot close: the fence is longer than any run of backticks inside. */
-function fencedBlock(content, info = '') {
-    const text = content.replace(/\r\n?/g, '\n').replace(/\n$/, '');
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    // An empty suggestion deletes the lines: nothing at all between the fences. Otherwise the replacement is
-    // the text without one trailing newline, so '\n' is one blank line.
-    return content === '' ? `${fence}${info}\n${fence}` : `${fence}${info}\n${text}\n${fence}`;
-}
-/** The markdown of one review comment (inline or file-level). */
-function renderReviewComment(finding, placement) {
-    const parts = [];
-    parts.push(fingerprintMarker(finding));
-    const title = finding.title ? ` · **${neutralize(review_comment_oneLine(review_comment_truncate(finding.title, 200)))}**` : '';
-    parts.push(`**${LABEL[finding.severity]}** · \`${review_comment_oneLine(finding.ruleId).replace(/`/g, "'")}\`${title}`, '');
-    if (placement.kind !== 'inline' && finding.line > 0) {
-        const lines = finding.endLine > finding.line ? `lines ${finding.line}–${finding.endLine}` : `line ${finding.line}`;
-        parts.push(`_On ${lines}, outside the diff._`, '');
-    }
-    else if (placement.kind === 'inline' && !placement.exact) {
-        parts.push(`_About lines ${finding.line}–${finding.endLine}._`, '');
-    }
-    parts.push(closeDetails(closeFences(neutralize(review_comment_truncate(finding.message, MESSAGE_LIMIT)))), '');
-    if (canSuggest(finding, placement)) {
-        parts.push(fencedBlock(finding.suggestion, 'suggestion'), '');
-    }
-    else if (finding.suggestion !== undefined) {
-        parts.push('<details><summary>Suggested replacement</summary>', '');
-        parts.push(fencedBlock(review_comment_truncate(finding.suggestion, SUGGESTION_LIMIT)), '', '</details>', '');
-    }
-    parts.push(`<sub>codex-hooks · ${neutralize(review_comment_oneLine(finding.source))}</sub>`);
-    return review_comment_truncate(parts.join('\n'), COMMENT_BODY_LIMIT);
-}
-
 ;// CONCATENATED MODULE: ./src/core/findings/placement.ts
 /** Finds a finding's file by its head path, or by the old path of a renamed file. */
 function indexDiffFiles(files) {
@@ -61400,20 +61717,6 @@ function placeFinding(finding, diff) {
     if (commentable.right.has(end))
         return { kind: 'inline', path, line: end, side: 'RIGHT', exact: false };
     return { kind: 'file', path, reason: `lines ${start}–${end} are not inside one hunk of the diff` };
-}
-
-;// CONCATENATED MODULE: ./src/core/findings/ours.ts
-/**
- * Whether a comment or review that carries our marker is ours to edit, dismiss or reuse: its author must be the
- * login the token acts as. When GitHub does not say who that is, only a bot's is taken: a person's comment is
- * never touched, whatever it starts with.
- */
-function isOurAuthor(identity, author) {
-    if (!author)
-        return false;
-    if (identity !== undefined)
-        return author.login.toLowerCase() === identity.toLowerCase();
-    return author.type === 'Bot';
 }
 
 ;// CONCATENATED MODULE: ./src/publish/review-comments.ts
@@ -61466,11 +61769,11 @@ function planReview(findings, files, existing, options) {
         }
         const placement = placeFinding(finding, lookup(finding.path));
         if (placement.kind === 'summary') {
-            unposted.push({ finding, reason: placement.reason });
+            unposted.push({ finding, kind: 'not-in-diff', reason: placement.reason });
             continue;
         }
         if (budget <= 0) {
-            unposted.push({ finding, reason: `over max-comments (${options.maxComments})` });
+            unposted.push({ finding, kind: 'over-budget', reason: `over max-comments (${options.maxComments})` });
             continue;
         }
         budget--;
@@ -61730,7 +62033,7 @@ async function settleThreads(github, logger, pr, resolve, reopen, notes) {
 /** Notes for findings that got no comment of their own: past max-comments, or outside the diff. */
 function placementNotes(plan, maxComments) {
     const notes = [];
-    const outside = plan.unposted.filter((u) => !u.reason.startsWith('over max-comments')).length;
+    const outside = plan.unposted.filter((u) => u.kind === 'not-in-diff').length;
     const over = plan.unposted.length - outside;
     if (over > 0) {
         notes.push(`${over} finding${over === 1 ? '' : 's'} past max-comments (${maxComments}) ${over === 1 ? 'is' : 'are'} in the annotations and the table below.`);
@@ -71311,6 +71614,7 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
 
 
 
+
 function createDefaultDeps(env = process.env) {
     const runner = createActionsRunner(env);
     return {
@@ -71353,7 +71657,7 @@ async function main(deps) {
     const { runner } = deps;
     const started = deps.now().getTime();
     // Mask both tokens first, before validation or anything else could print them.
-    for (const name of ['github-token', 'codex-token', 'openai-api-key']) {
+    for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
         const token = runner.getInput(name).trim();
         if (token)
             runner.setSecret(token);
@@ -71452,6 +71756,9 @@ async function main(deps) {
         failOn: inputs.failOn,
         config: config.config,
         workspace: event.workspace,
+        fingerprintKey: inputs.fingerprintKey,
+        // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
+        ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
         ...(ai ? { ai } : {}),
         ...(deps.env ? { env: deps.env } : {}),
         // With secrets in the job, running a linter on the workspace would run whatever code it holds.
@@ -71466,6 +71773,7 @@ async function main(deps) {
         // Mask every found value so the runner hides it too, wherever it might surface.
         onSecret: (value) => maskSecret(runner, value),
         ...(hasBase ? { fallback: gitPatchFallback(deps.git.diff, pr.baseSha, pr.headSha) } : {}),
+        readWorkspaceFile: (file) => readInWorkspace(event.workspace, file),
         now: () => deps.now().getTime(),
         runCommand: deps.runCommand,
         // Memory sources and the secret baseline are read at the base commit: a PR cannot plant its own.
