@@ -55,6 +55,7 @@ export function readPullRequestEvent(
       headRef: typeof head.ref === 'string' ? head.ref : '',
       baseRef: typeof base.ref === 'string' ? base.ref : '',
       author: typeof user?.login === 'string' ? user.login : '',
+      ...(typeof pr.body === 'string' && pr.body !== '' ? { description: pr.body } : {}),
       draft: pr.draft === true,
       action,
       ...(action === 'synchronize' && typeof payload.before === 'string' ? { beforeSha: payload.before } : {}),

@@ -38,6 +38,8 @@ export interface PullRequest {
   readonly headRef: string;
   readonly baseRef: string;
   readonly author: string;
+  /** The pull request's description (its body), scanned for secrets; never sent to a reviewer. */
+  readonly description?: string;
   readonly draft: boolean;
   /** The webhook action (`opened`, `synchronize`, …) or `local_review` from the CLI. */
   readonly action: string;

@@ -218,7 +218,7 @@ export interface SecretScanExtra {
   /** Changed files that are not reviewed (filtered out, or read whole from the workspace) but still scanned. */
   readonly scanOnly?: readonly ReviewFile[];
   /** Its title, refs and author are scanned too: they go to the endpoint and are PR content. */
-  readonly pullRequest?: Pick<PullRequest, 'title' | 'headRef' | 'baseRef' | 'author'>;
+  readonly pullRequest?: Pick<PullRequest, 'title' | 'headRef' | 'baseRef' | 'author' | 'description'>;
 }
 
 /**
@@ -268,6 +268,7 @@ function scanForSecrets(
       ['head branch', pr.headRef],
       ['base branch', pr.baseRef],
       ['author', pr.author],
+      ['description', pr.description ?? ''],
     ] as const;
     for (const [name, text] of fields) {
       // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.

@@ -405,7 +405,13 @@ hooks:
 });
 
 describe('the secret scan reads every changed file, every name and the pull request fields', () => {
-  const pr = { title: 'Add the widget', headRef: 'feature', baseRef: 'main', author: 'octocat' };
+  const pr = {
+    title: 'Add the widget',
+    headRef: 'feature',
+    baseRef: 'main',
+    author: 'octocat',
+    description: 'Adds the widget.\nSee the design doc.',
+  };
 
   it.each<[string, ReviewFile[], ReviewFile[], Partial<typeof pr>, string[]]>([
     [
@@ -442,6 +448,13 @@ describe('the secret scan reads every changed file, every name and the pull requ
       [],
       { author: AWS_KEY },
       ["src/a.ts:0: in the pull request's author"],
+    ],
+    [
+      'a key pasted in the description',
+      [review('src/a.ts', ['x'])],
+      [],
+      { description: `Deploy notes:\n\nexport AWS_ACCESS_KEY_ID=${AWS_KEY}\n` },
+      ["src/a.ts:0: in the pull request's description"],
     ],
     ['nothing to find', [review('src/a.ts', ['x'])], [review('dist/a.js', ['y'])], {}, []],
   ])('%s', async (_name, files, scanOnly, fields, expected) => {
