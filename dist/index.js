@@ -57912,6 +57912,7 @@ function readPullRequestEvent(eventName, payload, repository) {
             headRef: typeof head.ref === 'string' ? head.ref : '',
             baseRef: typeof base.ref === 'string' ? base.ref : '',
             author: typeof user?.login === 'string' ? user.login : '',
+            ...(typeof pr.body === 'string' && pr.body !== '' ? { description: pr.body } : {}),
             draft: pr.draft === true,
             action,
             ...(action === 'synchronize' && typeof payload.before === 'string' ? { beforeSha: payload.before } : {}),
@@ -59757,6 +59758,7 @@ function scanForSecrets(files, pr, scan, baseline) {
             ['head branch', pr.headRef],
             ['base branch', pr.baseRef],
             ['author', pr.author],
+            ['description', pr.description ?? ''],
         ];
         for (const [name, text] of fields) {
             // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.

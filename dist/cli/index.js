@@ -14164,6 +14164,7 @@ function scanForSecrets(files, pr, scan, baseline) {
             ['head branch', pr.headRef],
             ['base branch', pr.baseRef],
             ['author', pr.author],
+            ['description', pr.description ?? ''],
         ];
         for (const [name, text] of fields) {
             // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.

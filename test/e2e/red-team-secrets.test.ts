@@ -246,6 +246,20 @@ describe('7: secrets in paths, refs, the title and the author field', () => {
   });
 });
 
+describe('7: a secret pasted in the pull request description', () => {
+  it('fails the gate, is quoted nowhere, and the description is never sent', async () => {
+    const { github, endpoint } = await start([appFile]);
+    const event = pullRequestEvent();
+    (event.pull_request as Record<string, unknown>).body = `Deploy notes\n\nexport AWS_ACCESS_KEY_ID=${AWS_KEY}\n`;
+    const run = await runAction({ inputs: aiInputs(endpoint.url), event, apiUrl: github.url });
+    expect(run.code).toBe(1);
+    expect(run.outputs.secrets).toBe('1');
+    expect(run.summary).toContain("AWS access key ID found in the pull request's description (AKIA…)");
+    expect(endpoint.received.map((r) => r.raw).join('\n')).not.toContain('Deploy notes');
+    await expectAbsentEverywhere([AWS_KEY], { run, github, endpoint });
+  });
+});
+
 describe('6: a push that touches another file keeps an earlier AI error in the gate', () => {
   it('push 1 flags src/danger.ts; push 2 changes only the README: the gate still fails', async () => {
     const danger = addedFile('src/danger.ts', ['export function run(cmd: string) {', '  return eval(cmd);', '}']);
