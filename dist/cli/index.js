@@ -17217,6 +17217,7 @@ async function startHookServer(options) {
     const backend = options.backend ?? RULES_BACKEND;
     let inFlight = 0;
     let draining = false;
+    const idleWaiters = [];
     const handle = async (req, res) => {
         const checkStarted = performance.now();
         const presented = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
@@ -17257,6 +17258,9 @@ async function startHookServer(options) {
         }
         finally {
             inFlight--;
+            if (inFlight === 0)
+                for (const wake of idleWaiters.splice(0))
+                    wake();
         }
     };
     const server = await listen(options, host, (req, res) => {
@@ -17273,6 +17277,10 @@ async function startHookServer(options) {
         url: `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}/`,
         close: async () => {
             draining = true;
+            // Still listening while reviews are in flight: a new request gets 503 + Retry-After (the action, or a
+            // load balancer, retries later or elsewhere) rather than a refused connection. Then stop listening.
+            if (inFlight > 0)
+                await new Promise((resolve) => idleWaiters.push(resolve));
             const closed = new Promise((resolve) => server.close(() => resolve()));
             server.closeIdleConnections();
             await closed;

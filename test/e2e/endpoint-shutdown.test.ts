@@ -8,14 +8,14 @@ import { ROOT } from '../support/run-action.js';
 
 /**
  * SIGTERM on the real `codex-hooks hook-server` process: a review in flight (its body half sent) finishes
- * with 200, a new connection is refused, and the process exits 0 once the review is answered.
+ * with 200, a new request gets 503 with Retry-After, and the process exits 0 once the review is answered.
  */
 
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 const TOKEN = 'cdx_local_e2e_shutdown_token_5b1f9a';
 
 describe('hook-server on SIGTERM', () => {
-  it('drains: the review in flight completes, new requests are refused, then it exits 0', async () => {
+  it('drains: the review in flight completes, new requests get 503 + Retry-After, then it exits 0', async () => {
     const server = spawn(process.execPath, [CLI, 'hook-server', '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH ?? '', CODEX_TOKEN: TOKEN },
@@ -69,9 +69,9 @@ describe('hook-server on SIGTERM', () => {
 
     server.kill('SIGTERM');
     await says(/"event":"draining"/);
-    await expect(
-      fetch(url, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{}' }),
-    ).rejects.toThrow();
+    const late = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: '{}' });
+    expect(late.status).toBe(503);
+    expect(late.headers.get('retry-after')).toBe('5');
     expect(server.exitCode).toBeNull();
 
     drain();

@@ -215,14 +215,23 @@ describe('health, draining and the concurrency limit', () => {
     expect((await inFlight).status).toBe(200);
   });
 
-  it('close(): the review in flight finishes; new connections are refused; close resolves after it', async () => {
+  it('close(): the review in flight finishes; new ones get 503 + Retry-After; then it stops listening', async () => {
     const backend = heldBackend();
     const server = await startHookServer({ token: TOKEN, backend });
     const inFlight = post(server.url, TOKEN);
     await backend.entered;
     let closed = false;
     const closing = server.close().then(() => (closed = true));
-    await expect(post(server.url, TOKEN)).rejects.toThrow();
+    const refused = await post(server.url, TOKEN);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(await refused.json()).toEqual({ error: 'the server is shutting down; retry shortly' });
+    const health = await fetch(`${server.url}healthz`);
+    expect([health.status, health.headers.get('retry-after'), await health.json()]).toEqual([
+      503,
+      '5',
+      { status: 'draining' },
+    ]);
     expect(closed).toBe(false);
     backend.release();
     const answer = await inFlight;
@@ -230,6 +239,7 @@ describe('health, draining and the concurrency limit', () => {
     expect(await answer.json()).toMatchObject({ summary: 'held review done' });
     await closing;
     expect(closed).toBe(true);
+    await expect(post(server.url, TOKEN)).rejects.toThrow();
   });
 
   it('past max_concurrent: 503 with Retry-After, the reviews in flight unaffected', async () => {

@@ -77,6 +77,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
   const backend = options.backend ?? RULES_BACKEND;
   let inFlight = 0;
   let draining = false;
+  const idleWaiters: (() => void)[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const checkStarted = performance.now();
@@ -118,6 +119,7 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
       await serveReview(req, answer, maxBodyBytes, backend, payloadFor);
     } finally {
       inFlight--;
+      if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
     }
   };
 
@@ -134,6 +136,9 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
     url: `${options.tls ? 'https' : 'http'}://${urlHost}:${address.port}/`,
     close: async () => {
       draining = true;
+      // Still listening while reviews are in flight: a new request gets 503 + Retry-After (the action, or a
+      // load balancer, retries later or elsewhere) rather than a refused connection. Then stop listening.
+      if (inFlight > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
