@@ -58065,7 +58065,26 @@ function globs(value, name) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/settings/setting-names.ts
+const ACTION_SETTING_NAMES = {
+    token: "input 'codex-token'",
+    hookUrl: "input 'hook-url'",
+    hookMaxBytes: "input 'hook-max-bytes'",
+    model: "input 'model'",
+    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
+    baseUrl: "input 'openai-base-url'",
+};
+const CLI_SETTING_NAMES = {
+    token: 'CODEX_TOKEN',
+    hookUrl: '--hook-url',
+    hookMaxBytes: "the CLI's request limit",
+    model: '--model (or OPENAI_MODEL)',
+    apiKey: 'OPENAI_API_KEY',
+    baseUrl: '--base-url (or OPENAI_BASE_URL)',
+};
+
 ;// CONCATENATED MODULE: ./src/endpoint/token.ts
+
 
 
 
@@ -58096,7 +58115,7 @@ function validateTokenCharacters(token, name = 'codex-token') {
 function fingerprintToken(token) {
     return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
-function inspectToken(token, now, tokenName = "input 'codex-token'") {
+function inspectToken(token, now, tokenName = ACTION_SETTING_NAMES.token) {
     const fingerprint = fingerprintToken(token);
     const claims = readJwtClaims(token);
     if (!claims)
@@ -58144,10 +58163,7 @@ function inspectToken(token, now, tokenName = "input 'codex-token'") {
  * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
  * Credentials in the URL are refused: they would end up in logs.
  */
-function validateHookUrl(url, names = {
-    hookUrl: "input 'hook-url'",
-    token: "input 'codex-token'",
-}) {
+function validateHookUrl(url, names = ACTION_SETTING_NAMES) {
     const where = names.hookUrl;
     let parsed;
     try {
@@ -58229,24 +58245,6 @@ function describeSpan(ms) {
         return `${hours} hours`;
     return `${Math.round(ms / DAY_MS)} days`;
 }
-
-;// CONCATENATED MODULE: ./src/settings/setting-names.ts
-const ACTION_SETTING_NAMES = {
-    token: "input 'codex-token'",
-    hookUrl: "input 'hook-url'",
-    hookMaxBytes: "input 'hook-max-bytes'",
-    model: "input 'model'",
-    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
-    baseUrl: "input 'openai-base-url'",
-};
-const CLI_SETTING_NAMES = {
-    token: 'CODEX_TOKEN',
-    hookUrl: '--hook-url',
-    hookMaxBytes: "the CLI's request limit",
-    model: '--model (or OPENAI_MODEL)',
-    apiKey: 'OPENAI_API_KEY',
-    baseUrl: '--base-url (or OPENAI_BASE_URL)',
-};
 
 ;// CONCATENATED MODULE: ./src/pipeline/preflight.ts
 
@@ -60501,13 +60499,14 @@ function pickComment(c) {
 
 
 
+
 const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const HOOK_EVENT_HEADER = 'X-Codex-Hook-Event';
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
-    const names = options.names ?? { token: "input 'codex-token'", hookUrl: "input 'hook-url'" };
+    const names = options.names ?? ACTION_SETTING_NAMES;
     const url = validateHookUrl(String(options.url), names);
     if (options.token)
         validateTokenCharacters(options.token);
@@ -60836,6 +60835,7 @@ function formatBytes(bytes) {
 
 
 
+
 /**
  * Sends the filtered, redacted diff to the Codex hook endpoint and turns its answer into findings.
  * No raw secret leaves the runner: files with a secret are withheld (`block`) or sent with each secret
@@ -60864,7 +60864,7 @@ async function runAiReview(input, options, ports) {
     const payload = buildHookRequests(requestInput(input, options, files, redactor), options.reviewer.maxRequestBytes);
     for (const cut of payload.cuts)
         notes.push(`AI review: ${redactor.path(cut.path)}: ${redactor.text(cut.detail)}`);
-    const lost = describeLostContent(payload.cuts, options.limitName ?? "input 'hook-max-bytes'", options.reviewer.maxRequestBytes);
+    const lost = describeLostContent(payload.cuts, options.limitName ?? ACTION_SETTING_NAMES.hookMaxBytes, options.reviewer.maxRequestBytes);
     if (lost)
         logger.warning(lost);
     const { reviewer } = options;

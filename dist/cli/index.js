@@ -13305,7 +13305,26 @@ function replaceSpans(text, spans, diff) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/settings/setting-names.ts
+const ACTION_SETTING_NAMES = {
+    token: "input 'codex-token'",
+    hookUrl: "input 'hook-url'",
+    hookMaxBytes: "input 'hook-max-bytes'",
+    model: "input 'model'",
+    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
+    baseUrl: "input 'openai-base-url'",
+};
+const CLI_SETTING_NAMES = {
+    token: 'CODEX_TOKEN',
+    hookUrl: '--hook-url',
+    hookMaxBytes: "the CLI's request limit",
+    model: '--model (or OPENAI_MODEL)',
+    apiKey: 'OPENAI_API_KEY',
+    baseUrl: '--base-url (or OPENAI_BASE_URL)',
+};
+
 ;// CONCATENATED MODULE: ./src/endpoint/token.ts
+
 
 
 
@@ -13336,7 +13355,7 @@ function validateTokenCharacters(token, name = 'codex-token') {
 function fingerprintToken(token) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
-function inspectToken(token, now, tokenName = "input 'codex-token'") {
+function inspectToken(token, now, tokenName = ACTION_SETTING_NAMES.token) {
     const fingerprint = fingerprintToken(token);
     const claims = readJwtClaims(token);
     if (!claims)
@@ -13384,10 +13403,7 @@ function inspectToken(token, now, tokenName = "input 'codex-token'") {
  * The hook URL, parsed: https, or http on loopback only (the token would travel in clear text).
  * Credentials in the URL are refused: they would end up in logs.
  */
-function validateHookUrl(url, names = {
-    hookUrl: "input 'hook-url'",
-    token: "input 'codex-token'",
-}) {
+function validateHookUrl(url, names = ACTION_SETTING_NAMES) {
     const where = names.hookUrl;
     let parsed;
     try {
@@ -15091,13 +15107,14 @@ const PRODUCT = 'codex-hooks-action';
 
 
 
+
 const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const HOOK_EVENT_HEADER = 'X-Codex-Hook-Event';
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
-    const names = options.names ?? { token: "input 'codex-token'", hookUrl: "input 'hook-url'" };
+    const names = options.names ?? ACTION_SETTING_NAMES;
     const url = validateHookUrl(String(options.url), names);
     if (options.token)
         validateTokenCharacters(options.token);
@@ -15426,6 +15443,7 @@ function formatBytes(bytes) {
 
 
 
+
 /**
  * Sends the filtered, redacted diff to the Codex hook endpoint and turns its answer into findings.
  * No raw secret leaves the runner: files with a secret are withheld (`block`) or sent with each secret
@@ -15454,7 +15472,7 @@ async function runAiReview(input, options, ports) {
     const payload = buildHookRequests(requestInput(input, options, files, redactor), options.reviewer.maxRequestBytes);
     for (const cut of payload.cuts)
         notes.push(`AI review: ${redactor.path(cut.path)}: ${redactor.text(cut.detail)}`);
-    const lost = describeLostContent(payload.cuts, options.limitName ?? "input 'hook-max-bytes'", options.reviewer.maxRequestBytes);
+    const lost = describeLostContent(payload.cuts, options.limitName ?? ACTION_SETTING_NAMES.hookMaxBytes, options.reviewer.maxRequestBytes);
     if (lost)
         logger.warning(lost);
     const { reviewer } = options;
@@ -17465,24 +17483,6 @@ function describeListenError(error, host, port) {
             return error;
     }
 }
-
-;// CONCATENATED MODULE: ./src/settings/setting-names.ts
-const ACTION_SETTING_NAMES = {
-    token: "input 'codex-token'",
-    hookUrl: "input 'hook-url'",
-    hookMaxBytes: "input 'hook-max-bytes'",
-    model: "input 'model'",
-    apiKey: "input 'openai-api-key' (or OPENAI_API_KEY)",
-    baseUrl: "input 'openai-base-url'",
-};
-const CLI_SETTING_NAMES = {
-    token: 'CODEX_TOKEN',
-    hookUrl: '--hook-url',
-    hookMaxBytes: "the CLI's request limit",
-    model: '--model (or OPENAI_MODEL)',
-    apiKey: 'OPENAI_API_KEY',
-    baseUrl: '--base-url (or OPENAI_BASE_URL)',
-};
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

@@ -5,6 +5,7 @@ import { splitRequest } from './payload.js';
 import { HookResponseError, parseHookResponse, quoteExcerpt } from './response.js';
 import { validateHookUrl, validateTokenCharacters } from './token.js';
 import type { HookChunk, HookRequest, HookResponse } from './types.js';
+import { ACTION_SETTING_NAMES } from '../settings/setting-names.js';
 
 /**
  * The HTTP client of protocol v1 (docs/hook-protocol.md). The token appears in the Authorization
@@ -102,7 +103,7 @@ const ENDPOINT_MESSAGE_CHARS = 300;
 
 export async function callHookEndpoint(requests: HookRequest[], options: HookClientOptions): Promise<HookCallResult> {
   // Checked again here, so no caller can send the token in clear text to a remote host.
-  const names = options.names ?? { token: "input 'codex-token'", hookUrl: "input 'hook-url'" };
+  const names = options.names ?? ACTION_SETTING_NAMES;
   const url = validateHookUrl(String(options.url), names);
   if (options.token) validateTokenCharacters(options.token);
   const ctx: CallContext = {

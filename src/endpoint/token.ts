@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { ConfigurationError } from '../errors.js';
+import { ACTION_SETTING_NAMES, type SettingNames } from '../settings/setting-names.js';
 
 /**
  * Preflight of the codex-token and hook-url. Pure: nothing here sends the token anywhere, and no
@@ -62,7 +63,7 @@ export function fingerprintToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 12);
 }
 
-export function inspectToken(token: string, now: Date, tokenName = "input 'codex-token'"): TokenInspection {
+export function inspectToken(token: string, now: Date, tokenName = ACTION_SETTING_NAMES.token): TokenInspection {
   const fingerprint = fingerprintToken(token);
   const claims = readJwtClaims(token);
   if (!claims) return { kind: 'opaque', fingerprint, problems: [] };
@@ -113,10 +114,7 @@ export function inspectToken(token: string, now: Date, tokenName = "input 'codex
  */
 export function validateHookUrl(
   url: string,
-  names: { readonly hookUrl: string; readonly token: string } = {
-    hookUrl: "input 'hook-url'",
-    token: "input 'codex-token'",
-  },
+  names: Pick<SettingNames, 'hookUrl' | 'token'> = ACTION_SETTING_NAMES,
 ): URL {
   const where = names.hookUrl;
   let parsed: URL;

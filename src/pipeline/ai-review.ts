@@ -9,6 +9,7 @@ import type { HookComment, HookRequestFile } from '../endpoint/types.js';
 import type { HookRunOptions, MemoryEntry, ReviewFile, SecretHit } from '../hooks/engine.js';
 import { runResponseGeneratedHooks } from '../hooks/engine.js';
 import type { Logger } from '../logger.js';
+import { ACTION_SETTING_NAMES } from '../settings/setting-names.js';
 
 export interface AiReviewOptions {
   /** The backend: the hook endpoint, the Responses API or the Codex CLI. */
@@ -104,7 +105,7 @@ export async function runAiReview(
   for (const cut of payload.cuts) notes.push(`AI review: ${redactor.path(cut.path)}: ${redactor.text(cut.detail)}`);
   const lost = describeLostContent(
     payload.cuts,
-    options.limitName ?? "input 'hook-max-bytes'",
+    options.limitName ?? ACTION_SETTING_NAMES.hookMaxBytes,
     options.reviewer.maxRequestBytes,
   );
   if (lost) logger.warning(lost);
