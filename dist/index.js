@@ -71348,12 +71348,14 @@ async function runCodexTurn(prompt, request, context, proxy, options) {
         await (0,promises_namespaceObject.mkdir)(home);
         await (0,promises_namespaceObject.mkdir)(work);
         await writeRedactedHeadFiles(work, request, context);
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(home, 'config.toml'), codexConfig(options.model, proxy.baseUrl));
+        const instructionsFile = external_node_path_default().join(home, 'review-instructions.md');
+        await (0,promises_namespaceObject.writeFile)(instructionsFile, reviewerInstructions(prompt));
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(home, 'config.toml'), codexConfig(options.model, proxy.baseUrl, instructionsFile));
         const schemaFile = external_node_path_default().join(home, 'review-schema.json');
         const answerFile = external_node_path_default().join(home, 'last-message.txt');
         await (0,promises_namespaceObject.writeFile)(schemaFile, JSON.stringify(REVIEW_SCHEMA));
         const before = proxy.usage();
-        const run = await runCodex(options.binary, work, home, proxy.token, schemaFile, answerFile, promptText(prompt), options.timeoutMs);
+        const run = await runCodex(options.binary, work, home, proxy.token, schemaFile, answerFile, prompt.input, options.timeoutMs);
         const after = proxy.usage();
         const usage = {
             requests: after.requests - before.requests,
@@ -71380,20 +71382,32 @@ async function runCodexTurn(prompt, request, context, proxy, options) {
 function failed(kind, message, usage = NO_USAGE) {
     return { kind: 'failed', failure: { kind, message }, usage };
 }
-function promptText(prompt) {
+/** The agent's instructions: the review's, and where the files are. The pull request goes in the prompt. */
+function reviewerInstructions(prompt) {
     return [
         prompt.instructions,
         '',
-        'The current folder holds the new versions of the files of this change (secrets redacted); you may read them for context. Do not modify anything.',
+        'You run in the Codex CLI with a read-only sandbox. The current folder holds the new versions of the files of this change (secrets redacted); you may read them with shell commands for context. Do not modify anything.',
         '',
-        prompt.input,
     ].join('\n');
 }
-function codexConfig(model, baseUrl) {
+function codexConfig(model, baseUrl, instructionsFile) {
     return [
         `model = ${JSON.stringify(model)}`,
         'model_provider = "codex_hooks_proxy"',
         'check_for_update_on_startup = false',
+        `model_instructions_file = ${JSON.stringify(instructionsFile)}`,
+        'web_search = "disabled"',
+        '[features]',
+        'multi_agent = false',
+        'goals = false',
+        'view_image = false',
+        '[tools.experimental_request_user_input]',
+        'enabled = false',
+        '[skills]',
+        'include_instructions = false',
+        '[skills.bundled]',
+        'enabled = false',
         '[model_providers.codex_hooks_proxy]',
         'name = "codex-hooks loopback proxy"',
         `base_url = ${JSON.stringify(baseUrl)}`,

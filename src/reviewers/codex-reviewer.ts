@@ -20,6 +20,10 @@ import { maxRequestBytesFor } from './openai-reviewer.js';
  *   token, and its environment holds nothing else of the runner's (no GITHUB_TOKEN, no key).
  * - Codex neither checks its answer against the schema nor gives up when its provider is unreachable: the
  *   answer is validated (model-answer.ts) and the whole process group is killed at the timeout.
+ * - Codex's own agent instructions (about 17 KB), its skills list and the tools a review has no use for
+ *   (sub-agents, goals, images, web search, questions to the user: about 16 KB more) go with every model
+ *   request. The review instructions replace the agent's (`model_instructions_file`) and those tools are off,
+ *   so a request carries the diff and little else; the shell stays, to read the files for context.
  */
 
 export interface CodexReviewerOptions {
@@ -72,7 +76,9 @@ async function runCodexTurn(
     await mkdir(home);
     await mkdir(work);
     await writeRedactedHeadFiles(work, request, context);
-    await writeFile(path.join(home, 'config.toml'), codexConfig(options.model, proxy.baseUrl));
+    const instructionsFile = path.join(home, 'review-instructions.md');
+    await writeFile(instructionsFile, reviewerInstructions(prompt));
+    await writeFile(path.join(home, 'config.toml'), codexConfig(options.model, proxy.baseUrl, instructionsFile));
     const schemaFile = path.join(home, 'review-schema.json');
     const answerFile = path.join(home, 'last-message.txt');
     await writeFile(schemaFile, JSON.stringify(REVIEW_SCHEMA));
@@ -84,7 +90,7 @@ async function runCodexTurn(
       proxy.token,
       schemaFile,
       answerFile,
-      promptText(prompt),
+      prompt.input,
       options.timeoutMs,
     );
     const after = proxy.usage();
@@ -122,21 +128,33 @@ function failed(kind: 'timeout' | 'unavailable', message: string, usage = NO_USA
   return { kind: 'failed', failure: { kind, message }, usage };
 }
 
-function promptText(prompt: ReviewPrompt): string {
+/** The agent's instructions: the review's, and where the files are. The pull request goes in the prompt. */
+function reviewerInstructions(prompt: ReviewPrompt): string {
   return [
     prompt.instructions,
     '',
-    'The current folder holds the new versions of the files of this change (secrets redacted); you may read them for context. Do not modify anything.',
+    'You run in the Codex CLI with a read-only sandbox. The current folder holds the new versions of the files of this change (secrets redacted); you may read them with shell commands for context. Do not modify anything.',
     '',
-    prompt.input,
   ].join('\n');
 }
 
-function codexConfig(model: string, baseUrl: string): string {
+function codexConfig(model: string, baseUrl: string, instructionsFile: string): string {
   return [
     `model = ${JSON.stringify(model)}`,
     'model_provider = "codex_hooks_proxy"',
     'check_for_update_on_startup = false',
+    `model_instructions_file = ${JSON.stringify(instructionsFile)}`,
+    'web_search = "disabled"',
+    '[features]',
+    'multi_agent = false',
+    'goals = false',
+    'view_image = false',
+    '[tools.experimental_request_user_input]',
+    'enabled = false',
+    '[skills]',
+    'include_instructions = false',
+    '[skills.bundled]',
+    'enabled = false',
     '[model_providers.codex_hooks_proxy]',
     'name = "codex-hooks loopback proxy"',
     `base_url = ${JSON.stringify(baseUrl)}`,

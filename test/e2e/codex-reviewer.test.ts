@@ -108,6 +108,19 @@ describe.skipIf(!codex.bin)(
         store: false,
         text: { format: { type: 'json_schema', strict: true } },
       });
+      // The review's instructions replace the agent's, and only the shell is offered (and apply_patch, which
+      // Codex adds for models it knows; the sandbox is read-only): a request carries the change and little
+      // else (bytes per byte of diff, measured by BENCH=reviewers).
+      const tools = (first.tools as { name?: string; type: string }[]).map((t) => t.name ?? t.type);
+      expect(tools).toContain('exec_command');
+      expect(tools.filter((t) => !['exec_command', 'write_stdin', 'apply_patch'].includes(t))).toEqual([]);
+      const messages = first.input as { role?: string; content?: { text?: string }[] }[];
+      const said = (role: string) =>
+        messages.filter((m) => m.role === role).flatMap((m) => (m.content ?? []).map((c) => c.text ?? ''));
+      expect(said('developer').join('\n')).toContain('You are a senior engineer reviewing a pull request.');
+      expect(said('developer').join('\n')).not.toMatch(/coding agent|skills_instructions/);
+      expect(said('user').join('\n')).toContain('Pull request #');
+      expect(said('user').join('\n')).not.toContain('You are a senior engineer');
       // What the agent's shell printed comes back in the second request.
       const toolOutput = api.accepted[1]!.raw;
       expect(toolOutput).toContain('---FILES---');
