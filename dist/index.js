@@ -38879,7 +38879,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7784);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7803);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38888,7 +38888,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7784:
+/***/ 7803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57633,6 +57633,25 @@ function buildJsonReport(findings, stats, conclusion, skipped = [], ai) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/notes.ts
+/** A collector that says `warning` and `notice` notes in `log` as they are added. */
+function createNotes(log) {
+    const notes = [];
+    return {
+        add(kind, message, level = 'summary') {
+            if (level === 'warning')
+                log?.warning(message);
+            else if (level === 'notice')
+                log?.notice(message);
+            notes.push({ kind, level, message });
+        },
+        include(more) {
+            notes.push(...more);
+        },
+        list: () => [...notes],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/secrets/hint.ts
 /**
  * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
@@ -61389,6 +61408,7 @@ async function writeAuditLogs(config, workspace, input) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -61396,7 +61416,7 @@ async function writeAuditLogs(config, workspace, input) {
 async function runReviewPipeline(pr, files, options, ports) {
     const started = ports.now();
     const { logger } = ports;
-    const notes = [];
+    const notes = createNotes(logger);
     // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
     // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
     const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
@@ -61415,18 +61435,14 @@ async function runReviewPipeline(pr, files, options, ports) {
             logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
         const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
-            const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
-            logger.warning(note);
-            notes.push(note);
+            notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
         }
         if (result.unscanned.length > 0) {
             const listed = result.unscanned
                 .map((s) => s.path)
                 .slice(0, 10)
                 .join(', ');
-            const note = `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`;
-            logger.warning(note);
-            notes.push(note);
+            notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
         }
         return result;
     });
@@ -61450,7 +61466,8 @@ async function runReviewPipeline(pr, files, options, ports) {
         redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
         for (const e of result.executions)
             logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
-        notes.push(...result.notes);
+        for (const n of result.notes)
+            notes.add('hooks', n);
         return result;
     });
     let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
@@ -61458,12 +61475,10 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
+        notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
-        const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
-        logger.warning(note);
-        notes.push(note);
+        notes.add('ai-blocked', `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`, 'warning');
     }
     else {
         const aiOptions = options.ai;
@@ -61471,12 +61486,13 @@ async function runReviewPipeline(pr, files, options, ports) {
         const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, redactor }));
         aiFindings.push(...result.findings);
         aiSecrets.push(...result.secrets);
-        notes.push(...result.notes);
+        for (const n of result.notes)
+            notes.add('ai-review', n);
         if (result.failure) {
-            notes.push(`AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
+            notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
         }
         if (result.usage)
-            notes.push(describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+            notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
         ai = {
             ran: result.requests > 0,
             reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
@@ -61491,7 +61507,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     // Read from our markers, their fingerprints are keyed already.
     const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
     if (carried.length > 0) {
-        notes.push(`${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
+        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
     }
     const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
     const auditLogs = await writeAuditLogs(options.config, options.workspace, {
@@ -61540,7 +61556,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         secretCount: local.secrets.length + aiSecrets.length,
         gate,
         stats,
-        notes,
+        notes: notes.list(),
         ai,
         executions,
         auditLogs,
@@ -61573,7 +61589,7 @@ function renderSummary(input) {
     out.push(`## ${input.title}: ${CONCLUSION[gate.conclusion]}`, '');
     out.push(`${describeCounts(gate.counts)} · fail-on: \`${input.failOn}\` · ${stats.filesScanned} of ${stats.files} files reviewed · ${summary_formatBytes(stats.bytesScanned)} scanned`, '');
     for (const n of input.notes)
-        out.push(`> ${escapeCell(n)}`, '');
+        out.push(`> ${escapeCell(n.message)}`, '');
     if (input.aiSummary)
         out.push('### AI review', '', sanitizeMarkdown(input.aiSummary, AI_SUMMARY_LIMIT), '');
     if (input.findings.length > 0) {
@@ -62103,6 +62119,7 @@ async function settleChangeRequest(github, logger, pr, gate, postedThisRun, note
 
 
 
+
 /** The name of the check run branch protection requires. */
 const CHECK_NAME = 'codex-hooks';
 /** Annotations sent to the Checks API at most (20 requests); the rest are in the summary and the report. */
@@ -62114,16 +62131,17 @@ const JOB_SUMMARY_LIMIT = 900_000;
  * (a fork's read-only token), the findings still reach the user as workflow-command annotations.
  */
 async function publishResults(runner, github, input) {
-    const notes = [];
+    const notes = createNotes(runner);
     const findings = sortFindings(input.findings);
     const annotations = findings.slice(0, MAX_CHECK_ANNOTATIONS).map(toAnnotation);
     if (findings.length > MAX_CHECK_ANNOTATIONS) {
-        notes.push(`${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`);
+        notes.add('publish', `${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`);
     }
     const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
     // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
     let everyRow = false;
-    const summaryOf = (extra, limit) => truncateMarkdown(renderSummary({
+    // `extra`: the review comments' own notes, while they are being posted.
+    const summaryOf = (limit, extra = []) => truncateMarkdown(renderSummary({
         ...(everyRow ? { maxRows: Infinity } : {}),
         title: 'Codex hooks',
         gate: input.gate,
@@ -62131,7 +62149,11 @@ async function publishResults(runner, github, input) {
         findings,
         stats: input.stats,
         skipped: input.skipped,
-        notes: [...input.notes, ...extra],
+        notes: [
+            ...input.notes,
+            ...notes.list(),
+            ...extra.map((message) => ({ kind: 'publish', level: 'summary', message })),
+        ],
         blobUrl,
         ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
     }), limit);
@@ -62143,7 +62165,7 @@ async function publishResults(runner, github, input) {
             aiScope: input.aiScope ?? 'none',
             isOurs: () => false,
         });
-        notes.push(`Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
+        notes.add('publish', `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
     }
     else if (input.commentMode === 'review') {
         try {
@@ -62157,10 +62179,11 @@ async function publishResults(runner, github, input) {
                     ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
                     : {}),
                 ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-                summary: (extra) => summaryOf([...notes, ...extra], JOB_SUMMARY_LIMIT),
+                summary: (extra) => summaryOf(JOB_SUMMARY_LIMIT, extra),
             }));
             reviewId = review.reviewId;
-            notes.push(...review.notes);
+            for (const n of review.notes)
+                notes.add('publish', n);
         }
         catch (error) {
             // The review is a convenience; the check run and the gate still report every finding.
@@ -62169,21 +62192,21 @@ async function publishResults(runner, github, input) {
             const note = error instanceof PermissionError
                 ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
                 : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
-            runner.warning(note);
-            notes.push(note);
+            notes.add('publish', note, 'warning');
         }
     }
     // Escalation needs a check run to remember it by, so it happens only where one is written.
     let escalated = false;
     if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
         const outcome = await escalate(github, runner, input.pr, input.escalation, input.gate, findings, CHECK_NAME);
-        notes.push(...outcome.notes);
+        for (const n of outcome.notes)
+            notes.add('publish', n);
         escalated = outcome.escalated;
     }
     let checkRunId;
     let checkRunError;
     if (input.dryRun) {
-        notes.push(`Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
+        notes.add('publish', `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
         everyRow = emitWorkflowAnnotations(runner, annotations, notes);
     }
     else if (input.commentMode === 'none') {
@@ -62198,8 +62221,8 @@ async function publishResults(runner, github, input) {
                     conclusion: input.gate.conclusion,
                     title: input.gate.reason,
                     summary: escalated
-                        ? `${summaryOf(notes, CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
-                        : summaryOf(notes, CHECK_TEXT_LIMIT),
+                        ? `${summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+                        : summaryOf(CHECK_TEXT_LIMIT),
                     annotations,
                     ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
                 });
@@ -62213,19 +62236,18 @@ async function publishResults(runner, github, input) {
             // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
             // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
             const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
-            runner.warning(note);
-            notes.push(note);
+            notes.add('publish', note, 'warning');
             everyRow = emitWorkflowAnnotations(runner, annotations, notes);
             if (!(error instanceof PermissionError))
                 checkRunError = error;
         }
     }
-    await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
+    await runner.appendSummary(summaryOf(JOB_SUMMARY_LIMIT));
     return {
         ...(checkRunId !== undefined ? { checkRunId } : {}),
         ...(reviewId !== undefined ? { reviewId } : {}),
         ...(checkRunError ? { checkRunError } : {}),
-        notes,
+        notes: notes.list(),
     };
 }
 /**
@@ -62237,8 +62259,7 @@ function emitWorkflowAnnotations(runner, annotations, notes) {
     const { shown, hidden } = selectWorkflowAnnotations(annotations);
     if (hidden > 0) {
         const note = `GitHub shows at most 10 error and 10 warning annotations per step: the ${shown.length} most severe are annotated, ${hidden} more are in the job summary.`;
-        runner.notice(note);
-        notes.push(note);
+        notes.add('publish', note, 'notice');
     }
     for (const a of shown) {
         const level = a.annotation_level === 'failure' ? 'error' : a.annotation_level;
@@ -71631,6 +71652,7 @@ async function createModelReviewer(settings, deps, names = ACTION_SETTING_NAMES)
 
 
 
+
 function createDefaultDeps(env = process.env) {
     const runner = createActionsRunner(env);
     return {
@@ -71717,14 +71739,12 @@ async function main(deps) {
         setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
         return { failed: false };
     }
-    const notes = [];
+    const notes = createNotes(runner);
     const listed = await runner.group('Diff', async () => {
         const result = await github.listPullRequestFiles(pr);
         runner.info(`${result.files.length} changed files listed`);
         if (result.capped) {
-            const note = `GitHub lists at most 3,000 files of a pull request; files past that were not reviewed. Run \`codex-hooks review\` locally for the rest.`;
-            runner.warning(note);
-            notes.push(note);
+            notes.add('files-capped', 'GitHub lists at most 3,000 files of a pull request; files past that were not reviewed. Run `codex-hooks review` locally for the rest.', 'warning');
         }
         return result;
     });
@@ -71739,8 +71759,7 @@ async function main(deps) {
         });
         runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
         for (const n of loaded.notes)
-            runner.notice(n);
-        notes.push(...loaded.notes);
+            notes.add('config', n, 'notice');
         return loaded;
     });
     const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
@@ -71795,7 +71814,7 @@ async function main(deps) {
         // Memory sources and the secret baseline are read at the base commit: a PR cannot plant its own.
         readRepositoryFile: readAtBase,
     });
-    notes.push(...result.notes);
+    notes.include(result.notes);
     if (!reviewer && inputs.reviewer === 'endpoint')
         runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
     const { findings, gate, prepared } = result;
@@ -71821,7 +71840,7 @@ async function main(deps) {
         failOn: inputs.failOn,
         stats,
         skipped: prepared.skipped,
-        notes,
+        notes: notes.list(),
         ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
         commentMode: inputs.commentMode,
         requestChanges: inputs.requestChanges,

@@ -8,6 +8,7 @@ import type { CommandRunner, GitHubPort, GitPort, RunnerPort } from './ports.js'
 import { readInWorkspace, writeInWorkspace, WorkspacePathError } from './workspace-files.js';
 import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings/finalize.js';
+import { createNotes } from './core/notes.js';
 import { renderSarif } from './core/render/sarif.js';
 import { readPullRequestEvent } from './core/pull-request.js';
 import type { PullRequest, ReviewStats } from './core/types.js';
@@ -128,15 +129,17 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
     return { failed: false };
   }
-  const notes: string[] = [];
+  const notes = createNotes(runner);
 
   const listed = await runner.group('Diff', async () => {
     const result = await github.listPullRequestFiles(pr);
     runner.info(`${result.files.length} changed files listed`);
     if (result.capped) {
-      const note = `GitHub lists at most 3,000 files of a pull request; files past that were not reviewed. Run \`codex-hooks review\` locally for the rest.`;
-      runner.warning(note);
-      notes.push(note);
+      notes.add(
+        'files-capped',
+        'GitHub lists at most 3,000 files of a pull request; files past that were not reviewed. Run `codex-hooks review` locally for the rest.',
+        'warning',
+      );
     }
     return result;
   });
@@ -151,8 +154,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       changedFiles: listed.files,
     });
     runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
-    for (const n of loaded.notes) runner.notice(n);
-    notes.push(...loaded.notes);
+    for (const n of loaded.notes) notes.add('config', n, 'notice');
     return loaded;
   });
 
@@ -213,7 +215,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       readRepositoryFile: readAtBase,
     },
   );
-  notes.push(...result.notes);
+  notes.include(result.notes);
   if (!reviewer && inputs.reviewer === 'endpoint')
     runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
 
@@ -243,7 +245,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     failOn: inputs.failOn,
     stats,
     skipped: prepared.skipped,
-    notes,
+    notes: notes.list(),
     ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
     commentMode: inputs.commentMode,
     requestChanges: inputs.requestChanges,

@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6966);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(302);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6966:
+/***/ 302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8984,6 +8984,25 @@ function describeCounts(counts) {
         .filter((s) => counts[s] > 0)
         .map((s) => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`);
     return parts.length > 0 ? parts.join(', ') : 'No findings';
+}
+
+;// CONCATENATED MODULE: ./src/core/notes.ts
+/** A collector that says `warning` and `notice` notes in `log` as they are added. */
+function createNotes(log) {
+    const notes = [];
+    return {
+        add(kind, message, level = 'summary') {
+            if (level === 'warning')
+                log?.warning(message);
+            else if (level === 'notice')
+                log?.notice(message);
+            notes.push({ kind, level, message });
+        },
+        include(more) {
+            notes.push(...more);
+        },
+        list: () => [...notes],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/entropy.ts
@@ -16217,6 +16236,7 @@ function gitPatchFallback(diff, base, head) {
 
 
 
+
 /**
  * The stages the action and the CLI share: filter → parse → prompt.submitted hooks → AI review with
  * response.generated hooks → findings → gate. Publishing is the caller's.
@@ -16224,7 +16244,7 @@ function gitPatchFallback(diff, base, head) {
 async function runReviewPipeline(pr, files, options, ports) {
     const started = ports.now();
     const { logger } = ports;
-    const notes = [];
+    const notes = createNotes(logger);
     // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
     // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
     const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
@@ -16243,18 +16263,14 @@ async function runReviewPipeline(pr, files, options, ports) {
             logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
         const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
         if (unreviewable.length > 0) {
-            const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
-            logger.warning(note);
-            notes.push(note);
+            notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
         }
         if (result.unscanned.length > 0) {
             const listed = result.unscanned
                 .map((s) => s.path)
                 .slice(0, 10)
                 .join(', ');
-            const note = `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`;
-            logger.warning(note);
-            notes.push(note);
+            notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
         }
         return result;
     });
@@ -16278,7 +16294,8 @@ async function runReviewPipeline(pr, files, options, ports) {
         redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
         for (const e of result.executions)
             logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
-        notes.push(...result.notes);
+        for (const n of result.notes)
+            notes.add('hooks', n);
         return result;
     });
     let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
@@ -16286,12 +16303,10 @@ async function runReviewPipeline(pr, files, options, ports) {
     const aiSecrets = [];
     const executions = [...local.executions];
     if (!options.ai) {
-        notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
+        notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
     }
     else if (local.blocked) {
-        const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
-        logger.warning(note);
-        notes.push(note);
+        notes.add('ai-blocked', `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`, 'warning');
     }
     else {
         const aiOptions = options.ai;
@@ -16299,12 +16314,13 @@ async function runReviewPipeline(pr, files, options, ports) {
         const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, redactor }));
         aiFindings.push(...result.findings);
         aiSecrets.push(...result.secrets);
-        notes.push(...result.notes);
+        for (const n of result.notes)
+            notes.add('ai-review', n);
         if (result.failure) {
-            notes.push(`AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
+            notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
         }
         if (result.usage)
-            notes.push(describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+            notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
         ai = {
             ran: result.requests > 0,
             reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
@@ -16319,7 +16335,7 @@ async function runReviewPipeline(pr, files, options, ports) {
     // Read from our markers, their fingerprints are keyed already.
     const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
     if (carried.length > 0) {
-        notes.push(`${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
+        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
     }
     const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
     const auditLogs = await writeAuditLogs(options.config, options.workspace, {
@@ -16368,7 +16384,7 @@ async function runReviewPipeline(pr, files, options, ports) {
         secretCount: local.secrets.length + aiSecrets.length,
         gate,
         stats,
-        notes,
+        notes: notes.list(),
         ai,
         executions,
         auditLogs,
@@ -30756,8 +30772,17 @@ function report(result, format, io) {
     else {
         io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
     }
+    for (const n of result.notes)
+        if (NOTES_AFTER_REPORT.has(n.kind))
+            io.stderr.write(`note: ${n.message}\n`);
     return gate.failed ? EXIT.failed : EXIT.passed;
 }
+/**
+ * The notes the action shows in its job summary that the CLI says after its report, on stderr (the report's
+ * format stays clean). The others were said as they happened (warnings, the AI review's failure) or do not
+ * apply to a local run (publishing, "no token": the CLI's AI review is asked for by flag).
+ */
+const NOTES_AFTER_REPORT = new Set(['hooks', 'ai-review', 'ai-usage', 'findings-carried']);
 /**
  * Colour on a terminal only. NO_COLOR (any non-empty value) turns it off; FORCE_COLOR (anything but 0 or
  * false) turns it on even when stdout is not a terminal, and wins over NO_COLOR, as in Node itself.

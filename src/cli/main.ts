@@ -4,6 +4,7 @@ import { parseGitDiff } from '../core/diff/parse-git-diff.js';
 import { countLines } from '../core/diff/whole-file.js';
 import { buildJsonReport } from '../core/findings/finalize.js';
 import type { ChangedFile, FailOn } from '../core/types.js';
+import type { NoteKind } from '../core/notes.js';
 import { ConfigurationError, UsageError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { aiReportEntry, runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
@@ -469,8 +470,16 @@ function report(result: PipelineResult, format: Format, io: CliIo): number {
   } else {
     io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
   }
+  for (const n of result.notes) if (NOTES_AFTER_REPORT.has(n.kind)) io.stderr.write(`note: ${n.message}\n`);
   return gate.failed ? EXIT.failed : EXIT.passed;
 }
+
+/**
+ * The notes the action shows in its job summary that the CLI says after its report, on stderr (the report's
+ * format stays clean). The others were said as they happened (warnings, the AI review's failure) or do not
+ * apply to a local run (publishing, "no token": the CLI's AI review is asked for by flag).
+ */
+const NOTES_AFTER_REPORT: ReadonlySet<NoteKind> = new Set(['hooks', 'ai-review', 'ai-usage', 'findings-carried']);
 
 /**
  * Colour on a terminal only. NO_COLOR (any non-empty value) turns it off; FORCE_COLOR (anything but 0 or

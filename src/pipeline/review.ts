@@ -2,6 +2,7 @@ import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
 import { dedupeFindings, keyFingerprints } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
+import { createNotes, type Note } from '../core/notes.js';
 import { createRedactor } from '../core/findings/redactor.js';
 import type {
   AiReportEntry,
@@ -81,7 +82,7 @@ export interface PipelineResult {
   readonly secretCount: number;
   readonly gate: GateDecision;
   readonly stats: ReviewStats;
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   readonly ai: AiOutcome;
   readonly executions: readonly HookExecution[];
   /** Audit logs written by `logger` actions. */
@@ -100,7 +101,7 @@ export async function runReviewPipeline(
 ): Promise<PipelineResult> {
   const started = ports.now();
   const { logger } = ports;
-  const notes: string[] = [];
+  const notes = createNotes(logger);
   // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
   // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
   const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
@@ -120,18 +121,22 @@ export async function runReviewPipeline(
     if (result.recovered > 0) logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
     const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
     if (unreviewable.length > 0) {
-      const note = `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`;
-      logger.warning(note);
-      notes.push(note);
+      notes.add(
+        'files-unreviewable',
+        `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`,
+        'warning',
+      );
     }
     if (result.unscanned.length > 0) {
       const listed = result.unscanned
         .map((s) => s.path)
         .slice(0, 10)
         .join(', ');
-      const note = `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`;
-      logger.warning(note);
-      notes.push(note);
+      notes.add(
+        'files-unscanned',
+        `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`,
+        'warning',
+      );
     }
     return result;
   });
@@ -157,7 +162,7 @@ export async function runReviewPipeline(
     redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
     for (const e of result.executions)
       logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
-    notes.push(...result.notes);
+    for (const n of result.notes) notes.add('hooks', n);
     return result;
   });
 
@@ -166,11 +171,13 @@ export async function runReviewPipeline(
   const aiSecrets: { readonly secret: string; readonly ruleId: string }[] = [];
   const executions: HookExecution[] = [...local.executions];
   if (!options.ai) {
-    notes.push('AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
+    notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
   } else if (local.blocked) {
-    const note = `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`;
-    logger.warning(note);
-    notes.push(note);
+    notes.add(
+      'ai-blocked',
+      `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`,
+      'warning',
+    );
   } else {
     const aiOptions = options.ai;
     const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[
@@ -185,14 +192,15 @@ export async function runReviewPipeline(
     );
     aiFindings.push(...result.findings);
     aiSecrets.push(...result.secrets);
-    notes.push(...result.notes);
+    for (const n of result.notes) notes.add('ai-review', n);
     if (result.failure) {
-      notes.push(
+      notes.add(
+        'ai-incomplete',
         `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`,
       );
     }
     if (result.usage)
-      notes.push(describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+      notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
     ai = {
       ran: result.requests > 0,
       reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
@@ -208,7 +216,8 @@ export async function runReviewPipeline(
   // Read from our markers, their fingerprints are keyed already.
   const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
   if (carried.length > 0) {
-    notes.push(
+    notes.add(
+      'findings-carried',
       `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
     );
   }
@@ -264,7 +273,7 @@ export async function runReviewPipeline(
     secretCount: local.secrets.length + aiSecrets.length,
     gate,
     stats,
-    notes,
+    notes: notes.list(),
     ai,
     executions,
     auditLogs,

@@ -2,6 +2,7 @@ import { selectWorkflowAnnotations, toAnnotation, type CheckAnnotation } from '.
 import { renderSummary } from '../core/render/summary.js';
 import { CHECK_TEXT_LIMIT, truncateMarkdown } from '../core/render/truncate.js';
 import { sortFindings } from '../core/findings/finalize.js';
+import { createNotes, type Note, type Notes } from '../core/notes.js';
 import type { ChangedFile, Finding, GateDecision, PullRequest, ReviewStats, SkippedFile } from '../core/types.js';
 import type { GitHubPort, RunnerPort } from '../ports.js';
 import { PermissionError, UpstreamError } from '../errors.js';
@@ -23,7 +24,7 @@ export interface PublishInput {
   readonly failOn: string;
   readonly stats: ReviewStats;
   readonly skipped: readonly SkippedFile[];
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   readonly aiSummary?: string;
   /** The `request-changes` input. */
   readonly requestChanges?: boolean;
@@ -46,7 +47,7 @@ export interface PublishResult {
   /** The review created this run (comment-mode `review`), if it had new inline comments. */
   readonly reviewId?: number;
   /** Notes added while publishing (a missing permission), also shown in the summary. */
-  readonly notes: string[];
+  readonly notes: readonly Note[];
   /** GitHub failed to create the check run for a reason other than a permission: the step must fail. */
   readonly checkRunError?: UpstreamError;
 }
@@ -60,18 +61,20 @@ export async function publishResults(
   github: GitHubPort,
   input: PublishInput,
 ): Promise<PublishResult> {
-  const notes: string[] = [];
+  const notes = createNotes(runner);
   const findings = sortFindings(input.findings);
   const annotations = findings.slice(0, MAX_CHECK_ANNOTATIONS).map(toAnnotation);
   if (findings.length > MAX_CHECK_ANNOTATIONS) {
-    notes.push(
+    notes.add(
+      'publish',
       `${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`,
     );
   }
   const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
   // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
   let everyRow = false;
-  const summaryOf = (extra: readonly string[], limit: number) =>
+  // `extra`: the review comments' own notes, while they are being posted.
+  const summaryOf = (limit: number, extra: readonly string[] = []) =>
     truncateMarkdown(
       renderSummary({
         ...(everyRow ? { maxRows: Infinity } : {}),
@@ -81,7 +84,11 @@ export async function publishResults(
         findings,
         stats: input.stats,
         skipped: input.skipped,
-        notes: [...input.notes, ...extra],
+        notes: [
+          ...input.notes,
+          ...notes.list(),
+          ...extra.map((message): Note => ({ kind: 'publish', level: 'summary', message })),
+        ],
         blobUrl,
         ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
       }),
@@ -96,7 +103,8 @@ export async function publishResults(
       aiScope: input.aiScope ?? 'none',
       isOurs: () => false,
     });
-    notes.push(
+    notes.add(
+      'publish',
       `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`,
     );
   } else if (input.commentMode === 'review') {
@@ -112,11 +120,11 @@ export async function publishResults(
             ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
             : {}),
           ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-          summary: (extra) => summaryOf([...notes, ...extra], JOB_SUMMARY_LIMIT),
+          summary: (extra) => summaryOf(JOB_SUMMARY_LIMIT, extra),
         }),
       );
       reviewId = review.reviewId;
-      notes.push(...review.notes);
+      for (const n of review.notes) notes.add('publish', n);
     } catch (error) {
       // The review is a convenience; the check run and the gate still report every finding.
       if (!(error instanceof UpstreamError)) throw error;
@@ -124,8 +132,7 @@ export async function publishResults(
         error instanceof PermissionError
           ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
           : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
-      runner.warning(note);
-      notes.push(note);
+      notes.add('publish', note, 'warning');
     }
   }
 
@@ -133,14 +140,15 @@ export async function publishResults(
   let escalated = false;
   if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
     const outcome = await escalate(github, runner, input.pr, input.escalation, input.gate, findings, CHECK_NAME);
-    notes.push(...outcome.notes);
+    for (const n of outcome.notes) notes.add('publish', n);
     escalated = outcome.escalated;
   }
 
   let checkRunId: number | undefined;
   let checkRunError: UpstreamError | undefined;
   if (input.dryRun) {
-    notes.push(
+    notes.add(
+      'publish',
       `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`,
     );
     everyRow = emitWorkflowAnnotations(runner, annotations, notes);
@@ -155,8 +163,8 @@ export async function publishResults(
           conclusion: input.gate.conclusion,
           title: input.gate.reason,
           summary: escalated
-            ? `${summaryOf(notes, CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
-            : summaryOf(notes, CHECK_TEXT_LIMIT),
+            ? `${summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+            : summaryOf(CHECK_TEXT_LIMIT),
           annotations,
           ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
         });
@@ -168,18 +176,17 @@ export async function publishResults(
       // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
       // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
       const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
-      runner.warning(note);
-      notes.push(note);
+      notes.add('publish', note, 'warning');
       everyRow = emitWorkflowAnnotations(runner, annotations, notes);
       if (!(error instanceof PermissionError)) checkRunError = error;
     }
   }
-  await runner.appendSummary(summaryOf(notes, JOB_SUMMARY_LIMIT));
+  await runner.appendSummary(summaryOf(JOB_SUMMARY_LIMIT));
   return {
     ...(checkRunId !== undefined ? { checkRunId } : {}),
     ...(reviewId !== undefined ? { reviewId } : {}),
     ...(checkRunError ? { checkRunError } : {}),
-    notes,
+    notes: notes.list(),
   };
 }
 
@@ -188,16 +195,11 @@ export async function publishResults(
  * of each level per step. The most severe are emitted; a note says how many more the job summary lists.
  * Returns true when the summary must list every finding.
  */
-function emitWorkflowAnnotations(
-  runner: RunnerPort,
-  annotations: readonly CheckAnnotation[],
-  notes: string[],
-): boolean {
+function emitWorkflowAnnotations(runner: RunnerPort, annotations: readonly CheckAnnotation[], notes: Notes): boolean {
   const { shown, hidden } = selectWorkflowAnnotations(annotations);
   if (hidden > 0) {
     const note = `GitHub shows at most 10 error and 10 warning annotations per step: the ${shown.length} most severe are annotated, ${hidden} more are in the job summary.`;
-    runner.notice(note);
-    notes.push(note);
+    notes.add('publish', note, 'notice');
   }
   for (const a of shown) {
     const level = a.annotation_level === 'failure' ? 'error' : a.annotation_level;

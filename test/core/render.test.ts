@@ -89,7 +89,7 @@ describe('renderSummary', () => {
         findings,
         stats: { files: 5000, filesScanned: 5000, bytesScanned: 123456, durationMs: 1 },
         skipped: [{ path: 'big.sql', kind: 'no-diff', reason: 'GitHub omitted the diff' }],
-        notes: ['AI review skipped'],
+        notes: [{ kind: 'ai-skipped', level: 'summary', message: 'AI review skipped' }],
       }),
       CHECK_TEXT_LIMIT,
     );

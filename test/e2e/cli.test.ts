@@ -171,6 +171,25 @@ describe('codex-hooks review', () => {
     );
   });
 
+  it('says after its report what the action puts in its summary: files withheld from the AI, token usage', async () => {
+    endpoint = await new FakeEndpoint([{ review: true }]).start();
+    const repo = makeRepo({
+      'src/app.ts': 'export function f() {\n  console.log("x");\n}\n',
+      'src/keys.ts': `export const key = "${AWS_KEY}";\n`,
+    });
+    const run = await cli(['review', '--base', 'main', '--head', 'feature', '--hook-url', endpoint.url], repo, {
+      CODEX_TOKEN: 'local-token-123',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('note: 1 files with secrets were not sent to the AI review (secret-action: block).\n');
+    // The report's format stays clean: notes go to stderr.
+    expect(run.stdout).not.toContain('note:');
+    expect(run.stdout + run.stderr).not.toContain(AWS_KEY);
+    // A plain scan has no AI review to speak of: no note about one.
+    const scan = await cli(['scan', 'src/app.ts'], repo);
+    expect(scan.stderr).not.toMatch(/note:|AI review/);
+  });
+
   it('says when the request limit cut a file the reviewer was sent', async () => {
     endpoint = await new FakeEndpoint([{ review: true }]).start();
     const big = Array.from({ length: 30_000 }, (_, i) => `export const value${i} = ${i};`).join('\n');

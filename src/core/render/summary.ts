@@ -4,6 +4,7 @@ import { dropImages, sanitizeMarkdown } from './markdown.js';
 
 /** The endpoint's summary, at most, in the job summary and the check run. */
 const AI_SUMMARY_LIMIT = 20_000;
+import type { Note } from '../notes.js';
 import type { Finding, GateDecision, SkippedFile, ReviewStats } from '../types.js';
 
 export interface SummaryInput {
@@ -14,7 +15,7 @@ export interface SummaryInput {
   readonly stats: ReviewStats;
   readonly skipped: readonly SkippedFile[];
   /** Lines said once at the top: AI review skipped, config changed by the PR, permissions missing… */
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   /** The endpoint's own summary, already redacted. */
   readonly aiSummary?: string;
   /** Link base for `path#Lnn` links, e.g. `https://github.com/o/r/blob/<sha>`. */
@@ -35,7 +36,7 @@ export function renderSummary(input: SummaryInput): string {
     `${describeCounts(gate.counts)} · fail-on: \`${input.failOn}\` · ${stats.filesScanned} of ${stats.files} files reviewed · ${formatBytes(stats.bytesScanned)} scanned`,
     '',
   );
-  for (const n of input.notes) out.push(`> ${escapeCell(n)}`, '');
+  for (const n of input.notes) out.push(`> ${escapeCell(n.message)}`, '');
   if (input.aiSummary) out.push('### AI review', '', sanitizeMarkdown(input.aiSummary, AI_SUMMARY_LIMIT), '');
   if (input.findings.length > 0) {
     const max = input.maxRows ?? 200;
