@@ -61470,49 +61470,14 @@ async function writeAuditLogs(config, workspace, input) {
  */
 async function runReviewPipeline(pr, files, options, ports) {
     const started = ports.now();
-    const { logger } = ports;
-    const notes = createNotes(logger);
+    const notes = createNotes(ports.logger);
     // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
     // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
     const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
         onLearn: (s) => ports.onSecret(s.secret),
     });
-    const prepared = await ports.stage('Filter', async () => {
-        const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-        const result = await prepareFiles(files, filter, {
-            ...(ports.fallback ? { fallback: ports.fallback } : {}),
-            ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
-        });
-        logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
-        for (const s of result.skipped)
-            logger.debug(`left out ${s.path}: ${s.reason}`);
-        if (result.recovered > 0)
-            logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
-        if (unreviewable.length > 0) {
-            notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
-        }
-        if (result.unscanned.length > 0) {
-            const listed = result.unscanned
-                .map((s) => s.path)
-                .slice(0, 10)
-                .join(', ');
-            notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
-        }
-        return result;
-    });
-    const hookOptions = {
-        config: options.config,
-        failOn: options.failOn,
-        workspace: options.workspace,
-        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
-        ports: {
-            runCommand: ports.runCommand,
-            readRepositoryFile: ports.readRepositoryFile,
-            logger,
-            now: () => new Date(ports.now()),
-        },
-    };
+    const prepared = await ports.stage('Filter', () => filterFiles(files, options, ports, notes));
+    const hookOptions = hookRunOptions(options, ports);
     const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
         const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
             scanOnly: prepared.scanOnly,
@@ -61520,35 +61485,102 @@ async function runReviewPipeline(pr, files, options, ports) {
         });
         redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
         for (const e of result.executions)
-            logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
+            ports.logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
         for (const n of result.notes)
             notes.add('hooks', n);
         return result;
     });
-    let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
-    const aiFindings = [];
-    const aiSecrets = [];
+    const ai = await reviewWithAi(pr, prepared, local, options, ports, { hookOptions, redactor, notes });
+    // Read from our markers, their fingerprints are keyed already.
+    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.outcome.reviewedPaths) : [];
+    if (carried.length > 0) {
+        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
+    }
     const executions = [...local.executions];
+    const auditLogs = await writeRunAuditLogs(pr, options, ports, ai.outcome, executions);
+    // The same redactor, over every finding's text, before any output sees it.
+    const keyed = keyFingerprints([...local.findings, ...ai.findings], options.fingerprintKey ?? '');
+    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
+    return {
+        prepared,
+        findings,
+        secretCount: local.secrets.length + ai.secretCount,
+        gate: decideGate(findings, options.failOn),
+        stats: statsOf(files, prepared, Math.max(0, Math.round(ports.now() - started))),
+        notes: notes.list(),
+        ai: ai.outcome,
+        executions,
+        auditLogs,
+    };
+}
+/** The filter and the parse: what is reviewed, what is only scanned, what is left out and why. */
+async function filterFiles(files, options, ports, notes) {
+    const { logger } = ports;
+    const filter = createFileFilter({ include: options.include, exclude: options.exclude });
+    const result = await prepareFiles(files, filter, {
+        ...(ports.fallback ? { fallback: ports.fallback } : {}),
+        ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+    });
+    logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
+    for (const s of result.skipped)
+        logger.debug(`left out ${s.path}: ${s.reason}`);
+    if (result.recovered > 0)
+        logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
+    const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
+    if (unreviewable.length > 0) {
+        notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
+    }
+    if (result.unscanned.length > 0) {
+        const listed = result.unscanned
+            .map((s) => s.path)
+            .slice(0, 10)
+            .join(', ');
+        notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
+    }
+    return result;
+}
+function hookRunOptions(options, ports) {
+    return {
+        config: options.config,
+        failOn: options.failOn,
+        workspace: options.workspace,
+        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
+        ports: {
+            runCommand: ports.runCommand,
+            readRepositoryFile: ports.readRepositoryFile,
+            logger: ports.logger,
+            now: () => new Date(ports.now()),
+        },
+    };
+}
+/** The AI review, when one was asked for and no hook blocks it; the reasons it did not run become notes. */
+async function reviewWithAi(pr, prepared, local, options, ports, run) {
+    const { notes } = run;
+    const none = {
+        outcome: { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() },
+        findings: [],
+        secretCount: 0,
+    };
     if (!options.ai) {
         notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
+        return none;
     }
-    else if (local.blocked) {
+    if (local.blocked) {
         notes.add('ai-blocked', `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`, 'warning');
+        return none;
     }
-    else {
-        const aiOptions = options.ai;
-        const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
-        const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, redactor }));
-        aiFindings.push(...result.findings);
-        aiSecrets.push(...result.secrets);
-        for (const n of result.notes)
-            notes.add('ai-review', n);
-        if (result.failure) {
-            notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
-        }
-        if (result.usage)
-            notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
-        ai = {
+    const aiOptions = options.ai;
+    const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
+    const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger: ports.logger, hooks: run.hookOptions, redactor: run.redactor }));
+    for (const n of result.notes)
+        notes.add('ai-review', n);
+    if (result.failure) {
+        notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
+    }
+    if (result.usage)
+        notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+    return {
+        outcome: {
             ran: result.requests > 0,
             reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
             ...(result.failure ? { failure: result.failure } : {}),
@@ -61557,15 +61589,16 @@ async function runReviewPipeline(pr, files, options, ports) {
             exchanges: result.exchanges,
             requests: result.requests,
             reviewedPaths: result.reviewedPaths,
-        };
-    }
-    // Read from our markers, their fingerprints are keyed already.
-    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
-    if (carried.length > 0) {
-        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
-    }
+        },
+        findings: result.findings,
+        secretCount: result.secrets.length,
+    };
+}
+/** The `logger` hooks' lines for this run: the exchanges, the hook executions, the model's cost. */
+function writeRunAuditLogs(pr, options, ports, ai, executions) {
     const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
-    const auditLogs = await writeAuditLogs(options.config, options.workspace, {
+    const where = { repository: `${pr.owner}/${pr.repo}`, pullRequestNumber: pr.number, headSha: pr.headSha };
+    return writeAuditLogs(options.config, options.workspace, {
         exchanges: ai.exchanges,
         executions,
         ...(ai.usage && ai.reviewer
@@ -61574,18 +61607,14 @@ async function runReviewPipeline(pr, files, options, ports) {
                     reviewer: ai.reviewer,
                     usage: ai.usage,
                     ...(ai.failure ? { failure: ai.failure } : {}),
-                    repository: `${pr.owner}/${pr.repo}`,
-                    pullRequestNumber: pr.number,
-                    headSha: pr.headSha,
+                    ...where,
                 },
             }
             : {}),
         ...(token
             ? {
                 context: {
-                    repository: `${pr.owner}/${pr.repo}`,
-                    pullRequestNumber: pr.number,
-                    headSha: pr.headSha,
+                    ...where,
                     tokenFingerprint: token.fingerprint,
                     ...(token.scopes ? { tokenScopes: token.scopes } : {}),
                 },
@@ -61594,27 +61623,14 @@ async function runReviewPipeline(pr, files, options, ports) {
         now: () => new Date(ports.now()),
         ...(options.env ? { env: options.env } : {}),
     });
-    // The same redactor, over every finding's text, before any output sees it.
-    const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
-    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
-    const gate = decideGate(findings, options.failOn);
-    const stats = {
+}
+function statsOf(files, prepared, durationMs) {
+    return {
         files: files.length,
         filesScanned: prepared.reviewed.length,
         // Each added line and its newline, as the scanner read them.
         bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.addedText.length + (f.parsed.addedText.length > 0 || f.parsed.addedCount > 0 ? 1 : 0), 0),
-        durationMs: Math.max(0, Math.round(ports.now() - started)),
-    };
-    return {
-        prepared,
-        findings,
-        secretCount: local.secrets.length + aiSecrets.length,
-        gate,
-        stats,
-        notes: notes.list(),
-        ai,
-        executions,
-        auditLogs,
+        durationMs,
     };
 }
 /** The AI part of the JSON report: which reviewer, and the usage of a model reviewer. */
@@ -62193,63 +62209,34 @@ async function publishResults(runner, github, input) {
         notes.add('publish', `${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`);
     }
     const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
-    // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
-    let everyRow = false;
-    // `extra`: the review comments' own notes, while they are being posted.
-    const summaryOf = (limit, extra = []) => truncateMarkdown(renderSummary({
-        ...(everyRow ? { maxRows: Infinity } : {}),
-        title: 'Codex hooks',
-        gate: input.gate,
-        failOn: input.failOn,
+    const publishing = {
+        runner,
+        github,
+        input,
         findings,
-        stats: input.stats,
-        skipped: input.skipped,
-        notes: [
-            ...input.notes,
-            ...notes.list(),
-            ...extra.map((message) => ({ kind: 'publish', level: 'summary', message })),
-        ],
-        blobUrl,
-        ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-    }), limit);
-    let reviewId;
-    if (input.commentMode === 'review' && input.dryRun) {
-        const plan = planReview(findings, diffFilesOf(input.files), [], {
-            maxComments: input.maxComments,
-            headSha: input.pr.headSha,
-            aiScope: input.aiScope ?? 'none',
-            isOurs: () => false,
-        });
-        notes.add('publish', `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
-    }
-    else if (input.commentMode === 'review') {
-        try {
-            const review = await runner.group('Review comments', () => publishReview(github, runner, {
-                pr: input.pr,
-                findings,
-                files: input.files,
-                maxComments: input.maxComments,
-                aiScope: input.aiScope ?? 'none',
-                ...(input.requestChanges
-                    ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
-                    : {}),
-                ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-                summary: (extra) => summaryOf(JOB_SUMMARY_LIMIT, extra),
-            }));
-            reviewId = review.reviewId;
-            for (const n of review.notes)
-                notes.add('publish', n);
-        }
-        catch (error) {
-            // The review is a convenience; the check run and the gate still report every finding.
-            if (!(error instanceof UpstreamError))
-                throw error;
-            const note = error instanceof PermissionError
-                ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
-                : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
-            notes.add('publish', note, 'warning');
-        }
-    }
+        annotations,
+        notes,
+        // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
+        everyRow: false,
+        // `extra`: the review comments' own notes, while they are being posted.
+        summaryOf: (limit, extra = []) => truncateMarkdown(renderSummary({
+            ...(publishing.everyRow ? { maxRows: Infinity } : {}),
+            title: 'Codex hooks',
+            gate: input.gate,
+            failOn: input.failOn,
+            findings,
+            stats: input.stats,
+            skipped: input.skipped,
+            notes: [
+                ...input.notes,
+                ...notes.list(),
+                ...extra.map((message) => ({ kind: 'publish', level: 'summary', message })),
+            ],
+            blobUrl,
+            ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+        }), limit),
+    };
+    const reviewId = await publishReviewComments(publishing);
     // Escalation needs a check run to remember it by, so it happens only where one is written.
     let escalated = false;
     if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
@@ -62258,52 +62245,101 @@ async function publishResults(runner, github, input) {
             notes.add('publish', n);
         escalated = outcome.escalated;
     }
-    let checkRunId;
-    let checkRunError;
-    if (input.dryRun) {
-        notes.add('publish', `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
-        everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-    }
-    else if (input.commentMode === 'none') {
-        everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-    }
-    else {
-        try {
-            checkRunId = await runner.group('Check run', async () => {
-                const { id, adopted } = await github.createCheckRun(input.pr, {
-                    name: CHECK_NAME,
-                    headSha: input.pr.headSha,
-                    conclusion: input.gate.conclusion,
-                    title: input.gate.reason,
-                    summary: escalated
-                        ? `${summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
-                        : summaryOf(CHECK_TEXT_LIMIT),
-                    annotations,
-                    ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
-                });
-                runner.info(`${adopted ? 'Adopted' : 'Created'} check run ${id} with ${annotations.length} annotations`);
-                return id;
-            });
-        }
-        catch (error) {
-            if (!(error instanceof UpstreamError))
-                throw error;
-            // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
-            // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
-            const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
-            notes.add('publish', note, 'warning');
-            everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-            if (!(error instanceof PermissionError))
-                checkRunError = error;
-        }
-    }
-    await runner.appendSummary(summaryOf(JOB_SUMMARY_LIMIT));
+    const checkRun = await publishCheckRun(publishing, escalated);
+    await runner.appendSummary(publishing.summaryOf(JOB_SUMMARY_LIMIT));
     return {
-        ...(checkRunId !== undefined ? { checkRunId } : {}),
+        ...(checkRun.id !== undefined ? { checkRunId: checkRun.id } : {}),
         ...(reviewId !== undefined ? { reviewId } : {}),
-        ...(checkRunError ? { checkRunError } : {}),
+        ...(checkRun.error ? { checkRunError: checkRun.error } : {}),
         notes: notes.list(),
     };
+}
+/** Review comments (comment-mode `review`); returns the review created, if any. A refusal only becomes a note. */
+async function publishReviewComments(publishing) {
+    const { runner, github, input, findings, notes } = publishing;
+    if (input.commentMode !== 'review')
+        return undefined;
+    if (input.dryRun) {
+        const plan = planReview(findings, diffFilesOf(input.files), [], {
+            maxComments: input.maxComments,
+            headSha: input.pr.headSha,
+            aiScope: input.aiScope ?? 'none',
+            isOurs: () => false,
+        });
+        notes.add('publish', `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
+        return undefined;
+    }
+    try {
+        const review = await runner.group('Review comments', () => publishReview(github, runner, {
+            pr: input.pr,
+            findings,
+            files: input.files,
+            maxComments: input.maxComments,
+            aiScope: input.aiScope ?? 'none',
+            ...(input.requestChanges
+                ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
+                : {}),
+            ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+            summary: (extra) => publishing.summaryOf(JOB_SUMMARY_LIMIT, extra),
+        }));
+        for (const n of review.notes)
+            notes.add('publish', n);
+        return review.reviewId;
+    }
+    catch (error) {
+        // The review is a convenience; the check run and the gate still report every finding.
+        if (!(error instanceof UpstreamError))
+            throw error;
+        const note = error instanceof PermissionError
+            ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
+            : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
+        notes.add('publish', note, 'warning');
+        return undefined;
+    }
+}
+/**
+ * The check run, or workflow annotations where none is written (dry run, comment-mode `none`) or GitHub refused
+ * it. A refusal other than a missing permission (an outage, a rate limit that did not lift) is returned: it
+ * fails the step, so the run is retried.
+ */
+async function publishCheckRun(publishing, escalated) {
+    const { runner, github, input, annotations, notes } = publishing;
+    if (input.dryRun) {
+        notes.add('publish', `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
+        publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+        return {};
+    }
+    if (input.commentMode === 'none') {
+        publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+        return {};
+    }
+    try {
+        const id = await runner.group('Check run', async () => {
+            const created = await github.createCheckRun(input.pr, {
+                name: CHECK_NAME,
+                headSha: input.pr.headSha,
+                conclusion: input.gate.conclusion,
+                title: input.gate.reason,
+                summary: escalated
+                    ? `${publishing.summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+                    : publishing.summaryOf(CHECK_TEXT_LIMIT),
+                annotations: [...annotations],
+                ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
+            });
+            runner.info(`${created.adopted ? 'Adopted' : 'Created'} check run ${created.id} with ${annotations.length} annotations`);
+            return created.id;
+        });
+        return { id };
+    }
+    catch (error) {
+        if (!(error instanceof UpstreamError))
+            throw error;
+        // Whatever GitHub refused, the findings still reach the user.
+        const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
+        notes.add('publish', note, 'warning');
+        publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+        return error instanceof PermissionError ? {} : { error };
+    }
 }
 /**
  * `::error file=…,line=…::message`: visible on the PR without any write permission, but GitHub shows only 10
@@ -71749,14 +71785,7 @@ async function run(deps) {
 async function main(deps) {
     const { runner } = deps;
     const started = deps.now().getTime();
-    // Mask both tokens first, before validation or anything else could print them.
-    for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
-        const token = runner.getInput(name).trim();
-        if (token)
-            runner.setSecret(token);
-    }
-    if (process.env.OPENAI_API_KEY?.trim())
-        runner.setSecret(process.env.OPENAI_API_KEY.trim());
+    maskSecretInputs(runner);
     const inputs = readInputs((name) => runner.getInput(name), process.env);
     // A token goes into a header; a bad character would make the HTTP client quote it in its error.
     if (inputs.githubToken)
@@ -71794,8 +71823,52 @@ async function main(deps) {
         setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
         return { failed: false };
     }
-    const notes = createNotes(runner);
-    const listed = await runner.group('Diff', async () => {
+    const run = { deps, inputs, pr, github, notes: createNotes(runner) };
+    const listed = await listChangedFiles(run);
+    const result = await reviewPullRequest(run, listed.files, reviewer, endpoint);
+    if (!reviewer && inputs.reviewer === 'endpoint')
+        runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
+    const stats = { ...result.stats, durationMs: deps.now().getTime() - started };
+    await writeLocalOutputs(run, result, stats);
+    const published = await publishResults(runner, github, {
+        pr,
+        findings: result.findings,
+        gate: result.gate,
+        failOn: inputs.failOn,
+        stats,
+        skipped: result.prepared.skipped,
+        notes: run.notes.list(),
+        ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
+        commentMode: inputs.commentMode,
+        requestChanges: inputs.requestChanges,
+        dryRun: inputs.dryRun,
+        // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
+        aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
+        files: listed.files,
+        maxComments: inputs.maxComments,
+        serverUrl: event.serverUrl,
+        escalation: inputs.escalation,
+        ...(runUrl ? { runUrl } : {}),
+    });
+    setOutputs(runner, {
+        ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+        ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
+    });
+    return decideStepResult(run, result, published);
+}
+/** Masks every secret input first, before validation or anything else could print one. */
+function maskSecretInputs(runner) {
+    for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
+        const token = runner.getInput(name).trim();
+        if (token)
+            runner.setSecret(token);
+    }
+    if (process.env.OPENAI_API_KEY?.trim())
+        runner.setSecret(process.env.OPENAI_API_KEY.trim());
+}
+function listChangedFiles({ deps, github, pr, notes }) {
+    const { runner } = deps;
+    return runner.group('Diff', async () => {
         const result = await github.listPullRequestFiles(pr);
         runner.info(`${result.files.length} changed files listed`);
         if (result.capped) {
@@ -71803,6 +71876,12 @@ async function main(deps) {
         }
         return result;
     });
+}
+/** Config, then the shared pipeline (hooks, AI review, findings, gate) with the action's ports. */
+async function reviewPullRequest(run, files, reviewer, endpoint) {
+    const { deps, inputs, pr, github, notes } = run;
+    const { runner } = deps;
+    const { event } = runner;
     const readAtBase = (file) => github.getFileContent(pr, file, pr.baseSha);
     const config = await runner.group('Config', async () => {
         const loaded = await loadConfigSource({
@@ -71810,7 +71889,7 @@ async function main(deps) {
             ref: inputs.configRef,
             refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
             read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
-            changedFiles: listed.files,
+            changedFiles: files,
         });
         runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
         for (const n of loaded.notes)
@@ -71818,29 +71897,8 @@ async function main(deps) {
         return loaded;
     });
     const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
-    // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
-    const onlyPaths = reviewer ? await changedSinceLastReview(pr, github, runner) : undefined;
-    if (onlyPaths)
-        runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
-    const ai = reviewer
-        ? {
-            reviewer,
-            token: endpoint?.token ?? '',
-            secretAction: inputs.secretAction,
-            eventType: `pull_request_${pr.action}`,
-            ...(onlyPaths ? { onlyPaths } : {}),
-            readHeadFile: (file) => readInWorkspace(event.workspace, file),
-            metadata: {
-                triggered_by: 'GitHub Actions',
-                timestamp: deps.now().toISOString(),
-                ...(event.runId ? { run_id: event.runId } : {}),
-                ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
-                ...(event.workflow ? { workflow: event.workflow } : {}),
-                ...(event.actor ? { actor: event.actor } : {}),
-            },
-        }
-        : undefined;
-    const result = await runReviewPipeline(pr, listed.files, {
+    const ai = reviewer ? await aiReviewOptions(run, reviewer, endpoint) : undefined;
+    const result = await runReviewPipeline(pr, files, {
         include: inputs.include,
         exclude: inputs.exclude,
         failOn: inputs.failOn,
@@ -71848,7 +71906,7 @@ async function main(deps) {
         workspace: event.workspace,
         fingerprintKey: inputs.fingerprintKey,
         // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
-        ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
+        ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, files, runner) } : {}),
         ...(ai ? { ai } : {}),
         ...(deps.env ? { env: deps.env } : {}),
         // With secrets in the job, running a linter on the workspace would run whatever code it holds.
@@ -71870,17 +71928,43 @@ async function main(deps) {
         readRepositoryFile: readAtBase,
     });
     notes.include(result.notes);
-    if (!reviewer && inputs.reviewer === 'endpoint')
-        runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
+    return result;
+}
+/** The AI review's options: on a push to the PR, only what changed since the last reviewed head is sent again. */
+async function aiReviewOptions({ deps, inputs, pr, github }, reviewer, endpoint) {
+    const { runner } = deps;
+    const { event } = runner;
+    const onlyPaths = await changedSinceLastReview(pr, github, runner);
+    if (onlyPaths)
+        runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
+    return {
+        reviewer,
+        token: endpoint?.token ?? '',
+        secretAction: inputs.secretAction,
+        eventType: `pull_request_${pr.action}`,
+        ...(onlyPaths ? { onlyPaths } : {}),
+        readHeadFile: (file) => readInWorkspace(event.workspace, file),
+        metadata: {
+            triggered_by: 'GitHub Actions',
+            timestamp: deps.now().toISOString(),
+            ...(event.runId ? { run_id: event.runId } : {}),
+            ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
+            ...(event.workflow ? { workflow: event.workflow } : {}),
+            ...(event.actor ? { actor: event.actor } : {}),
+        },
+    };
+}
+/**
+ * The JSON report, the SARIF file and the outputs that do not depend on GitHub: written before anything is
+ * published, so a GitHub failure cannot lose them.
+ */
+async function writeLocalOutputs({ deps, inputs, pr }, result, stats) {
+    const { runner } = deps;
     const { findings, gate, prepared } = result;
-    const stats = { ...result.stats, durationMs: deps.now().getTime() - started };
     const reportPath = await writeReport(deps.outputDir, pr, buildJsonReport(findings, stats, gate.conclusion, prepared.skipped, aiReportEntry(result.ai)));
-    // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
-    const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
+    const sarifPath = inputs.sarifFile ? await writeSarif(runner.event.workspace, inputs.sarifFile, findings) : undefined;
     if (sarifPath)
         runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
-    // The outputs that do not depend on GitHub are set before publishing: if GitHub then fails, the workflow
-    // still gets the counts, the conclusion and the path of the report.
     setOutputs(runner, {
         findings: findings.length,
         secrets: result.secretCount,
@@ -71888,31 +71972,11 @@ async function main(deps) {
         report: reportPath,
         ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
     });
-    const published = await publishResults(runner, github, {
-        pr,
-        findings,
-        gate,
-        failOn: inputs.failOn,
-        stats,
-        skipped: prepared.skipped,
-        notes: notes.list(),
-        ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
-        commentMode: inputs.commentMode,
-        requestChanges: inputs.requestChanges,
-        dryRun: inputs.dryRun,
-        // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
-        aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
-        files: listed.files,
-        maxComments: inputs.maxComments,
-        serverUrl: event.serverUrl,
-        escalation: inputs.escalation,
-        ...(runUrl ? { runUrl } : {}),
-    });
-    setOutputs(runner, {
-        ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
-        ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
-    });
-    runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
+}
+/** The step fails on the gate, on a check run GitHub refused for a reason other than permission, or as on-hook-error says. */
+function decideStepResult({ deps, inputs }, result, published) {
+    const { gate } = result;
+    deps.runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
     if (gate.failed)
         return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
     if (published.checkRunError) {
