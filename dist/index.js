@@ -38963,45 +38963,13 @@ const runCommand = (argv, options) => new Promise((resolve) => {
         detached: posix,
         windowsHide: true,
     });
-    let truncated = false;
     let timedOut = false;
     let settled = false;
-    const collect = () => {
-        const chunks = [];
-        let size = 0;
-        return {
-            push(chunk) {
-                if (size >= cap) {
-                    truncated = true;
-                    return;
-                }
-                const room = cap - size;
-                if (chunk.length > room)
-                    truncated = true;
-                const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-                chunks.push(part);
-                size += part.length;
-            },
-            text: () => Buffer.concat(chunks).toString('utf8'),
-        };
-    };
-    const out = collect();
-    const err = collect();
+    const out = collectCapped(cap);
+    const err = collectCapped(cap);
     child.stdout.on('data', (c) => out.push(c));
     child.stderr.on('data', (c) => err.push(c));
-    const killTree = (signal) => {
-        if (child.pid === undefined)
-            return;
-        try {
-            if (posix)
-                process.kill(-child.pid, signal);
-            else
-                child.kill(signal);
-        }
-        catch {
-            // already gone
-        }
-    };
+    const killTree = (signal) => killProcessTree(child, posix, signal);
     let hardKill;
     const timer = setTimeout(() => {
         timedOut = true;
@@ -39023,7 +38991,7 @@ const runCommand = (argv, options) => new Promise((resolve) => {
             stdout: out.text(),
             stderr: err.text(),
             timedOut,
-            truncated,
+            truncated: out.truncated() || err.truncated(),
             ...(error !== undefined ? { error } : {}),
         });
     };
@@ -39036,6 +39004,42 @@ const runCommand = (argv, options) => new Promise((resolve) => {
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));
 });
+/** Output kept up to `cap` bytes; whatever comes after is dropped and noted. */
+function collectCapped(cap) {
+    const chunks = [];
+    let size = 0;
+    let truncated = false;
+    return {
+        push(chunk) {
+            if (size >= cap) {
+                truncated = true;
+                return;
+            }
+            const room = cap - size;
+            if (chunk.length > room)
+                truncated = true;
+            const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+            chunks.push(part);
+            size += part.length;
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+        truncated: () => truncated,
+    };
+}
+/** The whole process group on POSIX (a linter started through `npx` has children), the process elsewhere. */
+function killProcessTree(child, posix, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (posix)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
@@ -62719,95 +62723,97 @@ var external_node_stream_ = __nccwpck_require__(7075);
 
 
 async function startResponsesProxy(options) {
-    const token = `codex-hooks-proxy-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
-    const usage = { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
-    let lastProblem;
     const upstream = options.upstreamBaseUrl.replace(/\/+$/, '');
-    const upstreamHost = new URL(upstream).host;
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const open = new Set();
-    // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
-    const upstreamCalls = new AbortController();
-    const handle = async (req, res) => {
-        const chunks = [];
-        for await (const c of req)
-            chunks.push(c);
-        const path = (req.url ?? '').split('?')[0] ?? '';
-        if (req.headers.authorization !== `Bearer ${token}` || req.method !== 'POST' || !path.endsWith('/responses')) {
-            res.writeHead(req.headers.authorization === `Bearer ${token}` ? 404 : 401, {
-                'content-type': 'application/json',
-            });
-            res.end(JSON.stringify({
-                error: {
-                    message: 'not allowed by the codex-hooks proxy',
-                    type: 'invalid_request_error',
-                    code: null,
-                    param: null,
-                },
-            }));
-            return;
-        }
-        usage.requests++;
-        let answer;
-        try {
-            answer = await doFetch(`${upstream}/responses`, {
-                method: 'POST',
-                headers: {
-                    authorization: `Bearer ${options.apiKey}`,
-                    'content-type': 'application/json',
-                    accept: String(req.headers.accept ?? 'text/event-stream'),
-                },
-                body: Buffer.concat(chunks),
-                signal: upstreamCalls.signal,
-            });
-        }
-        catch (error) {
-            lastProblem = `the model provider at ${upstreamHost} could not be reached (${describeCause(error)})`;
-            res.writeHead(502, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ error: { message: lastProblem, type: 'server_error', code: null, param: null } }));
-            return;
-        }
-        if (!answer.ok)
-            lastProblem = `the model provider at ${upstreamHost} answered HTTP ${answer.status}`;
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        open.add(res);
-        const tap = createUsageTap((u) => {
-            usage.inputTokens += u.inputTokens;
-            usage.outputTokens += u.outputTokens;
-            usage.cachedTokens += u.cachedTokens;
-        });
-        try {
-            if (answer.body) {
-                for await (const chunk of external_node_stream_.Readable.fromWeb(answer.body)) {
-                    tap(chunk);
-                    res.write(chunk);
-                }
-            }
-        }
-        catch (error) {
-            lastProblem = `the model provider at ${upstreamHost} broke off its answer (${describeCause(error)})`;
-        }
-        finally {
-            open.delete(res);
-            res.end();
-        }
+    const state = {
+        token: `codex-hooks-proxy-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`,
+        apiKey: options.apiKey,
+        upstream,
+        upstreamHost: new URL(upstream).host,
+        fetch: options.fetch ?? globalThis.fetch,
+        usage: { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 },
+        lastProblem: undefined,
+        open: new Set(),
+        upstreamCalls: new AbortController(),
     };
-    const server = (0,external_node_http_.createServer)((req, res) => void handle(req, res));
+    const server = (0,external_node_http_.createServer)((req, res) => void forward(state, req, res));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = server.address().port;
     return {
         baseUrl: `http://127.0.0.1:${port}/v1`,
-        token,
-        usage: () => ({ ...usage }),
-        lastProblem: () => lastProblem,
+        token: state.token,
+        usage: () => ({ ...state.usage }),
+        lastProblem: () => state.lastProblem,
         close: async () => {
-            upstreamCalls.abort();
-            for (const res of open)
+            state.upstreamCalls.abort();
+            for (const res of state.open)
                 res.destroy();
             server.closeAllConnections();
             await new Promise((resolve) => server.close(() => resolve()));
         },
     };
+}
+/** One Codex request: checked against the one-run token, sent upstream with the real key, answered as it streams. */
+async function forward(state, req, res) {
+    const chunks = [];
+    for await (const c of req)
+        chunks.push(c);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const authorized = req.headers.authorization === `Bearer ${state.token}`;
+    if (!authorized || req.method !== 'POST' || !path.endsWith('/responses')) {
+        answerError(res, authorized ? 404 : 401, 'not allowed by the codex-hooks proxy', 'invalid_request_error');
+        return;
+    }
+    state.usage.requests++;
+    let answer;
+    try {
+        answer = await state.fetch(`${state.upstream}/responses`, {
+            method: 'POST',
+            headers: {
+                authorization: `Bearer ${state.apiKey}`,
+                'content-type': 'application/json',
+                accept: String(req.headers.accept ?? 'text/event-stream'),
+            },
+            body: Buffer.concat(chunks),
+            signal: state.upstreamCalls.signal,
+        });
+    }
+    catch (error) {
+        state.lastProblem = `the model provider at ${state.upstreamHost} could not be reached (${describeCause(error)})`;
+        answerError(res, 502, state.lastProblem, 'server_error');
+        return;
+    }
+    if (!answer.ok)
+        state.lastProblem = `the model provider at ${state.upstreamHost} answered HTTP ${answer.status}`;
+    await relay(state, answer, res);
+}
+function answerError(res, status, message, type) {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message, type, code: null, param: null } }));
+}
+/** Streams the upstream answer back to Codex, counting the usage it reports on the way. */
+async function relay(state, answer, res) {
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    state.open.add(res);
+    const tap = createUsageTap((u) => {
+        state.usage.inputTokens += u.inputTokens;
+        state.usage.outputTokens += u.outputTokens;
+        state.usage.cachedTokens += u.cachedTokens;
+    });
+    try {
+        if (answer.body) {
+            for await (const chunk of external_node_stream_.Readable.fromWeb(answer.body)) {
+                tap(chunk);
+                res.write(chunk);
+            }
+        }
+    }
+    catch (error) {
+        state.lastProblem = `the model provider at ${state.upstreamHost} broke off its answer (${describeCause(error)})`;
+    }
+    finally {
+        state.open.delete(res);
+        res.end();
+    }
 }
 function describeCause(error) {
     const cause = error?.cause;

@@ -16513,45 +16513,13 @@ const runCommand = (argv, options) => new Promise((resolve) => {
         detached: posix,
         windowsHide: true,
     });
-    let truncated = false;
     let timedOut = false;
     let settled = false;
-    const collect = () => {
-        const chunks = [];
-        let size = 0;
-        return {
-            push(chunk) {
-                if (size >= cap) {
-                    truncated = true;
-                    return;
-                }
-                const room = cap - size;
-                if (chunk.length > room)
-                    truncated = true;
-                const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-                chunks.push(part);
-                size += part.length;
-            },
-            text: () => Buffer.concat(chunks).toString('utf8'),
-        };
-    };
-    const out = collect();
-    const err = collect();
+    const out = collectCapped(cap);
+    const err = collectCapped(cap);
     child.stdout.on('data', (c) => out.push(c));
     child.stderr.on('data', (c) => err.push(c));
-    const killTree = (signal) => {
-        if (child.pid === undefined)
-            return;
-        try {
-            if (posix)
-                process.kill(-child.pid, signal);
-            else
-                child.kill(signal);
-        }
-        catch {
-            // already gone
-        }
-    };
+    const killTree = (signal) => killProcessTree(child, posix, signal);
     let hardKill;
     const timer = setTimeout(() => {
         timedOut = true;
@@ -16573,7 +16541,7 @@ const runCommand = (argv, options) => new Promise((resolve) => {
             stdout: out.text(),
             stderr: err.text(),
             timedOut,
-            truncated,
+            truncated: out.truncated() || err.truncated(),
             ...(error !== undefined ? { error } : {}),
         });
     };
@@ -16586,6 +16554,42 @@ const runCommand = (argv, options) => new Promise((resolve) => {
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));
 });
+/** Output kept up to `cap` bytes; whatever comes after is dropped and noted. */
+function collectCapped(cap) {
+    const chunks = [];
+    let size = 0;
+    let truncated = false;
+    return {
+        push(chunk) {
+            if (size >= cap) {
+                truncated = true;
+                return;
+            }
+            const room = cap - size;
+            if (chunk.length > room)
+                truncated = true;
+            const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+            chunks.push(part);
+            size += part.length;
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+        truncated: () => truncated,
+    };
+}
+/** The whole process group on POSIX (a linter started through `npx` has children), the process elsewhere. */
+function killProcessTree(child, posix, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (posix)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
 
 // EXTERNAL MODULE: ./src/config/load.ts
 var config_load = __nccwpck_require__(1036);
@@ -17065,58 +17069,16 @@ function parsePolicy(text, fileName) {
     const parsed = (0,located_yaml/* parseLocatedYaml */.vJ)(text, fileName, 'a mapping with `version: 1` and `access_tokens`');
     (0,located_yaml/* assertSchema */.GU)(parsed, policyValidator());
     const raw = parsed.data;
-    const fail = (path, message) => {
-        throw new errors/* ConfigurationError */.j1(`${(0,located_yaml/* formatKeyPath */.K7)(path)} ${message}`, parsed.where(path));
-    };
-    const cidrs = (path, list) => (list ?? []).map((text, i) => {
-        const range = parseCidr(text);
-        return typeof range === 'string' ? fail([...path, i], `is not a CIDR range: ${range}`) : range;
-    });
-    const limit = (path, raw) => {
-        if (!raw)
-            return undefined;
-        const intervalMs = parseInterval(raw.reset_interval);
-        if (intervalMs === undefined)
-            fail([...path, 'reset_interval'], `must be hourly, daily, weekly, monthly or a duration such as 15m, 1h, 7d; got '${raw.reset_interval}'`);
-        return { maxRequests: raw.max_requests, intervalMs: intervalMs };
-    };
+    const read = policyReader(parsed.where);
     const jwt = raw.jwt;
     if (jwt && !jwt.jwks_url && !jwt.hs256_secret_env)
-        fail(['jwt'], 'needs jwks_url or hs256_secret_env');
+        read.fail(['jwt'], 'needs jwks_url or hs256_secret_env');
     if (jwt?.jwks_url && !/^https:\/\/|^http:\/\/(127\.|localhost[:/]|\[::1\])/.test(jwt.jwks_url))
-        fail(['jwt', 'jwks_url'], `must be https (http only on loopback); got '${jwt.jwks_url}'`);
-    const ids = new Map();
-    const hashes = new Map();
-    const tokens = (raw.access_tokens ?? []).map((t, i) => {
-        const base = ['access_tokens', i];
-        const first = ids.get(t.token_id);
-        if (first !== undefined)
-            fail([...base, 'token_id'], `'${t.token_id}' is already used by access_tokens[${first}]`);
-        ids.set(t.token_id, i);
-        const values = [t.token_sha256, ...(t.previous_tokens ?? []).map((p) => p.token_sha256)];
-        values.forEach((hash, k) => {
-            const other = hashes.get(hash);
-            const where = k === 0 ? [...base, 'token_sha256'] : [...base, 'previous_tokens', k - 1, 'token_sha256'];
-            if (other !== undefined)
-                fail(where, `is the same token as one of '${other}'; each token value is unique`);
-            hashes.set(hash, t.token_id);
-        });
-        return {
-            tokenId: t.token_id,
-            sha256: t.token_sha256,
-            scopes: t.scopes,
-            expiration: new Date(t.expiration),
-            ...(t.not_before ? { notBefore: new Date(t.not_before) } : {}),
-            ...(t.revoked ? { revoked: new Date(t.revoked) } : {}),
-            ipRestrictions: cidrs([...base, 'ip_restrictions'], t.ip_restrictions),
-            ...optionalLimit(limit([...base, 'usage_limits'], t.usage_limits)),
-            auditEnabled: t.audit_enabled !== false,
-            previous: (t.previous_tokens ?? []).map((p) => ({ sha256: p.token_sha256, validUntil: new Date(p.valid_until) })),
-        };
-    });
+        read.fail(['jwt', 'jwks_url'], `must be https (http only on loopback); got '${jwt.jwks_url}'`);
+    const tokens = readAccessTokens(raw.access_tokens ?? [], read);
     return {
         ...(raw.backend ? { backend: raw.backend } : {}),
-        trustedProxies: cidrs(['server', 'trusted_proxies'], raw.server?.trusted_proxies),
+        trustedProxies: read.cidrs(['server', 'trusted_proxies'], raw.server?.trusted_proxies),
         maxBodyBytes: raw.server?.max_body_bytes ?? DEFAULT_MAX_BODY_BYTES,
         maxConcurrent: raw.server?.max_concurrent ?? DEFAULT_MAX_CONCURRENT,
         ...(jwt
@@ -17126,8 +17088,8 @@ function parsePolicy(text, fileName) {
                     ...(jwt.hs256_secret_env ? { hs256SecretEnv: jwt.hs256_secret_env } : {}),
                     ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
                     ...(jwt.audience ? { audience: jwt.audience } : {}),
-                    ipRestrictions: cidrs(['jwt', 'ip_restrictions'], jwt.ip_restrictions),
-                    ...optionalLimit(limit(['jwt', 'usage_limits'], jwt.usage_limits)),
+                    ipRestrictions: read.cidrs(['jwt', 'ip_restrictions'], jwt.ip_restrictions),
+                    ...optionalLimit(read.limit(['jwt', 'usage_limits'], jwt.usage_limits)),
                     auditEnabled: jwt.audit_enabled !== false,
                 },
             }
@@ -17143,6 +17105,58 @@ function parsePolicy(text, fileName) {
             : {}),
         tokens,
     };
+}
+function policyReader(where) {
+    const fail = (path, message) => {
+        throw new errors/* ConfigurationError */.j1(`${(0,located_yaml/* formatKeyPath */.K7)(path)} ${message}`, where(path));
+    };
+    return {
+        fail,
+        cidrs: (path, list) => (list ?? []).map((text, i) => {
+            const range = parseCidr(text);
+            return typeof range === 'string' ? fail([...path, i], `is not a CIDR range: ${range}`) : range;
+        }),
+        limit: (path, raw) => {
+            if (!raw)
+                return undefined;
+            const intervalMs = parseInterval(raw.reset_interval);
+            if (intervalMs === undefined)
+                fail([...path, 'reset_interval'], `must be hourly, daily, weekly, monthly or a duration such as 15m, 1h, 7d; got '${raw.reset_interval}'`);
+            return { maxRequests: raw.max_requests, intervalMs: intervalMs };
+        },
+    };
+}
+/** The access tokens; a token id or a token value used twice is an error at the second use. */
+function readAccessTokens(list, read) {
+    const ids = new Map();
+    const hashes = new Map();
+    return list.map((t, i) => {
+        const base = ['access_tokens', i];
+        const first = ids.get(t.token_id);
+        if (first !== undefined)
+            read.fail([...base, 'token_id'], `'${t.token_id}' is already used by access_tokens[${first}]`);
+        ids.set(t.token_id, i);
+        const values = [t.token_sha256, ...(t.previous_tokens ?? []).map((p) => p.token_sha256)];
+        values.forEach((hash, k) => {
+            const other = hashes.get(hash);
+            const where = k === 0 ? [...base, 'token_sha256'] : [...base, 'previous_tokens', k - 1, 'token_sha256'];
+            if (other !== undefined)
+                read.fail(where, `is the same token as one of '${other}'; each token value is unique`);
+            hashes.set(hash, t.token_id);
+        });
+        return {
+            tokenId: t.token_id,
+            sha256: t.token_sha256,
+            scopes: t.scopes,
+            expiration: new Date(t.expiration),
+            ...(t.not_before ? { notBefore: new Date(t.not_before) } : {}),
+            ...(t.revoked ? { revoked: new Date(t.revoked) } : {}),
+            ipRestrictions: read.cidrs([...base, 'ip_restrictions'], t.ip_restrictions),
+            ...optionalLimit(read.limit([...base, 'usage_limits'], t.usage_limits)),
+            auditEnabled: t.audit_enabled !== false,
+            previous: (t.previous_tokens ?? []).map((p) => ({ sha256: p.token_sha256, validUntil: new Date(p.valid_until) })),
+        };
+    });
 }
 function optionalLimit(usageLimit) {
     return usageLimit ? { usageLimit } : {};
@@ -17311,11 +17325,7 @@ function generateLocalToken() {
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 async function startHookServer(options) {
     const host = options.host ?? '127.0.0.1';
-    if (!options.policy && !isLoopbackHost(host)) {
-        throw new errors/* ConfigurationError */.j1(`must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`, "option '--host'");
-    }
-    if (!options.policy && !options.token)
-        throw new errors/* ConfigurationError */.j1('a token or a policy is required', 'hook-server');
+    checkServerOptions(options, host);
     const now = options.now ?? (() => new Date());
     const windows = new UsageWindows();
     const identify = identifier(options, now);
@@ -17392,6 +17402,14 @@ async function startHookServer(options) {
             await options.auditLog?.flush().catch(() => undefined);
         },
     };
+}
+/** Without a policy, the server is the loopback stand-in with one token; anything wider needs a policy. */
+function checkServerOptions(options, host) {
+    if (!options.policy && !isLoopbackHost(host)) {
+        throw new errors/* ConfigurationError */.j1(`must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`, "option '--host'");
+    }
+    if (!options.policy && !options.token)
+        throw new errors/* ConfigurationError */.j1('a token or a policy is required', 'hook-server');
 }
 /** Who calls: a Caller, or the 401 to answer. Without a policy, the one token of the loopback stand-in. */
 function identifier(options, now) {
@@ -17898,95 +17916,97 @@ const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 
 
 async function startResponsesProxy(options) {
-    const token = `codex-hooks-proxy-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`;
-    const usage = { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
-    let lastProblem;
     const upstream = options.upstreamBaseUrl.replace(/\/+$/, '');
-    const upstreamHost = new URL(upstream).host;
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const open = new Set();
-    // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
-    const upstreamCalls = new AbortController();
-    const handle = async (req, res) => {
-        const chunks = [];
-        for await (const c of req)
-            chunks.push(c);
-        const path = (req.url ?? '').split('?')[0] ?? '';
-        if (req.headers.authorization !== `Bearer ${token}` || req.method !== 'POST' || !path.endsWith('/responses')) {
-            res.writeHead(req.headers.authorization === `Bearer ${token}` ? 404 : 401, {
-                'content-type': 'application/json',
-            });
-            res.end(JSON.stringify({
-                error: {
-                    message: 'not allowed by the codex-hooks proxy',
-                    type: 'invalid_request_error',
-                    code: null,
-                    param: null,
-                },
-            }));
-            return;
-        }
-        usage.requests++;
-        let answer;
-        try {
-            answer = await doFetch(`${upstream}/responses`, {
-                method: 'POST',
-                headers: {
-                    authorization: `Bearer ${options.apiKey}`,
-                    'content-type': 'application/json',
-                    accept: String(req.headers.accept ?? 'text/event-stream'),
-                },
-                body: Buffer.concat(chunks),
-                signal: upstreamCalls.signal,
-            });
-        }
-        catch (error) {
-            lastProblem = `the model provider at ${upstreamHost} could not be reached (${describeCause(error)})`;
-            res.writeHead(502, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ error: { message: lastProblem, type: 'server_error', code: null, param: null } }));
-            return;
-        }
-        if (!answer.ok)
-            lastProblem = `the model provider at ${upstreamHost} answered HTTP ${answer.status}`;
-        res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-        open.add(res);
-        const tap = createUsageTap((u) => {
-            usage.inputTokens += u.inputTokens;
-            usage.outputTokens += u.outputTokens;
-            usage.cachedTokens += u.cachedTokens;
-        });
-        try {
-            if (answer.body) {
-                for await (const chunk of external_node_stream_namespaceObject.Readable.fromWeb(answer.body)) {
-                    tap(chunk);
-                    res.write(chunk);
-                }
-            }
-        }
-        catch (error) {
-            lastProblem = `the model provider at ${upstreamHost} broke off its answer (${describeCause(error)})`;
-        }
-        finally {
-            open.delete(res);
-            res.end();
-        }
+    const state = {
+        token: `codex-hooks-proxy-${(0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex')}`,
+        apiKey: options.apiKey,
+        upstream,
+        upstreamHost: new URL(upstream).host,
+        fetch: options.fetch ?? globalThis.fetch,
+        usage: { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 },
+        lastProblem: undefined,
+        open: new Set(),
+        upstreamCalls: new AbortController(),
     };
-    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => void handle(req, res));
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => void forward(state, req, res));
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = server.address().port;
     return {
         baseUrl: `http://127.0.0.1:${port}/v1`,
-        token,
-        usage: () => ({ ...usage }),
-        lastProblem: () => lastProblem,
+        token: state.token,
+        usage: () => ({ ...state.usage }),
+        lastProblem: () => state.lastProblem,
         close: async () => {
-            upstreamCalls.abort();
-            for (const res of open)
+            state.upstreamCalls.abort();
+            for (const res of state.open)
                 res.destroy();
             server.closeAllConnections();
             await new Promise((resolve) => server.close(() => resolve()));
         },
     };
+}
+/** One Codex request: checked against the one-run token, sent upstream with the real key, answered as it streams. */
+async function forward(state, req, res) {
+    const chunks = [];
+    for await (const c of req)
+        chunks.push(c);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const authorized = req.headers.authorization === `Bearer ${state.token}`;
+    if (!authorized || req.method !== 'POST' || !path.endsWith('/responses')) {
+        answerError(res, authorized ? 404 : 401, 'not allowed by the codex-hooks proxy', 'invalid_request_error');
+        return;
+    }
+    state.usage.requests++;
+    let answer;
+    try {
+        answer = await state.fetch(`${state.upstream}/responses`, {
+            method: 'POST',
+            headers: {
+                authorization: `Bearer ${state.apiKey}`,
+                'content-type': 'application/json',
+                accept: String(req.headers.accept ?? 'text/event-stream'),
+            },
+            body: Buffer.concat(chunks),
+            signal: state.upstreamCalls.signal,
+        });
+    }
+    catch (error) {
+        state.lastProblem = `the model provider at ${state.upstreamHost} could not be reached (${describeCause(error)})`;
+        answerError(res, 502, state.lastProblem, 'server_error');
+        return;
+    }
+    if (!answer.ok)
+        state.lastProblem = `the model provider at ${state.upstreamHost} answered HTTP ${answer.status}`;
+    await relay(state, answer, res);
+}
+function answerError(res, status, message, type) {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message, type, code: null, param: null } }));
+}
+/** Streams the upstream answer back to Codex, counting the usage it reports on the way. */
+async function relay(state, answer, res) {
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    state.open.add(res);
+    const tap = createUsageTap((u) => {
+        state.usage.inputTokens += u.inputTokens;
+        state.usage.outputTokens += u.outputTokens;
+        state.usage.cachedTokens += u.cachedTokens;
+    });
+    try {
+        if (answer.body) {
+            for await (const chunk of external_node_stream_namespaceObject.Readable.fromWeb(answer.body)) {
+                tap(chunk);
+                res.write(chunk);
+            }
+        }
+    }
+    catch (error) {
+        state.lastProblem = `the model provider at ${state.upstreamHost} broke off its answer (${describeCause(error)})`;
+    }
+    finally {
+        state.open.delete(res);
+        res.end();
+    }
 }
 function describeCause(error) {
     const cause = error?.cause;

@@ -76,45 +76,13 @@ const runCommand = (argv, options) => new Promise((resolve) => {
         detached: posix,
         windowsHide: true,
     });
-    let truncated = false;
     let timedOut = false;
     let settled = false;
-    const collect = () => {
-        const chunks = [];
-        let size = 0;
-        return {
-            push(chunk) {
-                if (size >= cap) {
-                    truncated = true;
-                    return;
-                }
-                const room = cap - size;
-                if (chunk.length > room)
-                    truncated = true;
-                const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-                chunks.push(part);
-                size += part.length;
-            },
-            text: () => Buffer.concat(chunks).toString('utf8'),
-        };
-    };
-    const out = collect();
-    const err = collect();
+    const out = collectCapped(cap);
+    const err = collectCapped(cap);
     child.stdout.on('data', (c) => out.push(c));
     child.stderr.on('data', (c) => err.push(c));
-    const killTree = (signal) => {
-        if (child.pid === undefined)
-            return;
-        try {
-            if (posix)
-                process.kill(-child.pid, signal);
-            else
-                child.kill(signal);
-        }
-        catch {
-            // already gone
-        }
-    };
+    const killTree = (signal) => killProcessTree(child, posix, signal);
     let hardKill;
     const timer = setTimeout(() => {
         timedOut = true;
@@ -136,7 +104,7 @@ const runCommand = (argv, options) => new Promise((resolve) => {
             stdout: out.text(),
             stderr: err.text(),
             timedOut,
-            truncated,
+            truncated: out.truncated() || err.truncated(),
             ...(error !== undefined ? { error } : {}),
         });
     };
@@ -149,6 +117,42 @@ const runCommand = (argv, options) => new Promise((resolve) => {
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));
 });
+/** Output kept up to `cap` bytes; whatever comes after is dropped and noted. */
+function collectCapped(cap) {
+    const chunks = [];
+    let size = 0;
+    let truncated = false;
+    return {
+        push(chunk) {
+            if (size >= cap) {
+                truncated = true;
+                return;
+            }
+            const room = cap - size;
+            if (chunk.length > room)
+                truncated = true;
+            const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+            chunks.push(part);
+            size += part.length;
+        },
+        text: () => Buffer.concat(chunks).toString('utf8'),
+        truncated: () => truncated,
+    };
+}
+/** The whole process group on POSIX (a linter started through `npx` has children), the process elsewhere. */
+function killProcessTree(child, posix, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (posix)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);

@@ -44,41 +44,13 @@ export const runCommand: CommandRunner = (argv, options) =>
       detached: posix,
       windowsHide: true,
     });
-    let truncated = false;
     let timedOut = false;
     let settled = false;
-    const collect = () => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      return {
-        push(chunk: Buffer) {
-          if (size >= cap) {
-            truncated = true;
-            return;
-          }
-          const room = cap - size;
-          if (chunk.length > room) truncated = true;
-          const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-          chunks.push(part);
-          size += part.length;
-        },
-        text: () => Buffer.concat(chunks).toString('utf8'),
-      };
-    };
-    const out = collect();
-    const err = collect();
+    const out = collectCapped(cap);
+    const err = collectCapped(cap);
     child.stdout!.on('data', (c: Buffer) => out.push(c));
     child.stderr!.on('data', (c: Buffer) => err.push(c));
-
-    const killTree = (signal: NodeJS.Signals) => {
-      if (child.pid === undefined) return;
-      try {
-        if (posix) process.kill(-child.pid, signal);
-        else child.kill(signal);
-      } catch {
-        // already gone
-      }
-    };
+    const killTree = (signal: NodeJS.Signals) => killProcessTree(child, posix, signal);
     let hardKill: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -98,7 +70,7 @@ export const runCommand: CommandRunner = (argv, options) =>
         stdout: out.text(),
         stderr: err.text(),
         timedOut,
-        truncated,
+        truncated: out.truncated() || err.truncated(),
         ...(error !== undefined ? { error } : {}),
       });
     };
@@ -111,3 +83,36 @@ export const runCommand: CommandRunner = (argv, options) =>
     // 'close' waits for the pipes; a grandchild holding them open is killed on timeout.
     child.on('close', (code) => finish(code));
   });
+
+/** Output kept up to `cap` bytes; whatever comes after is dropped and noted. */
+function collectCapped(cap: number): { push(chunk: Buffer): void; text(): string; truncated(): boolean } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  return {
+    push(chunk) {
+      if (size >= cap) {
+        truncated = true;
+        return;
+      }
+      const room = cap - size;
+      if (chunk.length > room) truncated = true;
+      const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      chunks.push(part);
+      size += part.length;
+    },
+    text: () => Buffer.concat(chunks).toString('utf8'),
+    truncated: () => truncated,
+  };
+}
+
+/** The whole process group on POSIX (a linter started through `npx` has children), the process elsewhere. */
+function killProcessTree(child: ChildProcess.ChildProcess, posix: boolean, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    if (posix) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // already gone
+  }
+}

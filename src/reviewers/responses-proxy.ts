@@ -27,96 +27,109 @@ export interface ResponsesProxyOptions {
   readonly fetch?: typeof fetch;
 }
 
-export async function startResponsesProxy(options: ResponsesProxyOptions): Promise<ResponsesProxy> {
-  const token = `codex-hooks-proxy-${randomBytes(16).toString('hex')}`;
-  const usage = { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
-  let lastProblem: string | undefined;
-  const upstream = options.upstreamBaseUrl.replace(/\/+$/, '');
-  const upstreamHost = new URL(upstream).host;
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const open = new Set<ServerResponse>();
+/** What the proxy keeps across requests. */
+interface ProxyState {
+  readonly token: string;
+  readonly apiKey: string;
+  readonly upstream: string;
+  readonly upstreamHost: string;
+  readonly fetch: typeof fetch;
+  readonly usage: { requests: number; inputTokens: number; outputTokens: number; cachedTokens: number };
+  lastProblem: string | undefined;
+  readonly open: Set<ServerResponse>;
   // Closing the proxy also ends its upstream calls: a body that never ends must not keep the process alive.
-  const upstreamCalls = new AbortController();
+  readonly upstreamCalls: AbortController;
+}
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const path = (req.url ?? '').split('?')[0] ?? '';
-    if (req.headers.authorization !== `Bearer ${token}` || req.method !== 'POST' || !path.endsWith('/responses')) {
-      res.writeHead(req.headers.authorization === `Bearer ${token}` ? 404 : 401, {
-        'content-type': 'application/json',
-      });
-      res.end(
-        JSON.stringify({
-          error: {
-            message: 'not allowed by the codex-hooks proxy',
-            type: 'invalid_request_error',
-            code: null,
-            param: null,
-          },
-        }),
-      );
-      return;
-    }
-    usage.requests++;
-    let answer: Response;
-    try {
-      answer = await doFetch(`${upstream}/responses`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${options.apiKey}`,
-          'content-type': 'application/json',
-          accept: String(req.headers.accept ?? 'text/event-stream'),
-        },
-        body: Buffer.concat(chunks),
-        signal: upstreamCalls.signal,
-      });
-    } catch (error) {
-      lastProblem = `the model provider at ${upstreamHost} could not be reached (${describeCause(error)})`;
-      res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: lastProblem, type: 'server_error', code: null, param: null } }));
-      return;
-    }
-    if (!answer.ok) lastProblem = `the model provider at ${upstreamHost} answered HTTP ${answer.status}`;
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-    open.add(res);
-    const tap = createUsageTap((u) => {
-      usage.inputTokens += u.inputTokens;
-      usage.outputTokens += u.outputTokens;
-      usage.cachedTokens += u.cachedTokens;
-    });
-    try {
-      if (answer.body) {
-        for await (const chunk of Readable.fromWeb(
-          answer.body as import('node:stream/web').ReadableStream<Uint8Array>,
-        )) {
-          tap(chunk as Buffer);
-          res.write(chunk);
-        }
-      }
-    } catch (error) {
-      lastProblem = `the model provider at ${upstreamHost} broke off its answer (${describeCause(error)})`;
-    } finally {
-      open.delete(res);
-      res.end();
-    }
+export async function startResponsesProxy(options: ResponsesProxyOptions): Promise<ResponsesProxy> {
+  const upstream = options.upstreamBaseUrl.replace(/\/+$/, '');
+  const state: ProxyState = {
+    token: `codex-hooks-proxy-${randomBytes(16).toString('hex')}`,
+    apiKey: options.apiKey,
+    upstream,
+    upstreamHost: new URL(upstream).host,
+    fetch: options.fetch ?? globalThis.fetch,
+    usage: { requests: 0, inputTokens: 0, outputTokens: 0, cachedTokens: 0 },
+    lastProblem: undefined,
+    open: new Set<ServerResponse>(),
+    upstreamCalls: new AbortController(),
   };
-
-  const server: Server = createServer((req, res) => void handle(req, res));
+  const server: Server = createServer((req, res) => void forward(state, req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
-    token,
-    usage: () => ({ ...usage }),
-    lastProblem: () => lastProblem,
+    token: state.token,
+    usage: () => ({ ...state.usage }),
+    lastProblem: () => state.lastProblem,
     close: async () => {
-      upstreamCalls.abort();
-      for (const res of open) res.destroy();
+      state.upstreamCalls.abort();
+      for (const res of state.open) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** One Codex request: checked against the one-run token, sent upstream with the real key, answered as it streams. */
+async function forward(state: ProxyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  const authorized = req.headers.authorization === `Bearer ${state.token}`;
+  if (!authorized || req.method !== 'POST' || !path.endsWith('/responses')) {
+    answerError(res, authorized ? 404 : 401, 'not allowed by the codex-hooks proxy', 'invalid_request_error');
+    return;
+  }
+  state.usage.requests++;
+  let answer: Response;
+  try {
+    answer = await state.fetch(`${state.upstream}/responses`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${state.apiKey}`,
+        'content-type': 'application/json',
+        accept: String(req.headers.accept ?? 'text/event-stream'),
+      },
+      body: Buffer.concat(chunks),
+      signal: state.upstreamCalls.signal,
+    });
+  } catch (error) {
+    state.lastProblem = `the model provider at ${state.upstreamHost} could not be reached (${describeCause(error)})`;
+    answerError(res, 502, state.lastProblem, 'server_error');
+    return;
+  }
+  if (!answer.ok) state.lastProblem = `the model provider at ${state.upstreamHost} answered HTTP ${answer.status}`;
+  await relay(state, answer, res);
+}
+
+function answerError(res: ServerResponse, status: number, message: string, type: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { message, type, code: null, param: null } }));
+}
+
+/** Streams the upstream answer back to Codex, counting the usage it reports on the way. */
+async function relay(state: ProxyState, answer: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+  state.open.add(res);
+  const tap = createUsageTap((u) => {
+    state.usage.inputTokens += u.inputTokens;
+    state.usage.outputTokens += u.outputTokens;
+    state.usage.cachedTokens += u.cachedTokens;
+  });
+  try {
+    if (answer.body) {
+      for await (const chunk of Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream<Uint8Array>)) {
+        tap(chunk as Buffer);
+        res.write(chunk);
+      }
+    }
+  } catch (error) {
+    state.lastProblem = `the model provider at ${state.upstreamHost} broke off its answer (${describeCause(error)})`;
+  } finally {
+    state.open.delete(res);
+    res.end();
+  }
 }
 
 function describeCause(error: unknown): string {

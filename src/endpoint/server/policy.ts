@@ -102,58 +102,15 @@ export function parsePolicy(text: string, fileName: string): Policy {
   const parsed = parseLocatedYaml(text, fileName, 'a mapping with `version: 1` and `access_tokens`');
   assertSchema(parsed, policyValidator());
   const raw = parsed.data as RawPolicy;
-  const fail = (path: readonly Segment[], message: string): never => {
-    throw new ConfigurationError(`${formatKeyPath(path)} ${message}`, parsed.where(path));
-  };
-  const cidrs = (path: Segment[], list: readonly string[] | undefined): CidrRange[] =>
-    (list ?? []).map((text, i) => {
-      const range = parseCidr(text);
-      return typeof range === 'string' ? fail([...path, i], `is not a CIDR range: ${range}`) : range;
-    });
-  const limit = (path: Segment[], raw: RawLimits['usage_limits']): UsageLimit | undefined => {
-    if (!raw) return undefined;
-    const intervalMs = parseInterval(raw.reset_interval);
-    if (intervalMs === undefined)
-      fail(
-        [...path, 'reset_interval'],
-        `must be hourly, daily, weekly, monthly or a duration such as 15m, 1h, 7d; got '${raw.reset_interval}'`,
-      );
-    return { maxRequests: raw.max_requests, intervalMs: intervalMs! };
-  };
+  const read = policyReader(parsed.where);
   const jwt = raw.jwt;
-  if (jwt && !jwt.jwks_url && !jwt.hs256_secret_env) fail(['jwt'], 'needs jwks_url or hs256_secret_env');
+  if (jwt && !jwt.jwks_url && !jwt.hs256_secret_env) read.fail(['jwt'], 'needs jwks_url or hs256_secret_env');
   if (jwt?.jwks_url && !/^https:\/\/|^http:\/\/(127\.|localhost[:/]|\[::1\])/.test(jwt.jwks_url))
-    fail(['jwt', 'jwks_url'], `must be https (http only on loopback); got '${jwt.jwks_url}'`);
-  const ids = new Map<string, number>();
-  const hashes = new Map<string, string>();
-  const tokens = (raw.access_tokens ?? []).map((t, i): AccessTokenPolicy => {
-    const base: Segment[] = ['access_tokens', i];
-    const first = ids.get(t.token_id);
-    if (first !== undefined) fail([...base, 'token_id'], `'${t.token_id}' is already used by access_tokens[${first}]`);
-    ids.set(t.token_id, i);
-    const values = [t.token_sha256, ...(t.previous_tokens ?? []).map((p) => p.token_sha256)];
-    values.forEach((hash, k) => {
-      const other = hashes.get(hash);
-      const where = k === 0 ? [...base, 'token_sha256'] : [...base, 'previous_tokens', k - 1, 'token_sha256'];
-      if (other !== undefined) fail(where, `is the same token as one of '${other}'; each token value is unique`);
-      hashes.set(hash, t.token_id);
-    });
-    return {
-      tokenId: t.token_id,
-      sha256: t.token_sha256,
-      scopes: t.scopes,
-      expiration: new Date(t.expiration),
-      ...(t.not_before ? { notBefore: new Date(t.not_before) } : {}),
-      ...(t.revoked ? { revoked: new Date(t.revoked) } : {}),
-      ipRestrictions: cidrs([...base, 'ip_restrictions'], t.ip_restrictions),
-      ...optionalLimit(limit([...base, 'usage_limits'], t.usage_limits)),
-      auditEnabled: t.audit_enabled !== false,
-      previous: (t.previous_tokens ?? []).map((p) => ({ sha256: p.token_sha256, validUntil: new Date(p.valid_until) })),
-    };
-  });
+    read.fail(['jwt', 'jwks_url'], `must be https (http only on loopback); got '${jwt.jwks_url}'`);
+  const tokens = readAccessTokens(raw.access_tokens ?? [], read);
   return {
     ...(raw.backend ? { backend: raw.backend } : {}),
-    trustedProxies: cidrs(['server', 'trusted_proxies'], raw.server?.trusted_proxies),
+    trustedProxies: read.cidrs(['server', 'trusted_proxies'], raw.server?.trusted_proxies),
     maxBodyBytes: raw.server?.max_body_bytes ?? DEFAULT_MAX_BODY_BYTES,
     maxConcurrent: raw.server?.max_concurrent ?? DEFAULT_MAX_CONCURRENT,
     ...(jwt
@@ -163,8 +120,8 @@ export function parsePolicy(text: string, fileName: string): Policy {
             ...(jwt.hs256_secret_env ? { hs256SecretEnv: jwt.hs256_secret_env } : {}),
             ...(jwt.issuer ? { issuer: jwt.issuer } : {}),
             ...(jwt.audience ? { audience: jwt.audience } : {}),
-            ipRestrictions: cidrs(['jwt', 'ip_restrictions'], jwt.ip_restrictions),
-            ...optionalLimit(limit(['jwt', 'usage_limits'], jwt.usage_limits)),
+            ipRestrictions: read.cidrs(['jwt', 'ip_restrictions'], jwt.ip_restrictions),
+            ...optionalLimit(read.limit(['jwt', 'usage_limits'], jwt.usage_limits)),
             auditEnabled: jwt.audit_enabled !== false,
           },
         }
@@ -180,6 +137,69 @@ export function parsePolicy(text: string, fileName: string): Policy {
       : {}),
     tokens,
   };
+}
+
+/** Reads the parts a policy shares (CIDR lists, usage limits), failing at the key's location. */
+interface PolicyReader {
+  fail(path: readonly Segment[], message: string): never;
+  cidrs(path: Segment[], list: readonly string[] | undefined): CidrRange[];
+  limit(path: Segment[], raw: RawLimits['usage_limits']): UsageLimit | undefined;
+}
+
+function policyReader(where: (path: readonly Segment[]) => string): PolicyReader {
+  const fail = (path: readonly Segment[], message: string): never => {
+    throw new ConfigurationError(`${formatKeyPath(path)} ${message}`, where(path));
+  };
+  return {
+    fail,
+    cidrs: (path, list) =>
+      (list ?? []).map((text, i) => {
+        const range = parseCidr(text);
+        return typeof range === 'string' ? fail([...path, i], `is not a CIDR range: ${range}`) : range;
+      }),
+    limit: (path, raw) => {
+      if (!raw) return undefined;
+      const intervalMs = parseInterval(raw.reset_interval);
+      if (intervalMs === undefined)
+        fail(
+          [...path, 'reset_interval'],
+          `must be hourly, daily, weekly, monthly or a duration such as 15m, 1h, 7d; got '${raw.reset_interval}'`,
+        );
+      return { maxRequests: raw.max_requests, intervalMs: intervalMs! };
+    },
+  };
+}
+
+/** The access tokens; a token id or a token value used twice is an error at the second use. */
+function readAccessTokens(list: NonNullable<RawPolicy['access_tokens']>, read: PolicyReader): AccessTokenPolicy[] {
+  const ids = new Map<string, number>();
+  const hashes = new Map<string, string>();
+  return list.map((t, i): AccessTokenPolicy => {
+    const base: Segment[] = ['access_tokens', i];
+    const first = ids.get(t.token_id);
+    if (first !== undefined)
+      read.fail([...base, 'token_id'], `'${t.token_id}' is already used by access_tokens[${first}]`);
+    ids.set(t.token_id, i);
+    const values = [t.token_sha256, ...(t.previous_tokens ?? []).map((p) => p.token_sha256)];
+    values.forEach((hash, k) => {
+      const other = hashes.get(hash);
+      const where = k === 0 ? [...base, 'token_sha256'] : [...base, 'previous_tokens', k - 1, 'token_sha256'];
+      if (other !== undefined) read.fail(where, `is the same token as one of '${other}'; each token value is unique`);
+      hashes.set(hash, t.token_id);
+    });
+    return {
+      tokenId: t.token_id,
+      sha256: t.token_sha256,
+      scopes: t.scopes,
+      expiration: new Date(t.expiration),
+      ...(t.not_before ? { notBefore: new Date(t.not_before) } : {}),
+      ...(t.revoked ? { revoked: new Date(t.revoked) } : {}),
+      ipRestrictions: read.cidrs([...base, 'ip_restrictions'], t.ip_restrictions),
+      ...optionalLimit(read.limit([...base, 'usage_limits'], t.usage_limits)),
+      auditEnabled: t.audit_enabled !== false,
+      previous: (t.previous_tokens ?? []).map((p) => ({ sha256: p.token_sha256, validUntil: new Date(p.valid_until) })),
+    };
+  });
 }
 
 function optionalLimit(usageLimit: UsageLimit | undefined): { usageLimit?: UsageLimit } {

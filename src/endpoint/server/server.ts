@@ -64,13 +64,7 @@ interface Answer {
 
 export async function startHookServer(options: HookServerOptions): Promise<HookServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!options.policy && !isLoopbackHost(host)) {
-    throw new ConfigurationError(
-      `must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`,
-      "option '--host'",
-    );
-  }
-  if (!options.policy && !options.token) throw new ConfigurationError('a token or a policy is required', 'hook-server');
+  checkServerOptions(options, host);
   const now = options.now ?? (() => new Date());
   const windows = new UsageWindows();
   const identify = identifier(options, now);
@@ -145,6 +139,17 @@ export async function startHookServer(options: HookServerOptions): Promise<HookS
       await options.auditLog?.flush().catch(() => undefined);
     },
   };
+}
+
+/** Without a policy, the server is the loopback stand-in with one token; anything wider needs a policy. */
+function checkServerOptions(options: HookServerOptions, host: string): void {
+  if (!options.policy && !isLoopbackHost(host)) {
+    throw new ConfigurationError(
+      `must be a loopback address (127.0.0.1, ::1, localhost) without a policy, not ${host}: listening beyond loopback needs --policy FILE`,
+      "option '--host'",
+    );
+  }
+  if (!options.policy && !options.token) throw new ConfigurationError('a token or a policy is required', 'hook-server');
 }
 
 /** Who calls: a Caller, or the 401 to answer. Without a policy, the one token of the loopback stand-in. */
