@@ -134,6 +134,8 @@ describe('hunks: header fields and lines', () => {
     ['no counts (one line each)', '@@ -7 +9 @@\n a', [7, 1, 9, 1, '']],
     ['zero counts', '@@ -0,0 +1,2 @@\n+a\n+b', [0, 0, 1, 2, '']],
     ['a header right after the @@', '@@ -1,2 +1,2 @@fn()\n a', [1, 2, 1, 2, 'fn()']],
+    ['counts of several digits', '@@ -10,12 +10,14 @@\n a', [10, 12, 10, 14, '']],
+    ['a header holding U+2028', '@@ -1 +1,2 @@ f(\u2028)\n a\n+b', [1, 1, 1, 2, 'f(\u2028)']],
   ])('%s', (_name, patch, expected) => {
     const [h] = parsePatch(patch).hunks;
     expect([h!.oldStart, h!.oldLines, h!.newStart, h!.newLines, h!.header]).toEqual(expected);
@@ -163,6 +165,16 @@ describe('hunks: header fields and lines', () => {
     expect(p.added).toEqual([{ line: 2, text: 'b' }]);
     expect([...p.commentable.right]).toEqual([1, 2, 3]);
     expect(p.hunks[0]!.lines.map((l) => l.kind)).toEqual(['context', 'added', 'context']);
+  });
+
+  it('the added lines after a header holding U+2028 are read (a PR cannot hide a hunk from the scan)', () => {
+    const p = parsePatch('@@ -5 +5,2 @@ s = "\u2028"\n x\n+hidden');
+    expect(p.added).toEqual([{ line: 6, text: 'hidden' }]);
+    expect(p.addedText).toBe('hidden');
+  });
+
+  it('added lines two context lines apart are joined without the context', () => {
+    expect(parsePatch('@@ -1,2 +1,4 @@\n+a\n x\n y\n+b').addedText).toBe('a\nb');
   });
 
   it('added lines that are not adjacent, or in CRLF text, read the same as adjacent LF ones', () => {

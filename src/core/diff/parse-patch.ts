@@ -36,7 +36,9 @@ export interface ParsedPatch {
   readonly commentable: { readonly right: LineRanges; readonly left: LineRanges };
 }
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+// `s`: the header's text (a line of the file, the PR's content) may hold U+2028 or U+2029, which `.` would not match:
+// without it such a hunk would go unread, its added lines never scanned.
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/s;
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
