@@ -36,9 +36,9 @@ export interface ParsedPatch {
   readonly commentable: { readonly right: LineRanges; readonly left: LineRanges };
 }
 
-// `s`: the header's text (a line of the file, the PR's content) may hold U+2028 or U+2029, which `.` would not match:
-// without it such a hunk would go unread, its added lines never scanned.
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/s;
+// `s`: `.*` takes the rest of the line whatever it holds. The header's text is a line of the file (the PR's content)
+// and may hold U+2028 or U+2029, which a plain `.` stops at: such a hunk would go unread, its added lines unscanned.
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)/s;
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
@@ -169,19 +169,22 @@ class PatchView implements ParsedPatch {
   }
 
   get addedText(): string {
-    // Stryker disable next-line ConditionalExpression: a cache: the text built again is the same string
-    if (this.joined !== undefined) return this.joined;
+    this.joined ??= this.joinAdded();
+    return this.joined;
+  }
+
+  private joinAdded(): string {
     const { starts, ends, firstIndex, lastIndex, crlf } = this.offsets;
     const count = starts.length;
     // Stryker disable next-line ConditionalExpression: with no added line the general path joins nothing: ''
-    if (count === 0) this.joined = '';
+    if (count === 0) return '';
     // Stryker disable next-line ConditionalExpression,ArithmeticOperator: fast-path bookkeeping: a wrong value only sends addedText down the general path, which gives the same text
-    else if (!crlf && lastIndex - firstIndex + 1 === count) {
+    if (!crlf && lastIndex - firstIndex + 1 === count) {
       // Adjacent `+` lines (a new file, a block of added code): drop each line's `+` in one native
       // replace. A `+` inside a line is never after a newline, so only the markers go.
-      this.joined = this.patch.slice(starts[0], ends[count - 1]).replaceAll('\n+', '\n');
-    } else this.joined = this.added.map((l) => l.text).join('\n');
-    return this.joined;
+      return this.patch.slice(starts[0], ends[count - 1]).replaceAll('\n+', '\n');
+    }
+    return this.added.map((l) => l.text).join('\n');
   }
 }
 
