@@ -1,5 +1,6 @@
 // Mutation testing of the core modules the "nothing secret leaves the runner" promise rests on (issue 17).
 // `npm run test:mutation`; not part of .ci/run: it takes tens of minutes on a 2-core machine.
+// One module at a time, on a shared machine: `npx stryker run --mutate src/core/gate.ts --concurrency 1`.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

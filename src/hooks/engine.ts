@@ -20,12 +20,16 @@ import {
   secretHint,
   type SecretMatch,
   type SecretRule,
+  createUserRuleBudget,
+  userRuleLimits,
+  type UserRuleBudget,
 } from '../core/secrets/index.js';
 import type { AddedLine, ChangedFile, FailOn, Finding, PullRequest } from '../core/types.js';
 import { toCommandFindings } from '../core/validators/command-output.js';
 import { planScript, promptSubmittedEvent, toScriptFindings } from '../core/validators/script.js';
 import { runPathValidator } from '../core/validators/path.js';
 import { PATTERN_BUDGET_MS, runPatternValidator } from '../core/validators/pattern.js';
+import { describePatternLimit, type PatternLimit } from '../core/validators/pattern-limits.js';
 import type { ScriptValidatorAction, ValidatorContext, ValidatorOutput } from '../core/validators/types.js';
 import type { Logger } from '../logger.js';
 import { toSecretRules } from './secret-rules.js';
@@ -231,6 +235,7 @@ function scanForSecrets(
   pr: SecretScanExtra['pullRequest'],
   scan: SecretSettings,
   baseline: ReadonlySet<string> | undefined,
+  budget: UserRuleBudget | undefined,
 ): { secrets: SecretHit[]; drafts: FindingDraft[] } {
   const secrets: SecretHit[] = [];
   const drafts: FindingDraft[] = [];
@@ -238,6 +243,7 @@ function scanForSecrets(
     allow: scan.allow,
     ...(scan.rules ? { rules: scan.rules } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(budget ? { userRuleBudget: budget } : {}),
     keepInlineAllowed: true,
   };
   const add = (path: string, line: number, match: SecretMatch, where = '', hitPath = path) => {
@@ -307,6 +313,7 @@ export async function runPromptSubmittedHooks(
   const scanned = await scanPromptSecrets(files, config, ports, extra);
   secrets.push(...scanned.secrets);
   drafts.push(...scanned.drafts);
+  notes.push(...scanned.notes);
   // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
   if (scanned.execution) record(scanned.execution);
   else notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
@@ -370,6 +377,7 @@ async function runHookActions(
       const out = await runAction(action, { ...input, hook, context });
       hookDrafts.push(...out.findings);
       input.notes.push(...out.notes);
+      reportLimits(out.limits ?? [], input.options.ports.logger);
       if (out.error !== undefined) errors.push(out.error);
       if (out.blocks) blocking = true;
     } catch (error) {
@@ -385,19 +393,35 @@ async function scanPromptSecrets(
   config: HooksConfig,
   ports: HookPorts,
   extra: SecretScanExtra,
-): Promise<{ secrets: SecretHit[]; drafts: FindingDraft[]; execution?: HookExecution }> {
+): Promise<{ secrets: SecretHit[]; drafts: FindingDraft[]; execution?: HookExecution; notes: string[] }> {
   const scan = secretSettings(config, 'prompt.submitted');
-  if (!scan.enabled) return { secrets: [], drafts: [] };
+  if (!scan.enabled) return { secrets: [], drafts: [], notes: [] };
   const baseline = await readBaseline(scan.baseline, ports);
   const started = ports.now().getTime();
-  const found = scanForSecrets([...files, ...(extra.scanOnly ?? [])], extra.pullRequest, scan, baseline);
+  const budget = userRuleBudget(scan, ports);
+  const found = scanForSecrets([...files, ...(extra.scanOnly ?? [])], extra.pullRequest, scan, baseline, budget);
   const execution: HookExecution = {
     hook: scan.hook,
     event: 'prompt.submitted',
     findings: found.drafts.length,
     durationMs: ports.now().getTime() - started,
   };
-  return { ...found, execution };
+  return { ...found, execution, notes: reportLimits(budget ? userRuleLimits(budget) : [], ports.logger) };
+}
+
+/** The run's budget for the config's own secret rules; none when the config has none. */
+function userRuleBudget(scan: SecretSettings, ports: HookPorts): UserRuleBudget | undefined {
+  if (!scan.rules?.some((r) => r.userPattern)) return undefined;
+  return createUserRuleBudget(() => ports.now().getTime());
+}
+
+/**
+ * Each place a user pattern did not see all the text, as a note for the summary; a spent time budget (the check is
+ * incomplete) is a warning in the log too, so a passing gate never hides it.
+ */
+function reportLimits(limits: readonly PatternLimit[], logger: Logger): string[] {
+  for (const limit of limits) if (limit.kind === 'time-budget') logger.warning(describePatternLimit(limit));
+  return limits.map(describePatternLimit);
 }
 
 interface ActionInput {
@@ -579,16 +603,23 @@ export async function runResponseGeneratedHooks(
   if (scan.enabled) {
     const started = ports.now().getTime();
     let count = 0;
+    const budget = userRuleBudget(scan, ports);
     comments.forEach((c, index) => {
       if (scan.allowPaths.some((g) => g.match(c.path))) return;
       // The endpoint's own allow marker suppresses nothing.
-      const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
+      const options = {
+        allow: scan.allow,
+        keepInlineAllowed: true,
+        ...(scan.rules ? { rules: scan.rules } : {}),
+        ...(budget ? { userRuleBudget: budget } : {}),
+      };
       for (const match of scanSecrets(textOf(c), options)) {
         secrets.push({ index, match });
         drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
         count++;
       }
     });
+    notes.push(...reportLimits(budget ? userRuleLimits(budget) : [], ports.logger));
     executions.push({
       hook: scan.hook,
       event: 'response.generated',

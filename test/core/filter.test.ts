@@ -37,9 +37,14 @@ describe('createFileFilter', () => {
     ['user globs keep their case', { include: [], exclude: ['**/*.md'] }, 'README.MD', undefined],
     ['paths with spaces and unicode', { include: ['docs/**'], exclude: [] }, 'docs/ré sumé.md', undefined],
     ['brace globs', { include: ['**/*.{ts,tsx}'], exclude: [] }, 'web/App.tsx', undefined],
+    ['dotfiles under a ** include', { include: ['**/*.yml'], exclude: [] }, '.github/workflows/ci.yml', undefined],
+    ['dotfiles under a ** exclude', { include: [], exclude: ['**/*.yml'] }, '.github/ci.yml', "excluded by '**/*.yml'"],
+    ['any one include glob is enough', { include: ['src/**', 'docs/**'], exclude: [] }, 'docs/a.md', undefined],
   ];
   it.each(cases)('%s', (_name, options, path, reason) => {
-    expect(createFileFilter(options).explain(path)).toBe(reason);
+    const filter = createFileFilter(options);
+    expect(filter.explain(path)).toBe(reason);
+    expect(filter.matches(path)).toBe(reason === undefined);
   });
 });
 
@@ -49,6 +54,8 @@ describe('splitGlobList', () => {
     ['src/**\n\n  docs/**  \n', ['src/**', 'docs/**']],
     ['**/*.{ts,js}, a/**', ['**/*.{ts,js}', 'a/**']],
     ['', []],
+    ['{a,{b,c},d}, e', ['{a,{b,c},d}', 'e']],
+    ['a},b', ['a}', 'b']],
   ])('%j', (input, expected) => {
     expect(splitGlobList(input)).toEqual(expected);
   });
@@ -60,6 +67,14 @@ describe('checkGlob', () => {
     expect(checkGlob('#x')).toMatch(/#/);
     expect(checkGlob('x'.repeat(2000))).toMatch(/longer than/);
     expect(checkGlob('src/**/*.ts')).toBeUndefined();
+    expect(checkGlob('x'.repeat(1024))).toBeUndefined();
+    expect(checkGlob('x'.repeat(1025))).toBe('it is longer than 1024 characters');
+  });
+
+  it("says why a glob does not compile in minimatch's words", () => {
+    const braces = `**/*${Array.from({ length: 20 }, (_, i) => `{a${i},b${i}}`).join('')}`;
+    expect(braces.length).toBeLessThan(1024);
+    expect(checkGlob(braces)).toBe('pattern is too long');
   });
 });
 

@@ -4,7 +4,9 @@ import {
   createFindings,
   dedupeFindings,
   keyFingerprints,
+  shortHash,
   sortFindings,
+  toReportFinding,
   type FindingDraft,
 } from '../../src/core/findings/finalize.js';
 
@@ -120,5 +122,88 @@ describe('keyFingerprints', () => {
 
   it('an empty key leaves the fingerprints as they are', () => {
     expect(keyFingerprints(plain, '')).toEqual(plain);
+  });
+});
+
+describe('shortHash', () => {
+  it('separates its parts: moving a character between parts changes the hash', () => {
+    expect(shortHash('ab', 'c')).not.toBe(shortHash('a', 'bc'));
+    expect(shortHash('ab', 'c')).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('createFindings: fingerprints and occurrence counters', () => {
+  it('a finding fingerprints as shortHash(rule, path, anchor with whitespace runs as one space, trimmed)', () => {
+    const [f] = createFindings([draft({ anchor: ' console.log(\t x )\n' })]);
+    expect(f!.fingerprint).toBe(shortHash('no-console', 'src/a.ts', 'console.log( x )'));
+  });
+
+  it('the first occurrence in a file keeps the plain key, the n-th gets shortHash(key, n), whatever the input order', () => {
+    const key = shortHash('no-console', 'src/a.ts', 'console.log(x)');
+    const found = createFindings([draft({ line: 9 }), draft({ line: 1 }), draft({ line: 5 })]);
+    expect(found.map((f) => [f.line, f.fingerprint])).toEqual([
+      [1, key],
+      [5, shortHash(key, '1')],
+      [9, shortHash(key, '2')],
+    ]);
+  });
+
+  it('orders by path, then line', () => {
+    const found = createFindings([
+      draft({ path: 'b.ts', line: 2, anchor: '1' }),
+      draft({ path: 'a.ts', line: 7, anchor: '2' }),
+      draft({ path: 'a.ts', line: 3, anchor: '3' }),
+      draft({ path: 'a.ts', line: 5, anchor: '4' }),
+    ]);
+    expect(found.map((f) => `${f.path}:${f.line}`)).toEqual(['a.ts:3', 'a.ts:5', 'a.ts:7', 'b.ts:2']);
+  });
+
+  const optional = ['column', 'redacted', 'title', 'suggestion'] as const;
+  it('carries each optional field when the draft has it, and has no key for it when not', () => {
+    const [bare] = createFindings([draft({})]);
+    for (const key of optional) expect(Object.keys(bare!)).not.toContain(key);
+    expect(bare!.endLine).toBe(10);
+    const [full] = createFindings([
+      draft({ column: 4, redacted: 'ab…', title: 'T', suggestion: 'fixed()', endLine: 12 }),
+    ]);
+    expect(full).toMatchObject({ column: 4, redacted: 'ab…', title: 'T', suggestion: 'fixed()', endLine: 12 });
+  });
+});
+
+describe('toReportFinding and buildJsonReport: optional fields', () => {
+  it('a report finding has column and redacted only when the finding does', () => {
+    const [bare] = createFindings([draft({})]);
+    expect(Object.keys(toReportFinding(bare!))).not.toContain('column');
+    expect(Object.keys(toReportFinding(bare!))).not.toContain('redacted');
+    const [full] = createFindings([draft({ column: 4, redacted: 'ab…' })]);
+    expect(toReportFinding(full!)).toMatchObject({ column: 4, redacted: 'ab…' });
+  });
+
+  it('skipped files and the AI entry appear only when there are some', () => {
+    const stats = { files: 1, filesScanned: 1, bytesScanned: 1, durationMs: 1 };
+    const bare = buildJsonReport([], stats, 'success');
+    expect(Object.keys(bare)).toEqual(['version', 'findings', 'stats', 'conclusion']);
+    expect(Object.keys(buildJsonReport([], stats, 'success', []))).not.toContain('skipped');
+    const skipped = [{ path: 'big.bin', kind: 'binary', reason: 'binary file' }] as const;
+    const full = buildJsonReport([], stats, 'success', skipped, { reviewer: 'endpoint: example.test' });
+    expect(full.skipped).toEqual(skipped);
+    expect(full.ai).toEqual({ reviewer: 'endpoint: example.test' });
+  });
+});
+
+describe('sortFindings: ties', () => {
+  it('same severity and path: by line, then by rule', () => {
+    const found = createFindings([
+      draft({ line: 3, anchor: '1' }),
+      draft({ line: 1, anchor: '2', ruleId: 'z-rule' }),
+      draft({ line: 2, anchor: '3' }),
+      draft({ line: 1, anchor: '4', ruleId: 'a-rule' }),
+    ]);
+    expect(sortFindings(found).map((f) => `${f.line}:${f.ruleId}`)).toEqual([
+      '1:a-rule',
+      '1:z-rule',
+      '2:no-console',
+      '3:no-console',
+    ]);
   });
 });

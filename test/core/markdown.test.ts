@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeDetails, closeFences, neutralize, sanitizeMarkdown } from '../../src/core/render/markdown.js';
+import { closeDetails, closeFences, dropImages, neutralize, sanitizeMarkdown } from '../../src/core/render/markdown.js';
 
 const ZWJ = '\u200D';
 
@@ -22,6 +22,8 @@ describe('closeFences', () => {
     ['indented by four spaces is code, not a fence', '    ```\ntext', '    ```\ntext'],
     ['indented by three spaces is a fence', '   ```\ntext', '   ```\ntext\n```'],
     ['two fences, the second open', '```\na\n```\n~~~\nb', '```\na\n```\n~~~\nb\n~~~'],
+    ['a closing fence may end in spaces', '```\nx\n```   \nafter', '```\nx\n```   \nafter'],
+    ['an info string past a line separator still opens a fence', '```js\u2028x\ncode', '```js\u2028x\ncode\n```'],
   ])('%s', (_name, input, expected) => {
     expect(closeFences(input)).toBe(expected);
   });
@@ -46,6 +48,7 @@ describe('neutralize', () => {
     ['a\r\nb\rc', 'a\nb\nc'],
     ['![logo](https://evil.example/p.png?x=1)', '(image: logo)'],
     ['![ref][1]', '(image: ref)'],
+    ['![ref][logo-1] after', '(image: ref) after'],
     ['![bare]', '(image: bare)'],
     ['<img src="https://evil.example/p.png">', '&lt;img src="https://evil.example/p.png">'],
     ['< IMG src=x>', '&lt; IMG src=x>'],
@@ -54,6 +57,16 @@ describe('neutralize', () => {
     ['<imgx>', '<imgx>'],
   ])('%j', (input, expected) => {
     expect(neutralize(input)).toBe(expected);
+  });
+});
+
+describe('dropImages', () => {
+  it.each([
+    ['![logo](https://evil.example/p.png) and ![ref][logo-1]', '(image: logo) and (image: ref)'],
+    ['no image, a [link](https://example.com)', 'no image, a [link](https://example.com)'],
+    ['@user <!-- kept -->', '@user <!-- kept -->'],
+  ])('%j', (input, expected) => {
+    expect(dropImages(input)).toBe(expected);
   });
 });
 

@@ -127,3 +127,62 @@ describe('addedText: the added lines joined, as the secret scanner reads them', 
     ]);
   });
 });
+
+describe('hunks: header fields and lines', () => {
+  it.each([
+    ['counts and a header', '@@ -3,4 +5,6 @@ class A {\n a', [3, 4, 5, 6, 'class A {']],
+    ['no counts (one line each)', '@@ -7 +9 @@\n a', [7, 1, 9, 1, '']],
+    ['zero counts', '@@ -0,0 +1,2 @@\n+a\n+b', [0, 0, 1, 2, '']],
+    ['a header right after the @@', '@@ -1,2 +1,2 @@fn()\n a', [1, 2, 1, 2, 'fn()']],
+    ['counts of several digits', '@@ -10,12 +10,14 @@\n a', [10, 12, 10, 14, '']],
+    ['a header holding U+2028', '@@ -1 +1,2 @@ f(\u2028)\n a\n+b', [1, 1, 1, 2, 'f(\u2028)']],
+  ])('%s', (_name, patch, expected) => {
+    const [h] = parsePatch(patch).hunks;
+    expect([h!.oldStart, h!.oldLines, h!.newStart, h!.newLines, h!.header]).toEqual(expected);
+  });
+
+  it('a line starting with @@ that is not a header is no hunk, and a malformed header opens none', () => {
+    expect(parsePatch('@@ not a header\n+x').hunks).toEqual([]);
+    expect(parsePatch('@@ -a,1 +1 @@\n+x').added).toEqual([]);
+    const p = parsePatch('@@ -1 +1 @@\n a\n@@x\n+b');
+    expect(p.hunks).toHaveLength(1);
+    expect(p.added).toEqual([{ line: 2, text: 'b' }]);
+  });
+
+  it('CRLF, an editor-trimmed empty line and a no-newline marker, as hunk lines', () => {
+    const [h] = parsePatch('@@ -1,3 +1,3 @@\r\n a\r\n\r\n-b\r\n+B\r\n\\ No newline at end of file\r\n').hunks;
+    expect(h!.lines).toEqual([
+      { kind: 'context', text: 'a', oldLine: 1, newLine: 1 },
+      { kind: 'context', text: '', oldLine: 2, newLine: 2 },
+      { kind: 'removed', text: 'b', oldLine: 3 },
+      { kind: 'added', text: 'B', newLine: 3 },
+    ]);
+    expect(h!.lines).toBe(h!.lines);
+  });
+
+  it('an unrecognised line inside a hunk moves no line number', () => {
+    const p = parsePatch('@@ -1,2 +1,3 @@\n a\n?junk\n+b\n c');
+    expect(p.added).toEqual([{ line: 2, text: 'b' }]);
+    expect([...p.commentable.right]).toEqual([1, 2, 3]);
+    expect(p.hunks[0]!.lines.map((l) => l.kind)).toEqual(['context', 'added', 'context']);
+  });
+
+  it('the added lines after a header holding U+2028 are read (a PR cannot hide a hunk from the scan)', () => {
+    const p = parsePatch('@@ -5 +5,2 @@ s = "\u2028"\n x\n+hidden');
+    expect(p.added).toEqual([{ line: 6, text: 'hidden' }]);
+    expect(p.addedText).toBe('hidden');
+  });
+
+  it('added lines two context lines apart are joined without the context', () => {
+    expect(parsePatch('@@ -1,2 +1,4 @@\n+a\n x\n y\n+b').addedText).toBe('a\nb');
+  });
+
+  it('added lines that are not adjacent, or in CRLF text, read the same as adjacent LF ones', () => {
+    const apart = parsePatch('@@ -1,1 +1,3 @@\n+a\n x\n+b');
+    expect(apart.addedText).toBe('a\nb');
+    expect(apart.addedText).toBe(apart.addedText);
+    const crlf = parsePatch('@@ -0,0 +1,2 @@\r\n+a\r\n+b');
+    expect(crlf.addedText).toBe('a\nb');
+    expect(crlf.added).toBe(crlf.added);
+  });
+});

@@ -118,4 +118,56 @@ describe('placeFinding', () => {
     expect(placeFinding(finding('t.ts', 1, 3), truncated)).toMatchObject({ kind: 'inline', startLine: 1, line: 3 });
     expect(placeFinding(finding('t.ts', 1, 10), truncated)).toMatchObject({ kind: 'file' });
   });
+
+  it.each([
+    ['one line', finding('src/a.ts', 2), { kind: 'inline', path: 'src/a.ts', line: 2, side: 'RIGHT', exact: true }],
+    [
+      'a range in one hunk',
+      finding('src/a.ts', 11, 13),
+      { kind: 'inline', path: 'src/a.ts', startLine: 11, line: 13, side: 'RIGHT', exact: true },
+    ],
+    [
+      'a range ending on a diff line',
+      finding('src/a.ts', 3, 12),
+      { kind: 'inline', path: 'src/a.ts', line: 12, side: 'RIGHT', exact: false },
+    ],
+    [
+      'line 0',
+      finding('src/a.ts', 0),
+      { kind: 'file', path: 'src/a.ts', reason: 'the finding is about the whole file' },
+    ],
+  ])('places %s exactly so', (_name, f, expected) => {
+    expect(placeFinding(f, modified)).toEqual(expected);
+  });
+
+  it('a hunk that opens with deleted lines still holds a range of its new lines', () => {
+    const opensWithDeletion = diff({ path: 'x.ts', patch: '@@ -1,4 +1,3 @@\n-gone\n a\n+b\n c' });
+    expect(placeFinding(finding('x.ts', 1, 3), opensWithDeletion)).toEqual({
+      kind: 'inline',
+      path: 'x.ts',
+      startLine: 1,
+      line: 3,
+      side: 'RIGHT',
+      exact: true,
+    });
+  });
+});
+
+describe('indexDiffFiles', () => {
+  it("a file's own path wins over another file's old name (a.ts renamed away, a new a.ts added)", () => {
+    const moved = diff({ path: 'b.ts', previousPath: 'a.ts', status: 'renamed', patch: '@@ -1 +1 @@\n-x\n+y' });
+    const added = diff({ path: 'a.ts', status: 'added', patch: '@@ -0,0 +1 @@\n+z' });
+    for (const order of [
+      [moved, added],
+      [added, moved],
+    ]) {
+      const lookup = indexDiffFiles(order);
+      expect(lookup('a.ts')).toBe(added);
+      expect(lookup('b.ts')).toBe(moved);
+    }
+  });
+
+  it('a file without an old name adds no entry under an empty name', () => {
+    expect(indexDiffFiles([diff({ path: 'a.ts', previousPath: '' })])('')).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import {
   diffView,
   mergeSpans,
   plainView,
+  redactText,
   redactView,
   type KnownSecret,
 } from '../../src/core/findings/redactor.js';
@@ -287,9 +288,31 @@ describe('mergeSpans: which rule names a joined span', () => {
       ],
       'b',
     ],
+    [
+      'lengths, not offsets: a later part longer than the first beats a short middle one',
+      [
+        { start: 20, end: 24, ruleId: 'a' },
+        { start: 21, end: 23, ruleId: 'b' },
+        { start: 22, end: 27, ruleId: 'c' },
+      ],
+      'c',
+    ],
   ])('%s', (_name, spans, ruleId) => {
     const merged = mergeSpans(spans);
     expect(merged).toHaveLength(1);
     expect(merged[0]!.ruleId).toBe(ruleId);
+  });
+});
+
+describe('redactText and the secrets a redactor knows', () => {
+  it('redactText clears what the scanner finds, and the known values given', () => {
+    expect(redactText(`key=${AWS}`)).toBe('key=[REDACTED:aws-access-key-id]');
+    expect(redactText(`pw ${KNOWN.secret}`, [KNOWN])).toBe('pw [REDACTED:custom-pw]');
+  });
+
+  it('lists each secret it was taught or learned, once', () => {
+    const redactor = createRedactor([KNOWN]);
+    redactor.learn([{ secret: AWS, ruleId: 'aws-access-key-id' }, KNOWN]);
+    expect(redactor.secrets.map((s) => s.ruleId)).toEqual(['custom-pw', 'aws-access-key-id']);
   });
 });

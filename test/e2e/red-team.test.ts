@@ -230,6 +230,10 @@ describe('11: content the pull request controls cannot stall the run', () => {
     });
     expect(run.outputs.findings).toBe('5');
     expect(run.code).toBe(0);
+    // The custom rule never read the 320 KB line, and the summary says so.
+    expect(run.summary).toContain(
+      "secret rule 'acme-key': 1 line was longer than 4096 characters and not scanned by this rule",
+    );
   });
 
   it('refuses a user pattern with adjacent wide bounded quantifiers at load time', async () => {

@@ -128,6 +128,43 @@ describe('runPromptSubmittedHooks', () => {
     expect(off.notes).toContain('The built-in secret scan is turned off (secret-scan enabled: false)');
   });
 
+  it('a custom secret rule that uses its time budget stops, and a note and a warning say the scan is incomplete', async () => {
+    // A clock that moves 6 s each time it is read: the rule is past its 10 s after its second line.
+    let t = 0;
+    const p = ports({ now: () => new Date((t += 6_000)) });
+    const lines = Array.from({ length: 5 }, (_, i) => `ref INT-${482910 + i}`);
+    const rule = { id: 'internal-ref', pattern: 'INT-[0-9]{6}' };
+    const cfg = config({
+      name: 'secrets',
+      events: ['prompt.submitted'],
+      actions: [{ type: 'secret-scan', rules: [rule] }],
+    });
+    const result = await run([review('src/a.ts', lines), review('src/b.ts', ['INT-739164'])], cfg, p.ports);
+    const sentence =
+      "secret rule 'internal-ref': the rule used its time budget (10s) and stopped; the secret scan is incomplete for it";
+    expect(result.findings.map((f) => [f.path, f.line])).toEqual([
+      ['src/a.ts', 1],
+      ['src/a.ts', 2],
+    ]);
+    expect(result.notes).toContain(sentence);
+    expect(p.logger.lines).toContain(`warning: ${sentence}`);
+  });
+
+  it('a custom secret rule skips lines longer than the cap, and a note says how many', async () => {
+    const long = `ref INT-482913 ${'x'.repeat(5_000)}`;
+    const rule = { id: 'internal-ref', pattern: 'INT-[0-9]{6}', keywords: ['int-'] };
+    const cfg = config({
+      name: 'secrets',
+      events: ['prompt.submitted'],
+      actions: [{ type: 'secret-scan', rules: [rule] }],
+    });
+    const result = await run([review('src/a.ts', [long, 'INT-739164'])], cfg);
+    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([['internal-ref', 2]]);
+    expect(result.notes).toContain(
+      "secret rule 'internal-ref': 1 line was longer than 4096 characters and not scanned by this rule",
+    );
+  });
+
   it('runs hooks in file order, each on the files its paths select', async () => {
     const files = [review('src/a.ts', ['console.log(1)', 'TODO']), review('docs/x.md', ['console.log(2)', 'TODO'])];
     const result = await run(

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
 import { toSecretRules } from '../../src/hooks/secret-rules.js';
 import {
+  BUILTIN_RULES,
   compileCustomRules,
+  createUserRuleBudget,
   InvalidSecretRuleError,
+  userRuleLimits,
   createBaseline,
   parseBaseline,
   scanSecrets,
@@ -13,6 +16,7 @@ import {
   type SecretRule,
 } from '../../src/core/secrets/index.js';
 import { withBase62Checksum } from '../../src/core/secrets/checksum.js';
+import { describePatternLimit } from '../../src/core/validators/pattern-limits.js';
 
 const GH = withBase62Checksum('ghp_', 'Q7rK2mZp9LwVb7Rc1Qn5Hd8Gf3Js6Y');
 const GH2 = withBase62Checksum('ghp_', 'Zt4Nw8Yc2Hs6Dk9Mv3Lq7Rb5Xf1Jg0');
@@ -223,5 +227,89 @@ describe('redaction', () => {
       '-----END OPENSSH PRIVATE KEY-----',
     ].join('\n');
     expect(secretHint(block)).toBe('-----BEGIN OPENSSH PRIVATE KEY-----…');
+  });
+});
+
+describe('custom rules: the per-line cap and the time budget of a run', () => {
+  // A clock that moves 4 ms each time it is read: a rule's budget is spent after a known number of spans.
+  const ticking = () => {
+    let t = 0;
+    return () => (t += 4);
+  };
+  const ACME = ['acme', 'q7rk2lm9vw3zpt6ybn4h'].join('_');
+  const keyed = compileCustomRules([{ id: 'acme-key', pattern: 'acme_([a-z0-9]{20})', keywords: ['acme_'] }]);
+  const everywhere = compileCustomRules([{ id: 'internal', pattern: 'INT-[0-9]{6}' }]);
+
+  it('a line longer than the cap is not given to a config rule, and that is counted by rule', () => {
+    const long = `x = "${'a'.repeat(60)} ${ACME}"`;
+    const text = ['short ' + ACME, long, 'also ' + ACME, long].join('\n');
+    const budget = createUserRuleBudget(() => 0, 10_000, 40);
+    const found = scanText(text, { extraRules: keyed, userRuleBudget: budget });
+    expect(found.map((m) => [m.ruleId, m.line])).toEqual([
+      ['acme-key', 1],
+      ['acme-key', 3],
+    ]);
+    expect(userRuleLimits(budget)).toEqual([
+      {
+        kind: 'long-lines',
+        subject: { type: 'secret-rule', id: 'acme-key' },
+        lines: 2,
+        maxLength: 40,
+        handling: 'skipped',
+      },
+    ]);
+    // Without a budget (a caller that sets none) the rule sees every line; built-in rules never have a cap.
+    expect(scanText(text, { extraRules: keyed }).map((m) => m.line)).toEqual([1, 2, 3, 4]);
+    const builtIn = scanText(`${'a'.repeat(60)} ${GH}`, { extraRules: keyed, userRuleBudget: budget });
+    expect(builtIn.map((m) => m.ruleId)).toEqual(['github-token']);
+  });
+
+  it('a rule without keywords skips long lines too, and the lines around them are still scanned', () => {
+    const text = ['INT-482913', 'INT-739164 ' + 'b'.repeat(50), 'INT-582047'].join('\n');
+    const budget = createUserRuleBudget(() => 0, 10_000, 40);
+    expect(scanText(text, { rules: everywhere, userRuleBudget: budget }).map((m) => m.line)).toEqual([1, 3]);
+    expect(budget.longLines).toEqual(new Map([['internal', 1]]));
+  });
+
+  it('a rule stops when its budget is spent, for the rest of the run, and says so by kind', () => {
+    const lines = Array.from({ length: 10 }, (_, i) => `INT-${String(100000 + i)}`).join('\n');
+    const budget = createUserRuleBudget(ticking(), 10);
+    // 4 ms a line: after three lines (12 ms) the rule is past its 10 ms.
+    expect(scanText(lines, { rules: everywhere, userRuleBudget: budget })).toHaveLength(3);
+    expect(scanText('INT-999999', { rules: everywhere, userRuleBudget: budget })).toEqual([]);
+    expect(userRuleLimits(budget)).toEqual([
+      { kind: 'time-budget', subject: { type: 'secret-rule', id: 'internal' }, budgetMs: 10 },
+    ]);
+    expect(describePatternLimit(userRuleLimits(budget)[0]!)).toBe(
+      "secret rule 'internal': the rule used its time budget (0.01s) and stopped; the secret scan is incomplete for it",
+    );
+  });
+
+  it('the budget is per rule, and built-in rules never use it', () => {
+    const rules = [...everywhere, ...keyed];
+    const text = [...Array.from({ length: 6 }, (_, i) => `INT-${482910 + i}`), `${ACME} ${GH}`].join('\n');
+    const budget = createUserRuleBudget(ticking(), 10);
+    const found = scanText(text, { rules: [...rules, ...BUILTIN_RULES], userRuleBudget: budget });
+    expect(found.filter((m) => m.ruleId === 'internal')).toHaveLength(3);
+    expect(found.filter((m) => m.ruleId !== 'internal').map((m) => m.ruleId)).toEqual(['acme-key', 'github-token']);
+    expect([...budget.exhausted]).toEqual(['internal']);
+  });
+
+  it('within the budget every line is scanned and nothing is reported', () => {
+    const budget = createUserRuleBudget(() => 0, 10);
+    const lines = Array.from({ length: 10 }, (_, i) => `INT-${482910 + i}`).join('\n');
+    expect(scanText(lines, { rules: everywhere, userRuleBudget: budget })).toHaveLength(10);
+    expect(userRuleLimits(budget)).toEqual([]);
+  });
+
+  it('a long line reads the same in a note whether one or several were skipped', () => {
+    const subject = { type: 'secret-rule', id: 'acme-key' } as const;
+    const limit = { kind: 'long-lines', subject, maxLength: 4096, handling: 'skipped' } as const;
+    expect(describePatternLimit({ ...limit, lines: 1 })).toBe(
+      "secret rule 'acme-key': 1 line was longer than 4096 characters and not scanned by this rule",
+    );
+    expect(describePatternLimit({ ...limit, lines: 3 })).toBe(
+      "secret rule 'acme-key': 3 lines were longer than 4096 characters and not scanned by this rule",
+    );
   });
 });

@@ -100,9 +100,17 @@ describe('runPatternValidator: the time budget', () => {
 
   it('stops testing lines once the budget is spent, and says how many were not checked', () => {
     const action: PatternAction = { type: 'pattern', pattern: 'console' };
-    const { findings, notes } = runPatternValidator(action, many, context, { now: ticking(), ms: 10 });
+    const { findings, notes, limits } = runPatternValidator(action, many, context, { now: ticking(), ms: 10 });
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.length).toBeLessThan(10);
+    expect(limits).toEqual([
+      {
+        kind: 'time-budget',
+        subject: { type: 'pattern-hook', id: 'no-console' },
+        budgetMs: 10,
+        unchecked: 10 - findings.length,
+      },
+    ]);
     expect(notes).toEqual([
       `no-console: the pattern used its time budget (0.01s); ${10 - findings.length} added lines were not checked`,
     ]);

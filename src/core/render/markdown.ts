@@ -27,8 +27,11 @@ export function dropImages(text: string): string {
   return text.replace(IMAGE, (_m, alt: string) => `(image: ${alt})`);
 }
 
-/** A fence opening or closing line (CommonMark): up to 3 spaces, then 3+ backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/**
+ * A fence opening or closing line (CommonMark): up to 3 spaces, then 3+ backticks or tildes. `s`: the rest of the
+ * line may hold a character `.` would not match (U+2028 is no line break on GitHub), and it is still a fence.
+ */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
 
 /**
  * Closes a code fence left open, so it cannot swallow the rest of the comment or summary. A fence closes only

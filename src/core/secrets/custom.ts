@@ -49,6 +49,7 @@ export function compileCustomRules(configs: readonly CustomSecretRuleConfig[]): 
       window: { before: 200, after: 1000 },
       specificity: 4,
       examples: { positive: [], negative: [] },
+      userPattern: true,
     };
   });
 }

@@ -7,3 +7,4 @@ export { createBaseline, parseBaseline, secretFingerprint } from './fingerprint.
 export { compileCustomRules, InvalidSecretRuleError } from './custom.js';
 export { hasLowVariety, isPlaceholder, isDigestLike } from './filters.js';
 export { hasValidBase62Checksum } from './checksum.js';
+export { createUserRuleBudget, userRuleLimits, type UserRuleBudget } from './rule-budget.js';

@@ -2,6 +2,7 @@ import type { AddedLine } from '../types.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder, isSuppressedLine } from './filters.js';
 import { secretFingerprint } from './fingerprint.js';
+import type { UserRuleBudget } from './rule-budget.js';
 import { BUILTIN_RULES } from './rules/index.js';
 import type { SecretMatch, SecretRule, SecretScanOptions } from './types.js';
 
@@ -257,9 +258,16 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
   const compiled = compileRules(selectRules(options));
   const windows = findWindows(text, compiled);
   const candidates: Candidate[] = [];
+  const budget = options.userRuleBudget;
+  let holes: number[] | undefined;
   for (const [ruleIndex, spans] of windows) {
     const rule = compiled.rules[ruleIndex]!;
     const re = compiled.regexes[ruleIndex]!;
+    if (budget && rule.userPattern) {
+      holes ??= longLines(text, budget.maxLineLength);
+      collectWithinBudget(text, spans, holes, { rule, ruleIndex, re }, budget, candidates);
+      continue;
+    }
     for (let i = 0; i < spans.length; i += 2) {
       collect(text, spans[i]!, spans[i + 1]!, rule, ruleIndex, re, candidates);
     }
@@ -381,6 +389,79 @@ function lineSpans(text: string, max: number): number[] {
     start = end + 1;
   }
   return spans;
+}
+
+/**
+ * Runs a config rule over its spans except the lines longer than the cap (`holes`), until it has run for its budget
+ * in this run. A regex cannot be interrupted: the clock is read between spans, so one span may overrun.
+ */
+function collectWithinBudget(
+  text: string,
+  spans: readonly number[],
+  holes: readonly number[],
+  target: { readonly rule: SecretRule; readonly ruleIndex: number; readonly re: RegExp },
+  budget: UserRuleBudget,
+  out: Candidate[],
+): void {
+  const { rule, ruleIndex, re } = target;
+  if (budget.exhausted.has(rule.id)) return;
+  const { pieces, skipped } = cutOut(spans, holes);
+  if (skipped > 0) budget.longLines.set(rule.id, (budget.longLines.get(rule.id) ?? 0) + skipped);
+  for (let i = 0; i < pieces.length; i += 2) {
+    const spent = budget.spent.get(rule.id) ?? 0;
+    if (spent > budget.ms) {
+      budget.exhausted.add(rule.id);
+      return;
+    }
+    const started = budget.now();
+    collect(text, pieces[i]!, pieces[i + 1]!, rule, ruleIndex, re, out);
+    budget.spent.set(rule.id, spent + (budget.now() - started));
+  }
+}
+
+/**
+ * The lines of `text` longer than `max` characters, as flat [start, end) pairs that take in the newline on each side:
+ * the text around a hole then ends (or starts) at a line break, as a line does.
+ */
+function longLines(text: string, max: number): number[] {
+  const holes: number[] = [];
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (end - start > max) holes.push(Math.max(0, start - 1), Math.min(text.length, end + 1));
+    start = end + 1;
+  }
+  return holes;
+}
+
+/** `spans` (flat pairs) without the `holes` (sorted flat pairs), and how many holes they reached into. */
+function cutOut(spans: readonly number[], holes: readonly number[]): { pieces: readonly number[]; skipped: number } {
+  if (holes.length === 0) return { pieces: spans, skipped: 0 };
+  const pieces: number[] = [];
+  const reached = new Set<number>();
+  for (let i = 0; i < spans.length; i += 2) {
+    let start = spans[i]!;
+    const end = spans[i + 1]!;
+    for (let h = firstHoleEndingAfter(holes, start); h < holes.length && holes[h]! < end; h += 2) {
+      reached.add(h);
+      if (holes[h]! > start) pieces.push(start, holes[h]!);
+      start = Math.max(start, holes[h + 1]!);
+    }
+    if (start < end) pieces.push(start, end);
+  }
+  return { pieces, skipped: reached.size };
+}
+
+/** The index (even) of the first hole whose end is past `offset`; `holes.length` when none is. */
+function firstHoleEndingAfter(holes: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = holes.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holes[mid * 2 + 1]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 2;
 }
 
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */

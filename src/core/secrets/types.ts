@@ -1,4 +1,5 @@
 import type { Severity } from '../types.js';
+import type { UserRuleBudget } from './rule-budget.js';
 
 /** A credential format. Every rule carries its own examples, which a test runs. */
 export interface SecretRule {
@@ -28,6 +29,8 @@ export interface SecretRule {
    */
   readonly specificity?: number;
   readonly examples: { readonly positive: readonly string[]; readonly negative: readonly string[] };
+  /** A pattern from the config: held to the run's per-line cap and time budget (`SecretScanOptions.userRuleBudget`). */
+  readonly userPattern?: true;
 }
 
 /** A secret found in text. `secret` is the raw value: it stays in memory and never reaches an output. */
@@ -63,6 +66,8 @@ export interface SecretScanOptions {
    * diff the marker is the change's own, and the secret must still be withheld from what is sent.
    */
   readonly keepInlineAllowed?: boolean;
+  /** The run's per-line cap and time budget for the config's own rules (`userPattern`); unlimited without it. */
+  readonly userRuleBudget?: UserRuleBudget;
 }
 
 /** A baseline file: accepted secrets by fingerprint, never by value or line. */

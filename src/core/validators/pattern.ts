@@ -1,6 +1,7 @@
 import type { PatternAction } from './types.js';
 import type { FindingDraft } from '../findings/finalize.js';
 import type { AddedLine } from '../types.js';
+import { describePatternLimit, type PatternLimit } from './pattern-limits.js';
 import { MAX_TESTED_LINE_LENGTH } from './regex-guard.js';
 import type { ValidatorContext, ValidatorOutput } from './types.js';
 
@@ -11,8 +12,7 @@ export interface PatternBudget {
   readonly ms: number;
 }
 
-/** The default budget of one user pattern over all the lines of one run. */
-export const PATTERN_BUDGET_MS = 10_000;
+export { PATTERN_BUDGET_MS } from './pattern-limits.js';
 
 export interface PatternTarget {
   readonly path: string;
@@ -80,18 +80,13 @@ export function runPatternValidator(
       });
     }
   }
-  const notes: string[] = [];
+  const subject = { type: 'pattern-hook', id: context.ruleId } as const;
+  const limits: PatternLimit[] = [];
   if (longLines > 0) {
-    notes.push(
-      `${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${MAX_TESTED_LINE_LENGTH} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${MAX_TESTED_LINE_LENGTH}`,
-    );
+    limits.push({ kind: 'long-lines', subject, lines: longLines, maxLength: MAX_TESTED_LINE_LENGTH, handling: 'cut' });
   }
-  if (unchecked > 0) {
-    notes.push(
-      `${context.ruleId}: the pattern used its time budget (${budget!.ms / 1000}s); ${unchecked} added lines were not checked`,
-    );
-  }
-  return { findings, notes };
+  if (unchecked > 0) limits.push({ kind: 'time-budget', subject, budgetMs: budget!.ms, unchecked });
+  return { findings, notes: limits.map(describePatternLimit), limits };
 }
 
 function describe(action: { readonly message?: string; readonly fix?: string }, fallback: string): string {

@@ -1,5 +1,6 @@
 import type { FindingDraft } from '../findings/finalize.js';
 import type { Severity } from '../types.js';
+import type { PatternLimit } from './pattern-limits.js';
 
 /** Who a validator reports as: the rule id of its findings and the hook they come from. */
 export interface ValidatorContext {
@@ -11,6 +12,8 @@ export interface ValidatorContext {
 export interface ValidatorOutput {
   readonly findings: FindingDraft[];
   readonly notes: string[];
+  /** Where a user pattern did not see all the text (its notes say it too): the engine also warns about each. */
+  readonly limits?: readonly PatternLimit[];
 }
 
 // The config's validator actions (.github/codex-hooks.yml): declared here, beside the validators that run them,
