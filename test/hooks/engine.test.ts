@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,13 +9,14 @@ import type { HookDefinition, HooksConfig } from '../../src/config/types.js';
 import { parsePatch } from '../../src/core/diff/index.js';
 import type { ChangedFile, FailOn } from '../../src/core/types.js';
 import {
-  collectConversationLoggers,
+  collectLoggers,
   runPromptSubmittedHooks,
   runResponseGeneratedHooks,
   type HookPorts,
   type ReviewFile,
-} from '../../src/hooks/engine.js';
+} from '../../src/hooks/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
+import { writeAuditLogs } from '../../src/pipeline/audit.js';
 
 // Built at run time so no raw secret sits in the source or any snapshot.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WWNKWW3D2'].join('');
@@ -278,7 +279,7 @@ describe('runPromptSubmittedHooks', () => {
     );
   });
 
-  it('collects logger actions for the audit stage', async () => {
+  it('runs a logger action as nothing, and hands each event its logger actions for the audit stage', async () => {
     const cfg = config(
       {
         name: 'audit',
@@ -287,8 +288,15 @@ describe('runPromptSubmittedHooks', () => {
       },
       { name: 'prompts', events: ['prompt.submitted'], actions: [{ type: 'logger', output: 'prompts.jsonl' }] },
     );
-    expect((await run([], cfg)).loggers.map((l) => l.output)).toEqual(['prompts.jsonl', 'audit.jsonl']);
-    expect(collectConversationLoggers(cfg)).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
+    const result = await run([review('src/a.ts', ['const a = 1;'])], cfg);
+    expect(result.findings).toEqual([]);
+    expect(result.executions.map((e) => [e.hook, e.error])).toEqual([
+      ['secret-scan', undefined],
+      ['prompts', undefined],
+    ]);
+    expect(collectLoggers(cfg, 'prompt.submitted')).toEqual([{ type: 'logger', output: 'prompts.jsonl' }]);
+    expect(collectLoggers(cfg, 'hook.executed')).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
+    expect(collectLoggers(cfg, 'conversation.updated')).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
   });
 });
 
@@ -399,7 +407,15 @@ hooks:
     expect(result.memory).toEqual([{ source: 'docs/standards.md', content: 'Be kind.' }]);
     expect(result.notes).toEqual(['lint: 2 findings outside the diff were not reported']);
     expect(result.executions.map((e) => e.hook)).toEqual(['secrets', 'no-console', 'lint', 'layout', 'standards']);
-    expect(result.loggers).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
+    // The audit hook (hook.executed) gets one line per execution of this run.
+    const written = await writeAuditLogs(cfg, ws, {
+      exchanges: [],
+      executions: result.executions,
+      now: () => new Date(0),
+    });
+    expect(written).toEqual([join(ws, 'audit.jsonl')]);
+    const lines = readFileSync(join(ws, 'audit.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { hook: string }).hook)).toEqual(result.executions.map((e) => e.hook));
     expect(JSON.stringify([result.findings, result.notes, result.executions])).not.toContain(AWS_KEY.slice(4));
   });
 });
