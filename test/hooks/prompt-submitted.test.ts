@@ -8,14 +8,9 @@ import { parseHooksConfig } from '../../src/config/load.js';
 import type { HookDefinition, HooksConfig } from '../../src/config/types.js';
 import { parsePatch } from '../../src/core/diff/index.js';
 import type { ChangedFile, FailOn } from '../../src/core/types.js';
-import {
-  collectLoggers,
-  runPromptSubmittedHooks,
-  runResponseGeneratedHooks,
-  type HookPorts,
-  type ReviewFile,
-} from '../../src/hooks/index.js';
+import { collectLoggers, runPromptSubmittedHooks, type HookPorts, type ReviewFile } from '../../src/hooks/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
+import { hook, hooksConfig, hooksYaml } from '../fixtures/hooks-config.js';
 import { writeAuditLogs } from '../../src/pipeline/audit.js';
 
 // Built at run time so no raw secret sits in the source or any snapshot.
@@ -45,7 +40,6 @@ function ports(overrides: Partial<HookPorts> = {}) {
   return { ports: value, logger, calls };
 }
 
-const config = (...hooks: HookDefinition[]): HooksConfig => ({ version: 1, hooks });
 const run = (files: ReviewFile[], cfg: HooksConfig, p = ports().ports, failOn: FailOn = 'error') =>
   runPromptSubmittedHooks(files, { config: cfg, failOn, workspace: '/ws', ports: p });
 
@@ -75,7 +69,7 @@ describe('command hooks where the job holds secrets', () => {
 
 describe('runPromptSubmittedHooks', () => {
   it('runs the built-in secret scan with no config, never exposing the secret, and blocks', async () => {
-    const result = await run([review('src/a.ts', ['const ok = 1;', `const key = "${AWS_KEY}";`])], config());
+    const result = await run([review('src/a.ts', ['const ok = 1;', `const key = "${AWS_KEY}";`])], hooksConfig());
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({
       ruleId: 'aws-access-key-id',
@@ -108,7 +102,7 @@ describe('runPromptSubmittedHooks', () => {
     });
     const tuned = await run(
       files,
-      config(
+      hooksConfig(
         secrets({
           allow_paths: ['fixtures/**'],
           rules: [{ id: 'acme', pattern: 'acme_[0-9a-f]{16}', keywords: ['acme_'], severity: 'warning' }],
@@ -120,10 +114,10 @@ describe('runPromptSubmittedHooks', () => {
       ['acme', 'src/a.ts', 'warning'],
     ]);
     expect(tuned.executions[0]!.hook).toBe('secrets');
-    const allowed = await run(files, config(secrets({ allow: ['^AKIAZ3'] })));
+    const allowed = await run(files, hooksConfig(secrets({ allow: ['^AKIAZ3'] })));
     expect(allowed.findings).toEqual([]);
     expect(allowed.blocked).toBe(false);
-    const off = await run(files, config(secrets({ enabled: false })));
+    const off = await run(files, hooksConfig(secrets({ enabled: false })));
     expect(off.findings).toEqual([]);
     expect(off.secrets).toEqual([]);
     expect(off.notes).toContain('The built-in secret scan is turned off (secret-scan enabled: false)');
@@ -133,7 +127,7 @@ describe('runPromptSubmittedHooks', () => {
     const files = [review('src/a.ts', ['console.log(1)', 'TODO']), review('docs/x.md', ['console.log(2)', 'TODO'])];
     const result = await run(
       files,
-      config(
+      hooksConfig(
         { name: 'todo', events: ['prompt.submitted'], actions: [{ type: 'pattern', pattern: 'TODO' }] },
         {
           name: 'console',
@@ -158,7 +152,7 @@ describe('runPromptSubmittedHooks', () => {
 
   it('block: true stops the request only when the hook’s findings reach fail-on', async () => {
     const files = [review('src/a.ts', ['debugger;'])];
-    const cfg = config({
+    const cfg = hooksConfig({
       name: 'no-debugger',
       events: ['prompt.submitted'],
       block: true,
@@ -179,7 +173,7 @@ describe('runPromptSubmittedHooks', () => {
     ];
     const result = await run(
       files,
-      config(
+      hooksConfig(
         { name: 'size', events: ['prompt.submitted'], actions: [{ type: 'path', max_bytes: 1_000_000 }] },
         {
           name: 'tests',
@@ -198,7 +192,7 @@ describe('runPromptSubmittedHooks', () => {
     const files = [review('src/a b.ts', ['x']), review('src/gone.ts', [], 'removed'), review('--help.ts', ['y'])];
     await run(
       files,
-      config({
+      hooksConfig({
         name: 'lint',
         events: ['prompt.submitted'],
         actions: [{ type: 'command', run: ['lint', '{files}', '--strict'] }],
@@ -207,7 +201,7 @@ describe('runPromptSubmittedHooks', () => {
     );
     await run(
       files,
-      config({ name: 'lint2', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['lint'] }] }),
+      hooksConfig({ name: 'lint2', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['lint'] }] }),
       p.ports,
     );
     expect(p.calls).toEqual([
@@ -224,7 +218,7 @@ describe('runPromptSubmittedHooks', () => {
     const p = ports({ runCommand: failing });
     const result = await run(
       [review('a.ts', ['x'])],
-      config(
+      hooksConfig(
         { name: 'missing', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['missing'] }] },
         { name: 'slow', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['slow'], timeout: 2 }] },
         { name: 'still-runs', events: ['prompt.submitted'], actions: [{ type: 'pattern', pattern: 'x' }] },
@@ -259,7 +253,7 @@ describe('runPromptSubmittedHooks', () => {
     const p = ports({ readRepositoryFile: async (path) => repo[path] });
     const result = await run(
       [],
-      config({
+      hooksConfig({
         name: 'standards',
         events: ['prompt.submitted'],
         actions: [{ type: 'memory', sources: ['docs/a.md', 'docs/missing.md', 'docs/b.md'], max_bytes: 100 }],
@@ -280,7 +274,7 @@ describe('runPromptSubmittedHooks', () => {
   });
 
   it('runs a logger action as nothing, and hands each event its logger actions for the audit stage', async () => {
-    const cfg = config(
+    const cfg = hooksConfig(
       {
         name: 'audit',
         events: ['conversation.updated', 'hook.executed'],
@@ -300,45 +294,6 @@ describe('runPromptSubmittedHooks', () => {
   });
 });
 
-describe('runResponseGeneratedHooks', () => {
-  it('scans comment bodies and suggestions for secrets and runs pattern hooks on them', async () => {
-    const cfg = config({
-      name: 'no-eval',
-      events: ['response.generated'],
-      actions: [{ type: 'pattern', pattern: '\\beval\\(' }],
-    });
-    const result = await runResponseGeneratedHooks(
-      [
-        { path: 'src/a.ts', line: 4, body: 'Looks fine.' },
-        { path: 'src/b.ts', line: 9, body: 'Use this:', suggestion: `const k = "${AWS_KEY}"; eval(k);` },
-      ],
-      { config: cfg, failOn: 'error', workspace: '/ws', ports: ports().ports },
-    );
-    expect(result.secrets.map((s) => [s.index, s.match.ruleId])).toEqual([[1, 'aws-access-key-id']]);
-    expect(result.findings.map((f) => [f.ruleId, f.path, f.line, f.message])).toEqual([
-      ['aws-access-key-id', 'src/b.ts', 9, "AWS access key ID found in the endpoint's comment (AKIA…)"],
-      ['no-eval', 'src/b.ts', 9, "Added line matches the forbidden pattern /\\beval\\(/ (in the endpoint's comment)"],
-    ]);
-    // The path is the pull request's own name; no message carries the key.
-    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(AWS_KEY);
-  });
-
-  it('enabled: false on a response.generated hook turns that scan off', async () => {
-    const cfg = config({
-      name: 's',
-      events: ['response.generated'],
-      actions: [{ type: 'secret-scan', enabled: false }],
-    });
-    const result = await runResponseGeneratedHooks([{ path: 'a', line: 1, body: AWS_KEY }], {
-      config: cfg,
-      failOn: 'error',
-      workspace: '/ws',
-      ports: ports().ports,
-    });
-    expect(result.findings).toEqual([]);
-  });
-});
-
 describe('end to end: a config with every action type, the real command runner', () => {
   const ws = mkdtempSync(join(tmpdir(), 'hooks-e2e-'));
   afterAll(() => rmSync(ws, { recursive: true, force: true }));
@@ -350,42 +305,23 @@ describe('end to end: a config with every action type, the real command runner',
       'for (const f of process.argv.slice(2)) console.log(`${f}:1:1: no good [Error/bad]\\n${f}:500:1: far away [Error/far]`); process.exit(1);',
     );
     const cfg = parseHooksConfig(
-      `version: 1
-hooks:
-  - name: no-console
-    events: [prompt.submitted, response.generated]
-    paths: ["src/**"]
-    actions:
-      - type: pattern
-        pattern: 'console\\.log\\('
-        fix: use the logger
-  - name: lint
-    events: [prompt.submitted]
-    actions:
-      - type: command
-        run: ["${process.execPath}", "lint.cjs", "{files}"]
-        format: unix
-  - name: layout
-    events: [prompt.submitted]
-    actions:
-      - type: path
-        forbid: ["*.pem"]
-  - name: secrets
-    events: [prompt.submitted, response.generated]
-    actions:
-      - type: secret-scan
-        allow: ["EXAMPLE"]
-  - name: standards
-    events: [prompt.submitted]
-    actions:
-      - type: memory
-        sources: [docs/standards.md]
-  - name: audit
-    events: [hook.executed, conversation.updated]
-    actions:
-      - type: logger
-        output: audit.jsonl
-`,
+      hooksYaml(
+        hook(
+          'no-console',
+          ['prompt.submitted', 'response.generated'],
+          { type: 'pattern', pattern: 'console\\.log\\(', fix: 'use the logger' },
+          ['src/**'],
+        ),
+        hook('lint', 'prompt.submitted', {
+          type: 'command',
+          run: [process.execPath, 'lint.cjs', '{files}'],
+          format: 'unix',
+        }),
+        hook('layout', 'prompt.submitted', { type: 'path', forbid: ['*.pem'] }),
+        hook('secrets', ['prompt.submitted', 'response.generated'], { type: 'secret-scan', allow: ['EXAMPLE'] }),
+        hook('standards', 'prompt.submitted', { type: 'memory', sources: ['docs/standards.md'] }),
+        hook('audit', ['hook.executed', 'conversation.updated'], { type: 'logger', output: 'audit.jsonl' }),
+      ),
       '.github/codex-hooks.yml',
     );
     const p = ports({
@@ -476,7 +412,7 @@ describe('the secret scan reads every changed file, every name and the pull requ
   ])('%s', async (_name, files, scanOnly, fields, expected) => {
     const result = await runPromptSubmittedHooks(
       files,
-      { config: config(), failOn: 'error', workspace: '/ws', ports: ports().ports },
+      { config: hooksConfig(), failOn: 'error', workspace: '/ws', ports: ports().ports },
       { scanOnly, pullRequest: { ...pr, ...fields } },
     );
     const where = (m: string) => / found( in [^(]+)? \(/.exec(m)?.[1] ?? '';
@@ -488,7 +424,7 @@ describe('the secret scan reads every changed file, every name and the pull requ
   it('a secret only in the pull request fields withholds no file', async () => {
     const result = await runPromptSubmittedHooks(
       [review('src/a.ts', ['x'])],
-      { config: config(), failOn: 'error', workspace: '/ws', ports: ports().ports },
+      { config: hooksConfig(), failOn: 'error', workspace: '/ws', ports: ports().ports },
       { pullRequest: { ...pr, title: `Use ${AWS_KEY}` } },
     );
     expect(result.secrets.map((s) => s.path)).toEqual(['']);
