@@ -1,9 +1,11 @@
 import type * as Crypto from 'node:crypto';
 import { Minimatch } from 'minimatch';
-import type { HookEvent, HooksConfig, SecretScanAction } from '../config/types.js';
+import type { CustomSecretRuleConfig, HookEvent, HooksConfig, SecretScanAction } from '../config/types.js';
 import type { FindingDraft } from '../core/findings/finalize.js';
 import {
   BUILTIN_RULES,
+  compileCustomRules,
+  InvalidSecretRuleError,
   parseBaseline,
   scanJoinedLines,
   secretHint,
@@ -12,14 +14,25 @@ import {
 } from '../core/secrets/index.js';
 import type { PullRequest } from '../core/types.js';
 import { deferBuiltin } from '../core/lazy-builtin.js';
+import { ConfigurationError } from '../errors.js';
 import { hooksFor } from './run-actions.js';
-import { toSecretRules } from './secret-rules.js';
 import type { HookPorts, ReviewFile, SecretHit } from './types.js';
 
 const crypto = deferBuiltin<typeof Crypto>('node:crypto');
 
 /** Name of the execution record of the built-in secret scan when no hook configures it. */
 export const BUILTIN_SECRET_SCAN = 'secret-scan';
+
+/** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
+export function toSecretRules(configs: readonly CustomSecretRuleConfig[]): SecretRule[] {
+  try {
+    return compileCustomRules(configs);
+  } catch (error) {
+    // The user wrote the rule: say so as a configuration error, as every other config problem.
+    if (error instanceof InvalidSecretRuleError) throw new ConfigurationError(error.message);
+    throw error;
+  }
+}
 
 export interface SecretSettings {
   readonly enabled: boolean;
