@@ -373,47 +373,33 @@ describe('a hooks config with every action type, read from the base commit', () 
       path.join(workspace, 'lint.cjs'),
       'for (const f of process.argv.slice(2)) console.log(`${f}:3:1: no TODOs in shipped code`);\nprocess.exit(1);\n',
     );
-    const config = `version: 1
-hooks:
-  - name: no-console
-    events: [prompt.submitted]
-    paths: ["src/**"]
-    actions:
-      - type: pattern
-        pattern: 'console\\.log\\('
-        severity: warning
-        message: Use the logger instead of console.log
-  - name: lint
-    events: [prompt.submitted]
-    paths: ["src/**/*.ts"]
-    actions:
-      - type: command
-        run: ["node", "lint.cjs", "{files}"]
-        format: unix
-        severity: notice
-  - name: no-keys
-    events: [prompt.submitted]
-    actions:
-      - type: path
-        forbid: ["**/*.pem"]
-        severity: error
-  - name: secrets
-    events: [prompt.submitted, response.generated]
-    actions:
-      - type: secret-scan
-        allow: ["EXAMPLE"]
-  - name: standards
-    events: [prompt.submitted]
-    actions:
-      - type: memory
-        sources: [docs/coding-standards.md]
-        max_bytes: 16000
-  - name: audit
-    events: [conversation.updated, hook.executed]
-    actions:
-      - type: logger
-        output: codex-audit.jsonl
-`;
+    const config = hooksYaml(
+      hook(
+        'no-console',
+        'prompt.submitted',
+        {
+          type: 'pattern',
+          pattern: 'console\\.log\\(',
+          severity: 'warning',
+          message: 'Use the logger instead of console.log',
+        },
+        ['src/**'],
+      ),
+      hook(
+        'lint',
+        'prompt.submitted',
+        { type: 'command', run: ['node', 'lint.cjs', '{files}'], format: 'unix', severity: 'notice' },
+        ['src/**/*.ts'],
+      ),
+      hook('no-keys', 'prompt.submitted', { type: 'path', forbid: ['**/*.pem'], severity: 'error' }),
+      hook('secrets', ['prompt.submitted', 'response.generated'], { type: 'secret-scan', allow: ['EXAMPLE'] }),
+      hook('standards', 'prompt.submitted', {
+        type: 'memory',
+        sources: ['docs/coding-standards.md'],
+        max_bytes: 16000,
+      }),
+      hook('audit', ['conversation.updated', 'hook.executed'], { type: 'logger', output: 'codex-audit.jsonl' }),
+    );
     const { github, endpoint } = await start(
       [
         addedFile('src/app.ts', ['export function start() {', '  console.log("starting");', '  // TODO: config', '}']),
