@@ -38879,7 +38879,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7803);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8670);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -38888,7 +38888,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7803:
+/***/ 8670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60512,6 +60512,120 @@ function pickComment(c) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/endpoint/classify.ts
+
+
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+const ENDPOINT_MESSAGE_CHARS = 300;
+function classifyAttempt(result, facts, ctx) {
+    const label = describeChunk(facts.request.metadata.chunk);
+    const attemptsNote = facts.attempt > 1 ? ` after ${facts.attempt} attempts` : '';
+    const endpoint = `Codex hook endpoint ${ctx.host}`;
+    if (result.kind === 'timeout') {
+        const within = `did not answer within ${formatSeconds(ctx.timeoutMs)}`;
+        return retry(within, 'timeout', null, {
+            kind: 'unavailable',
+            message: `${endpoint} ${within} for ${label}${attemptsNote} (check that the endpoint is up, or raise hook-timeout).`,
+        });
+    }
+    if (result.kind === 'network') {
+        // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+        const reason = cut(ctx.scrub(result.reason), 120);
+        return retry(`could not be reached (${reason})`, 'network', null, {
+            kind: 'unavailable',
+            message: `${endpoint} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`,
+        });
+    }
+    const { status } = result;
+    if (result.kind === 'too-large-body') {
+        return fail('invalid-response', status, 'body-too-large', {
+            message: `${endpoint} answered ${status} for ${label} with a body larger than ${formatBytes(ctx.maxResponseBytes)}; it was not read (an endpoint error).`,
+        });
+    }
+    if (status >= 200 && status < 300)
+        return classifyAnswer(result.body, status, label, ctx);
+    const said = describeEndpointMessage(result.body, ctx.scrub);
+    if (status === 401 || status === 403) {
+        return fail('auth', status, undefined, {
+            // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
+            message: `${endpoint} answered ${status}${said}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
+        });
+    }
+    if (status === 413) {
+        const halves = splitRequest(facts.request);
+        if (halves)
+            return { kind: 'split', halves };
+        return fail('too-large', status, undefined, {
+            message: `${endpoint} answered 413 for ${label}, which cannot be split further (${facts.requestBytes} bytes, one hunk; raise the endpoint's limit).`,
+        });
+    }
+    if (RETRYABLE.has(status)) {
+        return retry(`answered ${status}`, undefined, result.headers.get('retry-after'), {
+            kind: 'unavailable',
+            status,
+            message: `${endpoint} answered ${status} for ${label}${attemptsNote}${said} (the endpoint is unavailable; try again later or raise hook-retries).`,
+        });
+    }
+    if (status >= 300 && status < 400) {
+        return fail('rejected', status, undefined, {
+            message: `${endpoint} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`,
+        });
+    }
+    return fail('rejected', status, undefined, {
+        message: `${endpoint} refused ${label} with ${status}${said} (not retried; check the request against docs/hook-protocol.md).`,
+    });
+}
+function classifyAnswer(body, status, label, ctx) {
+    try {
+        return { kind: 'ok', response: parseHookResponse(body, { redact: ctx.scrub }) };
+    }
+    catch (error) {
+        if (!(error instanceof HookResponseError))
+            throw error;
+        return fail('invalid-response', status, 'invalid-response', {
+            message: `Codex hook endpoint ${ctx.host} answered ${status} for ${label} but ${ctx.scrub(error.message)} (an endpoint error; see docs/hook-protocol.md).`,
+        });
+    }
+}
+function retry(what, error, retryAfter, failure) {
+    return { kind: 'retry', what, ...(error ? { error } : {}), retryAfter, failure };
+}
+function fail(kind, status, error, report) {
+    return { kind: 'fail', ...(error ? { error } : {}), failure: { kind, message: report.message, status } };
+}
+/** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
+function describeEndpointMessage(body, scrub) {
+    if (body.trim() === '')
+        return '';
+    let text = body;
+    try {
+        const data = JSON.parse(body);
+        if (typeof data === 'object' && data !== null) {
+            const fields = data;
+            const main = [fields.error, fields.message].find((v) => typeof v === 'string');
+            const details = Array.isArray(fields.errors) ? fields.errors.filter((e) => typeof e === 'string') : [];
+            if (main !== undefined || details.length > 0)
+                text = [main, ...details].filter(Boolean).join('; ');
+        }
+    }
+    catch {
+        // Not JSON: quote the text.
+    }
+    return `: ${quoteExcerpt(text, scrub, ENDPOINT_MESSAGE_CHARS)}`;
+}
+function describeChunk(chunk) {
+    return `chunk ${chunk.index + 1}/${chunk.total}${chunk.part ? ` (part ${chunk.part})` : ''}`;
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function formatSeconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
+}
+
 ;// CONCATENATED MODULE: ./src/endpoint/client.ts
 
 
@@ -60521,8 +60635,6 @@ function pickComment(c) {
 
 const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const HOOK_EVENT_HEADER = 'X-Codex-Hook-Event';
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
-const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
     const names = options.names ?? ACTION_SETTING_NAMES;
@@ -60615,135 +60727,110 @@ function parseRetryAfter(value, now) {
 function computeBackoff(attempt, random, baseMs = 1000, maxMs = 30_000) {
     return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
 }
+/** Attempts until an answer, a split or a failure; classifyAttempt (classify.ts) decides each step. */
 async function sendWithRetries(request, retries, ctx) {
-    const { options } = ctx;
-    const body = JSON.stringify(request);
-    const requestBytes = Buffer.byteLength(body, 'utf8');
-    const requestSha256 = sha256(body);
-    const idempotencyKey = computeIdempotencyKey(request);
-    const chunk = request.metadata.chunk;
-    const label = describeChunk(chunk);
-    if (requestBytes > options.maxBytes) {
+    const out = prepareOutgoing(request, ctx.options);
+    if (out.requestBytes > ctx.options.maxBytes) {
         const halves = splitRequest(request);
         if (halves) {
-            options.logger.debug(`Codex hook: ${label} is ${requestBytes} bytes, over hook-max-bytes; halving it`);
+            ctx.options.logger.debug(`Codex hook: ${out.label} is ${out.requestBytes} bytes, over hook-max-bytes; halving it`);
             return { kind: 'split', halves };
         }
     }
-    const headers = {
-        Authorization: `Bearer ${options.token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'User-Agent': options.userAgent ?? `${PRODUCT}/${core_version_VERSION}`,
-        'Idempotency-Key': idempotencyKey,
-        [HOOK_EVENT_HEADER]: 'prompt.submitted',
+    const classifying = {
+        host: ctx.host,
+        names: ctx.names,
+        timeoutMs: ctx.options.timeoutMs,
+        maxResponseBytes: ctx.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        scrub: ctx.scrub,
     };
-    const fail = (kind, message, status) => ({
-        kind: 'failed',
-        failure: { kind, message, host: ctx.host, ...(status !== undefined ? { status } : {}) },
-    });
     for (let attempt = 1;; attempt++) {
         const startedAt = ctx.now();
         const started = performance.now();
-        const result = await attemptOnce(body, headers, ctx);
-        const latencyMs = Math.round(performance.now() - started);
-        const record = (outcome, extra = {}) => {
-            const exchange = {
-                timestamp: startedAt.toISOString(),
-                chunk,
-                attempt,
-                status: result.kind === 'answer' || result.kind === 'too-large-body' ? result.status : null,
-                outcome,
-                latencyMs,
-                requestBytes,
-                requestSha256,
-                idempotencyKey,
-                commentCount: 0,
-                ...extra,
-            };
-            ctx.exchanges.push(exchange);
-            options.onExchange?.(exchange);
-            options.logger.debug(`Codex hook: ${label} attempt ${attempt} → ${exchange.status ?? exchange.error} in ${latencyMs} ms (${requestBytes} bytes sent, ${exchange.commentCount} comments)`);
-        };
-        const attemptsNote = attempt > 1 ? ` after ${attempt} attempts` : '';
-        const canRetry = attempt <= retries;
-        const retryWait = (retryAfter) => {
-            const asked = parseRetryAfter(retryAfter, ctx.now());
-            if (asked !== undefined)
-                return Math.min(asked, options.retryAfterMaxMs ?? 60_000);
-            return computeBackoff(attempt, ctx.random, options.backoffBaseMs, options.backoffMaxMs);
-        };
-        const retryOrFail = async (what, error, retryAfter, failure) => {
-            if (!canRetry) {
-                record('failed', error ? { error } : {});
-                return failure();
-            }
-            const wait = retryWait(retryAfter);
-            record('retry', { ...(error ? { error } : {}), retryInMs: wait });
-            options.logger.info(`Codex hook endpoint ${ctx.host} ${what} for ${label} (attempt ${attempt} of ${retries + 1}); retrying in ${(wait / 1000).toFixed(1)} s`);
-            await ctx.sleep(wait);
-            return undefined;
-        };
-        if (result.kind === 'timeout') {
-            const done = await retryOrFail(`did not answer within ${formatSeconds(options.timeoutMs)}`, 'timeout', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} did not answer within ${formatSeconds(options.timeoutMs)} for ${label}${attemptsNote} (check that the endpoint is up, or raise hook-timeout).`));
-            if (done)
-                return done;
-            continue;
-        }
-        if (result.kind === 'network') {
-            // Scrubbed whole, then cut: a cut token would no longer match the scrub.
-            const reason = cut(ctx.scrub(result.reason), 120);
-            const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`));
-            if (done)
-                return done;
-            continue;
-        }
-        if (result.kind === 'too-large-body') {
-            record('failed', { error: 'body-too-large' });
-            return fail('invalid-response', `Codex hook endpoint ${ctx.host} answered ${result.status} for ${label} with a body larger than ${formatBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)}; it was not read (an endpoint error).`, result.status);
-        }
-        const { status } = result;
-        if (status >= 200 && status < 300) {
-            try {
-                const response = parseHookResponse(result.body, { redact: ctx.scrub });
-                record('ok', { commentCount: response.comments.length });
-                return { kind: 'ok', response };
-            }
-            catch (error) {
-                if (!(error instanceof HookResponseError))
-                    throw error;
-                record('failed', { error: 'invalid-response' });
-                return fail('invalid-response', `Codex hook endpoint ${ctx.host} answered ${status} for ${label} but ${ctx.scrub(error.message)} (an endpoint error; see docs/hook-protocol.md).`, status);
-            }
-        }
-        if (status === 401 || status === 403) {
-            record('failed');
-            return fail('auth', 
-            // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
-        }
-        if (status === 413) {
-            const halves = splitRequest(request);
-            if (halves) {
+        const result = await attemptOnce(out.body, out.headers, ctx);
+        const status = result.kind === 'answer' || result.kind === 'too-large-body' ? result.status : null;
+        const attemptFacts = { attempt, startedAt, latencyMs: Math.round(performance.now() - started), status };
+        const record = (outcome, extra = {}) => recordExchange(ctx, out, attemptFacts, outcome, extra);
+        const verdict = classifyAttempt(result, { request, attempt, requestBytes: out.requestBytes }, classifying);
+        switch (verdict.kind) {
+            case 'ok':
+                record('ok', { commentCount: verdict.response.comments.length });
+                return { kind: 'ok', response: verdict.response };
+            case 'split':
                 record('split');
-                options.logger.info(`Codex hook endpoint ${ctx.host} answered 413 for ${label}; halving it and sending the halves`);
-                return { kind: 'split', halves };
+                ctx.options.logger.info(`Codex hook endpoint ${ctx.host} answered 413 for ${out.label}; halving it and sending the halves`);
+                return { kind: 'split', halves: verdict.halves };
+            case 'fail':
+                record('failed', verdict.error ? { error: verdict.error } : {});
+                return failedWith(verdict.failure, ctx);
+            case 'retry': {
+                if (attempt > retries) {
+                    record('failed', verdict.error ? { error: verdict.error } : {});
+                    return failedWith(verdict.failure, ctx);
+                }
+                const wait = retryWait(verdict.retryAfter, attempt, ctx);
+                record('retry', { ...(verdict.error ? { error: verdict.error } : {}), retryInMs: wait });
+                ctx.options.logger.info(`Codex hook endpoint ${ctx.host} ${verdict.what} for ${out.label} (attempt ${attempt} of ${retries + 1}); retrying in ${(wait / 1000).toFixed(1)} s`);
+                await ctx.sleep(wait);
             }
-            record('failed');
-            return fail('too-large', `Codex hook endpoint ${ctx.host} answered 413 for ${label}, which cannot be split further (${requestBytes} bytes, one hunk; raise the endpoint's limit).`, status);
         }
-        if (RETRYABLE.has(status)) {
-            const done = await retryOrFail(`answered ${status}`, undefined, result.headers.get('retry-after'), () => fail('unavailable', `Codex hook endpoint ${ctx.host} answered ${status} for ${label}${attemptsNote}${describeEndpointMessage(result.body, ctx)} (the endpoint is unavailable; try again later or raise hook-retries).`, status));
-            if (done)
-                return done;
-            continue;
-        }
-        record('failed');
-        if (status >= 300 && status < 400) {
-            return fail('rejected', `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`, status);
-        }
-        return fail('rejected', `Codex hook endpoint ${ctx.host} refused ${label} with ${status}${describeEndpointMessage(result.body, ctx)} (not retried; check the request against docs/hook-protocol.md).`, status);
     }
+}
+function prepareOutgoing(request, options) {
+    const body = JSON.stringify(request);
+    const idempotencyKey = computeIdempotencyKey(request);
+    return {
+        request,
+        body,
+        requestBytes: Buffer.byteLength(body, 'utf8'),
+        requestSha256: sha256(body),
+        idempotencyKey,
+        label: describeChunk(request.metadata.chunk),
+        headers: {
+            Authorization: `Bearer ${options.token}`,
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'User-Agent': options.userAgent ?? `${PRODUCT}/${core_version_VERSION}`,
+            'Idempotency-Key': idempotencyKey,
+            [HOOK_EVENT_HEADER]: 'prompt.submitted',
+        },
+    };
+}
+function failedWith(failure, ctx) {
+    return {
+        kind: 'failed',
+        failure: {
+            kind: failure.kind,
+            message: failure.message,
+            host: ctx.host,
+            ...(failure.status !== undefined ? { status: failure.status } : {}),
+        },
+    };
+}
+/** The wait before the next attempt: what `Retry-After` asks (capped), else backoff with full jitter. */
+function retryWait(retryAfter, attempt, ctx) {
+    const asked = parseRetryAfter(retryAfter, ctx.now());
+    if (asked !== undefined)
+        return Math.min(asked, ctx.options.retryAfterMaxMs ?? 60_000);
+    return computeBackoff(attempt, ctx.random, ctx.options.backoffBaseMs, ctx.options.backoffMaxMs);
+}
+function recordExchange(ctx, out, attempt, outcome, extra) {
+    const exchange = {
+        timestamp: attempt.startedAt.toISOString(),
+        chunk: out.request.metadata.chunk,
+        attempt: attempt.attempt,
+        status: attempt.status,
+        outcome,
+        latencyMs: attempt.latencyMs,
+        requestBytes: out.requestBytes,
+        requestSha256: out.requestSha256,
+        idempotencyKey: out.idempotencyKey,
+        commentCount: 0,
+        ...extra,
+    };
+    ctx.exchanges.push(exchange);
+    ctx.options.onExchange?.(exchange);
+    ctx.options.logger.debug(`Codex hook: ${out.label} attempt ${attempt.attempt} → ${exchange.status ?? exchange.error} in ${attempt.latencyMs} ms (${out.requestBytes} bytes sent, ${exchange.commentCount} comments)`);
 }
 async function attemptOnce(body, headers, ctx) {
     const cap = ctx.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -60805,40 +60892,8 @@ function describeNetworkError(error) {
         return cause.message;
     return error instanceof Error ? error.message : String(error);
 }
-function cut(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-/** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
-function describeEndpointMessage(body, ctx) {
-    if (body.trim() === '')
-        return '';
-    let text = body;
-    try {
-        const data = JSON.parse(body);
-        if (typeof data === 'object' && data !== null) {
-            const fields = data;
-            const main = [fields.error, fields.message].find((v) => typeof v === 'string');
-            const details = Array.isArray(fields.errors) ? fields.errors.filter((e) => typeof e === 'string') : [];
-            if (main !== undefined || details.length > 0)
-                text = [main, ...details].filter(Boolean).join('; ');
-        }
-    }
-    catch {
-        // Not JSON: quote the text.
-    }
-    return `: ${quoteExcerpt(text, ctx.scrub, ENDPOINT_MESSAGE_CHARS)}`;
-}
-function describeChunk(chunk) {
-    return `chunk ${chunk.index + 1}/${chunk.total}${chunk.part ? ` (part ${chunk.part})` : ''}`;
-}
 function sha256(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-function formatSeconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-function formatBytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/index.ts
@@ -61415,49 +61470,14 @@ async function writeAuditLogs(config, workspace, input) {
  */
 async function runReviewPipeline(pr, files, options, ports) {
     const started = ports.now();
-    const { logger } = ports;
-    const notes = createNotes(logger);
+    const notes = createNotes(ports.logger);
     // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
     // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
     const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
         onLearn: (s) => ports.onSecret(s.secret),
     });
-    const prepared = await ports.stage('Filter', async () => {
-        const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-        const result = await prepareFiles(files, filter, {
-            ...(ports.fallback ? { fallback: ports.fallback } : {}),
-            ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
-        });
-        logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
-        for (const s of result.skipped)
-            logger.debug(`left out ${s.path}: ${s.reason}`);
-        if (result.recovered > 0)
-            logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
-        if (unreviewable.length > 0) {
-            notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
-        }
-        if (result.unscanned.length > 0) {
-            const listed = result.unscanned
-                .map((s) => s.path)
-                .slice(0, 10)
-                .join(', ');
-            notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
-        }
-        return result;
-    });
-    const hookOptions = {
-        config: options.config,
-        failOn: options.failOn,
-        workspace: options.workspace,
-        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
-        ports: {
-            runCommand: ports.runCommand,
-            readRepositoryFile: ports.readRepositoryFile,
-            logger,
-            now: () => new Date(ports.now()),
-        },
-    };
+    const prepared = await ports.stage('Filter', () => filterFiles(files, options, ports, notes));
+    const hookOptions = hookRunOptions(options, ports);
     const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
         const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
             scanOnly: prepared.scanOnly,
@@ -61465,35 +61485,102 @@ async function runReviewPipeline(pr, files, options, ports) {
         });
         redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
         for (const e of result.executions)
-            logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
+            ports.logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
         for (const n of result.notes)
             notes.add('hooks', n);
         return result;
     });
-    let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
-    const aiFindings = [];
-    const aiSecrets = [];
+    const ai = await reviewWithAi(pr, prepared, local, options, ports, { hookOptions, redactor, notes });
+    // Read from our markers, their fingerprints are keyed already.
+    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.outcome.reviewedPaths) : [];
+    if (carried.length > 0) {
+        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
+    }
     const executions = [...local.executions];
+    const auditLogs = await writeRunAuditLogs(pr, options, ports, ai.outcome, executions);
+    // The same redactor, over every finding's text, before any output sees it.
+    const keyed = keyFingerprints([...local.findings, ...ai.findings], options.fingerprintKey ?? '');
+    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
+    return {
+        prepared,
+        findings,
+        secretCount: local.secrets.length + ai.secretCount,
+        gate: decideGate(findings, options.failOn),
+        stats: statsOf(files, prepared, Math.max(0, Math.round(ports.now() - started))),
+        notes: notes.list(),
+        ai: ai.outcome,
+        executions,
+        auditLogs,
+    };
+}
+/** The filter and the parse: what is reviewed, what is only scanned, what is left out and why. */
+async function filterFiles(files, options, ports, notes) {
+    const { logger } = ports;
+    const filter = createFileFilter({ include: options.include, exclude: options.exclude });
+    const result = await prepareFiles(files, filter, {
+        ...(ports.fallback ? { fallback: ports.fallback } : {}),
+        ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+    });
+    logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
+    for (const s of result.skipped)
+        logger.debug(`left out ${s.path}: ${s.reason}`);
+    if (result.recovered > 0)
+        logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
+    const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
+    if (unreviewable.length > 0) {
+        notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
+    }
+    if (result.unscanned.length > 0) {
+        const listed = result.unscanned
+            .map((s) => s.path)
+            .slice(0, 10)
+            .join(', ');
+        notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
+    }
+    return result;
+}
+function hookRunOptions(options, ports) {
+    return {
+        config: options.config,
+        failOn: options.failOn,
+        workspace: options.workspace,
+        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
+        ports: {
+            runCommand: ports.runCommand,
+            readRepositoryFile: ports.readRepositoryFile,
+            logger: ports.logger,
+            now: () => new Date(ports.now()),
+        },
+    };
+}
+/** The AI review, when one was asked for and no hook blocks it; the reasons it did not run become notes. */
+async function reviewWithAi(pr, prepared, local, options, ports, run) {
+    const { notes } = run;
+    const none = {
+        outcome: { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() },
+        findings: [],
+        secretCount: 0,
+    };
     if (!options.ai) {
         notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
+        return none;
     }
-    else if (local.blocked) {
+    if (local.blocked) {
         notes.add('ai-blocked', `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`, 'warning');
+        return none;
     }
-    else {
-        const aiOptions = options.ai;
-        const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
-        const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, redactor }));
-        aiFindings.push(...result.findings);
-        aiSecrets.push(...result.secrets);
-        for (const n of result.notes)
-            notes.add('ai-review', n);
-        if (result.failure) {
-            notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
-        }
-        if (result.usage)
-            notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
-        ai = {
+    const aiOptions = options.ai;
+    const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
+    const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger: ports.logger, hooks: run.hookOptions, redactor: run.redactor }));
+    for (const n of result.notes)
+        notes.add('ai-review', n);
+    if (result.failure) {
+        notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
+    }
+    if (result.usage)
+        notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+    return {
+        outcome: {
             ran: result.requests > 0,
             reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
             ...(result.failure ? { failure: result.failure } : {}),
@@ -61502,15 +61589,16 @@ async function runReviewPipeline(pr, files, options, ports) {
             exchanges: result.exchanges,
             requests: result.requests,
             reviewedPaths: result.reviewedPaths,
-        };
-    }
-    // Read from our markers, their fingerprints are keyed already.
-    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
-    if (carried.length > 0) {
-        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
-    }
+        },
+        findings: result.findings,
+        secretCount: result.secrets.length,
+    };
+}
+/** The `logger` hooks' lines for this run: the exchanges, the hook executions, the model's cost. */
+function writeRunAuditLogs(pr, options, ports, ai, executions) {
     const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
-    const auditLogs = await writeAuditLogs(options.config, options.workspace, {
+    const where = { repository: `${pr.owner}/${pr.repo}`, pullRequestNumber: pr.number, headSha: pr.headSha };
+    return writeAuditLogs(options.config, options.workspace, {
         exchanges: ai.exchanges,
         executions,
         ...(ai.usage && ai.reviewer
@@ -61519,18 +61607,14 @@ async function runReviewPipeline(pr, files, options, ports) {
                     reviewer: ai.reviewer,
                     usage: ai.usage,
                     ...(ai.failure ? { failure: ai.failure } : {}),
-                    repository: `${pr.owner}/${pr.repo}`,
-                    pullRequestNumber: pr.number,
-                    headSha: pr.headSha,
+                    ...where,
                 },
             }
             : {}),
         ...(token
             ? {
                 context: {
-                    repository: `${pr.owner}/${pr.repo}`,
-                    pullRequestNumber: pr.number,
-                    headSha: pr.headSha,
+                    ...where,
                     tokenFingerprint: token.fingerprint,
                     ...(token.scopes ? { tokenScopes: token.scopes } : {}),
                 },
@@ -61539,27 +61623,14 @@ async function runReviewPipeline(pr, files, options, ports) {
         now: () => new Date(ports.now()),
         ...(options.env ? { env: options.env } : {}),
     });
-    // The same redactor, over every finding's text, before any output sees it.
-    const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
-    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
-    const gate = decideGate(findings, options.failOn);
-    const stats = {
+}
+function statsOf(files, prepared, durationMs) {
+    return {
         files: files.length,
         filesScanned: prepared.reviewed.length,
         // Each added line and its newline, as the scanner read them.
         bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.addedText.length + (f.parsed.addedText.length > 0 || f.parsed.addedCount > 0 ? 1 : 0), 0),
-        durationMs: Math.max(0, Math.round(ports.now() - started)),
-    };
-    return {
-        prepared,
-        findings,
-        secretCount: local.secrets.length + aiSecrets.length,
-        gate,
-        stats,
-        notes: notes.list(),
-        ai,
-        executions,
-        auditLogs,
+        durationMs,
     };
 }
 /** The AI part of the JSON report: which reviewer, and the usage of a model reviewer. */
@@ -62138,63 +62209,34 @@ async function publishResults(runner, github, input) {
         notes.add('publish', `${findings.length - MAX_CHECK_ANNOTATIONS} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated; all are in the summary and the JSON report.`);
     }
     const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
-    // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
-    let everyRow = false;
-    // `extra`: the review comments' own notes, while they are being posted.
-    const summaryOf = (limit, extra = []) => truncateMarkdown(renderSummary({
-        ...(everyRow ? { maxRows: Infinity } : {}),
-        title: 'Codex hooks',
-        gate: input.gate,
-        failOn: input.failOn,
+    const publishing = {
+        runner,
+        github,
+        input,
         findings,
-        stats: input.stats,
-        skipped: input.skipped,
-        notes: [
-            ...input.notes,
-            ...notes.list(),
-            ...extra.map((message) => ({ kind: 'publish', level: 'summary', message })),
-        ],
-        blobUrl,
-        ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-    }), limit);
-    let reviewId;
-    if (input.commentMode === 'review' && input.dryRun) {
-        const plan = planReview(findings, diffFilesOf(input.files), [], {
-            maxComments: input.maxComments,
-            headSha: input.pr.headSha,
-            aiScope: input.aiScope ?? 'none',
-            isOurs: () => false,
-        });
-        notes.add('publish', `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
-    }
-    else if (input.commentMode === 'review') {
-        try {
-            const review = await runner.group('Review comments', () => publishReview(github, runner, {
-                pr: input.pr,
-                findings,
-                files: input.files,
-                maxComments: input.maxComments,
-                aiScope: input.aiScope ?? 'none',
-                ...(input.requestChanges
-                    ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
-                    : {}),
-                ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-                summary: (extra) => summaryOf(JOB_SUMMARY_LIMIT, extra),
-            }));
-            reviewId = review.reviewId;
-            for (const n of review.notes)
-                notes.add('publish', n);
-        }
-        catch (error) {
-            // The review is a convenience; the check run and the gate still report every finding.
-            if (!(error instanceof UpstreamError))
-                throw error;
-            const note = error instanceof PermissionError
-                ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
-                : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
-            notes.add('publish', note, 'warning');
-        }
-    }
+        annotations,
+        notes,
+        // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
+        everyRow: false,
+        // `extra`: the review comments' own notes, while they are being posted.
+        summaryOf: (limit, extra = []) => truncateMarkdown(renderSummary({
+            ...(publishing.everyRow ? { maxRows: Infinity } : {}),
+            title: 'Codex hooks',
+            gate: input.gate,
+            failOn: input.failOn,
+            findings,
+            stats: input.stats,
+            skipped: input.skipped,
+            notes: [
+                ...input.notes,
+                ...notes.list(),
+                ...extra.map((message) => ({ kind: 'publish', level: 'summary', message })),
+            ],
+            blobUrl,
+            ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+        }), limit),
+    };
+    const reviewId = await publishReviewComments(publishing);
     // Escalation needs a check run to remember it by, so it happens only where one is written.
     let escalated = false;
     if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
@@ -62203,52 +62245,101 @@ async function publishResults(runner, github, input) {
             notes.add('publish', n);
         escalated = outcome.escalated;
     }
-    let checkRunId;
-    let checkRunError;
-    if (input.dryRun) {
-        notes.add('publish', `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
-        everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-    }
-    else if (input.commentMode === 'none') {
-        everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-    }
-    else {
-        try {
-            checkRunId = await runner.group('Check run', async () => {
-                const { id, adopted } = await github.createCheckRun(input.pr, {
-                    name: CHECK_NAME,
-                    headSha: input.pr.headSha,
-                    conclusion: input.gate.conclusion,
-                    title: input.gate.reason,
-                    summary: escalated
-                        ? `${summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
-                        : summaryOf(CHECK_TEXT_LIMIT),
-                    annotations,
-                    ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
-                });
-                runner.info(`${adopted ? 'Adopted' : 'Created'} check run ${id} with ${annotations.length} annotations`);
-                return id;
-            });
-        }
-        catch (error) {
-            if (!(error instanceof UpstreamError))
-                throw error;
-            // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
-            // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
-            const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
-            notes.add('publish', note, 'warning');
-            everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-            if (!(error instanceof PermissionError))
-                checkRunError = error;
-        }
-    }
-    await runner.appendSummary(summaryOf(JOB_SUMMARY_LIMIT));
+    const checkRun = await publishCheckRun(publishing, escalated);
+    await runner.appendSummary(publishing.summaryOf(JOB_SUMMARY_LIMIT));
     return {
-        ...(checkRunId !== undefined ? { checkRunId } : {}),
+        ...(checkRun.id !== undefined ? { checkRunId: checkRun.id } : {}),
         ...(reviewId !== undefined ? { reviewId } : {}),
-        ...(checkRunError ? { checkRunError } : {}),
+        ...(checkRun.error ? { checkRunError: checkRun.error } : {}),
         notes: notes.list(),
     };
+}
+/** Review comments (comment-mode `review`); returns the review created, if any. A refusal only becomes a note. */
+async function publishReviewComments(publishing) {
+    const { runner, github, input, findings, notes } = publishing;
+    if (input.commentMode !== 'review')
+        return undefined;
+    if (input.dryRun) {
+        const plan = planReview(findings, diffFilesOf(input.files), [], {
+            maxComments: input.maxComments,
+            headSha: input.pr.headSha,
+            aiScope: input.aiScope ?? 'none',
+            isOurs: () => false,
+        });
+        notes.add('publish', `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`);
+        return undefined;
+    }
+    try {
+        const review = await runner.group('Review comments', () => publishReview(github, runner, {
+            pr: input.pr,
+            findings,
+            files: input.files,
+            maxComments: input.maxComments,
+            aiScope: input.aiScope ?? 'none',
+            ...(input.requestChanges
+                ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
+                : {}),
+            ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+            summary: (extra) => publishing.summaryOf(JOB_SUMMARY_LIMIT, extra),
+        }));
+        for (const n of review.notes)
+            notes.add('publish', n);
+        return review.reviewId;
+    }
+    catch (error) {
+        // The review is a convenience; the check run and the gate still report every finding.
+        if (!(error instanceof UpstreamError))
+            throw error;
+        const note = error instanceof PermissionError
+            ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
+            : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
+        notes.add('publish', note, 'warning');
+        return undefined;
+    }
+}
+/**
+ * The check run, or workflow annotations where none is written (dry run, comment-mode `none`) or GitHub refused
+ * it. A refusal other than a missing permission (an outage, a rate limit that did not lift) is returned: it
+ * fails the step, so the run is retried.
+ */
+async function publishCheckRun(publishing, escalated) {
+    const { runner, github, input, annotations, notes } = publishing;
+    if (input.dryRun) {
+        notes.add('publish', `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`);
+        publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+        return {};
+    }
+    if (input.commentMode === 'none') {
+        publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+        return {};
+    }
+    try {
+        const id = await runner.group('Check run', async () => {
+            const created = await github.createCheckRun(input.pr, {
+                name: CHECK_NAME,
+                headSha: input.pr.headSha,
+                conclusion: input.gate.conclusion,
+                title: input.gate.reason,
+                summary: escalated
+                    ? `${publishing.summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+                    : publishing.summaryOf(CHECK_TEXT_LIMIT),
+                annotations: [...annotations],
+                ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
+            });
+            runner.info(`${created.adopted ? 'Adopted' : 'Created'} check run ${created.id} with ${annotations.length} annotations`);
+            return created.id;
+        });
+        return { id };
+    }
+    catch (error) {
+        if (!(error instanceof UpstreamError))
+            throw error;
+        // Whatever GitHub refused, the findings still reach the user.
+        const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
+        notes.add('publish', note, 'warning');
+        publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+        return error instanceof PermissionError ? {} : { error };
+    }
 }
 /**
  * `::error file=…,line=…::message`: visible on the PR without any write permission, but GitHub shows only 10
@@ -71694,14 +71785,7 @@ async function run(deps) {
 async function main(deps) {
     const { runner } = deps;
     const started = deps.now().getTime();
-    // Mask both tokens first, before validation or anything else could print them.
-    for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
-        const token = runner.getInput(name).trim();
-        if (token)
-            runner.setSecret(token);
-    }
-    if (process.env.OPENAI_API_KEY?.trim())
-        runner.setSecret(process.env.OPENAI_API_KEY.trim());
+    maskSecretInputs(runner);
     const inputs = readInputs((name) => runner.getInput(name), process.env);
     // A token goes into a header; a bad character would make the HTTP client quote it in its error.
     if (inputs.githubToken)
@@ -71739,8 +71823,52 @@ async function main(deps) {
         setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
         return { failed: false };
     }
-    const notes = createNotes(runner);
-    const listed = await runner.group('Diff', async () => {
+    const run = { deps, inputs, pr, github, notes: createNotes(runner) };
+    const listed = await listChangedFiles(run);
+    const result = await reviewPullRequest(run, listed.files, reviewer, endpoint);
+    if (!reviewer && inputs.reviewer === 'endpoint')
+        runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
+    const stats = { ...result.stats, durationMs: deps.now().getTime() - started };
+    await writeLocalOutputs(run, result, stats);
+    const published = await publishResults(runner, github, {
+        pr,
+        findings: result.findings,
+        gate: result.gate,
+        failOn: inputs.failOn,
+        stats,
+        skipped: result.prepared.skipped,
+        notes: run.notes.list(),
+        ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
+        commentMode: inputs.commentMode,
+        requestChanges: inputs.requestChanges,
+        dryRun: inputs.dryRun,
+        // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
+        aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
+        files: listed.files,
+        maxComments: inputs.maxComments,
+        serverUrl: event.serverUrl,
+        escalation: inputs.escalation,
+        ...(runUrl ? { runUrl } : {}),
+    });
+    setOutputs(runner, {
+        ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+        ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
+    });
+    return decideStepResult(run, result, published);
+}
+/** Masks every secret input first, before validation or anything else could print one. */
+function maskSecretInputs(runner) {
+    for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
+        const token = runner.getInput(name).trim();
+        if (token)
+            runner.setSecret(token);
+    }
+    if (process.env.OPENAI_API_KEY?.trim())
+        runner.setSecret(process.env.OPENAI_API_KEY.trim());
+}
+function listChangedFiles({ deps, github, pr, notes }) {
+    const { runner } = deps;
+    return runner.group('Diff', async () => {
         const result = await github.listPullRequestFiles(pr);
         runner.info(`${result.files.length} changed files listed`);
         if (result.capped) {
@@ -71748,6 +71876,12 @@ async function main(deps) {
         }
         return result;
     });
+}
+/** Config, then the shared pipeline (hooks, AI review, findings, gate) with the action's ports. */
+async function reviewPullRequest(run, files, reviewer, endpoint) {
+    const { deps, inputs, pr, github, notes } = run;
+    const { runner } = deps;
+    const { event } = runner;
     const readAtBase = (file) => github.getFileContent(pr, file, pr.baseSha);
     const config = await runner.group('Config', async () => {
         const loaded = await loadConfigSource({
@@ -71755,7 +71889,7 @@ async function main(deps) {
             ref: inputs.configRef,
             refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
             read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
-            changedFiles: listed.files,
+            changedFiles: files,
         });
         runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
         for (const n of loaded.notes)
@@ -71763,29 +71897,8 @@ async function main(deps) {
         return loaded;
     });
     const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
-    // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
-    const onlyPaths = reviewer ? await changedSinceLastReview(pr, github, runner) : undefined;
-    if (onlyPaths)
-        runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
-    const ai = reviewer
-        ? {
-            reviewer,
-            token: endpoint?.token ?? '',
-            secretAction: inputs.secretAction,
-            eventType: `pull_request_${pr.action}`,
-            ...(onlyPaths ? { onlyPaths } : {}),
-            readHeadFile: (file) => readInWorkspace(event.workspace, file),
-            metadata: {
-                triggered_by: 'GitHub Actions',
-                timestamp: deps.now().toISOString(),
-                ...(event.runId ? { run_id: event.runId } : {}),
-                ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
-                ...(event.workflow ? { workflow: event.workflow } : {}),
-                ...(event.actor ? { actor: event.actor } : {}),
-            },
-        }
-        : undefined;
-    const result = await runReviewPipeline(pr, listed.files, {
+    const ai = reviewer ? await aiReviewOptions(run, reviewer, endpoint) : undefined;
+    const result = await runReviewPipeline(pr, files, {
         include: inputs.include,
         exclude: inputs.exclude,
         failOn: inputs.failOn,
@@ -71793,7 +71906,7 @@ async function main(deps) {
         workspace: event.workspace,
         fingerprintKey: inputs.fingerprintKey,
         // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
-        ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
+        ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, files, runner) } : {}),
         ...(ai ? { ai } : {}),
         ...(deps.env ? { env: deps.env } : {}),
         // With secrets in the job, running a linter on the workspace would run whatever code it holds.
@@ -71815,17 +71928,43 @@ async function main(deps) {
         readRepositoryFile: readAtBase,
     });
     notes.include(result.notes);
-    if (!reviewer && inputs.reviewer === 'endpoint')
-        runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
+    return result;
+}
+/** The AI review's options: on a push to the PR, only what changed since the last reviewed head is sent again. */
+async function aiReviewOptions({ deps, inputs, pr, github }, reviewer, endpoint) {
+    const { runner } = deps;
+    const { event } = runner;
+    const onlyPaths = await changedSinceLastReview(pr, github, runner);
+    if (onlyPaths)
+        runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
+    return {
+        reviewer,
+        token: endpoint?.token ?? '',
+        secretAction: inputs.secretAction,
+        eventType: `pull_request_${pr.action}`,
+        ...(onlyPaths ? { onlyPaths } : {}),
+        readHeadFile: (file) => readInWorkspace(event.workspace, file),
+        metadata: {
+            triggered_by: 'GitHub Actions',
+            timestamp: deps.now().toISOString(),
+            ...(event.runId ? { run_id: event.runId } : {}),
+            ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
+            ...(event.workflow ? { workflow: event.workflow } : {}),
+            ...(event.actor ? { actor: event.actor } : {}),
+        },
+    };
+}
+/**
+ * The JSON report, the SARIF file and the outputs that do not depend on GitHub: written before anything is
+ * published, so a GitHub failure cannot lose them.
+ */
+async function writeLocalOutputs({ deps, inputs, pr }, result, stats) {
+    const { runner } = deps;
     const { findings, gate, prepared } = result;
-    const stats = { ...result.stats, durationMs: deps.now().getTime() - started };
     const reportPath = await writeReport(deps.outputDir, pr, buildJsonReport(findings, stats, gate.conclusion, prepared.skipped, aiReportEntry(result.ai)));
-    // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
-    const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
+    const sarifPath = inputs.sarifFile ? await writeSarif(runner.event.workspace, inputs.sarifFile, findings) : undefined;
     if (sarifPath)
         runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
-    // The outputs that do not depend on GitHub are set before publishing: if GitHub then fails, the workflow
-    // still gets the counts, the conclusion and the path of the report.
     setOutputs(runner, {
         findings: findings.length,
         secrets: result.secretCount,
@@ -71833,31 +71972,11 @@ async function main(deps) {
         report: reportPath,
         ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
     });
-    const published = await publishResults(runner, github, {
-        pr,
-        findings,
-        gate,
-        failOn: inputs.failOn,
-        stats,
-        skipped: prepared.skipped,
-        notes: notes.list(),
-        ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
-        commentMode: inputs.commentMode,
-        requestChanges: inputs.requestChanges,
-        dryRun: inputs.dryRun,
-        // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
-        aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
-        files: listed.files,
-        maxComments: inputs.maxComments,
-        serverUrl: event.serverUrl,
-        escalation: inputs.escalation,
-        ...(runUrl ? { runUrl } : {}),
-    });
-    setOutputs(runner, {
-        ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
-        ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
-    });
-    runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
+}
+/** The step fails on the gate, on a check run GitHub refused for a reason other than permission, or as on-hook-error says. */
+function decideStepResult({ deps, inputs }, result, published) {
+    const { gate } = result;
+    deps.runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
     if (gate.failed)
         return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
     if (published.checkRunError) {

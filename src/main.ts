@@ -8,10 +8,10 @@ import type { CommandRunner, GitHubPort, GitPort, RunnerPort } from './ports.js'
 import { readInWorkspace, writeInWorkspace, WorkspacePathError } from './workspace-files.js';
 import { loadConfigSource } from './config/source.js';
 import { buildJsonReport } from './core/findings/finalize.js';
-import { createNotes } from './core/notes.js';
+import { createNotes, type Notes } from './core/notes.js';
 import { renderSarif } from './core/render/sarif.js';
 import { readPullRequestEvent } from './core/pull-request.js';
-import type { PullRequest, ReviewStats } from './core/types.js';
+import type { ChangedFile, PullRequest, ReviewStats } from './core/types.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { readInputs, type ActionInputs } from './settings/action-inputs.js';
 import type { AiReviewOptions } from './pipeline/ai-review.js';
@@ -20,7 +20,7 @@ import { validateTokenCharacters } from './endpoint/token.js';
 import { changedSinceLastReview } from './pipeline/incremental.js';
 import { earlierAiFindings } from './pipeline/carry-earlier.js';
 import { gitPatchFallback } from './pipeline/prepare-files.js';
-import { aiReportEntry, runReviewPipeline } from './pipeline/review.js';
+import { aiReportEntry, runReviewPipeline, type PipelineResult } from './pipeline/review.js';
 import { publishResults, publishSuperseded } from './publish/results.js';
 import type { Reviewer } from './ports.js';
 import { createEndpointReviewer, createModelReviewer } from './reviewers/index.js';
@@ -84,12 +84,7 @@ export async function run(deps?: ActionDeps): Promise<void> {
 export async function main(deps: ActionDeps): Promise<ActionResult> {
   const { runner } = deps;
   const started = deps.now().getTime();
-  // Mask both tokens first, before validation or anything else could print them.
-  for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
-    const token = runner.getInput(name).trim();
-    if (token) runner.setSecret(token);
-  }
-  if (process.env.OPENAI_API_KEY?.trim()) runner.setSecret(process.env.OPENAI_API_KEY.trim());
+  maskSecretInputs(runner);
   const inputs = readInputs((name) => runner.getInput(name), process.env);
   // A token goes into a header; a bad character would make the HTTP client quote it in its error.
   if (inputs.githubToken) validateTokenCharacters(inputs.githubToken, 'github-token');
@@ -129,9 +124,61 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     setOutputs(runner, { findings: 0, secrets: 0, conclusion: 'neutral' });
     return { failed: false };
   }
-  const notes = createNotes(runner);
+  const run: PullRequestRun = { deps, inputs, pr, github, notes: createNotes(runner) };
+  const listed = await listChangedFiles(run);
+  const result = await reviewPullRequest(run, listed.files, reviewer, endpoint);
+  if (!reviewer && inputs.reviewer === 'endpoint')
+    runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
+  const stats: ReviewStats = { ...result.stats, durationMs: deps.now().getTime() - started };
+  await writeLocalOutputs(run, result, stats);
+  const published = await publishResults(runner, github, {
+    pr,
+    findings: result.findings,
+    gate: result.gate,
+    failOn: inputs.failOn,
+    stats,
+    skipped: result.prepared.skipped,
+    notes: run.notes.list(),
+    ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
+    commentMode: inputs.commentMode,
+    requestChanges: inputs.requestChanges,
+    dryRun: inputs.dryRun,
+    // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
+    aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
+    files: listed.files,
+    maxComments: inputs.maxComments,
+    serverUrl: event.serverUrl,
+    escalation: inputs.escalation,
+    ...(runUrl ? { runUrl } : {}),
+  });
+  setOutputs(runner, {
+    ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
+    ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
+  });
+  return decideStepResult(run, result, published);
+}
 
-  const listed = await runner.group('Diff', async () => {
+/** What one review of a pull request carries from stage to stage. */
+interface PullRequestRun {
+  readonly deps: ActionDeps;
+  readonly inputs: ActionInputs;
+  readonly pr: PullRequest;
+  readonly github: GitHubPort;
+  readonly notes: Notes;
+}
+
+/** Masks every secret input first, before validation or anything else could print one. */
+function maskSecretInputs(runner: RunnerPort): void {
+  for (const name of ['github-token', 'codex-token', 'openai-api-key', 'fingerprint-key']) {
+    const token = runner.getInput(name).trim();
+    if (token) runner.setSecret(token);
+  }
+  if (process.env.OPENAI_API_KEY?.trim()) runner.setSecret(process.env.OPENAI_API_KEY.trim());
+}
+
+function listChangedFiles({ deps, github, pr, notes }: PullRequestRun): ReturnType<GitHubPort['listPullRequestFiles']> {
+  const { runner } = deps;
+  return runner.group('Diff', async () => {
     const result = await github.listPullRequestFiles(pr);
     runner.info(`${result.files.length} changed files listed`);
     if (result.capped) {
@@ -143,7 +190,18 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     }
     return result;
   });
+}
 
+/** Config, then the shared pipeline (hooks, AI review, findings, gate) with the action's ports. */
+async function reviewPullRequest(
+  run: PullRequestRun,
+  files: readonly ChangedFile[],
+  reviewer: Reviewer | undefined,
+  endpoint: { url: string; token: string } | undefined,
+): Promise<PipelineResult> {
+  const { deps, inputs, pr, github, notes } = run;
+  const { runner } = deps;
+  const { event } = runner;
   const readAtBase = (file: string) => github.getFileContent(pr, file, pr.baseSha);
   const config = await runner.group('Config', async () => {
     const loaded = await loadConfigSource({
@@ -151,38 +209,17 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       ref: inputs.configRef,
       refLabel: inputs.configRef === 'base' ? `base ${pr.baseSha.slice(0, 7)}` : `head ${pr.headSha.slice(0, 7)}`,
       read: inputs.configRef === 'base' ? readAtBase : (file) => readInWorkspace(event.workspace, file),
-      changedFiles: listed.files,
+      changedFiles: files,
     });
     runner.info(`Hooks config: ${loaded.source}, ${loaded.config.hooks.length} hooks`);
     for (const n of loaded.notes) notes.add('config', n, 'notice');
     return loaded;
   });
-
   const hasBase = await deps.git.hasRevision(pr.baseSha).catch(() => false);
-  // On a push to the PR, only what changed since the last reviewed head goes to the endpoint again.
-  const onlyPaths = reviewer ? await changedSinceLastReview(pr, github, runner) : undefined;
-  if (onlyPaths) runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
-  const ai: AiReviewOptions | undefined = reviewer
-    ? {
-        reviewer,
-        token: endpoint?.token ?? '',
-        secretAction: inputs.secretAction,
-        eventType: `pull_request_${pr.action}`,
-        ...(onlyPaths ? { onlyPaths } : {}),
-        readHeadFile: (file) => readInWorkspace(event.workspace, file),
-        metadata: {
-          triggered_by: 'GitHub Actions',
-          timestamp: deps.now().toISOString(),
-          ...(event.runId ? { run_id: event.runId } : {}),
-          ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
-          ...(event.workflow ? { workflow: event.workflow } : {}),
-          ...(event.actor ? { actor: event.actor } : {}),
-        },
-      }
-    : undefined;
+  const ai = reviewer ? await aiReviewOptions(run, reviewer, endpoint) : undefined;
   const result = await runReviewPipeline(
     pr,
-    listed.files,
+    files,
     {
       include: inputs.include,
       exclude: inputs.exclude,
@@ -191,7 +228,7 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
       workspace: event.workspace,
       fingerprintKey: inputs.fingerprintKey,
       // A push that sends only some files keeps the AI's earlier findings on the others in the gate.
-      ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, listed.files, runner) } : {}),
+      ...(reviewer ? { carryEarlier: earlierAiFindings(github, pr, files, runner) } : {}),
       ...(ai ? { ai } : {}),
       ...(deps.env ? { env: deps.env } : {}),
       // With secrets in the job, running a linter on the workspace would run whatever code it holds.
@@ -216,21 +253,55 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     },
   );
   notes.include(result.notes);
-  if (!reviewer && inputs.reviewer === 'endpoint')
-    runner.notice('AI review skipped: the codex-token input is empty. Local hooks ran and the gate applies.');
+  return result;
+}
 
+/** The AI review's options: on a push to the PR, only what changed since the last reviewed head is sent again. */
+async function aiReviewOptions(
+  { deps, inputs, pr, github }: PullRequestRun,
+  reviewer: Reviewer,
+  endpoint: { url: string; token: string } | undefined,
+): Promise<AiReviewOptions> {
+  const { runner } = deps;
+  const { event } = runner;
+  const onlyPaths = await changedSinceLastReview(pr, github, runner);
+  if (onlyPaths) runner.info(`Incremental review: ${onlyPaths.size} files changed since ${pr.beforeSha?.slice(0, 12)}`);
+  return {
+    reviewer,
+    token: endpoint?.token ?? '',
+    secretAction: inputs.secretAction,
+    eventType: `pull_request_${pr.action}`,
+    ...(onlyPaths ? { onlyPaths } : {}),
+    readHeadFile: (file) => readInWorkspace(event.workspace, file),
+    metadata: {
+      triggered_by: 'GitHub Actions',
+      timestamp: deps.now().toISOString(),
+      ...(event.runId ? { run_id: event.runId } : {}),
+      ...(event.runAttempt ? { run_attempt: event.runAttempt } : {}),
+      ...(event.workflow ? { workflow: event.workflow } : {}),
+      ...(event.actor ? { actor: event.actor } : {}),
+    },
+  };
+}
+
+/**
+ * The JSON report, the SARIF file and the outputs that do not depend on GitHub: written before anything is
+ * published, so a GitHub failure cannot lose them.
+ */
+async function writeLocalOutputs(
+  { deps, inputs, pr }: PullRequestRun,
+  result: PipelineResult,
+  stats: ReviewStats,
+): Promise<void> {
+  const { runner } = deps;
   const { findings, gate, prepared } = result;
-  const stats: ReviewStats = { ...result.stats, durationMs: deps.now().getTime() - started };
   const reportPath = await writeReport(
     deps.outputDir,
     pr,
     buildJsonReport(findings, stats, gate.conclusion, prepared.skipped, aiReportEntry(result.ai)),
   );
-  // SARIF (the sarif-file input): written before anything is published, so a GitHub failure cannot lose it.
-  const sarifPath = inputs.sarifFile ? await writeSarif(event.workspace, inputs.sarifFile, findings) : undefined;
+  const sarifPath = inputs.sarifFile ? await writeSarif(runner.event.workspace, inputs.sarifFile, findings) : undefined;
   if (sarifPath) runner.info(`SARIF report: ${sarifPath} (${findings.length} results)`);
-  // The outputs that do not depend on GitHub are set before publishing: if GitHub then fails, the workflow
-  // still gets the counts, the conclusion and the path of the report.
   setOutputs(runner, {
     findings: findings.length,
     secrets: result.secretCount,
@@ -238,32 +309,16 @@ export async function main(deps: ActionDeps): Promise<ActionResult> {
     report: reportPath,
     ...(result.auditLogs[0] !== undefined ? { 'audit-log': result.auditLogs[0] } : {}),
   });
-  const published = await publishResults(runner, github, {
-    pr,
-    findings,
-    gate,
-    failOn: inputs.failOn,
-    stats,
-    skipped: prepared.skipped,
-    notes: notes.list(),
-    ...(result.ai.summary ? { aiSummary: result.ai.summary } : {}),
-    commentMode: inputs.commentMode,
-    requestChanges: inputs.requestChanges,
-    dryRun: inputs.dryRun,
-    // Earlier AI comments are marked fixed only where the endpoint reviewed again in this run.
-    aiScope: result.ai.ran ? result.ai.reviewedPaths : 'none',
-    files: listed.files,
-    maxComments: inputs.maxComments,
-    serverUrl: event.serverUrl,
-    escalation: inputs.escalation,
-    ...(runUrl ? { runUrl } : {}),
-  });
+}
 
-  setOutputs(runner, {
-    ...(published.checkRunId !== undefined ? { 'check-run-id': published.checkRunId } : {}),
-    ...(published.reviewId !== undefined ? { 'review-id': published.reviewId } : {}),
-  });
-  runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
+/** The step fails on the gate, on a check run GitHub refused for a reason other than permission, or as on-hook-error says. */
+function decideStepResult(
+  { deps, inputs }: PullRequestRun,
+  result: PipelineResult,
+  published: Awaited<ReturnType<typeof publishResults>>,
+): ActionResult {
+  const { gate } = result;
+  deps.runner.info(`Gate: ${gate.conclusion} (${gate.reason})`);
   if (gate.failed) return { failed: true, message: `Codex hooks gate failed: ${gate.reason}` };
   if (published.checkRunError) {
     return {

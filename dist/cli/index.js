@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(302);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9575);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 302:
+/***/ 9575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15120,6 +15120,120 @@ function pickComment(c) {
 const VERSION = '0.1.0';
 const PRODUCT = 'codex-hooks-action';
 
+;// CONCATENATED MODULE: ./src/endpoint/classify.ts
+
+
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+const ENDPOINT_MESSAGE_CHARS = 300;
+function classifyAttempt(result, facts, ctx) {
+    const label = describeChunk(facts.request.metadata.chunk);
+    const attemptsNote = facts.attempt > 1 ? ` after ${facts.attempt} attempts` : '';
+    const endpoint = `Codex hook endpoint ${ctx.host}`;
+    if (result.kind === 'timeout') {
+        const within = `did not answer within ${formatSeconds(ctx.timeoutMs)}`;
+        return retry(within, 'timeout', null, {
+            kind: 'unavailable',
+            message: `${endpoint} ${within} for ${label}${attemptsNote} (check that the endpoint is up, or raise hook-timeout).`,
+        });
+    }
+    if (result.kind === 'network') {
+        // Scrubbed whole, then cut: a cut token would no longer match the scrub.
+        const reason = cut(ctx.scrub(result.reason), 120);
+        return retry(`could not be reached (${reason})`, 'network', null, {
+            kind: 'unavailable',
+            message: `${endpoint} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`,
+        });
+    }
+    const { status } = result;
+    if (result.kind === 'too-large-body') {
+        return fail('invalid-response', status, 'body-too-large', {
+            message: `${endpoint} answered ${status} for ${label} with a body larger than ${formatBytes(ctx.maxResponseBytes)}; it was not read (an endpoint error).`,
+        });
+    }
+    if (status >= 200 && status < 300)
+        return classifyAnswer(result.body, status, label, ctx);
+    const said = describeEndpointMessage(result.body, ctx.scrub);
+    if (status === 401 || status === 403) {
+        return fail('auth', status, undefined, {
+            // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
+            message: `${endpoint} answered ${status}${said}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
+        });
+    }
+    if (status === 413) {
+        const halves = splitRequest(facts.request);
+        if (halves)
+            return { kind: 'split', halves };
+        return fail('too-large', status, undefined, {
+            message: `${endpoint} answered 413 for ${label}, which cannot be split further (${facts.requestBytes} bytes, one hunk; raise the endpoint's limit).`,
+        });
+    }
+    if (RETRYABLE.has(status)) {
+        return retry(`answered ${status}`, undefined, result.headers.get('retry-after'), {
+            kind: 'unavailable',
+            status,
+            message: `${endpoint} answered ${status} for ${label}${attemptsNote}${said} (the endpoint is unavailable; try again later or raise hook-retries).`,
+        });
+    }
+    if (status >= 300 && status < 400) {
+        return fail('rejected', status, undefined, {
+            message: `${endpoint} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`,
+        });
+    }
+    return fail('rejected', status, undefined, {
+        message: `${endpoint} refused ${label} with ${status}${said} (not retried; check the request against docs/hook-protocol.md).`,
+    });
+}
+function classifyAnswer(body, status, label, ctx) {
+    try {
+        return { kind: 'ok', response: parseHookResponse(body, { redact: ctx.scrub }) };
+    }
+    catch (error) {
+        if (!(error instanceof HookResponseError))
+            throw error;
+        return fail('invalid-response', status, 'invalid-response', {
+            message: `Codex hook endpoint ${ctx.host} answered ${status} for ${label} but ${ctx.scrub(error.message)} (an endpoint error; see docs/hook-protocol.md).`,
+        });
+    }
+}
+function retry(what, error, retryAfter, failure) {
+    return { kind: 'retry', what, ...(error ? { error } : {}), retryAfter, failure };
+}
+function fail(kind, status, error, report) {
+    return { kind: 'fail', ...(error ? { error } : {}), failure: { kind, message: report.message, status } };
+}
+/** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
+function describeEndpointMessage(body, scrub) {
+    if (body.trim() === '')
+        return '';
+    let text = body;
+    try {
+        const data = JSON.parse(body);
+        if (typeof data === 'object' && data !== null) {
+            const fields = data;
+            const main = [fields.error, fields.message].find((v) => typeof v === 'string');
+            const details = Array.isArray(fields.errors) ? fields.errors.filter((e) => typeof e === 'string') : [];
+            if (main !== undefined || details.length > 0)
+                text = [main, ...details].filter(Boolean).join('; ');
+        }
+    }
+    catch {
+        // Not JSON: quote the text.
+    }
+    return `: ${quoteExcerpt(text, scrub, ENDPOINT_MESSAGE_CHARS)}`;
+}
+function describeChunk(chunk) {
+    return `chunk ${chunk.index + 1}/${chunk.total}${chunk.part ? ` (part ${chunk.part})` : ''}`;
+}
+function cut(text, max) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function formatSeconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
+}
+
 ;// CONCATENATED MODULE: ./src/endpoint/client.ts
 
 
@@ -15129,8 +15243,6 @@ const PRODUCT = 'codex-hooks-action';
 
 const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 const HOOK_EVENT_HEADER = 'X-Codex-Hook-Event';
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
-const ENDPOINT_MESSAGE_CHARS = 300;
 async function callHookEndpoint(requests, options) {
     // Checked again here, so no caller can send the token in clear text to a remote host.
     const names = options.names ?? ACTION_SETTING_NAMES;
@@ -15223,135 +15335,110 @@ function parseRetryAfter(value, now) {
 function computeBackoff(attempt, random, baseMs = 1000, maxMs = 30_000) {
     return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
 }
+/** Attempts until an answer, a split or a failure; classifyAttempt (classify.ts) decides each step. */
 async function sendWithRetries(request, retries, ctx) {
-    const { options } = ctx;
-    const body = JSON.stringify(request);
-    const requestBytes = Buffer.byteLength(body, 'utf8');
-    const requestSha256 = sha256(body);
-    const idempotencyKey = computeIdempotencyKey(request);
-    const chunk = request.metadata.chunk;
-    const label = describeChunk(chunk);
-    if (requestBytes > options.maxBytes) {
+    const out = prepareOutgoing(request, ctx.options);
+    if (out.requestBytes > ctx.options.maxBytes) {
         const halves = splitRequest(request);
         if (halves) {
-            options.logger.debug(`Codex hook: ${label} is ${requestBytes} bytes, over hook-max-bytes; halving it`);
+            ctx.options.logger.debug(`Codex hook: ${out.label} is ${out.requestBytes} bytes, over hook-max-bytes; halving it`);
             return { kind: 'split', halves };
         }
     }
-    const headers = {
-        Authorization: `Bearer ${options.token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'User-Agent': options.userAgent ?? `${PRODUCT}/${VERSION}`,
-        'Idempotency-Key': idempotencyKey,
-        [HOOK_EVENT_HEADER]: 'prompt.submitted',
+    const classifying = {
+        host: ctx.host,
+        names: ctx.names,
+        timeoutMs: ctx.options.timeoutMs,
+        maxResponseBytes: ctx.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        scrub: ctx.scrub,
     };
-    const fail = (kind, message, status) => ({
-        kind: 'failed',
-        failure: { kind, message, host: ctx.host, ...(status !== undefined ? { status } : {}) },
-    });
     for (let attempt = 1;; attempt++) {
         const startedAt = ctx.now();
         const started = performance.now();
-        const result = await attemptOnce(body, headers, ctx);
-        const latencyMs = Math.round(performance.now() - started);
-        const record = (outcome, extra = {}) => {
-            const exchange = {
-                timestamp: startedAt.toISOString(),
-                chunk,
-                attempt,
-                status: result.kind === 'answer' || result.kind === 'too-large-body' ? result.status : null,
-                outcome,
-                latencyMs,
-                requestBytes,
-                requestSha256,
-                idempotencyKey,
-                commentCount: 0,
-                ...extra,
-            };
-            ctx.exchanges.push(exchange);
-            options.onExchange?.(exchange);
-            options.logger.debug(`Codex hook: ${label} attempt ${attempt} → ${exchange.status ?? exchange.error} in ${latencyMs} ms (${requestBytes} bytes sent, ${exchange.commentCount} comments)`);
-        };
-        const attemptsNote = attempt > 1 ? ` after ${attempt} attempts` : '';
-        const canRetry = attempt <= retries;
-        const retryWait = (retryAfter) => {
-            const asked = parseRetryAfter(retryAfter, ctx.now());
-            if (asked !== undefined)
-                return Math.min(asked, options.retryAfterMaxMs ?? 60_000);
-            return computeBackoff(attempt, ctx.random, options.backoffBaseMs, options.backoffMaxMs);
-        };
-        const retryOrFail = async (what, error, retryAfter, failure) => {
-            if (!canRetry) {
-                record('failed', error ? { error } : {});
-                return failure();
-            }
-            const wait = retryWait(retryAfter);
-            record('retry', { ...(error ? { error } : {}), retryInMs: wait });
-            options.logger.info(`Codex hook endpoint ${ctx.host} ${what} for ${label} (attempt ${attempt} of ${retries + 1}); retrying in ${(wait / 1000).toFixed(1)} s`);
-            await ctx.sleep(wait);
-            return undefined;
-        };
-        if (result.kind === 'timeout') {
-            const done = await retryOrFail(`did not answer within ${formatSeconds(options.timeoutMs)}`, 'timeout', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} did not answer within ${formatSeconds(options.timeoutMs)} for ${label}${attemptsNote} (check that the endpoint is up, or raise hook-timeout).`));
-            if (done)
-                return done;
-            continue;
-        }
-        if (result.kind === 'network') {
-            // Scrubbed whole, then cut: a cut token would no longer match the scrub.
-            const reason = cut(ctx.scrub(result.reason), 120);
-            const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () => fail('unavailable', `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`));
-            if (done)
-                return done;
-            continue;
-        }
-        if (result.kind === 'too-large-body') {
-            record('failed', { error: 'body-too-large' });
-            return fail('invalid-response', `Codex hook endpoint ${ctx.host} answered ${result.status} for ${label} with a body larger than ${formatBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)}; it was not read (an endpoint error).`, result.status);
-        }
-        const { status } = result;
-        if (status >= 200 && status < 300) {
-            try {
-                const response = parseHookResponse(result.body, { redact: ctx.scrub });
-                record('ok', { commentCount: response.comments.length });
-                return { kind: 'ok', response };
-            }
-            catch (error) {
-                if (!(error instanceof HookResponseError))
-                    throw error;
-                record('failed', { error: 'invalid-response' });
-                return fail('invalid-response', `Codex hook endpoint ${ctx.host} answered ${status} for ${label} but ${ctx.scrub(error.message)} (an endpoint error; see docs/hook-protocol.md).`, status);
-            }
-        }
-        if (status === 401 || status === 403) {
-            record('failed');
-            return fail('auth', 
-            // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-            `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`, status);
-        }
-        if (status === 413) {
-            const halves = splitRequest(request);
-            if (halves) {
+        const result = await attemptOnce(out.body, out.headers, ctx);
+        const status = result.kind === 'answer' || result.kind === 'too-large-body' ? result.status : null;
+        const attemptFacts = { attempt, startedAt, latencyMs: Math.round(performance.now() - started), status };
+        const record = (outcome, extra = {}) => recordExchange(ctx, out, attemptFacts, outcome, extra);
+        const verdict = classifyAttempt(result, { request, attempt, requestBytes: out.requestBytes }, classifying);
+        switch (verdict.kind) {
+            case 'ok':
+                record('ok', { commentCount: verdict.response.comments.length });
+                return { kind: 'ok', response: verdict.response };
+            case 'split':
                 record('split');
-                options.logger.info(`Codex hook endpoint ${ctx.host} answered 413 for ${label}; halving it and sending the halves`);
-                return { kind: 'split', halves };
+                ctx.options.logger.info(`Codex hook endpoint ${ctx.host} answered 413 for ${out.label}; halving it and sending the halves`);
+                return { kind: 'split', halves: verdict.halves };
+            case 'fail':
+                record('failed', verdict.error ? { error: verdict.error } : {});
+                return failedWith(verdict.failure, ctx);
+            case 'retry': {
+                if (attempt > retries) {
+                    record('failed', verdict.error ? { error: verdict.error } : {});
+                    return failedWith(verdict.failure, ctx);
+                }
+                const wait = retryWait(verdict.retryAfter, attempt, ctx);
+                record('retry', { ...(verdict.error ? { error: verdict.error } : {}), retryInMs: wait });
+                ctx.options.logger.info(`Codex hook endpoint ${ctx.host} ${verdict.what} for ${out.label} (attempt ${attempt} of ${retries + 1}); retrying in ${(wait / 1000).toFixed(1)} s`);
+                await ctx.sleep(wait);
             }
-            record('failed');
-            return fail('too-large', `Codex hook endpoint ${ctx.host} answered 413 for ${label}, which cannot be split further (${requestBytes} bytes, one hunk; raise the endpoint's limit).`, status);
         }
-        if (RETRYABLE.has(status)) {
-            const done = await retryOrFail(`answered ${status}`, undefined, result.headers.get('retry-after'), () => fail('unavailable', `Codex hook endpoint ${ctx.host} answered ${status} for ${label}${attemptsNote}${describeEndpointMessage(result.body, ctx)} (the endpoint is unavailable; try again later or raise hook-retries).`, status));
-            if (done)
-                return done;
-            continue;
-        }
-        record('failed');
-        if (status >= 300 && status < 400) {
-            return fail('rejected', `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`, status);
-        }
-        return fail('rejected', `Codex hook endpoint ${ctx.host} refused ${label} with ${status}${describeEndpointMessage(result.body, ctx)} (not retried; check the request against docs/hook-protocol.md).`, status);
     }
+}
+function prepareOutgoing(request, options) {
+    const body = JSON.stringify(request);
+    const idempotencyKey = computeIdempotencyKey(request);
+    return {
+        request,
+        body,
+        requestBytes: Buffer.byteLength(body, 'utf8'),
+        requestSha256: sha256(body),
+        idempotencyKey,
+        label: describeChunk(request.metadata.chunk),
+        headers: {
+            Authorization: `Bearer ${options.token}`,
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'User-Agent': options.userAgent ?? `${PRODUCT}/${VERSION}`,
+            'Idempotency-Key': idempotencyKey,
+            [HOOK_EVENT_HEADER]: 'prompt.submitted',
+        },
+    };
+}
+function failedWith(failure, ctx) {
+    return {
+        kind: 'failed',
+        failure: {
+            kind: failure.kind,
+            message: failure.message,
+            host: ctx.host,
+            ...(failure.status !== undefined ? { status: failure.status } : {}),
+        },
+    };
+}
+/** The wait before the next attempt: what `Retry-After` asks (capped), else backoff with full jitter. */
+function retryWait(retryAfter, attempt, ctx) {
+    const asked = parseRetryAfter(retryAfter, ctx.now());
+    if (asked !== undefined)
+        return Math.min(asked, ctx.options.retryAfterMaxMs ?? 60_000);
+    return computeBackoff(attempt, ctx.random, ctx.options.backoffBaseMs, ctx.options.backoffMaxMs);
+}
+function recordExchange(ctx, out, attempt, outcome, extra) {
+    const exchange = {
+        timestamp: attempt.startedAt.toISOString(),
+        chunk: out.request.metadata.chunk,
+        attempt: attempt.attempt,
+        status: attempt.status,
+        outcome,
+        latencyMs: attempt.latencyMs,
+        requestBytes: out.requestBytes,
+        requestSha256: out.requestSha256,
+        idempotencyKey: out.idempotencyKey,
+        commentCount: 0,
+        ...extra,
+    };
+    ctx.exchanges.push(exchange);
+    ctx.options.onExchange?.(exchange);
+    ctx.options.logger.debug(`Codex hook: ${out.label} attempt ${attempt.attempt} → ${exchange.status ?? exchange.error} in ${attempt.latencyMs} ms (${out.requestBytes} bytes sent, ${exchange.commentCount} comments)`);
 }
 async function attemptOnce(body, headers, ctx) {
     const cap = ctx.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -15413,40 +15500,8 @@ function describeNetworkError(error) {
         return cause.message;
     return error instanceof Error ? error.message : String(error);
 }
-function cut(text, max) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-/** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
-function describeEndpointMessage(body, ctx) {
-    if (body.trim() === '')
-        return '';
-    let text = body;
-    try {
-        const data = JSON.parse(body);
-        if (typeof data === 'object' && data !== null) {
-            const fields = data;
-            const main = [fields.error, fields.message].find((v) => typeof v === 'string');
-            const details = Array.isArray(fields.errors) ? fields.errors.filter((e) => typeof e === 'string') : [];
-            if (main !== undefined || details.length > 0)
-                text = [main, ...details].filter(Boolean).join('; ');
-        }
-    }
-    catch {
-        // Not JSON: quote the text.
-    }
-    return `: ${quoteExcerpt(text, ctx.scrub, ENDPOINT_MESSAGE_CHARS)}`;
-}
-function describeChunk(chunk) {
-    return `chunk ${chunk.index + 1}/${chunk.total}${chunk.part ? ` (part ${chunk.part})` : ''}`;
-}
 function sha256(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-function formatSeconds(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-function formatBytes(bytes) {
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./src/endpoint/index.ts
@@ -16243,49 +16298,14 @@ function gitPatchFallback(diff, base, head) {
  */
 async function runReviewPipeline(pr, files, options, ports) {
     const started = ports.now();
-    const { logger } = ports;
-    const notes = createNotes(logger);
+    const notes = createNotes(ports.logger);
     // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
     // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
     const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
         onLearn: (s) => ports.onSecret(s.secret),
     });
-    const prepared = await ports.stage('Filter', async () => {
-        const filter = (0,core_filter/* createFileFilter */.xu)({ include: options.include, exclude: options.exclude });
-        const result = await prepareFiles(files, filter, {
-            ...(ports.fallback ? { fallback: ports.fallback } : {}),
-            ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
-        });
-        logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
-        for (const s of result.skipped)
-            logger.debug(`left out ${s.path}: ${s.reason}`);
-        if (result.recovered > 0)
-            logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-        const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
-        if (unreviewable.length > 0) {
-            notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
-        }
-        if (result.unscanned.length > 0) {
-            const listed = result.unscanned
-                .map((s) => s.path)
-                .slice(0, 10)
-                .join(', ');
-            notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
-        }
-        return result;
-    });
-    const hookOptions = {
-        config: options.config,
-        failOn: options.failOn,
-        workspace: options.workspace,
-        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
-        ports: {
-            runCommand: ports.runCommand,
-            readRepositoryFile: ports.readRepositoryFile,
-            logger,
-            now: () => new Date(ports.now()),
-        },
-    };
+    const prepared = await ports.stage('Filter', () => filterFiles(files, options, ports, notes));
+    const hookOptions = hookRunOptions(options, ports);
     const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
         const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
             scanOnly: prepared.scanOnly,
@@ -16293,35 +16313,102 @@ async function runReviewPipeline(pr, files, options, ports) {
         });
         redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
         for (const e of result.executions)
-            logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
+            ports.logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
         for (const n of result.notes)
             notes.add('hooks', n);
         return result;
     });
-    let ai = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
-    const aiFindings = [];
-    const aiSecrets = [];
+    const ai = await reviewWithAi(pr, prepared, local, options, ports, { hookOptions, redactor, notes });
+    // Read from our markers, their fingerprints are keyed already.
+    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.outcome.reviewedPaths) : [];
+    if (carried.length > 0) {
+        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
+    }
     const executions = [...local.executions];
+    const auditLogs = await writeRunAuditLogs(pr, options, ports, ai.outcome, executions);
+    // The same redactor, over every finding's text, before any output sees it.
+    const keyed = keyFingerprints([...local.findings, ...ai.findings], options.fingerprintKey ?? '');
+    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
+    return {
+        prepared,
+        findings,
+        secretCount: local.secrets.length + ai.secretCount,
+        gate: decideGate(findings, options.failOn),
+        stats: statsOf(files, prepared, Math.max(0, Math.round(ports.now() - started))),
+        notes: notes.list(),
+        ai: ai.outcome,
+        executions,
+        auditLogs,
+    };
+}
+/** The filter and the parse: what is reviewed, what is only scanned, what is left out and why. */
+async function filterFiles(files, options, ports, notes) {
+    const { logger } = ports;
+    const filter = (0,core_filter/* createFileFilter */.xu)({ include: options.include, exclude: options.exclude });
+    const result = await prepareFiles(files, filter, {
+        ...(ports.fallback ? { fallback: ports.fallback } : {}),
+        ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+    });
+    logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
+    for (const s of result.skipped)
+        logger.debug(`left out ${s.path}: ${s.reason}`);
+    if (result.recovered > 0)
+        logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
+    const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
+    if (unreviewable.length > 0) {
+        notes.add('files-unreviewable', `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`, 'warning');
+    }
+    if (result.unscanned.length > 0) {
+        const listed = result.unscanned
+            .map((s) => s.path)
+            .slice(0, 10)
+            .join(', ');
+        notes.add('files-unscanned', `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`, 'warning');
+    }
+    return result;
+}
+function hookRunOptions(options, ports) {
+    return {
+        config: options.config,
+        failOn: options.failOn,
+        workspace: options.workspace,
+        ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
+        ports: {
+            runCommand: ports.runCommand,
+            readRepositoryFile: ports.readRepositoryFile,
+            logger: ports.logger,
+            now: () => new Date(ports.now()),
+        },
+    };
+}
+/** The AI review, when one was asked for and no hook blocks it; the reasons it did not run become notes. */
+async function reviewWithAi(pr, prepared, local, options, ports, run) {
+    const { notes } = run;
+    const none = {
+        outcome: { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() },
+        findings: [],
+        secretCount: 0,
+    };
     if (!options.ai) {
         notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
+        return none;
     }
-    else if (local.blocked) {
+    if (local.blocked) {
         notes.add('ai-blocked', `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`, 'warning');
+        return none;
     }
-    else {
-        const aiOptions = options.ai;
-        const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
-        const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger, hooks: hookOptions, redactor }));
-        aiFindings.push(...result.findings);
-        aiSecrets.push(...result.secrets);
-        for (const n of result.notes)
-            notes.add('ai-review', n);
-        if (result.failure) {
-            notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
-        }
-        if (result.usage)
-            notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
-        ai = {
+    const aiOptions = options.ai;
+    const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[aiOptions.reviewer.kind];
+    const result = await ports.stage(`AI review (${stageName})`, () => runAiReview({ pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory }, aiOptions, { logger: ports.logger, hooks: run.hookOptions, redactor: run.redactor }));
+    for (const n of result.notes)
+        notes.add('ai-review', n);
+    if (result.failure) {
+        notes.add('ai-incomplete', `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`);
+    }
+    if (result.usage)
+        notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+    return {
+        outcome: {
             ran: result.requests > 0,
             reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
             ...(result.failure ? { failure: result.failure } : {}),
@@ -16330,15 +16417,16 @@ async function runReviewPipeline(pr, files, options, ports) {
             exchanges: result.exchanges,
             requests: result.requests,
             reviewedPaths: result.reviewedPaths,
-        };
-    }
-    // Read from our markers, their fingerprints are keyed already.
-    const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
-    if (carried.length > 0) {
-        notes.add('findings-carried', `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`);
-    }
+        },
+        findings: result.findings,
+        secretCount: result.secrets.length,
+    };
+}
+/** The `logger` hooks' lines for this run: the exchanges, the hook executions, the model's cost. */
+function writeRunAuditLogs(pr, options, ports, ai, executions) {
     const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
-    const auditLogs = await writeAuditLogs(options.config, options.workspace, {
+    const where = { repository: `${pr.owner}/${pr.repo}`, pullRequestNumber: pr.number, headSha: pr.headSha };
+    return writeAuditLogs(options.config, options.workspace, {
         exchanges: ai.exchanges,
         executions,
         ...(ai.usage && ai.reviewer
@@ -16347,18 +16435,14 @@ async function runReviewPipeline(pr, files, options, ports) {
                     reviewer: ai.reviewer,
                     usage: ai.usage,
                     ...(ai.failure ? { failure: ai.failure } : {}),
-                    repository: `${pr.owner}/${pr.repo}`,
-                    pullRequestNumber: pr.number,
-                    headSha: pr.headSha,
+                    ...where,
                 },
             }
             : {}),
         ...(token
             ? {
                 context: {
-                    repository: `${pr.owner}/${pr.repo}`,
-                    pullRequestNumber: pr.number,
-                    headSha: pr.headSha,
+                    ...where,
                     tokenFingerprint: token.fingerprint,
                     ...(token.scopes ? { tokenScopes: token.scopes } : {}),
                 },
@@ -16367,27 +16451,14 @@ async function runReviewPipeline(pr, files, options, ports) {
         now: () => new Date(ports.now()),
         ...(options.env ? { env: options.env } : {}),
     });
-    // The same redactor, over every finding's text, before any output sees it.
-    const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
-    const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
-    const gate = decideGate(findings, options.failOn);
-    const stats = {
+}
+function statsOf(files, prepared, durationMs) {
+    return {
         files: files.length,
         filesScanned: prepared.reviewed.length,
         // Each added line and its newline, as the scanner read them.
         bytesScanned: prepared.reviewed.reduce((n, f) => n + f.parsed.addedText.length + (f.parsed.addedText.length > 0 || f.parsed.addedCount > 0 ? 1 : 0), 0),
-        durationMs: Math.max(0, Math.round(ports.now() - started)),
-    };
-    return {
-        prepared,
-        findings,
-        secretCount: local.secrets.length + aiSecrets.length,
-        gate,
-        stats,
-        notes: notes.list(),
-        ai,
-        executions,
-        auditLogs,
+        durationMs,
     };
 }
 /** The AI part of the JSON report: which reviewer, and the usage of a model reviewer. */

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { PRODUCT, VERSION } from '../core/version.js';
 import { splitRequest } from './payload.js';
-import { HookResponseError, parseHookResponse, quoteExcerpt } from './response.js';
+import {
+  classifyAttempt,
+  describeChunk,
+  type AttemptError,
+  type AttemptResult,
+  type ClassifyContext,
+  type FailureReport,
+  type HookFailureKind,
+} from './classify.js';
 import { validateHookUrl, validateTokenCharacters } from './token.js';
 import type { HookChunk, HookRequest, HookResponse } from './types.js';
 import { ACTION_SETTING_NAMES } from '../settings/setting-names.js';
@@ -64,7 +72,7 @@ export interface HookExchange {
   readonly status: number | null;
   /** What the client did next. */
   readonly outcome: 'ok' | 'retry' | 'split' | 'failed';
-  readonly error?: 'timeout' | 'network' | 'body-too-large' | 'invalid-response';
+  readonly error?: AttemptError;
   readonly latencyMs: number;
   readonly requestBytes: number;
   readonly requestSha256: string;
@@ -75,7 +83,7 @@ export interface HookExchange {
   readonly retryInMs?: number;
 }
 
-export type HookFailureKind = 'auth' | 'rejected' | 'too-large' | 'unavailable' | 'invalid-response';
+export type { HookFailureKind };
 
 export interface HookFailure {
   readonly kind: HookFailureKind;
@@ -98,8 +106,6 @@ export interface HookCallResult {
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export const HOOK_EVENT_HEADER = 'X-Codex-Hook-Event';
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
-const ENDPOINT_MESSAGE_CHARS = 300;
 
 export async function callHookEndpoint(requests: HookRequest[], options: HookClientOptions): Promise<HookCallResult> {
   // Checked again here, so no caller can send the token in clear text to a remote host.
@@ -214,194 +220,141 @@ type SendOutcome =
   | { kind: 'split'; halves: [HookRequest, HookRequest] }
   | { kind: 'failed'; failure: Omit<HookFailure, 'failedChunks' | 'totalChunks'> };
 
-type AttemptResult =
-  | { kind: 'answer'; status: number; headers: Headers; body: string }
-  | { kind: 'too-large-body'; status: number }
-  | { kind: 'timeout' }
-  | { kind: 'network'; reason: string };
+/** One request as it goes on the wire, the same on every attempt. */
+interface Outgoing {
+  readonly request: HookRequest;
+  readonly body: string;
+  readonly headers: Record<string, string>;
+  readonly requestBytes: number;
+  readonly requestSha256: string;
+  readonly idempotencyKey: string;
+  readonly label: string;
+}
 
+/** Attempts until an answer, a split or a failure; classifyAttempt (classify.ts) decides each step. */
 async function sendWithRetries(request: HookRequest, retries: number, ctx: CallContext): Promise<SendOutcome> {
-  const { options } = ctx;
-  const body = JSON.stringify(request);
-  const requestBytes = Buffer.byteLength(body, 'utf8');
-  const requestSha256 = sha256(body);
-  const idempotencyKey = computeIdempotencyKey(request);
-  const chunk = request.metadata.chunk;
-  const label = describeChunk(chunk);
-
-  if (requestBytes > options.maxBytes) {
+  const out = prepareOutgoing(request, ctx.options);
+  if (out.requestBytes > ctx.options.maxBytes) {
     const halves = splitRequest(request);
     if (halves) {
-      options.logger.debug(`Codex hook: ${label} is ${requestBytes} bytes, over hook-max-bytes; halving it`);
+      ctx.options.logger.debug(
+        `Codex hook: ${out.label} is ${out.requestBytes} bytes, over hook-max-bytes; halving it`,
+      );
       return { kind: 'split', halves };
     }
   }
-
-  const headers = {
-    Authorization: `Bearer ${options.token}`,
-    'Content-Type': 'application/json',
-    Accept: 'application/json',
-    'User-Agent': options.userAgent ?? `${PRODUCT}/${VERSION}`,
-    'Idempotency-Key': idempotencyKey,
-    [HOOK_EVENT_HEADER]: 'prompt.submitted',
+  const classifying: ClassifyContext = {
+    host: ctx.host,
+    names: ctx.names,
+    timeoutMs: ctx.options.timeoutMs,
+    maxResponseBytes: ctx.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    scrub: ctx.scrub,
   };
-  const fail = (kind: HookFailureKind, message: string, status?: number): SendOutcome => ({
-    kind: 'failed',
-    failure: { kind, message, host: ctx.host, ...(status !== undefined ? { status } : {}) },
-  });
-
   for (let attempt = 1; ; attempt++) {
     const startedAt = ctx.now();
     const started = performance.now();
-    const result = await attemptOnce(body, headers, ctx);
-    const latencyMs = Math.round(performance.now() - started);
-    const record = (
-      outcome: HookExchange['outcome'],
-      extra: Partial<Pick<HookExchange, 'error' | 'commentCount' | 'retryInMs'>> = {},
-    ) => {
-      const exchange: HookExchange = {
-        timestamp: startedAt.toISOString(),
-        chunk,
-        attempt,
-        status: result.kind === 'answer' || result.kind === 'too-large-body' ? result.status : null,
-        outcome,
-        latencyMs,
-        requestBytes,
-        requestSha256,
-        idempotencyKey,
-        commentCount: 0,
-        ...extra,
-      };
-      ctx.exchanges.push(exchange);
-      options.onExchange?.(exchange);
-      options.logger.debug(
-        `Codex hook: ${label} attempt ${attempt} → ${exchange.status ?? exchange.error} in ${latencyMs} ms (${requestBytes} bytes sent, ${exchange.commentCount} comments)`,
-      );
-    };
-
-    const attemptsNote = attempt > 1 ? ` after ${attempt} attempts` : '';
-    const canRetry = attempt <= retries;
-    const retryWait = (retryAfter: string | null) => {
-      const asked = parseRetryAfter(retryAfter, ctx.now());
-      if (asked !== undefined) return Math.min(asked, options.retryAfterMaxMs ?? 60_000);
-      return computeBackoff(attempt, ctx.random, options.backoffBaseMs, options.backoffMaxMs);
-    };
-    const retryOrFail = async (
-      what: string,
-      error: HookExchange['error'] | undefined,
-      retryAfter: string | null,
-      failure: () => SendOutcome,
-    ): Promise<SendOutcome | undefined> => {
-      if (!canRetry) {
-        record('failed', error ? { error } : {});
-        return failure();
-      }
-      const wait = retryWait(retryAfter);
-      record('retry', { ...(error ? { error } : {}), retryInMs: wait });
-      options.logger.info(
-        `Codex hook endpoint ${ctx.host} ${what} for ${label} (attempt ${attempt} of ${retries + 1}); retrying in ${(wait / 1000).toFixed(1)} s`,
-      );
-      await ctx.sleep(wait);
-      return undefined;
-    };
-
-    if (result.kind === 'timeout') {
-      const done = await retryOrFail(`did not answer within ${formatSeconds(options.timeoutMs)}`, 'timeout', null, () =>
-        fail(
-          'unavailable',
-          `Codex hook endpoint ${ctx.host} did not answer within ${formatSeconds(options.timeoutMs)} for ${label}${attemptsNote} (check that the endpoint is up, or raise hook-timeout).`,
-        ),
-      );
-      if (done) return done;
-      continue;
-    }
-    if (result.kind === 'network') {
-      // Scrubbed whole, then cut: a cut token would no longer match the scrub.
-      const reason = cut(ctx.scrub(result.reason), 120);
-      const done = await retryOrFail(`could not be reached (${reason})`, 'network', null, () =>
-        fail(
-          'unavailable',
-          `Codex hook endpoint ${ctx.host} could not be reached for ${label}${attemptsNote}: ${reason} (check ${ctx.names.hookUrl} and the runner's network).`,
-        ),
-      );
-      if (done) return done;
-      continue;
-    }
-    if (result.kind === 'too-large-body') {
-      record('failed', { error: 'body-too-large' });
-      return fail(
-        'invalid-response',
-        `Codex hook endpoint ${ctx.host} answered ${result.status} for ${label} with a body larger than ${formatBytes(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)}; it was not read (an endpoint error).`,
-        result.status,
-      );
-    }
-
-    const { status } = result;
-    if (status >= 200 && status < 300) {
-      try {
-        const response = parseHookResponse(result.body, { redact: ctx.scrub });
-        record('ok', { commentCount: response.comments.length });
-        return { kind: 'ok', response };
-      } catch (error) {
-        if (!(error instanceof HookResponseError)) throw error;
-        record('failed', { error: 'invalid-response' });
-        return fail(
-          'invalid-response',
-          `Codex hook endpoint ${ctx.host} answered ${status} for ${label} but ${ctx.scrub(error.message)} (an endpoint error; see docs/hook-protocol.md).`,
-          status,
-        );
-      }
-    }
-    if (status === 401 || status === 403) {
-      record('failed');
-      return fail(
-        'auth',
-        // The endpoint's own reason (expired, revoked, missing scope, address not allowed) says what to fix.
-        `Codex hook endpoint ${ctx.host} answered ${status}${describeEndpointMessage(result.body, ctx)}. The token in ${ctx.names.token} is invalid, expired or lacks the 'hooks:trigger' scope, or this address is not allowed; no further requests were sent (create or rotate the token and check its scopes and IP allowlist).`,
-        status,
-      );
-    }
-    if (status === 413) {
-      const halves = splitRequest(request);
-      if (halves) {
+    const result = await attemptOnce(out.body, out.headers, ctx);
+    const status = result.kind === 'answer' || result.kind === 'too-large-body' ? result.status : null;
+    const attemptFacts = { attempt, startedAt, latencyMs: Math.round(performance.now() - started), status };
+    const record = (outcome: HookExchange['outcome'], extra: ExchangeExtra = {}) =>
+      recordExchange(ctx, out, attemptFacts, outcome, extra);
+    const verdict = classifyAttempt(result, { request, attempt, requestBytes: out.requestBytes }, classifying);
+    switch (verdict.kind) {
+      case 'ok':
+        record('ok', { commentCount: verdict.response.comments.length });
+        return { kind: 'ok', response: verdict.response };
+      case 'split':
         record('split');
-        options.logger.info(
-          `Codex hook endpoint ${ctx.host} answered 413 for ${label}; halving it and sending the halves`,
+        ctx.options.logger.info(
+          `Codex hook endpoint ${ctx.host} answered 413 for ${out.label}; halving it and sending the halves`,
         );
-        return { kind: 'split', halves };
+        return { kind: 'split', halves: verdict.halves };
+      case 'fail':
+        record('failed', verdict.error ? { error: verdict.error } : {});
+        return failedWith(verdict.failure, ctx);
+      case 'retry': {
+        if (attempt > retries) {
+          record('failed', verdict.error ? { error: verdict.error } : {});
+          return failedWith(verdict.failure, ctx);
+        }
+        const wait = retryWait(verdict.retryAfter, attempt, ctx);
+        record('retry', { ...(verdict.error ? { error: verdict.error } : {}), retryInMs: wait });
+        ctx.options.logger.info(
+          `Codex hook endpoint ${ctx.host} ${verdict.what} for ${out.label} (attempt ${attempt} of ${retries + 1}); retrying in ${(wait / 1000).toFixed(1)} s`,
+        );
+        await ctx.sleep(wait);
       }
-      record('failed');
-      return fail(
-        'too-large',
-        `Codex hook endpoint ${ctx.host} answered 413 for ${label}, which cannot be split further (${requestBytes} bytes, one hunk; raise the endpoint's limit).`,
-        status,
-      );
     }
-    if (RETRYABLE.has(status)) {
-      const done = await retryOrFail(`answered ${status}`, undefined, result.headers.get('retry-after'), () =>
-        fail(
-          'unavailable',
-          `Codex hook endpoint ${ctx.host} answered ${status} for ${label}${attemptsNote}${describeEndpointMessage(result.body, ctx)} (the endpoint is unavailable; try again later or raise hook-retries).`,
-          status,
-        ),
-      );
-      if (done) return done;
-      continue;
-    }
-    record('failed');
-    if (status >= 300 && status < 400) {
-      return fail(
-        'rejected',
-        `Codex hook endpoint ${ctx.host} answered ${status}, a redirect, which is not followed so the token stays with the configured host (set ${ctx.names.hookUrl} to the final address).`,
-        status,
-      );
-    }
-    return fail(
-      'rejected',
-      `Codex hook endpoint ${ctx.host} refused ${label} with ${status}${describeEndpointMessage(result.body, ctx)} (not retried; check the request against docs/hook-protocol.md).`,
-      status,
-    );
   }
+}
+
+function prepareOutgoing(request: HookRequest, options: HookClientOptions): Outgoing {
+  const body = JSON.stringify(request);
+  const idempotencyKey = computeIdempotencyKey(request);
+  return {
+    request,
+    body,
+    requestBytes: Buffer.byteLength(body, 'utf8'),
+    requestSha256: sha256(body),
+    idempotencyKey,
+    label: describeChunk(request.metadata.chunk),
+    headers: {
+      Authorization: `Bearer ${options.token}`,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'User-Agent': options.userAgent ?? `${PRODUCT}/${VERSION}`,
+      'Idempotency-Key': idempotencyKey,
+      [HOOK_EVENT_HEADER]: 'prompt.submitted',
+    },
+  };
+}
+
+function failedWith(failure: FailureReport, ctx: CallContext): SendOutcome {
+  return {
+    kind: 'failed',
+    failure: {
+      kind: failure.kind,
+      message: failure.message,
+      host: ctx.host,
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+    },
+  };
+}
+
+/** The wait before the next attempt: what `Retry-After` asks (capped), else backoff with full jitter. */
+function retryWait(retryAfter: string | null, attempt: number, ctx: CallContext): number {
+  const asked = parseRetryAfter(retryAfter, ctx.now());
+  if (asked !== undefined) return Math.min(asked, ctx.options.retryAfterMaxMs ?? 60_000);
+  return computeBackoff(attempt, ctx.random, ctx.options.backoffBaseMs, ctx.options.backoffMaxMs);
+}
+
+type ExchangeExtra = Partial<Pick<HookExchange, 'error' | 'commentCount' | 'retryInMs'>>;
+
+function recordExchange(
+  ctx: CallContext,
+  out: Outgoing,
+  attempt: { attempt: number; startedAt: Date; latencyMs: number; status: number | null },
+  outcome: HookExchange['outcome'],
+  extra: ExchangeExtra,
+): void {
+  const exchange: HookExchange = {
+    timestamp: attempt.startedAt.toISOString(),
+    chunk: out.request.metadata.chunk,
+    attempt: attempt.attempt,
+    status: attempt.status,
+    outcome,
+    latencyMs: attempt.latencyMs,
+    requestBytes: out.requestBytes,
+    requestSha256: out.requestSha256,
+    idempotencyKey: out.idempotencyKey,
+    commentCount: 0,
+    ...extra,
+  };
+  ctx.exchanges.push(exchange);
+  ctx.options.onExchange?.(exchange);
+  ctx.options.logger.debug(
+    `Codex hook: ${out.label} attempt ${attempt.attempt} → ${exchange.status ?? exchange.error} in ${attempt.latencyMs} ms (${out.requestBytes} bytes sent, ${exchange.commentCount} comments)`,
+  );
 }
 
 async function attemptOnce(body: string, headers: Record<string, string>, ctx: CallContext): Promise<AttemptResult> {
@@ -461,40 +414,6 @@ function describeNetworkError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** `: "message"` from an error body: its `error`/`message` field if JSON, else its text; short and redacted. */
-function describeEndpointMessage(body: string, ctx: CallContext): string {
-  if (body.trim() === '') return '';
-  let text = body;
-  try {
-    const data: unknown = JSON.parse(body);
-    if (typeof data === 'object' && data !== null) {
-      const fields = data as { error?: unknown; message?: unknown; errors?: unknown };
-      const main = [fields.error, fields.message].find((v) => typeof v === 'string') as string | undefined;
-      const details = Array.isArray(fields.errors) ? fields.errors.filter((e) => typeof e === 'string') : [];
-      if (main !== undefined || details.length > 0) text = [main, ...details].filter(Boolean).join('; ');
-    }
-  } catch {
-    // Not JSON: quote the text.
-  }
-  return `: ${quoteExcerpt(text, ctx.scrub, ENDPOINT_MESSAGE_CHARS)}`;
-}
-
-function describeChunk(chunk: HookChunk): string {
-  return `chunk ${chunk.index + 1}/${chunk.total}${chunk.part ? ` (part ${chunk.part})` : ''}`;
-}
-
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${bytes} bytes`;
 }

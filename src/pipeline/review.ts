@@ -2,8 +2,8 @@ import type { HooksConfig } from '../config/types.js';
 import { createFileFilter } from '../core/filter.js';
 import { dedupeFindings, keyFingerprints } from '../core/findings/finalize.js';
 import { decideGate } from '../core/gate.js';
-import { createNotes, type Note } from '../core/notes.js';
-import { createRedactor } from '../core/findings/redactor.js';
+import { createNotes, type Note, type Notes } from '../core/notes.js';
+import { createRedactor, type Redactor } from '../core/findings/redactor.js';
 import type {
   AiReportEntry,
   ChangedFile,
@@ -100,60 +100,14 @@ export async function runReviewPipeline(
   ports: PipelinePorts,
 ): Promise<PipelineResult> {
   const started = ports.now();
-  const { logger } = ports;
-  const notes = createNotes(logger);
+  const notes = createNotes(ports.logger);
   // The run's one redactor. It knows the endpoint's token from the start (an endpoint that echoes it gets it
   // scrubbed), learns each secret the scans find, and masks each in the log before anything could print it.
   const redactor = createRedactor(options.ai?.token ? [{ secret: options.ai.token, ruleId: 'codex-token' }] : [], {
     onLearn: (s) => ports.onSecret(s.secret),
   });
-
-  const prepared = await ports.stage('Filter', async () => {
-    const filter = createFileFilter({ include: options.include, exclude: options.exclude });
-    const result = await prepareFiles(files, filter, {
-      ...(ports.fallback ? { fallback: ports.fallback } : {}),
-      ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
-    });
-    logger.info(
-      `${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`,
-    );
-    for (const s of result.skipped) logger.debug(`left out ${s.path}: ${s.reason}`);
-    if (result.recovered > 0) logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
-    const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
-    if (unreviewable.length > 0) {
-      notes.add(
-        'files-unreviewable',
-        `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`,
-        'warning',
-      );
-    }
-    if (result.unscanned.length > 0) {
-      const listed = result.unscanned
-        .map((s) => s.path)
-        .slice(0, 10)
-        .join(', ');
-      notes.add(
-        'files-unscanned',
-        `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`,
-        'warning',
-      );
-    }
-    return result;
-  });
-
-  const hookOptions: HookRunOptions = {
-    config: options.config,
-    failOn: options.failOn,
-    workspace: options.workspace,
-    ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
-    ports: {
-      runCommand: ports.runCommand,
-      readRepositoryFile: ports.readRepositoryFile,
-      logger,
-      now: () => new Date(ports.now()),
-    },
-  };
-
+  const prepared = await ports.stage('Filter', () => filterFiles(files, options, ports, notes));
+  const hookOptions = hookRunOptions(options, ports);
   const local = await ports.stage('Local hooks (prompt.submitted)', async () => {
     const result = await runPromptSubmittedHooks(prepared.reviewed, hookOptions, {
       scanOnly: prepared.scanOnly,
@@ -161,47 +115,147 @@ export async function runReviewPipeline(
     });
     redactor.learn(result.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId })));
     for (const e of result.executions)
-      logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
+      ports.logger.info(`${e.hook}: ${e.findings} findings${e.error ? ` (failed: ${e.error})` : ''}`);
     for (const n of result.notes) notes.add('hooks', n);
     return result;
   });
+  const ai = await reviewWithAi(pr, prepared, local, options, ports, { hookOptions, redactor, notes });
+  // Read from our markers, their fingerprints are keyed already.
+  const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.outcome.reviewedPaths) : [];
+  if (carried.length > 0) {
+    notes.add(
+      'findings-carried',
+      `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
+    );
+  }
+  const executions = [...local.executions];
+  const auditLogs = await writeRunAuditLogs(pr, options, ports, ai.outcome, executions);
+  // The same redactor, over every finding's text, before any output sees it.
+  const keyed = keyFingerprints([...local.findings, ...ai.findings], options.fingerprintKey ?? '');
+  const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
+  return {
+    prepared,
+    findings,
+    secretCount: local.secrets.length + ai.secretCount,
+    gate: decideGate(findings, options.failOn),
+    stats: statsOf(files, prepared, Math.max(0, Math.round(ports.now() - started))),
+    notes: notes.list(),
+    ai: ai.outcome,
+    executions,
+    auditLogs,
+  };
+}
 
-  let ai: AiOutcome = { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() };
-  const aiFindings: Finding[] = [];
-  const aiSecrets: { readonly secret: string; readonly ruleId: string }[] = [];
-  const executions: HookExecution[] = [...local.executions];
+/** The filter and the parse: what is reviewed, what is only scanned, what is left out and why. */
+async function filterFiles(
+  files: readonly ChangedFile[],
+  options: PipelineOptions,
+  ports: PipelinePorts,
+  notes: Notes,
+): Promise<PreparedFiles> {
+  const { logger } = ports;
+  const filter = createFileFilter({ include: options.include, exclude: options.exclude });
+  const result = await prepareFiles(files, filter, {
+    ...(ports.fallback ? { fallback: ports.fallback } : {}),
+    ...(ports.readWorkspaceFile ? { readWorkspaceFile: ports.readWorkspaceFile } : {}),
+  });
+  logger.info(`${files.length} changed files: ${result.reviewed.length} to review, ${result.skipped.length} left out`);
+  for (const s of result.skipped) logger.debug(`left out ${s.path}: ${s.reason}`);
+  if (result.recovered > 0) logger.info(`${result.recovered} diffs GitHub omitted were read from local git history`);
+  const unreviewable = result.skipped.filter((s) => !FILTER_SKIP_KINDS.has(s.kind));
+  if (unreviewable.length > 0) {
+    notes.add(
+      'files-unreviewable',
+      `${unreviewable.length} files could not be reviewed (binary, or no diff available); they are listed below.`,
+      'warning',
+    );
+  }
+  if (result.unscanned.length > 0) {
+    const listed = result.unscanned
+      .map((s) => s.path)
+      .slice(0, 10)
+      .join(', ');
+    notes.add(
+      'files-unscanned',
+      `${result.unscanned.length} changed files were NOT scanned for secrets (no diff, and not readable from the workspace): ${listed}. Check out the pull request head with fetch-depth: 0.`,
+      'warning',
+    );
+  }
+  return result;
+}
+
+function hookRunOptions(options: PipelineOptions, ports: PipelinePorts): HookRunOptions {
+  return {
+    config: options.config,
+    failOn: options.failOn,
+    workspace: options.workspace,
+    ...(options.commandsRefused !== undefined ? { commandsRefused: options.commandsRefused } : {}),
+    ports: {
+      runCommand: ports.runCommand,
+      readRepositoryFile: ports.readRepositoryFile,
+      logger: ports.logger,
+      now: () => new Date(ports.now()),
+    },
+  };
+}
+
+type LocalHooksResult = Awaited<ReturnType<typeof runPromptSubmittedHooks>>;
+
+interface AiStageResult {
+  readonly outcome: AiOutcome;
+  readonly findings: readonly Finding[];
+  readonly secretCount: number;
+}
+
+/** The AI review, when one was asked for and no hook blocks it; the reasons it did not run become notes. */
+async function reviewWithAi(
+  pr: PullRequest,
+  prepared: PreparedFiles,
+  local: LocalHooksResult,
+  options: PipelineOptions,
+  ports: PipelinePorts,
+  run: { hookOptions: HookRunOptions; redactor: Redactor; notes: Notes },
+): Promise<AiStageResult> {
+  const { notes } = run;
+  const none: AiStageResult = {
+    outcome: { ran: false, exchanges: [], requests: 0, reviewedPaths: new Set() },
+    findings: [],
+    secretCount: 0,
+  };
   if (!options.ai) {
     notes.add('ai-skipped', 'AI review skipped: no token or API key was given. Local hooks ran and the gate applies.');
-  } else if (local.blocked) {
+    return none;
+  }
+  if (local.blocked) {
     notes.add(
       'ai-blocked',
       `AI review not requested: hook '${local.blockedBy}' blocks the request (block: true, or a failed validator script) and reported findings at or above fail-on.`,
       'warning',
     );
-  } else {
-    const aiOptions = options.ai;
-    const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[
-      aiOptions.reviewer.kind
-    ];
-    const result = await ports.stage(`AI review (${stageName})`, () =>
-      runAiReview(
-        { pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory },
-        aiOptions,
-        { logger, hooks: hookOptions, redactor },
-      ),
+    return none;
+  }
+  const aiOptions = options.ai;
+  const stageName = { endpoint: 'Codex hook endpoint', openai: 'Responses API', codex: 'Codex CLI' }[
+    aiOptions.reviewer.kind
+  ];
+  const result = await ports.stage(`AI review (${stageName})`, () =>
+    runAiReview(
+      { pr, files: prepared.reviewed, localFindings: local.findings, secrets: local.secrets, memory: local.memory },
+      aiOptions,
+      { logger: ports.logger, hooks: run.hookOptions, redactor: run.redactor },
+    ),
+  );
+  for (const n of result.notes) notes.add('ai-review', n);
+  if (result.failure) {
+    notes.add(
+      'ai-incomplete',
+      `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`,
     );
-    aiFindings.push(...result.findings);
-    aiSecrets.push(...result.secrets);
-    for (const n of result.notes) notes.add('ai-review', n);
-    if (result.failure) {
-      notes.add(
-        'ai-incomplete',
-        `AI review did not run to completion: ${result.failure.message} Local findings and the gate are intact.`,
-      );
-    }
-    if (result.usage)
-      notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
-    ai = {
+  }
+  if (result.usage)
+    notes.add('ai-usage', describeUsage(`${aiOptions.reviewer.kind} (${aiOptions.reviewer.target})`, result.usage));
+  return {
+    outcome: {
       ran: result.requests > 0,
       reviewer: `${aiOptions.reviewer.kind}: ${aiOptions.reviewer.target}`,
       ...(result.failure ? { failure: result.failure } : {}),
@@ -210,20 +264,23 @@ export async function runReviewPipeline(
       exchanges: result.exchanges,
       requests: result.requests,
       reviewedPaths: result.reviewedPaths,
-    };
-  }
+    },
+    findings: result.findings,
+    secretCount: result.secrets.length,
+  };
+}
 
-  // Read from our markers, their fingerprints are keyed already.
-  const carried = options.ai && options.carryEarlier ? await options.carryEarlier(ai.reviewedPaths) : [];
-  if (carried.length > 0) {
-    notes.add(
-      'findings-carried',
-      `${carried.length} earlier AI findings on files not reviewed again in this run still stand and count in the gate.`,
-    );
-  }
-
+/** The `logger` hooks' lines for this run: the exchanges, the hook executions, the model's cost. */
+function writeRunAuditLogs(
+  pr: PullRequest,
+  options: PipelineOptions,
+  ports: PipelinePorts,
+  ai: AiOutcome,
+  executions: readonly HookExecution[],
+): Promise<string[]> {
   const token = options.ai?.token ? inspectToken(options.ai.token, new Date(ports.now())) : undefined;
-  const auditLogs = await writeAuditLogs(options.config, options.workspace, {
+  const where = { repository: `${pr.owner}/${pr.repo}`, pullRequestNumber: pr.number, headSha: pr.headSha };
+  return writeAuditLogs(options.config, options.workspace, {
     exchanges: ai.exchanges,
     executions,
     ...(ai.usage && ai.reviewer
@@ -232,18 +289,14 @@ export async function runReviewPipeline(
             reviewer: ai.reviewer,
             usage: ai.usage,
             ...(ai.failure ? { failure: ai.failure } : {}),
-            repository: `${pr.owner}/${pr.repo}`,
-            pullRequestNumber: pr.number,
-            headSha: pr.headSha,
+            ...where,
           },
         }
       : {}),
     ...(token
       ? {
           context: {
-            repository: `${pr.owner}/${pr.repo}`,
-            pullRequestNumber: pr.number,
-            headSha: pr.headSha,
+            ...where,
             tokenFingerprint: token.fingerprint,
             ...(token.scopes ? { tokenScopes: token.scopes } : {}),
           },
@@ -252,12 +305,10 @@ export async function runReviewPipeline(
     now: () => new Date(ports.now()),
     ...(options.env ? { env: options.env } : {}),
   });
+}
 
-  // The same redactor, over every finding's text, before any output sees it.
-  const keyed = keyFingerprints([...local.findings, ...aiFindings], options.fingerprintKey ?? '');
-  const findings = redactor.findings(dedupeFindings([...keyed, ...carried]));
-  const gate = decideGate(findings, options.failOn);
-  const stats: ReviewStats = {
+function statsOf(files: readonly ChangedFile[], prepared: PreparedFiles, durationMs: number): ReviewStats {
+  return {
     files: files.length,
     filesScanned: prepared.reviewed.length,
     // Each added line and its newline, as the scanner read them.
@@ -265,18 +316,7 @@ export async function runReviewPipeline(
       (n, f) => n + f.parsed.addedText.length + (f.parsed.addedText.length > 0 || f.parsed.addedCount > 0 ? 1 : 0),
       0,
     ),
-    durationMs: Math.max(0, Math.round(ports.now() - started)),
-  };
-  return {
-    prepared,
-    findings,
-    secretCount: local.secrets.length + aiSecrets.length,
-    gate,
-    stats,
-    notes: notes.list(),
-    ai,
-    executions,
-    auditLogs,
+    durationMs,
   };
 }
 

@@ -71,32 +71,72 @@ export async function publishResults(
     );
   }
   const blobUrl = `${input.serverUrl}/${input.pr.owner}/${input.pr.repo}/blob/${input.pr.headSha}`;
-  // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
-  let everyRow = false;
-  // `extra`: the review comments' own notes, while they are being posted.
-  const summaryOf = (limit: number, extra: readonly string[] = []) =>
-    truncateMarkdown(
-      renderSummary({
-        ...(everyRow ? { maxRows: Infinity } : {}),
-        title: 'Codex hooks',
-        gate: input.gate,
-        failOn: input.failOn,
-        findings,
-        stats: input.stats,
-        skipped: input.skipped,
-        notes: [
-          ...input.notes,
-          ...notes.list(),
-          ...extra.map((message): Note => ({ kind: 'publish', level: 'summary', message })),
-        ],
-        blobUrl,
-        ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-      }),
-      limit,
-    );
+  const publishing: Publishing = {
+    runner,
+    github,
+    input,
+    findings,
+    annotations,
+    notes,
+    // When the findings only reach people as workflow commands (GitHub shows 10 per level), the job summary lists all.
+    everyRow: false,
+    // `extra`: the review comments' own notes, while they are being posted.
+    summaryOf: (limit, extra = []) =>
+      truncateMarkdown(
+        renderSummary({
+          ...(publishing.everyRow ? { maxRows: Infinity } : {}),
+          title: 'Codex hooks',
+          gate: input.gate,
+          failOn: input.failOn,
+          findings,
+          stats: input.stats,
+          skipped: input.skipped,
+          notes: [
+            ...input.notes,
+            ...notes.list(),
+            ...extra.map((message): Note => ({ kind: 'publish', level: 'summary', message })),
+          ],
+          blobUrl,
+          ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+        }),
+        limit,
+      ),
+  };
+  const reviewId = await publishReviewComments(publishing);
+  // Escalation needs a check run to remember it by, so it happens only where one is written.
+  let escalated = false;
+  if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
+    const outcome = await escalate(github, runner, input.pr, input.escalation, input.gate, findings, CHECK_NAME);
+    for (const n of outcome.notes) notes.add('publish', n);
+    escalated = outcome.escalated;
+  }
+  const checkRun = await publishCheckRun(publishing, escalated);
+  await runner.appendSummary(publishing.summaryOf(JOB_SUMMARY_LIMIT));
+  return {
+    ...(checkRun.id !== undefined ? { checkRunId: checkRun.id } : {}),
+    ...(reviewId !== undefined ? { reviewId } : {}),
+    ...(checkRun.error ? { checkRunError: checkRun.error } : {}),
+    notes: notes.list(),
+  };
+}
 
-  let reviewId: number | undefined;
-  if (input.commentMode === 'review' && input.dryRun) {
+/** One publication in progress: what it publishes, its notes, and how the summary is rendered now. */
+interface Publishing {
+  readonly runner: RunnerPort;
+  readonly github: GitHubPort;
+  readonly input: PublishInput;
+  readonly findings: readonly Finding[];
+  readonly annotations: readonly CheckAnnotation[];
+  readonly notes: Notes;
+  everyRow: boolean;
+  readonly summaryOf: (limit: number, extra?: readonly string[]) => string;
+}
+
+/** Review comments (comment-mode `review`); returns the review created, if any. A refusal only becomes a note. */
+async function publishReviewComments(publishing: Publishing): Promise<number | undefined> {
+  const { runner, github, input, findings, notes } = publishing;
+  if (input.commentMode !== 'review') return undefined;
+  if (input.dryRun) {
     const plan = planReview(findings, diffFilesOf(input.files), [], {
       maxComments: input.maxComments,
       headSha: input.pr.headSha,
@@ -107,87 +147,86 @@ export async function publishResults(
       'publish',
       `Dry run: up to ${plan.inline.length} inline and ${plan.file.length} file-level review comments would have been posted.`,
     );
-  } else if (input.commentMode === 'review') {
-    try {
-      const review = await runner.group('Review comments', () =>
-        publishReview(github, runner, {
-          pr: input.pr,
-          findings,
-          files: input.files,
-          maxComments: input.maxComments,
-          aiScope: input.aiScope ?? 'none',
-          ...(input.requestChanges
-            ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
-            : {}),
-          ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
-          summary: (extra) => summaryOf(JOB_SUMMARY_LIMIT, extra),
-        }),
-      );
-      reviewId = review.reviewId;
-      for (const n of review.notes) notes.add('publish', n);
-    } catch (error) {
-      // The review is a convenience; the check run and the gate still report every finding.
-      if (!(error instanceof UpstreamError)) throw error;
-      const note =
-        error instanceof PermissionError
-          ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
-          : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
-      notes.add('publish', note, 'warning');
-    }
+    return undefined;
   }
-
-  // Escalation needs a check run to remember it by, so it happens only where one is written.
-  let escalated = false;
-  if (input.escalation && !input.dryRun && input.commentMode !== 'none') {
-    const outcome = await escalate(github, runner, input.pr, input.escalation, input.gate, findings, CHECK_NAME);
-    for (const n of outcome.notes) notes.add('publish', n);
-    escalated = outcome.escalated;
+  try {
+    const review = await runner.group('Review comments', () =>
+      publishReview(github, runner, {
+        pr: input.pr,
+        findings,
+        files: input.files,
+        maxComments: input.maxComments,
+        aiScope: input.aiScope ?? 'none',
+        ...(input.requestChanges
+          ? { requestChanges: { gateFailed: input.gate.failed, reason: input.gate.reason } }
+          : {}),
+        ...(input.aiSummary ? { aiSummary: input.aiSummary } : {}),
+        summary: (extra) => publishing.summaryOf(JOB_SUMMARY_LIMIT, extra),
+      }),
+    );
+    for (const n of review.notes) notes.add('publish', n);
+    return review.reviewId;
+  } catch (error) {
+    // The review is a convenience; the check run and the gate still report every finding.
+    if (!(error instanceof UpstreamError)) throw error;
+    const note =
+      error instanceof PermissionError
+        ? `Review comments could not be posted: ${error.message}. The findings are in the annotations and this summary.`
+        : `Review comments could not be posted (${error.message}). The findings are in the annotations and this summary.`;
+    notes.add('publish', note, 'warning');
+    return undefined;
   }
+}
 
-  let checkRunId: number | undefined;
-  let checkRunError: UpstreamError | undefined;
+/**
+ * The check run, or workflow annotations where none is written (dry run, comment-mode `none`) or GitHub refused
+ * it. A refusal other than a missing permission (an outage, a rate limit that did not lift) is returned: it
+ * fails the step, so the run is retried.
+ */
+async function publishCheckRun(
+  publishing: Publishing,
+  escalated: boolean,
+): Promise<{ id?: number; error?: UpstreamError }> {
+  const { runner, github, input, annotations, notes } = publishing;
   if (input.dryRun) {
     notes.add(
       'publish',
       `Dry run: nothing was written to GitHub (a check run with ${annotations.length} annotations would have been created).`,
     );
-    everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-  } else if (input.commentMode === 'none') {
-    everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-  } else {
-    try {
-      checkRunId = await runner.group('Check run', async () => {
-        const { id, adopted } = await github.createCheckRun(input.pr, {
-          name: CHECK_NAME,
-          headSha: input.pr.headSha,
-          conclusion: input.gate.conclusion,
-          title: input.gate.reason,
-          summary: escalated
-            ? `${summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
-            : summaryOf(CHECK_TEXT_LIMIT),
-          annotations,
-          ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
-        });
-        runner.info(`${adopted ? 'Adopted' : 'Created'} check run ${id} with ${annotations.length} annotations`);
-        return id;
-      });
-    } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      // Whatever GitHub refused, the findings still reach the user; a failure other than a missing
-      // permission (an outage, a rate limit that did not lift) also fails the step, so the run is retried.
-      const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
-      notes.add('publish', note, 'warning');
-      everyRow = emitWorkflowAnnotations(runner, annotations, notes);
-      if (!(error instanceof PermissionError)) checkRunError = error;
-    }
+    publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+    return {};
   }
-  await runner.appendSummary(summaryOf(JOB_SUMMARY_LIMIT));
-  return {
-    ...(checkRunId !== undefined ? { checkRunId } : {}),
-    ...(reviewId !== undefined ? { reviewId } : {}),
-    ...(checkRunError ? { checkRunError } : {}),
-    notes: notes.list(),
-  };
+  if (input.commentMode === 'none') {
+    publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+    return {};
+  }
+  try {
+    const id = await runner.group('Check run', async () => {
+      const created = await github.createCheckRun(input.pr, {
+        name: CHECK_NAME,
+        headSha: input.pr.headSha,
+        conclusion: input.gate.conclusion,
+        title: input.gate.reason,
+        summary: escalated
+          ? `${publishing.summaryOf(CHECK_TEXT_LIMIT - ESCALATED_MARKER.length - 1)}\n${ESCALATED_MARKER}`
+          : publishing.summaryOf(CHECK_TEXT_LIMIT),
+        annotations: [...annotations],
+        ...(input.runUrl ? { detailsUrl: input.runUrl } : {}),
+      });
+      runner.info(
+        `${created.adopted ? 'Adopted' : 'Created'} check run ${created.id} with ${annotations.length} annotations`,
+      );
+      return created.id;
+    });
+    return { id };
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    // Whatever GitHub refused, the findings still reach the user.
+    const note = `The check run could not be created: ${error.message}. The findings are reported as workflow annotations instead.`;
+    notes.add('publish', note, 'warning');
+    publishing.everyRow = emitWorkflowAnnotations(runner, annotations, notes);
+    return error instanceof PermissionError ? {} : { error };
+  }
 }
 
 /**
