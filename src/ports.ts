@@ -81,8 +81,6 @@ export interface GitHubPort {
   ): Promise<void>;
   /** Adds labels to the pull request (`POST /issues/{n}/labels`). */
   addLabels(pr: PullRequest, labels: readonly string[]): Promise<void>;
-  /** Requests made so far (for the benchmark and the log). */
-  requestCount(): number;
 }
 
 /** Who wrote a comment or review. */

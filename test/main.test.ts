@@ -83,7 +83,6 @@ function fakeGitHub(files = [addedFile('src/app.ts', ['export const a = 1;'])], 
     setThreadResolved: async () => {},
     requestReviewers: async () => {},
     addLabels: async () => {},
-    requestCount: () => 0,
     ...overrides,
   };
   return { port, checkRuns };

@@ -12,7 +12,7 @@ import {
   type HookExecution,
   type MemoryEntry,
   type ReviewFile,
-} from '../hooks/engine.js';
+} from '../hooks/index.js';
 import type { Logger } from '../logger.js';
 
 /** What a Codex session's hook needs from the outside world. */

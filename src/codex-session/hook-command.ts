@@ -7,7 +7,7 @@ import type { HooksConfig, LoggerAction } from '../config/types.js';
 import { ConfigurationError } from '../errors.js';
 import { auditLogOptionsFor, includesMetadata } from '../audit/logger-options.js';
 import { appendAuditRecords } from '../audit/writer.js';
-import { collectLoggers } from '../hooks/engine.js';
+import { collectLoggers } from '../hooks/index.js';
 import { createRecordingLogger } from '../logger.js';
 import { withoutMetadata, type SessionAuditRecord } from './audit-record.js';
 import type { SessionPorts } from './checks.js';

@@ -153,3 +153,19 @@ export interface ReportFinding {
   readonly fingerprint: string;
   readonly redacted?: string;
 }
+
+/**
+ * Protocol v1 (docs/hook-protocol.md): one comment of the endpoint's answer. Declared here so that the endpoint
+ * client that reads it and the response.generated hooks that check it share one type.
+ */
+export interface HookComment {
+  readonly path: string;
+  readonly line: number;
+  readonly start_line?: number;
+  readonly side?: 'RIGHT' | 'LEFT';
+  readonly severity?: Severity;
+  readonly title?: string;
+  readonly body: string;
+  readonly suggestion?: string;
+  readonly rule_id?: string;
+}

@@ -1,4 +1,7 @@
-import type { Severity } from '../core/types.js';
+import type { HookComment, Severity } from '../core/types.js';
+
+/** The protocol's comment is declared in core: the response.generated hooks read it too. */
+export type { HookComment };
 
 /** Protocol v1 (docs/hook-protocol.md): what the action POSTs to the Codex hook endpoint. */
 export interface HookRequest {
@@ -64,16 +67,4 @@ export interface HookResponse {
   readonly comments: readonly HookComment[];
   readonly summary?: string;
   readonly verdict?: 'approve' | 'comment' | 'request_changes';
-}
-
-export interface HookComment {
-  readonly path: string;
-  readonly line: number;
-  readonly start_line?: number;
-  readonly side?: 'RIGHT' | 'LEFT';
-  readonly severity?: Severity;
-  readonly title?: string;
-  readonly body: string;
-  readonly suggestion?: string;
-  readonly rule_id?: string;
 }

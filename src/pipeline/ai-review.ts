@@ -6,8 +6,8 @@ import { buildHookRequests, describeLostContent, partitionComments } from '../en
 import type { HookExchange } from '../endpoint/client.js';
 import type { Reviewer, ReviewFailure, ReviewOutcome, ReviewUsage } from '../ports.js';
 import type { HookComment, HookRequestFile } from '../endpoint/types.js';
-import type { HookRunOptions, MemoryEntry, ReviewFile, SecretHit } from '../hooks/engine.js';
-import { runResponseGeneratedHooks } from '../hooks/engine.js';
+import type { HookRunOptions, MemoryEntry, ReviewFile, SecretHit } from '../hooks/index.js';
+import { runResponseGeneratedHooks } from '../hooks/index.js';
 import type { Logger } from '../logger.js';
 import { ACTION_SETTING_NAMES } from '../settings/setting-names.js';
 
@@ -262,15 +262,7 @@ async function checkAnswers(
   comments: readonly HookComment[],
   ports: AiReviewPorts,
 ): Promise<{ findings: Finding[]; secrets: { secret: string; ruleId: string }[]; notes: string[] }> {
-  const checked = await runResponseGeneratedHooks(
-    comments.map((c) => ({
-      path: c.path,
-      line: c.line,
-      body: c.body,
-      ...(c.suggestion !== undefined ? { suggestion: c.suggestion } : {}),
-    })),
-    ports.hooks,
-  );
+  const checked = await runResponseGeneratedHooks(comments, ports.hooks);
   const secrets = checked.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
   // Learned before anything is printed: the redactor's listener masks each in the log.
   ports.redactor.learn(secrets);

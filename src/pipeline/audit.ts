@@ -5,7 +5,7 @@ import { ConfigurationError } from '../errors.js';
 import type { HookEvent, HooksConfig, LoggerAction } from '../config/types.js';
 import { createAuditRecord, type AuditContext } from '../endpoint/audit.js';
 import type { HookExchange } from '../endpoint/client.js';
-import { collectLoggers, type HookExecution } from '../hooks/engine.js';
+import { collectLoggers, type HookExecution } from '../hooks/index.js';
 import type { ReviewFailure, ReviewUsage } from '../ports.js';
 
 export interface AuditInput {

@@ -17,7 +17,7 @@ import { FILTER_SKIP_KINDS } from '../core/types.js';
 import type { CommandRunner, ReviewFailure, ReviewUsage } from '../ports.js';
 import type { HookExchange } from '../endpoint/client.js';
 import { inspectToken } from '../endpoint/token.js';
-import { runPromptSubmittedHooks, type HookExecution, type HookRunOptions } from '../hooks/engine.js';
+import { runPromptSubmittedHooks, type HookExecution, type HookRunOptions } from '../hooks/index.js';
 import type { Logger } from '../logger.js';
 import { runAiReview, type AiReviewOptions } from './ai-review.js';
 import { writeAuditLogs } from './audit.js';

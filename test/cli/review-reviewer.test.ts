@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../src/cli/main.js';
 import { FakeResponsesApi, answerJson } from '../support/fake-responses-api.js';
 import { expectAbsentEverywhere } from '../support/leaks.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
 
 // Synthetic credentials, assembled at run time.
 const API_KEY = ['sk-proj-', 'cliReviewerFake', '0123456789abcdef'].join('');
@@ -29,7 +30,7 @@ function repository(): string {
   mkdirSync(path.join(dir, '.github'));
   writeFileSync(
     path.join(dir, '.github', 'codex-hooks.yml'),
-    'version: 1\nhooks:\n  - name: audit\n    events: [conversation.updated]\n    actions:\n      - type: logger\n        output: logs/audit.jsonl\n',
+    hooksYaml(hook('audit', 'conversation.updated', { type: 'logger', output: 'logs/audit.jsonl' })),
   );
   writeFileSync(path.join(dir, 'README.md'), '# app\n');
   git('add', '.');

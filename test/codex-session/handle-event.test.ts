@@ -6,34 +6,17 @@ import { ConfigurationError } from '../../src/errors.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { answerCodexHook, type HookDependencies } from '../../src/codex-session/handle-event.js';
 import { parseCodexHookSettings } from '../../src/codex-session/settings.js';
+import { hook, hooksConfig, NO_FORCE_PUSH } from '../fixtures/hooks-config.js';
 import { AWS_KEY, postToolUse, preToolUse, sessionStart, stop, userPromptSubmit } from './payloads.js';
 
-const CONFIG: HooksConfig = {
-  version: 1,
-  hooks: [
-    {
-      name: 'no-force-push',
-      events: ['prompt.submitted'],
-      actions: [
-        { type: 'pattern', pattern: 'git\\s+push\\s+(-f|--force)', severity: 'error', fix: 'push without force' },
-      ],
-    },
-    { name: 'license', events: ['prompt.submitted'], actions: [{ type: 'pattern', pattern: 'SPDX', mode: 'require' }] },
-    {
-      name: 'protected',
-      events: ['prompt.submitted'],
-      actions: [{ type: 'path', forbid: ['.github/workflows/**'], severity: 'error' }],
-    },
-    {
-      name: 'lint',
-      events: ['prompt.submitted'],
-      paths: ['**/*.txt'],
-      actions: [{ type: 'command', run: ['lint'], format: 'unix', severity: 'error' }],
-    },
-    { name: 'standards', events: ['prompt.submitted'], actions: [{ type: 'memory', sources: ['STANDARDS.md'] }] },
-    { name: 'audit', events: ['conversation.updated'], actions: [{ type: 'logger', output: 'audit.jsonl' }] },
-  ],
-};
+const CONFIG = hooksConfig(
+  NO_FORCE_PUSH,
+  hook('license', 'prompt.submitted', { type: 'pattern', pattern: 'SPDX', mode: 'require' }),
+  hook('protected', 'prompt.submitted', { type: 'path', forbid: ['.github/workflows/**'], severity: 'error' }),
+  hook('lint', 'prompt.submitted', { type: 'command', run: ['lint'], format: 'unix', severity: 'error' }, ['**/*.txt']),
+  hook('standards', 'prompt.submitted', { type: 'memory', sources: ['STANDARDS.md'] }),
+  hook('audit', 'conversation.updated', { type: 'logger', output: 'audit.jsonl' }),
+);
 
 interface Fixture {
   readonly config?: HooksConfig | Error;
@@ -97,16 +80,13 @@ describe('UserPromptSubmit → prompt.submitted over the prompt', () => {
   it('blocks an error-level pattern, lets a clean prompt through, and never applies a require pattern to a prompt', async () => {
     const forced = await answerCodexHook(userPromptSubmit('/repo', 'then git push --force'), settings(), deps());
     expect(answer(forced.rendered.stdout).reason).toMatch(/\[no-force-push\].*/);
-    expect(answer(forced.rendered.stdout).reason).toContain('push without force');
+    expect(answer(forced.rendered.stdout).reason).toContain('push without --force');
     const clean = await answerCodexHook(userPromptSubmit('/repo', 'rename the helper'), settings(), deps());
     expect(clean.rendered).toEqual({ stdout: '', stderr: '', exitCode: 0 });
   });
 
   it('lets a warning through unless --fail-on warning', async () => {
-    const warn: HooksConfig = {
-      version: 1,
-      hooks: [{ name: 'todo', events: ['prompt.submitted'], actions: [{ type: 'pattern', pattern: 'TODO' }] }],
-    };
+    const warn = hooksConfig(hook('todo', 'prompt.submitted', { type: 'pattern', pattern: 'TODO' }));
     const prompt = userPromptSubmit('/repo', 'add a TODO');
     expect((await answerCodexHook(prompt, settings(), deps({ config: warn }))).rendered.stdout).toBe('');
     const strict = await answerCodexHook(prompt, settings('--fail-on', 'warning'), deps({ config: warn }));

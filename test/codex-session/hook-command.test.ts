@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCodexHook } from '../../src/codex-session/hook-command.js';
 import { hashKey, loadSessionConfig } from '../../src/codex-session/config-cache.js';
 import { enableHookCompileCache } from '../../src/codex-session/compile-cache.js';
+import { AUDIT_LOGGERS, hooksYaml } from '../fixtures/hooks-config.js';
 import { AWS_KEY, userPromptSubmit } from './payloads.js';
 
 const dirs: string[] = [];
@@ -24,22 +25,7 @@ function repository(): { root: string; env: NodeJS.ProcessEnv } {
   const root = path.join(base, 'repo');
   mkdirSync(path.join(root, '.git'), { recursive: true });
   mkdirSync(path.join(root, '.github'));
-  writeFileSync(
-    path.join(root, '.github', 'codex-hooks.yml'),
-    [
-      'version: 1',
-      'hooks:',
-      '  - name: audit',
-      '    events: [conversation.updated]',
-      '    actions:',
-      '      - type: logger',
-      '        output: logs/full.jsonl',
-      '      - type: logger',
-      '        output: logs/lean.jsonl',
-      '        options: { include_metadata: false }',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(path.join(root, '.github', 'codex-hooks.yml'), hooksYaml(AUDIT_LOGGERS));
   return { root, env: { XDG_CACHE_HOME: path.join(base, 'cache') } };
 }
 

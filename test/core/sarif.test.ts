@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { samplePullRequest } from '../support/pull-request.js';
-import { parseHooksConfig } from '../../src/config/load.js';
+import { hooksConfig } from '../fixtures/hooks-config.js';
 import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { renderSarif, SARIF_FINGERPRINT_KEY, toUri } from '../../src/core/render/sarif.js';
 import type { ChangedFile } from '../../src/core/types.js';
@@ -158,7 +158,7 @@ describe('renderSarif', () => {
         include: ['**'],
         exclude: [],
         failOn: 'error',
-        config: parseHooksConfig('version: 1\nhooks: []\n', 'c.yml'),
+        config: hooksConfig(),
         workspace: here,
       },
       {

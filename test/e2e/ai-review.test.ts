@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addedFile, FakeGitHub, type FakePullFile } from '../support/fake-github.js';
 import { FakeEndpoint } from '../support/fake-endpoint.js';
 import { pullRequestEvent, runAction, type ActionRun } from '../support/run-action.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
+
+const NO_TODO = hook('no-todo', 'prompt.submitted', { type: 'pattern', pattern: 'TODO' });
 
 // Synthetic credentials, assembled at run time.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
@@ -370,47 +373,33 @@ describe('a hooks config with every action type, read from the base commit', () 
       path.join(workspace, 'lint.cjs'),
       'for (const f of process.argv.slice(2)) console.log(`${f}:3:1: no TODOs in shipped code`);\nprocess.exit(1);\n',
     );
-    const config = `version: 1
-hooks:
-  - name: no-console
-    events: [prompt.submitted]
-    paths: ["src/**"]
-    actions:
-      - type: pattern
-        pattern: 'console\\.log\\('
-        severity: warning
-        message: Use the logger instead of console.log
-  - name: lint
-    events: [prompt.submitted]
-    paths: ["src/**/*.ts"]
-    actions:
-      - type: command
-        run: ["node", "lint.cjs", "{files}"]
-        format: unix
-        severity: notice
-  - name: no-keys
-    events: [prompt.submitted]
-    actions:
-      - type: path
-        forbid: ["**/*.pem"]
-        severity: error
-  - name: secrets
-    events: [prompt.submitted, response.generated]
-    actions:
-      - type: secret-scan
-        allow: ["EXAMPLE"]
-  - name: standards
-    events: [prompt.submitted]
-    actions:
-      - type: memory
-        sources: [docs/coding-standards.md]
-        max_bytes: 16000
-  - name: audit
-    events: [conversation.updated, hook.executed]
-    actions:
-      - type: logger
-        output: codex-audit.jsonl
-`;
+    const config = hooksYaml(
+      hook(
+        'no-console',
+        'prompt.submitted',
+        {
+          type: 'pattern',
+          pattern: 'console\\.log\\(',
+          severity: 'warning',
+          message: 'Use the logger instead of console.log',
+        },
+        ['src/**'],
+      ),
+      hook(
+        'lint',
+        'prompt.submitted',
+        { type: 'command', run: ['node', 'lint.cjs', '{files}'], format: 'unix', severity: 'notice' },
+        ['src/**/*.ts'],
+      ),
+      hook('no-keys', 'prompt.submitted', { type: 'path', forbid: ['**/*.pem'], severity: 'error' }),
+      hook('secrets', ['prompt.submitted', 'response.generated'], { type: 'secret-scan', allow: ['EXAMPLE'] }),
+      hook('standards', 'prompt.submitted', {
+        type: 'memory',
+        sources: ['docs/coding-standards.md'],
+        max_bytes: 16000,
+      }),
+      hook('audit', ['conversation.updated', 'hook.executed'], { type: 'logger', output: 'codex-audit.jsonl' }),
+    );
     const { github, endpoint } = await start(
       [
         addedFile('src/app.ts', ['export function start() {', '  console.log("starting");', '  // TODO: config', '}']),
@@ -484,8 +473,9 @@ hooks:
     );
     await mkdir(path.join(workspace, 'src'), { recursive: true });
     await writeFile(path.join(workspace, 'src/keys.ts'), `export const key = "${AWS_KEY}";\n`);
-    const config =
-      'version: 1\nhooks:\n  - name: lint\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "lint.cjs", "{files}"]\n        format: unix\n';
+    const config = hooksYaml(
+      hook('lint', 'prompt.submitted', { type: 'command', run: ['node', 'lint.cjs', '{files}'], format: 'unix' }),
+    );
     github = await new FakeGitHub({
       files: [addedFile('src/keys.ts', [`export const key = "${AWS_KEY}";`])],
       contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': config } },
@@ -511,8 +501,9 @@ hooks:
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
     // If this "linter" ran, it would leave a marker file: PR code executing with secrets present.
     await writeFile(path.join(workspace, 'lint.cjs'), "require('fs').writeFileSync('RAN', 'yes');\n");
-    const config =
-      'version: 1\nhooks:\n  - name: lint\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "lint.cjs"]\n        format: exit-code\n';
+    const config = hooksYaml(
+      hook('lint', 'prompt.submitted', { type: 'command', run: ['node', 'lint.cjs'], format: 'exit-code' }),
+    );
     github = await new FakeGitHub({
       files: [appFile],
       contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': config } },
@@ -534,12 +525,11 @@ hooks:
   it('with config-ref: head, uses the workspace version of the config, and says so when the PR changes it', async () => {
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
     await mkdir(path.join(workspace, '.github'), { recursive: true });
-    const headConfig =
-      'version: 1\nhooks:\n  - name: no-todo\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: "TODO"\n';
+    const headConfig = hooksYaml(NO_TODO);
     await writeFile(path.join(workspace, '.github/codex-hooks.yml'), headConfig);
     github = await new FakeGitHub({
       files: [appFile, addedFile('.github/codex-hooks.yml', headConfig.trim().split('\n'))],
-      contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': 'version: 1\nhooks: []\n' } },
+      contents: { ['b'.repeat(40)]: { '.github/codex-hooks.yml': hooksYaml() } },
     }).start();
     const run = await runAction({
       inputs: { 'github-token': 't', 'config-ref': 'head' },
@@ -591,8 +581,7 @@ hooks:
       files: [appFile, addedFile('.github/codex-hooks.yml', ['version: 1', 'hooks: []'])],
       contents: {
         ['b'.repeat(40)]: {
-          '.github/codex-hooks.yml':
-            'version: 1\nhooks:\n  - name: no-todo\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: "TODO"\n',
+          '.github/codex-hooks.yml': hooksYaml(NO_TODO),
         },
       },
     }).start();

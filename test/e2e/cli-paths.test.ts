@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/run-action.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
 
 // `codex-hooks scan` and `review` as users run them: the built dist/cli, a child process, real folders.
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
@@ -203,17 +204,9 @@ describe('reports', () => {
   it('a whole-file finding in an empty file shows the file without a line', async () => {
     const dir = tree({
       'server.pem': '',
-      '.github/codex-hooks.yml': [
-        'version: 1',
-        'hooks:',
-        '  - name: no-keys',
-        '    events: [prompt.submitted]',
-        '    actions:',
-        '      - type: path',
-        '        forbid: ["**/*.pem"]',
-        '        severity: error',
-        '',
-      ].join('\n'),
+      '.github/codex-hooks.yml': hooksYaml(
+        hook('no-keys', 'prompt.submitted', { type: 'path', forbid: ['**/*.pem'], severity: 'error' }),
+      ),
     });
     const run = await cli(['scan', 'server.pem'], dir);
     expect(run.code).toBe(1);

@@ -8,6 +8,7 @@ import { FakeEndpoint } from '../support/fake-endpoint.js';
 import { recordSnapshot } from '../support/e2e-snapshot.js';
 import { expectAbsentEverywhere } from '../support/leaks.js';
 import { CLI_ENTRY as CLI } from '../support/run-action.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
 
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
 
@@ -230,8 +231,13 @@ describe('codex-hooks review', () => {
 
   it('reads the config at the base by default: a branch cannot run its own command hooks', async () => {
     const repo = makeRepo({
-      '.github/codex-hooks.yml':
-        'version: 1\nhooks:\n  - name: x\n    events: [prompt.submitted]\n    actions:\n      - type: command\n        run: ["node", "-e", "require(\'fs\').writeFileSync(\'RAN\', \'1\')"]\n        format: exit-code\n',
+      '.github/codex-hooks.yml': hooksYaml(
+        hook('x', 'prompt.submitted', {
+          type: 'command',
+          run: ['node', '-e', "require('fs').writeFileSync('RAN', '1')"],
+          format: 'exit-code',
+        }),
+      ),
       'a.txt': 'x\n',
     });
     const run = await cli(['review', '--base', 'main', '--head', 'feature'], repo);
@@ -244,12 +250,11 @@ describe('codex-hooks review', () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), 'codex-hooks-outside-'));
     const planted = 'PLANTED-OUTSIDE-NOTES-7f3a9c';
     writeFileSync(path.join(outside, 'notes.txt'), `${planted}\n`);
-    const config = (sources: string) =>
-      `version: 1\nhooks:\n  - name: m\n    events: [prompt.submitted]\n    actions:\n      - type: memory\n        sources: ${sources}\n`;
+    const config = (sources: string[]) => hooksYaml(hook('m', 'prompt.submitted', { type: 'memory', sources }));
     const relative = path.relative(os.tmpdir(), path.join(outside, 'notes.txt'));
     for (const configRef of ['base', 'head']) {
       const files = {
-        '.github/codex-hooks.yml': config(`["../${relative}", "${path.join(outside, 'notes.txt')}", "link.txt"]`),
+        '.github/codex-hooks.yml': config([`../${relative}`, path.join(outside, 'notes.txt'), 'link.txt']),
       };
       const repo = makeRepo({ 'src/app.ts': 'export const a = 1;\n' }, { 'README.md': '# x\n', ...files });
       symlinkSync(path.join(outside, 'notes.txt'), path.join(repo, 'link.txt'));

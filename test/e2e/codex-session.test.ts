@@ -13,6 +13,7 @@ import {
   type ResponsesTurn,
 } from '../support/fake-responses-api.js';
 import { ROOT } from '../support/run-action.js';
+import { hook, hooksYaml, NO_FORCE_PUSH } from '../fixtures/hooks-config.js';
 
 /**
  * The real Codex CLI with the hooks `codex-hooks init codex` writes, trusted the way a user trusts them (the
@@ -25,34 +26,17 @@ const API_KEY = 'sk-local-test';
 const AWS_KEY = ['AKIA', 'ZXCVBNMLKJHGFDSA'].join('');
 const MEMORY = 'Always write unit tests with table-driven cases (memory marker 7f3a).';
 
-const CONFIG = `version: 1
-hooks:
-  - name: no-force-push
-    events: [prompt.submitted]
-    actions:
-      - type: pattern
-        pattern: 'git\\s+push\\s+(-f|--force)'
-        severity: error
-        fix: push without --force
-  - name: todo-lint
-    events: [prompt.submitted]
-    paths: ["**/*.txt"]
-    actions:
-      - type: command
-        run: ["node", "lint.mjs"]
-        format: unix
-        severity: error
-  - name: standards
-    events: [prompt.submitted]
-    actions:
-      - type: memory
-        sources: [docs/standards.md]
-  - name: audit
-    events: [conversation.updated]
-    actions:
-      - type: logger
-        output: .codex-hooks/audit.jsonl
-`;
+const CONFIG = hooksYaml(
+  NO_FORCE_PUSH,
+  hook(
+    'todo-lint',
+    'prompt.submitted',
+    { type: 'command', run: ['node', 'lint.mjs'], format: 'unix', severity: 'error' },
+    ['**/*.txt'],
+  ),
+  hook('standards', 'prompt.submitted', { type: 'memory', sources: ['docs/standards.md'] }),
+  hook('audit', 'conversation.updated', { type: 'logger', output: '.codex-hooks/audit.jsonl' }),
+);
 
 const LINTER = `import { readFileSync } from 'node:fs';
 let failed = false;

@@ -12,6 +12,7 @@ import { expectAbsentEverywhere } from '../support/leaks.js';
 import { ACTION_ENTRY, pullRequestEvent, runAction } from '../support/run-action.js';
 import { fakeJwt } from '../support/tokens.js';
 import type { HookResponse } from '../../src/endpoint/types.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
 
 // Red-team findings 1-3, 5 and 7 (issue 17): nothing secret leaves the runner. Synthetic values only.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
@@ -99,23 +100,15 @@ describe('2: everything in the request goes through the redactor before the requ
     await mkdir(path.join(workspace, 'src'), { recursive: true });
     await writeFile(path.join(workspace, 'src/keys.ts'), `export const key = "${AWS_KEY}";\n`);
     await writeFile(path.join(workspace, 'src/app.ts'), 'export function start() {\n');
-    const config = [
-      'version: 1',
-      'hooks:',
-      '  - name: lint',
-      '    events: [prompt.submitted]',
-      '    actions:',
-      '      - type: command',
-      '        run: ["node", "lint.cjs", "{files}"]',
-      '        format: unix',
-      '        severity: notice',
-      '  - name: notes',
-      '    events: [prompt.submitted]',
-      '    actions:',
-      '      - type: memory',
-      '        sources: [docs/notes.md]',
-      '',
-    ].join('\n');
+    const config = hooksYaml(
+      hook('lint', 'prompt.submitted', {
+        type: 'command',
+        run: ['node', 'lint.cjs', '{files}'],
+        format: 'unix',
+        severity: 'notice',
+      }),
+      hook('notes', 'prompt.submitted', { type: 'memory', sources: ['docs/notes.md'] }),
+    );
     const { github, endpoint } = await start(
       [appFile, addedFile('src/keys.ts', [`export const key = "${AWS_KEY}";`])],
       [{ review: true }],

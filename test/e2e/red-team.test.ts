@@ -8,6 +8,7 @@ import { FakeEndpoint, type EndpointStep } from '../support/fake-endpoint.js';
 import { expectAbsentEverywhere } from '../support/leaks.js';
 import { ACTION_ENTRY, pullRequestEvent, runAction } from '../support/run-action.js';
 import { fakeJwt } from '../support/tokens.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
 
 // The red-team findings of docs/security.md, each replayed through the built action. Synthetic values only.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WQNKWW3D2'].join('');
@@ -46,12 +47,11 @@ describe('4: symbolic links the pull request commits do not redirect what the ac
     await symlink(path.join(outside, 'victim.sh'), path.join(workspace, 'codex-audit.jsonl'));
     await symlink(outside, path.join(workspace, 'logs'));
     await symlink(path.join(outside, 'report.sarif'), path.join(workspace, 'codex-hooks.sarif'));
-    const pattern =
-      'version: 1\nhooks:\n  - name: p\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: console\n';
+    const pattern = hook('p', 'prompt.submitted', { type: 'pattern', pattern: 'console' });
     const config = (output: string | undefined) =>
       output === undefined
-        ? pattern
-        : `${pattern}  - name: audit\n    events: [hook.executed]\n    actions:\n      - type: logger\n        output: ${output}\n`;
+        ? hooksYaml(pattern)
+        : hooksYaml(pattern, hook('audit', 'hook.executed', { type: 'logger', output }));
     // One run per link: the audit log is written before the SARIF file, and a refusal ends the run.
     for (const output of ['codex-audit.jsonl', 'logs/new/audit.jsonl', undefined]) {
       const { github } = await start([appFile], [{ review: true }], config(output));
@@ -74,8 +74,10 @@ describe('4: symbolic links the pull request commits do not redirect what the ac
 
   it('writes the SARIF file and audit log normally when no link is in the way', async () => {
     const workspace = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-ws-'));
-    const config =
-      'version: 1\nhooks:\n  - name: audit\n    events: [hook.executed]\n    actions:\n      - type: logger\n        output: logs/deep/audit.jsonl\n  - name: p\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: console\n';
+    const config = hooksYaml(
+      hook('audit', 'hook.executed', { type: 'logger', output: 'logs/deep/audit.jsonl' }),
+      hook('p', 'prompt.submitted', { type: 'pattern', pattern: 'console' }),
+    );
     const { github } = await start([appFile], [{ review: true }], config);
     const run = await runAction({
       inputs: { 'github-token': 't', 'sarif-file': 'out/codex-hooks.sarif' },
@@ -93,7 +95,7 @@ describe('4: symbolic links the pull request commits do not redirect what the ac
     const outside = await mkdtemp(path.join(os.tmpdir(), 'codex-hooks-outside-'));
     await writeFile(
       path.join(outside, 'config.yml'),
-      'version: 1\nhooks:\n  - name: planted\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: start\n        severity: error\n',
+      hooksYaml(hook('planted', 'prompt.submitted', { type: 'pattern', pattern: 'start', severity: 'error' })),
     );
     await mkdir(path.join(workspace, '.github'));
     await symlink(path.join(outside, 'config.yml'), path.join(workspace, '.github/codex-hooks.yml'));
@@ -237,8 +239,7 @@ describe('11: content the pull request controls cannot stall the run', () => {
   });
 
   it('refuses a user pattern with adjacent wide bounded quantifiers at load time', async () => {
-    const config =
-      "version: 1\nhooks:\n  - name: p\n    events: [prompt.submitted]\n    actions:\n      - type: pattern\n        pattern: '\\w{1,2000}\\w{1,2000}!'\n";
+    const config = hooksYaml(hook('p', 'prompt.submitted', { type: 'pattern', pattern: '\\w{1,2000}\\w{1,2000}!' }));
     const { github } = await start([appFile], [{ review: true }], config);
     const run = await runAction({ inputs: { 'github-token': 't' }, event: pullRequestEvent(), apiUrl: github.url });
     expect(run.code).toBe(1);
@@ -291,8 +292,7 @@ describe('14: an allow marker the pull request adds next to its own secret', () 
   );
 
   it('with inline_allow: true in the config, passes the gate and still never sends the key', async () => {
-    const config =
-      'version: 1\nhooks:\n  - name: secrets\n    events: [prompt.submitted]\n    actions:\n      - type: secret-scan\n        inline_allow: true\n';
+    const config = hooksYaml(hook('secrets', 'prompt.submitted', { type: 'secret-scan', inline_allow: true }));
     const { github, endpoint } = await start([appFile, marked], [{ review: true }], config);
     const run = await runAction({
       inputs: { 'github-token': 't', 'codex-token': CODEX_TOKEN, 'hook-url': endpoint.url, 'secret-action': 'redact' },

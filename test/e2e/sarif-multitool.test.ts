@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createFindings, type FindingDraft } from '../../src/core/findings/finalize.js';
 import { renderSarif } from '../../src/core/render/sarif.js';
 import { ROOT } from '../support/run-action.js';
+import { hook, hooksYaml } from '../fixtures/hooks-config.js';
 
 /**
  * Microsoft's SARIF Multitool, installed by `npm ci` from npm (`@microsoft/sarif-multitool` ships the
@@ -122,21 +123,10 @@ describe('SARIF checked by the SARIF Multitool with the SARIF and GitHub rule ki
     writeFileSync(path.join(dir, 'a.ts'), `const k = "${AWS_KEY}"; // TODO\n`);
     writeFileSync(
       path.join(dir, '.github', 'codex-hooks.yml'),
-      [
-        'version: 1',
-        'hooks:',
-        '  - name: no-keys',
-        '    events: [prompt.submitted]',
-        '    actions:',
-        '      - type: path',
-        '        forbid: ["**/*.pem"]',
-        '  - name: Todo',
-        '    events: [prompt.submitted]',
-        '    actions:',
-        '      - type: pattern',
-        "        pattern: 'TO[D]O'",
-        '',
-      ].join('\n'),
+      hooksYaml(
+        hook('no-keys', 'prompt.submitted', { type: 'path', forbid: ['**/*.pem'] }),
+        hook('Todo', 'prompt.submitted', { type: 'pattern', pattern: 'TO[D]O' }),
+      ),
     );
     const scan = await run(process.execPath, [CLI, 'scan', '.', '--format', 'sarif'], dir);
     expect(scan.code).toBe(1);

@@ -11,7 +11,7 @@ import type { HooksConfig, LoggerAction } from '../../src/config/types.js';
 import { parsePatch } from '../../src/core/diff/index.js';
 import type { ChangedFile } from '../../src/core/types.js';
 import type { HookExchange } from '../../src/endpoint/client.js';
-import { collectConversationLoggers, runPromptSubmittedHooks, type ReviewFile } from '../../src/hooks/engine.js';
+import { collectLoggers, runPromptSubmittedHooks, type ReviewFile } from '../../src/hooks/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
 import { writeAuditLogs } from '../../src/pipeline/audit.js';
 import { CONVERSATION_LOGGER_JSON, SECRET_SCANNER_YAML } from '../fixtures/seed-examples.js';
@@ -166,7 +166,7 @@ describe("the guide's JSON conversation logger (from a .json config file)", () =
       refLabel: 'base 1234567',
       read: read({ '.github/codex-hooks.json': CONVERSATION_LOGGER_JSON }),
     });
-    const [logger] = collectConversationLoggers(loaded.config) as [LoggerAction];
+    const [logger] = collectLoggers(loaded.config, 'conversation.updated') as [LoggerAction];
     expect(logger.output).toBe('logs/conversations.jsonl');
     const options = auditLogOptionsFor(logger, '/ws/logs/conversations.jsonl', { CODEX_HOOKS_AUDIT_KEY: AUDIT_KEY });
     expect(options).toEqual({

@@ -2,27 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HooksConfig } from '../../src/config/types.js';
 import { writeAuditLogs, type ModelReviewAudit } from '../../src/pipeline/audit.js';
+import { AUDIT_LOGGERS, hooksConfig } from '../fixtures/hooks-config.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const CONFIG: HooksConfig = {
-  version: 1,
-  hooks: [
-    {
-      name: 'audit',
-      events: ['conversation.updated'],
-      actions: [
-        { type: 'logger', output: 'logs/full.jsonl' },
-        { type: 'logger', output: 'logs/lean.jsonl', options: { include_metadata: false } },
-      ],
-    },
-  ],
-};
+const CONFIG = hooksConfig(AUDIT_LOGGERS);
 
 const REVIEW: ModelReviewAudit = {
   reviewer: 'openai: gpt-test at api.example.test',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
-import { toSecretRules } from '../../src/hooks/secret-rules.js';
+import { toSecretRules } from '../../src/hooks/secret-scan.js';
 import {
   BUILTIN_RULES,
   compileCustomRules,

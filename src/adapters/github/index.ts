@@ -29,6 +29,5 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubPort {
     ...threadsResource(client),
     ...identityResource(client),
     ...reviewRequestsResource(client),
-    requestCount: client.requestCount,
   };
 }

@@ -35,7 +35,6 @@ export interface GitHubClient {
   readonly sleep: (ms: number) => Promise<void>;
   /** The wait cap in ms. */
   readonly maxWaitMs: number;
-  requestCount(): number;
 }
 
 /**
@@ -50,7 +49,6 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
   const base = options.retryBaseMs ?? 1000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
-  let requests = 0;
   /** When a primary rate limit was not waited out: until when the token's quota is used up. */
   let exhaustedUntil: number | undefined;
 
@@ -100,7 +98,6 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
           `raise github-max-wait to wait for it, or re-run the job later`,
         );
       }
-      requests++;
       try {
         return await request(requestOptions);
       } catch (error) {
@@ -112,7 +109,7 @@ export function createOctokit(options: GitHubClientOptions): GitHubClient {
       }
     }
   });
-  return { octokit, logger, sleep, maxWaitMs, requestCount: () => requests };
+  return { octokit, logger, sleep, maxWaitMs };
 }
 
 /** Reads, edits and GraphQL may be repeated; a POST that creates something may not (it could exist already). */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,14 +8,10 @@ import { parseHooksConfig } from '../../src/config/load.js';
 import type { HookDefinition, HooksConfig } from '../../src/config/types.js';
 import { parsePatch } from '../../src/core/diff/index.js';
 import type { ChangedFile, FailOn } from '../../src/core/types.js';
-import {
-  collectConversationLoggers,
-  runPromptSubmittedHooks,
-  runResponseGeneratedHooks,
-  type HookPorts,
-  type ReviewFile,
-} from '../../src/hooks/engine.js';
+import { collectLoggers, runPromptSubmittedHooks, type HookPorts, type ReviewFile } from '../../src/hooks/index.js';
 import { createRecordingLogger } from '../../src/logger.js';
+import { hook, hooksConfig, hooksYaml } from '../fixtures/hooks-config.js';
+import { writeAuditLogs } from '../../src/pipeline/audit.js';
 
 // Built at run time so no raw secret sits in the source or any snapshot.
 const AWS_KEY = ['AKIA', 'Z3MSJV4WWNKWW3D2'].join('');
@@ -44,7 +40,6 @@ function ports(overrides: Partial<HookPorts> = {}) {
   return { ports: value, logger, calls };
 }
 
-const config = (...hooks: HookDefinition[]): HooksConfig => ({ version: 1, hooks });
 const run = (files: ReviewFile[], cfg: HooksConfig, p = ports().ports, failOn: FailOn = 'error') =>
   runPromptSubmittedHooks(files, { config: cfg, failOn, workspace: '/ws', ports: p });
 
@@ -74,7 +69,7 @@ describe('command hooks where the job holds secrets', () => {
 
 describe('runPromptSubmittedHooks', () => {
   it('runs the built-in secret scan with no config, never exposing the secret, and blocks', async () => {
-    const result = await run([review('src/a.ts', ['const ok = 1;', `const key = "${AWS_KEY}";`])], config());
+    const result = await run([review('src/a.ts', ['const ok = 1;', `const key = "${AWS_KEY}";`])], hooksConfig());
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({
       ruleId: 'aws-access-key-id',
@@ -107,7 +102,7 @@ describe('runPromptSubmittedHooks', () => {
     });
     const tuned = await run(
       files,
-      config(
+      hooksConfig(
         secrets({
           allow_paths: ['fixtures/**'],
           rules: [{ id: 'acme', pattern: 'acme_[0-9a-f]{16}', keywords: ['acme_'], severity: 'warning' }],
@@ -119,10 +114,10 @@ describe('runPromptSubmittedHooks', () => {
       ['acme', 'src/a.ts', 'warning'],
     ]);
     expect(tuned.executions[0]!.hook).toBe('secrets');
-    const allowed = await run(files, config(secrets({ allow: ['^AKIAZ3'] })));
+    const allowed = await run(files, hooksConfig(secrets({ allow: ['^AKIAZ3'] })));
     expect(allowed.findings).toEqual([]);
     expect(allowed.blocked).toBe(false);
-    const off = await run(files, config(secrets({ enabled: false })));
+    const off = await run(files, hooksConfig(secrets({ enabled: false })));
     expect(off.findings).toEqual([]);
     expect(off.secrets).toEqual([]);
     expect(off.notes).toContain('The built-in secret scan is turned off (secret-scan enabled: false)');
@@ -134,7 +129,7 @@ describe('runPromptSubmittedHooks', () => {
     const p = ports({ now: () => new Date((t += 6_000)) });
     const lines = Array.from({ length: 5 }, (_, i) => `ref INT-${482910 + i}`);
     const rule = { id: 'internal-ref', pattern: 'INT-[0-9]{6}' };
-    const cfg = config({
+    const cfg = hooksConfig({
       name: 'secrets',
       events: ['prompt.submitted'],
       actions: [{ type: 'secret-scan', rules: [rule] }],
@@ -153,7 +148,7 @@ describe('runPromptSubmittedHooks', () => {
   it('a custom secret rule skips lines longer than the cap, and a note says how many', async () => {
     const long = `ref INT-482913 ${'x'.repeat(5_000)}`;
     const rule = { id: 'internal-ref', pattern: 'INT-[0-9]{6}', keywords: ['int-'] };
-    const cfg = config({
+    const cfg = hooksConfig({
       name: 'secrets',
       events: ['prompt.submitted'],
       actions: [{ type: 'secret-scan', rules: [rule] }],
@@ -169,7 +164,7 @@ describe('runPromptSubmittedHooks', () => {
     const files = [review('src/a.ts', ['console.log(1)', 'TODO']), review('docs/x.md', ['console.log(2)', 'TODO'])];
     const result = await run(
       files,
-      config(
+      hooksConfig(
         { name: 'todo', events: ['prompt.submitted'], actions: [{ type: 'pattern', pattern: 'TODO' }] },
         {
           name: 'console',
@@ -194,7 +189,7 @@ describe('runPromptSubmittedHooks', () => {
 
   it('block: true stops the request only when the hook’s findings reach fail-on', async () => {
     const files = [review('src/a.ts', ['debugger;'])];
-    const cfg = config({
+    const cfg = hooksConfig({
       name: 'no-debugger',
       events: ['prompt.submitted'],
       block: true,
@@ -215,7 +210,7 @@ describe('runPromptSubmittedHooks', () => {
     ];
     const result = await run(
       files,
-      config(
+      hooksConfig(
         { name: 'size', events: ['prompt.submitted'], actions: [{ type: 'path', max_bytes: 1_000_000 }] },
         {
           name: 'tests',
@@ -234,7 +229,7 @@ describe('runPromptSubmittedHooks', () => {
     const files = [review('src/a b.ts', ['x']), review('src/gone.ts', [], 'removed'), review('--help.ts', ['y'])];
     await run(
       files,
-      config({
+      hooksConfig({
         name: 'lint',
         events: ['prompt.submitted'],
         actions: [{ type: 'command', run: ['lint', '{files}', '--strict'] }],
@@ -243,7 +238,7 @@ describe('runPromptSubmittedHooks', () => {
     );
     await run(
       files,
-      config({ name: 'lint2', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['lint'] }] }),
+      hooksConfig({ name: 'lint2', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['lint'] }] }),
       p.ports,
     );
     expect(p.calls).toEqual([
@@ -260,7 +255,7 @@ describe('runPromptSubmittedHooks', () => {
     const p = ports({ runCommand: failing });
     const result = await run(
       [review('a.ts', ['x'])],
-      config(
+      hooksConfig(
         { name: 'missing', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['missing'] }] },
         { name: 'slow', events: ['prompt.submitted'], actions: [{ type: 'command', run: ['slow'], timeout: 2 }] },
         { name: 'still-runs', events: ['prompt.submitted'], actions: [{ type: 'pattern', pattern: 'x' }] },
@@ -295,7 +290,7 @@ describe('runPromptSubmittedHooks', () => {
     const p = ports({ readRepositoryFile: async (path) => repo[path] });
     const result = await run(
       [],
-      config({
+      hooksConfig({
         name: 'standards',
         events: ['prompt.submitted'],
         actions: [{ type: 'memory', sources: ['docs/a.md', 'docs/missing.md', 'docs/b.md'], max_bytes: 100 }],
@@ -315,8 +310,8 @@ describe('runPromptSubmittedHooks', () => {
     );
   });
 
-  it('collects logger actions for the audit stage', async () => {
-    const cfg = config(
+  it('runs a logger action as nothing, and hands each event its logger actions for the audit stage', async () => {
+    const cfg = hooksConfig(
       {
         name: 'audit',
         events: ['conversation.updated', 'hook.executed'],
@@ -324,47 +319,15 @@ describe('runPromptSubmittedHooks', () => {
       },
       { name: 'prompts', events: ['prompt.submitted'], actions: [{ type: 'logger', output: 'prompts.jsonl' }] },
     );
-    expect((await run([], cfg)).loggers.map((l) => l.output)).toEqual(['prompts.jsonl', 'audit.jsonl']);
-    expect(collectConversationLoggers(cfg)).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
-  });
-});
-
-describe('runResponseGeneratedHooks', () => {
-  it('scans comment bodies and suggestions for secrets and runs pattern hooks on them', async () => {
-    const cfg = config({
-      name: 'no-eval',
-      events: ['response.generated'],
-      actions: [{ type: 'pattern', pattern: '\\beval\\(' }],
-    });
-    const result = await runResponseGeneratedHooks(
-      [
-        { path: 'src/a.ts', line: 4, body: 'Looks fine.' },
-        { path: 'src/b.ts', line: 9, body: 'Use this:', suggestion: `const k = "${AWS_KEY}"; eval(k);` },
-      ],
-      { config: cfg, failOn: 'error', workspace: '/ws', ports: ports().ports },
-    );
-    expect(result.secrets.map((s) => [s.index, s.match.ruleId])).toEqual([[1, 'aws-access-key-id']]);
-    expect(result.findings.map((f) => [f.ruleId, f.path, f.line, f.message])).toEqual([
-      ['aws-access-key-id', 'src/b.ts', 9, "AWS access key ID found in the endpoint's comment (AKIA…)"],
-      ['no-eval', 'src/b.ts', 9, "Added line matches the forbidden pattern /\\beval\\(/ (in the endpoint's comment)"],
-    ]);
-    // The path is the pull request's own name; no message carries the key.
-    expect(result.findings.map((f) => f.message).join('\n')).not.toContain(AWS_KEY);
-  });
-
-  it('enabled: false on a response.generated hook turns that scan off', async () => {
-    const cfg = config({
-      name: 's',
-      events: ['response.generated'],
-      actions: [{ type: 'secret-scan', enabled: false }],
-    });
-    const result = await runResponseGeneratedHooks([{ path: 'a', line: 1, body: AWS_KEY }], {
-      config: cfg,
-      failOn: 'error',
-      workspace: '/ws',
-      ports: ports().ports,
-    });
+    const result = await run([review('src/a.ts', ['const a = 1;'])], cfg);
     expect(result.findings).toEqual([]);
+    expect(result.executions.map((e) => [e.hook, e.error])).toEqual([
+      ['secret-scan', undefined],
+      ['prompts', undefined],
+    ]);
+    expect(collectLoggers(cfg, 'prompt.submitted')).toEqual([{ type: 'logger', output: 'prompts.jsonl' }]);
+    expect(collectLoggers(cfg, 'hook.executed')).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
+    expect(collectLoggers(cfg, 'conversation.updated')).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
   });
 });
 
@@ -379,42 +342,23 @@ describe('end to end: a config with every action type, the real command runner',
       'for (const f of process.argv.slice(2)) console.log(`${f}:1:1: no good [Error/bad]\\n${f}:500:1: far away [Error/far]`); process.exit(1);',
     );
     const cfg = parseHooksConfig(
-      `version: 1
-hooks:
-  - name: no-console
-    events: [prompt.submitted, response.generated]
-    paths: ["src/**"]
-    actions:
-      - type: pattern
-        pattern: 'console\\.log\\('
-        fix: use the logger
-  - name: lint
-    events: [prompt.submitted]
-    actions:
-      - type: command
-        run: ["${process.execPath}", "lint.cjs", "{files}"]
-        format: unix
-  - name: layout
-    events: [prompt.submitted]
-    actions:
-      - type: path
-        forbid: ["*.pem"]
-  - name: secrets
-    events: [prompt.submitted, response.generated]
-    actions:
-      - type: secret-scan
-        allow: ["EXAMPLE"]
-  - name: standards
-    events: [prompt.submitted]
-    actions:
-      - type: memory
-        sources: [docs/standards.md]
-  - name: audit
-    events: [hook.executed, conversation.updated]
-    actions:
-      - type: logger
-        output: audit.jsonl
-`,
+      hooksYaml(
+        hook(
+          'no-console',
+          ['prompt.submitted', 'response.generated'],
+          { type: 'pattern', pattern: 'console\\.log\\(', fix: 'use the logger' },
+          ['src/**'],
+        ),
+        hook('lint', 'prompt.submitted', {
+          type: 'command',
+          run: [process.execPath, 'lint.cjs', '{files}'],
+          format: 'unix',
+        }),
+        hook('layout', 'prompt.submitted', { type: 'path', forbid: ['*.pem'] }),
+        hook('secrets', ['prompt.submitted', 'response.generated'], { type: 'secret-scan', allow: ['EXAMPLE'] }),
+        hook('standards', 'prompt.submitted', { type: 'memory', sources: ['docs/standards.md'] }),
+        hook('audit', ['hook.executed', 'conversation.updated'], { type: 'logger', output: 'audit.jsonl' }),
+      ),
       '.github/codex-hooks.yml',
     );
     const p = ports({
@@ -436,7 +380,15 @@ hooks:
     expect(result.memory).toEqual([{ source: 'docs/standards.md', content: 'Be kind.' }]);
     expect(result.notes).toEqual(['lint: 2 findings outside the diff were not reported']);
     expect(result.executions.map((e) => e.hook)).toEqual(['secrets', 'no-console', 'lint', 'layout', 'standards']);
-    expect(result.loggers).toEqual([{ type: 'logger', output: 'audit.jsonl' }]);
+    // The audit hook (hook.executed) gets one line per execution of this run.
+    const written = await writeAuditLogs(cfg, ws, {
+      exchanges: [],
+      executions: result.executions,
+      now: () => new Date(0),
+    });
+    expect(written).toEqual([join(ws, 'audit.jsonl')]);
+    const lines = readFileSync(join(ws, 'audit.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { hook: string }).hook)).toEqual(result.executions.map((e) => e.hook));
     expect(JSON.stringify([result.findings, result.notes, result.executions])).not.toContain(AWS_KEY.slice(4));
   });
 });
@@ -497,7 +449,7 @@ describe('the secret scan reads every changed file, every name and the pull requ
   ])('%s', async (_name, files, scanOnly, fields, expected) => {
     const result = await runPromptSubmittedHooks(
       files,
-      { config: config(), failOn: 'error', workspace: '/ws', ports: ports().ports },
+      { config: hooksConfig(), failOn: 'error', workspace: '/ws', ports: ports().ports },
       { scanOnly, pullRequest: { ...pr, ...fields } },
     );
     const where = (m: string) => / found( in [^(]+)? \(/.exec(m)?.[1] ?? '';
@@ -509,7 +461,7 @@ describe('the secret scan reads every changed file, every name and the pull requ
   it('a secret only in the pull request fields withholds no file', async () => {
     const result = await runPromptSubmittedHooks(
       [review('src/a.ts', ['x'])],
-      { config: config(), failOn: 'error', workspace: '/ws', ports: ports().ports },
+      { config: hooksConfig(), failOn: 'error', workspace: '/ws', ports: ports().ports },
       { pullRequest: { ...pr, title: `Use ${AWS_KEY}` } },
     );
     expect(result.secrets.map((s) => s.path)).toEqual(['']);
