@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9575);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4036);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9575:
+/***/ 4036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12932,9 +12932,16 @@ function scanJoined(text, options, lineNumber) {
     const compiled = compileRules(selectRules(options));
     const windows = findWindows(text, compiled);
     const candidates = [];
+    const budget = options.userRuleBudget;
+    let holes;
     for (const [ruleIndex, spans] of windows) {
         const rule = compiled.rules[ruleIndex];
         const re = compiled.regexes[ruleIndex];
+        if (budget && rule.userPattern) {
+            holes ??= longLines(text, budget.maxLineLength);
+            collectWithinBudget(text, spans, holes, { rule, ruleIndex, re }, budget, candidates);
+            continue;
+        }
         for (let i = 0; i < spans.length; i += 2) {
             collect(text, spans[i], spans[i + 1], rule, ruleIndex, re, candidates);
         }
@@ -13067,6 +13074,77 @@ function lineSpans(text, max) {
         start = end + 1;
     }
     return spans;
+}
+/**
+ * Runs a config rule over its spans except the lines longer than the cap (`holes`), until it has run for its budget
+ * in this run. A regex cannot be interrupted: the clock is read between spans, so one span may overrun.
+ */
+function collectWithinBudget(text, spans, holes, target, budget, out) {
+    const { rule, ruleIndex, re } = target;
+    if (budget.exhausted.has(rule.id))
+        return;
+    const { pieces, skipped } = cutOut(spans, holes);
+    if (skipped > 0)
+        budget.longLines.set(rule.id, (budget.longLines.get(rule.id) ?? 0) + skipped);
+    for (let i = 0; i < pieces.length; i += 2) {
+        const spent = budget.spent.get(rule.id) ?? 0;
+        if (spent > budget.ms) {
+            budget.exhausted.add(rule.id);
+            return;
+        }
+        const started = budget.now();
+        collect(text, pieces[i], pieces[i + 1], rule, ruleIndex, re, out);
+        budget.spent.set(rule.id, spent + (budget.now() - started));
+    }
+}
+/**
+ * The lines of `text` longer than `max` characters, as flat [start, end) pairs that take in the newline on each side:
+ * the text around a hole then ends (or starts) at a line break, as a line does.
+ */
+function longLines(text, max) {
+    const holes = [];
+    for (let start = 0; start <= text.length;) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        if (end - start > max)
+            holes.push(Math.max(0, start - 1), Math.min(text.length, end + 1));
+        start = end + 1;
+    }
+    return holes;
+}
+/** `spans` (flat pairs) without the `holes` (sorted flat pairs), and how many holes they reached into. */
+function cutOut(spans, holes) {
+    if (holes.length === 0)
+        return { pieces: spans, skipped: 0 };
+    const pieces = [];
+    const reached = new Set();
+    for (let i = 0; i < spans.length; i += 2) {
+        let start = spans[i];
+        const end = spans[i + 1];
+        for (let h = firstHoleEndingAfter(holes, start); h < holes.length && holes[h] < end; h += 2) {
+            reached.add(h);
+            if (holes[h] > start)
+                pieces.push(start, holes[h]);
+            start = Math.max(start, holes[h + 1]);
+        }
+        if (start < end)
+            pieces.push(start, end);
+    }
+    return { pieces, skipped: reached.size };
+}
+/** The index (even) of the first hole whose end is past `offset`; `holes.length` when none is. */
+function firstHoleEndingAfter(holes, offset) {
+    let lo = 0;
+    let hi = holes.length / 2;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (holes[mid * 2 + 1] <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo * 2;
 }
 /** `text[from, to)` is made of identifier characters: one key (`_API_`, `.`, `-`). */
 function isKeyRun(text, from, to) {
@@ -13505,8 +13583,6 @@ function describeSpan(ms) {
     return `${Math.round(ms / DAY_MS)} days`;
 }
 
-// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
-var esm = __nccwpck_require__(1138);
 ;// CONCATENATED MODULE: ./src/core/secrets/hint.ts
 /**
  * The only way a secret is ever shown: a fixed-width hint that is never enough to use.
@@ -13572,8 +13648,49 @@ function compileCustomRules(configs) {
             window: { before: 200, after: 1000 },
             specificity: 4,
             examples: { positive: [], negative: [] },
+            userPattern: true,
         };
     });
+}
+
+;// CONCATENATED MODULE: ./src/core/validators/pattern-limits.ts
+/** The default time budget of one user pattern over one run (milliseconds). */
+const PATTERN_BUDGET_MS = 10_000;
+function describePatternLimit(limit) {
+    const who = limit.subject.type === 'secret-rule' ? `secret rule '${limit.subject.id}'` : limit.subject.id;
+    if (limit.kind === 'long-lines') {
+        const one = limit.lines === 1;
+        if (limit.handling === 'cut') {
+            return `${who}: ${limit.lines} line${one ? ' was' : 's were'} longer than ${limit.maxLength} characters and checked only in ${one ? 'its' : 'their'} first ${limit.maxLength}`;
+        }
+        return `${who}: ${limit.lines} line${one ? ' was' : 's were'} longer than ${limit.maxLength} characters and not scanned by this rule`;
+    }
+    const budget = `${limit.budgetMs / 1000}s`;
+    if (limit.subject.type === 'secret-rule') {
+        return `${who}: the rule used its time budget (${budget}) and stopped; the secret scan is incomplete for it`;
+    }
+    return `${who}: the pattern used its time budget (${budget}); ${limit.unchecked ?? 0} added lines were not checked`;
+}
+
+;// CONCATENATED MODULE: ./src/core/secrets/rule-budget.ts
+
+
+function createUserRuleBudget(now, ms = PATTERN_BUDGET_MS, maxLineLength = regex_guard/* MAX_TESTED_LINE_LENGTH */.rS) {
+    return { now, ms, maxLineLength, spent: new Map(), longLines: new Map(), exhausted: new Set() };
+}
+/** What the run's custom secret rules did not see, by rule id: long lines first, then spent budgets. */
+function userRuleLimits(budget) {
+    const subject = (id) => ({ type: 'secret-rule', id });
+    const limits = [...budget.longLines].map(([id, lines]) => ({
+        kind: 'long-lines',
+        subject: subject(id),
+        lines,
+        maxLength: budget.maxLineLength,
+        handling: 'skipped',
+    }));
+    for (const id of budget.exhausted)
+        limits.push({ kind: 'time-budget', subject: subject(id), budgetMs: budget.ms });
+    return limits;
 }
 
 ;// CONCATENATED MODULE: ./src/core/secrets/index.ts
@@ -13586,6 +13703,9 @@ function compileCustomRules(configs) {
 
 
 
+
+// EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 8 modules
+var esm = __nccwpck_require__(1138);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -13961,8 +14081,8 @@ function escapeGlob(text) {
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern.ts
 
-/** The default budget of one user pattern over all the lines of one run. */
-const PATTERN_BUDGET_MS = 10_000;
+
+
 /**
  * A regex over added lines. `forbid`: each matching line is a finding at the match's column. `require`: a
  * file with added lines none of which match is one file-level finding (a pure rename or deletion is not).
@@ -14021,37 +14141,21 @@ function runPatternValidator(action, targets, context, budget) {
             });
         }
     }
-    const notes = [];
+    const subject = { type: 'pattern-hook', id: context.ruleId };
+    const limits = [];
     if (longLines > 0) {
-        notes.push(`${context.ruleId}: ${longLines} line${longLines === 1 ? ' was' : 's were'} longer than ${regex_guard/* MAX_TESTED_LINE_LENGTH */.rS} characters and checked only in ${longLines === 1 ? 'its' : 'their'} first ${regex_guard/* MAX_TESTED_LINE_LENGTH */.rS}`);
+        limits.push({ kind: 'long-lines', subject, lines: longLines, maxLength: regex_guard/* MAX_TESTED_LINE_LENGTH */.rS, handling: 'cut' });
     }
-    if (unchecked > 0) {
-        notes.push(`${context.ruleId}: the pattern used its time budget (${budget.ms / 1000}s); ${unchecked} added lines were not checked`);
-    }
-    return { findings, notes };
+    if (unchecked > 0)
+        limits.push({ kind: 'time-budget', subject, budgetMs: budget.ms, unchecked });
+    return { findings, notes: limits.map(describePatternLimit), limits };
 }
 function describe(action, fallback) {
     const message = action.message ?? fallback;
     return action.fix ? `${message} (fix: ${action.fix})` : message;
 }
 
-;// CONCATENATED MODULE: ./src/hooks/secret-rules.ts
-
-
-/** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
-function toSecretRules(configs) {
-    try {
-        return compileCustomRules(configs);
-    }
-    catch (error) {
-        // The user wrote the rule: say so as a configuration error, as every other config problem.
-        if (error instanceof InvalidSecretRuleError)
-            throw new errors/* ConfigurationError */.j1(error.message);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/hooks/engine.ts
+;// CONCATENATED MODULE: ./src/hooks/run-actions.ts
 
 
 
@@ -14059,88 +14163,14 @@ function toSecretRules(configs) {
 
 
 
-
-
-
-const engine_crypto = deferBuiltin('node:crypto');
-/** Name of the execution record of the built-in secret scan when no hook configures it. */
-const BUILTIN_SECRET_SCAN = 'secret-scan';
+/*
+ * Shared by every event: which hooks an event runs and on which files, and each action of a hook handed to
+ * its validator (pattern, path, command, validator script, memory).
+ */
 const DEFAULT_MEMORY_BYTES = 16_000;
 const DEFAULT_TIMEOUT_SECONDS = 60;
 function hooksFor(config, event) {
     return config.hooks.filter((h) => h.events.includes(event));
-}
-/** Logger actions of hooks subscribed to `event`, one per output. */
-function collectLoggers(config, event) {
-    const out = new Map();
-    for (const hook of hooksFor(config, event)) {
-        for (const a of hook.actions)
-            if (a.type === 'logger' && !out.has(a.output))
-                out.set(a.output, a);
-    }
-    return [...out.values()];
-}
-/** The lead's conversation stage writes each exchange to these. */
-function collectConversationLoggers(config) {
-    return collectLoggers(config, 'conversation.updated');
-}
-/** The accepted secrets of a baseline file; a missing or unreadable baseline is a warning, never a crash. */
-async function readBaseline(path, ports) {
-    if (path === undefined)
-        return undefined;
-    const text = await ports.readRepositoryFile(path);
-    if (text === undefined) {
-        ports.logger.warning(`secret-scan: the baseline file '${path}' does not exist; no secret is baselined`);
-        return undefined;
-    }
-    try {
-        return parseBaseline(text);
-    }
-    catch (error) {
-        ports.logger.warning(`secret-scan: the baseline file '${path}' is not valid (${error instanceof Error ? error.message : String(error)}); no secret is baselined`);
-        return undefined;
-    }
-}
-/** The built-in scan, tuned by every `secret-scan` action of the event's hooks. */
-function secretSettings(config, event) {
-    const actions = [];
-    for (const hook of hooksFor(config, event)) {
-        for (const a of hook.actions)
-            if (a.type === 'secret-scan')
-                actions.push({ hook: hook.name, action: a });
-    }
-    const custom = actions.flatMap((a) => a.action.rules ?? []);
-    return {
-        enabled: !actions.some((a) => a.action.enabled === false),
-        hook: actions[0]?.hook ?? BUILTIN_SECRET_SCAN,
-        allow: actions.flatMap((a) => [...(a.action.allow ?? [])]),
-        allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new esm/* Minimatch */.VR(g, { dot: true }))),
-        rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
-        baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
-        inlineAllow: actions.some((a) => a.action.inline_allow === true),
-    };
-}
-function secretDraft(path, line, match, source, where = '') {
-    const hint = secretHint(match.secret);
-    return {
-        ruleId: match.ruleId,
-        category: 'secret',
-        severity: match.severity,
-        path,
-        line,
-        endLine: line === match.line ? match.endLine : line,
-        column: match.column,
-        message: `${match.description} found${where} (${hint})`,
-        // A hash, so the fingerprint follows the secret without carrying it.
-        anchor: engine_crypto().createHash('sha256').update(match.secret).digest('hex'),
-        redacted: hint,
-        source,
-    };
-}
-function reachesFailOn(drafts, failOn) {
-    if (failOn === 'never')
-        return false;
-    return drafts.some((d) => severityRank(d.severity) <= severityRank(failOn));
 }
 function ruleIdFor(hook, index) {
     return hook.actions.length === 1 ? hook.name : `${hook.name}/${index + 1}`;
@@ -14154,138 +14184,6 @@ function pathFilter(hook) {
     const globs = hook.paths.map((g) => new esm/* Minimatch */.VR(g, { dot: true }));
     return (path) => globs.some((g) => g.match(path));
 }
-/**
- * The built-in scan over every changed file's added lines, every file name (and old name), and the pull
- * request's title, refs and author. A secret in a name is a finding on that file (line 0); one in the pull
- * request's fields is a finding on its first changed file, saying where it is.
- */
-function scanForSecrets(files, pr, scan, baseline) {
-    const secrets = [];
-    const drafts = [];
-    const options = {
-        allow: scan.allow,
-        ...(scan.rules ? { rules: scan.rules } : {}),
-        ...(baseline ? { baseline } : {}),
-        keepInlineAllowed: true,
-    };
-    const add = (path, line, match, where = '', hitPath = path) => {
-        // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
-        secrets.push({ path: hitPath, match });
-        if (match.inlineAllowed && scan.inlineAllow && where === '')
-            return;
-        const ignored = match.inlineAllowed && where === '' ? ' (its inline allow marker is ignored: see inline_allow)' : '';
-        drafts.push(secretDraft(path, line, match, scan.hook, `${where}${ignored}`));
-    };
-    const inName = (text) => scanJoinedLines(text.replace(/[/\\\r\n]/g, ' '), () => 0, options);
-    for (const f of files) {
-        const { path, previousPath } = f.file;
-        if (scan.allowPaths.some((g) => g.match(path)))
-            continue;
-        const { parsed } = f;
-        for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), options)) {
-            add(path, match.line, match);
-        }
-        for (const match of inName(path))
-            add(path, 0, match, ' in the file name');
-        if (previousPath !== undefined) {
-            for (const match of inName(previousPath))
-                add(path, 0, match, " in the file's previous name");
-        }
-    }
-    const first = files[0]?.file.path;
-    if (pr && first !== undefined) {
-        const fields = [
-            ['title', pr.title],
-            ['head branch', pr.headRef],
-            ['base branch', pr.baseRef],
-            ['author', pr.author],
-            ['description', pr.description ?? ''],
-        ];
-        for (const [name, text] of fields) {
-            // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.
-            for (const match of inName(text))
-                add(first, 0, match, ` in the pull request's ${name}`, '');
-        }
-    }
-    return { secrets, drafts };
-}
-/**
- * Runs the prompt.submitted hooks: the built-in secret scan first, then each hook in file order on the
- * files its `paths` select. A hook that fails (a command not found, a timeout) is recorded and warned
- * about; it never stops the others.
- */
-async function runPromptSubmittedHooks(files, options, extra = {}) {
-    const { config, ports } = options;
-    const drafts = [];
-    const secrets = [];
-    const memory = [];
-    const executions = [];
-    const notes = [];
-    let blockedBy;
-    const executedHooks = hooksFor(config, 'hook.executed');
-    const record = (execution) => {
-        executions.push(execution);
-        if (execution.error !== undefined)
-            ports.logger.warning(`Hook '${execution.hook}' failed: ${execution.error}`);
-        // hook.executed hooks only log; their logger actions receive these records (see `loggers`).
-        if (executedHooks.length > 0)
-            ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
-    };
-    const scanned = await scanPromptSecrets(files, config, ports, extra);
-    secrets.push(...scanned.secrets);
-    drafts.push(...scanned.drafts);
-    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
-    if (scanned.execution)
-        record(scanned.execution);
-    else
-        notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
-    const reviewed = new Map(files.map((f) => [f.file.path, f.parsed]));
-    const sizes = new Map();
-    for (const f of files)
-        if (f.size !== undefined)
-            sizes.set(f.file.path, f.size);
-    for (const hook of hooksFor(config, 'prompt.submitted')) {
-        // A hook that only tunes the secret scan is recorded by the scan's own execution.
-        if (hook.actions.every((a) => a.type === 'secret-scan'))
-            continue;
-        const started = ports.now().getTime();
-        const inPaths = pathFilter(hook);
-        const { hookDrafts, errors, blocking } = await runHookActions(hook, {
-            mine: files.filter((f) => inPaths(f.file.path)),
-            all: files,
-            reviewed,
-            sizes,
-            options,
-            memory,
-            notes,
-        });
-        drafts.push(...hookDrafts);
-        if (blocking && reachesFailOn(hookDrafts, options.failOn))
-            blockedBy ??= hook.name;
-        record({
-            hook: hook.name,
-            event: 'prompt.submitted',
-            findings: hookDrafts.length,
-            durationMs: ports.now().getTime() - started,
-            ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
-        });
-    }
-    const loggers = new Map();
-    for (const l of [...collectLoggers(config, 'prompt.submitted'), ...collectLoggers(config, 'hook.executed')]) {
-        if (!loggers.has(l.output))
-            loggers.set(l.output, l);
-    }
-    return {
-        findings: createFindings(drafts),
-        secrets,
-        blocked: blockedBy !== undefined,
-        ...(blockedBy !== undefined ? { blockedBy } : {}),
-        memory,
-        executions,
-        loggers: [...loggers.values()],
-        notes,
-    };
-}
 /** One prompt.submitted hook's actions in order; a failing action is an error of the hook, not a stop. */
 async function runHookActions(hook, input) {
     const hookDrafts = [];
@@ -14297,6 +14195,7 @@ async function runHookActions(hook, input) {
             const out = await runAction(action, { ...input, hook, context });
             hookDrafts.push(...out.findings);
             input.notes.push(...out.notes);
+            reportLimits(out.limits ?? [], input.options.ports.logger);
             if (out.error !== undefined)
                 errors.push(out.error);
             if (out.blocks)
@@ -14307,22 +14206,6 @@ async function runHookActions(hook, input) {
         }
     }
     return { hookDrafts, errors, blocking };
-}
-/** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
-async function scanPromptSecrets(files, config, ports, extra) {
-    const scan = secretSettings(config, 'prompt.submitted');
-    if (!scan.enabled)
-        return { secrets: [], drafts: [] };
-    const baseline = await readBaseline(scan.baseline, ports);
-    const started = ports.now().getTime();
-    const found = scanForSecrets([...files, ...(extra.scanOnly ?? [])], extra.pullRequest, scan, baseline);
-    const execution = {
-        hook: scan.hook,
-        event: 'prompt.submitted',
-        findings: found.drafts.length,
-        durationMs: ports.now().getTime() - started,
-    };
-    return { ...found, execution };
 }
 const NONE = { findings: [], notes: [] };
 async function runAction(action, input) {
@@ -14441,6 +14324,260 @@ function truncateUtf8(text, bytes) {
     return buf.toString('utf8').replace(/\uFFFD$/, '');
 }
 /**
+ * Each place a user pattern did not see all the text, as a note for the summary; a spent time budget (the check is
+ * incomplete) is a warning in the log too, so a passing gate never hides it.
+ */
+function reportLimits(limits, logger) {
+    for (const limit of limits)
+        if (limit.kind === 'time-budget')
+            logger.warning(describePatternLimit(limit));
+    return limits.map(describePatternLimit);
+}
+
+;// CONCATENATED MODULE: ./src/hooks/secret-scan.ts
+
+
+
+
+
+const secret_scan_crypto = deferBuiltin('node:crypto');
+/** Name of the execution record of the built-in secret scan when no hook configures it. */
+const BUILTIN_SECRET_SCAN = 'secret-scan';
+/** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
+function toSecretRules(configs) {
+    try {
+        return compileCustomRules(configs);
+    }
+    catch (error) {
+        // The user wrote the rule: say so as a configuration error, as every other config problem.
+        if (error instanceof InvalidSecretRuleError)
+            throw new errors/* ConfigurationError */.j1(error.message);
+        throw error;
+    }
+}
+/** The accepted secrets of a baseline file; a missing or unreadable baseline is a warning, never a crash. */
+async function readBaseline(path, ports) {
+    if (path === undefined)
+        return undefined;
+    const text = await ports.readRepositoryFile(path);
+    if (text === undefined) {
+        ports.logger.warning(`secret-scan: the baseline file '${path}' does not exist; no secret is baselined`);
+        return undefined;
+    }
+    try {
+        return parseBaseline(text);
+    }
+    catch (error) {
+        ports.logger.warning(`secret-scan: the baseline file '${path}' is not valid (${error instanceof Error ? error.message : String(error)}); no secret is baselined`);
+        return undefined;
+    }
+}
+/** The built-in scan, tuned by every `secret-scan` action of the event's hooks. */
+function secretSettings(config, event) {
+    const actions = [];
+    for (const hook of hooksFor(config, event)) {
+        for (const a of hook.actions)
+            if (a.type === 'secret-scan')
+                actions.push({ hook: hook.name, action: a });
+    }
+    const custom = actions.flatMap((a) => a.action.rules ?? []);
+    return {
+        enabled: !actions.some((a) => a.action.enabled === false),
+        hook: actions[0]?.hook ?? BUILTIN_SECRET_SCAN,
+        allow: actions.flatMap((a) => [...(a.action.allow ?? [])]),
+        allowPaths: actions.flatMap((a) => (a.action.allow_paths ?? []).map((g) => new esm/* Minimatch */.VR(g, { dot: true }))),
+        rules: custom.length > 0 ? [...BUILTIN_RULES, ...toSecretRules(custom)] : undefined,
+        baseline: actions.find((a) => a.action.baseline !== undefined)?.action.baseline,
+        inlineAllow: actions.some((a) => a.action.inline_allow === true),
+    };
+}
+function secretDraft(path, line, match, source, where = '') {
+    const hint = secretHint(match.secret);
+    return {
+        ruleId: match.ruleId,
+        category: 'secret',
+        severity: match.severity,
+        path,
+        line,
+        endLine: line === match.line ? match.endLine : line,
+        column: match.column,
+        message: `${match.description} found${where} (${hint})`,
+        // A hash, so the fingerprint follows the secret without carrying it.
+        anchor: secret_scan_crypto().createHash('sha256').update(match.secret).digest('hex'),
+        redacted: hint,
+        source,
+    };
+}
+/**
+ * The built-in scan over every changed file's added lines, every file name (and old name), and the pull
+ * request's title, refs and author. A secret in a name is a finding on that file (line 0); one in the pull
+ * request's fields is a finding on its first changed file, saying where it is.
+ */
+function scanForSecrets(files, pr, scan, baseline, budget) {
+    const secrets = [];
+    const drafts = [];
+    const options = {
+        allow: scan.allow,
+        ...(scan.rules ? { rules: scan.rules } : {}),
+        ...(baseline ? { baseline } : {}),
+        ...(budget ? { userRuleBudget: budget } : {}),
+        keepInlineAllowed: true,
+    };
+    const add = (path, line, match, where = '', hitPath = path) => {
+        // Withheld or redacted whatever the marker says: a marker never makes a secret sendable.
+        secrets.push({ path: hitPath, match });
+        if (match.inlineAllowed && scan.inlineAllow && where === '')
+            return;
+        const ignored = match.inlineAllowed && where === '' ? ' (its inline allow marker is ignored: see inline_allow)' : '';
+        drafts.push(secretDraft(path, line, match, scan.hook, `${where}${ignored}`));
+    };
+    const inName = (text) => scanJoinedLines(text.replace(/[/\\\r\n]/g, ' '), () => 0, options);
+    for (const f of files) {
+        const { path, previousPath } = f.file;
+        if (scan.allowPaths.some((g) => g.match(path)))
+            continue;
+        const { parsed } = f;
+        for (const match of scanJoinedLines(parsed.addedText, (i) => parsed.addedLineNumber(i), options)) {
+            add(path, match.line, match);
+        }
+        for (const match of inName(path))
+            add(path, 0, match, ' in the file name');
+        if (previousPath !== undefined) {
+            for (const match of inName(previousPath))
+                add(path, 0, match, " in the file's previous name");
+        }
+    }
+    const first = files[0]?.file.path;
+    if (pr && first !== undefined) {
+        const fields = [
+            ['title', pr.title],
+            ['head branch', pr.headRef],
+            ['base branch', pr.baseRef],
+            ['author', pr.author],
+            ['description', pr.description ?? ''],
+        ];
+        for (const [name, text] of fields) {
+            // No file holds it: the hit withholds no file, the redactor clears the field wherever it is sent.
+            for (const match of inName(text))
+                add(first, 0, match, ` in the pull request's ${name}`, '');
+        }
+    }
+    return { secrets, drafts };
+}
+/** The run's budget for the config's own secret rules; none when the config has none. */
+function userRuleBudget(scan, ports) {
+    if (!scan.rules?.some((r) => r.userPattern))
+        return undefined;
+    return createUserRuleBudget(() => ports.now().getTime());
+}
+
+;// CONCATENATED MODULE: ./src/hooks/prompt-submitted.ts
+
+
+
+
+function reachesFailOn(drafts, failOn) {
+    if (failOn === 'never')
+        return false;
+    return drafts.some((d) => severityRank(d.severity) <= severityRank(failOn));
+}
+/**
+ * Runs the prompt.submitted hooks: the built-in secret scan first, then each hook in file order on the
+ * files its `paths` select. A hook that fails (a command not found, a timeout) is recorded and warned
+ * about; it never stops the others.
+ */
+async function runPromptSubmittedHooks(files, options, extra = {}) {
+    const { config, ports } = options;
+    const drafts = [];
+    const secrets = [];
+    const memory = [];
+    const executions = [];
+    const notes = [];
+    let blockedBy;
+    const executedHooks = hooksFor(config, 'hook.executed');
+    const record = (execution) => {
+        executions.push(execution);
+        if (execution.error !== undefined)
+            ports.logger.warning(`Hook '${execution.hook}' failed: ${execution.error}`);
+        // hook.executed hooks only log; the audit stage writes these records to their logger actions.
+        if (executedHooks.length > 0)
+            ports.logger.debug(`hook.executed: ${execution.hook} (${execution.findings} findings)`);
+    };
+    const scanned = await scanPromptSecrets(files, config, ports, extra);
+    secrets.push(...scanned.secrets);
+    drafts.push(...scanned.drafts);
+    notes.push(...scanned.notes);
+    // Secrets do not stop the whole request: `secret-action` withholds or redacts each file that has one.
+    if (scanned.execution)
+        record(scanned.execution);
+    else
+        notes.push('The built-in secret scan is turned off (secret-scan enabled: false)');
+    const reviewed = new Map(files.map((f) => [f.file.path, f.parsed]));
+    const sizes = new Map();
+    for (const f of files)
+        if (f.size !== undefined)
+            sizes.set(f.file.path, f.size);
+    for (const hook of hooksFor(config, 'prompt.submitted')) {
+        // A hook that only tunes the secret scan is recorded by the scan's own execution.
+        if (hook.actions.every((a) => a.type === 'secret-scan'))
+            continue;
+        const started = ports.now().getTime();
+        const inPaths = pathFilter(hook);
+        const { hookDrafts, errors, blocking } = await runHookActions(hook, {
+            mine: files.filter((f) => inPaths(f.file.path)),
+            all: files,
+            reviewed,
+            sizes,
+            options,
+            memory,
+            notes,
+        });
+        drafts.push(...hookDrafts);
+        if (blocking && reachesFailOn(hookDrafts, options.failOn))
+            blockedBy ??= hook.name;
+        record({
+            hook: hook.name,
+            event: 'prompt.submitted',
+            findings: hookDrafts.length,
+            durationMs: ports.now().getTime() - started,
+            ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
+        });
+    }
+    return {
+        findings: createFindings(drafts),
+        secrets,
+        blocked: blockedBy !== undefined,
+        ...(blockedBy !== undefined ? { blockedBy } : {}),
+        memory,
+        executions,
+        notes,
+    };
+}
+/** The built-in secret scan of prompt.submitted over every file's added lines; no execution when it is off. */
+async function scanPromptSecrets(files, config, ports, extra) {
+    const scan = secretSettings(config, 'prompt.submitted');
+    if (!scan.enabled)
+        return { secrets: [], drafts: [], notes: [] };
+    const baseline = await readBaseline(scan.baseline, ports);
+    const started = ports.now().getTime();
+    const budget = userRuleBudget(scan, ports);
+    const found = scanForSecrets([...files, ...(extra.scanOnly ?? [])], extra.pullRequest, scan, baseline, budget);
+    const execution = {
+        hook: scan.hook,
+        event: 'prompt.submitted',
+        findings: found.drafts.length,
+        durationMs: ports.now().getTime() - started,
+    };
+    return { ...found, execution, notes: reportLimits(budget ? userRuleLimits(budget) : [], ports.logger) };
+}
+
+;// CONCATENATED MODULE: ./src/hooks/response-generated.ts
+
+
+
+
+
+/**
  * Runs the response.generated hooks on the endpoint's comments: the built-in secret scan over bodies and
  * suggestions, then pattern actions over the same text. Findings sit at the comment's path and line.
  */
@@ -14450,32 +14587,7 @@ async function runResponseGeneratedHooks(comments, options) {
     const secrets = [];
     const executions = [];
     const notes = [];
-    const textOf = (c) => [c.body, ...(c.suggestion !== undefined ? [c.suggestion] : [])]
-        .join('\n')
-        .split('\n')
-        .map((text, i) => ({ line: i + 1, text }));
-    const scan = secretSettings(config, 'response.generated');
-    if (scan.enabled) {
-        const started = ports.now().getTime();
-        let count = 0;
-        comments.forEach((c, index) => {
-            if (scan.allowPaths.some((g) => g.match(c.path)))
-                return;
-            // The endpoint's own allow marker suppresses nothing.
-            const options = { allow: scan.allow, keepInlineAllowed: true, ...(scan.rules ? { rules: scan.rules } : {}) };
-            for (const match of scanSecrets(textOf(c), options)) {
-                secrets.push({ index, match });
-                drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
-                count++;
-            }
-        });
-        executions.push({
-            hook: scan.hook,
-            event: 'response.generated',
-            findings: count,
-            durationMs: ports.now().getTime() - started,
-        });
-    }
+    scanCommentsForSecrets(comments, options, { drafts, secrets, executions, notes });
     for (const hook of hooksFor(config, 'response.generated')) {
         if (!hook.actions.some((a) => a.type === 'pattern'))
             continue; // nothing of its own to run on comments
@@ -14521,10 +14633,72 @@ async function runResponseGeneratedHooks(comments, options) {
     }
     return { findings: createFindings(drafts), secrets, executions, notes };
 }
+/** A comment's body and suggestion as lines, for the scans. */
+function textOf(c) {
+    return [c.body, ...(c.suggestion !== undefined ? [c.suggestion] : [])]
+        .join('\n')
+        .split('\n')
+        .map((text, i) => ({ line: i + 1, text }));
+}
+/** The built-in secret scan over the comments; the endpoint's own allow marker suppresses nothing. */
+function scanCommentsForSecrets(comments, { config, ports }, into) {
+    const scan = secretSettings(config, 'response.generated');
+    if (!scan.enabled)
+        return;
+    const started = ports.now().getTime();
+    let count = 0;
+    const budget = userRuleBudget(scan, ports);
+    const options = {
+        allow: scan.allow,
+        keepInlineAllowed: true,
+        ...(scan.rules ? { rules: scan.rules } : {}),
+        ...(budget ? { userRuleBudget: budget } : {}),
+    };
+    comments.forEach((c, index) => {
+        if (scan.allowPaths.some((g) => g.match(c.path)))
+            return;
+        for (const match of scanSecrets(textOf(c), options)) {
+            into.secrets.push({ index, match });
+            into.drafts.push(secretDraft(c.path, c.line, match, scan.hook, " in the endpoint's comment"));
+            count++;
+        }
+    });
+    into.notes.push(...reportLimits(budget ? userRuleLimits(budget) : [], ports.logger));
+    into.executions.push({
+        hook: scan.hook,
+        event: 'response.generated',
+        findings: count,
+        durationMs: ports.now().getTime() - started,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/hooks/logger-events.ts
+
+/*
+ * conversation.updated and hook.executed hooks only log: their `logger` actions are written by the audit stage
+ * (src/pipeline/audit.ts) and by the Codex session hook, never run as validators.
+ */
+/** Logger actions of hooks subscribed to `event`, one per output. */
+function collectLoggers(config, event) {
+    const out = new Map();
+    for (const hook of hooksFor(config, event)) {
+        for (const a of hook.actions)
+            if (a.type === 'logger' && !out.has(a.output))
+                out.set(a.output, a);
+    }
+    return [...out.values()];
+}
+
+;// CONCATENATED MODULE: ./src/hooks/index.ts
+
+
+
 
 ;// CONCATENATED MODULE: ./src/core/diff/parse-patch.ts
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+// `s`: `.*` takes the rest of the line whatever it holds. The header's text is a line of the file (the PR's content)
+// and may hold U+2028 or U+2029, which a plain `.` stops at: such a hunk would go unread, its added lines unscanned.
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)/s;
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
@@ -14544,6 +14718,7 @@ function parsePatch(patch) {
     // Each hunk's new-file lines (context and added) and old-file lines (context and removed) are consecutive.
     const right = [];
     const left = [];
+    // Stryker disable next-line UnaryOperator,BooleanLiteral: fast-path bookkeeping: a wrong value only sends addedText down the general path, which gives the same text
     const added = { starts: [], ends: [], numbers: [], firstIndex: -1, lastIndex: -1, crlf: false };
     let current;
     let oldLine = 0;
@@ -14559,9 +14734,11 @@ function parsePatch(patch) {
         current = undefined;
     };
     eachLine(text, 0, text.length, (start, end, next) => {
+        // Stryker disable next-line UpdateOperator: fast-path bookkeeping: a wrong value only sends addedText down the general path, which gives the same text
         lineIndex++;
         const marker = text.charCodeAt(start);
         // Only a line that starts with `@@` can be a hunk header: the regex runs on those alone.
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a prefilter: HUNK_HEADER itself requires a leading @@
         if (marker === AT && text.charCodeAt(start + 1) === AT) {
             const header = HUNK_HEADER.exec(text.slice(start, end));
             if (header) {
@@ -14575,9 +14752,11 @@ function parsePatch(patch) {
         if (!current)
             return; // file headers before the first hunk
         if (marker === PLUS) {
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: fast-path bookkeeping: a wrong value only sends addedText down the general path, which gives the same text
             if (added.firstIndex < 0)
                 added.firstIndex = lineIndex;
             added.lastIndex = lineIndex;
+            // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: fast-path bookkeeping: a wrong value only sends addedText down the general path, which gives the same text
             if (end < next - 1)
                 added.crlf = true;
             added.starts.push(start + 1);
@@ -14601,8 +14780,11 @@ function parsePatch(patch) {
 function eachLine(text, from, to, visit) {
     for (let start = from; start < to;) {
         const newline = text.indexOf('\n', start);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: callers pass a `to` at a line start or the end, so no newline lies at or past it
         const next = newline === -1 || newline >= to ? to : newline + 1;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: as above
         let end = newline === -1 || newline >= to ? to : newline;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: when end === start, the character before is the previous line's \n, never a CR
         if (end > start && text.charCodeAt(end - 1) === CR)
             end--;
         visit(start, end, next);
@@ -14634,20 +14816,22 @@ class PatchView {
         return this.addedLines;
     }
     get addedText() {
-        if (this.joined !== undefined)
-            return this.joined;
+        this.joined ??= this.joinAdded();
+        return this.joined;
+    }
+    joinAdded() {
         const { starts, ends, firstIndex, lastIndex, crlf } = this.offsets;
         const count = starts.length;
+        // Stryker disable next-line ConditionalExpression: with no added line the general path joins nothing: ''
         if (count === 0)
-            this.joined = '';
-        else if (!crlf && lastIndex - firstIndex + 1 === count) {
+            return '';
+        // Stryker disable next-line ConditionalExpression,ArithmeticOperator: fast-path bookkeeping: a wrong value only sends addedText down the general path, which gives the same text
+        if (!crlf && lastIndex - firstIndex + 1 === count) {
             // Adjacent `+` lines (a new file, a block of added code): drop each line's `+` in one native
             // replace. A `+` inside a line is never after a newline, so only the markers go.
-            this.joined = this.patch.slice(starts[0], ends[count - 1]).replaceAll('\n+', '\n');
+            return this.patch.slice(starts[0], ends[count - 1]).replaceAll('\n+', '\n');
         }
-        else
-            this.joined = this.added.map((l) => l.text).join('\n');
-        return this.joined;
+        return this.added.map((l) => l.text).join('\n');
     }
 }
 class PatchHunk {
@@ -15677,12 +15861,7 @@ function collectAnswers(responses, realPaths, redactor) {
  * (the redactor learns each, and the runner masks it), then every text is redacted before it becomes a finding.
  */
 async function checkAnswers(comments, ports) {
-    const checked = await runResponseGeneratedHooks(comments.map((c) => ({
-        path: c.path,
-        line: c.line,
-        body: c.body,
-        ...(c.suggestion !== undefined ? { suggestion: c.suggestion } : {}),
-    })), ports.hooks);
+    const checked = await runResponseGeneratedHooks(comments, ports.hooks);
     const secrets = checked.secrets.map((s) => ({ secret: s.match.secret, ruleId: s.match.ruleId }));
     // Learned before anything is printed: the redactor's listener masks each in the log.
     ports.redactor.learn(secrets);

@@ -181,7 +181,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const cache = (0,_compile_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .enableHookCompileCache */ .k)(process.env, node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), process.cwd());
 if (process.env.CODEX_HOOKS_DEBUG)
     process.stderr.write(`codex-hooks debug: compile cache ${cache.kind}\n`);
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(204), __nccwpck_require__.e(668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2668));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(204), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8080));
 await run();
 
 __webpack_async_result__();
