@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4036);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(506);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4036:
+/***/ 506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30632,6 +30632,148 @@ function summarizePathProblems(problems) {
     return `${n} ${n === 1 ? 'path' : 'paths'} skipped (${parts.join(', ')}); --strict makes that exit 2`;
 }
 
+;// CONCATENATED MODULE: ./src/settings/action-inputs.ts
+
+
+const INPUT_DEFAULTS = {
+    config: '.github/codex-hooks.yml',
+    'config-ref': 'base',
+    include: '**',
+    'fail-on': 'error',
+    'secret-action': 'block',
+    'comment-mode': 'review',
+    'on-hook-error': 'warn',
+    reviewer: 'endpoint',
+    'max-input-tokens': '100000',
+    'max-output-tokens': '8000',
+    'hook-timeout': '60',
+    'hook-retries': '3',
+    'hook-max-bytes': '500000',
+    'max-comments': '30',
+    'request-changes': 'false',
+    'dry-run': 'false',
+    'github-max-wait': '120',
+    'escalate-on': 'failure',
+};
+/** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
+function readInputs(read, env = {}) {
+    const get = (name) => {
+        const value = read(name).trim();
+        if (value !== '')
+            return value;
+        return INPUT_DEFAULTS[name] ?? '';
+    };
+    const hookUrl = get('hook-url');
+    const codexToken = read('codex-token').trim();
+    return Object.freeze({
+        githubToken: get('github-token'),
+        codexToken,
+        hookUrl,
+        reviewer: oneOf(get('reviewer'), 'reviewer', ['endpoint', 'openai', 'codex']),
+        model: get('model'),
+        openaiApiKey: read('openai-api-key').trim() || (env.OPENAI_API_KEY ?? '').trim(),
+        openaiBaseUrl: httpUrl(get('openai-base-url'), 'openai-base-url'),
+        azureApiVersion: get('azure-api-version'),
+        maxInputTokens: integer(get('max-input-tokens'), 'max-input-tokens', 2_000, 2_000_000),
+        maxOutputTokens: integer(get('max-output-tokens'), 'max-output-tokens', 256, 200_000),
+        config: get('config'),
+        configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head']),
+        include: globs(get('include'), 'include'),
+        exclude: globs(get('exclude'), 'exclude'),
+        failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never']),
+        secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact']),
+        fingerprintKey: fingerprintKey(read('fingerprint-key').trim()),
+        commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none']),
+        onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail']),
+        hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
+        hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
+        hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
+        maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
+        requestChanges: action_inputs_boolean(get('request-changes'), 'request-changes'),
+        sarifFile: get('sarif-file'),
+        dryRun: action_inputs_boolean(get('dry-run'), 'dry-run'),
+        githubMaxWaitSeconds: integer(get('github-max-wait'), 'github-max-wait', 0, 3600),
+        escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on')),
+    });
+}
+/** GitHub logins and `org/team` slugs, as GitHub spells them. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
+function escalation(reviewers, label, on) {
+    const users = [];
+    const teams = [];
+    for (const name of reviewers.split(/[\s,]+/).filter((n) => n.length > 0)) {
+        const who = name.replace(/^@/, '');
+        if (TEAM.test(who))
+            teams.push(who.slice(who.indexOf('/') + 1));
+        else if (LOGIN.test(who))
+            users.push(who);
+        else {
+            throw new errors/* ConfigurationError */.j1(`Input 'escalate-reviewers' must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`);
+        }
+    }
+    // eslint-disable-next-line no-control-regex
+    if (label.length > 50 || /[\u0000-\u001f,]/.test(label)) {
+        throw new errors/* ConfigurationError */.j1(`Input 'escalate-label' must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`);
+    }
+    return { users, teams, label, on: oneOf(on, 'escalate-on', ['failure', 'secrets']) };
+}
+function oneOf(value, name, allowed) {
+    const v = value.toLowerCase();
+    if (allowed.includes(v))
+        return v;
+    throw new errors/* ConfigurationError */.j1(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+}
+/** A key is a secret: the message says how long it is, never what it holds. */
+function fingerprintKey(value) {
+    if (value !== '' && value.length < 16) {
+        throw new errors/* ConfigurationError */.j1(`Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got ${value.length}`);
+    }
+    return value;
+}
+function integer(value, name, min, max) {
+    if (!/^\d+$/.test(value)) {
+        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+    }
+    const n = Number(value);
+    if (n < min || n > max) {
+        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+    }
+    return n;
+}
+function action_inputs_boolean(value, name) {
+    const v = value.toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(v))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(v))
+        return false;
+    throw new errors/* ConfigurationError */.j1(`Input '${name}' must be true or false; got '${value}'`);
+}
+function httpUrl(value, name) {
+    if (value === '')
+        return '';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be an http(s) URL; got '${value}'`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be an http(s) URL; got '${value}'`);
+    }
+    return value.replace(/\/+$/, '');
+}
+function globs(value, name) {
+    const list = (0,core_filter/* splitGlobList */.Je)(value);
+    for (const g of list) {
+        const problem = (0,core_filter/* checkGlob */.pY)(g);
+        if (problem)
+            throw new errors/* ConfigurationError */.j1(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+    }
+    return list;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 
 
@@ -30660,6 +30802,13 @@ function summarizePathProblems(problems) {
 
 
 
+
+/**
+ * The action's defaults (action.yml, INPUT_DEFAULTS), read through the one validation: the CLI's endpoint and
+ * model requests use the same retries and sizes, and the endpoint the same timeout. A model turn's timeout is the
+ * CLI's own (below): a Codex turn takes minutes, and a local user has no step setting to raise it with.
+ */
+const ACTION_DEFAULTS = readInputs(() => '');
 
 const EXIT = { passed: 0, failed: 1, usage: 2 };
 const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
@@ -30863,9 +31012,9 @@ async function chooseCliReviewer(values, io, logger) {
             return undefined;
         const reviewer = createEndpointReviewer({
             ...endpoint,
-            timeoutMs: 60_000,
-            retries: 3,
-            maxBytes: 500_000,
+            timeoutMs: ACTION_DEFAULTS.hookTimeoutMs,
+            retries: ACTION_DEFAULTS.hookRetries,
+            maxBytes: ACTION_DEFAULTS.hookMaxBytes,
             logger,
             names: CLI_SETTING_NAMES,
         });
@@ -30885,9 +31034,9 @@ async function chooseCliReviewer(values, io, logger) {
         apiKey,
         baseUrl: String(values['base-url'] ?? '') || (io.env.OPENAI_BASE_URL ?? ''),
         timeoutMs: kind === 'codex' ? 300_000 : 120_000,
-        retries: 3,
-        maxInputTokens: 100_000,
-        maxOutputTokens: 8_000,
+        retries: ACTION_DEFAULTS.hookRetries,
+        maxInputTokens: ACTION_DEFAULTS.maxInputTokens,
+        maxOutputTokens: ACTION_DEFAULTS.maxOutputTokens,
     }, { logger, env: io.env }, CLI_SETTING_NAMES);
     return { reviewer, token: '' };
 }

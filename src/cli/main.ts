@@ -30,7 +30,15 @@ import { readFiles } from './read-files.js';
 import { collectPaths, splitPathList } from './collect-paths.js';
 import { describePathProblem, summarizePathProblems } from './path-problems.js';
 import type { GitPort, Reviewer } from '../ports.js';
+import { readInputs } from '../settings/action-inputs.js';
 import { CLI_SETTING_NAMES } from '../settings/setting-names.js';
+
+/**
+ * The action's defaults (action.yml, INPUT_DEFAULTS), read through the one validation: the CLI's endpoint and
+ * model requests use the same retries and sizes, and the endpoint the same timeout. A model turn's timeout is the
+ * CLI's own (below): a Codex turn takes minutes, and a local user has no step setting to raise it with.
+ */
+const ACTION_DEFAULTS = readInputs(() => '');
 import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
@@ -264,9 +272,9 @@ async function chooseCliReviewer(
     if (!endpoint) return undefined;
     const reviewer = createEndpointReviewer({
       ...endpoint,
-      timeoutMs: 60_000,
-      retries: 3,
-      maxBytes: 500_000,
+      timeoutMs: ACTION_DEFAULTS.hookTimeoutMs,
+      retries: ACTION_DEFAULTS.hookRetries,
+      maxBytes: ACTION_DEFAULTS.hookMaxBytes,
       logger,
       names: CLI_SETTING_NAMES,
     });
@@ -287,9 +295,9 @@ async function chooseCliReviewer(
       apiKey,
       baseUrl: String(values['base-url'] ?? '') || (io.env.OPENAI_BASE_URL ?? ''),
       timeoutMs: kind === 'codex' ? 300_000 : 120_000,
-      retries: 3,
-      maxInputTokens: 100_000,
-      maxOutputTokens: 8_000,
+      retries: ACTION_DEFAULTS.hookRetries,
+      maxInputTokens: ACTION_DEFAULTS.maxInputTokens,
+      maxOutputTokens: ACTION_DEFAULTS.maxOutputTokens,
     },
     { logger, env: io.env },
     CLI_SETTING_NAMES,
