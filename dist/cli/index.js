@@ -31191,10 +31191,24 @@ function report(result, format, io) {
     else {
         io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
     }
-    for (const n of result.notes)
-        if (NOTES_AFTER_REPORT.has(n.kind))
-            io.stderr.write(`note: ${n.message}\n`);
+    printNotes(result.notes, io);
     return gate.failed ? EXIT.failed : EXIT.passed;
+}
+/** At most this many notes of one kind: a file cut to the request limit can leave out a hundred hunks. */
+const NOTES_PER_KIND = 10;
+function printNotes(notes, io) {
+    const shown = new Map();
+    for (const n of notes) {
+        if (!NOTES_AFTER_REPORT.has(n.kind))
+            continue;
+        const count = (shown.get(n.kind) ?? 0) + 1;
+        shown.set(n.kind, count);
+        if (count <= NOTES_PER_KIND)
+            io.stderr.write(`note: ${n.message}\n`);
+    }
+    for (const count of shown.values())
+        if (count > NOTES_PER_KIND)
+            io.stderr.write(`note: … and ${count - NOTES_PER_KIND} more like these\n`);
 }
 /**
  * The notes the action shows in its job summary that the CLI says after its report, on stderr (the report's

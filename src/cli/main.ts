@@ -4,7 +4,7 @@ import { parseGitDiff } from '../core/diff/parse-git-diff.js';
 import { countLines } from '../core/diff/whole-file.js';
 import { buildJsonReport } from '../core/findings/finalize.js';
 import type { ChangedFile, FailOn } from '../core/types.js';
-import type { NoteKind } from '../core/notes.js';
+import type { Note, NoteKind } from '../core/notes.js';
 import { ConfigurationError, UsageError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { aiReportEntry, runReviewPipeline, type PipelineResult } from '../pipeline/review.js';
@@ -478,8 +478,23 @@ function report(result: PipelineResult, format: Format, io: CliIo): number {
   } else {
     io.stdout.write(formatText(findings, gate, prepared.skipped, { color: useColor(io.stdout, io.env) }));
   }
-  for (const n of result.notes) if (NOTES_AFTER_REPORT.has(n.kind)) io.stderr.write(`note: ${n.message}\n`);
+  printNotes(result.notes, io);
   return gate.failed ? EXIT.failed : EXIT.passed;
+}
+
+/** At most this many notes of one kind: a file cut to the request limit can leave out a hundred hunks. */
+const NOTES_PER_KIND = 10;
+
+function printNotes(notes: readonly Note[], io: CliIo): void {
+  const shown = new Map<NoteKind, number>();
+  for (const n of notes) {
+    if (!NOTES_AFTER_REPORT.has(n.kind)) continue;
+    const count = (shown.get(n.kind) ?? 0) + 1;
+    shown.set(n.kind, count);
+    if (count <= NOTES_PER_KIND) io.stderr.write(`note: ${n.message}\n`);
+  }
+  for (const count of shown.values())
+    if (count > NOTES_PER_KIND) io.stderr.write(`note: … and ${count - NOTES_PER_KIND} more like these\n`);
 }
 
 /**

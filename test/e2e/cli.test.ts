@@ -201,6 +201,10 @@ describe('codex-hooks review', () => {
     expect(run.stderr).toMatch(
       /warning: AI review: to fit the CLI's request limit \(500000 bytes\), \d+ parts were cut or left out \(src\/big\.ts\)/,
     );
+    // Each part is a note, as in the action's summary; the CLI prints ten of a kind and counts the rest.
+    const notes = run.stderr.split('\n').filter((l) => l.startsWith('note: '));
+    expect(notes.length).toBeLessThanOrEqual(11);
+    expect(notes.some((l) => l.startsWith('note: AI review: src/big.ts: '))).toBe(true);
   });
 
   it.each([
