@@ -1,5 +1,4 @@
 import { readFileSync, writeSync } from 'node:fs';
-import nodeModule from 'node:module';
 import { runCodexHook } from './hook-command.js';
 
 /**
@@ -18,8 +17,6 @@ export async function run(): Promise<void> {
   // Past its deadline a linter may still be running: the answer is given, the hook ends now.
   process.exitCode = code;
   await Promise.all([out.flushed(), err.flushed()]);
-  // Write the V8 compile cache now (Node 22.10+), not trusting process.exit to do it.
-  (Reflect.get(nodeModule, 'flushCompileCache') as (() => void) | undefined)?.();
   process.exit(code);
 }
 
