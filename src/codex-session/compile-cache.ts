@@ -43,7 +43,8 @@ export function loadHookBody<T>(
   cwd: string,
   atExit: (write: () => void) => void = (write) => process.on('exit', write),
 ): HookBody<T> {
-  const source = readFileSync(body.file, 'utf8');
+  // The build writes the body as ASCII: read as Latin-1, it is one-byte text with no UTF-8 decoding.
+  const source = readFileSync(body.file, 'latin1');
   const place = cacheFileFor(body, env, home, cwd);
   let cachedData: Buffer | undefined;
   if ('file' in place) {
