@@ -8,6 +8,7 @@ import type { SecretMatch, SecretRule, SecretScanOptions } from './types.js';
 
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * A rule set prepared once: a keyword automaton for the prefilter, and each rule's regex with `g` (and `d`),
@@ -47,23 +48,29 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
   const keywordIds = new Map<string, number>();
   const rulesByKeyword: number[][] = [];
   const everywhere: number[] = [];
-  rules.forEach((rule, index) => {
-    const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
-    if (keywords.length === 0) everywhere.push(index);
-    for (const k of new Set(keywords)) {
+  // Plain loops: a Codex hook runs this once per process, before any of it is optimised.
+  for (let index = 0; index < rules.length; index++) {
+    let any = false;
+    for (const keyword of rules[index]!.keywords) {
+      const k = keyword.toLowerCase();
+      if (k.length === 0) continue;
+      any = true;
       let id = keywordIds.get(k);
       if (id === undefined) {
         keywordIds.set(k, (id = rulesByKeyword.length));
         rulesByKeyword.push([]);
       }
-      rulesByKeyword[id]!.push(index);
+      const list = rulesByKeyword[id]!;
+      // A rule listing one keyword twice opens one window.
+      if (list[list.length - 1] !== index) list.push(index);
     }
-  });
+    if (!any) everywhere.push(index);
+  }
   const literals = [...keywordIds.keys()];
   const matcher =
     literals.length === 0
       ? undefined
-      : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
+      : literals.every((k) => ASCII.test(k))
         ? lazyAutomaton(literals)
         : buildRegexMatcher(literals);
   const compiled: CompiledRules = {
