@@ -14,10 +14,31 @@ import { collectFiles, plantedSecrets } from './scan-bench.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli', 'index.js');
 const RUNS = Number(process.env.BENCH_CLI_RUNS ?? 3);
+// secretlint takes minutes per corpus (its profiler's cost grows with the square of the files linted): once
+// by default; BENCH_SECRETLINT_RUNS=3 for a median.
+const SECRETLINT_RUNS = Number(process.env.BENCH_SECRETLINT_RUNS ?? 1);
 /** Whole-process speed asked of `codex-hooks scan` on both corpora. */
 const TARGET_MB_PER_SECOND = 100;
 
 type Run = { seconds: number; stdout: string };
+
+/**
+ * The floor under any Node tool on this machine: start Node, list the files (`git ls-files` in a work tree,
+ * else a walk) and read each one, scanning nothing. Whole-process speed cannot pass this.
+ */
+const READ_FLOOR = `
+const fs = require('node:fs');
+const path = require('node:path');
+let files;
+try {
+  files = require('node:child_process').execFileSync('git', ['ls-files', '-z'], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString().split('\\0').filter(Boolean);
+} catch {
+  files = fs.readdirSync('.', { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath ?? d.path, d.name));
+}
+let bytes = 0;
+for (const f of files) bytes += fs.readFileSync(f, 'latin1').length;
+process.stdout.write(String(bytes));
+`;
 
 function median<T extends { seconds: number }>(runs: T[]): T {
   return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
@@ -64,11 +85,14 @@ async function writeCorpus(dir: string, sources: string[], nameOf: (source: stri
 async function compare(label: string, dir: string, files: number, bytes: number) {
   const ours: Run[] = [];
   const theirs: Run[] = [];
+  const floor: Run[] = [];
   // secretlint's JSON embeds every file's content: it goes to a file, not through a pipe.
   const theirsOut = path.join(os.tmpdir(), `secretlint-${process.pid}.json`);
   const loadBefore = load();
-  for (let run = 0; run < RUNS; run++) {
-    ours.push(await timed(process.execPath, [cli, 'scan', '--format', 'json', '.'], dir));
+  for (let run = 0; run < Math.max(RUNS, SECRETLINT_RUNS); run++) {
+    if (run < RUNS) ours.push(await timed(process.execPath, [cli, 'scan', '--format', 'json', '.'], dir));
+    if (run < RUNS) floor.push(await timed(process.execPath, ['-e', READ_FLOOR], dir));
+    if (run >= SECRETLINT_RUNS) continue;
     theirs.push(
       await timed(
         path.join(root, 'node_modules', '.bin', 'secretlint'),
@@ -94,7 +118,11 @@ async function compare(label: string, dir: string, files: number, bytes: number)
     [`${label}: codex-hooks wall time (s, median of ${RUNS})`]: Number(a.toFixed(2)),
     [`${label}: codex-hooks MB/s whole process`]: Number((megabytes / a).toFixed(1)),
     [`${label}: codex-hooks findings`]: oursFound,
-    [`${label}: secretlint wall time (s, median of ${RUNS})`]: Number(b.toFixed(2)),
+    [`${label}: floor, node start + list + read, no scan (s, median of ${RUNS})`]: Number(
+      median(floor).seconds.toFixed(2),
+    ),
+    [`${label}: floor MB/s`]: Number((megabytes / median(floor).seconds).toFixed(1)),
+    [`${label}: secretlint wall time (s, median of ${SECRETLINT_RUNS})`]: Number(b.toFixed(2)),
     [`${label}: secretlint MB/s whole process`]: Number((megabytes / b).toFixed(2)),
     [`${label}: secretlint findings`]: theirsFound,
     [`${label}: ratio (secretlint time / codex-hooks time)`]: Number((b / a).toFixed(1)),
