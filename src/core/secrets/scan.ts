@@ -8,7 +8,7 @@ import type { SecretMatch, SecretRule, SecretScanOptions } from './types.js';
 
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A rule set prepared once: a keyword automaton for the prefilter, and each rule's regex with `g` (and `d`),
@@ -70,7 +70,7 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
   const matcher =
     literals.length === 0
       ? undefined
-      : literals.every((k) => ASCII.test(k))
+      : literals.every((k) => !NON_ASCII.test(k))
         ? lazyAutomaton(literals)
         : buildRegexMatcher(literals);
   const compiled: CompiledRules = {
