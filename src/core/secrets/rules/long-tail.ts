@@ -741,6 +741,100 @@ const ROWS: readonly KeyedRow[] = [
   { provider: 'Logz.io', keywords: ['logz.io', 'logzio', 'logz_api', 'logz_token'], value: 'uuid' },
   { provider: 'LoginRadius', keywords: ['loginradius'], value: 'uuid' },
   { provider: 'Lunch Money', keywords: ['lunchmoney'], value: 'h50' },
+  {
+    provider: 'Autopilot',
+    keywords: ['autopilothq', 'autopilotapikey', 'autopilot_api', 'autopilot-api'],
+    value: 'h32',
+  },
+  { provider: 'RingCentral', keywords: ['ringcentral'], value: 'w22' },
+  { provider: 'Miro', keywords: ['miro_token', 'miro_api', 'miro_access', 'miro-token', 'miro.com'], value: 'a27' },
+  {
+    provider: 'Wrike',
+    keywords: ['wrike'],
+    value: { re: 'ey[a-zA-Z0-9._-]{333}', example: (g) => `ey${g.b64url(333)}` },
+    maxLength: 335,
+  },
+  {
+    provider: 'Mux',
+    keywords: ['mux_token', 'mux_secret', 'mux_access', 'mux.com'],
+    value: { re: '[0-9A-Za-z/+]{75}', example: (g) => g.alnum(75) },
+  },
+  {
+    provider: 'UptimeRobot',
+    keywords: ['uptimerobot'],
+    value: { re: '[a-zA-Z0-9]{9}-[a-zA-Z0-9]{24}', example: (g) => `u${g.digits(8)}-${g.alnum(24)}` },
+  },
+  { provider: 'Pinata', keywords: ['pinata'], value: 'l64' },
+  {
+    provider: 'PayMongo',
+    keywords: ['paymongo'],
+    value: { re: '[a-zA-Z0-9_]{32}', example: (g) => g.alnum(32) },
+  },
+  {
+    provider: 'Shortcut',
+    keywords: ['shortcut_api', 'shortcut_token', 'shortcut-token', 'app.shortcut.com', 'clubhouse_api'],
+    value: 'uuid',
+  },
+  { provider: 'Atlassian Statuspage', keywords: ['statuspage'], value: 'uuid' },
+  { provider: 'Stytch', keywords: ['stytch'], value: { re: '[a-zA-Z0-9_-]{47}=', example: (g) => `${g.b64url(47)}=` } },
+  { provider: 'SignalWire', keywords: ['signalwire'], value: 'a50' },
+  { provider: 'SmartyStreets', keywords: ['smartystreets', 'smarty_auth'], value: 'a20' },
+  { provider: 'Snipcart', keywords: ['snipcart'], value: { re: '[0-9A-Za-z_]{75}', example: (g) => g.alnum(75) } },
+  {
+    provider: 'Splunk Observability (SignalFx)',
+    keywords: ['signalfx', 'sfx_token', 'splunk_observability', 'splunk_access_token', 'x-sf-token'],
+    value: 'a22',
+  },
+  { provider: 'TestingBot', keywords: ['testingbot'], value: 'l32' },
+  { provider: 'ThousandEyes', keywords: ['thousandeyes'], value: 'a32' },
+  {
+    provider: 'web3.storage',
+    keywords: ['web3.storage', 'web3storage', 'web3_storage', 'w3s_token'],
+    value: {
+      re: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{100,300}\\.[A-Za-z0-9_-]{25,100}',
+      example: (g) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${g.b64url(150)}.${g.b64url(43)}`,
+    },
+    maxLength: 437,
+  },
+  {
+    provider: 'Wiz',
+    keywords: ['wiz_client', 'wiz_secret', 'wiz_api', 'wiz.io'],
+    value: { re: '[A-Za-z0-9]{64}|[A-Za-z0-9]{53}', example: (g) => g.alnum(64) },
+  },
+  { provider: 'ZeroTier', keywords: ['zerotier'], value: 'a32' },
+  {
+    provider: 'Zeplin',
+    keywords: ['zeplin'],
+    value: {
+      re: '[a-zA-Z0-9.-]{350,400}',
+      example: (g) => `eyJ${g.alnum(100)}.${g.alnum(200)}.${g.alnum(60)}`,
+    },
+    maxLength: 400,
+  },
+  { provider: 'NVIDIA NGC', keywords: ['ngc_api_key', 'ngc_key', 'ngc_cli', 'ngc.nvidia'], value: 'a84' },
+  {
+    provider: 'Nightfall',
+    keywords: ['nightfall'],
+    value: { re: 'NF-[A-Za-z0-9]{32}', example: (g) => `NF-${g.alnum(32)}` },
+  },
+  { provider: 'Onfleet', keywords: ['onfleet'], value: 'l32' },
+  {
+    provider: 'Portainer',
+    keywords: ['portainer'],
+    value: { re: 'ptr_[A-Za-z0-9/_+=-]{20,60}', example: (g) => `ptr_${g.b64url(44)}` },
+  },
+  { provider: 'Semaphore SMS', keywords: ['semaphore.co', 'semaphore_api_key', 'semaphore_apikey'], value: 'l32' },
+  { provider: 'Private AI', keywords: ['privateai', 'private_ai', 'private-ai'], value: 'l32' },
+  {
+    provider: 'Freemius',
+    keywords: ['freemius', "'secret_key' =>", '"secret_key" =>'],
+    value: { re: 'sk_[A-Za-z0-9!#$%&()*+,.:;<>?@^_{|}~-]{29}', example: (g) => `sk_${g.alnum(29)}` },
+  },
+  {
+    provider: 'Sidekiq Enterprise',
+    keywords: ['bundle_enterprise__contribsys__com', 'bundle_gems__contribsys__com'],
+    value: { re: '[a-f0-9]{8}:[a-f0-9]{8}', example: (g) => `${g.hex(8)}:${g.hex(8)}` },
+  },
 ];
 
 export const LONG_TAIL_RULES: readonly SecretRule[] = ROWS.map(keyed);

@@ -251,4 +251,37 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     token: '(?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}',
     example: (g) => 'pi_' + g.alnum(24) + '_secret_' + g.alnum(25),
   }),
+
+  prefixed({
+    id: 'ramp-client-secret',
+    provider: 'Ramp',
+    description: 'Ramp API client secret (ramp_sec_)',
+    prefixes: ['ramp_sec_'],
+    token: 'ramp_sec_[A-Za-z0-9]{48}',
+    example: (g) => 'ramp_sec_' + g.alnum(48),
+  }),
+  prefixed({
+    id: 'robinhood-crypto-api-key',
+    provider: 'Robinhood Crypto',
+    description: 'Robinhood Crypto trading API key (rh-api- and a UUID)',
+    prefixes: ['rh-api-'],
+    token: 'rh-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+    example: (g) => 'rh-api-' + g.uuid(),
+  }),
+  prefixed({
+    id: 'flexport-api-key',
+    provider: 'Flexport',
+    description: 'Flexport logistics API token (shltm_)',
+    prefixes: ['shltm_'],
+    token: 'shltm_[0-9a-zA-Z_-]{40}',
+    example: (g) => 'shltm_' + g.b64url(40),
+  }),
+  prefixed({
+    id: 'fleetbase-api-key',
+    provider: 'Fleetbase',
+    description: 'Fleetbase live API key (flb_live_)',
+    prefixes: ['flb_live_'],
+    token: 'flb_live_[0-9a-zA-Z]{20}',
+    example: (g) => 'flb_live_' + g.alnum(20),
+  }),
 ];
