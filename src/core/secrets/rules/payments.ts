@@ -284,4 +284,32 @@ export const PAYMENT_RULES: readonly SecretRule[] = [
     token: 'flb_live_[0-9a-zA-Z]{20}',
     example: (g) => 'flb_live_' + g.alnum(20),
   }),
+
+  prefixed({
+    id: 'pagarme-api-key',
+    provider: 'Pagar.me',
+    description: 'Pagar.me live API key (ak_live_)',
+    prefixes: ['ak_live_'],
+    token: 'ak_live_[a-zA-Z0-9]{30}',
+    example: (g) => 'ak_live_' + g.alnum(30),
+  }),
+  prefixed({
+    id: 'recharge-api-key',
+    provider: 'Recharge',
+    description: 'Recharge Payments API token (sk_ and a <n>x<m> scope marker)',
+    prefixes: [
+      'sk_1x',
+      'sk_2x',
+      'sk_3x',
+      'sk_5x',
+      'sk_10x',
+      'sk_test_1x',
+      'sk_test_2x',
+      'sk_test_3x',
+      'sk_test_5x',
+      'sk_test_10x',
+    ],
+    token: 'sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64}',
+    example: (g) => 'sk_1x3_' + g.hex(64),
+  }),
 ];
