@@ -953,6 +953,8 @@ const ROWS: readonly KeyedRow[] = [
     keywords: ['replyio', 'reply.io'],
     value: { re: '[0-9A-Za-z-]{24}', example: (g) => g.alnum(24) },
   },
+  { provider: 'Aha!', keywords: ['aha.io'], value: 'h64' },
+  { provider: 'Apacta', keywords: ['apacta'], value: 'uuid' },
 ];
 
 export const LONG_TAIL_RULES: readonly SecretRule[] = ROWS.map(keyed);
