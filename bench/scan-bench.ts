@@ -15,7 +15,16 @@ import { withBase62Checksum } from '../src/core/secrets/checksum.js';
 
 const TARGET_BYTES = 24 * 1024 * 1024;
 
-export function collectFiles(dir: string, out: string[], budget: { bytes: number }): void {
+/** The scan benchmark's files: JavaScript and TypeScript sources under 2 MB, minified bundles left out. */
+const sourceFile = (name: string, size: number): boolean =>
+  /\.(?:js|ts|mjs|cjs)$/.test(name) && !name.endsWith('.min.js') && size < 2_000_000;
+
+export function collectFiles(
+  dir: string,
+  out: string[],
+  budget: { bytes: number },
+  accept: (name: string, size: number) => boolean = sourceFile,
+): void {
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -31,8 +40,8 @@ export function collectFiles(dir: string, out: string[], budget: { bytes: number
     } catch {
       continue;
     }
-    if (st.isDirectory()) collectFiles(path, out, budget);
-    else if (/\.(?:js|ts|mjs|cjs)$/.test(name) && !name.endsWith('.min.js') && st.size < 2_000_000) {
+    if (st.isDirectory()) collectFiles(path, out, budget, accept);
+    else if (accept(name, st.size)) {
       out.push(path);
       budget.bytes += st.size;
     }

@@ -39429,12 +39429,16 @@ const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
     let examples;
+    let pattern;
     return {
         id: spec.id,
         provider: spec.provider,
         description: spec.description,
         keywords: spec.prefixes.map((p) => p.toLowerCase()),
-        pattern: new RegExp(`${BEFORE}(${spec.token})${AFTER}`),
+        // Made on first use, as the examples are: a scan asks only for the rules whose keyword it saw.
+        get pattern() {
+            return (pattern ??= new RegExp(`${BEFORE}(${spec.token})${AFTER}`));
+        },
         secretGroup: 1,
         specificity: 3,
         ...optional(spec),
@@ -39466,14 +39470,16 @@ function prefixedExamples(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    const names = spec.names.map(anyCase).join('|');
     let examples;
+    let pattern;
     return {
         id: spec.id,
         provider: spec.provider,
         description: spec.description,
         keywords: spec.names.map((n) => n.toLowerCase()),
-        pattern: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`),
+        get pattern() {
+            return (pattern ??= namedPattern(spec));
+        },
         secretGroup: 1,
         specificity: 2,
         entropy: spec.entropy ?? 2.8,
@@ -39482,6 +39488,10 @@ function named(spec) {
             return (examples ??= namedExamples(spec));
         },
     };
+}
+function namedPattern(spec) {
+    const names = spec.names.map(anyCase).join('|');
+    return new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`);
 }
 function namedExamples(spec) {
     const value = spec.example(new Synth(spec.id));
@@ -39559,14 +39569,16 @@ function keyed(row) {
     const v = parseKeyedValue(row.value);
     const kw = row.keywords[0];
     let examples;
-    const keywords = row.keywords.map(anyCase).join('|');
+    let pattern;
     const isUuid = row.value === 'uuid';
     return {
         id,
         provider: row.provider,
         description: row.description ?? `${row.provider} credential named next to its value`,
         keywords: row.keywords.map((k) => k.toLowerCase()),
-        pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
+        get pattern() {
+            return (pattern ??= keyedPattern(row.keywords, v.re));
+        },
         secretGroup: 2,
         specificity: 2,
         entropy: v.min >= 24 ? 3 : 2.6,
@@ -39588,6 +39600,9 @@ function keyed(row) {
             return (examples ??= keyedExamples(id, kw, v));
         },
     };
+}
+function keyedPattern(keywords, value) {
+    return new RegExp(`(?:${keywords.map(anyCase).join('|')})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${value})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`);
 }
 function keyedExamples(id, kw, v) {
     const g = new Synth(id);
@@ -42944,6 +42959,15 @@ const BUILTIN_RULES = [
 
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+/** The rule's pattern with `g`, and `d` when the secret is a capture group (only then are indices needed). */
+function scanningRegex(rule) {
+    const flags = new Set(rule.pattern.flags.split(''));
+    flags.add('g');
+    if ((rule.secretGroup ?? 0) !== 0)
+        flags.add('d');
+    flags.delete('y');
+    return new RegExp(rule.pattern.source, [...flags].join(''));
+}
 const compiledCache = new WeakMap();
 function compileRules(rules) {
     const cached = compiledCache.get(rules);
@@ -42952,7 +42976,7 @@ function compileRules(rules) {
     const keywordIds = new Map();
     const rulesByKeyword = [];
     const everywhere = [];
-    const regexes = rules.map((rule, index) => {
+    rules.forEach((rule, index) => {
         const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
         if (keywords.length === 0)
             everywhere.push(index);
@@ -42964,13 +42988,6 @@ function compileRules(rules) {
             }
             rulesByKeyword[id].push(index);
         }
-        const flags = new Set(rule.pattern.flags.split(''));
-        flags.add('g');
-        // Match indices are only needed when the secret is a capture group.
-        if ((rule.secretGroup ?? 0) !== 0)
-            flags.add('d');
-        flags.delete('y');
-        return new RegExp(rule.pattern.source, [...flags].join(''));
     });
     const literals = [...keywordIds.keys()];
     const matcher = literals.length === 0
@@ -42980,7 +42997,7 @@ function compileRules(rules) {
             : buildRegexMatcher(literals);
     const compiled = {
         rules,
-        regexes,
+        regexes: new Array(rules.length),
         matcher,
         rulesByKeyword,
         keywordLengths: literals.map((k) => k.length),
@@ -43170,7 +43187,7 @@ function scanJoined(text, options, lineNumber) {
     let holes;
     for (const [ruleIndex, spans] of windows) {
         const rule = compiled.rules[ruleIndex];
-        const re = compiled.regexes[ruleIndex];
+        const re = (compiled.regexes[ruleIndex] ??= scanningRegex(rule));
         if (budget && rule.userPattern) {
             holes ??= longLines(text, budget.maxLineLength);
             collectWithinBudget(text, spans, holes, { rule, ruleIndex, re }, budget, candidates);
@@ -61377,32 +61394,31 @@ function envelope_readAuditKey(env, name = envelope_AUDIT_KEY_ENV) {
 
 
 
-
 function openAuditLog(options) {
     let pending = [];
     let current = Promise.resolve();
     let scheduled;
     let size;
-    const writeBatch = async (lines) => {
+    const writeBatch = (lines) => {
         const data = encodeBatch(lines.join(''), {
             gzip: options.gzip === true,
             ...(options.key ? { key: options.key } : {}),
         });
-        size ??= await sizeOf(options.path);
+        size ??= sizeOf(options.path);
         if (options.rotate && size > 0 && size + data.length > options.rotate.maxBytes) {
-            await rotateFiles(options.path, options.rotate.maxFiles);
+            rotateFiles(options.path, options.rotate.maxFiles);
             size = 0;
         }
-        await appendNoFollow(options.path, data);
+        appendNoFollow(options.path, data);
         size += data.length;
     };
     const flush = () => {
-        scheduled ??= current.then(async () => {
+        scheduled ??= current.then(() => {
             scheduled = undefined;
             const lines = pending;
             pending = [];
             if (lines.length > 0)
-                await writeBatch(lines);
+                writeBatch(lines);
         });
         current = scheduled;
         return scheduled;
@@ -61422,38 +61438,43 @@ async function appendAuditRecords(options, records) {
     const log = openAuditLog(options);
     await Promise.all(records.map((r) => log.write(r)));
 }
-async function sizeOf(path) {
+function sizeOf(path) {
     try {
-        return (await (0,promises_namespaceObject.stat)(path)).size;
+        return (0,external_node_fs_namespaceObject.statSync)(path).size;
     }
     catch {
         return 0;
     }
 }
 /** `path.N-1` → `path.N` … `path` → `path.1`; beyond `maxFiles` old files are deleted. Renames never follow links. */
-async function rotateFiles(path, maxFiles) {
-    await (0,promises_namespaceObject.rm)(`${path}.${maxFiles}`, { force: true });
-    for (let n = maxFiles - 1; n >= 1; n--) {
-        await (0,promises_namespaceObject.rename)(`${path}.${n}`, `${path}.${n + 1}`).catch(ignoreMissing);
-    }
+function rotateFiles(path, maxFiles) {
+    (0,external_node_fs_namespaceObject.rmSync)(`${path}.${maxFiles}`, { force: true });
+    for (let n = maxFiles - 1; n >= 1; n--)
+        renameIfPresent(`${path}.${n}`, `${path}.${n + 1}`);
     if (maxFiles >= 1)
-        await (0,promises_namespaceObject.rename)(path, `${path}.1`).catch(ignoreMissing);
+        renameIfPresent(path, `${path}.1`);
     else
-        await (0,promises_namespaceObject.rm)(path, { force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
 }
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
+function renameIfPresent(from, to) {
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(from, to);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
 }
 /** A symlink planted where the log goes (a pull request could) is refused, never written through. */
-async function appendNoFollow(path, data) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
+function appendNoFollow(path, data) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o600);
     try {
-        await handle.write(data);
+        for (let at = 0; at < data.length;)
+            at += (0,external_node_fs_namespaceObject.writeSync)(fd, data, at);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 

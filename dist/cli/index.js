@@ -9195,12 +9195,16 @@ const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
     let examples;
+    let pattern;
     return {
         id: spec.id,
         provider: spec.provider,
         description: spec.description,
         keywords: spec.prefixes.map((p) => p.toLowerCase()),
-        pattern: new RegExp(`${BEFORE}(${spec.token})${AFTER}`),
+        // Made on first use, as the examples are: a scan asks only for the rules whose keyword it saw.
+        get pattern() {
+            return (pattern ??= new RegExp(`${BEFORE}(${spec.token})${AFTER}`));
+        },
         secretGroup: 1,
         specificity: 3,
         ...optional(spec),
@@ -9232,14 +9236,16 @@ function prefixedExamples(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    const names = spec.names.map(anyCase).join('|');
     let examples;
+    let pattern;
     return {
         id: spec.id,
         provider: spec.provider,
         description: spec.description,
         keywords: spec.names.map((n) => n.toLowerCase()),
-        pattern: new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`),
+        get pattern() {
+            return (pattern ??= namedPattern(spec));
+        },
         secretGroup: 1,
         specificity: 2,
         entropy: spec.entropy ?? 2.8,
@@ -9248,6 +9254,10 @@ function named(spec) {
             return (examples ??= namedExamples(spec));
         },
     };
+}
+function namedPattern(spec) {
+    const names = spec.names.map(anyCase).join('|');
+    return new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`);
 }
 function namedExamples(spec) {
     const value = spec.example(new Synth(spec.id));
@@ -9325,14 +9335,16 @@ function keyed(row) {
     const v = parseKeyedValue(row.value);
     const kw = row.keywords[0];
     let examples;
-    const keywords = row.keywords.map(anyCase).join('|');
+    let pattern;
     const isUuid = row.value === 'uuid';
     return {
         id,
         provider: row.provider,
         description: row.description ?? `${row.provider} credential named next to its value`,
         keywords: row.keywords.map((k) => k.toLowerCase()),
-        pattern: new RegExp(`(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`),
+        get pattern() {
+            return (pattern ??= keyedPattern(row.keywords, v.re));
+        },
         secretGroup: 2,
         specificity: 2,
         entropy: v.min >= 24 ? 3 : 2.6,
@@ -9354,6 +9366,9 @@ function keyed(row) {
             return (examples ??= keyedExamples(id, kw, v));
         },
     };
+}
+function keyedPattern(keywords, value) {
+    return new RegExp(`(?:${keywords.map(anyCase).join('|')})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${value})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`);
 }
 function keyedExamples(id, kw, v) {
     const g = new Synth(id);
@@ -12710,6 +12725,15 @@ const BUILTIN_RULES = [
 
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+/** The rule's pattern with `g`, and `d` when the secret is a capture group (only then are indices needed). */
+function scanningRegex(rule) {
+    const flags = new Set(rule.pattern.flags.split(''));
+    flags.add('g');
+    if ((rule.secretGroup ?? 0) !== 0)
+        flags.add('d');
+    flags.delete('y');
+    return new RegExp(rule.pattern.source, [...flags].join(''));
+}
 const compiledCache = new WeakMap();
 function compileRules(rules) {
     const cached = compiledCache.get(rules);
@@ -12718,7 +12742,7 @@ function compileRules(rules) {
     const keywordIds = new Map();
     const rulesByKeyword = [];
     const everywhere = [];
-    const regexes = rules.map((rule, index) => {
+    rules.forEach((rule, index) => {
         const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
         if (keywords.length === 0)
             everywhere.push(index);
@@ -12730,13 +12754,6 @@ function compileRules(rules) {
             }
             rulesByKeyword[id].push(index);
         }
-        const flags = new Set(rule.pattern.flags.split(''));
-        flags.add('g');
-        // Match indices are only needed when the secret is a capture group.
-        if ((rule.secretGroup ?? 0) !== 0)
-            flags.add('d');
-        flags.delete('y');
-        return new RegExp(rule.pattern.source, [...flags].join(''));
     });
     const literals = [...keywordIds.keys()];
     const matcher = literals.length === 0
@@ -12746,7 +12763,7 @@ function compileRules(rules) {
             : buildRegexMatcher(literals);
     const compiled = {
         rules,
-        regexes,
+        regexes: new Array(rules.length),
         matcher,
         rulesByKeyword,
         keywordLengths: literals.map((k) => k.length),
@@ -12936,7 +12953,7 @@ function scanJoined(text, options, lineNumber) {
     let holes;
     for (const [ruleIndex, spans] of windows) {
         const rule = compiled.rules[ruleIndex];
-        const re = compiled.regexes[ruleIndex];
+        const re = (compiled.regexes[ruleIndex] ??= scanningRegex(rule));
         if (budget && rule.userPattern) {
             holes ??= longLines(text, budget.maxLineLength);
             collectWithinBudget(text, spans, holes, { rule, ruleIndex, re }, budget, candidates);
@@ -16116,32 +16133,31 @@ function readAuditKey(env, name = AUDIT_KEY_ENV) {
 
 
 
-
 function openAuditLog(options) {
     let pending = [];
     let current = Promise.resolve();
     let scheduled;
     let size;
-    const writeBatch = async (lines) => {
+    const writeBatch = (lines) => {
         const data = encodeBatch(lines.join(''), {
             gzip: options.gzip === true,
             ...(options.key ? { key: options.key } : {}),
         });
-        size ??= await sizeOf(options.path);
+        size ??= sizeOf(options.path);
         if (options.rotate && size > 0 && size + data.length > options.rotate.maxBytes) {
-            await rotateFiles(options.path, options.rotate.maxFiles);
+            rotateFiles(options.path, options.rotate.maxFiles);
             size = 0;
         }
-        await appendNoFollow(options.path, data);
+        appendNoFollow(options.path, data);
         size += data.length;
     };
     const flush = () => {
-        scheduled ??= current.then(async () => {
+        scheduled ??= current.then(() => {
             scheduled = undefined;
             const lines = pending;
             pending = [];
             if (lines.length > 0)
-                await writeBatch(lines);
+                writeBatch(lines);
         });
         current = scheduled;
         return scheduled;
@@ -16161,38 +16177,43 @@ async function appendAuditRecords(options, records) {
     const log = openAuditLog(options);
     await Promise.all(records.map((r) => log.write(r)));
 }
-async function sizeOf(path) {
+function sizeOf(path) {
     try {
-        return (await (0,promises_namespaceObject.stat)(path)).size;
+        return (0,external_node_fs_.statSync)(path).size;
     }
     catch {
         return 0;
     }
 }
 /** `path.N-1` → `path.N` … `path` → `path.1`; beyond `maxFiles` old files are deleted. Renames never follow links. */
-async function rotateFiles(path, maxFiles) {
-    await (0,promises_namespaceObject.rm)(`${path}.${maxFiles}`, { force: true });
-    for (let n = maxFiles - 1; n >= 1; n--) {
-        await (0,promises_namespaceObject.rename)(`${path}.${n}`, `${path}.${n + 1}`).catch(ignoreMissing);
-    }
+function rotateFiles(path, maxFiles) {
+    (0,external_node_fs_.rmSync)(`${path}.${maxFiles}`, { force: true });
+    for (let n = maxFiles - 1; n >= 1; n--)
+        renameIfPresent(`${path}.${n}`, `${path}.${n + 1}`);
     if (maxFiles >= 1)
-        await (0,promises_namespaceObject.rename)(path, `${path}.1`).catch(ignoreMissing);
+        renameIfPresent(path, `${path}.1`);
     else
-        await (0,promises_namespaceObject.rm)(path, { force: true });
+        (0,external_node_fs_.rmSync)(path, { force: true });
 }
-function ignoreMissing(error) {
-    if (error.code !== 'ENOENT')
-        throw error;
+function renameIfPresent(from, to) {
+    try {
+        (0,external_node_fs_.renameSync)(from, to);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
 }
 /** A symlink planted where the log goes (a pull request could) is refused, never written through. */
-async function appendNoFollow(path, data) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+function appendNoFollow(path, data) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW, 0o600);
     try {
-        await handle.write(data);
+        for (let at = 0; at < data.length;)
+            at += (0,external_node_fs_.writeSync)(fd, data, at);
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -30031,6 +30052,8 @@ function eventList(value, flag) {
 
 
 
+// Memory sources are read on SessionStart only: fs/promises is loaded then, not on every hook.
+const fsp = deferBuiltin('node:fs/promises');
 /**
  * `codex-hooks codex-hook`: the command Codex runs for each hook event. Reads the event from stdin, answers
  * on stdout (or exit status 2 with the reason on stderr), appends one audit line per `logger` output, and
@@ -30071,7 +30094,11 @@ function createSessionPorts(root, cacheDir, env) {
         readRepositoryFile: async (file) => {
             // Paths come from the model (a patch) or the config: read inside the repository only.
             const full = workspace_path_resolveInWorkspace(root, file);
-            return full === undefined ? undefined : (0,promises_namespaceObject.readFile)(full, 'utf8').catch(() => undefined);
+            return full === undefined
+                ? undefined
+                : fsp()
+                    .readFile(full, 'utf8')
+                    .catch(() => undefined);
         },
         logger: env.CODEX_HOOKS_DEBUG ? stderrLogger() : logger,
         now: () => new Date(),

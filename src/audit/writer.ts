@@ -1,5 +1,4 @@
-import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { encodeBatch } from './envelope.js';
 
@@ -7,6 +6,8 @@ import { encodeBatch } from './envelope.js';
  * The one audit and conversation-log writer, for the endpoint and the action's `logger` hooks: JSON lines,
  * rotated by size, optionally gzip-compressed and AES-256-GCM encrypted. Writes are queued and flushed in
  * batches, so concurrent callers never interleave and a busy server does one write per batch, not per line.
+ * The file operations are synchronous: a batch is one small append, and a Codex hook, which writes one batch
+ * per prompt or tool call, would otherwise load the promise API and the thread pool for it.
  */
 
 export interface AuditLogOptions {
@@ -30,26 +31,26 @@ export function openAuditLog(options: AuditLogOptions): AuditLog {
   let scheduled: Promise<void> | undefined;
   let size: number | undefined;
 
-  const writeBatch = async (lines: string[]) => {
+  const writeBatch = (lines: string[]): void => {
     const data = encodeBatch(lines.join(''), {
       gzip: options.gzip === true,
       ...(options.key ? { key: options.key } : {}),
     });
-    size ??= await sizeOf(options.path);
+    size ??= sizeOf(options.path);
     if (options.rotate && size > 0 && size + data.length > options.rotate.maxBytes) {
-      await rotateFiles(options.path, options.rotate.maxFiles);
+      rotateFiles(options.path, options.rotate.maxFiles);
       size = 0;
     }
-    await appendNoFollow(options.path, data);
+    appendNoFollow(options.path, data);
     size += data.length;
   };
 
   const flush = (): Promise<void> => {
-    scheduled ??= current.then(async () => {
+    scheduled ??= current.then(() => {
       scheduled = undefined;
       const lines = pending;
       pending = [];
-      if (lines.length > 0) await writeBatch(lines);
+      if (lines.length > 0) writeBatch(lines);
     });
     current = scheduled;
     return scheduled;
@@ -71,39 +72,37 @@ export async function appendAuditRecords(options: AuditLogOptions, records: read
   await Promise.all(records.map((r) => log.write(r)));
 }
 
-async function sizeOf(path: string): Promise<number> {
+function sizeOf(path: string): number {
   try {
-    return (await stat(path)).size;
+    return statSync(path).size;
   } catch {
     return 0;
   }
 }
 
 /** `path.N-1` → `path.N` … `path` → `path.1`; beyond `maxFiles` old files are deleted. Renames never follow links. */
-async function rotateFiles(path: string, maxFiles: number): Promise<void> {
-  await rm(`${path}.${maxFiles}`, { force: true });
-  for (let n = maxFiles - 1; n >= 1; n--) {
-    await rename(`${path}.${n}`, `${path}.${n + 1}`).catch(ignoreMissing);
-  }
-  if (maxFiles >= 1) await rename(path, `${path}.1`).catch(ignoreMissing);
-  else await rm(path, { force: true });
+function rotateFiles(path: string, maxFiles: number): void {
+  rmSync(`${path}.${maxFiles}`, { force: true });
+  for (let n = maxFiles - 1; n >= 1; n--) renameIfPresent(`${path}.${n}`, `${path}.${n + 1}`);
+  if (maxFiles >= 1) renameIfPresent(path, `${path}.1`);
+  else rmSync(path, { force: true });
 }
 
-function ignoreMissing(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'ENOENT') throw error;
+function renameIfPresent(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /** A symlink planted where the log goes (a pull request could) is refused, never written through. */
-async function appendNoFollow(path: string, data: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const handle = await open(
-    path,
-    constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW,
-    0o600,
-  );
+function appendNoFollow(path: string, data: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
   try {
-    await handle.write(data);
+    for (let at = 0; at < data.length;) at += writeSync(fd, data, at);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

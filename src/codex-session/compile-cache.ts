@@ -1,38 +1,75 @@
-import { lstatSync, mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';
+import vm from 'node:vm';
 import { defaultCacheDir } from './config-cache.js';
 import { findRepositoryRoot } from './repository-root.js';
 
-/** Why the hook's V8 compile cache is on or off; `kind` for the tests and CODEX_HOOKS_DEBUG. */
+/** Whether the hook's compiled code came from the cache; `kind` for the tests and CODEX_HOOKS_DEBUG. */
 export type CompileCacheState =
-  | { readonly kind: 'enabled'; readonly dir: string }
-  | { readonly kind: 'unsupported' }
-  | { readonly kind: 'set-by-environment' }
+  | { readonly kind: 'used'; readonly file: string }
+  | { readonly kind: 'written'; readonly file: string }
   | { readonly kind: 'in-workspace'; readonly dir: string }
   | { readonly kind: 'not-private'; readonly dir: string }
   | { readonly kind: 'failed'; readonly message: string };
 
-type EnableCompileCache = (dir: string) => { status: number; message?: string };
+export interface HookBody<T> {
+  readonly exports: T;
+  readonly cache: CompileCacheState;
+}
+
+/** Where the body comes from: its file and the build's content hash of it (a new build is a new cache entry). */
+export interface HookBodyFile {
+  readonly file: string;
+  readonly id: string;
+}
 
 /**
- * Turns on Node's on-disk V8 compile cache for the hook's bundle (`module.enableCompileCache`, Node 22.1+;
- * Node 20 has none and runs as before): compiling the bundle is a large part of a hook's start, and Codex
- * starts one on every prompt and tool call. The cache holds compiled code that Node runs, so it lives only in
- * the user's own cache folder (`$XDG_CACHE_HOME/codex-hooks` or `~/.cache/codex-hooks`), created 0700 and used
- * only if it is a real directory owned by this user that nobody else can write, and never inside the
- * repository the session works in (a PR could plant files there).
+ * Runs the hook's body (a CommonJS bundle) with V8's code cache: compiling the bundle is a large part of a
+ * hook's start, and Codex starts one on every prompt and tool call. Node 22's `module.enableCompileCache`
+ * would cover Node 22+ only and caches code before it runs; this works on every supported Node and writes
+ * the cache when the hook exits, so it holds the functions the hook ran, not only the top level.
+ *
+ * The cache holds code that Node runs, so it lives only in the user's own cache folder
+ * (`$XDG_CACHE_HOME/codex-hooks` or `~/.cache/codex-hooks`), created 0700 and used only if it is a real
+ * directory owned by this user that nobody else can write, and never inside the repository the session
+ * works in (a PR could plant files there). Its name holds the build's hash of the body, the body's size and
+ * time, Node's version and the machine: V8 checks only its own version and the source's length.
  */
-export function enableHookCompileCache(
+export function loadHookBody<T>(
+  body: HookBodyFile,
   env: NodeJS.ProcessEnv,
   home: string,
   cwd: string,
-  enable: EnableCompileCache | undefined = Reflect.get(nodeModule, 'enableCompileCache') as
-    EnableCompileCache | undefined,
-): CompileCacheState {
-  if (typeof enable !== 'function') return { kind: 'unsupported' };
-  // Node reads NODE_COMPILE_CACHE itself, before any code of ours runs.
-  if (env.NODE_COMPILE_CACHE) return { kind: 'set-by-environment' };
+  atExit: (write: () => void) => void = (write) => process.on('exit', write),
+): HookBody<T> {
+  // The build writes the body as ASCII: read as Latin-1, it is one-byte text with no UTF-8 decoding.
+  const source = readFileSync(body.file, 'latin1');
+  const place = cacheFileFor(body, env, home, cwd);
+  let cachedData: Buffer | undefined;
+  if ('file' in place) {
+    try {
+      cachedData = readFileSync(place.file);
+    } catch {
+      // none yet
+    }
+  }
+  const script = new vm.Script(nodeModule.wrap(source), { filename: body.file, cachedData });
+  const used = cachedData !== undefined && script.cachedDataRejected === false;
+  const cache: CompileCacheState = 'file' in place ? { kind: used ? 'used' : 'written', file: place.file } : place;
+  if (cache.kind === 'written') atExit(() => writeCache(cache.file, script));
+  const module = { exports: {} as T };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper(module.exports, nodeModule.createRequire(body.file), module, body.file, path.dirname(body.file));
+  return { exports: module.exports, cache };
+}
+
+function cacheFileFor(
+  body: HookBodyFile,
+  env: NodeJS.ProcessEnv,
+  home: string,
+  cwd: string,
+): { readonly file: string } | Exclude<CompileCacheState, { file: string }> {
   const base = defaultCacheDir(env, home);
   const dir = path.join(base, 'v8-compile-cache');
   const root = findRepositoryRoot(cwd);
@@ -42,13 +79,22 @@ export function enableHookCompileCache(
       mkdirSync(d, { recursive: true, mode: 0o700 });
       if (!isPrivateDirectory(d)) return { kind: 'not-private', dir: d };
     }
-    const result = enable(dir);
-    // Node's statuses: 0 failed, 1 enabled, 2 already enabled, 3 disabled (NODE_DISABLE_COMPILE_CACHE).
-    if (result.status === 0 || result.status === 3)
-      return { kind: 'failed', message: result.message ?? `compile cache status ${result.status}` };
-    return { kind: 'enabled', dir };
+    const st = statSync(body.file);
+    const name = [body.id, st.size, Math.trunc(st.mtimeMs), process.version, process.arch].join('-');
+    return { file: path.join(dir, `hook-${name}.bin`) };
   } catch (error) {
     return { kind: 'failed', message: (error as Error).message };
+  }
+}
+
+/** Written whole or not at all (a temp file renamed): a half-written cache would only be refused, but costs. */
+function writeCache(file: string, script: vm.Script): void {
+  try {
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    // A cache that cannot be written only costs the next hook the compile.
   }
 }
 

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { runCommand } from '../adapters/command-runner.js';
+import { deferBuiltin } from '../core/lazy-builtin.js';
 import { createSessionChanges } from '../adapters/session-changes.js';
 import { resolveInWorkspace } from '../core/workspace-path.js';
 import type { HooksConfig, LoggerAction } from '../config/types.js';
@@ -15,6 +15,9 @@ import { loadSessionConfig } from './config-cache.js';
 import { answerCodexHook } from './handle-event.js';
 import { findRepositoryRoot } from './repository-root.js';
 import { parseCodexHookSettings } from './settings.js';
+
+// Memory sources are read on SessionStart only: fs/promises is loaded then, not on every hook.
+const fsp = deferBuiltin<typeof import('node:fs/promises')>('node:fs/promises');
 
 export interface HookIo {
   readonly stdin: string;
@@ -62,7 +65,11 @@ function createSessionPorts(root: string, cacheDir: string, env: NodeJS.ProcessE
     readRepositoryFile: async (file) => {
       // Paths come from the model (a patch) or the config: read inside the repository only.
       const full = resolveInWorkspace(root, file);
-      return full === undefined ? undefined : readFile(full, 'utf8').catch(() => undefined);
+      return full === undefined
+        ? undefined
+        : fsp()
+            .readFile(full, 'utf8')
+            .catch(() => undefined);
     },
     logger: env.CODEX_HOOKS_DEBUG ? stderrLogger() : logger,
     now: () => new Date(),

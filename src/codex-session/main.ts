@@ -1,5 +1,4 @@
 import { readFileSync, writeSync } from 'node:fs';
-import nodeModule from 'node:module';
 import { runCodexHook } from './hook-command.js';
 
 /**
@@ -7,8 +6,8 @@ import { runCodexHook } from './hook-command.js';
  * only what a hook needs, not the whole CLI.
  */
 export async function run(): Promise<void> {
-  const out = syncWriter(1, process.stdout);
-  const err = syncWriter(2, process.stderr);
+  const out = syncWriter(1, () => process.stdout);
+  const err = syncWriter(2, () => process.stderr);
   const code = await runCodexHook(process.argv.slice(2), {
     stdin: readStdinSync() ?? (await readStdinStream()),
     stdout: out,
@@ -18,8 +17,6 @@ export async function run(): Promise<void> {
   // Past its deadline a linter may still be running: the answer is given, the hook ends now.
   process.exitCode = code;
   await Promise.all([out.flushed(), err.flushed()]);
-  // Write the V8 compile cache now (Node 22.10+), not trusting process.exit to do it.
-  (Reflect.get(nodeModule, 'flushCompileCache') as (() => void) | undefined)?.();
   process.exit(code);
 }
 
@@ -45,7 +42,7 @@ async function readStdinStream(): Promise<string> {
  * Writes straight to the file descriptor, for the same reason; what a non-blocking pipe does not take at once
  * goes through the stream, and `flushed` waits for it before the process exits.
  */
-function syncWriter(fd: number, stream: NodeJS.WriteStream) {
+function syncWriter(fd: number, stream: () => NodeJS.WriteStream) {
   let pending: Promise<void> = Promise.resolve();
   let viaStream = false;
   return {
@@ -59,7 +56,7 @@ function syncWriter(fd: number, stream: NodeJS.WriteStream) {
           viaStream = true;
         }
       }
-      if (rest.length > 0) pending = new Promise((resolve) => stream.write(rest, () => resolve()));
+      if (rest.length > 0) pending = new Promise((resolve) => stream().write(rest, () => resolve()));
     },
     flushed: () => pending,
   };

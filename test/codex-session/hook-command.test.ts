@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCodexHook } from '../../src/codex-session/hook-command.js';
 import { hashKey, loadSessionConfig } from '../../src/codex-session/config-cache.js';
-import { enableHookCompileCache } from '../../src/codex-session/compile-cache.js';
+import { loadHookBody } from '../../src/codex-session/compile-cache.js';
 import { AUDIT_LOGGERS, hooksYaml } from '../fixtures/hooks-config.js';
 import { AWS_KEY, userPromptSubmit } from './payloads.js';
 
@@ -88,26 +88,47 @@ describe('the session config cache', () => {
 });
 
 describe('the hook compile cache', () => {
-  const enabled: string[] = [];
-  const enable = (dir: string) => (enabled.push(dir), { status: 1 });
+  /** A hook body of our own: a CommonJS module exporting `run`. */
+  function body(text = 'exports.run = () => 42; exports.twice = (n) => n * 2;'): { file: string; id: string } {
+    const file = path.join(tempDir(), 'hook.cjs');
+    writeFileSync(file, text);
+    return { file, id: 'build0123456789ab' };
+  }
+  /** Runs the exit handler at once, as the process's exit would. */
+  const now = (write: () => void) => write();
 
-  it('is off where Node has none (Node 20) and when NODE_COMPILE_CACHE already chose one', () => {
+  // Whether V8 then takes the entry is seen only across processes (within one, V8's in-memory cache answers
+  // first): test/e2e/codex-hook-compile-cache.test.ts starts the built hook.
+  it('compiles and runs the body, and writes its cache entry privately on exit', () => {
     const home = tempDir();
-    expect(enableHookCompileCache({}, home, home, undefined)).toEqual({ kind: 'unsupported' });
-    expect(enableHookCompileCache({ NODE_COMPILE_CACHE: '/x' }, home, home, enable)).toEqual({
-      kind: 'set-by-environment',
+    const b = body();
+    let atExit: (() => void) | undefined;
+    const loaded = loadHookBody<{ run(): number; twice(n: number): number }>(b, {}, home, tempDir(), (w) => {
+      atExit = w;
     });
+    expect(loaded.exports.run()).toBe(42);
+    expect(loaded.exports.twice(21)).toBe(42);
+    const dir = path.join(home, '.cache', 'codex-hooks', 'v8-compile-cache');
+    expect(loaded.cache).toEqual({ kind: 'written', file: expect.stringMatching(/^.*\/hook-build0123456789ab-/) });
+    expect(path.dirname((loaded.cache as { file: string }).file)).toBe(dir);
+    expect(readdirSync(dir)).toEqual([]);
+    atExit!();
+    expect(readdirSync(dir)).toEqual([path.basename((loaded.cache as { file: string }).file)]);
+    if (process.platform !== 'win32') {
+      expect(readMode(dir)).toBe(0o700);
+      expect(readMode(path.join(dir, readdirSync(dir)[0]!))).toBe(0o600);
+    }
   });
 
-  it('lives in the user cache folder, created private, and is enabled there', () => {
+  it('names the entry by the build, the Node version and the body file', () => {
     const home = tempDir();
-    const cwd = path.join(tempDir(), 'repo');
-    mkdirSync(path.join(cwd, '.git'), { recursive: true });
-    const state = enableHookCompileCache({}, home, cwd, enable);
-    const dir = path.join(home, '.cache', 'codex-hooks', 'v8-compile-cache');
-    expect(state).toEqual({ kind: 'enabled', dir });
-    expect(enabled.at(-1)).toBe(dir);
-    if (process.platform !== 'win32') expect(readMode(dir)).toBe(0o700);
+    const work = tempDir();
+    const b = body();
+    const name = (id: string) =>
+      path.basename((loadHookBody({ ...b, id }, {}, home, work, now).cache as { file: string }).file);
+    expect(name('build-a')).not.toBe(name('build-b'));
+    expect(name('build-a')).toContain(process.version);
+    expect(name('build-a')).toContain(process.arch);
   });
 
   it('is never inside the repository the session works in', () => {
@@ -115,13 +136,11 @@ describe('the hook compile cache', () => {
     const root = path.join(base, 'repo');
     mkdirSync(path.join(root, '.git'), { recursive: true });
     mkdirSync(path.join(root, 'sub'));
-    const state = enableHookCompileCache(
-      { XDG_CACHE_HOME: path.join(root, '.cache') },
-      base,
-      path.join(root, 'sub'),
-      enable,
-    );
-    expect(state.kind).toBe('in-workspace');
+    const env = { XDG_CACHE_HOME: path.join(root, '.cache') };
+    const loaded = loadHookBody<{ run(): number }>(body(), env, base, path.join(root, 'sub'), now);
+    expect(loaded.cache.kind).toBe('in-workspace');
+    expect(loaded.exports.run()).toBe(42);
+    expect(readdirSync(root)).not.toContain('.cache');
   });
 
   it.skipIf(process.platform === 'win32')('is not used in a folder other users can write', () => {
@@ -129,8 +148,9 @@ describe('the hook compile cache', () => {
     const cache = path.join(home, 'shared-cache');
     mkdirSync(path.join(cache, 'codex-hooks'), { recursive: true });
     chmodSync(path.join(cache, 'codex-hooks'), 0o777);
-    const state = enableHookCompileCache({ XDG_CACHE_HOME: cache }, home, tempDir(), enable);
-    expect(state).toEqual({ kind: 'not-private', dir: path.join(cache, 'codex-hooks') });
+    const loaded = loadHookBody(body(), { XDG_CACHE_HOME: cache }, home, tempDir(), now);
+    expect(loaded.cache).toEqual({ kind: 'not-private', dir: path.join(cache, 'codex-hooks') });
+    expect(readdirSync(path.join(cache, 'codex-hooks'))).toEqual([]);
   });
 });
 

@@ -8,11 +8,15 @@ import type { SecretMatch, SecretRule, SecretScanOptions } from './types.js';
 
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+const ASCII = /^[\x00-\x7f]*$/;
 
-/** A rule set prepared once: a keyword automaton for the prefilter, each rule's regex with `g` (and `d`). */
+/**
+ * A rule set prepared once: a keyword automaton for the prefilter, and each rule's regex with `g` (and `d`),
+ * made when the rule's keyword is first seen (a Codex hook scanning one prompt needs a handful of the rules).
+ */
 interface CompiledRules {
   readonly rules: readonly SecretRule[];
-  readonly regexes: readonly RegExp[];
+  readonly regexes: (RegExp | undefined)[];
   /** Keyword automaton (ASCII keywords, ASCII case folded), or a regex when a keyword is not ASCII. */
   readonly matcher: KeywordMatcher | undefined;
   /** Per keyword id: the rules it opens a window for. */
@@ -22,6 +26,15 @@ interface CompiledRules {
   readonly namesProvider: Uint8Array;
   /** Rules without keywords (custom rules may omit them): they run over the whole text. */
   readonly everywhere: readonly number[];
+}
+
+/** The rule's pattern with `g`, and `d` when the secret is a capture group (only then are indices needed). */
+function scanningRegex(rule: SecretRule): RegExp {
+  const flags = new Set(rule.pattern.flags.split(''));
+  flags.add('g');
+  if ((rule.secretGroup ?? 0) !== 0) flags.add('d');
+  flags.delete('y');
+  return new RegExp(rule.pattern.source, [...flags].join(''));
 }
 
 /** Calls `hit(keywordId, start)` for every occurrence of every keyword, overlapping ones included. */
@@ -35,34 +48,34 @@ function compileRules(rules: readonly SecretRule[]): CompiledRules {
   const keywordIds = new Map<string, number>();
   const rulesByKeyword: number[][] = [];
   const everywhere: number[] = [];
-  const regexes = rules.map((rule, index) => {
-    const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
-    if (keywords.length === 0) everywhere.push(index);
-    for (const k of new Set(keywords)) {
+  // Plain loops: a Codex hook runs this once per process, before any of it is optimised.
+  for (let index = 0; index < rules.length; index++) {
+    let any = false;
+    for (const keyword of rules[index]!.keywords) {
+      const k = keyword.toLowerCase();
+      if (k.length === 0) continue;
+      any = true;
       let id = keywordIds.get(k);
       if (id === undefined) {
         keywordIds.set(k, (id = rulesByKeyword.length));
         rulesByKeyword.push([]);
       }
-      rulesByKeyword[id]!.push(index);
+      const list = rulesByKeyword[id]!;
+      // A rule listing one keyword twice opens one window.
+      if (list[list.length - 1] !== index) list.push(index);
     }
-    const flags = new Set(rule.pattern.flags.split(''));
-    flags.add('g');
-    // Match indices are only needed when the secret is a capture group.
-    if ((rule.secretGroup ?? 0) !== 0) flags.add('d');
-    flags.delete('y');
-    return new RegExp(rule.pattern.source, [...flags].join(''));
-  });
+    if (!any) everywhere.push(index);
+  }
   const literals = [...keywordIds.keys()];
   const matcher =
     literals.length === 0
       ? undefined
-      : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
+      : literals.every((k) => ASCII.test(k))
         ? lazyAutomaton(literals)
         : buildRegexMatcher(literals);
   const compiled: CompiledRules = {
     rules,
-    regexes,
+    regexes: new Array<RegExp | undefined>(rules.length),
     matcher,
     rulesByKeyword,
     keywordLengths: literals.map((k) => k.length),
@@ -262,7 +275,7 @@ function scanJoined(text: string, options: SecretScanOptions, lineNumber: (index
   let holes: number[] | undefined;
   for (const [ruleIndex, spans] of windows) {
     const rule = compiled.rules[ruleIndex]!;
-    const re = compiled.regexes[ruleIndex]!;
+    const re = (compiled.regexes[ruleIndex] ??= scanningRegex(rule));
     if (budget && rule.userPattern) {
       holes ??= longLines(text, budget.maxLineLength);
       collectWithinBudget(text, spans, holes, { rule, ruleIndex, re }, budget, candidates);

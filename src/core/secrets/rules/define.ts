@@ -112,12 +112,16 @@ const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 export function prefixed(spec: PrefixedSpec): SecretRule {
   let examples: SecretRule['examples'] | undefined;
+  let pattern: RegExp | undefined;
   return {
     id: spec.id,
     provider: spec.provider,
     description: spec.description,
     keywords: spec.prefixes.map((p) => p.toLowerCase()),
-    pattern: new RegExp(`${BEFORE}(${spec.token})${AFTER}`),
+    // Made on first use, as the examples are: a scan asks only for the rules whose keyword it saw.
+    get pattern() {
+      return (pattern ??= new RegExp(`${BEFORE}(${spec.token})${AFTER}`));
+    },
     secretGroup: 1,
     specificity: 3,
     ...optional(spec),
@@ -159,16 +163,16 @@ export interface NamedSpec extends Common {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 export function named(spec: NamedSpec): SecretRule {
-  const names = spec.names.map(anyCase).join('|');
   let examples: SecretRule['examples'] | undefined;
+  let pattern: RegExp | undefined;
   return {
     id: spec.id,
     provider: spec.provider,
     description: spec.description,
     keywords: spec.names.map((n) => n.toLowerCase()),
-    pattern: new RegExp(
-      `(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`,
-    ),
+    get pattern() {
+      return (pattern ??= namedPattern(spec));
+    },
     secretGroup: 1,
     specificity: 2,
     entropy: spec.entropy ?? 2.8,
@@ -177,6 +181,13 @@ export function named(spec: NamedSpec): SecretRule {
       return (examples ??= namedExamples(spec));
     },
   };
+}
+
+function namedPattern(spec: NamedSpec): RegExp {
+  const names = spec.names.map(anyCase).join('|');
+  return new RegExp(
+    `(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`,
+  );
 }
 
 function namedExamples(spec: NamedSpec): SecretRule['examples'] {
@@ -282,16 +293,16 @@ export function keyed(row: KeyedRow): SecretRule {
   const v = parseKeyedValue(row.value);
   const kw = row.keywords[0]!;
   let examples: SecretRule['examples'] | undefined;
-  const keywords = row.keywords.map(anyCase).join('|');
+  let pattern: RegExp | undefined;
   const isUuid = row.value === 'uuid';
   return {
     id,
     provider: row.provider,
     description: row.description ?? `${row.provider} credential named next to its value`,
     keywords: row.keywords.map((k) => k.toLowerCase()),
-    pattern: new RegExp(
-      `(?:${keywords})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${v.re})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`,
-    ),
+    get pattern() {
+      return (pattern ??= keyedPattern(row.keywords, v.re));
+    },
     secretGroup: 2,
     specificity: 2,
     entropy: v.min >= 24 ? 3 : 2.6,
@@ -310,6 +321,12 @@ export function keyed(row: KeyedRow): SecretRule {
       return (examples ??= keyedExamples(id, kw, v));
     },
   };
+}
+
+function keyedPattern(keywords: readonly string[], value: string): RegExp {
+  return new RegExp(
+    `(?:${keywords.map(anyCase).join('|')})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${value})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`,
+  );
 }
 
 function keyedExamples(id: string, kw: string, v: ReturnType<typeof parseKeyedValue>): SecretRule['examples'] {
