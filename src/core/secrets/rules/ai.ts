@@ -169,4 +169,21 @@ export const AI_RULES: readonly SecretRule[] = [
     token: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
     example: (g) => 'tvly-dev-' + g.alnum(32),
   }),
+
+  prefixed({
+    id: 'langfuse-secret-key',
+    provider: 'Langfuse',
+    description: 'Langfuse secret key (sk-lf- and a UUID)',
+    prefixes: ['sk-lf-'],
+    token: 'sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+    example: (g) => 'sk-lf-' + g.uuid(),
+  }),
+  prefixed({
+    id: 'nvidia-api-key',
+    provider: 'NVIDIA API catalog',
+    description: 'NVIDIA API key (nvapi-)',
+    prefixes: ['nvapi-'],
+    token: 'nvapi-[A-Za-z0-9_-]{64}',
+    example: (g) => 'nvapi-' + g.b64url(64),
+  }),
 ];

@@ -429,4 +429,31 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     entropy: 3.8,
     example: (g) => 'cfut_' + g.alnum(40) + g.hex(8),
   }),
+
+  prefixed({
+    id: 'clickhouse-cloud-api-secret',
+    provider: 'ClickHouse Cloud',
+    description: 'ClickHouse Cloud API secret key (4b1d)',
+    prefixes: ['4b1d'],
+    token: '4b1d[A-Za-z0-9]{38}',
+    entropy: 3,
+    example: (g) => '4b1d' + g.alnum(38),
+  }),
+  prefixed({
+    id: 'openshift-user-token',
+    provider: 'Red Hat OpenShift',
+    description: 'OpenShift OAuth user token (sha256~)',
+    prefixes: ['sha256~'],
+    token: 'sha256~[A-Za-z0-9_-]{43}',
+    entropy: 3.5,
+    example: (g) => 'sha256~' + g.b64url(43),
+  }),
+  prefixed({
+    id: 'saladcloud-api-key',
+    provider: 'SaladCloud',
+    description: 'SaladCloud API key (salad_cloud_)',
+    prefixes: ['salad_cloud_'],
+    token: 'salad_cloud_[0-9A-Za-z]{1,7}_[0-9A-Za-z]{7,235}',
+    example: (g) => 'salad_cloud_user_' + g.alnum(40),
+  }),
 ];

@@ -384,4 +384,13 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
     ],
     value: 'h40',
   }),
+
+  prefixed({
+    id: 'gitlab-session-cookie',
+    provider: 'GitLab',
+    description: 'GitLab session cookie (_gitlab_session=)',
+    prefixes: ['_gitlab_session='],
+    token: '_gitlab_session=[0-9a-z]{32}',
+    example: (g) => '_gitlab_session=' + g.lower(32),
+  }),
 ];

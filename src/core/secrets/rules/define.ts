@@ -238,6 +238,8 @@ export interface KeyedRow {
   /** Defaults to `<provider>-key`. */
   readonly id?: string;
   readonly description?: string;
+  /** For a long value given as a regex: its greatest length, so the window after the keyword holds it. */
+  readonly maxLength?: number;
 }
 
 const UUID_RE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -249,9 +251,15 @@ const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|ver
 /** UUID-shaped values are ids unless a secret word sits between the keyword and the value. */
 const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
 
-function parseKeyedValue(v: KeyedValue): { re: string; example: (g: Synth) => string; hexLike: boolean; min: number } {
-  if (typeof v !== 'string') return { ...v, hexLike: false, min: 0 };
-  if (v === 'uuid') return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36 };
+function parseKeyedValue(v: KeyedValue): {
+  re: string;
+  example: (g: Synth) => string;
+  hexLike: boolean;
+  min: number;
+  max: number;
+} {
+  if (typeof v !== 'string') return { ...v, hexLike: false, min: 0, max: 0 };
+  if (v === 'uuid') return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36, max: 36 };
   const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
   if (!m) throw new Error(`bad keyed value ${v}`);
   const cs = CHARSETS[m[1]!]!;
@@ -263,6 +271,7 @@ function parseKeyedValue(v: KeyedValue): { re: string; example: (g: Synth) => st
     example: (g) => cs.gen(g, Math.round((min + max) / 2)),
     hexLike: m[1] === 'h' || m[1] === 'H',
     min,
+    max,
   };
 }
 
@@ -305,7 +314,8 @@ export function keyed(row: KeyedRow): SecretRule {
       if (isUuid && !SECRET_WORD.test(between.slice(kw.length))) return false;
       return true;
     },
-    window: { before: 0, after: 140 },
+    // The keyword, up to 40 characters, then the value: a long value widens the window.
+    window: { before: 0, after: Math.max(140, 60 + Math.max(v.max, row.maxLength ?? 0)) },
     // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
     get examples() {
       return (examples ??= keyedExamples(id, kw, v));

@@ -658,4 +658,14 @@ export const INFRA_RULES: readonly SecretRule[] = [
     token: 'apify_api_[A-Za-z0-9]{36}',
     example: (g) => 'apify_api_' + g.alnum(36),
   }),
+
+  prefixed({
+    id: 'authress-access-key',
+    provider: 'Authress',
+    description: 'Authress service client access key (the .acc_ part)',
+    prefixes: ['.acc_', '.acc-'],
+    token:
+      '(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
+    example: (g) => 'sc_' + g.alnum(12) + '.' + g.lower(5) + '.acc_' + g.lower(16) + '.' + g.b64url(60),
+  }),
 ];

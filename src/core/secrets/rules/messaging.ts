@@ -270,4 +270,22 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     token: 'live_[0-9]{6,12}_[A-Za-z0-9]{30}',
     example: (g) => 'live_' + g.digits(9) + '_' + g.alnum(30),
   }),
+
+  prefixed({
+    id: 'tines-webhook',
+    provider: 'Tines',
+    description: 'Tines webhook URL (its path carries the secret)',
+    prefixes: ['tines.com/webhook/'],
+    token: '[a-z0-9-]{1,63}\\.tines\\.com/webhook/[a-z0-9]{32}/[a-z0-9]{32}',
+    example: (g) => 'https://' + g.lower(8) + '.tines.com/webhook/' + g.lower(32) + '/' + g.lower(32),
+  }),
+  prefixed({
+    id: 'zoho-crm-token',
+    provider: 'Zoho CRM',
+    description: 'Zoho OAuth access or refresh token (1000. and two 32-hex parts)',
+    prefixes: ['1000.'],
+    token: '1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}',
+    example: (g) => '1000.' + g.hex(32) + '.' + g.hex(32),
+    window: { before: 0, after: 80 },
+  }),
 ];
