@@ -9301,9 +9301,9 @@ const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|ver
 const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
 function parseKeyedValue(v) {
     if (typeof v !== 'string')
-        return { ...v, hexLike: false, min: 0 };
+        return { ...v, hexLike: false, min: 0, max: 0 };
     if (v === 'uuid')
-        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36 };
+        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36, max: 36 };
     const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
     if (!m)
         throw new Error(`bad keyed value ${v}`);
@@ -9316,6 +9316,7 @@ function parseKeyedValue(v) {
         example: (g) => cs.gen(g, Math.round((min + max) / 2)),
         hexLike: m[1] === 'h' || m[1] === 'H',
         min,
+        max,
     };
 }
 function slug(s) {
@@ -9360,7 +9361,8 @@ function keyed(row) {
                 return false;
             return true;
         },
-        window: { before: 0, after: 140 },
+        // The keyword, up to 40 characters, then the value: a long value widens the window.
+        window: { before: 0, after: Math.max(140, 60 + Math.max(v.max, row.maxLength ?? 0)) },
         // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
         get examples() {
             return (examples ??= keyedExamples(id, kw, v));
@@ -9557,6 +9559,22 @@ const AI_RULES = [
         prefixes: ['tvly-'],
         token: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
         example: (g) => 'tvly-dev-' + g.alnum(32),
+    }),
+    prefixed({
+        id: 'langfuse-secret-key',
+        provider: 'Langfuse',
+        description: 'Langfuse secret key (sk-lf- and a UUID)',
+        prefixes: ['sk-lf-'],
+        token: 'sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        example: (g) => 'sk-lf-' + g.uuid(),
+    }),
+    prefixed({
+        id: 'nvidia-api-key',
+        provider: 'NVIDIA API catalog',
+        description: 'NVIDIA API key (nvapi-)',
+        prefixes: ['nvapi-'],
+        token: 'nvapi-[A-Za-z0-9_-]{64}',
+        example: (g) => 'nvapi-' + g.b64url(64),
     }),
 ];
 
@@ -9983,6 +10001,32 @@ const CLOUD_RULES = [
         token: 'cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8}',
         entropy: 3.8,
         example: (g) => 'cfut_' + g.alnum(40) + g.hex(8),
+    }),
+    prefixed({
+        id: 'clickhouse-cloud-api-secret',
+        provider: 'ClickHouse Cloud',
+        description: 'ClickHouse Cloud API secret key (4b1d)',
+        prefixes: ['4b1d'],
+        token: '4b1d[A-Za-z0-9]{38}',
+        entropy: 3,
+        example: (g) => '4b1d' + g.alnum(38),
+    }),
+    prefixed({
+        id: 'openshift-user-token',
+        provider: 'Red Hat OpenShift',
+        description: 'OpenShift OAuth user token (sha256~)',
+        prefixes: ['sha256~'],
+        token: 'sha256~[A-Za-z0-9_-]{43}',
+        entropy: 3.5,
+        example: (g) => 'sha256~' + g.b64url(43),
+    }),
+    prefixed({
+        id: 'saladcloud-api-key',
+        provider: 'SaladCloud',
+        description: 'SaladCloud API key (salad_cloud_)',
+        prefixes: ['salad_cloud_'],
+        token: 'salad_cloud_[0-9A-Za-z]{1,7}_[0-9A-Za-z]{7,235}',
+        example: (g) => 'salad_cloud_user_' + g.alnum(40),
     }),
 ];
 
@@ -10470,6 +10514,14 @@ const CODE_HOSTING_RULES = [
             'gh_client_secret',
         ],
         value: 'h40',
+    }),
+    prefixed({
+        id: 'gitlab-session-cookie',
+        provider: 'GitLab',
+        description: 'GitLab session cookie (_gitlab_session=)',
+        prefixes: ['_gitlab_session='],
+        token: '_gitlab_session=[0-9a-z]{32}',
+        example: (g) => '_gitlab_session=' + g.lower(32),
     }),
 ];
 
@@ -11646,6 +11698,14 @@ const INFRA_RULES = [
         token: 'apify_api_[A-Za-z0-9]{36}',
         example: (g) => 'apify_api_' + g.alnum(36),
     }),
+    prefixed({
+        id: 'authress-access-key',
+        provider: 'Authress',
+        description: 'Authress service client access key (the .acc_ part)',
+        prefixes: ['.acc_', '.acc-'],
+        token: '(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}',
+        example: (g) => 'sc_' + g.alnum(12) + '.' + g.lower(5) + '.acc_' + g.lower(16) + '.' + g.b64url(60),
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/long-tail.ts
@@ -12032,6 +12092,577 @@ const ROWS = [
         value: { re: 'private_[A-Za-z0-9+/]{27}=', example: (g) => `private_${g.alnum(27)}=` },
     },
     { provider: 'ipify', keywords: ['ipify'], value: { re: 'at_[A-Za-z0-9]{29}', example: (g) => `at_${g.alnum(29)}` } },
+    // TruffleHog detectors added in the coverage round (keywords, charset and length from each detector).
+    { provider: 'Abyssale', keywords: ['abyssale'], value: 'a40' },
+    { provider: 'Airship', keywords: ['airship'], value: 'a91' },
+    { provider: 'AirVisual', keywords: ['airvisual'], value: 'uuid' },
+    { provider: 'Aiven', keywords: ['aiven'], value: 'b372' },
+    { provider: 'Alconost', keywords: ['alconost'], value: 'a32' },
+    { provider: 'Alegra', keywords: ['alegra'], value: 'l20' },
+    { provider: 'MuleSoft Anypoint', keywords: ['anypoint'], value: 'uuid' },
+    {
+        provider: 'Apifonica',
+        keywords: ['apifonica'],
+        value: {
+            re: '[0-9a-z]{11}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}',
+            example: (g) => `${g.lower(11)}-${g.lower(4)}-${g.lower(4)}-${g.lower(4)}-${g.lower(12)}`,
+        },
+    },
+    { provider: 'APILayer', keywords: ['apilayer'], value: 'a32' },
+    { provider: 'APITemplate.io', keywords: ['apitemplate'], value: 'a39' },
+    { provider: 'Appcues', keywords: ['appcues'], value: 'uuid' },
+    {
+        provider: 'AppFollow',
+        keywords: ['appfollow'],
+        value: {
+            re: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9\\.[0-9A-Za-z]{74}\\.[0-9A-Za-z_-]{43}',
+            example: (g) => `eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.${g.alnum(74)}.${g.b64url(43)}`,
+        },
+        maxLength: 155,
+    },
+    { provider: 'APImetrics', keywords: ['apimetrics'], value: 'a32' },
+    { provider: 'Appointedd', keywords: ['appointedd'], value: 'b88' },
+    { provider: 'AppOptics', keywords: ['appoptics'], value: 'w71' },
+    { provider: 'Apptivo', keywords: ['apptivo'], value: 'uuid' },
+    { provider: 'AudD', keywords: ['audd'], value: 'l32' },
+    { provider: 'Autodesk', keywords: ['autodesk'], value: 'a16-32' },
+    {
+        provider: 'Avaza',
+        keywords: ['avaza'],
+        value: { re: '[0-9]{1,10}-[a-f0-9]{40}', example: (g) => `${g.digits(4)}-${g.hex(40)}` },
+    },
+    { provider: 'Axonaut', keywords: ['axonaut'], value: 'l32' },
+    {
+        provider: 'Ayrshare',
+        keywords: ['ayrshare'],
+        value: {
+            re: '[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}',
+            example: (g) => `${g.upper(8)}-${g.upper(8)}-${g.upper(8)}-${g.upper(8)}`,
+        },
+    },
+    {
+        provider: 'Beamer',
+        keywords: ['beamer_api', 'beamer-api', 'beamer_key', 'beamer.api', 'getbeamer'],
+        value: {
+            re: '(?:b_[A-Za-z0-9=_-]{44}|[A-Za-z0-9_+/]{45}=)',
+            example: (g) => `b_${g.b64url(44)}`,
+        },
+    },
+    { provider: 'BestTime', keywords: ['besttime'], value: { re: '[A-Za-z0-9_]{36}', example: (g) => g.alnum(36) } },
+    { provider: 'Better Stack', keywords: ['betterstack', 'better_stack', 'betteruptime'], value: 'a24' },
+    { provider: 'Billomat', keywords: ['billomat'], value: 'l32' },
+    {
+        provider: 'Bing Search',
+        keywords: ['bing_key', 'bing_api', 'bing_subscription', 'bing_search', 'bingsearch', 'bing-search'],
+        value: { re: '[a-fA-F0-9]{32}', example: (g) => g.hex(32) },
+    },
+    { provider: 'Blogger', keywords: ['blogger'], value: 'w39' },
+    {
+        provider: 'BorgBase',
+        keywords: ['borgbase'],
+        value: { re: '[A-Za-z0-9/_.-]{148,152}', example: (g) => g.b64url(150) },
+        maxLength: 152,
+    },
+    { provider: 'Braintree', keywords: ['braintree'], value: 'h32' },
+    {
+        provider: 'Budibase',
+        keywords: ['budibase'],
+        value: { re: '[a-f0-9]{32}-[a-f0-9]{78,80}', example: (g) => `${g.hex(32)}-${g.hex(79)}` },
+        maxLength: 113,
+    },
+    { provider: 'BugHerd', keywords: ['bugherd'], value: 'l22' },
+    { provider: 'BulkSMS', keywords: ['bulksms'], value: 'a29' },
+    {
+        provider: 'Calendly',
+        keywords: ['calendly'],
+        value: {
+            re: '[A-Za-z0-9-]{20}\\.[A-Za-z0-9-]{171}\\.[A-Za-z0-9_-]{43}',
+            example: (g) => `${g.alnum(20)}.${g.alnum(171)}.${g.b64url(43)}`,
+        },
+        maxLength: 236,
+    },
+    {
+        provider: 'Canny',
+        keywords: ['canny.io', 'cannyio', 'canny_api', 'canny_key', 'canny-api'],
+        value: {
+            re: '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[0-9]{4}-[a-z0-9]{12}',
+            example: (g) => `${g.lower(8)}-${g.lower(4)}-${g.lower(4)}-${g.digits(4)}-${g.lower(12)}`,
+        },
+    },
+    { provider: 'Caspio', keywords: ['caspio'], value: 'l50' },
+    { provider: 'Clockwork SMS / TextAnywhere', keywords: ['clockworksms', 'textanywhere'], value: 'a24' },
+    {
+        provider: 'CloudConvert',
+        keywords: ['cloudconvert'],
+        value: {
+            re: 'ey[0-9a-zA-Z]{34}\\.ey[0-9a-zA-Z]{412}\\.[0-9a-zA-Z_-]{683}',
+            example: (g) => `ey${g.alnum(34)}.ey${g.alnum(412)}.${g.b64url(683)}`,
+        },
+        maxLength: 1135,
+    },
+    { provider: 'Cloudimage', keywords: ['cloudimage'], value: { re: '[a-z0-9_]{30}', example: (g) => g.lower(30) } },
+    { provider: 'Cloudmersive', keywords: ['cloudmersive'], value: 'uuid' },
+    { provider: 'Codemagic', keywords: ['codemagic'], value: { re: '[A-Za-z0-9_]{43}', example: (g) => g.alnum(43) } },
+    {
+        provider: 'Commerce.js',
+        keywords: ['commercejs', 'chec.io', 'chec_secret', 'chec_public'],
+        value: { re: '[a-z0-9_]{48}', example: (g) => g.lower(48) },
+    },
+    {
+        provider: 'Courier',
+        keywords: ['courier_auth', 'courier_api', 'courier_key', 'courier_token', 'courier.com', 'trycourier'],
+        value: { re: 'pk_[A-Za-z0-9]{1,20}_[A-Za-z0-9]{28}', example: (g) => `pk_prod_${g.alnum(28)}` },
+    },
+    {
+        provider: 'D7 Networks',
+        keywords: ['d7network'],
+        value: { re: '[A-Za-z0-9+/]{23}=', example: (g) => `${g.alnum(23)}=` },
+    },
+    { provider: 'Databox', keywords: ['databox'], value: 'l21' },
+    { provider: 'DeepAI', keywords: ['deepai'], value: 'uuid' },
+    { provider: 'Detectify', keywords: ['detectify'], value: 'l32' },
+    { provider: 'dfuse', keywords: ['dfuse'], value: { re: 'web_[0-9a-z]{32}', example: (g) => `web_${g.lower(32)}` } },
+    { provider: 'Diggernaut', keywords: ['diggernaut'], value: 'l40' },
+    {
+        provider: 'Ditto',
+        keywords: ['dittowords', 'ditto_api', 'ditto_key', 'ditto_token'],
+        value: {
+            re: '[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\\.[a-z0-9]{40}',
+            example: (g) => `${g.uuid()}.${g.lower(40)}`,
+        },
+    },
+    {
+        provider: 'Documo',
+        keywords: ['documo'],
+        value: {
+            re: 'ey[a-zA-Z0-9]{34}\\.ey[a-zA-Z0-9]{154}\\.[a-zA-Z0-9_-]{43}',
+            example: (g) => `ey${g.alnum(34)}.ey${g.alnum(154)}.${g.b64url(43)}`,
+        },
+        maxLength: 235,
+    },
+    {
+        provider: 'Dovico',
+        keywords: ['dovico'],
+        value: { re: '[0-9a-z]{32}\\.[0-9a-z]{1,32}', example: (g) => `${g.lower(32)}.${g.lower(8)}` },
+    },
+    { provider: 'DronaHQ', keywords: ['dronahq'], value: 'l50' },
+    { provider: 'Duply', keywords: ['duply'], value: 'uuid' },
+    { provider: 'Dyspatch', keywords: ['dyspatch'], value: 'u52' },
+    {
+        provider: 'Eden AI',
+        keywords: ['edenai', 'eden_ai'],
+        value: {
+            re: '[a-zA-Z0-9]{36}\\.[a-zA-Z0-9]{92}\\.[a-zA-Z0-9_-]{43}',
+            example: (g) => `${g.alnum(36)}.${g.alnum(92)}.${g.b64url(43)}`,
+        },
+        maxLength: 173,
+    },
+    { provider: 'EnableX', keywords: ['enablex'], value: 'a36' },
+    {
+        provider: 'Endor Labs',
+        keywords: ['endorlabs', 'endor_api', 'endor_key', 'endor_secret', 'endor_namespace'],
+        value: { re: 'endr\\+[A-Za-z0-9]{8,80}', example: (g) => `endr+${g.alnum(24)}` },
+    },
+    { provider: 'Envoy', keywords: ['envoy_api', 'envoy-api', 'envoy_key', 'envoy.com'], value: 'a220' },
+    { provider: 'Eventbrite', keywords: ['eventbrite'], value: 'u20' },
+    {
+        provider: 'Everhour',
+        keywords: ['everhour'],
+        value: {
+            re: '[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{6}-[0-9a-f]{6}-[0-9a-f]{8}',
+            example: (g) => `${g.hex(4)}-${g.hex(4)}-${g.hex(6)}-${g.hex(6)}-${g.hex(8)}`,
+        },
+    },
+    {
+        provider: 'ExportSDK',
+        keywords: ['exportsdk'],
+        value: { re: '[0-9a-z]{5,15}_[0-9a-z-]{36}', example: (g) => `${g.lower(8)}_${g.uuid()}` },
+    },
+    { provider: 'Face++', keywords: ['faceplusplus', 'facepp'], value: 'w32' },
+    { provider: 'fastFOREX', keywords: ['fastforex'], value: { re: '[a-z0-9-]{28}', example: (g) => g.lower(28) } },
+    { provider: 'Feedier', keywords: ['feedier'], value: 'a32' },
+    { provider: 'FetchRSS', keywords: ['fetchrss'], value: { re: '[0-9A-Za-z.]{40}', example: (g) => g.alnum(40) } },
+    {
+        provider: 'Fibery',
+        keywords: ['fibery'],
+        value: { re: '[0-9a-f]{8}\\.[0-9a-f]{35}', example: (g) => `${g.hex(8)}.${g.hex(35)}` },
+    },
+    {
+        provider: 'File.io',
+        keywords: ['fileio', 'file.io'],
+        value: { re: '[A-Z0-9.-]{39}', example: (g) => g.upper(39) },
+    },
+    {
+        provider: 'Finage',
+        keywords: ['finage'],
+        value: { re: 'API_KEY[0-9A-Z]{32}', example: (g) => `API_KEY${g.upper(32)}` },
+    },
+    { provider: 'Flat.io', keywords: ['flat.io', 'flatio', 'flat_io', 'flat_api', 'flat_token'], value: 'l128' },
+    { provider: 'FlightAPI', keywords: ['flightapi'], value: 'l24' },
+    {
+        provider: 'FlightLabs',
+        keywords: ['flightlabs', 'goflightlabs'],
+        value: {
+            re: 'ey[a-zA-Z0-9]{34}\\.ey[a-zA-Z0-9._-]{300,350}',
+            example: (g) => `ey${g.alnum(34)}.ey${g.b64url(320)}`,
+        },
+        maxLength: 387,
+    },
+    { provider: 'FlightStats', keywords: ['flightstats'], value: 'l32' },
+    { provider: 'FMFW', keywords: ['fmfw'], value: 'w32' },
+    {
+        provider: 'FormBucket',
+        keywords: ['formbucket'],
+        value: {
+            re: '[A-Za-z0-9]{10,64}\\.[A-Za-z0-9]{10,400}\\.[A-Za-z0-9_-]{10,64}',
+            example: (g) => `ey${g.alnum(34)}.ey${g.alnum(60)}.${g.b64url(43)}`,
+        },
+        maxLength: 530,
+    },
+    { provider: 'FormCraft', keywords: ['formcraft'], value: 'l16' },
+    {
+        provider: 'Form.io',
+        keywords: ['formio', 'form.io'],
+        value: {
+            re: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.[0-9A-Za-z]{310}\\.[0-9A-Za-z_-]{43}',
+            example: (g) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${g.alnum(310)}.${g.b64url(43)}`,
+        },
+        maxLength: 390,
+    },
+    { provider: 'Formsite', keywords: ['formsite'], value: 'a32' },
+    {
+        provider: 'Front',
+        keywords: ['frontapp', 'front_api', 'front-api', 'front_token'],
+        value: {
+            re: '[0-9a-zA-Z]{36}\\.[0-9a-zA-Z._-]{188,244}',
+            example: (g) => `${g.alnum(36)}.${g.b64url(200)}`,
+        },
+        maxLength: 281,
+    },
+    { provider: 'Fulcrum', keywords: ['fulcrumapp', 'fulcrum_api', 'fulcrum_token', 'fulcrum_key'], value: 'l80' },
+    { provider: 'FullStory', keywords: ['fullstory'], value: 'b88' },
+    { provider: 'FXMarketAPI', keywords: ['fxmarket'], value: 'w20' },
+    { provider: 'Geckoboard', keywords: ['geckoboard'], value: 'a44' },
+    {
+        provider: 'Gengo',
+        keywords: ['gengo'],
+        value: { re: '[0-9A-Za-z\\[\\](){}|_^@$=~-]{64}', example: (g) => g.alnum(64) },
+    },
+    {
+        provider: 'Geocode.xyz',
+        keywords: ['geocode.xyz', 'geocodexyz', 'geocode_xyz', 'geocode_auth', 'geocode_api_key'],
+        value: 'l28',
+    },
+    {
+        provider: 'Gist (getgist)',
+        keywords: ['getgist'],
+        value: { re: '[A-Za-z0-9+=]{68}', example: (g) => g.alnum(68) },
+    },
+    { provider: 'Glassnode', keywords: ['glassnode'], value: 'a27' },
+    {
+        provider: 'GoDaddy',
+        keywords: ['godaddy'],
+        value: { re: '[A-Za-z0-9_]{37}|[A-Za-z0-9]{22}', example: (g) => g.alnum(37) },
+    },
+    { provider: 'GoodDay', keywords: ['goodday'], value: 'l32' },
+    { provider: 'GetSandbox', keywords: ['getsandbox'], value: { re: '[a-z0-9-]{40}', example: (g) => g.lower(40) } },
+    {
+        provider: 'GoCanvas',
+        keywords: ['gocanvas'],
+        value: { re: '[0-9A-Za-z/+]{43}=', example: (g) => `${g.alnum(43)}=` },
+    },
+    {
+        provider: 'Hygraph (GraphCMS)',
+        keywords: ['graphcms', 'hygraph'],
+        value: {
+            re: 'ey[a-zA-Z0-9]{73}\\.ey[a-zA-Z0-9]{365}\\.[a-zA-Z0-9_-]{683}',
+            example: (g) => `ey${g.alnum(73)}.ey${g.alnum(365)}.${g.b64url(683)}`,
+        },
+        maxLength: 1127,
+    },
+    { provider: 'GraphHopper', keywords: ['graphhopper'], value: 'uuid' },
+    { provider: 'Groove', keywords: ['groovehq'], value: 'a64' },
+    { provider: 'The Guardian API', keywords: ['guardianapi', 'guardian_api', 'guardian-api'], value: 'uuid' },
+    {
+        provider: 'Harvest',
+        keywords: ['harvestapp', 'harvest_token', 'harvest_access', 'harvest_api', 'harvest-api'],
+        value: { re: '[a-zA-Z0-9._]{97}', example: (g) => g.alnum(97) },
+    },
+    {
+        provider: 'HelpCrunch',
+        keywords: ['helpcrunch'],
+        value: { re: '[A-Za-z0-9+/=-]{328}', example: (g) => g.b64(328) },
+        maxLength: 328,
+    },
+    { provider: 'Help Scout', keywords: ['helpscout'], value: 'l40' },
+    { provider: 'HERE', keywords: ['hereapi', 'here_api_key', 'here_apikey'], value: 'w43' },
+    { provider: 'Hiveage', keywords: ['hiveage'], value: 'w20' },
+    { provider: 'HTML2PDF', keywords: ['html2pdf'], value: 'a64' },
+    { provider: 'Hybiscus', keywords: ['hybiscus'], value: 'a43' },
+    {
+        provider: 'HyperTrack',
+        keywords: ['hypertrack'],
+        value: { re: '[0-9A-Za-z_-]{54}|[0-9A-Za-z_-]{27}', example: (g) => g.b64url(54) },
+    },
+    { provider: 'Iconfinder', keywords: ['iconfinder'], value: 'a64' },
+    {
+        provider: 'IEX Cloud',
+        keywords: ['iexcloud', 'iexapis'],
+        value: { re: '[a-z0-9_]{35}', example: (g) => `pk_${g.lower(32)}` },
+    },
+    { provider: 'Imagga', keywords: ['imagga'], value: { re: '[A-Za-z0-9=]{72}', example: (g) => g.alnum(72) } },
+    {
+        provider: 'Instamojo',
+        keywords: ['instamojo'],
+        value: { re: '[0-9a-zA-Z]{128}|[0-9a-zA-Z]{40}', example: (g) => g.alnum(128) },
+        maxLength: 128,
+    },
+    { provider: 'Intrinio', keywords: ['intrinio'], value: 'a44' },
+    { provider: 'IP2Location', keywords: ['ip2location'], value: 'u32' },
+    { provider: 'JupiterOne', keywords: ['jupiterone'], value: 'a76' },
+    {
+        provider: 'Keen IO',
+        keywords: ['keen.io', 'keenio', 'keen_api', 'keen_master', 'keen_write', 'keen_read', 'keen_project'],
+        value: 'u64',
+    },
+    {
+        provider: 'Kickbox',
+        keywords: ['kickbox'],
+        value: { re: '(?:live_|test_)?[A-Za-z0-9]{64}', example: (g) => `live_${g.alnum(64)}` },
+    },
+    { provider: 'Klipfolio', keywords: ['klipfolio'], value: 'h40' },
+    {
+        provider: 'Lark Suite',
+        keywords: ['larksuite', 'lark_app_secret', 'lark_secret', 'lark-secret', 'feishu_app_secret'],
+        value: 'a32',
+    },
+    {
+        provider: 'Lemon Squeezy',
+        keywords: ['lemonsqueezy', 'lemon_squeezy'],
+        value: {
+            re: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9\\.[0-9A-Za-z]{314}\\.[0-9A-Za-z_-]{512}',
+            example: (g) => `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.${g.alnum(314)}.${g.b64url(512)}`,
+        },
+        maxLength: 864,
+    },
+    { provider: 'LINE Notify', keywords: ['linenotify', 'line_notify', 'notify-api.line'], value: 'a43' },
+    { provider: 'Loggly', keywords: ['loggly'], value: 'uuid' },
+    { provider: 'Logz.io', keywords: ['logz.io', 'logzio', 'logz_api', 'logz_token'], value: 'uuid' },
+    { provider: 'LoginRadius', keywords: ['loginradius'], value: 'uuid' },
+    { provider: 'Lunch Money', keywords: ['lunchmoney'], value: 'h50' },
+    {
+        provider: 'Autopilot',
+        keywords: ['autopilothq', 'autopilotapikey', 'autopilot_api', 'autopilot-api'],
+        value: 'h32',
+    },
+    { provider: 'RingCentral', keywords: ['ringcentral'], value: 'w22' },
+    { provider: 'Miro', keywords: ['miro_token', 'miro_api', 'miro_access', 'miro-token', 'miro.com'], value: 'a27' },
+    {
+        provider: 'Wrike',
+        keywords: ['wrike'],
+        value: { re: 'ey[a-zA-Z0-9._-]{333}', example: (g) => `ey${g.b64url(333)}` },
+        maxLength: 335,
+    },
+    {
+        provider: 'Mux',
+        keywords: ['mux_token', 'mux_secret', 'mux_access', 'mux.com'],
+        value: { re: '[0-9A-Za-z/+]{75}', example: (g) => g.alnum(75) },
+    },
+    {
+        provider: 'UptimeRobot',
+        keywords: ['uptimerobot'],
+        value: { re: '[a-zA-Z0-9]{9}-[a-zA-Z0-9]{24}', example: (g) => `u${g.digits(8)}-${g.alnum(24)}` },
+    },
+    { provider: 'Pinata', keywords: ['pinata'], value: 'l64' },
+    {
+        provider: 'PayMongo',
+        keywords: ['paymongo'],
+        value: { re: '[a-zA-Z0-9_]{32}', example: (g) => g.alnum(32) },
+    },
+    {
+        provider: 'Shortcut',
+        keywords: ['shortcut_api', 'shortcut_token', 'shortcut-token', 'app.shortcut.com', 'clubhouse_api'],
+        value: 'uuid',
+    },
+    { provider: 'Atlassian Statuspage', keywords: ['statuspage'], value: 'uuid' },
+    { provider: 'Stytch', keywords: ['stytch'], value: { re: '[a-zA-Z0-9_-]{47}=', example: (g) => `${g.b64url(47)}=` } },
+    { provider: 'SignalWire', keywords: ['signalwire'], value: 'a50' },
+    { provider: 'SmartyStreets', keywords: ['smartystreets', 'smarty_auth'], value: 'a20' },
+    { provider: 'Snipcart', keywords: ['snipcart'], value: { re: '[0-9A-Za-z_]{75}', example: (g) => g.alnum(75) } },
+    {
+        provider: 'Splunk Observability (SignalFx)',
+        keywords: ['signalfx', 'sfx_token', 'splunk_observability', 'splunk_access_token', 'x-sf-token'],
+        value: 'a22',
+    },
+    { provider: 'TestingBot', keywords: ['testingbot'], value: 'l32' },
+    { provider: 'ThousandEyes', keywords: ['thousandeyes'], value: 'a32' },
+    {
+        provider: 'web3.storage',
+        keywords: ['web3.storage', 'web3storage', 'web3_storage', 'w3s_token'],
+        value: {
+            re: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\.eyJ[A-Za-z0-9_-]{100,300}\\.[A-Za-z0-9_-]{25,100}',
+            example: (g) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ${g.b64url(150)}.${g.b64url(43)}`,
+        },
+        maxLength: 437,
+    },
+    {
+        provider: 'Wiz',
+        keywords: ['wiz_client', 'wiz_secret', 'wiz_api', 'wiz.io'],
+        value: { re: '[A-Za-z0-9]{64}|[A-Za-z0-9]{53}', example: (g) => g.alnum(64) },
+    },
+    { provider: 'ZeroTier', keywords: ['zerotier'], value: 'a32' },
+    {
+        provider: 'Zeplin',
+        keywords: ['zeplin'],
+        value: {
+            re: '[a-zA-Z0-9.-]{350,400}',
+            example: (g) => `eyJ${g.alnum(100)}.${g.alnum(200)}.${g.alnum(60)}`,
+        },
+        maxLength: 400,
+    },
+    { provider: 'NVIDIA NGC', keywords: ['ngc_api_key', 'ngc_key', 'ngc_cli', 'ngc.nvidia'], value: 'a84' },
+    {
+        provider: 'Nightfall',
+        keywords: ['nightfall'],
+        value: { re: 'NF-[A-Za-z0-9]{32}', example: (g) => `NF-${g.alnum(32)}` },
+    },
+    { provider: 'Onfleet', keywords: ['onfleet'], value: 'l32' },
+    {
+        provider: 'Portainer',
+        keywords: ['portainer'],
+        value: { re: 'ptr_[A-Za-z0-9/_+=-]{20,60}', example: (g) => `ptr_${g.b64url(44)}` },
+    },
+    { provider: 'Semaphore SMS', keywords: ['semaphore.co', 'semaphore_api_key', 'semaphore_apikey'], value: 'l32' },
+    { provider: 'Private AI', keywords: ['privateai', 'private_ai', 'private-ai'], value: 'l32' },
+    {
+        provider: 'Freemius',
+        keywords: ['freemius', "'secret_key' =>", '"secret_key" =>'],
+        value: { re: 'sk_[A-Za-z0-9!#$%&()*+,.:;<>?@^_{|}~-]{29}', example: (g) => `sk_${g.alnum(29)}` },
+    },
+    {
+        provider: 'Sidekiq Enterprise',
+        keywords: ['bundle_enterprise__contribsys__com', 'bundle_gems__contribsys__com'],
+        value: { re: '[a-f0-9]{8}:[a-f0-9]{8}', example: (g) => `${g.hex(8)}:${g.hex(8)}` },
+    },
+    {
+        provider: 'Caflou',
+        keywords: ['caflou'],
+        value: { re: '[A-Za-z0-9._~+/=-]{155}', example: (g) => g.b64url(155) },
+        maxLength: 155,
+    },
+    { provider: 'Campayn', keywords: ['campayn'], value: 'l64' },
+    {
+        provider: 'Cashboard',
+        keywords: ['cashboard'],
+        value: {
+            re: '[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}',
+            example: (g) => `${g.upper(3)}-${g.upper(3)}-${g.upper(3)}-${g.upper(3)}`,
+        },
+    },
+    { provider: 'Checkvist', keywords: ['checkvist'], value: 'a14' },
+    { provider: 'ClickHelp', keywords: ['clickhelp'], value: 'a24' },
+    { provider: 'Cliengo', keywords: ['cliengo'], value: 'uuid' },
+    { provider: 'ClinchPad', keywords: ['clinchpad'], value: 'l32' },
+    { provider: 'Cloud Elements', keywords: ['cloudelements', 'cloud-elements'], value: 'a43' },
+    { provider: 'Cloudplan', keywords: ['cloudplan'], value: 'u32' },
+    { provider: 'Cloverly', keywords: ['cloverly'], value: { re: '[a-z0-9:_]{28}', example: (g) => g.lower(28) } },
+    { provider: 'Cloze', keywords: ['cloze_api', 'cloze_key', 'api.cloze'], value: 'h32' },
+    { provider: 'Clustdoc', keywords: ['clustdoc'], value: 'a60' },
+    { provider: 'Codequiry', keywords: ['codequiry'], value: { re: '[A-Za-z0-9-]{64}', example: (g) => g.alnum(64) } },
+    { provider: 'Coinlib', keywords: ['coinlib'], value: 'l16' },
+    { provider: 'Collect2', keywords: ['collect2'], value: 'uuid' },
+    { provider: 'Commodities-API', keywords: ['commodities-api', 'commodities_api', 'commoditiesapi'], value: 'a60' },
+    { provider: 'CompanyHub', keywords: ['companyhub'], value: 'a20' },
+    {
+        provider: 'Conversion Tools',
+        keywords: ['conversiontools'],
+        value: { re: 'ey[a-zA-Z0-9_.]{157,165}', example: (g) => `ey${g.alnum(160)}` },
+        maxLength: 167,
+    },
+    {
+        provider: 'Convier',
+        keywords: ['convier'],
+        value: { re: '[0-9]{2}\\|[a-zA-Z0-9]{40}', example: (g) => `${g.digits(2)}|${g.alnum(40)}` },
+    },
+    { provider: 'CraftMyPDF', keywords: ['craftmypdf'], value: 'a35' },
+    {
+        provider: 'Customer.guru',
+        keywords: ['customerguru', 'customer.guru'],
+        value: { re: '[A-Za-z0-9]{50}|[A-Za-z0-9]{30}', example: (g) => g.alnum(30) },
+    },
+    { provider: 'Dandelion', keywords: ['dandelion.eu', 'dandelion_token', 'dandelion_api'], value: 'h32' },
+    { provider: 'Data.gov', keywords: ['data.gov', 'datagov'], value: 'a40' },
+    { provider: 'Demio', keywords: ['demio'], value: 'a32' },
+    { provider: 'Deputy', keywords: ['deputy.com', 'deputy_token', 'deputy_api', 'deputy_access'], value: 'l32' },
+    { provider: 'Easy Insight', keywords: ['easyinsight', 'easy-insight'], value: 'a20' },
+    { provider: 'Ethplorer', keywords: ['ethplorer'], value: { re: '[a-z0-9A-Z-]{22}', example: (g) => g.alnum(22) } },
+    { provider: 'lemlist', keywords: ['lemlist'], value: 'h32' },
+    {
+        provider: 'Livestorm',
+        keywords: ['livestorm'],
+        value: {
+            re: 'eyJhbGciOiJIUzI1NiJ9\\.eyJhdWQiOiJhcGkubGl2ZXN0b3JtLmNvIiwianRpIjoi[0-9A-Za-z-]{134}\\.[0-9A-Za-z_-]{43}',
+            example: (g) => `eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJhcGkubGl2ZXN0b3JtLmNvIiwianRpIjoi${g.alnum(134)}.${g.b64url(43)}`,
+        },
+        maxLength: 245,
+    },
+    { provider: 'MagicBell', keywords: ['magicbell'], value: { re: '[A-Za-z0-9-]{40}', example: (g) => g.alnum(40) } },
+    {
+        provider: 'Mailsac',
+        keywords: ['mailsac'],
+        value: { re: 'k_[0-9A-Za-z]{36,64}', example: (g) => `k_${g.alnum(40)}` },
+    },
+    { provider: 'MeisterTask', keywords: ['meistertask'], value: 'a43' },
+    { provider: 'Metabase', keywords: ['metabase'], value: 'uuid' },
+    { provider: 'Metrilo', keywords: ['metrilo'], value: 'l16' },
+    { provider: 'MindMeister', keywords: ['mindmeister'], value: 'a43' },
+    { provider: 'Mockaroo', keywords: ['mockaroo'], value: 'l8' },
+    { provider: 'Freshworks', keywords: ['freshworks', 'myfreshworks'], value: 'w22' },
+    { provider: 'Intervals', keywords: ['myintervals'], value: 'l11' },
+    { provider: 'NetHunt', keywords: ['nethunt'], value: { re: '[a-z0-9-]{36}', example: (g) => g.uuid() } },
+    { provider: 'NFTPort', keywords: ['nftport'], value: 'uuid' },
+    { provider: 'Nicereply', keywords: ['nicereply'], value: 'h40' },
+    { provider: 'Noticeable', keywords: ['noticeable.io', 'noticeable_api', 'noticeable_key'], value: 'a20' },
+    {
+        provider: 'Nozbe Teams',
+        keywords: ['nozbe'],
+        value: { re: '[0-9A-Za-z]{16}_[0-9A-Za-z_-]{64}', example: (g) => `${g.alnum(16)}_${g.b64url(64)}` },
+    },
+    { provider: 'Omnisend', keywords: ['omnisend'], value: { re: '[a-z0-9A-Z-]{75}', example: (g) => g.alnum(75) } },
+    {
+        provider: 'OnePageCRM',
+        keywords: ['onepagecrm'],
+        value: { re: '[a-zA-Z0-9=]{44}', example: (g) => `${g.alnum(43)}=` },
+    },
+    { provider: 'Poloniex', keywords: ['poloniex'], value: 'h128' },
+    { provider: 'Overloop', keywords: ['overloop'], value: 'w50' },
+    {
+        provider: 'Paperform',
+        keywords: ['paperform'],
+        value: {
+            re: '[a-zA-Z0-9._-]{850,1000}',
+            example: (g) => `eyJ${g.alnum(300)}.${g.alnum(500)}.${g.alnum(80)}`,
+        },
+        maxLength: 1000,
+    },
+    { provider: 'ParseHub', keywords: ['parsehub'], value: 'a12' },
+    { provider: 'Parseur', keywords: ['parseur'], value: 'h40' },
+    { provider: 'PartnerStack', keywords: ['partnerstack'], value: 'a64' },
+    { provider: 'Paydirt', keywords: ['paydirtapp', 'paydirt_api'], value: 'l32' },
+    { provider: 'Paymo', keywords: ['paymoapp'], value: 'a44' },
+    { provider: 'Planyo', keywords: ['planyo'], value: 'l62' },
+    { provider: 'Podio', keywords: ['podio'], value: 'l32' },
+    { provider: 'PollsAPI', keywords: ['pollsapi'], value: 'u28' },
+    { provider: 'Powrbot', keywords: ['powrbot'], value: 'a40' },
+    { provider: 'Qualaroo', keywords: ['qualaroo'], value: { re: '[a-z0-9A-Z=]{64}', example: (g) => g.alnum(64) } },
+    { provider: 'ReachMail', keywords: ['reachmail'], value: 'w64' },
+    {
+        provider: 'Reply.io',
+        keywords: ['replyio', 'reply.io'],
+        value: { re: '[0-9A-Za-z-]{24}', example: (g) => g.alnum(24) },
+    },
+    { provider: 'Aha!', keywords: ['aha.io'], value: 'h64' },
+    { provider: 'Apacta', keywords: ['apacta'], value: 'uuid' },
 ];
 const LONG_TAIL_RULES = ROWS.map(keyed);
 
@@ -12298,6 +12929,23 @@ const MESSAGING_RULES = [
         token: 'live_[0-9]{6,12}_[A-Za-z0-9]{30}',
         example: (g) => 'live_' + g.digits(9) + '_' + g.alnum(30),
     }),
+    prefixed({
+        id: 'tines-webhook',
+        provider: 'Tines',
+        description: 'Tines webhook URL (its path carries the secret)',
+        prefixes: ['tines.com/webhook/'],
+        token: '[a-z0-9-]{1,63}\\.tines\\.com/webhook/[a-z0-9]{32}/[a-z0-9]{32}',
+        example: (g) => 'https://' + g.lower(8) + '.tines.com/webhook/' + g.lower(32) + '/' + g.lower(32),
+    }),
+    prefixed({
+        id: 'zoho-crm-token',
+        provider: 'Zoho CRM',
+        description: 'Zoho OAuth access or refresh token (1000. and two 32-hex parts)',
+        prefixes: ['1000.'],
+        token: '1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}',
+        example: (g) => '1000.' + g.hex(32) + '.' + g.hex(32),
+        window: { before: 0, after: 80 },
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/payments.ts
@@ -12552,6 +13200,65 @@ const PAYMENT_RULES = [
         token: '(?:pi|seti)_[A-Za-z0-9]{24}_secret_[A-Za-z0-9]{25}',
         example: (g) => 'pi_' + g.alnum(24) + '_secret_' + g.alnum(25),
     }),
+    prefixed({
+        id: 'ramp-client-secret',
+        provider: 'Ramp',
+        description: 'Ramp API client secret (ramp_sec_)',
+        prefixes: ['ramp_sec_'],
+        token: 'ramp_sec_[A-Za-z0-9]{48}',
+        example: (g) => 'ramp_sec_' + g.alnum(48),
+    }),
+    prefixed({
+        id: 'robinhood-crypto-api-key',
+        provider: 'Robinhood Crypto',
+        description: 'Robinhood Crypto trading API key (rh-api- and a UUID)',
+        prefixes: ['rh-api-'],
+        token: 'rh-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
+        example: (g) => 'rh-api-' + g.uuid(),
+    }),
+    prefixed({
+        id: 'flexport-api-key',
+        provider: 'Flexport',
+        description: 'Flexport logistics API token (shltm_)',
+        prefixes: ['shltm_'],
+        token: 'shltm_[0-9a-zA-Z_-]{40}',
+        example: (g) => 'shltm_' + g.b64url(40),
+    }),
+    prefixed({
+        id: 'fleetbase-api-key',
+        provider: 'Fleetbase',
+        description: 'Fleetbase live API key (flb_live_)',
+        prefixes: ['flb_live_'],
+        token: 'flb_live_[0-9a-zA-Z]{20}',
+        example: (g) => 'flb_live_' + g.alnum(20),
+    }),
+    prefixed({
+        id: 'pagarme-api-key',
+        provider: 'Pagar.me',
+        description: 'Pagar.me live API key (ak_live_)',
+        prefixes: ['ak_live_'],
+        token: 'ak_live_[a-zA-Z0-9]{30}',
+        example: (g) => 'ak_live_' + g.alnum(30),
+    }),
+    prefixed({
+        id: 'recharge-api-key',
+        provider: 'Recharge',
+        description: 'Recharge Payments API token (sk_ and a <n>x<m> scope marker)',
+        prefixes: [
+            'sk_1x',
+            'sk_2x',
+            'sk_3x',
+            'sk_5x',
+            'sk_10x',
+            'sk_test_1x',
+            'sk_test_2x',
+            'sk_test_3x',
+            'sk_test_5x',
+            'sk_test_10x',
+        ],
+        token: 'sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64}',
+        example: (g) => 'sk_1x3_' + g.hex(64),
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/core/secrets/rules/registries.ts
@@ -12725,6 +13432,7 @@ const BUILTIN_RULES = [
 
 const DEFAULT_WINDOW = { before: 80, after: 320 };
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** The rule's pattern with `g`, and `d` when the secret is a capture group (only then are indices needed). */
 function scanningRegex(rule) {
     const flags = new Set(rule.pattern.flags.split(''));
@@ -12742,23 +13450,31 @@ function compileRules(rules) {
     const keywordIds = new Map();
     const rulesByKeyword = [];
     const everywhere = [];
-    rules.forEach((rule, index) => {
-        const keywords = rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0);
-        if (keywords.length === 0)
-            everywhere.push(index);
-        for (const k of new Set(keywords)) {
+    // Plain loops: a Codex hook runs this once per process, before any of it is optimised.
+    for (let index = 0; index < rules.length; index++) {
+        let any = false;
+        for (const keyword of rules[index].keywords) {
+            const k = keyword.toLowerCase();
+            if (k.length === 0)
+                continue;
+            any = true;
             let id = keywordIds.get(k);
             if (id === undefined) {
                 keywordIds.set(k, (id = rulesByKeyword.length));
                 rulesByKeyword.push([]);
             }
-            rulesByKeyword[id].push(index);
+            const list = rulesByKeyword[id];
+            // A rule listing one keyword twice opens one window.
+            if (list[list.length - 1] !== index)
+                list.push(index);
         }
-    });
+        if (!any)
+            everywhere.push(index);
+    }
     const literals = [...keywordIds.keys()];
     const matcher = literals.length === 0
         ? undefined
-        : literals.every((k) => [...k].every((ch) => ch.charCodeAt(0) < 128))
+        : literals.every((k) => !NON_ASCII.test(k))
             ? lazyAutomaton(literals)
             : buildRegexMatcher(literals);
     const compiled = {
@@ -27317,10 +28033,10 @@ function uint32be(value) {
   const buf = new Uint8Array(4);
   return writeUInt32BE(buf, value), buf;
 }
-const NON_ASCII = /[^\x00-\x7f]/;
+const buffer_utils_NON_ASCII = /[^\x00-\x7f]/;
 function buffer_utils_encode(string) {
   if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
+    if (buffer_utils_NON_ASCII.test(string))
       throw new TypeError("non-ASCII string encountered in encode()");
     return buffer_utils_encoder.encode(string);
   }

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -87,12 +87,24 @@ function cacheFileFor(
   }
 }
 
-/** Written whole or not at all (a temp file renamed): a half-written cache would only be refused, but costs. */
+/** Entries kept: one per build, Node and machine in use, the oldest dropped (each is a few hundred KB). */
+export const KEPT_ENTRIES = 8;
+
+/**
+ * Written whole or not at all (a temp file renamed): a half-written cache would only be refused, but costs.
+ * Entries of earlier builds would pile up with every upgrade: beyond KEPT_ENTRIES the oldest go.
+ */
 function writeCache(file: string, script: vm.Script): void {
   try {
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, file);
+    const dir = path.dirname(file);
+    const entries = readdirSync(dir)
+      .filter((n) => n.startsWith('hook-') && n.endsWith('.bin'))
+      .map((n) => ({ n, at: statSync(path.join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.at - a.at);
+    for (const old of entries.slice(KEPT_ENTRIES)) rmSync(path.join(dir, old.n), { force: true });
   } catch {
     // A cache that cannot be written only costs the next hook the compile.
   }

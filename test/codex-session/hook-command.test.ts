@@ -1,10 +1,20 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCodexHook } from '../../src/codex-session/hook-command.js';
 import { hashKey, loadSessionConfig } from '../../src/codex-session/config-cache.js';
-import { loadHookBody } from '../../src/codex-session/compile-cache.js';
+import { KEPT_ENTRIES, loadHookBody } from '../../src/codex-session/compile-cache.js';
 import { AUDIT_LOGGERS, hooksYaml } from '../fixtures/hooks-config.js';
 import { AWS_KEY, userPromptSubmit } from './payloads.js';
 
@@ -129,6 +139,23 @@ describe('the hook compile cache', () => {
     expect(name('build-a')).not.toBe(name('build-b'));
     expect(name('build-a')).toContain(process.version);
     expect(name('build-a')).toContain(process.arch);
+  });
+
+  it('keeps the newest entries only: those of earlier builds go once there are too many', () => {
+    const home = tempDir();
+    const dir = path.join(home, '.cache', 'codex-hooks', 'v8-compile-cache');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const old = Array.from({ length: KEPT_ENTRIES + 2 }, (_, i) => `hook-build${i}-1-2-v0-x.bin`);
+    old.forEach((name, i) => {
+      writeFileSync(path.join(dir, name), 'old');
+      utimesSync(path.join(dir, name), 1000 + i, 1000 + i);
+    });
+    writeFileSync(path.join(dir, 'notes.txt'), 'not an entry');
+    const loaded = loadHookBody(body(), {}, home, tempDir(), now);
+    const kept = readdirSync(dir).sort();
+    expect(kept).toEqual(
+      [path.basename((loaded.cache as { file: string }).file), ...old.slice(-(KEPT_ENTRIES - 1)), 'notes.txt'].sort(),
+    );
   });
 
   it('is never inside the repository the session works in', () => {
