@@ -289,38 +289,73 @@ function slug(s: string): string {
  * entropy floor, and must not read as a digest, an id or a version.
  */
 export function keyed(row: KeyedRow): SecretRule {
-  const id = row.id ?? `${slug(row.provider)}-key`;
-  const v = parseKeyedValue(row.value);
-  const kw = row.keywords[0]!;
-  let examples: SecretRule['examples'] | undefined;
-  let pattern: RegExp | undefined;
-  const isUuid = row.value === 'uuid';
-  return {
-    id,
-    provider: row.provider,
-    description: row.description ?? `${row.provider} credential named next to its value`,
-    keywords: row.keywords.map((k) => k.toLowerCase()),
-    get pattern() {
-      return (pattern ??= keyedPattern(row.keywords, v.re));
-    },
-    secretGroup: 2,
-    specificity: 2,
-    entropy: v.min >= 24 ? 3 : 2.6,
-    validate: (secret, match) => {
-      const between = match.slice(0, match.length - secret.length);
-      if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return false;
-      if (ID_KEY.test(between)) return false;
-      if (v.hexLike && DIGEST_CONTEXT.test(between)) return false;
-      if (isUuid && !SECRET_WORD.test(between.slice(kw.length))) return false;
-      return true;
-    },
-    // The keyword, up to 40 characters, then the value: a long value widens the window.
-    window: { before: 0, after: Math.max(140, 60 + Math.max(v.max, row.maxLength ?? 0)) },
-    // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
-    get examples() {
-      return (examples ??= keyedExamples(id, kw, v));
-    },
-  };
+  return new KeyedRule(row);
+}
+
+type KeyedValueParts = ReturnType<typeof parseKeyedValue>;
+
+/**
+ * One long-tail row as a rule. Only the keywords are read at start: the rest is worked out on first use, on
+ * the prototype rather than per object, because a Codex hook builds every rule (hundreds of rows) on each
+ * prompt and tool call and a scan of one prompt asks for a handful.
+ */
+class KeyedRule implements SecretRule {
+  readonly provider: string;
+  readonly keywords: readonly string[];
+  readonly secretGroup = 2;
+  readonly specificity = 2;
+  readonly #row: KeyedRow;
+  #parts: KeyedValueParts | undefined;
+  #pattern: RegExp | undefined;
+  #window: { readonly before: number; readonly after: number } | undefined;
+  #examples: SecretRule['examples'] | undefined;
+
+  constructor(row: KeyedRow) {
+    this.#row = row;
+    this.provider = row.provider;
+    this.keywords = row.keywords.map((k) => k.toLowerCase());
+  }
+
+  get #value(): KeyedValueParts {
+    return (this.#parts ??= parseKeyedValue(this.#row.value));
+  }
+
+  get id(): string {
+    return this.#row.id ?? `${slug(this.#row.provider)}-key`;
+  }
+
+  get description(): string {
+    return this.#row.description ?? `${this.#row.provider} credential named next to its value`;
+  }
+
+  get pattern(): RegExp {
+    return (this.#pattern ??= keyedPattern(this.#row.keywords, this.#value.re));
+  }
+
+  get entropy(): number {
+    return this.#value.min >= 24 ? 3 : 2.6;
+  }
+
+  /** The keyword, up to 40 characters, then the value: a long value widens the window. */
+  get window(): { readonly before: number; readonly after: number } {
+    return (this.#window ??= {
+      before: 0,
+      after: Math.max(140, 60 + Math.max(this.#value.max, this.#row.maxLength ?? 0)),
+    });
+  }
+
+  get examples(): SecretRule['examples'] {
+    return (this.#examples ??= keyedExamples(this.id, this.#row.keywords[0]!, this.#value));
+  }
+
+  validate(secret: string, match: string): boolean {
+    const between = match.slice(0, match.length - secret.length);
+    if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return false;
+    if (ID_KEY.test(between)) return false;
+    if (this.#value.hexLike && DIGEST_CONTEXT.test(between)) return false;
+    if (this.#row.value === 'uuid' && !SECRET_WORD.test(between.slice(this.#row.keywords[0]!.length))) return false;
+    return true;
+  }
 }
 
 function keyedPattern(keywords: readonly string[], value: string): RegExp {
@@ -329,7 +364,7 @@ function keyedPattern(keywords: readonly string[], value: string): RegExp {
   );
 }
 
-function keyedExamples(id: string, kw: string, v: ReturnType<typeof parseKeyedValue>): SecretRule['examples'] {
+function keyedExamples(id: string, kw: string, v: KeyedValueParts): SecretRule['examples'] {
   const g = new Synth(id);
   let value = v.example(g);
   // A real key of these charsets has letters and digits; draw again until the example has both.
