@@ -111,25 +111,79 @@ const AFTER = '(?![A-Za-z0-9_])';
 
 /** A token that carries its own, provider-specific prefix. */
 export function prefixed(spec: PrefixedSpec): SecretRule {
-  let examples: SecretRule['examples'] | undefined;
-  let pattern: RegExp | undefined;
-  return {
-    id: spec.id,
-    provider: spec.provider,
-    description: spec.description,
-    keywords: spec.prefixes.map((p) => p.toLowerCase()),
-    // Made on first use, as the examples are: a scan asks only for the rules whose keyword it saw.
-    get pattern() {
-      return (pattern ??= new RegExp(`${BEFORE}(${spec.token})${AFTER}`));
-    },
-    secretGroup: 1,
-    specificity: 3,
-    ...optional(spec),
-    // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
-    get examples() {
-      return (examples ??= prefixedExamples(spec));
-    },
-  };
+  return new PrefixedRule(spec);
+}
+
+/**
+ * A rule written as a spec. The spec's fields are read through the prototype and the pattern and examples
+ * made on first use: a Codex hook builds every rule on each prompt and tool call, and a scan of one prompt
+ * asks for the patterns of a handful.
+ */
+abstract class SpecRule<S extends Common> implements SecretRule {
+  readonly id: string;
+  readonly provider: string;
+  readonly description: string;
+  abstract readonly keywords: readonly string[];
+  protected readonly spec: S;
+  #pattern: RegExp | undefined;
+  #examples: SecretRule['examples'] | undefined;
+
+  constructor(spec: S) {
+    this.spec = spec;
+    this.id = spec.id;
+    this.provider = spec.provider;
+    this.description = spec.description;
+  }
+
+  protected abstract makePattern(): RegExp;
+  protected abstract makeExamples(): SecretRule['examples'];
+
+  get pattern(): RegExp {
+    return (this.#pattern ??= this.makePattern());
+  }
+
+  get examples(): SecretRule['examples'] {
+    return (this.#examples ??= this.makeExamples());
+  }
+
+  get severity(): Severity | undefined {
+    return this.spec.severity;
+  }
+
+  get entropy(): number | undefined {
+    return this.spec.entropy;
+  }
+
+  get validate(): ((secret: string, match: string) => boolean) | undefined {
+    return this.spec.validate;
+  }
+
+  get placeholderFilter(): false | undefined {
+    return this.spec.placeholderFilter === false ? false : undefined;
+  }
+
+  get window(): { readonly before: number; readonly after: number } | undefined {
+    return this.spec.window;
+  }
+}
+
+class PrefixedRule extends SpecRule<PrefixedSpec> {
+  readonly keywords: readonly string[];
+  readonly secretGroup = 1;
+  readonly specificity = 3;
+
+  constructor(spec: PrefixedSpec) {
+    super(spec);
+    this.keywords = spec.prefixes.map((p) => p.toLowerCase());
+  }
+
+  protected makePattern(): RegExp {
+    return new RegExp(`${BEFORE}(${this.spec.token})${AFTER}`);
+  }
+
+  protected makeExamples(): SecretRule['examples'] {
+    return prefixedExamples(this.spec);
+  }
 }
 
 function prefixedExamples(spec: PrefixedSpec): SecretRule['examples'] {
@@ -163,24 +217,30 @@ export interface NamedSpec extends Common {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 export function named(spec: NamedSpec): SecretRule {
-  let examples: SecretRule['examples'] | undefined;
-  let pattern: RegExp | undefined;
-  return {
-    id: spec.id,
-    provider: spec.provider,
-    description: spec.description,
-    keywords: spec.names.map((n) => n.toLowerCase()),
-    get pattern() {
-      return (pattern ??= namedPattern(spec));
-    },
-    secretGroup: 1,
-    specificity: 2,
-    entropy: spec.entropy ?? 2.8,
-    ...optional(spec),
-    get examples() {
-      return (examples ??= namedExamples(spec));
-    },
-  };
+  return new NamedRule(spec);
+}
+
+class NamedRule extends SpecRule<NamedSpec> {
+  readonly keywords: readonly string[];
+  readonly secretGroup = 1;
+  readonly specificity = 2;
+
+  constructor(spec: NamedSpec) {
+    super(spec);
+    this.keywords = spec.names.map((n) => n.toLowerCase());
+  }
+
+  override get entropy(): number {
+    return this.spec.entropy ?? 2.8;
+  }
+
+  protected makePattern(): RegExp {
+    return namedPattern(this.spec);
+  }
+
+  protected makeExamples(): SecretRule['examples'] {
+    return namedExamples(this.spec);
+  }
 }
 
 function namedPattern(spec: NamedSpec): RegExp {
@@ -201,16 +261,6 @@ function namedExamples(spec: NamedSpec): SecretRule['examples'] {
       `${name}_KEY: ${'x'.repeat(value.length)}`,
       ...(spec.negative ?? []),
     ],
-  };
-}
-
-function optional(spec: Common): Partial<SecretRule> {
-  return {
-    ...(spec.severity ? { severity: spec.severity } : {}),
-    ...(spec.entropy !== undefined ? { entropy: spec.entropy } : {}),
-    ...(spec.validate ? { validate: spec.validate } : {}),
-    ...(spec.placeholderFilter === false ? { placeholderFilter: false } : {}),
-    ...(spec.window ? { window: spec.window } : {}),
   };
 }
 
