@@ -313,3 +313,39 @@ describe('custom rules: the per-line cap and the time budget of a run', () => {
     );
   });
 });
+
+describe('the keyword search of short texts', () => {
+  // Up to 32 KB of text in all, a rule set is searched keyword by keyword (a Codex hook never builds the
+  // automaton); after that, by the automaton. Both must find the same: every rule's examples, in chunks.
+  const positives = BUILTIN_RULES.flatMap((r) => r.examples.positive);
+  const chunks: string[] = [];
+  for (let at = 0, chunk = ''; at <= positives.length; at++) {
+    const next = positives[at];
+    if (next === undefined || chunk.length + next.length > 20_000) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    if (next !== undefined) chunk += `${next}\n`;
+  }
+
+  it.each(chunks.map((c, i) => [i, c] as const))('chunk %i: the same findings either way', (_i, chunk) => {
+    const probed = scanText(chunk, { rules: [...BUILTIN_RULES] });
+    const rules = [...BUILTIN_RULES];
+    scanText('x'.repeat(40_000), { rules });
+    const automaton = scanText(chunk, { rules });
+    expect(probed.length).toBeGreaterThan(0);
+    expect(probed).toEqual(automaton);
+  });
+
+  it('finds a keyword at the very start and end of the text, in any case', () => {
+    const rule = {
+      id: 'edge',
+      description: 'edge',
+      keywords: ['edgekey'],
+      pattern: /EDGEKEY=(\d{6})|(\d{6})EdgeKey/i,
+      examples: { positive: [], negative: [] },
+    };
+    expect(scanText('EDGEKEY=482913', { rules: [rule] })).toHaveLength(1);
+    expect(scanText('prefix 482913EdgeKey', { rules: [rule] })).toHaveLength(1);
+  });
+});

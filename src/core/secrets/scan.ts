@@ -114,10 +114,23 @@ function lazyAutomaton(keywords: readonly string[]): KeywordMatcher {
  */
 function probeKeywords(keywords: readonly string[], text: string, hit: (keyword: number, start: number) => void) {
   const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  // Which pairs of ASCII characters the text holds: a keyword whose first or last pair is absent is not
+  // searched for (most of a thousand keywords, in a prompt or a patch).
+  const pairs = new Uint8Array(128 * 128);
+  for (let i = 1, prev = folded.charCodeAt(0); i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (prev < 128 && c < 128) pairs[(prev << 7) | c] = 1;
+    prev = c;
+  }
   const hits: number[][] = [];
   keywords.forEach((k, id) => {
-    for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
-      hits.push([at + k.length, k.length, id]);
+    const n = k.length;
+    if (
+      n >= 2 &&
+      (!pairs[(k.charCodeAt(0) << 7) | k.charCodeAt(1)] || !pairs[(k.charCodeAt(n - 2) << 7) | k.charCodeAt(n - 1)])
+    )
+      return;
+    for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1)) hits.push([at + n, n, id]);
   });
   hits.sort((a, b) => a[0]! - b[0]! || b[1]! - a[1]!);
   for (const [end, length, id] of hits) hit(id!, end! - length!);
