@@ -64,6 +64,11 @@ Options:
   --head REF         head revision (default: the working tree)
   --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
                      never from a flag (https; http only for loopback)
+  --reviewer NAME    who writes the AI review: endpoint (default, with --hook-url), openai or codex
+  --model NAME       the model of openai/codex (or OPENAI_MODEL)
+  --base-url URL     a Responses API base URL (or OPENAI_BASE_URL; default https://api.openai.com/v1)
+  --hook-timeout S   seconds per endpoint request, Responses API request or Codex run (default 60,
+                     the action's hook-timeout; raise it for codex, which reads files before answering)
   --config-ref base|head
                      where the hooks config, memory sources and baseline are read (default base: the
                      branch under review cannot choose its own hooks, as in the action; head: the
@@ -72,6 +77,7 @@ ${COMMON}
 
 ${ENVIRONMENT}
   CODEX_TOKEN        programmatic access token for --hook-url
+  OPENAI_API_KEY     the Responses API key of --reviewer openai or codex
 
 ${EXIT_STATUS}
 `;

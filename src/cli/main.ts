@@ -30,15 +30,9 @@ import { readFiles } from './read-files.js';
 import { collectPaths, splitPathList } from './collect-paths.js';
 import { describePathProblem, summarizePathProblems } from './path-problems.js';
 import type { GitPort, Reviewer } from '../ports.js';
-import { readInputs } from '../settings/action-inputs.js';
+import type { ActionInputs } from '../settings/action-inputs.js';
+import { readReviewFlags } from '../settings/review-flags.js';
 import { CLI_SETTING_NAMES } from '../settings/setting-names.js';
-
-/**
- * The action's defaults (action.yml, INPUT_DEFAULTS), read through the one validation: the CLI's endpoint and
- * model requests use the same retries and sizes, and the endpoint the same timeout. A model turn's timeout is the
- * CLI's own (below): a Codex turn takes minutes, and a local user has no step setting to raise it with.
- */
-const ACTION_DEFAULTS = readInputs(() => '');
 import { createEndpointReviewer, createModelReviewer } from '../reviewers/index.js';
 
 /** Where the CLI reads and writes; tests pass buffers. */
@@ -177,6 +171,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     reviewer: { type: 'string', default: 'endpoint' },
     model: { type: 'string', default: '' },
     'base-url': { type: 'string', default: '' },
+    'hook-timeout': { type: 'string', default: '' },
   });
   if (values.help) {
     io.stdout.write(REVIEW_HELP);
@@ -184,6 +179,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
   const options = commonOptions('review', values);
+  const settings = readReviewFlags(values);
   const configRef = String(values['config-ref']);
   if (configRef !== 'base' && configRef !== 'head') {
     throw new UsageError(`--config-ref must be base or head; got '${configRef}'`, USAGE.review);
@@ -212,7 +208,7 @@ async function review(args: readonly string[], io: CliIo): Promise<number> {
     action: 'local_review',
   };
   const logger = stderrLogger(io);
-  const reviewer = await chooseCliReviewer(values, io, logger);
+  const reviewer = await chooseCliReviewer(values, settings, io, logger);
   const ai: AiReviewOptions | undefined = reviewer
     ? {
         reviewer: reviewer.reviewer,
@@ -257,6 +253,7 @@ async function resolveBase(git: GitPort, base: string, head: string | undefined,
  */
 async function chooseCliReviewer(
   values: Record<string, unknown>,
+  settings: ActionInputs,
   io: CliIo,
   logger: ReturnType<typeof stderrLogger>,
 ): Promise<{ reviewer: Reviewer; token: string } | undefined> {
@@ -272,9 +269,9 @@ async function chooseCliReviewer(
     if (!endpoint) return undefined;
     const reviewer = createEndpointReviewer({
       ...endpoint,
-      timeoutMs: ACTION_DEFAULTS.hookTimeoutMs,
-      retries: ACTION_DEFAULTS.hookRetries,
-      maxBytes: ACTION_DEFAULTS.hookMaxBytes,
+      timeoutMs: settings.hookTimeoutMs,
+      retries: settings.hookRetries,
+      maxBytes: settings.hookMaxBytes,
       logger,
       names: CLI_SETTING_NAMES,
     });
@@ -294,10 +291,10 @@ async function chooseCliReviewer(
       model: String(values.model ?? '') || (io.env.OPENAI_MODEL ?? ''),
       apiKey,
       baseUrl: String(values['base-url'] ?? '') || (io.env.OPENAI_BASE_URL ?? ''),
-      timeoutMs: kind === 'codex' ? 300_000 : 120_000,
-      retries: ACTION_DEFAULTS.hookRetries,
-      maxInputTokens: ACTION_DEFAULTS.maxInputTokens,
-      maxOutputTokens: ACTION_DEFAULTS.maxOutputTokens,
+      timeoutMs: settings.hookTimeoutMs,
+      retries: settings.hookRetries,
+      maxInputTokens: settings.maxInputTokens,
+      maxOutputTokens: settings.maxOutputTokens,
     },
     { logger, env: io.env },
     CLI_SETTING_NAMES,

@@ -88,8 +88,20 @@ export const INPUT_DEFAULTS = {
   'escalate-on': 'failure',
 } as const;
 
-/** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
-export function readInputs(read: InputReader, env: Readonly<Record<string, string | undefined>> = {}): ActionInputs {
+/** How a message names a setting: the action's input; the CLI names its flag (`--hook-timeout`). */
+export type SettingLabel = (input: string) => string;
+
+const INPUT_LABEL: SettingLabel = (input) => `Input '${input}'`;
+
+/**
+ * `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input).
+ * `label`: how a bad value's message names the setting (the CLI reads its flags through here too).
+ */
+export function readInputs(
+  read: InputReader,
+  env: Readonly<Record<string, string | undefined>> = {},
+  label: SettingLabel = INPUT_LABEL,
+): ActionInputs {
   const get = (name: string): string => {
     const value = read(name).trim();
     if (value !== '') return value;
@@ -101,31 +113,31 @@ export function readInputs(read: InputReader, env: Readonly<Record<string, strin
     githubToken: get('github-token'),
     codexToken,
     hookUrl,
-    reviewer: oneOf(get('reviewer'), 'reviewer', ['endpoint', 'openai', 'codex'] as const),
+    reviewer: oneOf(get('reviewer'), label('reviewer'), ['endpoint', 'openai', 'codex'] as const),
     model: get('model'),
     openaiApiKey: read('openai-api-key').trim() || (env.OPENAI_API_KEY ?? '').trim(),
-    openaiBaseUrl: httpUrl(get('openai-base-url'), 'openai-base-url'),
+    openaiBaseUrl: httpUrl(get('openai-base-url'), label('openai-base-url')),
     azureApiVersion: get('azure-api-version'),
-    maxInputTokens: integer(get('max-input-tokens'), 'max-input-tokens', 2_000, 2_000_000),
-    maxOutputTokens: integer(get('max-output-tokens'), 'max-output-tokens', 256, 200_000),
+    maxInputTokens: integer(get('max-input-tokens'), label('max-input-tokens'), 2_000, 2_000_000),
+    maxOutputTokens: integer(get('max-output-tokens'), label('max-output-tokens'), 256, 200_000),
     config: get('config'),
-    configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head'] as const),
-    include: globs(get('include'), 'include'),
-    exclude: globs(get('exclude'), 'exclude'),
-    failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never'] as const),
-    secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact'] as const),
-    fingerprintKey: fingerprintKey(read('fingerprint-key').trim()),
-    commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none'] as const),
-    onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail'] as const),
-    hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
-    hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
-    hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
-    maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
-    requestChanges: boolean(get('request-changes'), 'request-changes'),
+    configRef: oneOf(get('config-ref'), label('config-ref'), ['base', 'head'] as const),
+    include: globs(get('include'), label('include')),
+    exclude: globs(get('exclude'), label('exclude')),
+    failOn: oneOf(get('fail-on'), label('fail-on'), ['error', 'warning', 'notice', 'never'] as const),
+    secretAction: oneOf(get('secret-action'), label('secret-action'), ['block', 'redact'] as const),
+    fingerprintKey: fingerprintKey(read('fingerprint-key').trim(), label('fingerprint-key')),
+    commentMode: oneOf(get('comment-mode'), label('comment-mode'), ['review', 'check', 'none'] as const),
+    onHookError: oneOf(get('on-hook-error'), label('on-hook-error'), ['warn', 'fail'] as const),
+    hookTimeoutMs: integer(get('hook-timeout'), label('hook-timeout'), 1, 600) * 1000,
+    hookRetries: integer(get('hook-retries'), label('hook-retries'), 0, 10),
+    hookMaxBytes: integer(get('hook-max-bytes'), label('hook-max-bytes'), 10_000, 50_000_000),
+    maxComments: integer(get('max-comments'), label('max-comments'), 0, 1000),
+    requestChanges: boolean(get('request-changes'), label('request-changes')),
     sarifFile: get('sarif-file'),
-    dryRun: boolean(get('dry-run'), 'dry-run'),
-    githubMaxWaitSeconds: integer(get('github-max-wait'), 'github-max-wait', 0, 3600),
-    escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on')),
+    dryRun: boolean(get('dry-run'), label('dry-run')),
+    githubMaxWaitSeconds: integer(get('github-max-wait'), label('github-max-wait'), 0, 3600),
+    escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on'), label),
   });
 }
 
@@ -133,7 +145,7 @@ export function readInputs(read: InputReader, env: Readonly<Record<string, strin
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
-function escalation(reviewers: string, label: string, on: string): Escalation {
+function escalation(reviewers: string, label: string, on: string, nameOf: SettingLabel): Escalation {
   const users: string[] = [];
   const teams: string[] = [];
   for (const name of reviewers.split(/[\s,]+/).filter((n) => n.length > 0)) {
@@ -142,30 +154,30 @@ function escalation(reviewers: string, label: string, on: string): Escalation {
     else if (LOGIN.test(who)) users.push(who);
     else {
       throw new ConfigurationError(
-        `Input 'escalate-reviewers' must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`,
+        `${nameOf('escalate-reviewers')} must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`,
       );
     }
   }
   // eslint-disable-next-line no-control-regex
   if (label.length > 50 || /[\u0000-\u001f,]/.test(label)) {
     throw new ConfigurationError(
-      `Input 'escalate-label' must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`,
+      `${nameOf('escalate-label')} must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`,
     );
   }
-  return { users, teams, label, on: oneOf(on, 'escalate-on', ['failure', 'secrets'] as const) };
+  return { users, teams, label, on: oneOf(on, nameOf('escalate-on'), ['failure', 'secrets'] as const) };
 }
 
 function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
   const v = value.toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+  throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}; got '${value}'`);
 }
 
 /** A key is a secret: the message says how long it is, never what it holds. */
-function fingerprintKey(value: string): string {
+function fingerprintKey(value: string, name: string): string {
   if (value !== '' && value.length < 16) {
     throw new ConfigurationError(
-      `Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got ${value.length}`,
+      `${name} must be at least 16 characters (a random repository secret); got ${value.length}`,
     );
   }
   return value;
@@ -173,11 +185,11 @@ function fingerprintKey(value: string): string {
 
 function integer(value: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(value)) {
-    throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+    throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}; got '${value}'`);
   }
   const n = Number(value);
   if (n < min || n > max) {
-    throw new ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+    throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}; got '${value}'`);
   }
   return n;
 }
@@ -186,7 +198,7 @@ function boolean(value: string, name: string): boolean {
   const v = value.toLowerCase();
   if (['true', 'yes', 'on', '1'].includes(v)) return true;
   if (['false', 'no', 'off', '0'].includes(v)) return false;
-  throw new ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
+  throw new ConfigurationError(`${name} must be true or false; got '${value}'`);
 }
 
 function httpUrl(value: string, name: string): string {
@@ -195,10 +207,10 @@ function httpUrl(value: string, name: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(`Input '${name}' must be an http(s) URL; got '${value}'`);
+    throw new ConfigurationError(`${name} must be an http(s) URL; got '${value}'`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigurationError(`Input '${name}' must be an http(s) URL; got '${value}'`);
+    throw new ConfigurationError(`${name} must be an http(s) URL; got '${value}'`);
   }
   return value.replace(/\/+$/, '');
 }
@@ -207,7 +219,7 @@ function globs(value: string, name: string): string[] {
   const list = splitGlobList(value);
   for (const g of list) {
     const problem = checkGlob(g);
-    if (problem) throw new ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+    if (problem) throw new ConfigurationError(`${name} has an invalid glob '${g}': ${problem}`);
   }
   return list;
 }

@@ -98,6 +98,24 @@ describe('codex-hooks review --reviewer', () => {
     await expectAbsentEverywhere([PLANTED, API_KEY], { cli: t.out, files: [path.join(cwd, 'logs')] });
   });
 
+  it('openai: --hook-timeout bounds each model request (an answer that never ends is given up)', async () => {
+    const never = { kind: 'never-ending' } as const;
+    api = await new FakeResponsesApi({ apiKey: API_KEY, turns: [never, never, never, never] }).start();
+    const t = io(repository(), { OPENAI_API_KEY: API_KEY });
+    const argv = ['review', '--base', 'HEAD', '--reviewer', 'openai', '--model', 'm', '--base-url', api.baseUrl];
+    // Without the flag the CLI would wait 60 s per attempt, and vitest's hang guard would end the test.
+    expect(await runCli([...argv, '--hook-timeout', '1'], t.io)).toBe(0);
+    expect(t.out.stderr).toContain('did not answer in time');
+    // The action's retries (hook-retries, 3): four attempts, each cut at the timeout.
+    expect(api.requests).toHaveLength(4);
+  });
+
+  it("refuses a --hook-timeout out of range with the action's rule, naming the flag", async () => {
+    const t = io(repository(), {});
+    expect(await runCli(['review', '--base', 'HEAD', '--hook-timeout', '0'], t.io)).toBe(2);
+    expect(t.out.stderr).toContain("--hook-timeout must be a whole number from 1 to 600; got '0'");
+  });
+
   it('refuses an unknown reviewer, naming the choices', async () => {
     const t = io(repository(), {});
     expect(await runCli(['review', '--base', 'HEAD', '--reviewer', 'claude'], t.io)).toBe(2);

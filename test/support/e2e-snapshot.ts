@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import type { TestContext } from 'vitest';
 
 /**
  * Records what the e2e fixtures produce (exit status, logs, GITHUB_OUTPUT, job summary, the files the run
@@ -11,19 +13,39 @@ import path from 'node:path';
  */
 const DIR = process.env.E2E_SNAPSHOT_DIR;
 const counters = new Map<string, number>();
+/**
+ * The test a record belongs to. `expect.getState().currentTestName` is global: under `describe.concurrent`
+ * (test/e2e/faults.test.ts) it names whichever test started last, so records swapped names from run to run.
+ * Each test instead runs inside its own async context that carries its full name.
+ */
+const currentTest = new AsyncLocalStorage<string>();
 // Vitest only when recording: the benches (`npm run bench`) share these fakes and run outside vitest.
-const vitestExpect = DIR ? (await import('vitest')).expect : undefined;
+if (DIR) {
+  const { aroundEach } = await import('vitest');
+  aroundEach(async (runTest, context) => {
+    await currentTest.run(fullName(context.task), runTest);
+  });
+}
+
+/** `file > describe > … > test`: unique in the suite and the same on every run. */
+function fullName(task: TestContext['task']): string {
+  const names = [task.name];
+  for (let suite = task.suite; suite && suite !== task.file; suite = suite.suite) names.unshift(suite.name);
+  return [path.basename(task.file.name), ...names].join(' > ');
+}
 
 export function snapshotEnabled(): boolean {
   return DIR !== undefined && DIR !== '';
 }
 
-/** Saves one record under the current test's name; `kind` says what it is (action, cli, github, endpoint). */
+/**
+ * Saves one record under the current test's full name; `kind` says what it is (action, cli, github,
+ * endpoint), and a counter per test and kind numbers a test's records in the order that test made them.
+ */
 export function recordSnapshot(kind: string, data: unknown): void {
-  if (!snapshotEnabled() || !vitestExpect) return;
-  const state = vitestExpect.getState();
-  const file = path.basename(state.testPath ?? 'unknown');
-  const test = `${file} > ${state.currentTestName ?? 'unknown'}`;
+  if (!snapshotEnabled()) return;
+  const test = currentTest.getStore();
+  if (test === undefined) throw new Error(`e2e snapshot: a ${kind} record made outside a test`);
   const key = `${test} > ${kind}`;
   const n = (counters.get(key) ?? 0) + 1;
   counters.set(key, n);

@@ -179,6 +179,10 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    // Node closes an idle keep-alive connection after 5 s; on a loaded machine the action may reuse it just as it
+    // closes, and a request is lost that the real service would have answered (a flake, not the product's
+    // behaviour). A stopped fake still closes its idle connections at once.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }
