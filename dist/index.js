@@ -39428,25 +39428,62 @@ const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
-    let examples;
-    let pattern;
-    return {
-        id: spec.id,
-        provider: spec.provider,
-        description: spec.description,
-        keywords: spec.prefixes.map((p) => p.toLowerCase()),
-        // Made on first use, as the examples are: a scan asks only for the rules whose keyword it saw.
-        get pattern() {
-            return (pattern ??= new RegExp(`${BEFORE}(${spec.token})${AFTER}`));
-        },
-        secretGroup: 1,
-        specificity: 3,
-        ...optional(spec),
-        // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
-        get examples() {
-            return (examples ??= prefixedExamples(spec));
-        },
-    };
+    return new PrefixedRule(spec);
+}
+/**
+ * A rule written as a spec. The spec's fields are read through the prototype and the pattern and examples
+ * made on first use: a Codex hook builds every rule on each prompt and tool call, and a scan of one prompt
+ * asks for the patterns of a handful.
+ */
+class SpecRule {
+    id;
+    provider;
+    description;
+    spec;
+    #pattern;
+    #examples;
+    constructor(spec) {
+        this.spec = spec;
+        this.id = spec.id;
+        this.provider = spec.provider;
+        this.description = spec.description;
+    }
+    get pattern() {
+        return (this.#pattern ??= this.makePattern());
+    }
+    get examples() {
+        return (this.#examples ??= this.makeExamples());
+    }
+    get severity() {
+        return this.spec.severity;
+    }
+    get entropy() {
+        return this.spec.entropy;
+    }
+    get validate() {
+        return this.spec.validate;
+    }
+    get placeholderFilter() {
+        return this.spec.placeholderFilter === false ? false : undefined;
+    }
+    get window() {
+        return this.spec.window;
+    }
+}
+class PrefixedRule extends SpecRule {
+    keywords;
+    secretGroup = 1;
+    specificity = 3;
+    constructor(spec) {
+        super(spec);
+        this.keywords = spec.prefixes.map((p) => p.toLowerCase());
+    }
+    makePattern() {
+        return new RegExp(`${BEFORE}(${this.spec.token})${AFTER}`);
+    }
+    makeExamples() {
+        return prefixedExamples(this.spec);
+    }
 }
 function prefixedExamples(spec) {
     const g = new Synth(spec.id);
@@ -39470,24 +39507,25 @@ function prefixedExamples(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    let examples;
-    let pattern;
-    return {
-        id: spec.id,
-        provider: spec.provider,
-        description: spec.description,
-        keywords: spec.names.map((n) => n.toLowerCase()),
-        get pattern() {
-            return (pattern ??= namedPattern(spec));
-        },
-        secretGroup: 1,
-        specificity: 2,
-        entropy: spec.entropy ?? 2.8,
-        ...optional(spec),
-        get examples() {
-            return (examples ??= namedExamples(spec));
-        },
-    };
+    return new NamedRule(spec);
+}
+class NamedRule extends SpecRule {
+    keywords;
+    secretGroup = 1;
+    specificity = 2;
+    constructor(spec) {
+        super(spec);
+        this.keywords = spec.names.map((n) => n.toLowerCase());
+    }
+    get entropy() {
+        return this.spec.entropy ?? 2.8;
+    }
+    makePattern() {
+        return namedPattern(this.spec);
+    }
+    makeExamples() {
+        return namedExamples(this.spec);
+    }
 }
 function namedPattern(spec) {
     const names = spec.names.map(anyCase).join('|');
@@ -39504,15 +39542,6 @@ function namedExamples(spec) {
             `${name}_KEY: ${'x'.repeat(value.length)}`,
             ...(spec.negative ?? []),
         ],
-    };
-}
-function optional(spec) {
-    return {
-        ...(spec.severity ? { severity: spec.severity } : {}),
-        ...(spec.entropy !== undefined ? { entropy: spec.entropy } : {}),
-        ...(spec.validate ? { validate: spec.validate } : {}),
-        ...(spec.placeholderFilter === false ? { placeholderFilter: false } : {}),
-        ...(spec.window ? { window: spec.window } : {}),
     };
 }
 
@@ -39566,42 +39595,65 @@ function slug(s) {
  * entropy floor, and must not read as a digest, an id or a version.
  */
 function keyed(row) {
-    const id = row.id ?? `${slug(row.provider)}-key`;
-    const v = parseKeyedValue(row.value);
-    const kw = row.keywords[0];
-    let examples;
-    let pattern;
-    const isUuid = row.value === 'uuid';
-    return {
-        id,
-        provider: row.provider,
-        description: row.description ?? `${row.provider} credential named next to its value`,
-        keywords: row.keywords.map((k) => k.toLowerCase()),
-        get pattern() {
-            return (pattern ??= keyedPattern(row.keywords, v.re));
-        },
-        secretGroup: 2,
-        specificity: 2,
-        entropy: v.min >= 24 ? 3 : 2.6,
-        validate: (secret, match) => {
-            const between = match.slice(0, match.length - secret.length);
-            if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
-                return false;
-            if (ID_KEY.test(between))
-                return false;
-            if (v.hexLike && DIGEST_CONTEXT.test(between))
-                return false;
-            if (isUuid && !SECRET_WORD.test(between.slice(kw.length)))
-                return false;
-            return true;
-        },
-        // The keyword, up to 40 characters, then the value: a long value widens the window.
-        window: { before: 0, after: Math.max(140, 60 + Math.max(v.max, row.maxLength ?? 0)) },
-        // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
-        get examples() {
-            return (examples ??= keyedExamples(id, kw, v));
-        },
-    };
+    return new KeyedRule(row);
+}
+/**
+ * One long-tail row as a rule. Only the keywords are read at start: the rest is worked out on first use, on
+ * the prototype rather than per object, because a Codex hook builds every rule (hundreds of rows) on each
+ * prompt and tool call and a scan of one prompt asks for a handful.
+ */
+class KeyedRule {
+    provider;
+    keywords;
+    secretGroup = 2;
+    specificity = 2;
+    #row;
+    #parts;
+    #pattern;
+    #window;
+    #examples;
+    constructor(row) {
+        this.#row = row;
+        this.provider = row.provider;
+        this.keywords = row.keywords.map((k) => k.toLowerCase());
+    }
+    get #value() {
+        return (this.#parts ??= parseKeyedValue(this.#row.value));
+    }
+    get id() {
+        return this.#row.id ?? `${slug(this.#row.provider)}-key`;
+    }
+    get description() {
+        return this.#row.description ?? `${this.#row.provider} credential named next to its value`;
+    }
+    get pattern() {
+        return (this.#pattern ??= keyedPattern(this.#row.keywords, this.#value.re));
+    }
+    get entropy() {
+        return this.#value.min >= 24 ? 3 : 2.6;
+    }
+    /** The keyword, up to 40 characters, then the value: a long value widens the window. */
+    get window() {
+        return (this.#window ??= {
+            before: 0,
+            after: Math.max(140, 60 + Math.max(this.#value.max, this.#row.maxLength ?? 0)),
+        });
+    }
+    get examples() {
+        return (this.#examples ??= keyedExamples(this.id, this.#row.keywords[0], this.#value));
+    }
+    validate(secret, match) {
+        const between = match.slice(0, match.length - secret.length);
+        if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
+            return false;
+        if (ID_KEY.test(between))
+            return false;
+        if (this.#value.hexLike && DIGEST_CONTEXT.test(between))
+            return false;
+        if (this.#row.value === 'uuid' && !SECRET_WORD.test(between.slice(this.#row.keywords[0].length)))
+            return false;
+        return true;
+    }
 }
 function keyedPattern(keywords, value) {
     return new RegExp(`(?:${keywords.map(anyCase).join('|')})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${value})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`);
@@ -43749,10 +43801,23 @@ function lazyAutomaton(keywords) {
  */
 function probeKeywords(keywords, text, hit) {
     const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    // Which pairs of ASCII characters the text holds: a keyword whose first or last pair is absent is not
+    // searched for (most of a thousand keywords, in a prompt or a patch).
+    const pairs = new Uint8Array(128 * 128);
+    for (let i = 1, prev = folded.charCodeAt(0); i < folded.length; i++) {
+        const c = folded.charCodeAt(i);
+        if (prev < 128 && c < 128)
+            pairs[(prev << 7) | c] = 1;
+        prev = c;
+    }
     const hits = [];
     keywords.forEach((k, id) => {
+        const n = k.length;
+        if (n >= 2 &&
+            (!pairs[(k.charCodeAt(0) << 7) | k.charCodeAt(1)] || !pairs[(k.charCodeAt(n - 2) << 7) | k.charCodeAt(n - 1)]))
+            return;
         for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
-            hits.push([at + k.length, k.length, id]);
+            hits.push([at + n, n, id]);
     });
     hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [end, length, id] of hits)
@@ -58817,8 +58882,12 @@ const INPUT_DEFAULTS = {
     'github-max-wait': '120',
     'escalate-on': 'failure',
 };
-/** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
-function readInputs(read, env = {}) {
+const INPUT_LABEL = (input) => `Input '${input}'`;
+/**
+ * `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input).
+ * `label`: how a bad value's message names the setting (the CLI reads its flags through here too).
+ */
+function readInputs(read, env = {}, label = INPUT_LABEL) {
     const get = (name) => {
         const value = read(name).trim();
         if (value !== '')
@@ -58831,37 +58900,37 @@ function readInputs(read, env = {}) {
         githubToken: get('github-token'),
         codexToken,
         hookUrl,
-        reviewer: oneOf(get('reviewer'), 'reviewer', ['endpoint', 'openai', 'codex']),
+        reviewer: oneOf(get('reviewer'), label('reviewer'), ['endpoint', 'openai', 'codex']),
         model: get('model'),
         openaiApiKey: read('openai-api-key').trim() || (env.OPENAI_API_KEY ?? '').trim(),
-        openaiBaseUrl: httpUrl(get('openai-base-url'), 'openai-base-url'),
+        openaiBaseUrl: httpUrl(get('openai-base-url'), label('openai-base-url')),
         azureApiVersion: get('azure-api-version'),
-        maxInputTokens: integer(get('max-input-tokens'), 'max-input-tokens', 2_000, 2_000_000),
-        maxOutputTokens: integer(get('max-output-tokens'), 'max-output-tokens', 256, 200_000),
+        maxInputTokens: integer(get('max-input-tokens'), label('max-input-tokens'), 2_000, 2_000_000),
+        maxOutputTokens: integer(get('max-output-tokens'), label('max-output-tokens'), 256, 200_000),
         config: get('config'),
-        configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head']),
-        include: globs(get('include'), 'include'),
-        exclude: globs(get('exclude'), 'exclude'),
-        failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never']),
-        secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact']),
-        fingerprintKey: fingerprintKey(read('fingerprint-key').trim()),
-        commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none']),
-        onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail']),
-        hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
-        hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
-        hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
-        maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
-        requestChanges: action_inputs_boolean(get('request-changes'), 'request-changes'),
+        configRef: oneOf(get('config-ref'), label('config-ref'), ['base', 'head']),
+        include: globs(get('include'), label('include')),
+        exclude: globs(get('exclude'), label('exclude')),
+        failOn: oneOf(get('fail-on'), label('fail-on'), ['error', 'warning', 'notice', 'never']),
+        secretAction: oneOf(get('secret-action'), label('secret-action'), ['block', 'redact']),
+        fingerprintKey: fingerprintKey(read('fingerprint-key').trim(), label('fingerprint-key')),
+        commentMode: oneOf(get('comment-mode'), label('comment-mode'), ['review', 'check', 'none']),
+        onHookError: oneOf(get('on-hook-error'), label('on-hook-error'), ['warn', 'fail']),
+        hookTimeoutMs: integer(get('hook-timeout'), label('hook-timeout'), 1, 600) * 1000,
+        hookRetries: integer(get('hook-retries'), label('hook-retries'), 0, 10),
+        hookMaxBytes: integer(get('hook-max-bytes'), label('hook-max-bytes'), 10_000, 50_000_000),
+        maxComments: integer(get('max-comments'), label('max-comments'), 0, 1000),
+        requestChanges: action_inputs_boolean(get('request-changes'), label('request-changes')),
         sarifFile: get('sarif-file'),
-        dryRun: action_inputs_boolean(get('dry-run'), 'dry-run'),
-        githubMaxWaitSeconds: integer(get('github-max-wait'), 'github-max-wait', 0, 3600),
-        escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on')),
+        dryRun: action_inputs_boolean(get('dry-run'), label('dry-run')),
+        githubMaxWaitSeconds: integer(get('github-max-wait'), label('github-max-wait'), 0, 3600),
+        escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on'), label),
     });
 }
 /** GitHub logins and `org/team` slugs, as GitHub spells them. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
-function escalation(reviewers, label, on) {
+function escalation(reviewers, label, on, nameOf) {
     const users = [];
     const teams = [];
     for (const name of reviewers.split(/[\s,]+/).filter((n) => n.length > 0)) {
@@ -58871,35 +58940,35 @@ function escalation(reviewers, label, on) {
         else if (LOGIN.test(who))
             users.push(who);
         else {
-            throw new errors_ConfigurationError(`Input 'escalate-reviewers' must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`);
+            throw new errors_ConfigurationError(`${nameOf('escalate-reviewers')} must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`);
         }
     }
     // eslint-disable-next-line no-control-regex
     if (label.length > 50 || /[\u0000-\u001f,]/.test(label)) {
-        throw new errors_ConfigurationError(`Input 'escalate-label' must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`);
+        throw new errors_ConfigurationError(`${nameOf('escalate-label')} must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`);
     }
-    return { users, teams, label, on: oneOf(on, 'escalate-on', ['failure', 'secrets']) };
+    return { users, teams, label, on: oneOf(on, nameOf('escalate-on'), ['failure', 'secrets']) };
 }
 function oneOf(value, name, allowed) {
     const v = value.toLowerCase();
     if (allowed.includes(v))
         return v;
-    throw new errors_ConfigurationError(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+    throw new errors_ConfigurationError(`${name} must be one of ${allowed.join(', ')}; got '${value}'`);
 }
 /** A key is a secret: the message says how long it is, never what it holds. */
-function fingerprintKey(value) {
+function fingerprintKey(value, name) {
     if (value !== '' && value.length < 16) {
-        throw new errors_ConfigurationError(`Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got ${value.length}`);
+        throw new errors_ConfigurationError(`${name} must be at least 16 characters (a random repository secret); got ${value.length}`);
     }
     return value;
 }
 function integer(value, name, min, max) {
     if (!/^\d+$/.test(value)) {
-        throw new errors_ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+        throw new errors_ConfigurationError(`${name} must be a whole number from ${min} to ${max}; got '${value}'`);
     }
     const n = Number(value);
     if (n < min || n > max) {
-        throw new errors_ConfigurationError(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+        throw new errors_ConfigurationError(`${name} must be a whole number from ${min} to ${max}; got '${value}'`);
     }
     return n;
 }
@@ -58909,7 +58978,7 @@ function action_inputs_boolean(value, name) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new errors_ConfigurationError(`Input '${name}' must be true or false; got '${value}'`);
+    throw new errors_ConfigurationError(`${name} must be true or false; got '${value}'`);
 }
 function httpUrl(value, name) {
     if (value === '')
@@ -58919,10 +58988,10 @@ function httpUrl(value, name) {
         url = new URL(value);
     }
     catch {
-        throw new errors_ConfigurationError(`Input '${name}' must be an http(s) URL; got '${value}'`);
+        throw new errors_ConfigurationError(`${name} must be an http(s) URL; got '${value}'`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`Input '${name}' must be an http(s) URL; got '${value}'`);
+        throw new errors_ConfigurationError(`${name} must be an http(s) URL; got '${value}'`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -58931,7 +59000,7 @@ function globs(value, name) {
     for (const g of list) {
         const problem = checkGlob(g);
         if (problem)
-            throw new errors_ConfigurationError(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+            throw new errors_ConfigurationError(`${name} has an invalid glob '${g}': ${problem}`);
     }
     return list;
 }

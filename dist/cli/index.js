@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(506);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9882);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 506:
+/***/ 9882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9194,25 +9194,62 @@ const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
-    let examples;
-    let pattern;
-    return {
-        id: spec.id,
-        provider: spec.provider,
-        description: spec.description,
-        keywords: spec.prefixes.map((p) => p.toLowerCase()),
-        // Made on first use, as the examples are: a scan asks only for the rules whose keyword it saw.
-        get pattern() {
-            return (pattern ??= new RegExp(`${BEFORE}(${spec.token})${AFTER}`));
-        },
-        secretGroup: 1,
-        specificity: 3,
-        ...optional(spec),
-        // Generated on first use: only the tests read them, and a Codex hook loads every rule on each prompt.
-        get examples() {
-            return (examples ??= prefixedExamples(spec));
-        },
-    };
+    return new PrefixedRule(spec);
+}
+/**
+ * A rule written as a spec. The spec's fields are read through the prototype and the pattern and examples
+ * made on first use: a Codex hook builds every rule on each prompt and tool call, and a scan of one prompt
+ * asks for the patterns of a handful.
+ */
+class SpecRule {
+    id;
+    provider;
+    description;
+    spec;
+    #pattern;
+    #examples;
+    constructor(spec) {
+        this.spec = spec;
+        this.id = spec.id;
+        this.provider = spec.provider;
+        this.description = spec.description;
+    }
+    get pattern() {
+        return (this.#pattern ??= this.makePattern());
+    }
+    get examples() {
+        return (this.#examples ??= this.makeExamples());
+    }
+    get severity() {
+        return this.spec.severity;
+    }
+    get entropy() {
+        return this.spec.entropy;
+    }
+    get validate() {
+        return this.spec.validate;
+    }
+    get placeholderFilter() {
+        return this.spec.placeholderFilter === false ? false : undefined;
+    }
+    get window() {
+        return this.spec.window;
+    }
+}
+class PrefixedRule extends SpecRule {
+    keywords;
+    secretGroup = 1;
+    specificity = 3;
+    constructor(spec) {
+        super(spec);
+        this.keywords = spec.prefixes.map((p) => p.toLowerCase());
+    }
+    makePattern() {
+        return new RegExp(`${BEFORE}(${this.spec.token})${AFTER}`);
+    }
+    makeExamples() {
+        return prefixedExamples(this.spec);
+    }
 }
 function prefixedExamples(spec) {
     const g = new Synth(spec.id);
@@ -9236,24 +9273,25 @@ function prefixedExamples(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    let examples;
-    let pattern;
-    return {
-        id: spec.id,
-        provider: spec.provider,
-        description: spec.description,
-        keywords: spec.names.map((n) => n.toLowerCase()),
-        get pattern() {
-            return (pattern ??= namedPattern(spec));
-        },
-        secretGroup: 1,
-        specificity: 2,
-        entropy: spec.entropy ?? 2.8,
-        ...optional(spec),
-        get examples() {
-            return (examples ??= namedExamples(spec));
-        },
-    };
+    return new NamedRule(spec);
+}
+class NamedRule extends SpecRule {
+    keywords;
+    secretGroup = 1;
+    specificity = 2;
+    constructor(spec) {
+        super(spec);
+        this.keywords = spec.names.map((n) => n.toLowerCase());
+    }
+    get entropy() {
+        return this.spec.entropy ?? 2.8;
+    }
+    makePattern() {
+        return namedPattern(this.spec);
+    }
+    makeExamples() {
+        return namedExamples(this.spec);
+    }
 }
 function namedPattern(spec) {
     const names = spec.names.map(anyCase).join('|');
@@ -9270,15 +9308,6 @@ function namedExamples(spec) {
             `${name}_KEY: ${'x'.repeat(value.length)}`,
             ...(spec.negative ?? []),
         ],
-    };
-}
-function optional(spec) {
-    return {
-        ...(spec.severity ? { severity: spec.severity } : {}),
-        ...(spec.entropy !== undefined ? { entropy: spec.entropy } : {}),
-        ...(spec.validate ? { validate: spec.validate } : {}),
-        ...(spec.placeholderFilter === false ? { placeholderFilter: false } : {}),
-        ...(spec.window ? { window: spec.window } : {}),
     };
 }
 
@@ -9332,42 +9361,65 @@ function slug(s) {
  * entropy floor, and must not read as a digest, an id or a version.
  */
 function keyed(row) {
-    const id = row.id ?? `${slug(row.provider)}-key`;
-    const v = parseKeyedValue(row.value);
-    const kw = row.keywords[0];
-    let examples;
-    let pattern;
-    const isUuid = row.value === 'uuid';
-    return {
-        id,
-        provider: row.provider,
-        description: row.description ?? `${row.provider} credential named next to its value`,
-        keywords: row.keywords.map((k) => k.toLowerCase()),
-        get pattern() {
-            return (pattern ??= keyedPattern(row.keywords, v.re));
-        },
-        secretGroup: 2,
-        specificity: 2,
-        entropy: v.min >= 24 ? 3 : 2.6,
-        validate: (secret, match) => {
-            const between = match.slice(0, match.length - secret.length);
-            if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
-                return false;
-            if (ID_KEY.test(between))
-                return false;
-            if (v.hexLike && DIGEST_CONTEXT.test(between))
-                return false;
-            if (isUuid && !SECRET_WORD.test(between.slice(kw.length)))
-                return false;
-            return true;
-        },
-        // The keyword, up to 40 characters, then the value: a long value widens the window.
-        window: { before: 0, after: Math.max(140, 60 + Math.max(v.max, row.maxLength ?? 0)) },
-        // Generated on first use, as for `prefixed`: drawing 300 examples was a third of a Codex hook's start.
-        get examples() {
-            return (examples ??= keyedExamples(id, kw, v));
-        },
-    };
+    return new KeyedRule(row);
+}
+/**
+ * One long-tail row as a rule. Only the keywords are read at start: the rest is worked out on first use, on
+ * the prototype rather than per object, because a Codex hook builds every rule (hundreds of rows) on each
+ * prompt and tool call and a scan of one prompt asks for a handful.
+ */
+class KeyedRule {
+    provider;
+    keywords;
+    secretGroup = 2;
+    specificity = 2;
+    #row;
+    #parts;
+    #pattern;
+    #window;
+    #examples;
+    constructor(row) {
+        this.#row = row;
+        this.provider = row.provider;
+        this.keywords = row.keywords.map((k) => k.toLowerCase());
+    }
+    get #value() {
+        return (this.#parts ??= parseKeyedValue(this.#row.value));
+    }
+    get id() {
+        return this.#row.id ?? `${slug(this.#row.provider)}-key`;
+    }
+    get description() {
+        return this.#row.description ?? `${this.#row.provider} credential named next to its value`;
+    }
+    get pattern() {
+        return (this.#pattern ??= keyedPattern(this.#row.keywords, this.#value.re));
+    }
+    get entropy() {
+        return this.#value.min >= 24 ? 3 : 2.6;
+    }
+    /** The keyword, up to 40 characters, then the value: a long value widens the window. */
+    get window() {
+        return (this.#window ??= {
+            before: 0,
+            after: Math.max(140, 60 + Math.max(this.#value.max, this.#row.maxLength ?? 0)),
+        });
+    }
+    get examples() {
+        return (this.#examples ??= keyedExamples(this.id, this.#row.keywords[0], this.#value));
+    }
+    validate(secret, match) {
+        const between = match.slice(0, match.length - secret.length);
+        if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
+            return false;
+        if (ID_KEY.test(between))
+            return false;
+        if (this.#value.hexLike && DIGEST_CONTEXT.test(between))
+            return false;
+        if (this.#row.value === 'uuid' && !SECRET_WORD.test(between.slice(this.#row.keywords[0].length)))
+            return false;
+        return true;
+    }
 }
 function keyedPattern(keywords, value) {
     return new RegExp(`(?:${keywords.map(anyCase).join('|')})([\\s\\S]{0,40}?)(?<![A-Za-z0-9_+/-])(${value})(?![A-Za-z0-9_+/-]|=[A-Za-z0-9])`);
@@ -13515,10 +13567,23 @@ function lazyAutomaton(keywords) {
  */
 function probeKeywords(keywords, text, hit) {
     const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+    // Which pairs of ASCII characters the text holds: a keyword whose first or last pair is absent is not
+    // searched for (most of a thousand keywords, in a prompt or a patch).
+    const pairs = new Uint8Array(128 * 128);
+    for (let i = 1, prev = folded.charCodeAt(0); i < folded.length; i++) {
+        const c = folded.charCodeAt(i);
+        if (prev < 128 && c < 128)
+            pairs[(prev << 7) | c] = 1;
+        prev = c;
+    }
     const hits = [];
     keywords.forEach((k, id) => {
+        const n = k.length;
+        if (n >= 2 &&
+            (!pairs[(k.charCodeAt(0) << 7) | k.charCodeAt(1)] || !pairs[(k.charCodeAt(n - 2) << 7) | k.charCodeAt(n - 1)]))
+            return;
         for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1))
-            hits.push([at + k.length, k.length, id]);
+            hits.push([at + n, n, id]);
     });
     hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [end, length, id] of hits)
@@ -29700,6 +29765,11 @@ Options:
   --head REF         head revision (default: the working tree)
   --hook-url URL     Codex hook endpoint for the AI review; the token is read from CODEX_TOKEN,
                      never from a flag (https; http only for loopback)
+  --reviewer NAME    who writes the AI review: endpoint (default, with --hook-url), openai or codex
+  --model NAME       the model of openai/codex (or OPENAI_MODEL)
+  --base-url URL     a Responses API base URL (or OPENAI_BASE_URL; default https://api.openai.com/v1)
+  --hook-timeout S   seconds per endpoint request, Responses API request or Codex run (default 60,
+                     the action's hook-timeout; raise it for codex, which reads files before answering)
   --config-ref base|head
                      where the hooks config, memory sources and baseline are read (default base: the
                      branch under review cannot choose its own hooks, as in the action; head: the
@@ -29708,6 +29778,7 @@ ${COMMON}
 
 ${ENVIRONMENT}
   CODEX_TOKEN        programmatic access token for --hook-url
+  OPENAI_API_KEY     the Responses API key of --reviewer openai or codex
 
 ${EXIT_STATUS}
 `;
@@ -31398,8 +31469,12 @@ const INPUT_DEFAULTS = {
     'github-max-wait': '120',
     'escalate-on': 'failure',
 };
-/** `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input). */
-function readInputs(read, env = {}) {
+const INPUT_LABEL = (input) => `Input '${input}'`;
+/**
+ * `env`: the step's environment, for OPENAI_API_KEY (a key given to the step rather than as an input).
+ * `label`: how a bad value's message names the setting (the CLI reads its flags through here too).
+ */
+function readInputs(read, env = {}, label = INPUT_LABEL) {
     const get = (name) => {
         const value = read(name).trim();
         if (value !== '')
@@ -31412,37 +31487,37 @@ function readInputs(read, env = {}) {
         githubToken: get('github-token'),
         codexToken,
         hookUrl,
-        reviewer: oneOf(get('reviewer'), 'reviewer', ['endpoint', 'openai', 'codex']),
+        reviewer: oneOf(get('reviewer'), label('reviewer'), ['endpoint', 'openai', 'codex']),
         model: get('model'),
         openaiApiKey: read('openai-api-key').trim() || (env.OPENAI_API_KEY ?? '').trim(),
-        openaiBaseUrl: httpUrl(get('openai-base-url'), 'openai-base-url'),
+        openaiBaseUrl: httpUrl(get('openai-base-url'), label('openai-base-url')),
         azureApiVersion: get('azure-api-version'),
-        maxInputTokens: integer(get('max-input-tokens'), 'max-input-tokens', 2_000, 2_000_000),
-        maxOutputTokens: integer(get('max-output-tokens'), 'max-output-tokens', 256, 200_000),
+        maxInputTokens: integer(get('max-input-tokens'), label('max-input-tokens'), 2_000, 2_000_000),
+        maxOutputTokens: integer(get('max-output-tokens'), label('max-output-tokens'), 256, 200_000),
         config: get('config'),
-        configRef: oneOf(get('config-ref'), 'config-ref', ['base', 'head']),
-        include: globs(get('include'), 'include'),
-        exclude: globs(get('exclude'), 'exclude'),
-        failOn: oneOf(get('fail-on'), 'fail-on', ['error', 'warning', 'notice', 'never']),
-        secretAction: oneOf(get('secret-action'), 'secret-action', ['block', 'redact']),
-        fingerprintKey: fingerprintKey(read('fingerprint-key').trim()),
-        commentMode: oneOf(get('comment-mode'), 'comment-mode', ['review', 'check', 'none']),
-        onHookError: oneOf(get('on-hook-error'), 'on-hook-error', ['warn', 'fail']),
-        hookTimeoutMs: integer(get('hook-timeout'), 'hook-timeout', 1, 600) * 1000,
-        hookRetries: integer(get('hook-retries'), 'hook-retries', 0, 10),
-        hookMaxBytes: integer(get('hook-max-bytes'), 'hook-max-bytes', 10_000, 50_000_000),
-        maxComments: integer(get('max-comments'), 'max-comments', 0, 1000),
-        requestChanges: action_inputs_boolean(get('request-changes'), 'request-changes'),
+        configRef: oneOf(get('config-ref'), label('config-ref'), ['base', 'head']),
+        include: globs(get('include'), label('include')),
+        exclude: globs(get('exclude'), label('exclude')),
+        failOn: oneOf(get('fail-on'), label('fail-on'), ['error', 'warning', 'notice', 'never']),
+        secretAction: oneOf(get('secret-action'), label('secret-action'), ['block', 'redact']),
+        fingerprintKey: fingerprintKey(read('fingerprint-key').trim(), label('fingerprint-key')),
+        commentMode: oneOf(get('comment-mode'), label('comment-mode'), ['review', 'check', 'none']),
+        onHookError: oneOf(get('on-hook-error'), label('on-hook-error'), ['warn', 'fail']),
+        hookTimeoutMs: integer(get('hook-timeout'), label('hook-timeout'), 1, 600) * 1000,
+        hookRetries: integer(get('hook-retries'), label('hook-retries'), 0, 10),
+        hookMaxBytes: integer(get('hook-max-bytes'), label('hook-max-bytes'), 10_000, 50_000_000),
+        maxComments: integer(get('max-comments'), label('max-comments'), 0, 1000),
+        requestChanges: action_inputs_boolean(get('request-changes'), label('request-changes')),
         sarifFile: get('sarif-file'),
-        dryRun: action_inputs_boolean(get('dry-run'), 'dry-run'),
-        githubMaxWaitSeconds: integer(get('github-max-wait'), 'github-max-wait', 0, 3600),
-        escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on')),
+        dryRun: action_inputs_boolean(get('dry-run'), label('dry-run')),
+        githubMaxWaitSeconds: integer(get('github-max-wait'), label('github-max-wait'), 0, 3600),
+        escalation: escalation(get('escalate-reviewers'), get('escalate-label'), get('escalate-on'), label),
     });
 }
 /** GitHub logins and `org/team` slugs, as GitHub spells them. */
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
-function escalation(reviewers, label, on) {
+function escalation(reviewers, label, on, nameOf) {
     const users = [];
     const teams = [];
     for (const name of reviewers.split(/[\s,]+/).filter((n) => n.length > 0)) {
@@ -31452,35 +31527,35 @@ function escalation(reviewers, label, on) {
         else if (LOGIN.test(who))
             users.push(who);
         else {
-            throw new errors/* ConfigurationError */.j1(`Input 'escalate-reviewers' must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`);
+            throw new errors/* ConfigurationError */.j1(`${nameOf('escalate-reviewers')} must list GitHub logins or org/team slugs; got '${name.slice(0, 80)}'`);
         }
     }
     // eslint-disable-next-line no-control-regex
     if (label.length > 50 || /[\u0000-\u001f,]/.test(label)) {
-        throw new errors/* ConfigurationError */.j1(`Input 'escalate-label' must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`);
+        throw new errors/* ConfigurationError */.j1(`${nameOf('escalate-label')} must be one label name of at most 50 characters; got '${label.slice(0, 80)}'`);
     }
-    return { users, teams, label, on: oneOf(on, 'escalate-on', ['failure', 'secrets']) };
+    return { users, teams, label, on: oneOf(on, nameOf('escalate-on'), ['failure', 'secrets']) };
 }
 function oneOf(value, name, allowed) {
     const v = value.toLowerCase();
     if (allowed.includes(v))
         return v;
-    throw new errors/* ConfigurationError */.j1(`Input '${name}' must be one of ${allowed.join(', ')}; got '${value}'`);
+    throw new errors/* ConfigurationError */.j1(`${name} must be one of ${allowed.join(', ')}; got '${value}'`);
 }
 /** A key is a secret: the message says how long it is, never what it holds. */
-function fingerprintKey(value) {
+function fingerprintKey(value, name) {
     if (value !== '' && value.length < 16) {
-        throw new errors/* ConfigurationError */.j1(`Input 'fingerprint-key' must be at least 16 characters (a random repository secret); got ${value.length}`);
+        throw new errors/* ConfigurationError */.j1(`${name} must be at least 16 characters (a random repository secret); got ${value.length}`);
     }
     return value;
 }
 function integer(value, name, min, max) {
     if (!/^\d+$/.test(value)) {
-        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+        throw new errors/* ConfigurationError */.j1(`${name} must be a whole number from ${min} to ${max}; got '${value}'`);
     }
     const n = Number(value);
     if (n < min || n > max) {
-        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be a whole number from ${min} to ${max}; got '${value}'`);
+        throw new errors/* ConfigurationError */.j1(`${name} must be a whole number from ${min} to ${max}; got '${value}'`);
     }
     return n;
 }
@@ -31490,7 +31565,7 @@ function action_inputs_boolean(value, name) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new errors/* ConfigurationError */.j1(`Input '${name}' must be true or false; got '${value}'`);
+    throw new errors/* ConfigurationError */.j1(`${name} must be true or false; got '${value}'`);
 }
 function httpUrl(value, name) {
     if (value === '')
@@ -31500,10 +31575,10 @@ function httpUrl(value, name) {
         url = new URL(value);
     }
     catch {
-        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be an http(s) URL; got '${value}'`);
+        throw new errors/* ConfigurationError */.j1(`${name} must be an http(s) URL; got '${value}'`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ConfigurationError */.j1(`Input '${name}' must be an http(s) URL; got '${value}'`);
+        throw new errors/* ConfigurationError */.j1(`${name} must be an http(s) URL; got '${value}'`);
     }
     return value.replace(/\/+$/, '');
 }
@@ -31512,9 +31587,23 @@ function globs(value, name) {
     for (const g of list) {
         const problem = (0,core_filter/* checkGlob */.pY)(g);
         if (problem)
-            throw new errors/* ConfigurationError */.j1(`Input '${name}' has an invalid glob '${g}': ${problem}`);
+            throw new errors/* ConfigurationError */.j1(`${name} has an invalid glob '${g}': ${problem}`);
     }
     return list;
+}
+
+;// CONCATENATED MODULE: ./src/settings/review-flags.ts
+
+/** The action's inputs that `codex-hooks review` takes as flags of the same name. */
+const REVIEW_FLAGS_FROM_INPUTS = ['hook-timeout'];
+/**
+ * The AI review's settings `codex-hooks review` shares with the action, read through the action's one
+ * validation and defaults (action.yml, INPUT_DEFAULTS): the endpoint's and the model's timeout
+ * (--hook-timeout), retries, request size and token budgets. A bad value's message names the flag.
+ */
+function readReviewFlags(flags) {
+    const read = (input) => (REVIEW_FLAGS_FROM_INPUTS.includes(input) ? String(flags[input] ?? '') : '');
+    return readInputs(read, {}, (input) => `--${input}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -31546,12 +31635,6 @@ function globs(value, name) {
 
 
 
-/**
- * The action's defaults (action.yml, INPUT_DEFAULTS), read through the one validation: the CLI's endpoint and
- * model requests use the same retries and sizes, and the endpoint the same timeout. A model turn's timeout is the
- * CLI's own (below): a Codex turn takes minutes, and a local user has no step setting to raise it with.
- */
-const ACTION_DEFAULTS = readInputs(() => '');
 
 const EXIT = { passed: 0, failed: 1, usage: 2 };
 const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
@@ -31670,6 +31753,7 @@ async function review(args, io) {
         reviewer: { type: 'string', default: 'endpoint' },
         model: { type: 'string', default: '' },
         'base-url': { type: 'string', default: '' },
+        'hook-timeout': { type: 'string', default: '' },
     });
     if (values.help) {
         io.stdout.write(REVIEW_HELP);
@@ -31678,6 +31762,7 @@ async function review(args, io) {
     if (positionals.length > 0)
         throw new errors/* UsageError */.eb(`review takes no paths; got '${positionals[0]}'`, USAGE.review);
     const options = commonOptions('review', values);
+    const settings = readReviewFlags(values);
     const configRef = String(values['config-ref']);
     if (configRef !== 'base' && configRef !== 'head') {
         throw new errors/* UsageError */.eb(`--config-ref must be base or head; got '${configRef}'`, USAGE.review);
@@ -31707,7 +31792,7 @@ async function review(args, io) {
         action: 'local_review',
     };
     const logger = main_stderrLogger(io);
-    const reviewer = await chooseCliReviewer(values, io, logger);
+    const reviewer = await chooseCliReviewer(values, settings, io, logger);
     const ai = reviewer
         ? {
             reviewer: reviewer.reviewer,
@@ -31747,7 +31832,7 @@ async function resolveBase(git, base, head, cwd) {
  * OPENAI_API_KEY. Keys and tokens come from the environment only, never a flag: flags end up in shell
  * history and process lists.
  */
-async function chooseCliReviewer(values, io, logger) {
+async function chooseCliReviewer(values, settings, io, logger) {
     const kind = String(values.reviewer ?? 'endpoint');
     if (kind === 'endpoint') {
         const endpoint = preflightHookEndpoint(io.env.CODEX_TOKEN ?? '', String(values['hook-url'] ?? ''), new Date(), logger, CLI_SETTING_NAMES);
@@ -31755,9 +31840,9 @@ async function chooseCliReviewer(values, io, logger) {
             return undefined;
         const reviewer = createEndpointReviewer({
             ...endpoint,
-            timeoutMs: ACTION_DEFAULTS.hookTimeoutMs,
-            retries: ACTION_DEFAULTS.hookRetries,
-            maxBytes: ACTION_DEFAULTS.hookMaxBytes,
+            timeoutMs: settings.hookTimeoutMs,
+            retries: settings.hookRetries,
+            maxBytes: settings.hookMaxBytes,
             logger,
             names: CLI_SETTING_NAMES,
         });
@@ -31776,10 +31861,10 @@ async function chooseCliReviewer(values, io, logger) {
         model: String(values.model ?? '') || (io.env.OPENAI_MODEL ?? ''),
         apiKey,
         baseUrl: String(values['base-url'] ?? '') || (io.env.OPENAI_BASE_URL ?? ''),
-        timeoutMs: kind === 'codex' ? 300_000 : 120_000,
-        retries: ACTION_DEFAULTS.hookRetries,
-        maxInputTokens: ACTION_DEFAULTS.maxInputTokens,
-        maxOutputTokens: ACTION_DEFAULTS.maxOutputTokens,
+        timeoutMs: settings.hookTimeoutMs,
+        retries: settings.hookRetries,
+        maxInputTokens: settings.maxInputTokens,
+        maxOutputTokens: settings.maxOutputTokens,
     }, { logger, env: io.env }, CLI_SETTING_NAMES);
     return { reviewer, token: '' };
 }
@@ -31941,8 +32026,11 @@ function report(result, format, io) {
 const NOTES_PER_KIND = 10;
 function printNotes(notes, io) {
     const shown = new Map();
+    const said = saidOn(io);
     for (const n of notes) {
-        if (!NOTES_AFTER_REPORT.has(n.kind))
+        // A hook's remark that was a warning as it happened (a memory source cut, a pattern's time spent) is not
+        // said a second time.
+        if (!NOTES_AFTER_REPORT.has(n.kind) || said.has(n.message))
             continue;
         const count = (shown.get(n.kind) ?? 0) + 1;
         shown.set(n.kind, count);
@@ -31971,14 +32059,26 @@ function useColor(stream, env) {
         return false;
     return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
+/** The warnings and notices already written to an io's stderr, so the notes after the report skip them. */
+const saidLines = new WeakMap();
+function saidOn(io) {
+    let said = saidLines.get(io);
+    if (!said)
+        saidLines.set(io, (said = new Set()));
+    return said;
+}
 function main_stderrLogger(io) {
     const verbose = Boolean(io.env.CODEX_HOOKS_DEBUG);
     const line = (prefix) => (m) => void io.stderr.write(`${prefix}${m}\n`);
+    const said = (prefix) => (m) => {
+        saidOn(io).add(m);
+        line(prefix)(m);
+    };
     return {
         debug: verbose ? line('debug: ') : () => { },
         info: verbose ? line('') : () => { },
-        notice: line('notice: '),
-        warning: line('warning: '),
+        notice: said('notice: '),
+        warning: said('warning: '),
         error: line('error: '),
     };
 }

@@ -484,8 +484,11 @@ const NOTES_PER_KIND = 10;
 
 function printNotes(notes: readonly Note[], io: CliIo): void {
   const shown = new Map<NoteKind, number>();
+  const said = saidOn(io);
   for (const n of notes) {
-    if (!NOTES_AFTER_REPORT.has(n.kind)) continue;
+    // A hook's remark that was a warning as it happened (a memory source cut, a pattern's time spent) is not
+    // said a second time.
+    if (!NOTES_AFTER_REPORT.has(n.kind) || said.has(n.message)) continue;
     const count = (shown.get(n.kind) ?? 0) + 1;
     shown.set(n.kind, count);
     if (count <= NOTES_PER_KIND) io.stderr.write(`note: ${n.message}\n`);
@@ -512,14 +515,26 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): b
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
+/** The warnings and notices already written to an io's stderr, so the notes after the report skip them. */
+const saidLines = new WeakMap<CliIo, Set<string>>();
+function saidOn(io: CliIo): Set<string> {
+  let said = saidLines.get(io);
+  if (!said) saidLines.set(io, (said = new Set()));
+  return said;
+}
+
 function stderrLogger(io: CliIo): Logger {
   const verbose = Boolean(io.env.CODEX_HOOKS_DEBUG);
   const line = (prefix: string) => (m: string) => void io.stderr.write(`${prefix}${m}\n`);
+  const said = (prefix: string) => (m: string) => {
+    saidOn(io).add(m);
+    line(prefix)(m);
+  };
   return {
     debug: verbose ? line('debug: ') : () => {},
     info: verbose ? line('') : () => {},
-    notice: line('notice: '),
-    warning: line('warning: '),
+    notice: said('notice: '),
+    warning: said('warning: '),
     error: line('error: '),
   };
 }

@@ -282,6 +282,17 @@ describe('codex-hooks scan', () => {
     expect(run.stdout).toMatch(/^config\/prod\.env:2:\d+: error \[aws-access-key-id\]/m);
   });
 
+  it('says a hook remark that was a warning once, not again after the report', async () => {
+    const repo = makeRepo({
+      '.github/codex-hooks.yml': hooksYaml(hook('m', 'prompt.submitted', { type: 'memory', sources: ['gone.md'] })),
+      'a.txt': 'x\n',
+    });
+    const run = await cli(['scan', 'a.txt'], repo);
+    expect(run.code).toBe(0);
+    const remarks = run.stderr.split('\n').filter((l) => l.includes("memory source 'gone.md'"));
+    expect(remarks).toEqual([expect.stringMatching(/^warning: m: memory source 'gone\.md' does not exist/)]);
+  });
+
   it('skips a file it cannot read with a warning; --strict exits 2', async () => {
     const repo = makeRepo({ 'a.txt': 'x\n' });
     const run = await cli(['scan', '--strict', 'missing.txt'], repo);
