@@ -114,26 +114,45 @@ function lazyAutomaton(keywords: readonly string[]): KeywordMatcher {
  */
 function probeKeywords(keywords: readonly string[], text: string, hit: (keyword: number, start: number) => void) {
   const folded = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-  // Which pairs of ASCII characters the text holds: a keyword whose first or last pair is absent is not
-  // searched for (most of a thousand keywords, in a prompt or a patch).
+  const pairs = presentPairs(folded);
+  const hits: number[] = [];
+  for (let id = 0; id < keywords.length; id++) {
+    const k = keywords[id]!;
+    if (mayHold(pairs, k)) findAll(folded, k, id, hits);
+  }
+  // Packed as (end, length, id) triples: sorted by end, and at the same end the longer keyword first.
+  const order = Array.from({ length: hits.length / 3 }, (_, i) => i * 3);
+  order.sort((a, b) => hits[a]! - hits[b]! || hits[b + 1]! - hits[a + 1]!);
+  for (const at of order) hit(hits[at + 2]!, hits[at]! - hits[at + 1]!);
+}
+
+// The loops below are kept in functions of their own, small on purpose: a loop over a long text is hot
+// enough for V8 to optimise its function, and the compile of a small one costs far less than that of the
+// whole search (which a short-lived hook pays for and never profits from).
+
+/** Which pairs of ASCII characters the text holds, as a 128 × 128 table of flags. */
+function presentPairs(folded: string): Uint8Array {
   const pairs = new Uint8Array(128 * 128);
   for (let i = 1, prev = folded.charCodeAt(0); i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     if (prev < 128 && c < 128) pairs[(prev << 7) | c] = 1;
     prev = c;
   }
-  const hits: number[][] = [];
-  keywords.forEach((k, id) => {
-    const n = k.length;
-    if (
-      n >= 2 &&
-      (!pairs[(k.charCodeAt(0) << 7) | k.charCodeAt(1)] || !pairs[(k.charCodeAt(n - 2) << 7) | k.charCodeAt(n - 1)])
-    )
-      return;
-    for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1)) hits.push([at + n, n, id]);
-  });
-  hits.sort((a, b) => a[0]! - b[0]! || b[1]! - a[1]!);
-  for (const [end, length, id] of hits) hit(id!, end! - length!);
+  return pairs;
+}
+
+/** Whether the text can hold the keyword: a keyword whose first or last pair is absent cannot be there. */
+function mayHold(pairs: Uint8Array, k: string): boolean {
+  const n = k.length;
+  return (
+    n < 2 ||
+    (pairs[(k.charCodeAt(0) << 7) | k.charCodeAt(1)] === 1 &&
+      pairs[(k.charCodeAt(n - 2) << 7) | k.charCodeAt(n - 1)] === 1)
+  );
+}
+
+function findAll(folded: string, k: string, id: number, hits: number[]): void {
+  for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1)) hits.push(at + k.length, k.length, id);
 }
 
 /**
