@@ -73,18 +73,34 @@ function timed(args: string[], input: string, cwd: string, env: NodeJS.ProcessEn
   });
 }
 
+/** What the hook says of its compiled-code cache (CODEX_HOOKS_DEBUG): the runs measured must use it. */
+function compileCacheState(input: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [HOOK], { cwd, env: { ...env, CODEX_HOOKS_DEBUG: '1' } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.resume();
+    child.on('error', reject);
+    child.on('close', () => resolve(/compile cache (\S+)/.exec(err)?.[1] ?? 'not said'));
+    child.stdin.end(input);
+  });
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 export async function runCodexHookBenchmark(): Promise<Record<string, string | number>> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'codex-hook-bench-'));
+  const top = await mkdtemp(path.join(os.tmpdir(), 'codex-hook-bench-'));
+  // The repository and the user's cache folder side by side, as on a developer's machine: a cache inside the
+  // repository is refused (src/codex-session/compile-cache.ts), and the hook would then compile every time.
+  const dir = path.join(top, 'repo');
   try {
-    await mkdir(path.join(dir, '.git'));
+    await mkdir(path.join(dir, '.git'), { recursive: true });
     await mkdir(path.join(dir, '.github'));
     await writeFile(path.join(dir, '.github', 'codex-hooks.yml'), CONFIG);
-    const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') };
+    const env = { ...process.env, XDG_CACHE_HOME: path.join(top, 'cache') };
     const inputs = {
       prompt: event(dir, 'UserPromptSubmit', { prompt: prompt() }),
       patch: event(dir, 'PreToolUse', {
@@ -95,6 +111,7 @@ export async function runCodexHookBenchmark(): Promise<Record<string, string | n
     };
     // The first hook after a config change parses it; every later one reads the cache. Measured apart.
     const firstRun = await timed([HOOK], inputs.prompt, dir, env);
+    const cache = await compileCacheState(inputs.prompt, dir, env);
     const times = { empty: [] as number[], prompt: [] as number[], patch: [] as number[] };
     for (let run = 0; run < RUNS; run++) {
       // Interleaved, so a busy moment of the machine weighs on all three alike.
@@ -111,8 +128,9 @@ export async function runCodexHookBenchmark(): Promise<Record<string, string | n
     out['2 KB prompt: p95 / empty p95'] = Number((percentile(times.prompt, 95) / base).toFixed(2));
     out['200-line patch: p95 / empty p95'] = Number((percentile(times.patch, 95) / base).toFixed(2));
     out['first hook after a config change (ms)'] = ms(firstRun);
+    out['compile cache of the runs measured'] = cache;
     return out;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(top, { recursive: true, force: true });
   }
 }
