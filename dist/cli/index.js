@@ -30787,23 +30787,25 @@ function findRepositoryRoot(cwd) {
 const DEFAULT_CONFIG_PATH = '.github/codex-hooks.yml';
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
 function parseCodexHookSettings(argv, env, home) {
-    let values;
-    try {
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            options: {
-                config: { type: 'string' },
-                'fail-on': { type: 'string' },
-                'fail-open': { type: 'string' },
-                'fail-closed': { type: 'string' },
-            },
-            strict: true,
-            allowPositionals: false,
-        }));
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`codex-hook: ${error.message}`);
-    }
+    let values = {};
+    // No flags is the common case (the command `init codex` writes): parseArgs would load two modules for nothing.
+    if (argv.length > 0)
+        try {
+            ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+                args: [...argv],
+                options: {
+                    config: { type: 'string' },
+                    'fail-on': { type: 'string' },
+                    'fail-open': { type: 'string' },
+                    'fail-closed': { type: 'string' },
+                },
+                strict: true,
+                allowPositionals: false,
+            }));
+        }
+        catch (error) {
+            throw new errors/* ConfigurationError */.j1(`codex-hook: ${error.message}`);
+        }
     const failOn = values['fail-on'] ?? 'error';
     if (!FAIL_ON.includes(failOn))
         throw new errors/* ConfigurationError */.j1(`--fail-on must be one of ${FAIL_ON.join(', ')}; got '${failOn}'`);

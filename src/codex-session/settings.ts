@@ -22,22 +22,24 @@ export function parseCodexHookSettings(
   env: NodeJS.ProcessEnv,
   home: string,
 ): CodexHookSettings {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        config: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'fail-open': { type: 'string' },
-        'fail-closed': { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new ConfigurationError(`codex-hook: ${(error as Error).message}`);
-  }
+  let values: Record<string, string | undefined> = {};
+  // No flags is the common case (the command `init codex` writes): parseArgs would load two modules for nothing.
+  if (argv.length > 0)
+    try {
+      ({ values } = parseArgs({
+        args: [...argv],
+        options: {
+          config: { type: 'string' },
+          'fail-on': { type: 'string' },
+          'fail-open': { type: 'string' },
+          'fail-closed': { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw new ConfigurationError(`codex-hook: ${(error as Error).message}`);
+    }
   const failOn = values['fail-on'] ?? 'error';
   if (!(FAIL_ON as readonly string[]).includes(failOn))
     throw new ConfigurationError(`--fail-on must be one of ${FAIL_ON.join(', ')}; got '${failOn}'`);
