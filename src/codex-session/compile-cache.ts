@@ -16,7 +16,16 @@ export type CompileCacheState =
 export interface HookBody<T> {
   readonly exports: T;
   readonly cache: CompileCacheState;
+  /**
+   * Says which kind of event this run handles (its "lane": a prompt, a patch, a stop…). A lane the entry has
+   * not seen yet is added to it on exit, with the functions that lane ran: the first hook of a session is
+   * SessionStart, and an entry written by it alone would leave every prompt and tool call compiling its own
+   * code. At most {@link MAX_LANES} lanes, so an entry is rewritten a few times per build, then only read.
+   */
+  readonly ran: (lane: string) => void;
 }
+
+export const MAX_LANES = 8;
 
 /** Where the body comes from: its file and the build's content hash of it (a new build is a new cache entry). */
 export interface HookBodyFile {
@@ -46,22 +55,42 @@ export function loadHookBody<T>(
   // The build writes the body as ASCII: read as Latin-1, it is one-byte text with no UTF-8 decoding.
   const source = readFileSync(body.file, 'latin1');
   const place = cacheFileFor(body, env, home, cwd);
-  let cachedData: Buffer | undefined;
-  if ('file' in place) {
-    try {
-      cachedData = readFileSync(place.file);
-    } catch {
-      // none yet
-    }
-  }
-  const script = new vm.Script(nodeModule.wrap(source), { filename: body.file, cachedData });
-  const used = cachedData !== undefined && script.cachedDataRejected === false;
+  const entry = 'file' in place ? readEntry(place.file) : undefined;
+  const script = new vm.Script(nodeModule.wrap(source), { filename: body.file, cachedData: entry?.code });
+  const used = entry !== undefined && script.cachedDataRejected === false;
   const cache: CompileCacheState = 'file' in place ? { kind: used ? 'used' : 'written', file: place.file } : place;
-  if (cache.kind === 'written') atExit(() => writeCache(cache.file, script));
+  let lane: string | undefined;
+  if ('file' in cache) {
+    const lanes = used ? entry!.lanes : [];
+    atExit(() => {
+      const added = lane !== undefined && !lanes.includes(lane) && lanes.length < MAX_LANES ? [lane] : [];
+      if (!used || added.length > 0) writeCache(cache.file, [...lanes, ...added], script);
+    });
+  }
   const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper(module.exports, nodeModule.createRequire(body.file), module, body.file, path.dirname(body.file));
-  return { exports: module.exports, cache };
+  return { exports: module.exports, cache, ran: (l) => (lane = l) };
+}
+
+/**
+ * An entry is one header line, `codex-hooks-compile-cache 1 <lanes, comma-separated>`, then V8's bytes. An
+ * entry without that header is no entry (it is written anew).
+ */
+const HEADER = 'codex-hooks-compile-cache 1 ';
+
+function readEntry(file: string): { readonly lanes: readonly string[]; readonly code: Buffer } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // none yet
+  }
+  const end = bytes.indexOf(10);
+  const header = end === -1 ? '' : bytes.toString('latin1', 0, end);
+  if (!header.startsWith(HEADER)) return undefined;
+  const lanes = header.slice(HEADER.length).trimEnd().split(',').filter(Boolean);
+  return { lanes, code: bytes.subarray(end + 1) };
 }
 
 function cacheFileFor(
@@ -94,10 +123,13 @@ export const KEPT_ENTRIES = 8;
  * Written whole or not at all (a temp file renamed): a half-written cache would only be refused, but costs.
  * Entries of earlier builds would pile up with every upgrade: beyond KEPT_ENTRIES the oldest go.
  */
-function writeCache(file: string, script: vm.Script): void {
+function writeCache(file: string, lanes: readonly string[], script: vm.Script): void {
   try {
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    // Padded to a multiple of 8 bytes, so V8's bytes stay aligned in the buffer read back (V8 copies them else).
+    const line = `${HEADER}${lanes.join(',')}`;
+    const header = Buffer.from(`${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1)}\n`, 'latin1');
+    writeFileSync(temp, Buffer.concat([header, script.createCachedData()]), { mode: 0o600 });
     renameSync(temp, file);
     const dir = path.dirname(file);
     const entries = readdirSync(dir)

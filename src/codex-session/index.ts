@@ -15,4 +15,4 @@ const body = loadHookBody<typeof import('./main.js')>(
   process.cwd(),
 );
 if (process.env.CODEX_HOOKS_DEBUG) process.stderr.write(`codex-hooks debug: compile cache ${body.cache.kind}\n`);
-void body.exports.run();
+void body.exports.run(body.ran);

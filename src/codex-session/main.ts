@@ -1,15 +1,20 @@
 import { readFileSync, writeSync } from 'node:fs';
+import { sniffEventName } from './codex-event.js';
+import { PATCH_TOOLS } from './events/tool-use.js';
 import { runCodexHook } from './hook-command.js';
 
 /**
  * The hook's own entry (dist/codex-hook/index.js): Codex starts it on every prompt and tool call, so it loads
  * only what a hook needs, not the whole CLI.
  */
-export async function run(): Promise<void> {
+export async function run(ranLane: (lane: string) => void = () => {}): Promise<void> {
   const out = syncWriter(1, () => process.stdout);
   const err = syncWriter(2, () => process.stderr);
+  const stdin = readStdinSync() ?? (await readStdinStream());
+  const lane = laneOf(stdin);
+  if (lane !== undefined) ranLane(lane);
   const code = await runCodexHook(process.argv.slice(2), {
-    stdin: readStdinSync() ?? (await readStdinStream()),
+    stdin,
     stdout: out,
     stderr: err,
     env: process.env,
@@ -18,6 +23,17 @@ export async function run(): Promise<void> {
   process.exitCode = code;
   await Promise.all([out.flushed(), err.flushed()]);
   process.exit(code);
+}
+
+/**
+ * Which code the event runs, for the compile cache (src/codex-session/compile-cache.ts): its name, and for a
+ * tool, whether it is a patch (parsed as one) or a command. Only the names Codex defines: the set stays small.
+ */
+export function laneOf(stdin: string): string | undefined {
+  const name = sniffEventName(stdin);
+  if (name === 'PreToolUse' || name === 'PostToolUse')
+    return `${name}/${PATCH_TOOLS.has(/"tool_name"\s*:\s*"([\w-]*)"/.exec(stdin)?.[1] ?? '') ? 'patch' : 'command'}`;
+  return name;
 }
 
 /**

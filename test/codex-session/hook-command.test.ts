@@ -14,9 +14,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCodexHook } from '../../src/codex-session/hook-command.js';
 import { hashKey, loadSessionConfig } from '../../src/codex-session/config-cache.js';
-import { KEPT_ENTRIES, loadHookBody } from '../../src/codex-session/compile-cache.js';
+import { KEPT_ENTRIES, MAX_LANES, loadHookBody } from '../../src/codex-session/compile-cache.js';
+import { laneOf } from '../../src/codex-session/main.js';
 import { AUDIT_LOGGERS, hooksYaml } from '../fixtures/hooks-config.js';
-import { AWS_KEY, userPromptSubmit } from './payloads.js';
+import { AWS_KEY, postToolUse, preToolUse, sessionStart, stop, userPromptSubmit } from './payloads.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -128,6 +129,48 @@ describe('the hook compile cache', () => {
       expect(readMode(dir)).toBe(0o700);
       expect(readMode(path.join(dir, readdirSync(dir)[0]!))).toBe(0o600);
     }
+  });
+
+  it("heads the entry with the lanes it has run, padded so that V8's bytes stay aligned", () => {
+    const home = tempDir();
+    let atExit: (() => void) | undefined;
+    const loaded = loadHookBody(body(), {}, home, tempDir(), (w) => (atExit = w));
+    loaded.ran('PreToolUse/patch');
+    atExit!();
+    const bytes = readFileSync((loaded.cache as { file: string }).file);
+    const end = bytes.indexOf(10);
+    expect(bytes.toString('latin1', 0, end).trimEnd()).toBe('codex-hooks-compile-cache 1 PreToolUse/patch');
+    expect((end + 1) % 8).toBe(0);
+    expect(bytes.length).toBeGreaterThan(end + 1);
+  });
+
+  it('names each kind of event by the code it runs, from the names Codex defines only', () => {
+    const cwd = '/repo';
+    expect(
+      [
+        sessionStart(cwd),
+        userPromptSubmit(cwd, 'hello'),
+        preToolUse(cwd, 'apply_patch', '*** Begin Patch\n*** End Patch\n'),
+        preToolUse(cwd, 'Bash', 'ls'),
+        postToolUse(cwd, 'ls', 'a b'),
+        stop(cwd, 'done'),
+        '{"hook_event_name":"Unheard"}',
+        'not json',
+        // A command's text is escaped JSON: it names no tool.
+        preToolUse(cwd, 'Bash', 'echo \'"tool_name":"apply_patch"\''),
+      ].map(laneOf),
+    ).toEqual([
+      'SessionStart',
+      'UserPromptSubmit',
+      'PreToolUse/patch',
+      'PreToolUse/command',
+      'PostToolUse/command',
+      'Stop',
+      undefined,
+      undefined,
+      'PreToolUse/command',
+    ]);
+    expect(MAX_LANES).toBeGreaterThanOrEqual(7);
   });
 
   it('names the entry by the build, the Node version and the body file', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/run-action.js';
-import { AWS_KEY, userPromptSubmit } from '../codex-session/payloads.js';
+import { AWS_KEY, preToolUse, userPromptSubmit } from '../codex-session/payloads.js';
 import { AUDIT_LOGGERS, hooksYaml } from '../fixtures/hooks-config.js';
 
 /**
@@ -25,9 +25,13 @@ const cacheHome = path.join(base, 'cache');
 const entries = () => readdirSync(path.join(cacheHome, 'codex-hooks', 'v8-compile-cache'));
 
 function start(prompt: string) {
+  return startWith(userPromptSubmit(repo, prompt));
+}
+
+function startWith(input: string) {
   const run = spawnSync(process.execPath, [HOOK], {
     cwd: repo,
-    input: userPromptSubmit(repo, prompt),
+    input,
     env: { PATH: process.env.PATH, HOME: base, XDG_CACHE_HOME: cacheHome, CODEX_HOOKS_DEBUG: '1' },
     encoding: 'utf8',
   });
@@ -48,6 +52,26 @@ describe('the built Codex hook and its compile cache', () => {
     expect(second).toEqual({ ...first, cache: 'used' });
     const clean = start('Refactor the request handler.');
     expect(clean).toEqual({ status: 0, stdout: '', cache: 'used' });
+  });
+
+  it('adds the code of each new kind of event to the entry once, then only reads it', () => {
+    const [name] = entries();
+    const file = path.join(cacheHome, 'codex-hooks', 'v8-compile-cache', name!);
+    const lanes = () => readFileSync(file, 'latin1').split('\n', 1)[0]!.trimEnd();
+    expect(lanes()).toBe('codex-hooks-compile-cache 1 UserPromptSubmit');
+    const before = readFileSync(file);
+
+    const patch = '*** Begin Patch\n*** Add File: src/a.ts\n+export const a = 1;\n*** End Patch\n';
+    const first = startWith(preToolUse(repo, 'apply_patch', patch));
+    expect(first).toMatchObject({ status: 0, cache: 'used' });
+    expect(lanes()).toBe('codex-hooks-compile-cache 1 UserPromptSubmit,PreToolUse/patch');
+    // The patch's own functions were compiled in that run and are in the entry now.
+    expect(readFileSync(file).length).toBeGreaterThan(before.length);
+
+    const after = readFileSync(file);
+    expect(startWith(preToolUse(repo, 'apply_patch', patch))).toEqual(first);
+    expect(start('Refactor the request handler.').cache).toBe('used');
+    expect(readFileSync(file).equals(after)).toBe(true);
   });
 
   it('writes an entry V8 refuses anew, and still answers', () => {

@@ -19,7 +19,7 @@ export const COMMAND_NAME = '<command>';
 export const TOOL_OUTPUT_NAME = '<tool output>';
 
 /** Codex's patch tool; it also answers to the matcher names Edit and Write. */
-const PATCH_TOOLS = new Set(['apply_patch', 'Edit', 'Write']);
+export const PATCH_TOOLS: ReadonlySet<string> = new Set(['apply_patch', 'Edit', 'Write']);
 
 /**
  * PreToolUse → prompt.submitted over what the tool is about to write or run. A patch is parsed into its files
