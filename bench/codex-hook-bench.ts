@@ -92,6 +92,7 @@ function percentile(values: number[], p: number): number {
 }
 
 export async function runCodexHookBenchmark(): Promise<Record<string, string | number>> {
+  const loadBefore = os.loadavg()[0]!.toFixed(1);
   const top = await mkdtemp(path.join(os.tmpdir(), 'codex-hook-bench-'));
   // The repository and the user's cache folder side by side, as on a developer's machine: a cache inside the
   // repository is refused (src/codex-session/compile-cache.ts), and the hook would then compile every time.
@@ -131,6 +132,7 @@ export async function runCodexHookBenchmark(): Promise<Record<string, string | n
     out['200-line patch: p95 / empty p95'] = Number((percentile(times.patch, 95) / base).toFixed(2));
     out['first hook after a config change (ms)'] = ms(firstRun);
     out['compile cache of the runs measured'] = cache;
+    out['machine load (1 min) before / after'] = `${loadBefore} / ${os.loadavg()[0]!.toFixed(1)}`;
     return out;
   } finally {
     await rm(top, { recursive: true, force: true });
