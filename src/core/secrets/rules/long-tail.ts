@@ -966,7 +966,7 @@ const ROWS: readonly KeyedRow[] = [
     keywords: ['closecrm', 'close_crm', 'close.com', 'close_api', 'close-api'],
     value: { re: 'api_[A-Za-z0-9.]{45}', example: (g) => `api_${g.alnum(45)}` },
   },
-  { provider: 'DNSCheck', keywords: ['dnscheck.co', 'dnscheck_api', 'dnscheck_key', 'dnscheck_token'], value: 'a32' },
+  { provider: 'DNSCheck', keywords: ['dnscheck_api', 'dnscheck.co', 'dnscheck_key', 'dnscheck_token'], value: 'a32' },
   { provider: 'Eagle Eye Networks', keywords: ['eagleeyenetworks'], value: 'a15' },
   {
     provider: 'EcoStruxure IT',
@@ -979,7 +979,7 @@ const ROWS: readonly KeyedRow[] = [
     keywords: ['8x8_api', '8x8_key', '8x8_token', '8x8_secret', '8x8.com', 'eightxeight'],
     value: 'a43',
   },
-  { provider: 'Findl', keywords: ['findl.com', 'findl_api', 'findl_key', 'findl_token', 'findl-api'], value: 'uuid' },
+  { provider: 'Findl', keywords: ['findl_api', 'findl.com', 'findl_key', 'findl_token', 'findl-api'], value: 'uuid' },
   { provider: 'Flowlu', keywords: ['flowlu', 'flowflu'], value: 'a51' },
   { provider: 'Geocodify', keywords: ['geocodify'], value: 'l40' },
   {
@@ -1173,7 +1173,7 @@ const ROWS: readonly KeyedRow[] = [
   // `stripo` alone sits inside `stripOffset`, `stripOuter`…
   {
     provider: 'Stripo',
-    keywords: ['stripo.email', 'stripo_api', 'stripo_key', 'stripo_token', 'stripo_auth', 'stripo-api'],
+    keywords: ['stripo_api', 'stripo.email', 'stripo_key', 'stripo_token', 'stripo_auth', 'stripo-api'],
     value: {
       re: 'eyJhbGciOiJIUzI1NiJ9\\.[0-9A-Za-z]{130}\\.[0-9A-Za-z_-]{43}',
       example: (g) => `eyJhbGciOiJIUzI1NiJ9.${g.alnum(130)}.${g.b64url(43)}`,
@@ -1270,13 +1270,13 @@ const ROWS: readonly KeyedRow[] = [
   // that name the provider (its domain, `<name>_api`, `<name>_token`…) anchor them.
   {
     provider: 'ChatBot.com',
-    keywords: ['chatbot.com', 'chatbot_api', 'chatbot_token', 'chatbotcom'],
+    keywords: ['chatbot_api', 'chatbot.com', 'chatbot_token', 'chatbotcom'],
     value: { re: '[A-Za-z0-9_]{32}', example: (g) => g.alnum(32) },
   },
-  { provider: 'Coda', keywords: ['coda.io', 'coda_api', 'coda_token', 'coda_key', 'coda-api'], value: 'uuid' },
+  { provider: 'Coda', keywords: ['coda_api', 'coda.io', 'coda_token', 'coda_key', 'coda-api'], value: 'uuid' },
   {
     provider: 'Column',
-    keywords: ['column.com', 'column_api', 'column_token', 'column_secret'],
+    keywords: ['column_api', 'column.com', 'column_token', 'column_secret'],
     value: { re: '(?:test|live)_[A-Za-z0-9]{27}', example: (g) => `live_${g.alnum(27)}` },
   },
   {
@@ -1285,21 +1285,21 @@ const ROWS: readonly KeyedRow[] = [
     value: 'l32',
   },
   { provider: 'Enigma', keywords: ['enigma_api', 'enigma_key', 'enigma_token', 'enigma.com'], value: 'a40' },
-  { provider: 'Eraser', keywords: ['eraser.io', 'eraser_api', 'eraser_token', 'eraser_key'], value: 'a20' },
+  { provider: 'Eraser', keywords: ['eraser_api', 'eraser.io', 'eraser_token', 'eraser_key'], value: 'a20' },
   {
     provider: 'Float',
-    keywords: ['float.com', 'float_api', 'float_token', 'float_access_token', 'floatapp'],
+    keywords: ['float_api', 'float.com', 'float_token', 'float_access_token', 'floatapp'],
     value: { re: '[A-Za-z0-9._+=-]{59,60}', example: (g) => g.alnum(60) },
   },
-  { provider: 'Holistic', keywords: ['holistic.dev', 'holistic_api', 'holistic_key', 'holistic_token'], value: 'h64' },
-  { provider: 'host.io', keywords: ['host.io/api', 'hostio_', 'host_io_'], value: 'l14' },
-  { provider: 'Humanity', keywords: ['humanity.com', 'humanity_api', 'humanity_token', 'humanity_key'], value: 'l40' },
+  { provider: 'Holistic', keywords: ['holistic_api', 'holistic.dev', 'holistic_key', 'holistic_token'], value: 'h64' },
+  { provider: 'host.io', keywords: ['hostio_', 'host.io/api', 'host_io_'], value: 'l14' },
+  { provider: 'Humanity', keywords: ['humanity_api', 'humanity.com', 'humanity_token', 'humanity_key'], value: 'l40' },
   {
     provider: 'Impala',
-    keywords: ['impala.travel', 'impala_api', 'impala_travel'],
+    keywords: ['impala_api', 'impala.travel', 'impala_travel'],
     value: { re: '[A-Za-z0-9_]{46}', example: (g) => g.alnum(46) },
   },
-  { provider: 'mite', keywords: ['mite.yo.lk', 'mite_api', 'miteapikey'], value: 'l16' },
+  { provider: 'mite', keywords: ['mite_api', 'mite.yo.lk', 'miteapikey'], value: 'l16' },
   {
     provider: 'Moderation API',
     keywords: ['moderationapi', 'moderation_api'],
@@ -1309,18 +1309,18 @@ const ROWS: readonly KeyedRow[] = [
     },
     maxLength: 196,
   },
-  { provider: 'Nimble', keywords: ['nimble.com', 'nimble_api', 'nimble_token', 'nimble_key'], value: 'a30' },
-  { provider: 'Parsers.dev', keywords: ['parsers.dev', 'parsers_api', 'parsers_key', 'parsers_token'], value: 'l64' },
-  { provider: 'Privacy.com', keywords: ['privacy.com', 'privacy_api', 'privacycom'], value: 'uuid' },
-  { provider: 'Refiner', keywords: ['refiner.io', 'refiner_api', 'refiner_key', 'refiner_token'], value: 'uuid' },
-  { provider: 'Roaring', keywords: ['roaring.io', 'roaring_client', 'roaring_secret', 'roaring_api'], value: 'w28' },
-  { provider: 'Streak', keywords: ['streak.com', 'streak_api', 'streak_key', 'streak_token'], value: 'h32' },
+  { provider: 'Nimble', keywords: ['nimble_api', 'nimble.com', 'nimble_token', 'nimble_key'], value: 'a30' },
+  { provider: 'Parsers.dev', keywords: ['parsers_api', 'parsers.dev', 'parsers_key', 'parsers_token'], value: 'l64' },
+  { provider: 'Privacy.com', keywords: ['privacy_api', 'privacy.com', 'privacycom'], value: 'uuid' },
+  { provider: 'Refiner', keywords: ['refiner_api', 'refiner.io', 'refiner_key', 'refiner_token'], value: 'uuid' },
+  { provider: 'Roaring', keywords: ['roaring_client', 'roaring.io', 'roaring_secret', 'roaring_api'], value: 'w28' },
+  { provider: 'Streak', keywords: ['streak_api', 'streak.com', 'streak_key', 'streak_token'], value: 'h32' },
   {
     provider: 'Swell',
-    keywords: ['swell.store', 'swell_api', 'swell_secret', 'swell_key', 'swell_token'],
+    keywords: ['swell_api', 'swell.store', 'swell_secret', 'swell_key', 'swell_token'],
     value: 'a32',
   },
-  { provider: 'Twist', keywords: ['twist.com', 'twist_api', 'twist_token', 'twist_oauth'], value: 'h40' },
+  { provider: 'Twist', keywords: ['twist_api', 'twist.com', 'twist_token', 'twist_oauth'], value: 'h40' },
   { provider: 'Verifier (meetchopra)', keywords: ['meetchopra'], value: 'l96' },
 ];
 
