@@ -1,5 +1,5 @@
 import type { SecretRule } from '../types.js';
-import { type KeyedRow, keyed } from './define.js';
+import { type KeyedRow, type KeyedValue, keyed } from './define.js';
 
 /**
  * The long tail: providers whose tokens are a plain character class (32 hex, 40 alphanumerics),
@@ -9,6 +9,12 @@ import { type KeyedRow, keyed } from './define.js';
  * `uuid`) or a regex of its own. Facts from the providers' formats as public scanners (gitleaks,
  * TruffleHog) detect them; the rows and examples are this project's own.
  */
+/** Four groups of seven upper-case letters and digits (`ABC1234-…`): Mailmodo, Request Finance, ScreenshotAPI. */
+const FOUR_DASHED_SEVENS: KeyedValue = {
+  re: '[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}',
+  example: (g) => `${g.upper(7)}-${g.upper(7)}-${g.upper(7)}-${g.upper(7)}`,
+};
+
 const ROWS: readonly KeyedRow[] = [
   { provider: 'Abstract API', keywords: ['abstract'], value: 'l32' },
   { provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: 'h80' },
@@ -1031,10 +1037,7 @@ const ROWS: readonly KeyedRow[] = [
   {
     provider: 'Mailmodo',
     keywords: ['mailmodo'],
-    value: {
-      re: '[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}',
-      example: (g) => `${g.upper(7)}-${g.upper(7)}-${g.upper(7)}-${g.upper(7)}`,
-    },
+    value: FOUR_DASHED_SEVENS,
   },
   { provider: 'MetaApi', keywords: ['metaapi', 'meta-api'], value: 'h64' },
   { provider: 'NetSuite', keywords: ['netsuite'], value: 'a64' },
@@ -1082,10 +1085,7 @@ const ROWS: readonly KeyedRow[] = [
   {
     provider: 'Request Finance',
     keywords: ['requestfinance', 'request.finance'],
-    value: {
-      re: '[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}',
-      example: (g) => `${g.upper(7)}-${g.upper(7)}-${g.upper(7)}-${g.upper(7)}`,
-    },
+    value: FOUR_DASHED_SEVENS,
   },
   { provider: 'Revamp CRM', keywords: ['revampcrm'], value: 'a40' },
   { provider: 'Ronin', keywords: ['roninapp'], value: 'a26' },
@@ -1111,10 +1111,7 @@ const ROWS: readonly KeyedRow[] = [
   {
     provider: 'ScreenshotAPI',
     keywords: ['screenshotapi'],
-    value: {
-      re: '[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}',
-      example: (g) => `${g.upper(7)}-${g.upper(7)}-${g.upper(7)}-${g.upper(7)}`,
-    },
+    value: FOUR_DASHED_SEVENS,
   },
   { provider: 'Scrutinizer CI', keywords: ['scrutinizer'], value: 'l64' },
   { provider: 'SelectPdf', keywords: ['selectpdf'], value: 'uuid' },
