@@ -76,3 +76,26 @@ describe('prefixed rules need a boundary before the prefix', () => {
     expect(scanText(`CARGO_REGISTRY_TOKEN=${tok}`).map((m) => m.ruleId)).toContain('crates-io-token');
   });
 });
+
+describe('keyed rows anchored on a compound keyword where the provider is an everyday word', () => {
+  const g = new Synth('everyday-anchors');
+  const key32 = g.alnum(32);
+  const uuid = g.uuid();
+  it.each([
+    ['`signable` inside `assignable`', `const assignable = "${key32}";`, 'signable-key'],
+    ['`userflow` as a variable', `const userFlow = "${g.lower(29)}";`, 'userflow-key'],
+    ['`copper` as a word', `copper: "${g.lower(32)}"`, 'copper-crm-key'],
+    ['`privacy` next to an id', `privacy_policy_version: ${uuid}`, 'privacy-com-key'],
+    ['`float` as a type', `float weights = ${g.alnum(60)};`, 'float-key'],
+    ['a download checksum next to `openvpn`', `openvpn-2.6.12.tar.gz sha256 ${g.hex(64)}`, 'openvpn-cloud-key'],
+    ['an id under a compound keyword without a secret word', `coda.io doc: ${uuid}`, 'coda-key'],
+  ])('%s is not reported by that rule', (_name, line, ruleId) => {
+    expect(scanText(line).map((m) => m.ruleId)).not.toContain(ruleId);
+  });
+
+  it('the compound keyword finds the key, and a secret word in the keyword is enough for a UUID value', () => {
+    expect(scanText(`SIGNABLE_API_KEY=${key32}`).map((m) => m.ruleId)).toContain('signable-key');
+    expect(scanText(`coda_token = "${uuid}"`).map((m) => m.ruleId)).toContain('coda-key');
+    expect(scanText(`FLOAT_ACCESS_TOKEN: ${g.alnum(60)}`).map((m) => m.ruleId)).toContain('float-key');
+  });
+});

@@ -395,6 +395,49 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     ],
     value: { re: '(?:[a-f0-9]{32}|[A-Za-z0-9]{52}|[A-Za-z0-9]{84})', example: (g) => g.hex(32) },
   }),
+  keyed({
+    id: 'azure-batch-account-key',
+    provider: 'Microsoft Azure',
+    description: 'Azure Batch account key next to its account URL (…batch.azure.com)',
+    keywords: ['azure_batch', 'batch_account_key', 'batchaccountkey', '.batch.azure.com'],
+    value: { re: '[A-Za-z0-9+/]{86}==', example: (g) => `${g.b64(86)}==` },
+    maxLength: 88,
+  }),
+  keyed({
+    id: 'azure-apim-subscription-key',
+    provider: 'Microsoft Azure',
+    description: 'Azure API Management subscription key next to its gateway (…azure-api.net)',
+    keywords: ['apim_subscription_key', 'apim-subscription-key', 'apimsubscriptionkey', '.azure-api.net'],
+    value: 'a32',
+  }),
+  keyed({
+    id: 'azure-apim-direct-management-key',
+    provider: 'Microsoft Azure',
+    description: 'Azure API Management direct management key next to its endpoint (…management.azure-api.net)',
+    keywords: ['apim_management_key', 'apim-management-key', '.management.azure-api.net'],
+    value: 'b86-88',
+  }),
+  {
+    id: 'azure-app-configuration-connection-string',
+    provider: 'Microsoft Azure',
+    description: 'Azure App Configuration connection string with its access key secret',
+    keywords: ['.azconfig.io'],
+    pattern:
+      /Endpoint=https:\/\/[A-Za-z0-9-]{1,64}\.azconfig\.io\/?;Id=[A-Za-z0-9+/:=-]{1,80};Secret=([A-Za-z0-9+/]{40,88}={0,2})/,
+    secretGroup: 1,
+    entropy: 4,
+    specificity: 3,
+    window: { before: 100, after: 220 },
+    examples: {
+      positive: [
+        `APPCONFIG=Endpoint=https://acme-config.azconfig.io;Id=${new Synth('azure-appconfig-id').alnum(4)}-l0-s0:${new Synth('azure-appconfig-id2').alnum(20)};Secret=${new Synth('azure-appconfig').b64(43)}=`,
+      ],
+      negative: [
+        'Endpoint=https://acme-config.azconfig.io;Id=<id>;Secret=<secret>',
+        'Endpoint=https://acme-config.azconfig.io;Id=abcd-l0-s0:xyz;Secret=${APPCONFIG_SECRET}',
+      ],
+    },
+  },
   prefixed({
     id: 'azure-container-registry-password',
     provider: 'Microsoft Azure',

@@ -288,6 +288,15 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
     token: 'pk_[0-9]{6,10}_[A-Z0-9]{32}',
     example: (g) => 'pk_' + g.digits(8) + '_' + g.upper(32),
   }),
+  prefixed({
+    id: 'teamwork-api-token',
+    provider: 'Teamwork',
+    description: 'Teamwork (Projects, CRM, Desk, Spaces) API token (tkn.v1_)',
+    prefixes: ['tkn.v1_'],
+    token: 'tkn\\.v1_[0-9A-Za-z]{71}=',
+    entropy: 3.5,
+    example: (g) => 'tkn.v1_' + g.alnum(71) + '=',
+  }),
   named({
     id: 'asana-token',
     provider: 'Asana',

@@ -275,9 +275,10 @@ const CHARSETS: Record<string, { readonly re: string; readonly gen: (g: Synth, n
   a: { re: '[A-Za-z0-9]', gen: (g, n) => g.alnum(n) },
   w: { re: '[A-Za-z0-9_-]', gen: (g, n) => g.b64url(n) },
   b: { re: '[A-Za-z0-9+/]', gen: (g, n) => g.b64(n) },
+  d: { re: '[0-9]', gen: (g, n) => g.digits(n) },
 };
 
-/** `h32`, `a20-40`, `uuid`, or a regex with its own generator. */
+/** `h32`, `a20-40`, `d25`, `uuid`, or a regex with its own generator. */
 export type KeyedValue = string | { readonly re: string; readonly example: (g: Synth) => string };
 
 export interface KeyedRow {
@@ -305,12 +306,15 @@ function parseKeyedValue(v: KeyedValue): {
   re: string;
   example: (g: Synth) => string;
   hexLike: boolean;
+  /** Only digits (`d`): the value need not have a letter. */
+  digitsOnly: boolean;
   min: number;
   max: number;
 } {
-  if (typeof v !== 'string') return { ...v, hexLike: false, min: 0, max: 0 };
-  if (v === 'uuid') return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36, max: 36 };
-  const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
+  if (typeof v !== 'string') return { ...v, hexLike: false, digitsOnly: false, min: 0, max: 0 };
+  if (v === 'uuid')
+    return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, digitsOnly: false, min: 36, max: 36 };
+  const m = /^([hHluawbd])(\d+)(?:-(\d+))?$/.exec(v);
   if (!m) throw new Error(`bad keyed value ${v}`);
   const cs = CHARSETS[m[1]!]!;
   const min = Number(m[2]);
@@ -320,6 +324,7 @@ function parseKeyedValue(v: KeyedValue): {
     re: `${cs.re}{${min},${max}}${pad}`,
     example: (g) => cs.gen(g, Math.round((min + max) / 2)),
     hexLike: m[1] === 'h' || m[1] === 'H',
+    digitsOnly: m[1] === 'd',
     min,
     max,
   };
@@ -400,11 +405,18 @@ class KeyedRule implements SecretRule {
 
   validate(secret: string, match: string): boolean {
     const between = match.slice(0, match.length - secret.length);
-    if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return false;
+    if (!/[0-9]/.test(secret) || (!this.#value.digitsOnly && !/[A-Za-z]/.test(secret))) return false;
     if (ID_KEY.test(between)) return false;
     if (this.#value.hexLike && DIGEST_CONTEXT.test(between)) return false;
-    if (this.#row.value === 'uuid' && !SECRET_WORD.test(between.slice(this.#row.keywords[0]!.length))) return false;
+    if (this.#row.value === 'uuid' && !this.#namesASecret(between)) return false;
     return true;
+  }
+
+  /** The keyword that opened the match (`coda_token`) or the text after it (`_API_KEY =`) says it is a secret. */
+  #namesASecret(between: string): boolean {
+    const lower = between.toLowerCase();
+    const keyword = this.keywords.reduce((best, k) => (lower.startsWith(k) && k.length > best.length ? k : best), '');
+    return SECRET_WORD.test(between.slice(keyword.length)) || SECRET_WORD.test(keyword);
   }
 }
 
@@ -418,7 +430,7 @@ function keyedExamples(id: string, kw: string, v: KeyedValueParts): SecretRule['
   const g = new Synth(id);
   let value = v.example(g);
   // A real key of these charsets has letters and digits; draw again until the example has both.
-  while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) value = v.example(g);
+  while (!/[0-9]/.test(value) || (!v.digitsOnly && !/[A-Za-z]/.test(value))) value = v.example(g);
   const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
   return {
     positive: [`# ${kw} token: "${value}"`, `{"${kw}": {"key": "${value}"}}`],

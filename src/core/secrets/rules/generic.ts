@@ -35,6 +35,17 @@ function isJwt(token: string): boolean {
   }
 }
 
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000}$/;
+
+/** A base64 value that decodes to exactly one signed JWT (gitleaks' `jwt-base64`). */
+function isBase64Jwt(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('utf8').trim();
+  return JWT_SHAPE.test(decoded) && isJwt(decoded);
+}
+
+const SIGNED_JWT_EXAMPLE =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc';
+
 const COMMON_PASSWORDS = new Set([
   'password',
   'passwd',
@@ -184,12 +195,29 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     window: { before: 10, after: 6100 },
     specificity: 2,
     examples: {
-      positive: [
-        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc',
-      ],
+      positive: [`Authorization: Bearer ${SIGNED_JWT_EXAMPLE}`],
       negative: [
         'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
         'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+      ],
+    },
+  },
+  {
+    id: 'jwt-base64',
+    provider: 'JSON Web Token',
+    description: 'JSON Web Token encoded once more in base64 (ZXlK…)',
+    keywords: ['zxlk'],
+    pattern: /(?<![A-Za-z0-9+/])(ZXlK[A-Za-z0-9+/]{60,8000}={0,2})(?![A-Za-z0-9+/=])/,
+    secretGroup: 1,
+    validate: isBase64Jwt,
+    window: { before: 10, after: 8100 },
+    specificity: 2,
+    examples: {
+      positive: [`JWT_B64=${Buffer.from(SIGNED_JWT_EXAMPLE).toString('base64')}`],
+      negative: [
+        // A base64 JSON document that starts like a JWT header but is not one.
+        `BLOB=${Buffer.from('eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8').toString('base64')}`,
+        `DATA=${Buffer.from('eyJhbGciOiJIUzI1NiJ9 and some text that follows the header').toString('base64')}`,
       ],
     },
   },

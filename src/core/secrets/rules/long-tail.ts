@@ -1,14 +1,20 @@
 import type { SecretRule } from '../types.js';
-import { type KeyedRow, keyed } from './define.js';
+import { type KeyedRow, type KeyedValue, keyed } from './define.js';
 
 /**
  * The long tail: providers whose tokens are a plain character class (32 hex, 40 alphanumerics),
  * recognised only by the provider's name close before the value. One builder (`keyed`), one row a
  * provider: the keywords, and the value as a charset code and length (`h` hex, `H` upper hex, `l`
- * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64;
+ * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64, `d` digits;
  * `uuid`) or a regex of its own. Facts from the providers' formats as public scanners (gitleaks,
  * TruffleHog) detect them; the rows and examples are this project's own.
  */
+/** Four groups of seven upper-case letters and digits (`ABC1234-…`): Mailmodo, Request Finance, ScreenshotAPI. */
+const FOUR_DASHED_SEVENS: KeyedValue = {
+  re: '[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}',
+  example: (g) => `${g.upper(7)}-${g.upper(7)}-${g.upper(7)}-${g.upper(7)}`,
+};
+
 const ROWS: readonly KeyedRow[] = [
   { provider: 'Abstract API', keywords: ['abstract'], value: 'l32' },
   { provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: 'h80' },
@@ -955,6 +961,364 @@ const ROWS: readonly KeyedRow[] = [
   },
   { provider: 'Aha!', keywords: ['aha.io'], value: 'h64' },
   { provider: 'Apacta', keywords: ['apacta'], value: 'uuid' },
+
+  // The rest of TruffleHog's keyword-anchored detectors, each read for its keyword, charset and length. Where its
+  // keyword sits inside everyday words or identifiers (`findLast`, `assignable`, `stripOffset`, `userFlow`), the
+  // row takes compound keywords instead.
+  { provider: 'Bulbul', keywords: ['bulbul'], value: 'l32' },
+  { provider: 'Chatfuel', keywords: ['chatfuel'], value: 'a128' },
+  {
+    provider: 'Close CRM',
+    keywords: ['closecrm', 'close_crm', 'close.com', 'close_api', 'close-api'],
+    value: { re: 'api_[A-Za-z0-9.]{45}', example: (g) => `api_${g.alnum(45)}` },
+  },
+  { provider: 'DNSCheck', keywords: ['dnscheck_api', 'dnscheck.co', 'dnscheck_key', 'dnscheck_token'], value: 'a32' },
+  { provider: 'Eagle Eye Networks', keywords: ['eagleeyenetworks'], value: 'a15' },
+  {
+    provider: 'EcoStruxure IT',
+    keywords: ['ecostruxure'],
+    value: { re: 'AK1[0-9a-zA-Z/]{50,55}', example: (g) => `AK1${g.alnum(52)}` },
+    maxLength: 58,
+  },
+  {
+    provider: '8x8',
+    keywords: ['8x8_api', '8x8_key', '8x8_token', '8x8_secret', '8x8.com', 'eightxeight'],
+    value: 'a43',
+  },
+  { provider: 'Findl', keywords: ['findl_api', 'findl.com', 'findl_key', 'findl_token', 'findl-api'], value: 'uuid' },
+  { provider: 'Flowlu', keywords: ['flowlu', 'flowflu'], value: 'a51' },
+  { provider: 'Geocodify', keywords: ['geocodify'], value: 'l40' },
+  {
+    provider: 'IP Geolocation by ipify',
+    keywords: ['ipify', 'ipifi'],
+    value: { re: '[A-Za-z0-9_]{32}', example: (g) => g.alnum(32) },
+  },
+  { provider: 'GetGeoAPI', keywords: ['getgeoapi'], value: 'l40' },
+  {
+    provider: 'Instabot',
+    keywords: ['instabot'],
+    value: { re: '[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}', example: (g) => `${g.b64(43)}=` },
+  },
+  { provider: 'Interseller', keywords: ['interseller'], value: 'uuid' },
+  { provider: 'InvoiceOcean', keywords: ['invoiceocean'], value: 'a20' },
+  { provider: 'Juro', keywords: ['juro'], value: 'a40' },
+  { provider: 'Kanban Tool', keywords: ['kanbantool'], value: 'u12' },
+  { provider: 'karmaCRM', keywords: ['karmacrm'], value: 'a20' },
+  { provider: 'Knapsack Pro', keywords: ['knapsackpro', 'knapsack_pro'], value: 'l32' },
+  { provider: 'Kontent.ai', keywords: ['kontent'], value: 'uuid' },
+  { provider: 'Kylas', keywords: ['kylas'], value: 'uuid' },
+  { provider: 'Leadfeeder', keywords: ['leadfeeder'], value: { re: '[A-Za-z0-9-]{43}', example: (g) => g.alnum(43) } },
+  {
+    provider: 'Lendflow',
+    keywords: ['lendflow'],
+    value: {
+      re: '[A-Za-z0-9]{36}\\.[A-Za-z0-9]{235}\\.[A-Za-z0-9_-]{683}',
+      example: (g) => `${g.alnum(36)}.${g.alnum(235)}.${g.b64url(683)}`,
+    },
+    maxLength: 956,
+  },
+  {
+    provider: 'Less Annoying CRM',
+    keywords: ['lessannoyingcrm'],
+    value: { re: '[A-Za-z0-9-]{57}', example: (g) => `${g.digits(6)}-${g.alnum(50)}` },
+  },
+  {
+    provider: 'Lexigram',
+    keywords: ['lexigram'],
+    value: {
+      re: '[A-Za-z0-9._-]{301}',
+      example: (g) => `eyJ${g.alnum(120)}.${g.alnum(120)}.${g.b64url(56)}`,
+    },
+    maxLength: 301,
+  },
+  { provider: 'LiveAgent', keywords: ['liveagent'], value: 'a32' },
+  { provider: 'Loadmill', keywords: ['loadmill'], value: 'a40' },
+  { provider: 'Luno', keywords: ['luno'], value: 'w43' },
+  {
+    provider: 'Mailmodo',
+    keywords: ['mailmodo'],
+    value: FOUR_DASHED_SEVENS,
+  },
+  { provider: 'MetaApi', keywords: ['metaapi', 'meta-api'], value: 'h64' },
+  { provider: 'NetSuite', keywords: ['netsuite'], value: 'a64' },
+  {
+    provider: 'OpenVPN Cloud',
+    keywords: ['openvpn'],
+    // A 64-hex run next to `openvpn` is a checksum of a download, not a client secret.
+    value: {
+      re: '(?![a-fA-F0-9]{64,128}(?![A-Za-z0-9_-]))[A-Za-z0-9_-]{64,128}',
+      example: (g) => g.b64url(80),
+    },
+    maxLength: 128,
+  },
+  { provider: 'Planview LeanKit', keywords: ['planviewleankit', 'planview', 'leankit'], value: 'h128' },
+  { provider: 'Postbacks', keywords: ['postbacks'], value: 'uuid' },
+  {
+    provider: 'Prospect CRM',
+    keywords: ['prospectcrm', 'prospect365'],
+    value: { re: '[a-z0-9-]{32}', example: (g) => g.lower(32) },
+  },
+  { provider: 'Qubole', keywords: ['qubole'], value: 'l64' },
+  {
+    provider: 'Really Simple Systems',
+    keywords: ['reallysimplesystems'],
+    value: {
+      re: 'ey[A-Za-z0-9_-]{153}\\.ey[A-Za-z0-9_.-]{916,1000}',
+      example: (g) => `eyJ${g.b64url(152)}.eyJ${g.b64url(700)}.${g.b64url(250)}`,
+    },
+    maxLength: 1158,
+  },
+  {
+    provider: 'Rentman',
+    keywords: ['rentman'],
+    value: {
+      re: 'ey[A-Za-z0-9]{34}\\.ey[A-Za-z0-9._-]{250,300}',
+      example: (g) => `eyJ${g.alnum(33)}.eyJ${g.alnum(200)}.${g.b64url(60)}`,
+    },
+    maxLength: 339,
+  },
+  {
+    provider: 'RepairShopr',
+    keywords: ['repairshopr'],
+    value: { re: '[A-Za-z0-9-]{51}', example: (g) => g.alnum(51) },
+  },
+  {
+    provider: 'Request Finance',
+    keywords: ['requestfinance', 'request.finance'],
+    value: FOUR_DASHED_SEVENS,
+  },
+  { provider: 'Revamp CRM', keywords: ['revampcrm'], value: 'a40' },
+  { provider: 'Ronin', keywords: ['roninapp'], value: 'a26' },
+  { provider: 'Route4Me', keywords: ['route4me'], value: 'u32' },
+  { provider: 'Rownd', keywords: ['rownd'], value: 'l48' },
+  { provider: 'Runrun.it', keywords: ['runrunit', 'runrun.it'], value: 'h32' },
+  {
+    provider: 'SalesBlink',
+    keywords: ['salesblink'],
+    value: { re: 'key-[A-Za-z0-9]{64}', example: (g) => `key-${g.alnum(64)}` },
+  },
+  { provider: 'Salescookie', keywords: ['salescookie'], value: 'a32' },
+  { provider: 'Salesflare', keywords: ['salesflare'], value: { re: '[A-Za-z0-9_]{45}', example: (g) => g.alnum(45) } },
+  { provider: 'Salesmate', keywords: ['salesmate'], value: 'uuid' },
+  { provider: 'SatisMeter', id: 'satismeter-project-key', keywords: ['satismeter'], value: 'a24' },
+  { provider: 'SatisMeter', id: 'satismeter-write-key', keywords: ['satismeter'], value: 'a16' },
+  {
+    provider: 'Scalr',
+    keywords: ['scalr'],
+    value: { re: '[A-Za-z0-9._]{136}', example: (g) => g.alnum(136) },
+    maxLength: 136,
+  },
+  {
+    provider: 'ScreenshotAPI',
+    keywords: ['screenshotapi'],
+    value: FOUR_DASHED_SEVENS,
+  },
+  { provider: 'Scrutinizer CI', keywords: ['scrutinizer'], value: 'l64' },
+  { provider: 'SelectPdf', keywords: ['selectpdf'], value: 'uuid' },
+  { provider: 'Sheety', keywords: ['sheety'], value: 'l64' },
+  { provider: 'SherpaDesk', keywords: ['sherpadesk'], value: 'l32' },
+  {
+    provider: 'Shipday',
+    keywords: ['shipday'],
+    value: { re: '[A-Za-z0-9.]{11}[A-Za-z0-9]{20}', example: (g) => `${g.alnum(10)}.${g.alnum(20)}` },
+  },
+  // `signable` alone sits inside `assignable` and `designable`.
+  {
+    provider: 'Signable',
+    keywords: ['signable_api', 'signable_key', 'signable_token', 'signable-api', 'signable.co.uk'],
+    value: 'a32',
+  },
+  { provider: 'Signaturit', keywords: ['signaturit'], value: 'a86' },
+  { provider: 'SignUpGenius', keywords: ['signupgenius'], value: 'a32' },
+  { provider: 'SimFin', keywords: ['simfin'], value: 'a32' },
+  { provider: 'Simplesat', keywords: ['simplesat'], value: 'l40' },
+  {
+    provider: 'Simply Noted',
+    keywords: ['simplynoted'],
+    value: {
+      re: '[A-Za-z0-9._-]{340,360}',
+      example: (g) => `eyJ${g.alnum(100)}.${g.alnum(180)}.${g.b64url(60)}`,
+    },
+    maxLength: 360,
+  },
+  { provider: 'Simvoly', keywords: ['simvoly'], value: 'l33' },
+  { provider: 'Sirv', keywords: ['sirv'], value: 'b86-88' },
+  { provider: 'Skrapp.io', keywords: ['skrapp'], value: 'a42' },
+  { provider: 'Smooch', keywords: ['smooch'], value: 'w86' },
+  { provider: 'SpeechText.AI', keywords: ['speechtext'], value: 'h32' },
+  { provider: 'Statuspal', keywords: ['statuspal'], value: 'a32' },
+  { provider: 'Stitch', keywords: ['stitchdata'], value: { re: '[a-z0-9_]{35}', example: (g) => g.lower(35) } },
+  { provider: 'Storecove', keywords: ['storecove'], value: 'w43' },
+  { provider: 'Stormboard', keywords: ['stormboard'], value: 'h40' },
+  {
+    provider: 'Stormglass',
+    keywords: ['stormglass'],
+    value: {
+      re: '[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}',
+      example: (g) => `${g.uuid()}-${g.uuid()}`,
+    },
+  },
+  {
+    provider: 'StoryChief',
+    keywords: ['storychief'],
+    value: {
+      re: '[A-Za-z0-9_.-]{940,1000}',
+      example: (g) => `eyJ${g.alnum(300)}.${g.alnum(560)}.${g.b64url(100)}`,
+    },
+    maxLength: 1000,
+  },
+  // `stripo` alone sits inside `stripOffset`, `stripOuter`…
+  {
+    provider: 'Stripo',
+    keywords: ['stripo_api', 'stripo.email', 'stripo_key', 'stripo_token', 'stripo_auth', 'stripo-api'],
+    value: {
+      re: 'eyJhbGciOiJIUzI1NiJ9\\.[0-9A-Za-z]{130}\\.[0-9A-Za-z_-]{43}',
+      example: (g) => `eyJhbGciOiJIUzI1NiJ9.${g.alnum(130)}.${g.b64url(43)}`,
+    },
+    maxLength: 195,
+  },
+  { provider: 'Sugester', keywords: ['sugester'], value: 'a32' },
+  { provider: 'Supernotes', keywords: ['supernotes'], value: 'w43' },
+  { provider: 'Survey Anyplace', keywords: ['surveyanyplace'], value: 'a32' },
+  { provider: 'SurveyBot', keywords: ['surveybot'], value: { re: '[A-Za-z0-9-]{80}', example: (g) => g.alnum(80) } },
+  { provider: 'SurveySparrow', keywords: ['surveysparrow'], value: 'w88' },
+  { provider: 'Survicate', keywords: ['survicate'], value: 'l32' },
+  {
+    provider: 'Tallyfy',
+    keywords: ['tallyfy'],
+    value: {
+      re: '[0-9A-Za-z]{36}\\.[0-9A-Za-z]{264}\\.[0-9A-Za-z_-]{683}',
+      example: (g) => `${g.alnum(36)}.${g.alnum(264)}.${g.b64url(683)}`,
+    },
+    maxLength: 985,
+  },
+  { provider: 'Tatum', keywords: ['tatum'], value: 'uuid' },
+  {
+    provider: 'Teamgate',
+    keywords: ['teamgate'],
+    value: { re: '[A-Za-z0-9]{80}|[a-z0-9]{40}', example: (g) => g.alnum(80) },
+  },
+  { provider: 'Technical Analysis API', keywords: ['technicalanalysisapi'], value: 'u48' },
+  { provider: 'Tefter', keywords: ['tefter'], value: 'a20' },
+  { provider: 'Teletype', keywords: ['teletype'], value: { re: '[A-Za-z0-9-]{64}', example: (g) => g.alnum(64) } },
+  { provider: 'Thinkific', keywords: ['thinkific'], value: 'h32' },
+  {
+    provider: 'Ticket Tailor',
+    keywords: ['tickettailor'],
+    value: {
+      re: 'sk_[0-9]{4}_[0-9]{6}_[a-f0-9]{32}',
+      example: (g) => `sk_${g.digits(4)}_${g.digits(6)}_${g.hex(32)}`,
+    },
+  },
+  { provider: 'TimeCamp', keywords: ['timecamp'], value: 'l26' },
+  { provider: 'TimezoneAPI', keywords: ['timezoneapi'], value: 'a20' },
+  { provider: 'TMetric', keywords: ['tmetric'], value: 'u64' },
+  { provider: 'Tokeet', keywords: ['tokeet'], value: 'uuid' },
+  { provider: 'Typetalk', keywords: ['typetalk'], value: 'a64' },
+  {
+    provider: 'UnifyID',
+    keywords: ['unifyid', 'unify.id'],
+    value: { re: '[A-Za-z0-9_=-]{44}', example: (g) => g.alnum(44) },
+  },
+  { provider: 'Unplugg', keywords: ['unplugg', 'unplu.gg'], value: 'l64' },
+  // `userflow` alone is a common variable name (`userFlow`).
+  {
+    provider: 'Userflow',
+    keywords: ['userflow_api', 'userflow_key', 'userflow_token', 'userflow.com'],
+    value: { re: '[0-9a-z_]{29}', example: (g) => g.lower(29) },
+  },
+  { provider: 'VBOUT', keywords: ['vbout'], value: 'd25' },
+  {
+    provider: 'viewneo',
+    keywords: ['viewneo'],
+    value: {
+      re: '[A-Za-z0-9]{120,300}\\.[A-Za-z0-9]{150,300}\\.[A-Za-z0-9_-]{600,800}',
+      example: (g) => `${g.alnum(150)}.${g.alnum(200)}.${g.b64url(700)}`,
+    },
+    maxLength: 1402,
+  },
+  {
+    provider: 'Voicegain',
+    keywords: ['voicegain'],
+    value: {
+      re: 'ey[A-Za-z0-9_-]{34}\\.ey[A-Za-z0-9_-]{108}\\.[A-Za-z0-9_-]{43}',
+      example: (g) => `eyJ${g.b64url(33)}.eyJ${g.b64url(107)}.${g.b64url(43)}`,
+    },
+    maxLength: 190,
+  },
+  { provider: 'VoodooSMS', keywords: ['voodoosms'], value: 'a46' },
+  { provider: 'Vouchery', keywords: ['vouchery'], value: 'uuid' },
+  { provider: 'Vyte', keywords: ['vyte'], value: 'l50' },
+  {
+    provider: 'WebScrapingAPI',
+    keywords: ['webscrapingapi', 'webscraping_api', 'webscraping_key', 'webscraping-api'],
+    value: 'a32',
+  },
+  {
+    provider: 'Zenkit',
+    keywords: ['zenkit'],
+    value: { re: '[0-9a-z]{8}-[0-9A-Za-z]{32}', example: (g) => `${g.lower(8)}-${g.alnum(32)}` },
+  },
+  { provider: 'Zenscrape', keywords: ['zenscrape'], value: 'uuid' },
+  { provider: 'Zenserp', keywords: ['zenserp'], value: 'uuid' },
+  { provider: 'Zipcodebase', keywords: ['zipcodebase'], value: 'uuid' },
+  { provider: 'Zonka Feedback', keywords: ['zonka'], value: 'a36' },
+  // TruffleHog anchors these on an everyday word (`float`, `copper`, `privacy`…); here only compound keywords
+  // that name the provider (its domain, `<name>_api`, `<name>_token`…) anchor them.
+  {
+    provider: 'ChatBot.com',
+    keywords: ['chatbot_api', 'chatbot.com', 'chatbot_token', 'chatbotcom'],
+    value: { re: '[A-Za-z0-9_]{32}', example: (g) => g.alnum(32) },
+  },
+  { provider: 'Coda', keywords: ['coda_api', 'coda.io', 'coda_token', 'coda_key', 'coda-api'], value: 'uuid' },
+  {
+    provider: 'Column',
+    keywords: ['column_api', 'column.com', 'column_token', 'column_secret'],
+    value: { re: '(?:test|live)_[A-Za-z0-9]{27}', example: (g) => `live_${g.alnum(27)}` },
+  },
+  {
+    provider: 'Copper CRM',
+    keywords: ['copper_api', 'copper_token', 'copper_key', 'copper.com', 'prosperworks', 'x-pw-accesstoken'],
+    value: 'l32',
+  },
+  { provider: 'Enigma', keywords: ['enigma_api', 'enigma_key', 'enigma_token', 'enigma.com'], value: 'a40' },
+  { provider: 'Eraser', keywords: ['eraser_api', 'eraser.io', 'eraser_token', 'eraser_key'], value: 'a20' },
+  {
+    provider: 'Float',
+    keywords: ['float_api', 'float.com', 'float_token', 'float_access_token', 'floatapp'],
+    value: { re: '[A-Za-z0-9._+=-]{59,60}', example: (g) => g.alnum(60) },
+  },
+  { provider: 'Holistic', keywords: ['holistic_api', 'holistic.dev', 'holistic_key', 'holistic_token'], value: 'h64' },
+  { provider: 'host.io', keywords: ['hostio_', 'host.io/api', 'host_io_'], value: 'l14' },
+  { provider: 'Humanity', keywords: ['humanity_api', 'humanity.com', 'humanity_token', 'humanity_key'], value: 'l40' },
+  {
+    provider: 'Impala',
+    keywords: ['impala_api', 'impala.travel', 'impala_travel'],
+    value: { re: '[A-Za-z0-9_]{46}', example: (g) => g.alnum(46) },
+  },
+  { provider: 'mite', keywords: ['mite_api', 'mite.yo.lk', 'miteapikey'], value: 'l16' },
+  {
+    provider: 'Moderation API',
+    keywords: ['moderationapi', 'moderation_api'],
+    value: {
+      re: '[A-Za-z0-9]{36}\\.[A-Za-z0-9]{115}\\.[A-Za-z0-9_]{43}',
+      example: (g) => `${g.alnum(36)}.${g.alnum(115)}.${g.alnum(43)}`,
+    },
+    maxLength: 196,
+  },
+  { provider: 'Nimble', keywords: ['nimble_api', 'nimble.com', 'nimble_token', 'nimble_key'], value: 'a30' },
+  { provider: 'Parsers.dev', keywords: ['parsers_api', 'parsers.dev', 'parsers_key', 'parsers_token'], value: 'l64' },
+  { provider: 'Privacy.com', keywords: ['privacy_api', 'privacy.com', 'privacycom'], value: 'uuid' },
+  { provider: 'Refiner', keywords: ['refiner_api', 'refiner.io', 'refiner_key', 'refiner_token'], value: 'uuid' },
+  { provider: 'Roaring', keywords: ['roaring_client', 'roaring.io', 'roaring_secret', 'roaring_api'], value: 'w28' },
+  { provider: 'Streak', keywords: ['streak_api', 'streak.com', 'streak_key', 'streak_token'], value: 'h32' },
+  {
+    provider: 'Swell',
+    keywords: ['swell_api', 'swell.store', 'swell_secret', 'swell_key', 'swell_token'],
+    value: 'a32',
+  },
+  { provider: 'Twist', keywords: ['twist_api', 'twist.com', 'twist_token', 'twist_oauth'], value: 'h40' },
+  { provider: 'Verifier (meetchopra)', keywords: ['meetchopra'], value: 'l96' },
 ];
 
 export const LONG_TAIL_RULES: readonly SecretRule[] = ROWS.map(keyed);
