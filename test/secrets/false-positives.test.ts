@@ -35,6 +35,17 @@ describe('generic rules: false-positive classes', () => {
   });
 });
 
+describe('a short provider name that ends other names', () => {
+  it('is the provider only where it starts the name (ES_API_KEY, not SERVICES_API_KEY)', () => {
+    const value = new Synth('es-name').b64url(60);
+    const rules = (line: string) => scanText(line).map((m) => m.ruleId);
+    expect(rules(`ES_API_KEY=${value}`)).toContain('elastic-api-key');
+    expect(rules(`MY_ES_API_KEY=${value}`)).toContain('elastic-api-key');
+    expect(rules(`SERVICES_API_KEY=${value}`)).not.toContain('elastic-api-key');
+    expect(rules(`NOTES_API_KEY=${value}`)).not.toContain('elastic-api-key');
+  });
+});
+
 describe('placeholder filter: about the value, not a run inside it', () => {
   it.each([
     ['a run of one character', 'aaaaaaaaaaaaaaaaaaaaaaaa'],

@@ -210,6 +210,11 @@ export interface NamedSpec extends Common {
   /** The value's regex source. */
   readonly value: string;
   readonly example: (g: Synth) => string;
+  /**
+   * A name must start a word: not follow a letter or a digit. For a short name that ends many others
+   * (`es_api_key` in `SERVICES_API_KEY`).
+   */
+  readonly nameStartsWord?: boolean;
 }
 
 /**
@@ -245,8 +250,9 @@ class NamedRule extends SpecRule<NamedSpec> {
 
 function namedPattern(spec: NamedSpec): RegExp {
   const names = spec.names.map(anyCase).join('|');
+  const start = spec.nameStartsWord ? '(?<![A-Za-z0-9])' : '';
   return new RegExp(
-    `(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`,
+    `${start}(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`,
   );
 }
 

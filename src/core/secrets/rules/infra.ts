@@ -426,6 +426,7 @@ export const INFRA_RULES: readonly SecretRule[] = [
     provider: 'Elastic',
     description: 'Elastic Cloud / Elasticsearch API key',
     names: ['elastic_api', 'elasticsearch_api', 'es_api_key'],
+    nameStartsWord: true,
     value: '[A-Za-z0-9_=-]{40,120}',
     entropy: 4,
     example: (g) => g.b64url(60) + '==',
