@@ -39529,7 +39529,8 @@ class NamedRule extends SpecRule {
 }
 function namedPattern(spec) {
     const names = spec.names.map(anyCase).join('|');
-    return new RegExp(`(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`);
+    const start = spec.nameStartsWord ? '(?<![A-Za-z0-9])' : '';
+    return new RegExp(`${start}(?:${names})[A-Za-z0-9_.-]{0,32}["']?\\s{0,3}(?:=>|:=|=|:)\\s{0,3}["'\`]?(${spec.value})(?![A-Za-z0-9_+/=-])`);
 }
 function namedExamples(spec) {
     const value = spec.example(new Synth(spec.id));
@@ -39554,6 +39555,7 @@ const CHARSETS = {
     a: { re: '[A-Za-z0-9]', gen: (g, n) => g.alnum(n) },
     w: { re: '[A-Za-z0-9_-]', gen: (g, n) => g.b64url(n) },
     b: { re: '[A-Za-z0-9+/]', gen: (g, n) => g.b64(n) },
+    d: { re: '[0-9]', gen: (g, n) => g.digits(n) },
 };
 const UUID_RE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 /** A value that follows a key naming an identifier, a name or a place is not the secret. */
@@ -39564,10 +39566,10 @@ const DIGEST_CONTEXT = /hash|sha\d|md5|digest|checksum|commit|integrity|etag|ver
 const SECRET_WORD = /key|token|secret|pass|auth|cred|bearer/i;
 function parseKeyedValue(v) {
     if (typeof v !== 'string')
-        return { ...v, hexLike: false, min: 0, max: 0 };
+        return { ...v, hexLike: false, digitsOnly: false, min: 0, max: 0 };
     if (v === 'uuid')
-        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, min: 36, max: 36 };
-    const m = /^([hHluawb])(\d+)(?:-(\d+))?$/.exec(v);
+        return { re: UUID_RE, example: (g) => g.uuid(), hexLike: true, digitsOnly: false, min: 36, max: 36 };
+    const m = /^([hHluawbd])(\d+)(?:-(\d+))?$/.exec(v);
     if (!m)
         throw new Error(`bad keyed value ${v}`);
     const cs = CHARSETS[m[1]];
@@ -39578,6 +39580,7 @@ function parseKeyedValue(v) {
         re: `${cs.re}{${min},${max}}${pad}`,
         example: (g) => cs.gen(g, Math.round((min + max) / 2)),
         hexLike: m[1] === 'h' || m[1] === 'H',
+        digitsOnly: m[1] === 'd',
         min,
         max,
     };
@@ -39644,15 +39647,21 @@ class KeyedRule {
     }
     validate(secret, match) {
         const between = match.slice(0, match.length - secret.length);
-        if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret))
+        if (!/[0-9]/.test(secret) || (!this.#value.digitsOnly && !/[A-Za-z]/.test(secret)))
             return false;
         if (ID_KEY.test(between))
             return false;
         if (this.#value.hexLike && DIGEST_CONTEXT.test(between))
             return false;
-        if (this.#row.value === 'uuid' && !SECRET_WORD.test(between.slice(this.#row.keywords[0].length)))
+        if (this.#row.value === 'uuid' && !this.#namesASecret(between))
             return false;
         return true;
+    }
+    /** The keyword that opened the match (`coda_token`) or the text after it (`_API_KEY =`) says it is a secret. */
+    #namesASecret(between) {
+        const lower = between.toLowerCase();
+        const keyword = this.keywords.reduce((best, k) => (lower.startsWith(k) && k.length > best.length ? k : best), '');
+        return SECRET_WORD.test(between.slice(keyword.length)) || SECRET_WORD.test(keyword);
     }
 }
 function keyedPattern(keywords, value) {
@@ -39662,7 +39671,7 @@ function keyedExamples(id, kw, v) {
     const g = new Synth(id);
     let value = v.example(g);
     // A real key of these charsets has letters and digits; draw again until the example has both.
-    while (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value))
+    while (!/[0-9]/.test(value) || (!v.digitsOnly && !/[A-Za-z]/.test(value)))
         value = v.example(g);
     const env = kw.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
     return {
@@ -40254,6 +40263,48 @@ const CLOUD_RULES = [
         ],
         value: { re: '(?:[a-f0-9]{32}|[A-Za-z0-9]{52}|[A-Za-z0-9]{84})', example: (g) => g.hex(32) },
     }),
+    keyed({
+        id: 'azure-batch-account-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure Batch account key next to its account URL (…batch.azure.com)',
+        keywords: ['azure_batch', 'batch_account_key', 'batchaccountkey', '.batch.azure.com'],
+        value: { re: '[A-Za-z0-9+/]{86}==', example: (g) => `${g.b64(86)}==` },
+        maxLength: 88,
+    }),
+    keyed({
+        id: 'azure-apim-subscription-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure API Management subscription key next to its gateway (…azure-api.net)',
+        keywords: ['apim_subscription_key', 'apim-subscription-key', 'apimsubscriptionkey', '.azure-api.net'],
+        value: 'a32',
+    }),
+    keyed({
+        id: 'azure-apim-direct-management-key',
+        provider: 'Microsoft Azure',
+        description: 'Azure API Management direct management key next to its endpoint (…management.azure-api.net)',
+        keywords: ['apim_management_key', 'apim-management-key', '.management.azure-api.net'],
+        value: 'b86-88',
+    }),
+    {
+        id: 'azure-app-configuration-connection-string',
+        provider: 'Microsoft Azure',
+        description: 'Azure App Configuration connection string with its access key secret',
+        keywords: ['.azconfig.io'],
+        pattern: /Endpoint=https:\/\/[A-Za-z0-9-]{1,64}\.azconfig\.io\/?;Id=[A-Za-z0-9+/:=-]{1,80};Secret=([A-Za-z0-9+/]{40,88}={0,2})/,
+        secretGroup: 1,
+        entropy: 4,
+        specificity: 3,
+        window: { before: 100, after: 220 },
+        examples: {
+            positive: [
+                `APPCONFIG=Endpoint=https://acme-config.azconfig.io;Id=${new Synth('azure-appconfig-id').alnum(4)}-l0-s0:${new Synth('azure-appconfig-id2').alnum(20)};Secret=${new Synth('azure-appconfig').b64(43)}=`,
+            ],
+            negative: [
+                'Endpoint=https://acme-config.azconfig.io;Id=<id>;Secret=<secret>',
+                'Endpoint=https://acme-config.azconfig.io;Id=abcd-l0-s0:xyz;Secret=${APPCONFIG_SECRET}',
+            ],
+        },
+    },
     prefixed({
         id: 'azure-container-registry-password',
         provider: 'Microsoft Azure',
@@ -40705,6 +40756,15 @@ const CODE_HOSTING_RULES = [
         token: 'pk_[0-9]{6,10}_[A-Z0-9]{32}',
         example: (g) => 'pk_' + g.digits(8) + '_' + g.upper(32),
     }),
+    prefixed({
+        id: 'teamwork-api-token',
+        provider: 'Teamwork',
+        description: 'Teamwork (Projects, CRM, Desk, Spaces) API token (tkn.v1_)',
+        prefixes: ['tkn.v1_'],
+        token: 'tkn\\.v1_[0-9A-Za-z]{71}=',
+        entropy: 3.5,
+        example: (g) => 'tkn.v1_' + g.alnum(71) + '=',
+    }),
     named({
         id: 'asana-token',
         provider: 'Asana',
@@ -41032,6 +41092,13 @@ function isJwt(token) {
         return false;
     }
 }
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{8,1000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{16,1000}$/;
+/** A base64 value that decodes to exactly one signed JWT (gitleaks' `jwt-base64`). */
+function isBase64Jwt(value) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8').trim();
+    return JWT_SHAPE.test(decoded) && isJwt(decoded);
+}
+const SIGNED_JWT_EXAMPLE = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc';
 const COMMON_PASSWORDS = new Set([
     'password',
     'passwd',
@@ -41171,12 +41238,29 @@ const GENERIC_RULES = [
         window: { before: 10, after: 6100 },
         specificity: 2,
         examples: {
-            positive: [
-                'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjaS1ib3QiLCJpYXQiOjE3MTk0MDAwMDB9.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8Nf0Jh2wXc',
-            ],
+            positive: [`Authorization: Bearer ${SIGNED_JWT_EXAMPLE}`],
             negative: [
                 'eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
                 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8',
+            ],
+        },
+    },
+    {
+        id: 'jwt-base64',
+        provider: 'JSON Web Token',
+        description: 'JSON Web Token encoded once more in base64 (ZXlK…)',
+        keywords: ['zxlk'],
+        pattern: /(?<![A-Za-z0-9+/])(ZXlK[A-Za-z0-9+/]{60,8000}={0,2})(?![A-Za-z0-9+/=])/,
+        secretGroup: 1,
+        validate: isBase64Jwt,
+        window: { before: 10, after: 8100 },
+        specificity: 2,
+        examples: {
+            positive: [`JWT_B64=${Buffer.from(SIGNED_JWT_EXAMPLE).toString('base64')}`],
+            negative: [
+                // A base64 JSON document that starts like a JWT header but is not one.
+                `BLOB=${Buffer.from('eyJub3QiOiJqd3QifQ.eyJzdWIiOiJ4In0.q7Rk2Lm9Vw3ZpT6yBn4HcD7sE1aGu5Kio8').toString('base64')}`,
+                `DATA=${Buffer.from('eyJhbGciOiJIUzI1NiJ9 and some text that follows the header').toString('base64')}`,
             ],
         },
     },
@@ -41752,6 +41836,7 @@ const INFRA_RULES = [
         provider: 'Elastic',
         description: 'Elastic Cloud / Elasticsearch API key',
         names: ['elastic_api', 'elasticsearch_api', 'es_api_key'],
+        nameStartsWord: true,
         value: '[A-Za-z0-9_=-]{40,120}',
         entropy: 4,
         example: (g) => g.b64url(60) + '==',
@@ -42000,10 +42085,15 @@ const INFRA_RULES = [
  * The long tail: providers whose tokens are a plain character class (32 hex, 40 alphanumerics),
  * recognised only by the provider's name close before the value. One builder (`keyed`), one row a
  * provider: the keywords, and the value as a charset code and length (`h` hex, `H` upper hex, `l`
- * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64;
+ * lower-case alphanumerics, `u` upper-case alphanumerics, `a` alphanumerics, `w` base64url, `b` base64, `d` digits;
  * `uuid`) or a regex of its own. Facts from the providers' formats as public scanners (gitleaks,
  * TruffleHog) detect them; the rows and examples are this project's own.
  */
+/** Four groups of seven upper-case letters and digits (`ABC1234-…`): Mailmodo, Request Finance, ScreenshotAPI. */
+const FOUR_DASHED_SEVENS = {
+    re: '[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}-[A-Z0-9]{7}',
+    example: (g) => `${g.upper(7)}-${g.upper(7)}-${g.upper(7)}-${g.upper(7)}`,
+};
 const ROWS = [
     { provider: 'Abstract API', keywords: ['abstract'], value: 'l32' },
     { provider: 'AbuseIPDB', keywords: ['abuseipdb'], value: 'h80' },
@@ -42949,6 +43039,363 @@ const ROWS = [
     },
     { provider: 'Aha!', keywords: ['aha.io'], value: 'h64' },
     { provider: 'Apacta', keywords: ['apacta'], value: 'uuid' },
+    // The rest of TruffleHog's keyword-anchored detectors, each read for its keyword, charset and length. Where its
+    // keyword sits inside everyday words or identifiers (`findLast`, `assignable`, `stripOffset`, `userFlow`), the
+    // row takes compound keywords instead.
+    { provider: 'Bulbul', keywords: ['bulbul'], value: 'l32' },
+    { provider: 'Chatfuel', keywords: ['chatfuel'], value: 'a128' },
+    {
+        provider: 'Close CRM',
+        keywords: ['closecrm', 'close_crm', 'close.com', 'close_api', 'close-api'],
+        value: { re: 'api_[A-Za-z0-9.]{45}', example: (g) => `api_${g.alnum(45)}` },
+    },
+    { provider: 'DNSCheck', keywords: ['dnscheck_api', 'dnscheck.co', 'dnscheck_key', 'dnscheck_token'], value: 'a32' },
+    { provider: 'Eagle Eye Networks', keywords: ['eagleeyenetworks'], value: 'a15' },
+    {
+        provider: 'EcoStruxure IT',
+        keywords: ['ecostruxure'],
+        value: { re: 'AK1[0-9a-zA-Z/]{50,55}', example: (g) => `AK1${g.alnum(52)}` },
+        maxLength: 58,
+    },
+    {
+        provider: '8x8',
+        keywords: ['8x8_api', '8x8_key', '8x8_token', '8x8_secret', '8x8.com', 'eightxeight'],
+        value: 'a43',
+    },
+    { provider: 'Findl', keywords: ['findl_api', 'findl.com', 'findl_key', 'findl_token', 'findl-api'], value: 'uuid' },
+    { provider: 'Flowlu', keywords: ['flowlu', 'flowflu'], value: 'a51' },
+    { provider: 'Geocodify', keywords: ['geocodify'], value: 'l40' },
+    {
+        provider: 'IP Geolocation by ipify',
+        keywords: ['ipify', 'ipifi'],
+        value: { re: '[A-Za-z0-9_]{32}', example: (g) => g.alnum(32) },
+    },
+    { provider: 'GetGeoAPI', keywords: ['getgeoapi'], value: 'l40' },
+    {
+        provider: 'Instabot',
+        keywords: ['instabot'],
+        value: { re: '[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}', example: (g) => `${g.b64(43)}=` },
+    },
+    { provider: 'Interseller', keywords: ['interseller'], value: 'uuid' },
+    { provider: 'InvoiceOcean', keywords: ['invoiceocean'], value: 'a20' },
+    { provider: 'Juro', keywords: ['juro'], value: 'a40' },
+    { provider: 'Kanban Tool', keywords: ['kanbantool'], value: 'u12' },
+    { provider: 'karmaCRM', keywords: ['karmacrm'], value: 'a20' },
+    { provider: 'Knapsack Pro', keywords: ['knapsackpro', 'knapsack_pro'], value: 'l32' },
+    { provider: 'Kontent.ai', keywords: ['kontent'], value: 'uuid' },
+    { provider: 'Kylas', keywords: ['kylas'], value: 'uuid' },
+    { provider: 'Leadfeeder', keywords: ['leadfeeder'], value: { re: '[A-Za-z0-9-]{43}', example: (g) => g.alnum(43) } },
+    {
+        provider: 'Lendflow',
+        keywords: ['lendflow'],
+        value: {
+            re: '[A-Za-z0-9]{36}\\.[A-Za-z0-9]{235}\\.[A-Za-z0-9_-]{683}',
+            example: (g) => `${g.alnum(36)}.${g.alnum(235)}.${g.b64url(683)}`,
+        },
+        maxLength: 956,
+    },
+    {
+        provider: 'Less Annoying CRM',
+        keywords: ['lessannoyingcrm'],
+        value: { re: '[A-Za-z0-9-]{57}', example: (g) => `${g.digits(6)}-${g.alnum(50)}` },
+    },
+    {
+        provider: 'Lexigram',
+        keywords: ['lexigram'],
+        value: {
+            re: '[A-Za-z0-9._-]{301}',
+            example: (g) => `eyJ${g.alnum(120)}.${g.alnum(120)}.${g.b64url(56)}`,
+        },
+        maxLength: 301,
+    },
+    { provider: 'LiveAgent', keywords: ['liveagent'], value: 'a32' },
+    { provider: 'Loadmill', keywords: ['loadmill'], value: 'a40' },
+    { provider: 'Luno', keywords: ['luno'], value: 'w43' },
+    {
+        provider: 'Mailmodo',
+        keywords: ['mailmodo'],
+        value: FOUR_DASHED_SEVENS,
+    },
+    { provider: 'MetaApi', keywords: ['metaapi', 'meta-api'], value: 'h64' },
+    { provider: 'NetSuite', keywords: ['netsuite'], value: 'a64' },
+    {
+        provider: 'OpenVPN Cloud',
+        keywords: ['openvpn'],
+        // A 64-hex run next to `openvpn` is a checksum of a download, not a client secret.
+        value: {
+            re: '(?![a-fA-F0-9]{64,128}(?![A-Za-z0-9_-]))[A-Za-z0-9_-]{64,128}',
+            example: (g) => g.b64url(80),
+        },
+        maxLength: 128,
+    },
+    { provider: 'Planview LeanKit', keywords: ['planviewleankit', 'planview', 'leankit'], value: 'h128' },
+    { provider: 'Postbacks', keywords: ['postbacks'], value: 'uuid' },
+    {
+        provider: 'Prospect CRM',
+        keywords: ['prospectcrm', 'prospect365'],
+        value: { re: '[a-z0-9-]{32}', example: (g) => g.lower(32) },
+    },
+    { provider: 'Qubole', keywords: ['qubole'], value: 'l64' },
+    {
+        provider: 'Really Simple Systems',
+        keywords: ['reallysimplesystems'],
+        value: {
+            re: 'ey[A-Za-z0-9_-]{153}\\.ey[A-Za-z0-9_.-]{916,1000}',
+            example: (g) => `eyJ${g.b64url(152)}.eyJ${g.b64url(700)}.${g.b64url(250)}`,
+        },
+        maxLength: 1158,
+    },
+    {
+        provider: 'Rentman',
+        keywords: ['rentman'],
+        value: {
+            re: 'ey[A-Za-z0-9]{34}\\.ey[A-Za-z0-9._-]{250,300}',
+            example: (g) => `eyJ${g.alnum(33)}.eyJ${g.alnum(200)}.${g.b64url(60)}`,
+        },
+        maxLength: 339,
+    },
+    {
+        provider: 'RepairShopr',
+        keywords: ['repairshopr'],
+        value: { re: '[A-Za-z0-9-]{51}', example: (g) => g.alnum(51) },
+    },
+    {
+        provider: 'Request Finance',
+        keywords: ['requestfinance', 'request.finance'],
+        value: FOUR_DASHED_SEVENS,
+    },
+    { provider: 'Revamp CRM', keywords: ['revampcrm'], value: 'a40' },
+    { provider: 'Ronin', keywords: ['roninapp'], value: 'a26' },
+    { provider: 'Route4Me', keywords: ['route4me'], value: 'u32' },
+    { provider: 'Rownd', keywords: ['rownd'], value: 'l48' },
+    { provider: 'Runrun.it', keywords: ['runrunit', 'runrun.it'], value: 'h32' },
+    {
+        provider: 'SalesBlink',
+        keywords: ['salesblink'],
+        value: { re: 'key-[A-Za-z0-9]{64}', example: (g) => `key-${g.alnum(64)}` },
+    },
+    { provider: 'Salescookie', keywords: ['salescookie'], value: 'a32' },
+    { provider: 'Salesflare', keywords: ['salesflare'], value: { re: '[A-Za-z0-9_]{45}', example: (g) => g.alnum(45) } },
+    { provider: 'Salesmate', keywords: ['salesmate'], value: 'uuid' },
+    { provider: 'SatisMeter', id: 'satismeter-project-key', keywords: ['satismeter'], value: 'a24' },
+    { provider: 'SatisMeter', id: 'satismeter-write-key', keywords: ['satismeter'], value: 'a16' },
+    {
+        provider: 'Scalr',
+        keywords: ['scalr'],
+        value: { re: '[A-Za-z0-9._]{136}', example: (g) => g.alnum(136) },
+        maxLength: 136,
+    },
+    {
+        provider: 'ScreenshotAPI',
+        keywords: ['screenshotapi'],
+        value: FOUR_DASHED_SEVENS,
+    },
+    { provider: 'Scrutinizer CI', keywords: ['scrutinizer'], value: 'l64' },
+    { provider: 'SelectPdf', keywords: ['selectpdf'], value: 'uuid' },
+    { provider: 'Sheety', keywords: ['sheety'], value: 'l64' },
+    { provider: 'SherpaDesk', keywords: ['sherpadesk'], value: 'l32' },
+    {
+        provider: 'Shipday',
+        keywords: ['shipday'],
+        value: { re: '[A-Za-z0-9.]{11}[A-Za-z0-9]{20}', example: (g) => `${g.alnum(10)}.${g.alnum(20)}` },
+    },
+    // `signable` alone sits inside `assignable` and `designable`.
+    {
+        provider: 'Signable',
+        keywords: ['signable_api', 'signable_key', 'signable_token', 'signable-api', 'signable.co.uk'],
+        value: 'a32',
+    },
+    { provider: 'Signaturit', keywords: ['signaturit'], value: 'a86' },
+    { provider: 'SignUpGenius', keywords: ['signupgenius'], value: 'a32' },
+    { provider: 'SimFin', keywords: ['simfin'], value: 'a32' },
+    { provider: 'Simplesat', keywords: ['simplesat'], value: 'l40' },
+    {
+        provider: 'Simply Noted',
+        keywords: ['simplynoted'],
+        value: {
+            re: '[A-Za-z0-9._-]{340,360}',
+            example: (g) => `eyJ${g.alnum(100)}.${g.alnum(180)}.${g.b64url(60)}`,
+        },
+        maxLength: 360,
+    },
+    { provider: 'Simvoly', keywords: ['simvoly'], value: 'l33' },
+    { provider: 'Sirv', keywords: ['sirv'], value: 'b86-88' },
+    { provider: 'Skrapp.io', keywords: ['skrapp'], value: 'a42' },
+    { provider: 'Smooch', keywords: ['smooch'], value: 'w86' },
+    { provider: 'SpeechText.AI', keywords: ['speechtext'], value: 'h32' },
+    { provider: 'Statuspal', keywords: ['statuspal'], value: 'a32' },
+    { provider: 'Stitch', keywords: ['stitchdata'], value: { re: '[a-z0-9_]{35}', example: (g) => g.lower(35) } },
+    { provider: 'Storecove', keywords: ['storecove'], value: 'w43' },
+    { provider: 'Stormboard', keywords: ['stormboard'], value: 'h40' },
+    {
+        provider: 'Stormglass',
+        keywords: ['stormglass'],
+        value: {
+            re: '[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}-[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}',
+            example: (g) => `${g.uuid()}-${g.uuid()}`,
+        },
+    },
+    {
+        provider: 'StoryChief',
+        keywords: ['storychief'],
+        value: {
+            re: '[A-Za-z0-9_.-]{940,1000}',
+            example: (g) => `eyJ${g.alnum(300)}.${g.alnum(560)}.${g.b64url(100)}`,
+        },
+        maxLength: 1000,
+    },
+    // `stripo` alone sits inside `stripOffset`, `stripOuter`…
+    {
+        provider: 'Stripo',
+        keywords: ['stripo_api', 'stripo.email', 'stripo_key', 'stripo_token', 'stripo_auth', 'stripo-api'],
+        value: {
+            re: 'eyJhbGciOiJIUzI1NiJ9\\.[0-9A-Za-z]{130}\\.[0-9A-Za-z_-]{43}',
+            example: (g) => `eyJhbGciOiJIUzI1NiJ9.${g.alnum(130)}.${g.b64url(43)}`,
+        },
+        maxLength: 195,
+    },
+    { provider: 'Sugester', keywords: ['sugester'], value: 'a32' },
+    { provider: 'Supernotes', keywords: ['supernotes'], value: 'w43' },
+    { provider: 'Survey Anyplace', keywords: ['surveyanyplace'], value: 'a32' },
+    { provider: 'SurveyBot', keywords: ['surveybot'], value: { re: '[A-Za-z0-9-]{80}', example: (g) => g.alnum(80) } },
+    { provider: 'SurveySparrow', keywords: ['surveysparrow'], value: 'w88' },
+    { provider: 'Survicate', keywords: ['survicate'], value: 'l32' },
+    {
+        provider: 'Tallyfy',
+        keywords: ['tallyfy'],
+        value: {
+            re: '[0-9A-Za-z]{36}\\.[0-9A-Za-z]{264}\\.[0-9A-Za-z_-]{683}',
+            example: (g) => `${g.alnum(36)}.${g.alnum(264)}.${g.b64url(683)}`,
+        },
+        maxLength: 985,
+    },
+    { provider: 'Tatum', keywords: ['tatum'], value: 'uuid' },
+    {
+        provider: 'Teamgate',
+        keywords: ['teamgate'],
+        value: { re: '[A-Za-z0-9]{80}|[a-z0-9]{40}', example: (g) => g.alnum(80) },
+    },
+    { provider: 'Technical Analysis API', keywords: ['technicalanalysisapi'], value: 'u48' },
+    { provider: 'Tefter', keywords: ['tefter'], value: 'a20' },
+    { provider: 'Teletype', keywords: ['teletype'], value: { re: '[A-Za-z0-9-]{64}', example: (g) => g.alnum(64) } },
+    { provider: 'Thinkific', keywords: ['thinkific'], value: 'h32' },
+    {
+        provider: 'Ticket Tailor',
+        keywords: ['tickettailor'],
+        value: {
+            re: 'sk_[0-9]{4}_[0-9]{6}_[a-f0-9]{32}',
+            example: (g) => `sk_${g.digits(4)}_${g.digits(6)}_${g.hex(32)}`,
+        },
+    },
+    { provider: 'TimeCamp', keywords: ['timecamp'], value: 'l26' },
+    { provider: 'TimezoneAPI', keywords: ['timezoneapi'], value: 'a20' },
+    { provider: 'TMetric', keywords: ['tmetric'], value: 'u64' },
+    { provider: 'Tokeet', keywords: ['tokeet'], value: 'uuid' },
+    { provider: 'Typetalk', keywords: ['typetalk'], value: 'a64' },
+    {
+        provider: 'UnifyID',
+        keywords: ['unifyid', 'unify.id'],
+        value: { re: '[A-Za-z0-9_=-]{44}', example: (g) => g.alnum(44) },
+    },
+    { provider: 'Unplugg', keywords: ['unplugg', 'unplu.gg'], value: 'l64' },
+    // `userflow` alone is a common variable name (`userFlow`).
+    {
+        provider: 'Userflow',
+        keywords: ['userflow_api', 'userflow_key', 'userflow_token', 'userflow.com'],
+        value: { re: '[0-9a-z_]{29}', example: (g) => g.lower(29) },
+    },
+    { provider: 'VBOUT', keywords: ['vbout'], value: 'd25' },
+    {
+        provider: 'viewneo',
+        keywords: ['viewneo'],
+        value: {
+            re: '[A-Za-z0-9]{120,300}\\.[A-Za-z0-9]{150,300}\\.[A-Za-z0-9_-]{600,800}',
+            example: (g) => `${g.alnum(150)}.${g.alnum(200)}.${g.b64url(700)}`,
+        },
+        maxLength: 1402,
+    },
+    {
+        provider: 'Voicegain',
+        keywords: ['voicegain'],
+        value: {
+            re: 'ey[A-Za-z0-9_-]{34}\\.ey[A-Za-z0-9_-]{108}\\.[A-Za-z0-9_-]{43}',
+            example: (g) => `eyJ${g.b64url(33)}.eyJ${g.b64url(107)}.${g.b64url(43)}`,
+        },
+        maxLength: 190,
+    },
+    { provider: 'VoodooSMS', keywords: ['voodoosms'], value: 'a46' },
+    { provider: 'Vouchery', keywords: ['vouchery'], value: 'uuid' },
+    { provider: 'Vyte', keywords: ['vyte'], value: 'l50' },
+    {
+        provider: 'WebScrapingAPI',
+        keywords: ['webscrapingapi', 'webscraping_api', 'webscraping_key', 'webscraping-api'],
+        value: 'a32',
+    },
+    {
+        provider: 'Zenkit',
+        keywords: ['zenkit'],
+        value: { re: '[0-9a-z]{8}-[0-9A-Za-z]{32}', example: (g) => `${g.lower(8)}-${g.alnum(32)}` },
+    },
+    { provider: 'Zenscrape', keywords: ['zenscrape'], value: 'uuid' },
+    { provider: 'Zenserp', keywords: ['zenserp'], value: 'uuid' },
+    { provider: 'Zipcodebase', keywords: ['zipcodebase'], value: 'uuid' },
+    { provider: 'Zonka Feedback', keywords: ['zonka'], value: 'a36' },
+    // TruffleHog anchors these on an everyday word (`float`, `copper`, `privacy`…); here only compound keywords
+    // that name the provider (its domain, `<name>_api`, `<name>_token`…) anchor them.
+    {
+        provider: 'ChatBot.com',
+        keywords: ['chatbot_api', 'chatbot.com', 'chatbot_token', 'chatbotcom'],
+        value: { re: '[A-Za-z0-9_]{32}', example: (g) => g.alnum(32) },
+    },
+    { provider: 'Coda', keywords: ['coda_api', 'coda.io', 'coda_token', 'coda_key', 'coda-api'], value: 'uuid' },
+    {
+        provider: 'Column',
+        keywords: ['column_api', 'column.com', 'column_token', 'column_secret'],
+        value: { re: '(?:test|live)_[A-Za-z0-9]{27}', example: (g) => `live_${g.alnum(27)}` },
+    },
+    {
+        provider: 'Copper CRM',
+        keywords: ['copper_api', 'copper_token', 'copper_key', 'copper.com', 'prosperworks', 'x-pw-accesstoken'],
+        value: 'l32',
+    },
+    { provider: 'Enigma', keywords: ['enigma_api', 'enigma_key', 'enigma_token', 'enigma.com'], value: 'a40' },
+    { provider: 'Eraser', keywords: ['eraser_api', 'eraser.io', 'eraser_token', 'eraser_key'], value: 'a20' },
+    {
+        provider: 'Float',
+        keywords: ['float_api', 'float.com', 'float_token', 'float_access_token', 'floatapp'],
+        value: { re: '[A-Za-z0-9._+=-]{59,60}', example: (g) => g.alnum(60) },
+    },
+    { provider: 'Holistic', keywords: ['holistic_api', 'holistic.dev', 'holistic_key', 'holistic_token'], value: 'h64' },
+    { provider: 'host.io', keywords: ['hostio_', 'host.io/api', 'host_io_'], value: 'l14' },
+    { provider: 'Humanity', keywords: ['humanity_api', 'humanity.com', 'humanity_token', 'humanity_key'], value: 'l40' },
+    {
+        provider: 'Impala',
+        keywords: ['impala_api', 'impala.travel', 'impala_travel'],
+        value: { re: '[A-Za-z0-9_]{46}', example: (g) => g.alnum(46) },
+    },
+    { provider: 'mite', keywords: ['mite_api', 'mite.yo.lk', 'miteapikey'], value: 'l16' },
+    {
+        provider: 'Moderation API',
+        keywords: ['moderationapi', 'moderation_api'],
+        value: {
+            re: '[A-Za-z0-9]{36}\\.[A-Za-z0-9]{115}\\.[A-Za-z0-9_]{43}',
+            example: (g) => `${g.alnum(36)}.${g.alnum(115)}.${g.alnum(43)}`,
+        },
+        maxLength: 196,
+    },
+    { provider: 'Nimble', keywords: ['nimble_api', 'nimble.com', 'nimble_token', 'nimble_key'], value: 'a30' },
+    { provider: 'Parsers.dev', keywords: ['parsers_api', 'parsers.dev', 'parsers_key', 'parsers_token'], value: 'l64' },
+    { provider: 'Privacy.com', keywords: ['privacy_api', 'privacy.com', 'privacycom'], value: 'uuid' },
+    { provider: 'Refiner', keywords: ['refiner_api', 'refiner.io', 'refiner_key', 'refiner_token'], value: 'uuid' },
+    { provider: 'Roaring', keywords: ['roaring_client', 'roaring.io', 'roaring_secret', 'roaring_api'], value: 'w28' },
+    { provider: 'Streak', keywords: ['streak_api', 'streak.com', 'streak_key', 'streak_token'], value: 'h32' },
+    {
+        provider: 'Swell',
+        keywords: ['swell_api', 'swell.store', 'swell_secret', 'swell_key', 'swell_token'],
+        value: 'a32',
+    },
+    { provider: 'Twist', keywords: ['twist_api', 'twist.com', 'twist_token', 'twist_oauth'], value: 'h40' },
+    { provider: 'Verifier (meetchopra)', keywords: ['meetchopra'], value: 'l96' },
 ];
 const LONG_TAIL_RULES = ROWS.map(keyed);
 
