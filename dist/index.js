@@ -58008,6 +58008,58 @@ function tokensOverlap(a, b) {
     return a === b || BROAD.has(a) || BROAD.has(b) || a.startsWith('[^') || b.startsWith('[^');
 }
 
+;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
+
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A leading `(?i)` (gitleaks style, which JavaScript does not parse) as the `i` flag. */
+function splitCaseFlag(pattern) {
+    return pattern.startsWith('(?i)') ? { source: pattern.slice(4), flags: 'i' } : { source: pattern, flags: '' };
+}
+/**
+ * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
+ * A leading `(?i)` (gitleaks style) becomes the `i` flag.
+ */
+function compileCustomRules(configs) {
+    return configs.map((config) => {
+        if (!ID.test(config.id)) {
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+        }
+        const { source, flags } = splitCaseFlag(config.pattern);
+        let pattern;
+        try {
+            pattern = new RegExp(source, flags);
+        }
+        catch (error) {
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+        }
+        const risk = checkUserRegex(source, flags);
+        if (risk)
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
+        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
+        // With keywords the regex only sees a window; let the secret reach well past the keyword.
+        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
+        return {
+            id: config.id,
+            description: config.description ?? `Custom secret rule ${config.id}`,
+            provider: 'custom',
+            keywords,
+            pattern,
+            secretGroup,
+            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
+            ...(config.severity ? { severity: config.severity } : {}),
+            window: { before: 200, after: 1000 },
+            specificity: 4,
+            examples: { positive: [], negative: [] },
+            userPattern: true,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/validators/script.ts
 /**
  * `type: validator` with an inline `script`: the seed's own hook shape. The script gets the event as JSON
@@ -58719,6 +58771,7 @@ const DEFAULT_CONFIG = { version: 1, hooks: [] };
 
 
 
+
 /** The built-in configuration: no hooks; the built-in secret scan still runs. */
 function defaultHooksConfig() {
     return DEFAULT_CONFIG;
@@ -58819,7 +58872,10 @@ function checkAction(events, action, base, check) {
         case 'secret-scan':
             action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
             action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
-            action.rules?.forEach((r, k) => check.regex([...base, 'rules', k, 'pattern'], r.pattern));
+            action.rules?.forEach((r, k) => {
+                const { source, flags } = splitCaseFlag(r.pattern);
+                check.regex([...base, 'rules', k, 'pattern'], source, flags);
+            });
             break;
         default:
             break;
@@ -59005,59 +59061,6 @@ function secretHint(secret) {
         return `${pem[0]}…`;
     const shown = secret.length >= 12 ? 4 : secret.length >= 8 ? 2 : secret.length >= 4 ? 1 : 0;
     return `${secret.slice(0, shown)}…`;
-}
-
-;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
-
-/** A custom rule the config got wrong; the caller reports it as a configuration error. */
-class InvalidSecretRuleError extends Error {
-    name = 'InvalidSecretRuleError';
-}
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/**
- * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
- * A leading `(?i)` (gitleaks style) becomes the `i` flag.
- */
-function compileCustomRules(configs) {
-    return configs.map((config) => {
-        if (!ID.test(config.id)) {
-            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
-        }
-        let source = config.pattern;
-        let flags = '';
-        if (source.startsWith('(?i)')) {
-            source = source.slice(4);
-            flags = 'i';
-        }
-        let pattern;
-        try {
-            pattern = new RegExp(source, flags);
-        }
-        catch (error) {
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
-        }
-        const risk = checkUserRegex(source, flags);
-        if (risk)
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
-        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
-        // With keywords the regex only sees a window; let the secret reach well past the keyword.
-        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
-        return {
-            id: config.id,
-            description: config.description ?? `Custom secret rule ${config.id}`,
-            provider: 'custom',
-            keywords,
-            pattern,
-            secretGroup,
-            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
-            ...(config.severity ? { severity: config.severity } : {}),
-            window: { before: 200, after: 1000 },
-            specificity: 4,
-            examples: { positive: [], negative: [] },
-            userPattern: true,
-        };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/validators/pattern-limits.ts

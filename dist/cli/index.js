@@ -8474,7 +8474,7 @@ function escapeJsonPtr(str) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9882);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6865);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -8492,7 +8492,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9882:
+/***/ 6865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14859,61 +14859,8 @@ function secretHint(secret) {
     return `${secret.slice(0, shown)}…`;
 }
 
-// EXTERNAL MODULE: ./src/core/validators/regex-guard.ts
-var regex_guard = __nccwpck_require__(7432);
-;// CONCATENATED MODULE: ./src/core/secrets/custom.ts
-
-/** A custom rule the config got wrong; the caller reports it as a configuration error. */
-class InvalidSecretRuleError extends Error {
-    name = 'InvalidSecretRuleError';
-}
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-/**
- * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
- * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
- * A leading `(?i)` (gitleaks style) becomes the `i` flag.
- */
-function compileCustomRules(configs) {
-    return configs.map((config) => {
-        if (!ID.test(config.id)) {
-            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
-        }
-        let source = config.pattern;
-        let flags = '';
-        if (source.startsWith('(?i)')) {
-            source = source.slice(4);
-            flags = 'i';
-        }
-        let pattern;
-        try {
-            pattern = new RegExp(source, flags);
-        }
-        catch (error) {
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
-        }
-        const risk = (0,regex_guard/* checkUserRegex */.Hm)(source, flags);
-        if (risk)
-            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
-        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
-        // With keywords the regex only sees a window; let the secret reach well past the keyword.
-        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
-        return {
-            id: config.id,
-            description: config.description ?? `Custom secret rule ${config.id}`,
-            provider: 'custom',
-            keywords,
-            pattern,
-            secretGroup,
-            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
-            ...(config.severity ? { severity: config.severity } : {}),
-            window: { before: 200, after: 1000 },
-            specificity: 4,
-            examples: { positive: [], negative: [] },
-            userPattern: true,
-        };
-    });
-}
-
+// EXTERNAL MODULE: ./src/core/secrets/custom.ts
+var custom = __nccwpck_require__(4354);
 ;// CONCATENATED MODULE: ./src/core/validators/pattern-limits.ts
 /** The default time budget of one user pattern over one run (milliseconds). */
 const PATTERN_BUDGET_MS = 10_000;
@@ -14933,6 +14880,8 @@ function describePatternLimit(limit) {
     return `${who}: the pattern used its time budget (${budget}); ${limit.unchecked ?? 0} added lines were not checked`;
 }
 
+// EXTERNAL MODULE: ./src/core/validators/regex-guard.ts
+var regex_guard = __nccwpck_require__(7432);
 ;// CONCATENATED MODULE: ./src/core/secrets/rule-budget.ts
 
 
@@ -15607,11 +15556,11 @@ const BUILTIN_SECRET_SCAN = 'secret-scan';
 /** Custom secret rules from the config, compiled by the scanner itself (patterns were checked at load time). */
 function toSecretRules(configs) {
     try {
-        return compileCustomRules(configs);
+        return (0,custom/* compileCustomRules */.sf)(configs);
     }
     catch (error) {
         // The user wrote the rule: say so as a configuration error, as every other config problem.
-        if (error instanceof InvalidSecretRuleError)
+        if (error instanceof custom/* InvalidSecretRuleError */.Cq)
             throw new errors/* ConfigurationError */.j1(error.message);
         throw error;
     }
@@ -32559,15 +32508,17 @@ function main_stderrLogger(io) {
 /* harmony export */   parseHooksConfig: () => (/* binding */ parseHooksConfig)
 /* harmony export */ });
 /* unused harmony export ACTIONS_BY_EVENT */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__nccwpck_require__.n(ajv__WEBPACK_IMPORTED_MODULE_8__);
 /* harmony import */ var _core_filter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6729);
-/* harmony import */ var _core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7432);
-/* harmony import */ var _core_validators_script_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _located_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4126);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(131);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2143);
+/* harmony import */ var _core_secrets_custom_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4354);
+/* harmony import */ var _core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7432);
+/* harmony import */ var _core_validators_script_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _located_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4126);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(131);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2143);
+
 
 
 
@@ -32578,7 +32529,7 @@ function main_stderrLogger(io) {
 
 /** The built-in configuration: no hooks; the built-in secret scan still runs. */
 function defaultHooksConfig() {
-    return _types_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_CONFIG */ .P;
+    return _types_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_CONFIG */ .P;
 }
 /** Which action types make sense on which event; anything else is a configuration error, not a silent no-op. */
 const ACTIONS_BY_EVENT = {
@@ -32589,7 +32540,7 @@ const ACTIONS_BY_EVENT = {
 };
 let compiled;
 function schemaValidator() {
-    compiled ??= new ajv__WEBPACK_IMPORTED_MODULE_7__.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_5__/* .HOOKS_CONFIG_SCHEMA */ .OS);
+    compiled ??= new ajv__WEBPACK_IMPORTED_MODULE_8__.Ajv({ allErrors: true, discriminator: true, strict: true, verbose: true }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_6__/* .HOOKS_CONFIG_SCHEMA */ .OS);
     return compiled;
 }
 
@@ -32598,12 +32549,12 @@ function schemaValidator() {
  * `file:line:column` whose message names the key path and what was expected and given.
  */
 function parseHooksConfig(text, fileName) {
-    const parsed = (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseLocatedYaml */ .vJ)(text, fileName, 'a mapping with `version: 1` and `hooks`');
-    (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .assertSchema */ .GU)(parsed, schemaValidator());
+    const parsed = (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseLocatedYaml */ .vJ)(text, fileName, 'a mapping with `version: 1` and `hooks`');
+    (0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .assertSchema */ .GU)(parsed, schemaValidator());
     const config = parsed.data;
     const problems = semanticProblems(config, parsed.where);
     if (problems.length > 0)
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .configurationErrorOf */ .m_)(problems, fileName);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .configurationErrorOf */ .m_)(problems, fileName);
     return { version: config.version, hooks: config.hooks };
 }
 /** Every problem the schema cannot express, in file order; `where` locates a key path. */
@@ -32625,41 +32576,41 @@ function semanticProblems(config, where) {
 }
 function regexCheck(fail) {
     return (path, pattern, flags) => {
-        const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)(pattern, flags);
+        const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .checkUserRegex */ .Hm)(pattern, flags);
         if (refusal === undefined)
             return;
         if (refusal.kind === 'invalid-syntax')
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(path)} is not a valid regular expression (${refusal.detail}); got '${pattern}'`);
         else
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${refusal.reason}`);
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(path)} '${pattern}' is refused: ${refusal.reason}`);
     };
 }
 function globCheck(fail) {
     return (path, value) => {
         const reason = (0,_core_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .checkGlob */ .pY)(value);
         if (reason !== undefined)
-            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
+            fail(path, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(path)} is not a valid glob: ${reason}; got '${value}'`);
     };
 }
 function checkAction(events, action, base, check) {
     for (const event of events) {
         if (!ACTIONS_BY_EVENT[event].includes(action.type)) {
-            check.fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
+            check.fail([...base, 'type'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(base)}: a ${action.type} action cannot run on ${event}; ${event} hooks take ${ACTIONS_BY_EVENT[event].join(', ')} actions`);
         }
     }
     switch (action.type) {
         case 'pattern':
             if (action.flags !== undefined) {
-                const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags);
+                const refusal = (0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .checkUserRegex */ .Hm)('', action.flags);
                 if (refusal !== undefined)
-                    check.fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${refusal.reason}`);
+                    check.fail([...base, 'flags'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)([...base, 'flags'])} ${refusal.reason}`);
             }
-            if ((0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUserRegex */ .Hm)('', action.flags)?.kind !== 'unsupported-flag')
+            if ((0,_core_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_2__/* .checkUserRegex */ .Hm)('', action.flags)?.kind !== 'unsupported-flag')
                 check.regex([...base, 'pattern'], action.pattern, action.flags);
             break;
         case 'path':
             if (action.forbid === undefined && action.max_bytes === undefined && action.companion === undefined) {
-                check.fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
+                check.fail(base, `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(base)} needs at least one of forbid, max_bytes, companion`);
             }
             action.forbid?.forEach((g, k) => check.glob([...base, 'forbid', k], g));
             if (action.companion) {
@@ -32668,15 +32619,18 @@ function checkAction(events, action, base, check) {
             }
             break;
         case 'validator': {
-            const reason = (0,_core_validators_script_js__WEBPACK_IMPORTED_MODULE_2__/* .checkInterpreter */ .l9)((0,_core_validators_script_js__WEBPACK_IMPORTED_MODULE_2__/* .scriptInterpreter */ .g9)(action)[0]);
+            const reason = (0,_core_validators_script_js__WEBPACK_IMPORTED_MODULE_3__/* .checkInterpreter */ .l9)((0,_core_validators_script_js__WEBPACK_IMPORTED_MODULE_3__/* .scriptInterpreter */ .g9)(action)[0]);
             if (reason !== undefined)
-                check.fail(action.runtime ? [...base, 'runtime'] : [...base, 'script'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .formatKeyPath */ .K7)(base)}: ${reason}`);
+                check.fail(action.runtime ? [...base, 'runtime'] : [...base, 'script'], `${(0,_located_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .formatKeyPath */ .K7)(base)}: ${reason}`);
             break;
         }
         case 'secret-scan':
             action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
             action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
-            action.rules?.forEach((r, k) => check.regex([...base, 'rules', k, 'pattern'], r.pattern));
+            action.rules?.forEach((r, k) => {
+                const { source, flags } = (0,_core_secrets_custom_js__WEBPACK_IMPORTED_MODULE_1__/* .splitCaseFlag */ .$L)(r.pattern);
+                check.regex([...base, 'rules', k, 'pattern'], source, flags);
+            });
             break;
         default:
             break;
@@ -33390,6 +33344,69 @@ function createFileFilter(options) {
         explain: (path) => exclusion(path)?.reason,
         matches: (path) => exclusion(path) === undefined,
     };
+}
+
+
+/***/ }),
+
+/***/ 4354:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $L: () => (/* binding */ splitCaseFlag),
+/* harmony export */   Cq: () => (/* binding */ InvalidSecretRuleError),
+/* harmony export */   sf: () => (/* binding */ compileCustomRules)
+/* harmony export */ });
+/* harmony import */ var _validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7432);
+
+/** A custom rule the config got wrong; the caller reports it as a configuration error. */
+class InvalidSecretRuleError extends Error {
+    name = 'InvalidSecretRuleError';
+}
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A leading `(?i)` (gitleaks style, which JavaScript does not parse) as the `i` flag. */
+function splitCaseFlag(pattern) {
+    return pattern.startsWith('(?i)') ? { source: pattern.slice(4), flags: 'i' } : { source: pattern, flags: '' };
+}
+/**
+ * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
+ * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
+ * A leading `(?i)` (gitleaks style) becomes the `i` flag.
+ */
+function compileCustomRules(configs) {
+    return configs.map((config) => {
+        if (!ID.test(config.id)) {
+            throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
+        }
+        const { source, flags } = splitCaseFlag(config.pattern);
+        let pattern;
+        try {
+            pattern = new RegExp(source, flags);
+        }
+        catch (error) {
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern does not compile (${error instanceof Error ? error.message : String(error)})`);
+        }
+        const risk = (0,_validators_regex_guard_js__WEBPACK_IMPORTED_MODULE_0__/* .checkUserRegex */ .Hm)(source, flags);
+        if (risk)
+            throw new InvalidSecretRuleError(`secret rule '${config.id}': pattern refused: ${risk.reason}`);
+        const keywords = (config.keywords ?? []).map((k) => k.toLowerCase());
+        // With keywords the regex only sees a window; let the secret reach well past the keyword.
+        const secretGroup = new RegExp(`${source}|`).exec('').length > 1 ? 1 : 0;
+        return {
+            id: config.id,
+            description: config.description ?? `Custom secret rule ${config.id}`,
+            provider: 'custom',
+            keywords,
+            pattern,
+            secretGroup,
+            ...(config.entropy !== undefined ? { entropy: config.entropy } : {}),
+            ...(config.severity ? { severity: config.severity } : {}),
+            window: { before: 200, after: 1000 },
+            specificity: 4,
+            examples: { positive: [], negative: [] },
+            userPattern: true,
+        };
+    });
 }
 
 

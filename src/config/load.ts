@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import { checkGlob } from '../core/filter.js';
+import { splitCaseFlag } from '../core/secrets/custom.js';
 import { checkUserRegex } from '../core/validators/regex-guard.js';
 import { checkInterpreter, scriptInterpreter } from '../core/validators/script.js';
 import { configurationErrorOf, type LocatedProblem } from '../errors.js';
@@ -127,7 +128,10 @@ function checkAction(events: readonly HookEvent[], action: HookAction, base: Seg
     case 'secret-scan':
       action.allow?.forEach((a, k) => check.regex([...base, 'allow', k], a));
       action.allow_paths?.forEach((g, k) => check.glob([...base, 'allow_paths', k], g));
-      action.rules?.forEach((r, k) => check.regex([...base, 'rules', k, 'pattern'], r.pattern));
+      action.rules?.forEach((r, k) => {
+        const { source, flags } = splitCaseFlag(r.pattern);
+        check.regex([...base, 'rules', k, 'pattern'], source, flags);
+      });
       break;
     default:
       break;

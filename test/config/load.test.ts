@@ -97,6 +97,19 @@ hooks:
     expect(config.hooks[0]!.actions).toHaveLength(2);
   });
 
+  it('accepts a custom secret rule that starts with (?i), as the scanner reads it, and still checks the rest', () => {
+    const rule = (pattern: string) =>
+      withAction(
+        '      - type: secret-scan',
+        '        rules:',
+        '          - id: internal',
+        `            pattern: '${pattern}'`,
+      );
+    expect(() => parseHooksConfig(rule('(?i)INT-[0-9]{6}'), FILE)).not.toThrow();
+    expect(errorOf(rule('(?i)(\\w|\\d)+z')).message).toMatch(/rules\[0\]\.pattern .* is refused: it can backtrack/);
+    expect(errorOf(rule('(?i)(INT')).message).toMatch(/rules\[0\]\.pattern is not a valid regular expression/);
+  });
+
   it('returns the built-in defaults: no hooks', () => {
     expect(defaultHooksConfig()).toEqual({ version: 1, hooks: [] });
   });

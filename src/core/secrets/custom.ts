@@ -8,6 +8,11 @@ export class InvalidSecretRuleError extends Error {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+/** A leading `(?i)` (gitleaks style, which JavaScript does not parse) as the `i` flag. */
+export function splitCaseFlag(pattern: string): { readonly source: string; readonly flags: string } {
+  return pattern.startsWith('(?i)') ? { source: pattern.slice(4), flags: 'i' } : { source: pattern, flags: '' };
+}
+
 /**
  * Turns the config's custom rules into SecretRules. A pattern that does not compile, or whose shape can
  * backtrack catastrophically, is an InvalidSecretRuleError naming the rule; the loader adds file and line.
@@ -18,12 +23,7 @@ export function compileCustomRules(configs: readonly CustomSecretRuleConfig[]): 
     if (!ID.test(config.id)) {
       throw new InvalidSecretRuleError(`secret rule id '${config.id}' must be kebab-case (a-z, 0-9, -)`);
     }
-    let source = config.pattern;
-    let flags = '';
-    if (source.startsWith('(?i)')) {
-      source = source.slice(4);
-      flags = 'i';
-    }
+    const { source, flags } = splitCaseFlag(config.pattern);
     let pattern: RegExp;
     try {
       pattern = new RegExp(source, flags);
