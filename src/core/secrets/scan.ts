@@ -118,7 +118,15 @@ function probeKeywords(keywords: readonly string[], text: string, hit: (keyword:
   const hits: number[] = [];
   for (let id = 0; id < keywords.length; id++) {
     const k = keywords[id]!;
-    if (mayHold(pairs, k)) findAll(folded, k, id, hits);
+    const n = k.length;
+    // A keyword whose first or last pair of characters the text does not hold is not searched for.
+    if (
+      n >= 2 &&
+      (pairs[(k.charCodeAt(0) << FIRST) | (k.charCodeAt(1) << SECOND)] === 0 ||
+        pairs[(k.charCodeAt(n - 2) << FIRST) | (k.charCodeAt(n - 1) << SECOND)] === 0)
+    )
+      continue;
+    for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1)) hits.push(at + n, n, id);
   }
   // Packed as (end, length, id) triples: sorted by end, and at the same end the longer keyword first.
   const order = Array.from({ length: hits.length / 3 }, (_, i) => i * 3);
@@ -126,33 +134,26 @@ function probeKeywords(keywords: readonly string[], text: string, hit: (keyword:
   for (const at of order) hit(hits[at + 2]!, hits[at]! - hits[at + 1]!);
 }
 
-// The loops below are kept in functions of their own, small on purpose: a loop over a long text is hot
-// enough for V8 to optimise its function, and the compile of a small one costs far less than that of the
-// whole search (which a short-lived hook pays for and never profits from).
+const utf8 = new TextEncoder();
+/** Where a pair's two bytes sit in the 16-bit number {@link presentPairs} reads them as: the machine's order. */
+const [FIRST, SECOND] = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? [0, 8] : [8, 0];
 
-/** Which pairs of ASCII characters the text holds, as a 128 × 128 table of flags. */
+/**
+ * Which pairs of bytes the text's UTF-8 holds, as a table of 65,536 flags: every ASCII pair of the text, and
+ * no pair it lacks. Read two bytes at a time (at even offsets, then at odd ones), so the loop stays short:
+ * a loop run over every character of a long text is what makes V8 compile a function with its optimiser,
+ * which a hook that lives for a fraction of a second pays for and never profits from.
+ */
 function presentPairs(folded: string): Uint8Array {
-  const pairs = new Uint8Array(128 * 128);
-  for (let i = 1, prev = folded.charCodeAt(0); i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    if (prev < 128 && c < 128) pairs[(prev << 7) | c] = 1;
-    prev = c;
+  const table = new Uint8Array(65_536);
+  const bytes = utf8.encode(folded);
+  for (const from of [0, 1]) {
+    const n = (bytes.length - from) >> 1;
+    // Copied to an even offset: a Uint16Array view must be aligned.
+    const pairs = new Uint16Array(from === 0 ? bytes.buffer : bytes.slice(1).buffer, 0, n);
+    for (let i = 0; i < n; i++) table[pairs[i]!] = 1;
   }
-  return pairs;
-}
-
-/** Whether the text can hold the keyword: a keyword whose first or last pair is absent cannot be there. */
-function mayHold(pairs: Uint8Array, k: string): boolean {
-  const n = k.length;
-  return (
-    n < 2 ||
-    (pairs[(k.charCodeAt(0) << 7) | k.charCodeAt(1)] === 1 &&
-      pairs[(k.charCodeAt(n - 2) << 7) | k.charCodeAt(n - 1)] === 1)
-  );
-}
-
-function findAll(folded: string, k: string, id: number, hits: number[]): void {
-  for (let at = folded.indexOf(k); at !== -1; at = folded.indexOf(k, at + 1)) hits.push(at + k.length, k.length, id);
+  return table;
 }
 
 /**
