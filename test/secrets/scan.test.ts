@@ -348,4 +348,21 @@ describe('the keyword search of short texts', () => {
     expect(scanText('EDGEKEY=482913', { rules: [rule] })).toHaveLength(1);
     expect(scanText('prefix 482913EdgeKey', { rules: [rule] })).toHaveLength(1);
   });
+
+  it('reads pairs at odd and even places, next to characters beyond ASCII, and none across them', () => {
+    const rule = {
+      id: 'pairs',
+      description: 'pairs',
+      keywords: ['qzkey'],
+      pattern: /qzkey=(\d{6})/i,
+      examples: { positive: [], negative: [] },
+    };
+    const found = (text: string) => scanText(text, { rules: [rule] }).length;
+    expect(found('QZKEY=482913')).toBe(1);
+    expect(found(' QZKEY=482913')).toBe(1);
+    expect(found('é€QZKEY=482913')).toBe(1);
+    expect(found('€ qzkey=482913 😀')).toBe(1);
+    // The first or last pair broken by a character beyond ASCII: the keyword is not there.
+    expect(found('qéz€key=482913 qzkéy=482913')).toBe(0);
+  });
 });
