@@ -111,7 +111,7 @@ const AFTER = '(?![A-Za-z0-9_])';
 
 /** A token that carries its own, provider-specific prefix. */
 export function prefixed(spec: PrefixedSpec): SecretRule {
-  return new PrefixedRule(spec);
+  return new PrefixedRule(spec, spec.prefixes);
 }
 
 /**
@@ -123,16 +123,18 @@ abstract class SpecRule<S extends Common> implements SecretRule {
   readonly id: string;
   readonly provider: string;
   readonly description: string;
-  abstract readonly keywords: readonly string[];
+  readonly keywords: readonly string[];
   protected readonly spec: S;
   #pattern: RegExp | undefined;
   #examples: SecretRule['examples'] | undefined;
 
-  constructor(spec: S) {
+  /** `words`: the spec's prefixes or names, which are its keywords. */
+  constructor(spec: S, words: readonly string[]) {
     this.spec = spec;
     this.id = spec.id;
     this.provider = spec.provider;
     this.description = spec.description;
+    this.keywords = words.map((w) => w.toLowerCase());
   }
 
   protected abstract makePattern(): RegExp;
@@ -168,14 +170,8 @@ abstract class SpecRule<S extends Common> implements SecretRule {
 }
 
 class PrefixedRule extends SpecRule<PrefixedSpec> {
-  readonly keywords: readonly string[];
   readonly secretGroup = 1;
   readonly specificity = 3;
-
-  constructor(spec: PrefixedSpec) {
-    super(spec);
-    this.keywords = spec.prefixes.map((p) => p.toLowerCase());
-  }
 
   protected makePattern(): RegExp {
     return new RegExp(`${BEFORE}(${this.spec.token})${AFTER}`);
@@ -222,18 +218,12 @@ export interface NamedSpec extends Common {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 export function named(spec: NamedSpec): SecretRule {
-  return new NamedRule(spec);
+  return new NamedRule(spec, spec.names);
 }
 
 class NamedRule extends SpecRule<NamedSpec> {
-  readonly keywords: readonly string[];
   readonly secretGroup = 1;
   readonly specificity = 2;
-
-  constructor(spec: NamedSpec) {
-    super(spec);
-    this.keywords = spec.names.map((n) => n.toLowerCase());
-  }
 
   override get entropy(): number {
     return this.spec.entropy ?? 2.8;
