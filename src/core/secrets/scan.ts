@@ -149,8 +149,10 @@ function presentPairs(folded: string): Uint8Array {
   const bytes = utf8.encode(folded);
   for (const from of [0, 1]) {
     const n = (bytes.length - from) >> 1;
-    // Copied to an even offset: a Uint16Array view must be aligned.
-    const pairs = new Uint16Array(from === 0 ? bytes.buffer : bytes.slice(1).buffer, 0, n);
+    // A Uint16Array view must start at an even offset of its buffer: otherwise the bytes are copied to one.
+    const start = bytes.byteOffset + from;
+    const pairs =
+      start % 2 === 0 ? new Uint16Array(bytes.buffer, start, n) : new Uint16Array(bytes.slice(from).buffer, 0, n);
     for (let i = 0; i < n; i++) table[pairs[i]!] = 1;
   }
   return table;
