@@ -39428,7 +39428,7 @@ const BEFORE = '(?:(?<=://)|(?<![A-Za-z0-9_+/]))';
 const AFTER = '(?![A-Za-z0-9_])';
 /** A token that carries its own, provider-specific prefix. */
 function prefixed(spec) {
-    return new PrefixedRule(spec);
+    return new PrefixedRule(spec, spec.prefixes);
 }
 /**
  * A rule written as a spec. The spec's fields are read through the prototype and the pattern and examples
@@ -39439,14 +39439,17 @@ class SpecRule {
     id;
     provider;
     description;
+    keywords;
     spec;
     #pattern;
     #examples;
-    constructor(spec) {
+    /** `words`: the spec's prefixes or names, which are its keywords. */
+    constructor(spec, words) {
         this.spec = spec;
         this.id = spec.id;
         this.provider = spec.provider;
         this.description = spec.description;
+        this.keywords = words.map((w) => w.toLowerCase());
     }
     get pattern() {
         return (this.#pattern ??= this.makePattern());
@@ -39471,13 +39474,8 @@ class SpecRule {
     }
 }
 class PrefixedRule extends SpecRule {
-    keywords;
     secretGroup = 1;
     specificity = 3;
-    constructor(spec) {
-        super(spec);
-        this.keywords = spec.prefixes.map((p) => p.toLowerCase());
-    }
     makePattern() {
         return new RegExp(`${BEFORE}(${this.spec.token})${AFTER}`);
     }
@@ -39507,16 +39505,11 @@ function prefixedExamples(spec) {
  * `DATADOG_API_KEY=…`, `"twilio_auth_token": "…"`, `heroku.api_key: …`.
  */
 function named(spec) {
-    return new NamedRule(spec);
+    return new NamedRule(spec, spec.names);
 }
 class NamedRule extends SpecRule {
-    keywords;
     secretGroup = 1;
     specificity = 2;
-    constructor(spec) {
-        super(spec);
-        this.keywords = spec.names.map((n) => n.toLowerCase());
-    }
     get entropy() {
         return this.spec.entropy ?? 2.8;
     }
@@ -44281,8 +44274,9 @@ function presentPairs(folded) {
     const bytes = utf8.encode(folded);
     for (const from of [0, 1]) {
         const n = (bytes.length - from) >> 1;
-        // Copied to an even offset: a Uint16Array view must be aligned.
-        const pairs = new Uint16Array(from === 0 ? bytes.buffer : bytes.slice(1).buffer, 0, n);
+        // A Uint16Array view must start at an even offset of its buffer: otherwise the bytes are copied to one.
+        const start = bytes.byteOffset + from;
+        const pairs = start % 2 === 0 ? new Uint16Array(bytes.buffer, start, n) : new Uint16Array(bytes.slice(from).buffer, 0, n);
         for (let i = 0; i < n; i++)
             table[pairs[i]] = 1;
     }
